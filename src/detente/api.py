@@ -1,0 +1,163 @@
+"""The library API: what the CLI, the web layer and scripts call.
+
+    >>> import detente
+    >>> with detente.open_store("detente.db") as store:
+    ...     report = detente.ingest(["articles/"], store)
+    ...     detente.export(store, "out/", formats=["jsonl", "tsv"])
+
+The ingest streams: articles are read lazily, new ones are parsed by spaCy in small batches,
+each document is stored with its records in its own transaction, then linked across documents.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError
+from .export import export_records
+from .extract import extract
+from .ingest import Article, Overrides, read_inputs, to_document
+from .link import link_pending
+from .nlp import BATCH_SIZE, load_nlp
+from .records import Document
+from .store import DEFAULT_DB, Store, open_store
+
+# documents read ahead of the parser; bounds memory whatever the size of the input
+CHUNK_SIZE = 64
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """What one ingest did; ``errors`` and ``warnings`` are complete one-line messages."""
+
+    new: int = 0
+    unchanged: int = 0
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    doc_ids: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def failed(self) -> int:
+        return len(self.errors)
+
+    def summary(self) -> str:
+        text = f"{self.new} new, {self.unchanged} unchanged"
+        if self.errors:
+            text += f", {self.failed} failed"
+        return text
+
+
+ProgressCallback = Callable[[int], None]
+
+
+def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def ingest(
+    paths: Iterable[str],
+    store: Store,
+    *,
+    source: str | None = None,
+    published: str | None = None,
+    url: str | None = None,
+    nlp: Any = None,
+    stdin: Any = None,
+    on_progress: ProgressCallback | None = None,
+) -> IngestReport:
+    """Read, extract, store and link every article under ``paths``; bad inputs are reported."""
+    started = time.perf_counter()
+    overrides = Overrides(source=source, published=published, url=url)
+    report = IngestReport()
+    seen: set[str] = set()
+    for chunk in _chunks(read_inputs(paths, stdin=stdin), CHUNK_SIZE):
+        fresh = _new_documents(chunk, overrides, store, seen, report)
+        if fresh:
+            nlp = nlp or load_nlp()
+            _extract_and_store(fresh, nlp, store, report)
+        if on_progress:
+            on_progress(report.new + report.unchanged + report.failed)
+    link_pending(store)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _new_documents(
+    chunk: list[Article | InputError], overrides: Overrides, store: Store, seen: set[str], report: IngestReport
+) -> list[Document]:
+    documents = []
+    for item in chunk:
+        if isinstance(item, InputError):
+            report.errors.append(str(item))
+            continue
+        if "encoding_warning" in item.meta:
+            report.warnings.append(item.meta["encoding_warning"])
+        documents.append(to_document(item, overrides))
+    stored = store.has_documents(d.doc_id for d in documents)
+    fresh = []
+    for document in documents:
+        if document.doc_id in stored or document.doc_id in seen:
+            report.unchanged += 1
+        else:
+            fresh.append(document)
+        seen.add(document.doc_id)
+    return fresh
+
+
+def _extract_and_store(documents: list[Document], nlp: Any, store: Store, report: IngestReport) -> None:
+    texts = (d.text for d in documents)
+    for document, sdoc in zip(documents, nlp.pipe(texts, batch_size=BATCH_SIZE), strict=True):
+        result = extract(document, sdoc)
+        if store.add_result(result):
+            report.new += 1
+            report.doc_ids.append(document.doc_id)
+        else:
+            report.unchanged += 1
+
+
+def extract_text(text: str, *, published: str | None = None, nlp: Any = None) -> Any:
+    """Extract the records of one text without storing it (for scripts and tests)."""
+    from .ingest import normalize_text, make_doc_id
+
+    clean = normalize_text(text)
+    document = Document(
+        doc_id=make_doc_id(clean), text=clean, published=published,
+        published_basis="given" if published else None,
+    )
+    nlp = nlp or load_nlp()
+    return extract(document, nlp(clean))
+
+
+def export(store: Store, out_dir: str | Path, formats: Iterable[str] = ("jsonl",)) -> list[Path]:
+    """Write the records of the store (see records.md) into ``out_dir``."""
+    return export_records(store, out_dir, formats)
+
+
+def example_corpus() -> Path:
+    """The bundled fictional example corpus (package data when installed, else the checkout's)."""
+    packaged = Path(__file__).with_name("examples")
+    if packaged.is_dir():
+        return packaged
+    checkout = Path(__file__).resolve().parents[2] / "examples"
+    if checkout.is_dir():
+        return checkout
+    raise FileNotFoundError("the example corpus is not installed")
+
+
+__all__ = [
+    "DEFAULT_DB",
+    "IngestReport",
+    "example_corpus",
+    "export",
+    "extract_text",
+    "ingest",
+    "open_store",
+]

@@ -1,0 +1,225 @@
+"""The ``detente`` command: each command parses its options and calls the library API.
+
+Exit status: 0 on success, 1 when some inputs failed (each named on stderr as
+``detente: FILE[:LINE]: problem``), 2 on a usage error.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import api
+from .errors import DetenteError, StoreError, UsageError
+from .export import parse_formats
+from .ingest import parse_date_option
+from .records import COLLECTIONS, Record
+from .store import DEFAULT_DB, Store, open_store
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="detente: who said what, who did what to whom, who promised what — from news articles.",
+)
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+DbOption = Annotated[
+    str, typer.Option("--db", help="Store: a SQLite file path, sqlite:///… or postgresql://… URL.")
+]
+
+
+def fail(message: str, code: int) -> typer.Exit:
+    err.print(f"detente: {message}", markup=False)
+    return typer.Exit(code)
+
+
+@contextmanager
+def store_at(db: str) -> Iterator[Store]:
+    try:
+        store = open_store(db)
+    except StoreError as error:
+        raise fail(str(error), 1) from None
+    with store:
+        yield store
+
+
+@contextmanager
+def ingest_progress(enabled: bool) -> Iterator[Any]:
+    """A progress bar with documents per second on stderr, when a person is watching."""
+    if not enabled:
+        yield None
+        return
+    columns = [
+        TextColumn("ingesting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]} docs/s"),
+        TimeElapsedColumn(),
+    ]
+    with Progress(*columns, console=err, transient=True) as progress:
+        task = progress.add_task("ingest", total=None, rate="–")
+
+        def update(done: int) -> None:
+            elapsed = progress.tasks[0].elapsed or 0
+            rate = f"{done / elapsed:.1f}" if elapsed > 0 else "–"
+            progress.update(task, completed=done, rate=rate)
+
+        yield update
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursively) or - for stdin.")],
+    db: DbOption = DEFAULT_DB,
+    source: Annotated[str | None, typer.Option(help="Outlet name for every input.")] = None,
+    published: Annotated[str | None, typer.Option(help="Publication date YYYY[-MM[-DD]].")] = None,
+    url: Annotated[str | None, typer.Option(help="Source URL for every input.")] = None,
+    progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Progress bar (default: when stderr is a terminal).")] = None,
+) -> None:
+    """Read articles (.txt, .html, .jsonl, RSS/Atom), extract their records and store them.
+
+    Example: detente ingest articles/ feed.xml --source "Wire"
+    """
+    try:
+        published_date = parse_date_option(published) if published else None
+    except UsageError as error:
+        raise fail(str(error), 2) from None
+    with store_at(db) as store, ingest_progress(err.is_terminal if progress is None else progress) as bar:
+        try:
+            report = api.ingest(paths, store, source=source, published=published_date, url=url, on_progress=bar)
+        except DetenteError as error:
+            raise fail(str(error), 1) from None
+    for message in report.warnings:
+        err.print(f"detente: {message}", markup=False)
+    for message in report.errors:
+        err.print(f"detente: {message}", markup=False)
+    out.print(report.summary(), markup=False)
+    if report.errors:
+        raise typer.Exit(1)
+
+
+@app.command()
+def export(
+    out_dir: Annotated[Path, typer.Option("--out", help="Folder to write into (created when missing).")],
+    db: DbOption = DEFAULT_DB,
+    format: Annotated[str, typer.Option("--format", help="Comma-separated: jsonl, tsv, parquet.")] = "jsonl",
+) -> None:
+    """Write the store's records as JSON Lines (records.md), GDELT-style TSV and/or Parquet.
+
+    Example: detente export --out export/ --format jsonl,tsv,parquet
+    """
+    try:
+        formats = parse_formats(format)
+    except UsageError as error:
+        raise fail(str(error), 2) from None
+    with store_at(db) as store:
+        files = api.export(store, out_dir, formats)
+    out.print(f"{len(files)} files written to {out_dir}", markup=False)
+
+
+@app.command()
+def demo(
+    db: Annotated[str, typer.Option("--db", help="The demo's own store, recreated on every run.")] = "detente-demo.db",
+    export_dir: Annotated[Path | None, typer.Option("--export", help="Also export the records here.")] = None,
+) -> None:
+    """Ingest the bundled fictional example corpus into a fresh store and show what it found."""
+    if "://" not in db:
+        for suffix in ("", "-wal", "-shm"):
+            Path(db + suffix).unlink(missing_ok=True)
+    corpus = api.example_corpus()
+    with store_at(db) as store:
+        if store.counts()["documents"]:
+            raise fail(f"{db}: not a fresh store; demo needs an empty one", 2)
+        report = api.ingest([str(corpus)], store)
+        print_summary(store, report)
+        if export_dir is not None:
+            api.export(store, export_dir, ("jsonl", "tsv", "parquet"))
+            out.print(f"exported to {export_dir}", markup=False)
+    if report.errors:
+        for message in report.errors:
+            err.print(f"detente: {message}", markup=False)
+        raise typer.Exit(1)
+
+
+def print_summary(store: Store, report: api.IngestReport) -> None:
+    out.print(f"[bold]detente demo[/bold]: {report.summary()} in {report.seconds:.1f} s")
+    table = Table("published", "basis", "source", "title", title="documents", title_justify="left")
+    for doc in store.documents():
+        table.add_row(doc.published or "—", doc.published_basis or "—", doc.source or "—", doc.title or "—")
+    out.print(table)
+    counts = store.counts()
+    out.print("records: " + ", ".join(f"{name} {counts[name]}" for name in COLLECTIONS))
+
+
+def list_command(collection: str) -> None:
+    """Register ``detente <collection>``: list records, filtered, as a table or JSON Lines."""
+
+    def command(
+        db: DbOption = DEFAULT_DB,
+        doc: Annotated[str | None, typer.Option("--doc", help="Only records of this document.")] = None,
+        as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")] = False,
+        limit: Annotated[int, typer.Option(help="At most this many (0: all).")] = 0,
+    ) -> None:
+        with store_at(db) as store:
+            records = list(_filtered(store, collection, doc))
+        if limit:
+            records = records[:limit]
+        if as_json:
+            for record in records:
+                sys.stdout.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
+            return
+        _print_table(collection, records)
+
+    command.__doc__ = f"List stored {collection} (see records.md)."
+    app.command(name=collection)(command)
+
+
+def _filtered(store: Store, collection: str, doc: str | None) -> Iterator[Record]:
+    if collection == "documents":
+        yield from (d for d in store.documents() if doc is None or d.doc_id == doc)
+    elif doc is not None and collection in ("timexes", "quotes", "events", "commitments", "forecasts"):
+        yield from store.records(collection, doc_id=doc)
+    else:
+        yield from store.records(collection)
+
+
+def _print_table(collection: str, records: list[Record]) -> None:
+    if not records:
+        out.print(f"no {collection}", markup=False)
+        return
+    width = shutil.get_terminal_size((120, 20)).columns
+    rows = [{k: v for k, v in r.to_dict().items() if k not in ("text", "meta", "mentions")} for r in records]
+    columns = list(rows[0])
+    table = Table(*columns, width=min(width, 200))
+    for row in rows:
+        table.add_row(*(_cell(row[c]) for c in columns))
+    out.print(table)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, dict):
+        return value.get("text", json.dumps(value, ensure_ascii=False))[:80]
+    if isinstance(value, list):
+        return ", ".join(_cell(v) for v in value)[:80]
+    return str(value)
+
+
+for _collection in COLLECTIONS:
+    list_command(_collection)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,158 @@
+"""Time expressions with an explicit calendar value, normalised at the precision they give.
+
+Absolute dates ("October 10, 2025", "10 October 2025", "2025-10-10", "December 2024"), years
+after a preposition ("in 2020"), decades ("the early 1990s"), and a day and month without a
+year ("on October 7"), which takes its year from the nearest earlier explicit year in the text
+(anchor ``context``) or else from the publication date (anchor ``published``), and stays
+unresolved when neither exists.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from ..records import Anchor, Precision, Timex
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+
+_MONTH = (
+    r"(?P<{g}>(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+)
+_DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<{g}>1[5-9]\d\d|20\d\d|21\d\d)"
+_YEAR_PREPOSITIONS = (
+    r"(?:in|since|by|until|till|from|to|of|before|after|during|through|between|and|or|early|late"
+    r"|mid-|spring|summer|autumn|fall|winter|year|fiscal)"
+)
+
+_PATTERNS: list[tuple[str, str]] = [
+    ("iso", r"\b(?P<iy>\d{4})-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b"),
+    ("mdy", rf"\b{_MONTH.format(g='m1')}\s+{_DAY.format(g='d1')},?\s+{_YEAR.format(g='y1')}\b"),
+    ("dmy", rf"\b{_DAY.format(g='d2')}\s+(?:of\s+)?{_MONTH.format(g='m2')},?\s+{_YEAR.format(g='y2')}\b"),
+    ("my", rf"\b{_MONTH.format(g='m3')},?\s+(?:of\s+)?{_YEAR.format(g='y3')}\b"),
+    ("decade", r"\b(?:the\s+)?(?P<dq>(?:early|mid|late)[-\s])?(?P<dc>1[5-9]\d0|20\d0)s\b"),
+    ("md", rf"\b{_MONTH.format(g='m4')}\s+{_DAY.format(g='d4')}\b(?!,?\s*\d)"),
+    ("dm", rf"\b{_DAY.format(g='d5')}\s+(?:of\s+)?{_MONTH.format(g='m5')}\b(?!,?\s*\d)"),
+    ("year", rf"\b{_YEAR_PREPOSITIONS}\s+{_YEAR.format(g='y6')}\b(?![-–]\d|\s*(?:%|per\b))"),
+]
+_COMBINED = re.compile("|".join(f"(?P<{name}>{body})" for name, body in _PATTERNS))
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A matched expression before it is tied to a document."""
+
+    start: int
+    end: int
+    kind: str
+    year: int | None
+    month: int | None
+    day: int | None
+
+
+def find_expressions(text: str) -> list[Found]:
+    """Every calendar expression in ``text``, left to right, without overlaps."""
+    found = []
+    for match in _COMBINED.finditer(text):
+        kind = match.lastgroup
+        assert kind is not None
+        item = _read_match(match, kind)
+        if item is not None:
+            found.append(item)
+    return found
+
+
+def _read_match(match: re.Match[str], kind: str) -> Found | None:
+    g = match.group
+    start, end = match.span("y6" if kind == "year" else kind)
+    if kind == "iso":
+        year, month, day = int(g("iy")), int(g("im")), int(g("id"))
+    elif kind == "mdy":
+        year, month, day = int(g("y1")), _month(g("m1")), int(g("d1"))
+    elif kind == "dmy":
+        year, month, day = int(g("y2")), _month(g("m2")), int(g("d2"))
+    elif kind == "my":
+        return _valid(Found(start, end, "month", int(g("y3")), _month(g("m3")), None))
+    elif kind == "decade":
+        return Found(start, end, "decade", int(g("dc")), None, None)
+    elif kind == "md":
+        return _valid(Found(start, end, "day-no-year", None, _month(g("m4")), int(g("d4"))))
+    elif kind == "dm":
+        return _valid(Found(start, end, "day-no-year", None, _month(g("m5")), int(g("d5"))))
+    else:
+        return Found(start, end, "year", int(g("y6")), None, None)
+    return _valid(Found(start, end, "day", year, month, day))
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.rstrip(".").lower()]
+
+
+def _valid(item: Found) -> Found | None:
+    """Drop impossible calendar values ("February 30") rather than guess."""
+    if item.month is None:
+        return item
+    try:
+        date(item.year or 2000, item.month, item.day or 1)
+    except ValueError:
+        return None
+    return item
+
+
+def to_timex(doc_id: str, text: str, item: Found, context_year: int | None,
+             published: str | None) -> Timex:
+    """A record for one expression; a day without a year borrows one, or stays unresolved."""
+    value: str | None
+    precision: Precision | None
+    anchor: Anchor | None = "absolute"
+    if item.kind == "day":
+        value, precision = f"{item.year:04d}-{item.month:02d}-{item.day:02d}", "day"
+    elif item.kind == "month":
+        value, precision = f"{item.year:04d}-{item.month:02d}", "month"
+    elif item.kind == "year":
+        value, precision = f"{item.year:04d}", "year"
+    elif item.kind == "decade":
+        value, precision = f"{item.year:04d}", "decade"
+    else:
+        year, anchor = _borrowed_year(context_year, published)
+        if year is None or anchor is None:
+            value, precision, anchor = None, None, None
+        else:
+            value, precision = f"{year:04d}-{item.month:02d}-{item.day:02d}", "day"
+            if not _is_real_day(year, item.month, item.day):
+                value, precision, anchor = None, None, None
+    return Timex(doc_id=doc_id, text=text[item.start:item.end], start=item.start, end=item.end,
+                 value=value, precision=precision, anchor=anchor)
+
+
+def _borrowed_year(context_year: int | None, published: str | None) -> tuple[int | None, Anchor | None]:
+    if context_year is not None:
+        return context_year, "context"
+    if published:
+        return int(published[:4]), "published"
+    return None, None
+
+
+def _is_real_day(year: int, month: int | None, day: int | None) -> bool:
+    try:
+        date(year, month or 1, day or 1)
+    except ValueError:
+        return False
+    return True
+
+
+def find_timexes(doc_id: str, text: str, published: str | None) -> list[Timex]:
+    """All time expressions of a document with their values."""
+    timexes = []
+    context_year: int | None = None
+    for item in find_expressions(text):
+        timexes.append(to_timex(doc_id, text, item, context_year, published))
+        if item.kind in ("day", "month", "year") and item.year is not None:
+            context_year = item.year
+    return timexes

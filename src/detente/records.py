@@ -1,0 +1,271 @@
+"""Plain typed records shared by every stage; they mirror the export contract (records.md).
+
+Every record is a frozen slots dataclass. ``to_dict`` gives the JSON shape of the contract and
+``from_dict`` reads it back, refusing unknown keys so that a typo never passes silently.
+Offsets are Python string offsets into ``Document.text``, end exclusive.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Literal, Self
+
+PublishedBasis = Literal["given", "metadata", "inferred"]
+Precision = Literal["day", "month", "year", "decade", "century"]
+Anchor = Literal["absolute", "published", "context"]
+ActorKind = Literal["person", "state", "organization", "media", "place", "group"]
+Stance = Literal["supports", "contradicts"]
+
+
+class Record:
+    """Mixin: conversion between a record and the plain JSON shape of records.md."""
+
+    __slots__ = ()
+    # name of the export file and of the store table for this record type
+    collection: ClassVar[str] = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f.name: _plain(getattr(self, f.name)) for f in dataclasses.fields(self)}  # type: ignore[arg-type]
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        known = {f.name: f for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+        unknown = set(data) - set(known)
+        if unknown:
+            raise ValueError(f"{cls.__name__}: unknown fields {sorted(unknown)}")
+        return cls(**{k: _revive(known[k].type, v) for k, v in data.items()})
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Record):
+        return value.to_dict()
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def _revive(type_name: Any, value: Any) -> Any:
+    """Rebuild nested evidence records from their dict form, by the annotated type's name."""
+    name = str(type_name)
+    if value is None:
+        return None
+    if "StanceEvidence" in name:
+        if isinstance(value, list):
+            return tuple(StanceEvidence.from_dict(v) for v in value)
+        return StanceEvidence.from_dict(value)
+    if "Evidence" in name:
+        if isinstance(value, list):
+            return tuple(Evidence.from_dict(v) for v in value)
+        return Evidence.from_dict(value)
+    if "Claim" in name:
+        return tuple(Claim.from_dict(v) for v in value)
+    if isinstance(value, list):
+        return tuple(value)
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence(Record):
+    """A span of a document's stored text: ``text == document.text[start:end]``."""
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class StanceEvidence(Record):
+    """Evidence that supports or contradicts a status or verdict."""
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    stance: Stance
+
+
+@dataclass(frozen=True, slots=True)
+class Document(Record):
+    """One article. ``published`` and ``published_basis`` are both set or both None.
+
+    ``meta`` holds what the contract does not require: the input format, the encoding used,
+    the site name, the reasoning behind an inferred publication date, an input's own id.
+    """
+
+    collection: ClassVar[str] = "documents"
+
+    doc_id: str
+    text: str
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    published: str | None = None
+    published_basis: PublishedBasis | None = None
+    author: str | None = None
+    language: str = "en"
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if (self.published is None) != (self.published_basis is None):
+            raise ValueError(f"{self.doc_id}: published and published_basis must be set together")
+
+
+@dataclass(frozen=True, slots=True)
+class Timex(Record):
+    """A time expression, normalised at the precision the text supports."""
+
+    collection: ClassVar[str] = "timexes"
+
+    doc_id: str
+    text: str
+    start: int
+    end: int
+    value: str | None
+    precision: Precision | None
+    anchor: Anchor | None
+
+
+@dataclass(frozen=True, slots=True)
+class Actor(Record):
+    """One real-world actor, merged across documents."""
+
+    collection: ClassVar[str] = "actors"
+
+    actor_id: str
+    name: str
+    kind: ActorKind
+    country: str | None = None
+    roles: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    mentions: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Quote(Record):
+    collection: ClassVar[str] = "quotes"
+
+    quote_id: str
+    doc_id: str
+    text: str
+    start: int
+    end: int
+    speaker: str | None
+    kind: Literal["direct", "indirect"]
+    cue: str | None = None
+    said_on: str | None = None
+    venue: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Event(Record):
+    collection: ClassVar[str] = "events"
+
+    event_id: str
+    doc_id: str
+    category: str
+    cameo: str | None
+    source: str | None
+    target: str | None
+    source_country: str | None
+    target_country: str | None
+    date: str | None
+    date_text: str | None
+    mode: Literal["asserted", "negated", "hypothetical", "demanded"]
+    score: float
+    evidence: Evidence
+    also_reported_in: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Commitment(Record):
+    collection: ClassVar[str] = "commitments"
+
+    commitment_id: str
+    promiser: str
+    beneficiary: str | None
+    content: str
+    made_on: str | None
+    deadline: str | None
+    evidence: Evidence
+    status: Literal["open", "kept", "broken", "disputed"] = "open"
+    status_evidence: tuple[StanceEvidence, ...] = ()
+    also_reported_in: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Forecast(Record):
+    collection: ClassVar[str] = "forecasts"
+
+    forecast_id: str
+    doc_id: str
+    author: str | None
+    text: str
+    horizon_text: str | None
+    resolves_by: str | None
+    subjects: tuple[str, ...]
+    conditional: bool
+    evidence: Evidence
+    verdict: Literal["confirmed", "contradicted", "unresolved"] = "unresolved"
+    verdict_final: bool = False
+    verdict_evidence: tuple[StanceEvidence, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Claim(Record):
+    doc_id: str
+    value: str
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class Disagreement(Record):
+    collection: ClassVar[str] = "disagreements"
+
+    topic: str
+    claims: tuple[Claim, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Dyad(Record):
+    collection: ClassVar[str] = "dyads"
+
+    a: str
+    b: str
+    period: str
+    events: int
+    cooperation: int
+    conflict: int
+    mean_score: float
+
+
+@dataclass(frozen=True, slots=True)
+class DocResult:
+    """Everything per-document extraction found in one document; the unit the store writes."""
+
+    document: Document
+    timexes: tuple[Timex, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    events: tuple[Event, ...] = ()
+    commitments: tuple[Commitment, ...] = ()
+    forecasts: tuple[Forecast, ...] = ()
+
+
+#: every record type of the export contract, in export order
+RECORD_TYPES: tuple[type[Record], ...] = (
+    Document,
+    Timex,
+    Actor,
+    Quote,
+    Event,
+    Commitment,
+    Forecast,
+    Disagreement,
+    Dyad,
+)
+
+COLLECTIONS: tuple[str, ...] = tuple(t.collection for t in RECORD_TYPES)

@@ -1,0 +1,562 @@
+"""The store: SQLAlchemy Core tables for documents and every record type, on SQLite or PostgreSQL.
+
+Each table keeps the columns queries filter on plus ``data``, the record's full JSON, so a
+record reads back exactly as it was written. One document is written in one transaction with
+all its records, so a store never holds half a document, even after a crash. SQLite runs in
+WAL mode and takes the write lock at the start of a write (``BEGIN IMMEDIATE``), so two
+processes ingesting at once queue up instead of failing.
+
+The schema carries a version; ``MIGRATIONS`` brings a store made by an older detente up to date
+when it is opened.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.engine import Connection, Engine
+
+from .errors import StoreError
+from .records import (
+    Actor,
+    Commitment,
+    DocResult,
+    Document,
+    Dyad,
+    Disagreement,
+    Event,
+    Forecast,
+    Quote,
+    Record,
+    Timex,
+)
+
+SCHEMA_VERSION = 2
+DEFAULT_DB = "detente.db"
+# lets concurrent writers on one SQLite file wait for each other instead of failing
+SQLITE_BUSY_TIMEOUT_S = 120
+
+metadata = sa.MetaData()
+
+
+def _json_col() -> sa.Column[str]:
+    return sa.Column("data", sa.Text, nullable=False)
+
+
+meta_table = sa.Table(
+    "detente_meta",
+    metadata,
+    sa.Column("key", sa.String(64), primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+)
+
+documents = sa.Table(
+    "documents",
+    metadata,
+    sa.Column("doc_id", sa.String(64), primary_key=True),
+    sa.Column("title", sa.Text),
+    sa.Column("source", sa.Text),
+    sa.Column("url", sa.Text),
+    sa.Column("published", sa.String(10), index=True),
+    sa.Column("published_basis", sa.String(16)),
+    sa.Column("author", sa.Text),
+    sa.Column("language", sa.String(8), nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("meta", sa.Text, nullable=False, server_default="{}"),
+    sa.Column("ingested_at", sa.String(32), nullable=False),
+    # 0 until cross-document linking has taken the document in; an ingest that was killed
+    # between storing and linking leaves 0 behind, and the next ingest links it
+    sa.Column("linked", sa.Integer, nullable=False, server_default="0", index=True),
+)
+
+timexes = sa.Table(
+    "timexes",
+    metadata,
+    sa.Column("doc_id", sa.String(64), sa.ForeignKey("documents.doc_id"), primary_key=True),
+    sa.Column("start", sa.Integer, primary_key=True),
+    sa.Column("end", sa.Integer, primary_key=True),
+    sa.Column("value", sa.String(10), index=True),
+    _json_col(),
+)
+
+# actors as one document saw them; the linked, merged view lives in ``actors``
+doc_actors = sa.Table(
+    "doc_actors",
+    metadata,
+    sa.Column("doc_id", sa.String(64), sa.ForeignKey("documents.doc_id"), primary_key=True),
+    sa.Column("actor_id", sa.String(128), primary_key=True),
+    _json_col(),
+    sa.Index("ix_doc_actors_actor", "actor_id"),
+)
+
+actors = sa.Table(
+    "actors",
+    metadata,
+    sa.Column("actor_id", sa.String(128), primary_key=True),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("country", sa.String(3), index=True),
+    _json_col(),
+)
+
+quotes = sa.Table(
+    "quotes",
+    metadata,
+    sa.Column("quote_id", sa.String(64), primary_key=True),
+    sa.Column("doc_id", sa.String(64), sa.ForeignKey("documents.doc_id"), nullable=False, index=True),
+    sa.Column("speaker", sa.String(128), index=True),
+    sa.Column("said_on", sa.String(10)),
+    _json_col(),
+)
+
+events = sa.Table(
+    "events",
+    metadata,
+    sa.Column("event_id", sa.String(64), primary_key=True),
+    sa.Column("doc_id", sa.String(64), sa.ForeignKey("documents.doc_id"), nullable=False, index=True),
+    sa.Column("category", sa.String(16), nullable=False),
+    sa.Column("source", sa.String(128), index=True),
+    sa.Column("target", sa.String(128), index=True),
+    sa.Column("source_country", sa.String(3)),
+    sa.Column("target_country", sa.String(3)),
+    sa.Column("date", sa.String(10)),
+    _json_col(),
+    sa.Index("ix_events_pair", "source_country", "target_country", "date"),
+)
+
+commitments = sa.Table(
+    "commitments",
+    metadata,
+    sa.Column("commitment_id", sa.String(64), primary_key=True),
+    sa.Column("doc_id", sa.String(64), sa.ForeignKey("documents.doc_id"), nullable=False, index=True),
+    sa.Column("promiser", sa.String(128), index=True),
+    sa.Column("status", sa.String(16), nullable=False),
+    _json_col(),
+)
+
+forecasts = sa.Table(
+    "forecasts",
+    metadata,
+    sa.Column("forecast_id", sa.String(64), primary_key=True),
+    sa.Column("doc_id", sa.String(64), sa.ForeignKey("documents.doc_id"), nullable=False, index=True),
+    sa.Column("author", sa.String(128), index=True),
+    sa.Column("resolves_by", sa.String(10)),
+    _json_col(),
+)
+
+disagreements = sa.Table(
+    "disagreements",
+    metadata,
+    sa.Column("disagreement_id", sa.String(64), primary_key=True),
+    sa.Column("topic", sa.Text, nullable=False),
+    _json_col(),
+)
+
+dyads = sa.Table(
+    "dyads",
+    metadata,
+    sa.Column("a", sa.String(3), primary_key=True),
+    sa.Column("b", sa.String(3), primary_key=True),
+    sa.Column("period", sa.String(7), primary_key=True),
+    _json_col(),
+)
+
+RECORD_TABLES: dict[str, sa.Table] = {
+    "timexes": timexes,
+    "actors": actors,
+    "quotes": quotes,
+    "events": events,
+    "commitments": commitments,
+    "forecasts": forecasts,
+    "disagreements": disagreements,
+    "dyads": dyads,
+}
+RECORD_CLASSES: dict[str, type[Record]] = {
+    "documents": Document,
+    "timexes": Timex,
+    "actors": Actor,
+    "quotes": Quote,
+    "events": Event,
+    "commitments": Commitment,
+    "forecasts": Forecast,
+    "disagreements": Disagreement,
+    "dyads": Dyad,
+}
+
+
+def dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+# ---------------------------------------------------------------- migrations
+
+
+def _migrate_1_to_2(conn: Connection) -> None:
+    """Version 2 keeps the byline author and reader metadata, and actors per document."""
+    conn.execute(sa.text("ALTER TABLE documents ADD COLUMN author TEXT"))
+    conn.execute(sa.text("ALTER TABLE documents ADD COLUMN meta TEXT NOT NULL DEFAULT '{}'"))
+    conn.execute(sa.text("ALTER TABLE documents ADD COLUMN linked INTEGER NOT NULL DEFAULT 0"))
+    conn.execute(sa.text("CREATE INDEX ix_documents_linked ON documents (linked)"))
+    doc_actors.create(conn, checkfirst=True)
+
+
+#: migrations[n] upgrades a store at version n - 1 to version n
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {2: _migrate_1_to_2}
+
+
+# ---------------------------------------------------------------- engines
+
+
+def database_url(db: str | Path) -> str:
+    """A SQLAlchemy URL from ``--db``: a file path (SQLite) or a URL."""
+    db = str(db)
+    if db.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + db.split("://", 1)[1]
+    if "://" in db:
+        return db
+    return "sqlite:///" + str(Path(db).expanduser().resolve())
+
+
+def _sqlite_engine(url: str) -> Engine:
+    engine = sa.create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        # take transaction control from the driver so BEGIN IMMEDIATE can be issued
+        dbapi_conn.isolation_level = None
+        cursor = dbapi_conn.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_S * 1000}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        immediate = conn.get_execution_options().get("write", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
+
+
+def make_engine(db: str | Path) -> Engine:
+    url = database_url(db)
+    if url.startswith("sqlite"):
+        return _sqlite_engine(url)
+    return sa.create_engine(url, pool_pre_ping=True)
+
+
+# ---------------------------------------------------------------- the store
+
+
+class Store:
+    """Documents and records in one database; every write is one transaction."""
+
+    def __init__(self, db: str | Path = DEFAULT_DB) -> None:
+        self.url = database_url(db)
+        try:
+            self.engine = make_engine(db)
+            self._prepare_schema()
+        except sa.exc.SQLAlchemyError as err:
+            raise StoreError(f"{db}: cannot open store: {_short(err)}") from None
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def write(self) -> Iterator[Connection]:
+        """One write transaction: everything inside commits together or not at all."""
+        with self.engine.connect().execution_options(write=True) as conn, conn.begin():
+            if not self.is_sqlite:
+                # serialises schema changes and link updates across processes
+                conn.execute(sa.text("SELECT pg_advisory_xact_lock(7311)"))
+            yield conn
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        with self.engine.connect() as conn, conn.begin():
+            yield conn
+
+    # -- schema
+
+    def _prepare_schema(self) -> None:
+        with self.write() as conn:
+            inspector = sa.inspect(conn)
+            if not inspector.has_table(meta_table.name):
+                if inspector.has_table(documents.name):
+                    raise StoreError(f"{self.url}: not a detente store (tables without a version)")
+                metadata.create_all(conn)
+                conn.execute(meta_table.insert().values(key="schema_version", value=str(SCHEMA_VERSION)))
+                return
+            version = self._version(conn)
+            if version > SCHEMA_VERSION:
+                raise StoreError(
+                    f"{self.url}: store has schema version {version}, newer than this detente"
+                    f" ({SCHEMA_VERSION}); upgrade detente to open it"
+                )
+            for target in range(version + 1, SCHEMA_VERSION + 1):
+                MIGRATIONS[target](conn)
+                conn.execute(
+                    meta_table.update().where(meta_table.c.key == "schema_version").values(value=str(target))
+                )
+            metadata.create_all(conn)  # tables a newer version added without data changes
+
+    @staticmethod
+    def _version(conn: Connection) -> int:
+        value = conn.execute(
+            sa.select(meta_table.c.value).where(meta_table.c.key == "schema_version")
+        ).scalar_one_or_none()
+        return int(value) if value is not None else 1
+
+    def schema_version(self) -> int:
+        with self.read() as conn:
+            return self._version(conn)
+
+    # -- documents
+
+    def has_documents(self, doc_ids: Iterable[str]) -> set[str]:
+        """Which of these ids are stored already."""
+        ids = list(dict.fromkeys(doc_ids))
+        found: set[str] = set()
+        with self.read() as conn:
+            for i in range(0, len(ids), 500):
+                chunk = ids[i : i + 500]
+                rows = conn.execute(sa.select(documents.c.doc_id).where(documents.c.doc_id.in_(chunk)))
+                found.update(r[0] for r in rows)
+        return found
+
+    def add_result(self, result: DocResult) -> bool:
+        """Store one document with all its records in one transaction; False if already stored."""
+        doc = result.document
+        try:
+            with self.write() as conn:
+                exists = conn.execute(
+                    sa.select(documents.c.doc_id).where(documents.c.doc_id == doc.doc_id)
+                ).first()
+                if exists:
+                    return False
+                conn.execute(documents.insert().values(**_document_row(doc)))
+                self._insert_records(conn, result)
+        except sa.exc.IntegrityError:
+            # another process stored the same document between our check and our insert
+            return False
+        return True
+
+    def _insert_records(self, conn: Connection, result: DocResult) -> None:
+        doc_id = result.document.doc_id
+        rows: dict[sa.Table, list[dict[str, Any]]] = {
+            timexes: [
+                {"doc_id": doc_id, "start": t.start, "end": t.end, "value": t.value, "data": dumps(t.to_dict())}
+                for t in result.timexes
+            ],
+            doc_actors: [
+                {"doc_id": doc_id, "actor_id": a.actor_id, "data": dumps(a.to_dict())} for a in result.actors
+            ],
+            quotes: [
+                {"quote_id": q.quote_id, "doc_id": doc_id, "speaker": q.speaker, "said_on": q.said_on,
+                 "data": dumps(q.to_dict())}
+                for q in result.quotes
+            ],
+            events: [_event_row(e) for e in result.events],
+            commitments: [
+                {"commitment_id": c.commitment_id, "doc_id": doc_id, "promiser": c.promiser,
+                 "status": c.status, "data": dumps(c.to_dict())}
+                for c in result.commitments
+            ],
+            forecasts: [
+                {"forecast_id": f.forecast_id, "doc_id": doc_id, "author": f.author,
+                 "resolves_by": f.resolves_by, "data": dumps(f.to_dict())}
+                for f in result.forecasts
+            ],
+        }
+        for table, table_rows in rows.items():
+            if table_rows:
+                conn.execute(table.insert(), table_rows)
+
+    def unlinked_doc_ids(self) -> list[str]:
+        with self.read() as conn:
+            rows = conn.execute(sa.select(documents.c.doc_id).where(documents.c.linked == 0))
+            return sorted(r[0] for r in rows)
+
+    def mark_linked(self, doc_ids: Iterable[str]) -> None:
+        ids = list(doc_ids)
+        with self.write() as conn:
+            for i in range(0, len(ids), 500):
+                conn.execute(documents.update().where(documents.c.doc_id.in_(ids[i : i + 500])).values(linked=1))
+
+    def document(self, doc_id: str) -> Document | None:
+        with self.read() as conn:
+            row = conn.execute(sa.select(documents).where(documents.c.doc_id == doc_id)).mappings().first()
+        return _document_from_row(row) if row else None
+
+    def documents(self, since: str | None = None, until: str | None = None) -> Iterator[Document]:
+        """Stored documents, oldest publication first (undated last), then by id."""
+        query = sa.select(documents).order_by(
+            documents.c.published.is_(None), documents.c.published, documents.c.doc_id
+        )
+        if since:
+            query = query.where(documents.c.published >= since)
+        if until:
+            query = query.where(documents.c.published <= until)
+        with self.read() as conn:
+            for row in conn.execute(query).mappings():
+                yield _document_from_row(row)
+
+    # -- records
+
+    def records(self, collection: str, **filters: Any) -> Iterator[Record]:
+        """Records of one type, in a stable order; ``filters`` match indexed columns exactly."""
+        if collection == "documents":
+            yield from self.documents()
+            return
+        table = RECORD_TABLES[collection]
+        cls = RECORD_CLASSES[collection]
+        query = sa.select(table.c.data).order_by(*table.primary_key.columns)
+        for name, value in filters.items():
+            if value is None:
+                continue
+            column = table.c[name]
+            query = query.where(column.in_(value) if isinstance(value, list | tuple | set) else column == value)
+        with self.read() as conn:
+            for (data,) in conn.execute(query):
+                yield cls.from_dict(json.loads(data))
+
+    def doc_actor_records(self, actor_ids: Iterable[str]) -> Iterator[Actor]:
+        ids = list(actor_ids)
+        with self.read() as conn:
+            for i in range(0, len(ids), 500):
+                query = (
+                    sa.select(doc_actors.c.data)
+                    .where(doc_actors.c.actor_id.in_(ids[i : i + 500]))
+                    .order_by(doc_actors.c.actor_id, doc_actors.c.doc_id)
+                )
+                for (data,) in conn.execute(query):
+                    yield Actor.from_dict(json.loads(data))
+
+    def actor_ids_in(self, doc_ids: Iterable[str]) -> set[str]:
+        ids = list(doc_ids)
+        found: set[str] = set()
+        with self.read() as conn:
+            for i in range(0, len(ids), 500):
+                rows = conn.execute(
+                    sa.select(doc_actors.c.actor_id).where(doc_actors.c.doc_id.in_(ids[i : i + 500]))
+                )
+                found.update(r[0] for r in rows)
+        return found
+
+    def events_for_pairs(self, keys: Iterable[tuple[str, str, str]]) -> Iterator[Event]:
+        """Events between each pair of states (either direction) in each month ``(a, b, YYYY-MM)``."""
+        with self.read() as conn:
+            for a, b, period in keys:
+                both = sa.or_(
+                    sa.and_(events.c.source_country == a, events.c.target_country == b),
+                    sa.and_(events.c.source_country == b, events.c.target_country == a),
+                )
+                query = sa.select(events.c.data).where(both, events.c.date.like(f"{period}%"))
+                for (data,) in conn.execute(query.order_by(events.c.event_id)):
+                    yield Event.from_dict(json.loads(data))
+
+    def upsert_actors(self, merged: Iterable[Actor]) -> None:
+        self._replace(actors, [
+            {"actor_id": a.actor_id, "name": a.name, "kind": a.kind, "country": a.country,
+             "data": dumps(a.to_dict())}
+            for a in merged
+        ], key=("actor_id",))
+
+    def upsert_dyads(self, rows: Iterable[Dyad], emptied: Iterable[tuple[str, str, str]] = ()) -> None:
+        with self.write() as conn:
+            for a, b, period in emptied:
+                conn.execute(dyads.delete().where(dyads.c.a == a, dyads.c.b == b, dyads.c.period == period))
+            self._replace_in(conn, dyads, [
+                {"a": d.a, "b": d.b, "period": d.period, "data": dumps(d.to_dict())} for d in rows
+            ], key=("a", "b", "period"))
+
+    def _replace(self, table: sa.Table, rows: list[dict[str, Any]], key: tuple[str, ...]) -> None:
+        with self.write() as conn:
+            self._replace_in(conn, table, rows, key)
+
+    @staticmethod
+    def _replace_in(conn: Connection, table: sa.Table, rows: list[dict[str, Any]], key: tuple[str, ...]) -> None:
+        for row in rows:
+            conn.execute(table.delete().where(*(table.c[k] == row[k] for k in key)))
+        if rows:
+            conn.execute(table.insert(), rows)
+
+    def counts(self) -> dict[str, int]:
+        """Number of stored records of each type."""
+        with self.read() as conn:
+            result = {"documents": conn.execute(sa.select(sa.func.count()).select_from(documents)).scalar_one()}
+            for name, table in RECORD_TABLES.items():
+                result[name] = conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one()
+        return result
+
+
+def open_store(db: str | Path = DEFAULT_DB) -> Store:
+    """Open (creating or migrating as needed) the store at a path or URL."""
+    return Store(db)
+
+
+def _document_row(doc: Document) -> dict[str, Any]:
+    return {
+        "doc_id": doc.doc_id,
+        "title": doc.title,
+        "source": doc.source,
+        "url": doc.url,
+        "published": doc.published,
+        "published_basis": doc.published_basis,
+        "author": doc.author,
+        "language": doc.language,
+        "text": doc.text,
+        "meta": dumps(doc.meta),
+        "ingested_at": datetime.now(UTC).isoformat(timespec="seconds"),
+    }
+
+
+def _document_from_row(row: Mapping[str, Any]) -> Document:
+    return Document(
+        doc_id=row["doc_id"],
+        text=row["text"],
+        title=row["title"],
+        source=row["source"],
+        url=row["url"],
+        published=row["published"],
+        published_basis=row["published_basis"],
+        author=row["author"],
+        language=row["language"],
+        meta=json.loads(row["meta"] or "{}"),
+    )
+
+
+def _event_row(e: Event) -> dict[str, Any]:
+    return {
+        "event_id": e.event_id,
+        "doc_id": e.doc_id,
+        "category": e.category,
+        "source": e.source,
+        "target": e.target,
+        "source_country": e.source_country,
+        "target_country": e.target_country,
+        "date": e.date,
+        "data": dumps(e.to_dict()),
+    }
+
+
+def _short(err: Exception) -> str:
+    return str(err).splitlines()[0][:300]
