@@ -131,18 +131,18 @@ def _legacy(data: bytes, origin: str) -> str:
         chr(b) if b in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else bytes([b]).decode("cp1252")
         for b in data
     )
-    _reject_control_heavy(text, origin)
     letters = sum(ch.isalpha() for ch in text)
-    if letters < 0.5 * len(text.strip()):
+    if _control_count(text) > max(2, len(text) // 200) or letters < 0.5 * len(text.strip()):
         raise InputError(origin, "binary file (neither UTF-8 nor legacy text)")
     return text
 
 
+def _control_count(text: str) -> int:
+    return sum(1 for ch in text if (ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0) and ch not in ALLOWED_CONTROLS)
+
+
 def _reject_control_heavy(text: str, origin: str) -> None:
-    controls = sum(
-        1 for ch in text if (ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0) and ch not in ALLOWED_CONTROLS
-    )
-    if controls > max(2, len(text) // 200):
+    if _control_count(text) > max(2, len(text) // 200):
         raise InputError(origin, "binary file (control characters), not text")
 
 
@@ -282,9 +282,11 @@ def read_html(html: str, origin: str) -> Article:
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
     text = normalize_text(getattr(extracted, "text", None) or "") if extracted else ""
-    if not text:
+    # trafilatura falls back to menu items when a page has no article; a menu has no sentence
+    if not any(len(line.split()) >= 6 for line in text.split("\n")):
         raise InputError(origin, "HTML page has no article text")
     title = _clean_title(getattr(extracted, "title", None), getattr(extracted, "sitename", None))
+    text = _drop_repeated_headline(text, title)
     published = iso_date(getattr(extracted, "date", None))
     meta = {"format": "html", "site": getattr(extracted, "sitename", None)}
     return Article(
@@ -299,6 +301,14 @@ def read_html(html: str, origin: str) -> Article:
         language=_html_language(html),
         meta={k: v for k, v in meta.items() if v},
     )
+
+
+def _drop_repeated_headline(text: str, title: str | None) -> str:
+    """The page's <h1> repeats the title; like a plain text's headline, it is not body text."""
+    first, _, rest = text.partition("\n")
+    if title and rest.strip() and first.strip().casefold() == title.casefold():
+        return rest.strip()
+    return text
 
 
 def _clean_title(title: str | None, site: str | None) -> str | None:
