@@ -219,3 +219,11 @@ def _write_parquet(store: Store, out: Path, collection: str) -> Path:
     with atomic_file(path, "wb") as handle:
         pq.write_table(table, handle)
     return path
+
+
+def schema_for(collection: str) -> dict[str, Any]:
+    """The shipped JSON Schema of one export file (``detente/schemas/<collection>.schema.json``)."""
+    from importlib.resources import files
+
+    text = files("detente").joinpath("schemas", f"{collection}.schema.json").read_text(encoding="utf-8")
+    return json.loads(text)  # type: ignore[no-any-return]

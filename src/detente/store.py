@@ -263,9 +263,16 @@ class Store:
         self.url = database_url(db)
         try:
             self.engine = make_engine(db)
-            self._prepare_schema()
         except sa.exc.SQLAlchemyError as err:
             raise StoreError(f"{db}: cannot open store: {_short(err)}") from None
+        try:
+            self._prepare_schema()
+        except sa.exc.SQLAlchemyError as err:
+            self.engine.dispose()
+            raise StoreError(f"{db}: cannot open store: {_short(err)}") from None
+        except BaseException:
+            self.engine.dispose()
+            raise
 
     @property
     def is_sqlite(self) -> bool:
@@ -354,9 +361,11 @@ class Store:
                     return False
                 conn.execute(documents.insert().values(**_document_row(doc)))
                 self._insert_records(conn, result)
-        except sa.exc.IntegrityError:
-            # another process stored the same document between our check and our insert
-            return False
+        except sa.exc.IntegrityError as error:
+            # another process may have stored the same document between our check and insert
+            if self.has_documents([doc.doc_id]):
+                return False
+            raise StoreError(f"{doc.doc_id}: records could not be stored: {_short(error)}") from None
         return True
 
     def _insert_records(self, conn: Connection, result: DocResult) -> None:
