@@ -48,7 +48,8 @@ def parse_formats(value: str) -> tuple[str, ...]:
     formats = tuple(dict.fromkeys(f.strip().lower() for f in value.split(",") if f.strip()))
     unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats:
-        raise UsageError(f"--format: unknown format {', '.join(unknown) or value!r} (use {', '.join(FORMATS)})")
+        named = ", ".join(unknown) if unknown else repr(value)
+        raise UsageError(f"--format: unknown format {named} (use {', '.join(FORMATS)})")
     return formats
 
 
