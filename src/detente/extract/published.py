@@ -2,15 +2,17 @@
 
 A date the text reports in the past tense ("the summit, held on October 10, 2025") means the
 article was published on or after it: a lower bound. A date in a future-tense clause ("relations
-will stabilise until January 2026") means it was published before that period ended: an upper
-bound. The inferred value is the month of the latest lower bound (news is published soon after
-what it reports, but the text rarely says the day), kept only when no upper bound contradicts it.
-The bounds and the sentences behind them are kept in the document's metadata.
+will stabilise until January 2026") means it was published before that date: an upper bound.
+The inferred value is the most precise period (month or year) that holds every date between the
+bounds; with one bound only the value stays null, because a lower bound alone is a poor
+estimate (eval/published_dates.py: on Wikinews the latest past date is the publication month in
+under 3% of articles). The bounds and the sentences behind them are kept in the metadata.
 """
 
 from __future__ import annotations
 
 import calendar
+from datetime import date, timedelta
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -21,6 +23,13 @@ if TYPE_CHECKING:
 
 Tense = Literal["past", "future", "present"]
 _FUTURE_MODALS = {"will", "shall", "'ll", "wo"}
+# a date governed by these names a deadline or an end of a period, not when something happened
+_LIMIT_PREPOSITIONS = {"until", "till", "through", "by", "before", "from", "to", "ahead"}
+# "scheduled for 2021", "expected in May": plans and expectations date nothing in the past
+_PROSPECTIVE_LEMMAS = {
+    "schedule", "plan", "expect", "set", "slate", "intend", "aim", "hope", "propose", "forecast",
+    "predict", "project", "anticipate", "due", "postpone", "delay", "move", "extend", "reschedule",
+}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,18 +62,23 @@ def governing_verb(token: Token) -> Token | None:
 
 
 def clause_tense(verb: Token) -> Tense:
-    """Past, future or present of a verb, following infinitives up to the verb they depend on."""
+    """Past, future or present of a verb, following infinitives up to the verb they depend on.
+
+    Modal clauses ("would run", "could meet") are neither: they report no dated fact.
+    """
     current = verb
     for _ in range(10):
         auxes = [c for c in current.children if c.dep_ in ("aux", "auxpass")]
         if any(a.lower_ in _FUTURE_MODALS for a in auxes):
             return "future"
+        if any(a.tag_ == "MD" for a in auxes):
+            return "present"
         if current.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
             return "past"
         if current.tag_ == "VBN":
-            has_present_aux = any(a.tag_ in ("VBZ", "VBP") for a in auxes)
-            # "has closed" and a bare participle ("the summit, held on ...") both report the past
-            if has_present_aux or not auxes or current.dep_ in ("acl", "relcl", "advcl"):
+            perfect = any(a.lemma_ == "have" and a.tag_ in ("VBZ", "VBP") for a in auxes)
+            # a bare participle ("the summit, held on ...") reports the past too
+            if perfect or (not auxes and current.dep_ in ("acl", "relcl", "advcl")):
                 return "past"
         if current.tag_ == "VB" and current.dep_ in ("xcomp", "ccomp", "conj") and current.head is not current:
             current = current.head
@@ -92,6 +106,29 @@ def _period_start(timex: Timex) -> str:
     return f"{timex.value[:4]}-01-01"
 
 
+def _supported_value(earliest: str | None, latest: str | None) -> str | None:
+    """The most precise period that contains every date between the two bounds, if any."""
+    if not earliest or not latest or earliest > latest:
+        return None
+    if earliest[:7] == latest[:7]:
+        return earliest[:7]
+    if earliest[:4] == latest[:4]:
+        return earliest[:4]
+    return None
+
+
+def _limit_preposition(token: Token) -> str | None:
+    """The preposition a date hangs from when it marks a limit ("until January 2026")."""
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ in _LIMIT_PREPOSITIONS:
+        return head.lower_
+    return None
+
+
+def _day_before(iso_day: str) -> str:
+    return (date.fromisoformat(iso_day) - timedelta(days=1)).isoformat()
+
+
 def _bound_sentence(sdoc: Doc, timex: Timex) -> str:
     span = sdoc.char_span(timex.start, timex.end, alignment_mode="expand")
     return span.sent.text.strip() if span is not None else timex.text
@@ -111,10 +148,13 @@ def infer_published(sdoc: Doc, timexes: list[Timex]) -> Inference:
         if verb is None:
             continue
         tense = clause_tense(verb)
-        if tense == "past":
+        limit = _limit_preposition(span.root)
+        if tense == "past" and limit is None and verb.lemma_ not in _PROSPECTIVE_LEMMAS:
             lowers.append((_period_start(timex), timex))
         elif tense == "future":
-            uppers.append((_period_end(timex), timex))
+            # "will stabilise until January 2026": published before that period begins
+            bound = _day_before(_period_start(timex)) if limit in ("until", "till", "before") else _period_end(timex)
+            uppers.append((bound, timex))
     earliest = max(lowers, key=lambda b: b[0], default=None)
     # a future-tense clause about a period means publication before that period ends; taking
     # the period's end keeps "until January 2026" from claiming more than it says
@@ -124,12 +164,11 @@ def infer_published(sdoc: Doc, timexes: list[Timex]) -> Inference:
         reasons.append(f"on or after {earliest[0]}: {_bound_sentence(sdoc, earliest[1])}")
     if latest:
         reasons.append(f"on or before {latest[0]}: {_bound_sentence(sdoc, latest[1])}")
-    value = None
-    if earliest and (latest is None or earliest[0] <= latest[0]):
-        timex = earliest[1]
-        value = timex.value if timex.precision == "year" else _period_start(timex)[:7]
+    value = _supported_value(earliest[0] if earliest else None, latest[0] if latest else None)
+    if earliest and not latest:
+        reasons.append("no upper bound: a lower bound alone does not date the article")
     elif latest and not earliest:
-        reasons.append("no past-tense date: an upper bound alone does not date the article")
+        reasons.append("no lower bound: an upper bound alone does not date the article")
     return Inference(
         value=value,
         earliest=earliest[0] if earliest else None,
