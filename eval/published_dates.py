@@ -31,7 +31,7 @@ def main() -> None:
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     texts = [without_dateline(r["text"]) for r in rows]
     nlp = load_nlp()
-    inferred = month_right = early_bound_wrong = late_bound_wrong = with_lower = with_upper = 0
+    inferred = month_right = early_bound_wrong = late_bound_wrong = with_lower = with_upper = lower_in_month = 0
     for row, text, sdoc in zip(rows, texts, nlp.pipe(texts, batch_size=BATCH_SIZE), strict=True):
         doc = settle_published(Document(doc_id=make_doc_id(text), text=text), sdoc)
         truth = row["published"]
@@ -40,12 +40,14 @@ def main() -> None:
             month_right += doc.published[:7] == truth[:7]
         earliest, latest = doc.meta["published_earliest"], doc.meta["published_latest"]
         with_lower += bool(earliest)
+        lower_in_month += bool(earliest) and earliest[:7] == truth[:7]
         with_upper += bool(latest)
         early_bound_wrong += bool(earliest and earliest > truth)
         late_bound_wrong += bool(latest and latest < truth)
     n = len(rows)
     print(f"articles: {n}")
     print(f"with a lower bound:       {with_lower} ({with_lower / n:.1%})")
+    print(f"lower bound in true month: {lower_in_month} ({lower_in_month / max(with_lower, 1):.1%} of lower bounds)")
     print(f"with an upper bound:      {with_upper} ({with_upper / n:.1%})")
     print(f"date inferred:            {inferred} ({inferred / n:.1%})")
     print(f"right to the month:       {month_right} ({month_right / max(inferred, 1):.1%} of inferred)")

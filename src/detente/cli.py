@@ -154,10 +154,11 @@ def demo(
 
 def print_summary(store: Store, report: api.IngestReport) -> None:
     out.print(f"[bold]detente demo[/bold]: {report.summary()} in {report.seconds:.1f} s")
-    table = Table("published", "basis", "source", "title", title="documents", title_justify="left")
+    out.print("[bold]documents[/bold] (published, basis, source, title)")
     for doc in store.documents():
-        table.add_row(doc.published or "—", doc.published_basis or "—", doc.source or "—", doc.title or "—")
-    out.print(table)
+        source = (doc.source or "—")[:22]
+        line = f"  {doc.published or '—':<10}  {doc.published_basis or '—':<8}  {source:<22}  {doc.title or '—'}"
+        out.print(line, markup=False, overflow="ellipsis", no_wrap=True)
     counts = store.counts()
     out.print("records: " + ", ".join(f"{name} {counts[name]}" for name in COLLECTIONS))
 
