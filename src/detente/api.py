@@ -81,7 +81,7 @@ def ingest(
     for chunk in _chunks(read_inputs(paths, stdin=stdin), CHUNK_SIZE):
         fresh = _new_documents(chunk, overrides, store, seen, report)
         if fresh:
-            nlp = nlp or load_nlp()
+            nlp = load_nlp() if nlp is None else nlp
             _extract_and_store(fresh, nlp, store, report)
         if on_progress:
             on_progress(report.new + report.unchanged + report.failed)
@@ -132,7 +132,7 @@ def extract_text(text: str, *, published: str | None = None, nlp: Any = None) ->
         doc_id=make_doc_id(clean), text=clean, published=published,
         published_basis="given" if published else None,
     )
-    nlp = nlp or load_nlp()
+    nlp = load_nlp() if nlp is None else nlp
     return extract(document, nlp(clean))
 
 

@@ -8,10 +8,10 @@ file, so scripts can rely on every file being there.
 from __future__ import annotations
 
 import csv
-import dataclasses
 import json
 import os
 import tempfile
+import types
 import typing
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -176,8 +176,7 @@ def arrow_schema(cls: type[Record]) -> Any:
     """An Arrow schema from a record class: nested evidence as structs, lists as lists."""
     import pyarrow as pa
 
-    hints = typing.get_type_hints(cls, vars(rec))
-    return pa.schema([pa.field(f.name, _arrow_type(hints[f.name])) for f in dataclasses.fields(cls)])  # type: ignore[arg-type]
+    return pa.schema([pa.field(name, _arrow_type(hint)) for name, hint in rec.field_types(cls).items()])
 
 
 def _arrow_type(hint: Any) -> Any:
@@ -185,7 +184,7 @@ def _arrow_type(hint: Any) -> Any:
 
     origin = typing.get_origin(hint)
     args = [a for a in typing.get_args(hint) if a is not type(None)]
-    if origin in (typing.Union, getattr(__import__("types"), "UnionType")) and len(args) == 1:
+    if origin in (typing.Union, types.UnionType) and len(args) == 1:
         return _arrow_type(args[0])
     if origin is typing.Literal:
         return pa.string()
@@ -194,8 +193,7 @@ def _arrow_type(hint: Any) -> Any:
     if origin is dict or hint is dict:
         return pa.string()  # free-form metadata travels as JSON text
     if isinstance(hint, type) and issubclass(hint, Record):
-        return pa.struct([pa.field(f.name, _arrow_type(typing.get_type_hints(hint, vars(rec))[f.name]))
-                          for f in dataclasses.fields(hint)])  # type: ignore[arg-type]
+        return pa.struct([pa.field(name, _arrow_type(inner)) for name, inner in rec.field_types(hint).items()])
     simple = {str: pa.string(), int: pa.int64(), float: pa.float64(), bool: pa.bool_()}
     if hint in simple:
         return simple[hint]

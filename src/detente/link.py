@@ -70,6 +70,11 @@ def link(store: Store, doc_ids: Iterable[str]) -> None:
     doc_ids = list(doc_ids)
     if not doc_ids:
         return
+    with store.transaction():
+        _link_in_transaction(store, doc_ids)
+
+
+def _link_in_transaction(store: Store, doc_ids: list[str]) -> None:
     actor_ids = store.actor_ids_in(doc_ids)
     if actor_ids:
         store.upsert_actors(merge_actor_records(store.doc_actor_records(sorted(actor_ids))))

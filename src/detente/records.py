@@ -8,7 +8,10 @@ Offsets are Python string offsets into ``Document.text``, end exclusive.
 from __future__ import annotations
 
 import dataclasses
+import types
+import typing
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, ClassVar, Literal, Self
 
 PublishedBasis = Literal["given", "metadata", "inferred"]
@@ -30,11 +33,11 @@ class Record:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Self:
-        known = {f.name: f for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
-        unknown = set(data) - set(known)
+        hints = field_types(cls)
+        unknown = set(data) - set(hints)
         if unknown:
             raise ValueError(f"{cls.__name__}: unknown fields {sorted(unknown)}")
-        return cls(**{k: _revive(known[k].type, v) for k, v in data.items()})
+        return cls(**{k: _revive(hints[k], v) for k, v in data.items()})
 
 
 def _plain(value: Any) -> Any:
@@ -47,23 +50,25 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _revive(type_name: Any, value: Any) -> Any:
-    """Rebuild nested evidence records from their dict form, by the annotated type's name."""
-    name = str(type_name)
+@cache
+def field_types(cls: type) -> dict[str, Any]:
+    """Each field's resolved type annotation, in field order."""
+    hints = typing.get_type_hints(cls)
+    return {f.name: hints[f.name] for f in dataclasses.fields(cls)}
+
+
+def _revive(hint: Any, value: Any) -> Any:
+    """Rebuild nested records and tuples from their JSON form, following the field's type."""
     if value is None:
         return None
-    if "StanceEvidence" in name:
-        if isinstance(value, list):
-            return tuple(StanceEvidence.from_dict(v) for v in value)
-        return StanceEvidence.from_dict(value)
-    if "Evidence" in name:
-        if isinstance(value, list):
-            return tuple(Evidence.from_dict(v) for v in value)
-        return Evidence.from_dict(value)
-    if "Claim" in name:
-        return tuple(Claim.from_dict(v) for v in value)
-    if isinstance(value, list):
-        return tuple(value)
+    args = [a for a in typing.get_args(hint) if a is not type(None)]
+    origin = typing.get_origin(hint)
+    if origin is tuple:
+        return tuple(_revive(args[0], v) for v in value)
+    if origin in (typing.Union, types.UnionType) and len(args) == 1:
+        return _revive(args[0], value)
+    if isinstance(hint, type) and issubclass(hint, Record):
+        return hint.from_dict(value)
     return value
 
 

@@ -261,6 +261,7 @@ class Store:
 
     def __init__(self, db: str | Path = DEFAULT_DB) -> None:
         self.url = database_url(db)
+        self._shared: Connection | None = None
         try:
             self.engine = make_engine(db)
         except sa.exc.SQLAlchemyError as err:
@@ -288,23 +289,46 @@ class Store:
         self.close()
 
     @contextmanager
-    def write(self) -> Iterator[Connection]:
-        """One write transaction: everything inside commits together or not at all."""
+    def write(self, exclusive: bool = False) -> Iterator[Connection]:
+        """One write transaction: everything inside commits together or not at all.
+
+        ``exclusive`` serialises the transaction with every other exclusive one across
+        processes (schema changes, cross-document updates); SQLite's write lock already does.
+        """
+        if self._shared is not None:
+            yield self._shared
+            return
         with self.engine.connect().execution_options(write=True) as conn, conn.begin():
-            if not self.is_sqlite:
-                # serialises schema changes and link updates across processes
+            if exclusive and not self.is_sqlite:
                 conn.execute(sa.text("SELECT pg_advisory_xact_lock(7311)"))
             yield conn
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
+        if self._shared is not None:
+            yield self._shared
+            return
         with self.engine.connect() as conn, conn.begin():
             yield conn
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Run every read and write inside in one exclusive transaction.
+
+        Linking reads what other documents say and writes merged records; doing both under one
+        lock keeps two concurrent ingests from overwriting each other's merges.
+        """
+        with self.write(exclusive=True) as conn:
+            self._shared = conn
+            try:
+                yield
+            finally:
+                self._shared = None
 
     # -- schema
 
     def _prepare_schema(self) -> None:
-        with self.write() as conn:
+        with self.write(exclusive=True) as conn:
             inspector = sa.inspect(conn)
             if not inspector.has_table(meta_table.name):
                 if inspector.has_table(documents.name):
@@ -490,7 +514,7 @@ class Store:
         ], key=("actor_id",))
 
     def upsert_dyads(self, rows: Iterable[Dyad], emptied: Iterable[tuple[str, str, str]] = ()) -> None:
-        with self.write() as conn:
+        with self.write(exclusive=True) as conn:
             for a, b, period in emptied:
                 conn.execute(dyads.delete().where(dyads.c.a == a, dyads.c.b == b, dyads.c.period == period))
             self._replace_in(conn, dyads, [
@@ -498,7 +522,7 @@ class Store:
             ], key=("a", "b", "period"))
 
     def _replace(self, table: sa.Table, rows: list[dict[str, Any]], key: tuple[str, ...]) -> None:
-        with self.write() as conn:
+        with self.write(exclusive=True) as conn:
             self._replace_in(conn, table, rows, key)
 
     @staticmethod
