@@ -96,32 +96,33 @@ def decode_bytes(data: bytes, origin: str) -> tuple[str, str, str | None]:
     for magic, kind in BINARY_MAGIC.items():
         if data.startswith(magic):
             raise InputError(origin, f"binary file ({kind}), not text")
+    warning = None
     if data.startswith(codecs.BOM_UTF8):
-        return _strict(data[3:], "utf-8", origin), "utf-8-sig", None
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return _strict(data, "utf-16", origin), "utf-16", None
-    if b"\x00" in data:
+        text, encoding = _strict(data[3:], "utf-8", origin), "utf-8-sig"
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text, encoding = _strict(data, "utf-16", origin), "utf-16"
+    elif b"\x00" in data:
         raise InputError(origin, "binary file (contains NUL bytes), not text")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as err:
-        text = _legacy(data, origin)
-        warning = (
-            f"{origin}: not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start});"
-            " decoded as windows-1252"
-        )
-        return text, "windows-1252", warning
+    else:
+        try:
+            text, encoding = data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError as err:
+            text, encoding = _legacy(data, origin), "windows-1252"
+            warning = (
+                f"{origin}: not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start});"
+                " decoded as windows-1252"
+            )
     _reject_control_heavy(text, origin)
-    return text, "utf-8", None
+    if not text.strip():  # Python counts a few control characters as space
+        raise InputError(origin, "empty file")
+    return text, encoding, warning
 
 
 def _strict(data: bytes, encoding: str, origin: str) -> str:
     try:
-        text = data.decode(encoding)
+        return data.decode(encoding)
     except UnicodeDecodeError as err:
         raise InputError(origin, f"invalid {encoding} at byte {err.start}") from None
-    _reject_control_heavy(text, origin)
-    return text
 
 
 def _legacy(data: bytes, origin: str) -> str:
