@@ -295,3 +295,19 @@ def test_ingest_overrides_win_over_metadata():
     doc = to_document(article, Overrides(source="Desk", published="2025-02-03", url="https://b.invalid"))
     assert (doc.source, doc.url, doc.published, doc.published_basis) == (
         "Desk", "https://b.invalid", "2025-02-03", "given")
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "body"),
+    [
+        ("Security\nValdoria launches drills\nBody text.", "Valdoria launches drills", "Body text."),
+        ("Valdoria launches drills\nBody text.", "Valdoria launches drills", "Body text."),
+        ("Valdoria\nBody text.", "Valdoria launches drills", "Valdoria\nBody text."),
+        ("Brief No. 7 · March 2026\nAfter the fee war\nBody.", "Brief No. 7: After the fee war",
+         "Brief No. 7 · March 2026\nAfter the fee war\nBody."),
+    ],
+)
+def test_ingest_html_headline_not_repeated_in_body(text, title, body):
+    from detente.ingest import _drop_repeated_headline
+
+    assert _drop_repeated_headline(text, title) == body

@@ -305,10 +305,19 @@ def read_html(html: str, origin: str) -> Article:
 
 
 def _drop_repeated_headline(text: str, title: str | None) -> str:
-    """The page's <h1> repeats the title; like a plain text's headline, it is not body text."""
-    first, _, rest = text.partition("\n")
-    if title and rest.strip() and first.strip().casefold() == title.casefold():
-        return rest.strip()
+    """Drop the page's own headline (and a section label just above it) from the body.
+
+    Like a plain text's headline, the <h1> is the title, not body text.
+    """
+    if not title:
+        return text
+    lines = text.split("\n")
+    folded = title.casefold()
+    for i, line in enumerate(lines[:3]):
+        label_above = all(len(previous.split()) <= 4 for previous in lines[:i])
+        is_headline = len(line.strip()) >= len(title) / 2 and line.strip().casefold() in folded
+        if is_headline and label_above and "\n".join(lines[i + 1 :]).strip():
+            return "\n".join(lines[i + 1 :]).strip()
     return text
 
 
