@@ -21,6 +21,7 @@ from typing import Any
 from .errors import InputError
 from .export import export_records
 from .extract import extract
+from .gazetteer import Gazetteer, load_gazetteer
 from .ingest import Article, Overrides, read_inputs, to_document
 from .link import link_pending
 from .nlp import BATCH_SIZE, load_nlp
@@ -72,9 +73,14 @@ def ingest(
     nlp: Any = None,
     stdin: Any = None,
     on_progress: ProgressCallback | None = None,
+    gazetteer: Iterable[str | Path] = (),
 ) -> IngestReport:
-    """Read, extract, store and link every article under ``paths``; bad inputs are reported."""
+    """Read, extract, store and link every article under ``paths``; bad inputs are reported.
+
+    ``gazetteer`` adds data files (the shape of ``examples/gazetteer.json``) to the shipped one.
+    """
     started = time.perf_counter()
+    gaz = load_gazetteer(tuple(str(p) for p in gazetteer))
     overrides = Overrides(source=source, published=published, url=url)
     report = IngestReport()
     seen: set[str] = set()
@@ -82,7 +88,7 @@ def ingest(
         fresh = _new_documents(chunk, overrides, store, seen, report)
         if fresh:
             nlp = load_nlp() if nlp is None else nlp
-            _extract_and_store(fresh, nlp, store, report)
+            _extract_and_store(fresh, nlp, gaz, store, report)
         if on_progress:
             on_progress(report.new + report.unchanged + report.failed)
     link_pending(store)
@@ -112,10 +118,12 @@ def _new_documents(
     return fresh
 
 
-def _extract_and_store(documents: list[Document], nlp: Any, store: Store, report: IngestReport) -> None:
+def _extract_and_store(
+    documents: list[Document], nlp: Any, gaz: Gazetteer, store: Store, report: IngestReport
+) -> None:
     texts = (d.text for d in documents)
     for document, sdoc in zip(documents, nlp.pipe(texts, batch_size=BATCH_SIZE), strict=True):
-        result = extract(document, sdoc)
+        result = extract(document, sdoc, gaz)
         if store.add_result(result):
             report.new += 1
             report.doc_ids.append(document.doc_id)
@@ -123,7 +131,9 @@ def _extract_and_store(documents: list[Document], nlp: Any, store: Store, report
             report.unchanged += 1
 
 
-def extract_text(text: str, *, published: str | None = None, nlp: Any = None) -> Any:
+def extract_text(
+    text: str, *, published: str | None = None, nlp: Any = None, gazetteer: Iterable[str | Path] = ()
+) -> Any:
     """Extract the records of one text without storing it (for scripts and tests)."""
     from .ingest import normalize_text, make_doc_id
 
@@ -133,7 +143,7 @@ def extract_text(text: str, *, published: str | None = None, nlp: Any = None) ->
         published_basis="given" if published else None,
     )
     nlp = load_nlp() if nlp is None else nlp
-    return extract(document, nlp(clean))
+    return extract(document, nlp(clean), load_gazetteer(tuple(str(p) for p in gazetteer)))
 
 
 def export(store: Store, out_dir: str | Path, formats: Iterable[str] = ("jsonl",)) -> list[Path]:

@@ -86,6 +86,7 @@ def ingest(
     published: Annotated[str | None, typer.Option(help="Publication date YYYY[-MM[-DD]].")] = None,
     url: Annotated[str | None, typer.Option(help="Source URL for every input.")] = None,
     progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Progress bar (default: when stderr is a terminal).")] = None,
+    gazetteer: Annotated[list[Path] | None, typer.Option("--gazetteer", help="Extra actors (JSON, the shape of examples/gazetteer.json); repeatable.")] = None,
 ) -> None:
     """Read articles (.txt, .html, .jsonl, RSS/Atom), extract their records and store them.
 
@@ -97,7 +98,8 @@ def ingest(
         raise fail(str(error), 2) from None
     with store_at(db) as store, ingest_progress(err.is_terminal if progress is None else progress) as bar:
         try:
-            report = api.ingest(paths, store, source=source, published=published_date, url=url, on_progress=bar)
+            report = api.ingest(paths, store, source=source, published=published_date, url=url,
+                                on_progress=bar, gazetteer=gazetteer or ())
         except DetenteError as error:
             raise fail(str(error), 1) from None
     for message in report.warnings:
@@ -141,7 +143,7 @@ def demo(
     with store_at(db) as store:
         if store.counts()["documents"]:
             raise fail(f"{db}: not a fresh store; demo needs an empty one", 2)
-        report = api.ingest([str(corpus)], store)
+        report = api.ingest([str(corpus)], store, gazetteer=[corpus / "gazetteer.json"])
         print_summary(store, report)
         if export_dir is not None:
             api.export(store, export_dir, ("jsonl", "tsv", "parquet"))

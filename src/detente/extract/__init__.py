@@ -1,34 +1,58 @@
 """Per-document extraction: a pure function ``Document x spaCy Doc -> DocResult``.
 
-No store access and no state beyond the loaded pipeline and read-only data files, so the same
-function runs in a single process, in worker processes and inside a Spark partition.
-Stages run in order; each receives the document (with its publication date settled) and the
-parsed text, and returns its records. Later issues add stages to ``STAGES``.
+No store access and no state beyond the loaded pipeline and read-only data (the gazetteer), so
+the same function runs in a single process, in worker processes and inside a Spark partition.
+Stages run in order; each receives the document (with its publication date settled), the parsed
+text, the result so far and a per-document context, and returns the result with its records
+added. Later issues add stages to ``STAGES``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from ..gazetteer import Gazetteer, load_gazetteer
 from ..records import DocResult, Document, Timex
+from .actors import Mention, find_actors
 from .dates import find_timexes
 from .published import infer_published
+from .quotes import find_quotes
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-Stage = Callable[[Document, "Doc", DocResult], DocResult]
+
+@dataclass
+class Context:
+    """What one document's stages share beyond its records."""
+
+    gazetteer: Gazetteer
+    mentions: list[Mention] = field(default_factory=list)
 
 
-def date_stage(document: Document, sdoc: Doc, result: DocResult) -> DocResult:
+Stage = Callable[[Document, "Doc", DocResult, Context], DocResult]
+
+
+def date_stage(document: Document, sdoc: Doc, result: DocResult, ctx: Context) -> DocResult:
     """Time expressions, resolved against the (possibly inferred) publication date."""
     timexes = find_timexes(document.doc_id, document.text, document.published)
     return replace(result, timexes=tuple(timexes))
 
 
-STAGES: list[Stage] = [date_stage]
+def actor_stage(document: Document, sdoc: Doc, result: DocResult, ctx: Context) -> DocResult:
+    """People, states, organisations, media, places and groups, resolved to canonical actors."""
+    actors, ctx.mentions = find_actors(document, sdoc, ctx.gazetteer)
+    return replace(result, actors=tuple(actors))
+
+
+def quote_stage(document: Document, sdoc: Doc, result: DocResult, ctx: Context) -> DocResult:
+    """Direct and reported speech, attributed to the actors found before."""
+    return replace(result, quotes=tuple(find_quotes(document, sdoc, ctx.mentions, result.timexes)))
+
+
+STAGES: list[Stage] = [date_stage, actor_stage, quote_stage]
 
 
 def settle_published(document: Document, sdoc: Doc) -> Document:
@@ -43,10 +67,11 @@ def settle_published(document: Document, sdoc: Doc) -> Document:
     return replace(document, published=inference.value, published_basis="inferred", meta=meta)
 
 
-def extract(document: Document, sdoc: Doc) -> DocResult:
+def extract(document: Document, sdoc: Doc, gazetteer: Gazetteer | None = None) -> DocResult:
     """Every per-document record of one document."""
     document = settle_published(document, sdoc)
+    ctx = Context(gazetteer=gazetteer or load_gazetteer())
     result = DocResult(document=document)
     for stage in STAGES:
-        result = stage(document, sdoc, result)
+        result = stage(document, sdoc, result, ctx)
     return result

@@ -1,0 +1,559 @@
+"""Actors: mentions from spaCy NER and the gazetteer, resolved to canonical real-world actors.
+
+Per document, every mention becomes one of: a state (by name, demonym, capital or seat of power
+used for its government), a person (canonical full name from the document, roles from
+appositions and pre-modifiers, country from the role), an organisation or government body, a
+media outlet, a place, or a group (a plural demonym used as a noun). Title-only mentions
+("the Russian leader") resolve to the person the document names in that role, backed by the
+shipped table of leaders when the document names nobody.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..gazetteer import Entry, Gazetteer, slug
+from ..records import Actor, Document, Evidence
+
+if TYPE_CHECKING:
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc, Span, Token
+
+# prepositions after which a capital is where something happens, not who acts
+_LOCATIVE = {"in", "at", "near", "inside", "outside", "around", "across", "via", "through", "over", "into", "within"}
+_MOTION_LEMMAS = {
+    "fly", "flight", "travel", "arrive", "depart", "return", "visit", "move", "go", "come", "head",
+    "send", "deport", "flee", "route", "drive", "march", "evacuate", "transfer", "relocate", "trip",
+}  # fmt: skip
+# titles whose holder a title-only mention ("the Russian leader") can stand for
+TITLE_WORDS = {
+    "leader": ("president", "prime minister", "leader", "head of state", "chancellor", "king", "emir", "supreme leader"),
+    "president": ("president",),
+    "head of state": ("president", "king", "head of state", "emir"),
+    "prime minister": ("prime minister", "premier"),
+    "premier": ("prime minister", "premier"),
+    "chancellor": ("chancellor",),
+    "foreign minister": ("foreign minister", "minister of foreign affairs", "secretary of state"),
+    "top diplomat": ("foreign minister", "minister of foreign affairs", "secretary of state"),
+    "defence minister": ("defence minister", "defense minister", "minister of defence"),
+    "defense minister": ("defence minister", "defense minister", "minister of defense"),
+    "senator": ("senator", "federation council", "senate"),
+    "ambassador": ("ambassador",),
+    "envoy": ("ambassador", "envoy"),
+    "spokeswoman": ("spokeswoman", "spokesperson", "spokesman", "official representative"),
+    "spokesman": ("spokesman", "spokesperson", "spokeswoman", "official representative"),
+    "spokesperson": ("spokesman", "spokesperson", "spokeswoman", "official representative"),
+}
+# a demonym followed by one of these nouns speaks for the state ("the Russian side")
+STATE_NOUNS = {"side", "authorities", "government", "leadership", "state", "administration", "delegation"}
+MEDIA_WORDS = {
+    "channel", "tv", "television", "radio", "newspaper", "agency", "news", "media", "broadcaster",
+    "magazine", "gazette", "times", "post", "daily", "herald", "tribune", "journal", "press", "wire",
+}  # fmt: skip
+PERSON_TITLES = {
+    "president", "prime", "minister", "mr", "mrs", "ms", "dr", "sir", "general", "gen", "colonel",
+    "senator", "ambassador", "king", "queen", "prince", "chancellor", "secretary", "director",
+}  # fmt: skip
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    actor_id: str
+    kind: str
+    country: str | None
+    name: str
+
+
+@dataclass
+class PersonCluster:
+    name: str
+    country: str | None = None
+    roles: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+
+    @property
+    def actor_id(self) -> str:
+        return f"person:{slug(self.name)}"
+
+
+_MATCHERS: dict[tuple[int, int], PhraseMatcher] = {}
+
+
+def gazetteer_matcher(gaz: Gazetteer, sdoc: Doc) -> PhraseMatcher:
+    """A PhraseMatcher over every surface form of the gazetteer, built once per vocabulary."""
+    from spacy.matcher import PhraseMatcher
+
+    key = (id(gaz), id(sdoc.vocab))
+    matcher = _MATCHERS.get(key)
+    if matcher is None:
+        import spacy
+
+        matcher = PhraseMatcher(sdoc.vocab, attr="ORTH")
+        blank = spacy.blank("en", vocab=sdoc.vocab)
+        surfaces = sorted(gaz.surfaces)
+        matcher.add("GAZ", list(blank.tokenizer.pipe(surfaces)))
+        _MATCHERS[key] = matcher
+    return matcher
+
+
+def is_place_use(span: Span) -> bool:
+    """Is a capital used as a location ("flying from Baku to Grozny") rather than a government?"""
+    root = span.root
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ in _LOCATIVE:
+        return True
+    if root.dep_ == "pobj" and head.lower_ in ("from", "to"):
+        governor = head.head
+        return governor.lemma_.lower() in _MOTION_LEMMAS or any(
+            c.lower_ in ("from", "to") and c is not head for c in governor.children
+        )
+    if root.dep_ in ("compound", "amod") and head.pos_ == "NOUN" and head.lemma_ in ("airport", "summit", "court", "office"):
+        return True
+    return False
+
+
+def _entity_kind(ent: Span) -> str | None:
+    return {
+        "PERSON": "person", "ORG": "organization", "GPE": "place", "NORP": "norp",
+        "LOC": "place", "FAC": "place",
+    }.get(ent.label_)  # fmt: skip
+
+
+def _strip_span(sdoc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Token bounds without a leading determiner or a trailing possessive."""
+    while start < end and sdoc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start and sdoc[end - 1].tag_ == "POS" or (end > start and sdoc[end - 1].text in ("'s", "’s", "'", "’")):
+        end -= 1
+    return start, end
+
+
+class DocActors:
+    """Resolution state of one document's actors."""
+
+    def __init__(self, document: Document, sdoc: Doc, gaz: Gazetteer) -> None:
+        self.document = document
+        self.sdoc = sdoc
+        self.gaz = gaz
+        self.mentions: list[Mention] = []
+        self.taken = [False] * len(sdoc)
+        self.persons: dict[str, PersonCluster] = {}  # by surname (last token)
+        self.bodies: dict[str, tuple[str, str, str | None]] = {}
+
+    # -- recording
+
+    def add(self, start_tok: int, end_tok: int, actor_id: str, kind: str, country: str | None, name: str) -> None:
+        if start_tok >= end_tok or any(self.taken[start_tok:end_tok]):
+            return
+        span = self.sdoc[start_tok:end_tok]
+        for i in range(start_tok, end_tok):
+            self.taken[i] = True
+        self.mentions.append(Mention(span.start_char, span.end_char, span.text, actor_id, kind, country, name))
+
+    # -- stages
+
+    def run(self) -> list[Mention]:
+        self.generic_bodies()
+        self.gazetteer_mentions()
+        self.persons_from_ner()
+        self.known_surnames()
+        self.title_only_mentions()
+        self.other_entities()
+        self.mentions.sort(key=lambda m: m.start)
+        return self.mentions
+
+    def generic_bodies(self) -> None:
+        """"Russia's Foreign Ministry", "the Russian Foreign Ministry", "the Foreign Ministry of Russia"."""
+        if not self.gaz.generic_bodies:
+            return
+        names = sorted(self.gaz.generic_bodies, key=len, reverse=True)
+        generic = "|".join(re.escape(n) for n in names)
+        text = self.document.text
+        pattern = re.compile(
+            rf"(?P<pre>\b[A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?)(?:['’]s)?\s+(?P<g1>{generic})\b"
+            rf"|\b(?P<g2>{generic})\s+of\s+(?:the\s+)?(?P<post>[A-Z][\w\-]+(?:\s[A-Z][\w\-]+)*)"
+        )
+        for match in pattern.finditer(text):
+            owner = match["pre"] or match["post"]
+            iso3 = self._state_in(owner)
+            if iso3 is None:
+                continue
+            body = self.gaz.generic_bodies[match["g1"] or match["g2"]]
+            actor_id = f"body:{iso3.lower()}-{slug(body)}"
+            name = f"{self.gaz.state_name(iso3)} {body}"
+            span = self.sdoc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if span is not None:
+                self.add(span.start, span.end, actor_id, "organization", iso3, name)
+
+    def _state_in(self, words: str) -> str | None:
+        words = words.strip()
+        for candidate in (words, words.split()[-1], words.split()[0]):
+            iso3 = self.gaz.state_of(candidate)
+            if iso3:
+                return iso3
+        return None
+
+    def gazetteer_mentions(self) -> None:
+        from spacy.util import filter_spans
+
+        matcher = gazetteer_matcher(self.gaz, self.sdoc)
+        spans = filter_spans([self.sdoc[s:e] for _, s, e in matcher(self.sdoc)])
+        for span in spans:
+            entries = self.gaz.lookup(span.text)
+            if not entries:
+                continue
+            self._resolve_gazetteer_span(span, entries)
+
+    def _resolve_gazetteer_span(self, span: Span, entries: list[Entry]) -> None:
+        entry = entries[0]
+        if entry.kind == "state" and entry.via == "demonym":
+            self._demonym(span, entry)
+            return
+        if entry.kind == "group":
+            if span.root.pos_ in ("NOUN", "PROPN") and span.root.tag_ in ("NNS", "NNPS"):
+                self.add(span.start, span.end, entry.actor_id, "group", entry.country, entry.name)
+            return
+        if entry.kind == "state" and entry.via == "capital" and is_place_use(span):
+            self.add(span.start, span.end, f"place:{slug(span.text)}", "place", entry.country, span.text)
+            return
+        start = span.start - 1 if span.start > 0 and self.sdoc[span.start - 1].lower_ == "the" and entry.via == "seat" else span.start
+        start, end = _strip_span(self.sdoc, start, span.end) if entry.via != "seat" else (start, span.end)
+        self.add(start, end, entry.actor_id, entry.kind, entry.country, entry.name)
+
+    def _demonym(self, span: Span, entry: Entry) -> None:
+        """"Russian" before a title is a person; before "side"/"authorities" the state."""
+        nxt = self.sdoc[span.end : span.end + 3]
+        words = " ".join(t.lower_ for t in nxt)
+        for title in sorted(TITLE_WORDS, key=len, reverse=True):
+            if words.startswith(title) and not self._followed_by_name(span.end + len(title.split())):
+                return  # a title-only mention, resolved later
+        if len(nxt) and nxt[0].lower_ in STATE_NOUNS:
+            self.add(span.start, span.end + 1, entry.actor_id, "state", entry.country, entry.name)
+            return
+        self.add(span.start, span.end, entry.actor_id, "state", entry.country, entry.name)
+
+    def _names_a_work(self, ent: Span) -> bool:
+        """Not a person: a name right after a programme or outlet noun ("the programme Vesti
+        Nedeli"), or a line of its own (a section heading such as "Key Points")."""
+        before = self.sdoc[ent.start - 1] if ent.start > 0 else None
+        after_work = before is not None and before.lemma_.lower() in MEDIA_WORDS | {"programme", "program", "show", "channel", "series"}
+        return after_work or self._is_heading(ent)
+
+    def _is_heading(self, span: Span) -> bool:
+        text = self.document.text
+        line_start = text.rfind("\n", 0, span.start_char) + 1
+        line_end = text.find("\n", span.end_char)
+        line = text[line_start : line_end if line_end != -1 else len(text)].strip()
+        return len(line.split()) <= 8 and not line.endswith((".", "?", "!", "”", '"'))
+
+    def _names_a_thing(self, span: Span) -> bool:
+        """"the Washington Agreements", "the Zangezur corridor": treaties, routes and plans are not actors."""
+        heads = non_actor_heads()
+        if span[-1].lemma_.lower() in heads or span[-1].lower_ in heads:
+            return True
+        root = span.root
+        return root.dep_ == "compound" and root.head.lower_ in heads
+
+    def _followed_by_name(self, index: int) -> bool:
+        return index < len(self.sdoc) and self.sdoc[index].ent_type_ == "PERSON"
+
+    # -- persons
+
+    def persons_from_ner(self) -> None:
+        ents = [e for e in self.sdoc.ents if e.label_ == "PERSON" and not self._names_a_work(e)]
+        ents += self._gazetteer_people_not_tagged(ents)
+        covered = {i for e in ents for i in range(e.start, e.end)}
+        ents += [s for s in self._named_by_role() if not covered.intersection(range(s.start, s.end))]
+        full: list[Span] = []
+        for ent in ents:
+            start, end = self._person_bounds(ent)
+            if start >= end or any(self.taken[start:end]):
+                continue
+            span = self.sdoc[start:end]
+            if len(span) >= 2:
+                full.append(span)
+        # full names first, so surnames alone can join the cluster of their full name
+        for span in sorted(full, key=lambda s: s.start):
+            self._cluster(span)
+        for ent in ents:
+            start, end = self._person_bounds(ent)
+            if start < end and not any(self.taken[start:end]):
+                self._cluster(self.sdoc[start:end])
+
+    def known_surnames(self) -> None:
+        """A surname the NER labelled otherwise (or missed) is still the person named before."""
+        for token in self.sdoc:
+            if self.taken[token.i] or token.pos_ != "PROPN":
+                continue
+            cluster = self.persons.get(token.text)
+            if cluster is not None and (token.i + 1 >= len(self.sdoc) or self.sdoc[token.i + 1].pos_ != "PROPN"):
+                self.add(token.i, token.i + 1, cluster.actor_id, "person", cluster.country, cluster.name)
+
+    def _named_by_role(self) -> list[Span]:
+        """Names the NER missed, introduced by a role: "the host …, Dmitry Kiselyov", "publicist Alexander Dugin"."""
+        roles = role_nouns()
+        found = []
+        i = 0
+        while i < len(self.sdoc):
+            j = i
+            while j < len(self.sdoc) and j - i < 3 and self.sdoc[j].pos_ == "PROPN" and self.sdoc[j].is_alpha and self.sdoc[j].is_title:
+                j += 1
+            if j - i >= 2 and not any(self.taken[i:j]) and not self.gaz.lookup(self.sdoc[i:j].text):
+                span = self.sdoc[i:j]
+                root = span.root
+                before = self.sdoc[i - 1] if i > 0 else None
+                anchor = root.head
+                while anchor.dep_ == "appos" and anchor.head is not anchor:
+                    anchor = anchor.head  # "host of the programme X, Name": X is itself an apposition
+                by_appos = root.dep_ == "appos" and anchor.lemma_.lower() in roles
+                by_title = before is not None and before.lemma_.lower() in roles and before.dep_ == "compound"
+                if (by_appos or by_title) and not self._names_a_work(span):
+                    found.append(span)
+            i = max(j, i + 1)
+        return found
+
+    def _gazetteer_people_not_tagged(self, ents: list[Span]) -> list[Span]:
+        """Known leaders' names the NER missed (small models miss some non-English names)."""
+        found = []
+        covered = {i for e in ents for i in range(e.start, e.end)}
+        for leader in self.gaz.leaders:
+            for surface in (leader.name, *leader.aliases):
+                for match in re.finditer(rf"\b{re.escape(surface)}\b", self.document.text):
+                    span = self.sdoc.char_span(match.start(), match.end())
+                    if span is not None and not covered.intersection(range(span.start, span.end)):
+                        found.append(span)
+                        covered.update(range(span.start, span.end))
+        return found
+
+    def _person_bounds(self, ent: Span) -> tuple[int, int]:
+        start, end = ent.start, ent.end
+        while start < end and self.sdoc[start].lower_.strip(".") in PERSON_TITLES:
+            start += 1
+        while end > start and (self.sdoc[end - 1].tag_ == "POS" or not self.sdoc[end - 1].is_alpha):
+            end -= 1
+        return start, end
+
+    def _cluster(self, span: Span) -> None:
+        words = span.text.split()
+        surname = words[-1]
+        cluster = self.persons.get(surname)
+        if cluster is None:
+            name = span.text if len(words) >= 2 else self._name_from_table(surname) or span.text
+            cluster = PersonCluster(name=_two_part(name))
+            self.persons[surname] = cluster
+        elif len(words) >= 2 and len(cluster.name.split()) < 2:
+            cluster.name = _two_part(span.text)
+        if span.text not in cluster.aliases:
+            cluster.aliases.append(span.text)
+        role = self._role_of(span)
+        if role and role not in cluster.roles:
+            cluster.roles.append(role)
+        if cluster.country is None:
+            cluster.country = self._country_of_role(role) if role else None
+        if cluster.country is None:
+            cluster.country = self._country_from_table(cluster.name)
+        self.add(span.start, span.end, cluster.actor_id, "person", cluster.country, cluster.name)
+
+    def _name_from_table(self, surname: str) -> str | None:
+        for leader in self.gaz.leaders:
+            if leader.name.split()[-1] == surname:
+                return leader.name
+        return None
+
+    def _country_from_table(self, name: str) -> str | None:
+        for leader in self.gaz.leaders:
+            if leader.name == name or name in leader.aliases:
+                return leader.country
+        return None
+
+    def _role_of(self, span: Span) -> str | None:
+        """The title a person is given: pre-modifiers ("Russian President ...") or an apposition."""
+        root = span.root
+        # pre-modifiers: compound/amod tokens left of the name in its own phrase
+        left = [t for t in root.lefts if t.i < span.start and t.dep_ in ("compound", "amod", "nmod", "nummod", "poss", "cc", "conj")]
+        if left:
+            start = min(t.left_edge.i for t in left)
+            while start < span.start and self.sdoc[start].lower_ in ("the", "a", "an"):
+                start += 1
+            role = self.sdoc[start : span.start].text.strip(" ,")
+            if role and not any(self.sdoc[i].ent_type_ == "PERSON" for i in range(start, span.start)):
+                return role
+        # apposition: "the head of X, Name" or "Name, First Deputy Chairman of X,"
+        if root.dep_ == "appos":
+            head = root.head
+            while head.dep_ == "appos" and head.head is not head:
+                head = head.head
+            # "the head of Russia's Investigative Committee, Alexander Bastrykin": the role is
+            # the noun the attached phrase hangs from
+            while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.lemma_.lower() in role_nouns():
+                head = head.head.head
+            return _phrase_without(head, root)
+        for child in root.children:
+            if child.dep_ == "appos" and child.i > span.end - 1:
+                return _phrase_text(child)
+        return None
+
+    def _country_of_role(self, role: str) -> str | None:
+        """The state a role names first ("Russian Ambassador to Armenia" -> Russia)."""
+        role_before_to = re.split(r"\b(?:to|in)\b", role)[0]
+        for word_count in (3, 2, 1):
+            words = re.findall(r"[A-Z][\w\-]*", role_before_to)
+            for i in range(len(words) - word_count + 1):
+                candidate = " ".join(words[i : i + word_count])
+                for entry in self.gaz.lookup(candidate):
+                    if entry.country:
+                        return entry.country
+                if candidate in self.gaz.demonyms:
+                    return self.gaz.demonyms[candidate]
+        for mention in self.mentions:
+            if mention.text in role and mention.country:
+                return mention.country
+        return None
+
+    def title_only_mentions(self) -> None:
+        """"the Russian leader", "the Azerbaijani president": the person the document names so."""
+        titles = "|".join(sorted((re.escape(t) for t in TITLE_WORDS), key=len, reverse=True))
+        for match in re.finditer(rf"\b(?:[Tt]he\s+)?(?P<dem>[A-Z][\w\-]+)\s+(?P<title>{titles})\b", self.document.text):
+            iso3 = self.gaz.demonyms.get(match["dem"]) or self.gaz.state_of(match["dem"])
+            if iso3 is None:
+                continue
+            span = self.sdoc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if span is None or any(self.taken[span.start : span.end]):
+                continue
+            if span.end < len(self.sdoc) and self.sdoc[span.end].ent_type_ == "PERSON":
+                continue
+            cluster = self._holder(iso3, match["title"].lower())
+            if cluster is not None:
+                if match.group(0) not in cluster.aliases:
+                    cluster.aliases.append(match.group(0))
+                self.add(span.start, span.end, cluster.actor_id, "person", iso3, cluster.name)
+
+    def _holder(self, iso3: str, title: str) -> PersonCluster | None:
+        wanted = TITLE_WORDS[title]
+        for cluster in self.persons.values():
+            if cluster.country == iso3 and any(w in r.lower() for r in cluster.roles for w in wanted):
+                return cluster
+        for leader in self.gaz.leaders:
+            if leader.country == iso3 and any(w in leader.role.lower() for w in wanted):
+                surname = leader.name.split()[-1]
+                cluster = self.persons.get(surname)
+                if cluster is None:
+                    cluster = PersonCluster(name=leader.name, country=iso3, roles=[leader.role])
+                    self.persons[surname] = cluster
+                return cluster
+        return None
+
+    # -- everything else NER finds
+
+    def other_entities(self) -> None:
+        for ent in self.sdoc.ents:
+            kind = _entity_kind(ent)
+            if kind in (None, "person"):
+                continue
+            start, end = _strip_span(self.sdoc, ent.start, ent.end)
+            if start >= end or any(self.taken[start:end]):
+                continue
+            span = self.sdoc[start:end]
+            text = span.text
+            if kind == "norp":
+                iso3 = self.gaz.demonyms.get(text)
+                if iso3:
+                    self.add(start, end, iso3, "state", iso3, self.gaz.state_name(iso3))
+                continue
+            if self._names_a_thing(span) or (kind != "norp" and self._is_heading(span)):
+                continue
+            if kind == "organization":
+                words = {w.lower() for w in re.findall(r"[\w]+", text)}
+                if words & MEDIA_WORDS and not words & {"ministry", "committee", "council", "office"}:
+                    self.add(start, end, f"media:{slug(text)}", "media", self._country_near(span), text)
+                else:
+                    self.add(start, end, f"org:{slug(text)}", "organization", self._country_near(span), text)
+                continue
+            if not text[:1].isupper():
+                continue
+            self.add(start, end, f"place:{slug(text)}", "place", None, text)
+
+    def _country_near(self, span: Span) -> str | None:
+        for word in span.text.split():
+            iso3 = self.gaz.state_of(word)
+            if iso3:
+                return iso3
+        return None
+
+
+@cache
+def _roles_lexicon() -> dict[str, list[str]]:
+    path = Path(__file__).resolve().parents[1] / "lexicons" / "roles.json"
+    return json.loads(path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+def role_nouns() -> frozenset[str]:
+    return frozenset(_roles_lexicon()["role_nouns"])
+
+
+def non_actor_heads() -> frozenset[str]:
+    return frozenset(_roles_lexicon()["non_actor_heads"])
+
+
+def _two_part(name: str) -> str:
+    """Canonical form of a name: first and last word ("Vladimir Rudolfovich Solovyov" -> "Vladimir Solovyov")."""
+    words = name.split()
+    if len(words) == 3 and words[1][0].isupper() and words[1].endswith(("ovich", "evich", "ovna", "evna", "ich")):
+        return f"{words[0]} {words[2]}"
+    return name
+
+
+def _phrase_text(token: Token) -> str:
+    span = token.doc[token.left_edge.i : token.right_edge.i + 1]
+    return span.text.strip(" ,;()").removeprefix("the ").removeprefix("The ")
+
+
+def _phrase_without(head: Token, appos: Token) -> str:
+    """The head noun phrase of an apposition, without the apposition itself."""
+    doc = head.doc
+    start = head.left_edge.i
+    end = appos.left_edge.i
+    while end > start and doc[end - 1].text in (",", "(", "—", "–"):
+        end -= 1
+    text = doc[start:end].text
+    return re.sub(r"^(?:the|The|a|an)\s+", "", text).strip(" ,")
+
+
+def actor_records(document: Document, mentions: Iterable[Mention], persons: Iterable[PersonCluster]) -> list[Actor]:
+    """One record per actor of the document, with every mention as evidence."""
+    by_id: dict[str, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        by_id[mention.actor_id].append(mention)
+    roles = {p.actor_id: p.roles for p in persons}
+    records = []
+    for actor_id, group in sorted(by_id.items()):
+        first = group[0]
+        names = [m.name for m in group]
+        name = max(set(names), key=lambda n: (names.count(n), len(n)))
+        records.append(Actor(
+            actor_id=actor_id,
+            name=name,
+            kind=first.kind,  # type: ignore[arg-type]
+            country=next((m.country for m in group if m.country), None),
+            roles=tuple(roles.get(actor_id, ())),
+            aliases=tuple(sorted({m.text for m in group})),
+            mentions=tuple(Evidence(document.doc_id, m.start, m.end, m.text) for m in group),
+        ))
+    return records
+
+
+def find_actors(document: Document, sdoc: Doc, gaz: Gazetteer) -> tuple[list[Actor], list[Mention]]:
+    """The document's actors and their mentions."""
+    resolver = DocActors(document, sdoc, gaz)
+    mentions = resolver.run()
+    return actor_records(document, mentions, resolver.persons.values()), mentions

@@ -1,0 +1,452 @@
+"""Quotes: direct quotations and reported speech, attributed to the actor who spoke.
+
+Quotation marks are paired first (“ ” ‘ ’ « » „ " with nesting, apostrophes told apart, a
+quote left open at a paragraph end continued by the next paragraph's opening mark). A quoted
+span is a quote only when the structure attributes it: a reporting verb after it ("…," Putin
+said), a reporting clause and a colon before it, a reporting verb whose complement holds it
+("said that Russia “could …”"), or an attribution in the next or previous sentence. Spans with
+no speaker are scare quotes, names, proverbs or the author's own questions; name-like spans
+(every word capitalised) are names even under a reporting verb.
+
+Reported speech is the complement clause of a reporting verb ("X said that …", "X told
+journalists …") or the clause an "according to X" phrase governs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..records import Document, Quote, Timex
+from .actors import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "‹": "›"}
+DOUBLE_OPENERS = {"“", "«", "„", '"'}
+PRONOUNS = {"he", "she", "they", "it", "his", "her", "their", "its", "him", "them", "i", "we"}
+PERSON_PRONOUNS = {"he", "she", "his", "her", "him"}
+
+
+@cache
+def lexicon() -> dict[str, Any]:
+    path = Path(__file__).resolve().parents[1] / "lexicons" / "reporting.json"
+    return json.loads(path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+def speech_verbs() -> frozenset[str]:
+    return frozenset(lexicon()["speech_verbs"])
+
+
+@dataclass(frozen=True, slots=True)
+class Marked:
+    """A span between quotation marks: ``start``/``end`` are the inner words' offsets."""
+
+    open_at: int
+    close_at: int
+    start: int
+    end: int
+    depth: int
+
+
+# ---------------------------------------------------------------- pairing marks
+
+
+def _is_apostrophe(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return before.isalnum() and after.isalnum()
+
+
+def find_marked_spans(para: str) -> list[Marked]:
+    """Every closed quoted span of one paragraph, outermost and nested, in text order."""
+    spans: list[Marked] = []
+    stack: list[tuple[str, int]] = []
+    for i, ch in enumerate(para):
+        if stack and PAIRS[stack[-1][0]] == ch and ch != '"' and not (ch == "’" and _is_apostrophe(para, i)):
+            _, at = stack.pop()
+            spans.append(Marked(at, i, at + 1, i, len(stack)))
+        elif ch == '"' and stack and stack[-1][0] == '"':
+            _, at = stack.pop()
+            spans.append(Marked(at, i, at + 1, i, len(stack)))
+        elif ch in ("“", "«", "„", "‹") or (ch in ("‘", '"') and not _is_apostrophe(para, i) and _opens(para, i)):
+            stack.append((ch, i))
+    return sorted(spans, key=lambda m: (m.open_at, -m.close_at))
+
+
+def _opens(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([{—–-:;,/") and not after.isspace()
+
+
+def _unclosed_opener(para: str) -> int | None:
+    """Offset of a double opening mark still open at the end of a paragraph, if any."""
+    open_at: list[int] = []
+    for i, ch in enumerate(para):
+        if ch in ("“", "«", "„"):
+            open_at.append(i)
+        elif ch in ("”", "»") and open_at:
+            open_at.pop()
+        elif ch == '"':
+            if open_at and para[open_at[-1]] == '"':
+                open_at.pop()
+            elif _opens(para, i):
+                open_at.append(i)
+    return open_at[0] if open_at else None
+
+
+def quoted_spans(text: str) -> list[Marked]:
+    """Top-level quoted spans; a quote left open at a paragraph's end and reopened at the start
+    of the next paragraph (the usual convention) is one span over both paragraphs."""
+    result: list[Marked] = []
+    pending: int | None = None  # offset of the opening mark of a quote running over paragraphs
+    for para_match in re.finditer(r"[^\n]+", text):
+        base, para = para_match.start(), para_match.group()
+        spans = [Marked(s.open_at + base, s.close_at + base, s.start + base, s.end + base, s.depth)
+                 for s in find_marked_spans(para) if s.depth == 0]
+        leftover = _unclosed_opener(para)
+        if pending is not None:
+            lead = len(para) - len(para.lstrip())
+            if para.lstrip()[:1] in DOUBLE_OPENERS:
+                closing = next((s for s in spans if s.open_at == base + lead), None)
+                if closing is None:
+                    continue  # the quote runs on through this paragraph as well
+                result.append(Marked(pending, closing.close_at, pending + 1, closing.end, 0))
+                spans.remove(closing)
+                if leftover == lead:
+                    leftover = None
+            pending = None
+        result.extend(spans)
+        if leftover is not None:
+            pending = base + leftover
+    return sorted(result, key=lambda m: m.open_at)
+
+
+# ---------------------------------------------------------------- attribution
+
+
+@dataclass
+class Attribution:
+    cue: Token
+    speaker: str | None
+
+
+class QuoteFinder:
+    def __init__(self, document: Document, sdoc: Doc, mentions: list[Mention], timexes: tuple[Timex, ...]) -> None:
+        self.document = document
+        self.text = document.text
+        self.sdoc = sdoc
+        self.mentions = mentions
+        self.timexes = timexes
+        self.verbs = speech_verbs()
+
+    # -- actors under tokens
+
+    def actor_at(self, start_char: int, end_char: int) -> Mention | None:
+        best = None
+        for mention in self.mentions:
+            if mention.start < end_char and start_char < mention.end:
+                if best is None or _kind_rank(mention.kind) < _kind_rank(best.kind):
+                    best = mention
+        return best
+
+    def speaker_of(self, subject: Token, before_char: int) -> str | None:
+        """The actor a reporting verb's subject names; pronouns take the last person before."""
+        if subject.lower_ in PRONOUNS:
+            return self.last_person_before(subject.idx, subject.lower_)
+        owner = next((c for c in subject.children if c.dep_ == "poss" and c.lower_ in PRONOUNS), None)
+        if owner is not None and self.actor_at(subject.idx, subject.idx + len(subject.text)) is None:
+            return self.last_person_before(owner.idx, owner.lower_)  # "his speeches emphasised …"
+        span = self.sdoc[subject.left_edge.i : subject.right_edge.i + 1]
+        # the head noun's own words first ("the Russian leader"), then the whole phrase
+        head_mention = self.actor_at(subject.idx, subject.idx + len(subject.text))
+        if head_mention is not None:
+            return head_mention.actor_id
+        mention = self.actor_at(span.start_char, span.end_char)
+        return mention.actor_id if mention else None
+
+    def last_person_before(self, char: int, pronoun: str) -> str | None:
+        kinds = ("person",) if pronoun in PERSON_PRONOUNS or pronoun == "i" else ("person", "state", "organization", "media")
+        for mention in reversed(self.mentions):
+            if mention.end <= char and mention.kind in kinds:
+                return mention.actor_id
+        return None
+
+    def reporting_verb(self, token: Token) -> bool:
+        return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.verbs and token.lemma_.lower() != "be"
+
+    def subject_of(self, verb: Token) -> Token | None:
+        """Who speaks: the subject, or the agent of a passive ("it was noted" has no speaker)."""
+        if any(c.dep_ == "auxpass" for c in verb.children):
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        for child in verb.children:
+            if child.dep_ == "nsubj":
+                return child
+        if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
+            return self.subject_of(verb.head)
+        if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN", "PRON"):
+            return verb.head  # "Kopyrkin, speaking in the Armenian capital, stated"
+        return None
+
+    def attribute(self, marked: Marked) -> Attribution | None:
+        span = self.sdoc.char_span(marked.start, marked.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        for finder in (self._after_quote, self._colon_before, self._governing_verb):
+            found = finder(marked, span)
+            if found is not None:
+                return found
+        return None
+
+    def _after_quote(self, marked: Marked, span: Span) -> Attribution | None:
+        """"…,” Putin promised." / "…,” said the minister." / "…,” she stated."."""
+        after = self.sdoc.char_span(marked.close_at + 1, min(len(self.text), marked.close_at + 120), alignment_mode="contract")
+        if after is None:
+            return None
+        for token in list(after)[:6]:
+            if token.text in ("\n",) or token.is_sent_start and token.i > after.start + 3:
+                break
+            if self.reporting_verb(token):
+                subject = self.subject_of(token)
+                if subject is None:
+                    continue
+                if marked.start <= subject.idx < marked.end:
+                    continue
+                return Attribution(token, self.speaker_of(subject, marked.open_at))
+        return None
+
+    def _colon_before(self, marked: Marked, span: Span) -> Attribution | None:
+        """"The spokeswoman said: “…”"; or the previous sentence names the speaker and ends with a colon."""
+        before = self.text[max(0, marked.open_at - 3) : marked.open_at].rstrip()
+        if not before.endswith(":"):
+            return None
+        clause = self.sdoc.char_span(max(0, marked.open_at - 300), marked.open_at, alignment_mode="contract")
+        if clause is None:
+            return None
+        tokens = [t for t in clause if t.sent == self.sdoc[clause.end - 1].sent] if len(clause) else []
+        for token in reversed(tokens):
+            if self.reporting_verb(token):
+                subject = self.subject_of(token)
+                if subject is not None:
+                    return Attribution(token, self.speaker_of(subject, marked.open_at))
+        return None
+
+    def _governing_verb(self, marked: Marked, span: Span) -> Attribution | None:
+        """A reporting verb whose complement holds the quote: "stated that Russia “could …”"."""
+        token = span.root
+        for ancestor in token.ancestors:
+            if marked.start <= ancestor.idx < marked.end:
+                continue
+            if self.reporting_verb(ancestor):
+                if ancestor.lemma_.lower() in lexicon()["direct_only"]:
+                    return None
+                subject = self.subject_of(ancestor)
+                if subject is not None and not (marked.start <= subject.idx < marked.end):
+                    return Attribution(ancestor, self.speaker_of(subject, marked.open_at))
+                return None
+        return None
+
+    # -- classification
+
+    def name_like(self, marked: Marked) -> bool:
+        """Names and labels in quotation marks ("Trump Route", "3+3"): no lower-case content word."""
+        words = re.findall(r"[^\W\d_][\w'’\-]*", self.text[marked.start : marked.end])
+        function = {"of", "the", "and", "for", "in", "on", "to", "a", "an", "de", "la"}
+        content = [w for w in words if w.lower() not in function]
+        return len(words) <= 5 and all(w[0].isupper() for w in content)
+
+    def direct_quotes(self) -> list[Quote]:
+        quotes: list[Quote] = []
+        seen_text: dict[str, str | None] = {}
+        for marked in quoted_spans(self.text):
+            inner = self.text[marked.start : marked.end]
+            if not inner.strip() or self.name_like(marked):
+                continue
+            attribution = self.attribute(marked)
+            speaker = attribution.speaker if attribution else None
+            if attribution is None:
+                key = _norm(inner)
+                if key in seen_text:  # the author re-quotes a statement already attributed
+                    speaker = seen_text[key]
+                else:
+                    continue
+            start, end = _trim(self.text, marked.start, marked.end)
+            seen_text[_norm(inner)] = speaker
+            cue = _cue_text(attribution.cue) if attribution else None
+            quotes.append(Quote(
+                quote_id=_quote_id(self.document.doc_id, "direct", start, end),
+                doc_id=self.document.doc_id,
+                text=self.text[start:end],
+                start=start,
+                end=end,
+                speaker=speaker,
+                kind="direct",
+                cue=cue,
+                said_on=self.said_on(attribution.cue) if attribution else None,
+                venue=self.venue(attribution.cue) if attribution else None,
+            ))
+        return quotes
+
+    def indirect_quotes(self, direct: list[Quote]) -> list[Quote]:
+        quotes: list[Quote] = []
+        for token in self.sdoc:
+            if self.reporting_verb(token):
+                found = self._complement_quote(token)
+                if found is not None:
+                    quotes.append(found)
+        quotes.extend(self._according_to())
+        # reported speech that is nothing but a direct quote is the direct quote
+        direct_spans = [(q.start, q.end) for q in direct]
+        return [q for q in quotes if not any(s - 1 <= q.start and q.end <= e + 1 for s, e in direct_spans)]
+
+    def _complement_quote(self, verb: Token) -> Quote | None:
+        if verb.lemma_.lower() in lexicon()["direct_only"]:
+            return None
+        complement = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+        if complement is None:
+            return None
+        has_that = any(c.dep_ == "mark" and c.lower_ == "that" for c in complement.children)
+        if verb.lemma_.lower() in lexicon()["indirect_need_that"] and not has_that:
+            return None
+        subject = self.subject_of(verb)
+        if subject is None or subject.i > verb.i and not has_that:
+            return None
+        speaker = self.speaker_of(subject, verb.idx)
+        if speaker is None and subject.lower_ not in PRONOUNS:
+            return None
+        first = complement.left_edge.i
+        if self.sdoc[first].lower_ == "that":
+            first += 1
+        last = complement.right_edge.i
+        # a complement never runs past the paragraph (a misparse joins bullet points)
+        newline = self.text.find("\n", verb.idx)
+        if newline != -1:
+            if self.sdoc[first].idx > newline:
+                return None
+            while last > first and self.sdoc[last].idx > newline:
+                last -= 1
+        while last > first and self.sdoc[last].is_punct and self.sdoc[last].text not in ("”", "’", "»", '"'):
+            last -= 1
+        start, end = self.sdoc[first].idx, self.sdoc[last].idx + len(self.sdoc[last].text)
+        if end - start < 8:
+            return None
+        return Quote(
+            quote_id=_quote_id(self.document.doc_id, "indirect", start, end),
+            doc_id=self.document.doc_id,
+            text=self.text[start:end],
+            start=start,
+            end=end,
+            speaker=speaker,
+            kind="indirect",
+            cue=_cue_text(verb),
+            said_on=self.said_on(verb),
+            venue=self.venue(verb),
+        )
+
+    def _according_to(self) -> list[Quote]:
+        found = []
+        for match in re.finditer(r"\b[Aa]ccording to\b", self.text):
+            span = self.sdoc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if span is None:
+                continue
+            to = span[-1]
+            source = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if source is None:
+                continue
+            sentence = span.sent
+            speaker = self.speaker_of(source, match.start())
+            if speaker is None:
+                continue
+            phrase_end = source.right_edge.idx + len(source.right_edge.text)
+            if match.start() <= sentence.start_char + 1:
+                start = phrase_end
+                while start < sentence.end_char and self.text[start] in " ,":
+                    start += 1
+                end = sentence.end_char
+            else:
+                start, end = sentence.start_char, match.start()
+            while end > start and self.text[end - 1] in " ,.;":
+                end -= 1
+            if end - start < 8:
+                continue
+            found.append(Quote(
+                quote_id=_quote_id(self.document.doc_id, "indirect", start, end),
+                doc_id=self.document.doc_id, text=self.text[start:end], start=start, end=end,
+                speaker=speaker, kind="indirect", cue="according to", said_on=None, venue=None,
+            ))
+        return found
+
+    # -- context
+
+    def venue(self, verb: Token) -> str | None:
+        """Where it was said: "in an interview with …", "on his programme …", "in Dushanbe"."""
+        venue_nouns = set(lexicon()["venue_nouns"])
+        for child in verb.children:
+            if child.dep_ != "prep" or child.lower_ not in ("in", "on", "at", "during", "to"):
+                continue
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is None:
+                continue
+            place = self.actor_at(obj.idx, obj.idx + len(obj.text))
+            if obj.lemma_.lower() in venue_nouns or (child.lower_ == "in" and place and place.kind == "place"):
+                phrase = self.sdoc[obj.left_edge.i : obj.right_edge.i + 1].text
+                return f"{child.text} {phrase}".strip(" ,")
+        for child in verb.children:  # "told journalists in Dushanbe"
+            if child.dep_ in ("dobj", "dative"):
+                for sub in child.children:
+                    if sub.dep_ == "prep" and sub.lower_ == "in":
+                        obj = next((c for c in sub.children if c.dep_ == "pobj"), None)
+                        if obj is not None:
+                            return f"in {self.sdoc[obj.left_edge.i : obj.right_edge.i + 1].text}"
+        return None
+
+    def said_on(self, verb: Token) -> str | None:
+        """A dated expression attached to the reporting verb itself."""
+        for child in verb.children:
+            if child.dep_ in ("prep", "npadvmod", "advmod"):
+                left, right = child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text)
+                for timex in self.timexes:
+                    if left <= timex.start and timex.end <= right and timex.value and timex.precision == "day":
+                        return timex.value
+        return None
+
+
+def _kind_rank(kind: str) -> int:
+    return {"person": 0, "organization": 1, "media": 2, "state": 3, "group": 4, "place": 5}.get(kind, 6)
+
+
+def _cue_text(verb: Token) -> str:
+    particle = next((c.text for c in verb.children if c.dep_ == "prt"), None)
+    return f"{verb.text} {particle}" if particle else verb.text
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    return start, end
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\W+", " ", text).strip().lower()
+
+
+def _quote_id(doc_id: str, kind: str, start: int, end: int) -> str:
+    return "q-" + hashlib.sha256(f"{doc_id}:{kind}:{start}:{end}".encode()).hexdigest()[:16]
+
+
+def find_quotes(document: Document, sdoc: Doc, mentions: list[Mention], timexes: tuple[Timex, ...]) -> list[Quote]:
+    """Direct and reported quotes of one document, in text order."""
+    finder = QuoteFinder(document, sdoc, mentions, timexes)
+    direct = finder.direct_quotes()
+    indirect = finder.indirect_quotes(direct)
+    return sorted(direct + indirect, key=lambda q: (q.start, q.end))
