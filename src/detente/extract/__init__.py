@@ -37,7 +37,7 @@ Stage = Callable[[Document, "Doc", DocResult, Context], DocResult]
 
 def date_stage(document: Document, sdoc: Doc, result: DocResult, ctx: Context) -> DocResult:
     """Time expressions, resolved against the (possibly inferred) publication date."""
-    timexes = find_timexes(document.doc_id, document.text, document.published)
+    timexes = find_timexes(document.doc_id, document.text, document.published, sdoc)
     return replace(result, timexes=tuple(timexes))
 
 

@@ -14,7 +14,13 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from typing import TYPE_CHECKING
+
 from ..records import Anchor, Precision, Timex
+from .relative import clause_direction, find_relative, resolve
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -147,12 +153,41 @@ def _is_real_day(year: int, month: int | None, day: int | None) -> bool:
     return True
 
 
-def find_timexes(doc_id: str, text: str, published: str | None) -> list[Timex]:
-    """All time expressions of a document with their values."""
-    timexes = []
+def find_timexes(doc_id: str, text: str, published: str | None, sdoc: Doc | None = None) -> list[Timex]:
+    """All time expressions of a document with their values, in text order.
+
+    Calendar expressions first; relative ones where no calendar expression stands. A relative
+    expression tied to another event ("two weeks later") takes the latest day-precision date
+    the text gave before it.
+    """
+    absolute = []
     context_year: int | None = None
     for item in find_expressions(text):
-        timexes.append(to_timex(doc_id, text, item, context_year, published))
+        # a day and month without a year: the publication year when known, else the text's
+        absolute.append(to_timex(doc_id, text, item, None if published else context_year, published))
         if item.kind in ("day", "month", "year") and item.year is not None:
             context_year = item.year
-    return timexes
+    taken = [(t.start, t.end) for t in absolute]
+    relatives = [r for r in find_relative(text) if not any(s < r.end and r.start < e for s, e in taken)]
+    merged: list[Timex] = sorted(absolute, key=lambda t: t.start)
+    result: list[Timex] = []
+    pending = sorted(relatives, key=lambda r: r.start)
+    for timex in merged + [None]:  # type: ignore[list-item]
+        limit = timex.start if timex is not None else len(text) + 1
+        while pending and pending[0].start < limit:
+            item = pending.pop(0)
+            context = _last_day(result)
+            direction = clause_direction(sdoc, item.start, item.end)
+            value = resolve(item, published, context, direction)
+            result.append(Timex(doc_id=doc_id, text=text[item.start:item.end], start=item.start, end=item.end,
+                                value=value.value, precision=value.precision, anchor=value.anchor))
+        if timex is not None:
+            result.append(timex)
+    return result
+
+
+def _last_day(timexes: list[Timex]) -> date | None:
+    for timex in reversed(timexes):
+        if timex.precision == "day" and timex.value:
+            return date.fromisoformat(timex.value)
+    return None

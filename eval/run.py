@@ -1,0 +1,344 @@
+"""detente's extraction measured against hand annotation and public sets, beside baselines.
+
+    .venv/bin/python eval/run.py            # seeds, example corpus, TempEval-3, PolNeAR
+    .venv/bin/python eval/run.py --quick    # seeds and example corpus only
+
+Gold: eval/gold/*.json (see eval/ANNOTATION.md), annotated before tuning. Baselines a user might
+pick instead: spaCy NER alone (actors), textacy's direct-quotation extractor (quotes),
+dateparser.search_dates (dates). Public sets are split into a part used while tuning (every
+fifth document) and the rest, reported as held out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import warnings
+from collections import defaultdict
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from score import (  # noqa: E402
+    PredActor,
+    PredQuote,
+    PredTimex,
+    Tally,
+    locate,
+    norm,
+    score_actors,
+    score_quotes,
+    score_timexes,
+)
+
+from detente.extract import extract  # noqa: E402
+from detente.gazetteer import load_gazetteer  # noqa: E402
+from detente.ingest import make_doc_id, normalize_text, read_inputs, to_document  # noqa: E402
+from detente.nlp import load_nlp  # noqa: E402
+from detente.records import Document  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+GOLD = Path(__file__).parent / "gold"
+EXAMPLE_GAZETTEER = str(ROOT / "examples" / "gazetteer.json")
+NER_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "group", "LOC": "place", "FAC": "place"}
+
+
+# ---------------------------------------------------------------- documents
+
+
+def load_document(key: str) -> Document:
+    """The stored document a gold file's ``doc`` names."""
+    selector = None
+    path_part = key
+    if re.search(r":\d+$", key):
+        path_part, selector = key.rsplit(":", 1)[0], ":" + key.rsplit(":", 1)[1]
+    elif "#" in key:
+        path_part, selector = key.split("#")[0], "#" + key.split("#")[1]
+    base = SHARED if path_part.startswith("seeds/") else ROOT
+    items = [i for i in read_inputs([str(base / path_part)]) if not isinstance(i, Exception)]
+    if selector:
+        items = [i for i in items if i.origin.endswith(selector)]
+    if len(items) != 1:
+        raise SystemExit(f"eval: {key}: expected one article, found {len(items)}")
+    return to_document(items[0])
+
+
+def gold_files() -> list[dict[str, Any]]:
+    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(GOLD.glob("*.json"))]
+
+
+# ---------------------------------------------------------------- systems
+
+
+def detente_predictions(doc: Document, sdoc: Any, example: bool) -> tuple[Any, dict[str, Any]]:
+    gaz = load_gazetteer((EXAMPLE_GAZETTEER,) if example else ())
+    if doc.published is None and doc.meta.get("gold_published"):
+        pass
+    result = extract(doc, sdoc, gaz)
+    names = {a.actor_id: a for a in result.actors}
+    return result, names
+
+
+def speaker_matcher(gold_actors: list[dict[str, Any]], names: dict[str, Any]):
+    by_name = {norm(a["name"]): a for a in gold_actors}
+
+    def same(gold_speaker: str | None, predicted: str | None) -> bool:
+        if not gold_speaker or not predicted:
+            return not gold_speaker and not predicted
+        gold_actor = by_name.get(norm(gold_speaker))
+        actor = names.get(predicted)
+        if actor is None:  # a baseline's speaker is a text span
+            forms = {norm(predicted)}
+        else:
+            forms = {norm(actor.name), *(norm(a) for a in actor.aliases)}
+            if gold_actor and gold_actor["kind"] == "state" and actor.actor_id == gold_actor.get("country"):
+                return True
+        gold_forms = {norm(gold_speaker)}
+        if gold_actor:
+            gold_forms |= {norm(a) for a in gold_actor.get("aliases", [])}
+        if forms & gold_forms:
+            return True
+        surname = norm(gold_speaker).split()[-1:]
+        return any(f.split()[-1:] == surname for f in forms if f)
+
+    return same
+
+
+def ner_baseline_actors(sdoc: Any) -> list[PredActor]:
+    seen: dict[str, PredActor] = {}
+    for ent in sdoc.ents:
+        kind = NER_KINDS.get(ent.label_)
+        if kind and norm(ent.text) not in seen:
+            seen[norm(ent.text)] = PredActor(name=ent.text, kind=kind, country=None)
+    return list(seen.values())
+
+
+def textacy_quotes(sdoc: Any) -> list[PredQuote]:
+    from textacy.extract.triples import direct_quotations
+
+    quotes = []
+    try:
+        triples = list(direct_quotations(sdoc))
+    except (ValueError, IndexError, AttributeError):
+        return []
+    for triple in triples:
+        content = triple.content
+        start, end = content.start_char, content.end_char
+        text = sdoc.text
+        while start < end and not text[start].isalnum():
+            start += 1
+        while end > start and not text[end - 1].isalnum() and text[end - 1] not in ".?!":
+            end -= 1
+        speaker = " ".join(t.text for t in triple.speaker) if triple.speaker else None
+        cue = " ".join(t.text for t in triple.cue) if triple.cue else None
+        quotes.append(PredQuote(start, end, "direct", speaker, cue))
+    return quotes
+
+
+def dateparser_timexes(text: str, published: str | None) -> list[PredTimex]:
+    from dateparser.search import search_dates
+
+    settings: dict[str, Any] = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    if published:
+        settings["RELATIVE_BASE"] = datetime.fromisoformat(published[:10] if len(published) >= 10 else published[:7] + "-15" if len(published) == 7 else published + "-07-01")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        found = search_dates(text, languages=["en"], settings=settings) or []
+    out, cursor = [], 0
+    for surface, moment in found:
+        span = locate(text, surface, cursor)
+        if span is None:
+            continue
+        cursor = span[0]
+        if re.fullmatch(r"\d{4}", surface.strip()):
+            value = f"{moment.year:04d}"
+        elif re.fullmatch(r"[A-Za-z]+\.?,?\s+\d{4}", surface.strip()):
+            value = f"{moment.year:04d}-{moment.month:02d}"
+        else:
+            value = moment.date().isoformat()
+        out.append(PredTimex(span[0], span[1], value))
+    return out
+
+
+# ---------------------------------------------------------------- reports
+
+
+def row(label: str, tally: Tally, attrs: tuple[str, ...] = ()) -> str:
+    extra = "  ".join(
+        f"{a} {acc:.2f}" if (acc := tally.accuracy(a)) is not None else f"{a} –" for a in attrs
+    )
+    return f"  {label:<34} P {tally.precision:.2f}  R {tally.recall:.2f}  F1 {tally.f1:.2f}  (tp {tally.tp}, fp {tally.fp}, fn {tally.fn})  {extra}"
+
+
+def evaluate_gold(nlp: Any, only: str | None = None) -> None:
+    groups: dict[str, dict[str, Tally]] = defaultdict(lambda: defaultdict(Tally))
+    for gold in gold_files():
+        key = gold["doc"]
+        if only and not key.startswith(only):
+            continue
+        doc = load_document(key)
+        group = "seeds" if key.startswith("seeds/") else "example corpus"
+        sdoc = nlp(doc.text)
+        result, names = detente_predictions(doc, sdoc, group != "seeds")
+        actors = [PredActor(a.name, a.kind, a.country, a.aliases, a.actor_id if a.kind == "state" else None)
+                  for a in result.actors]
+        tallies = groups[group]
+        tallies["actors: detente"].add(score_actors(gold["actors"], actors))
+        tallies["actors: spaCy NER alone"].add(score_actors(gold["actors"], ner_baseline_actors(sdoc)))
+        same = speaker_matcher(gold["actors"], names)
+        quotes = [PredQuote(q.start, q.end, q.kind, q.speaker, q.cue) for q in result.quotes]
+        tallies["quotes (all): detente"].add(score_quotes(doc.text, gold["quotes"], quotes, same))
+        tallies["quotes (direct): detente"].add(score_quotes(doc.text, gold["quotes"], quotes, same, ("direct",)))
+        tallies["quotes (indirect): detente"].add(score_quotes(doc.text, gold["quotes"], quotes, same, ("indirect",)))
+        tallies["quotes (direct): textacy"].add(score_quotes(doc.text, gold["quotes"], textacy_quotes(sdoc), same, ("direct",)))
+        timexes = [PredTimex(t.start, t.end, t.value) for t in result.timexes]
+        detection, value = score_timexes(doc.text, gold["timexes"], timexes)
+        tallies["dates (found): detente"].add(detection)
+        tallies["dates (value): detente"].add(value)
+        baseline_published = doc.published or gold.get("published")
+        detection, value = score_timexes(doc.text, gold["timexes"], dateparser_timexes(doc.text, baseline_published))
+        tallies["dates (found): dateparser"].add(detection)
+        tallies["dates (value): dateparser"].add(value)
+    for group, tallies in groups.items():
+        print(f"\n{group}")
+        for label, tally in tallies.items():
+            attrs = ("kind", "country") if label.startswith("actors") else ("speaker", "kind", "cue") if label.startswith("quotes") else ("value",) if "found" in label else ()
+            print(row(label, tally, attrs))
+
+
+# ---------------------------------------------------------------- public sets
+
+
+def timeml_value(value: str | None, precision: str | None) -> str | None:
+    if value and precision == "decade":
+        return value[:3]
+    if value and precision == "century":
+        return value[:2]
+    return value
+
+
+def evaluate_tempeval(nlp: Any) -> None:
+    rows = [json.loads(line) for line in (SHARED / "external" / "tempeval3" / "tbaq.jsonl").read_text().splitlines()]
+    rows = [r for r in rows if r["id"] != "APW20000115.0209"]  # duplicate text with a wrong DCT
+    parts: dict[str, dict[str, Tally]] = {"tuning (every 5th)": defaultdict(Tally), "held out": defaultdict(Tally)}
+    gaz = load_gazetteer()
+    for index, r in enumerate(rows):
+        part = parts["tuning (every 5th)" if index % 5 == 0 else "held out"]
+        text = r["text"]
+        gold = [{"text": t["text"], "value": t["value"]} for t in r["timexes"] if t["type"] == "DATE"]
+        doc = Document(doc_id=make_doc_id(text), text=text, published=r["published"], published_basis="given")
+        result = extract(doc, nlp(text), gaz)
+        predicted = [PredTimex(t.start, t.end, timeml_value(t.value, t.precision)) for t in result.timexes]
+        det, val = _score_offsets(text, r["timexes"], gold, predicted)
+        part["detente found"].add(det)
+        part["detente value"].add(val)
+        det, val = _score_offsets(text, r["timexes"], gold, dateparser_timexes(text, r["published"]))
+        part["dateparser found"].add(det)
+        part["dateparser value"].add(val)
+    print("\nTempEval-3 (TimeBank + AQUAINT), DATE expressions, against the document creation time")
+    for name, tallies in parts.items():
+        print(f" {name}")
+        for label, tally in tallies.items():
+            print(row(label, tally))
+
+
+def _score_offsets(text: str, raw: list[dict[str, Any]], gold: list[dict[str, Any]], predicted: list[PredTimex]) -> tuple[Tally, Tally]:
+    from score import match_spans
+
+    spans = [(t["start"], t["end"]) for t in raw if t["type"] == "DATE"]
+    pairs = match_spans(spans, [(p.start, p.end) for p in predicted])
+    det = Tally(tp=len(pairs), fp=len(predicted) - len(pairs), fn=len(spans) - len(pairs))
+    right = [1 for gi, pi in pairs if predicted[pi].value == gold[gi]["value"]]
+    val = Tally(tp=len(right), fp=len(predicted) - len(right), fn=len(spans) - len(right))
+    return det, val
+
+
+QUOTE_MARKS = "“”\"«»"
+
+
+def evaluate_polnear(nlp: Any) -> None:
+    rows = [json.loads(line) for line in (SHARED / "external" / "polnear" / "test.jsonl").read_text().splitlines()]
+    parts: dict[str, dict[str, Tally]] = {"tuning (every 5th)": defaultdict(Tally), "held out": defaultdict(Tally)}
+    gaz = load_gazetteer()
+    for index, r in enumerate(rows):
+        part = parts["tuning (every 5th)" if index % 5 == 0 else "held out"]
+        text = normalize_text(r["text"])
+        if text != r["text"]:
+            text = r["text"]
+        gold = [_polnear_direct(text, a) for a in r["attributions"]]
+        gold = [g for g in gold if g is not None]
+        doc = Document(doc_id=make_doc_id(text), text=text, published=r["published"], published_basis="given")
+        sdoc = nlp(text)
+        result = extract(doc, sdoc, gaz)
+        mentions = defaultdict(list)
+        for actor in result.actors:
+            for m in actor.mentions:
+                mentions[actor.actor_id].append((m.start, m.end))
+        names = {a.actor_id: a for a in result.actors}
+        ours = [q for q in result.quotes if q.kind == "direct"]
+        part["detente direct quotes"].add(_score_polnear(text, gold, [(q.start, q.end, q.speaker) for q in ours], names, mentions))
+        baseline = textacy_quotes(sdoc)
+        part["textacy direct quotes"].add(_score_polnear(text, gold, [(q.start, q.end, q.speaker) for q in baseline], {}, {}))
+    print("\nPolNeAR test split: direct quotes (attributions whose content is inside quotation marks), speaker accuracy")
+    for name, tallies in parts.items():
+        print(f" {name}")
+        for label, tally in tallies.items():
+            print(row(label, tally, ("speaker",)))
+
+
+def _polnear_direct(text: str, attribution: dict[str, Any]) -> dict[str, Any] | None:
+    content = attribution["content"]
+    inner = text[content["start"] : content["end"]]
+    stripped = inner.strip()
+    quoted = sum(1 for ch in stripped if ch in QUOTE_MARKS)
+    if quoted < 2 or not (stripped[:1] in QUOTE_MARKS or stripped[-1:] in QUOTE_MARKS or stripped[-2:-1] in QUOTE_MARKS):
+        return None
+    return {"start": content["start"], "end": content["end"], "source": attribution.get("source")}
+
+
+def _score_polnear(text: str, gold: list[dict[str, Any]], predicted: list[tuple[int, int, str | None]],
+                   names: dict[str, Any], mentions: dict[str, list[tuple[int, int]]]) -> Tally:
+    from score import match_spans, overlaps
+
+    pairs = match_spans([(g["start"], g["end"]) for g in gold], [(p[0], p[1]) for p in predicted])
+    tally = Tally(tp=len(pairs), fp=len(predicted) - len(pairs), fn=len(gold) - len(pairs))
+    for gi, pi in pairs:
+        source = gold[gi]["source"]
+        speaker = predicted[pi][2]
+        if source is None:
+            tally.attr("speaker", speaker is None)
+            continue
+        span = (source["start"], source["end"])
+        words = set(norm(source["text"]).split())
+        if speaker is None:
+            tally.attr("speaker", False)
+        elif speaker in names:
+            actor = names[speaker]
+            hit = any(overlaps(span, m, 0.01) for m in mentions.get(speaker, [])) or bool(
+                words & set(norm(actor.name).split()))
+            tally.attr("speaker", hit)
+        else:
+            tally.attr("speaker", bool(words & set(norm(speaker).split())))
+    return tally
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="only the seeds and the example corpus")
+    parser.add_argument("--only", help="only gold documents whose key starts with this")
+    args = parser.parse_args()
+    nlp = load_nlp()
+    print("detente evaluation (P precision, R recall, F1; attribute accuracy on matched items)")
+    evaluate_gold(nlp, args.only)
+    if not args.quick and not args.only:
+        evaluate_tempeval(nlp)
+        evaluate_polnear(nlp)
+
+
+if __name__ == "__main__":
+    main()

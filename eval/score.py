@@ -1,0 +1,214 @@
+"""Matching and scoring: gold annotations (eval/gold/*.json) against predicted records.
+
+Spans are matched by character overlap (at least half of the shorter span), actors by identity
+(ISO3 for states, else the canonical name or an alias), each gold item at most once. Attribute
+accuracy is measured on matched pairs only.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+
+def norm(text: str | None) -> str:
+    if not text:
+        return ""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    folded = re.sub(r"^(the|a|an)\s+", "", folded.strip())
+    folded = re.sub(r"['’]s\b", "", folded)
+    return re.sub(r"[^a-z0-9]+", " ", folded).strip()
+
+
+@dataclass
+class Tally:
+    """True/false positives and misses, plus per-attribute agreement on the matched pairs."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    attrs: dict[str, list[int]] = field(default_factory=dict)  # name -> [agree, total]
+
+    def add(self, other: Tally) -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+        for name, (agree, total) in other.attrs.items():
+            mine = self.attrs.setdefault(name, [0, 0])
+            mine[0] += agree
+            mine[1] += total
+
+    def attr(self, name: str, agree: bool) -> None:
+        counts = self.attrs.setdefault(name, [0, 0])
+        counts[0] += int(agree)
+        counts[1] += 1
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def accuracy(self, name: str) -> float | None:
+        agree, total = self.attrs.get(name, [0, 0])
+        return agree / total if total else None
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int], share: float = 0.5) -> bool:
+    inter = min(a[1], b[1]) - max(a[0], b[0])
+    shorter = min(a[1] - a[0], b[1] - b[0])
+    return shorter > 0 and inter >= share * shorter
+
+
+def locate(text: str, needle: str, after: int = 0) -> tuple[int, int] | None:
+    """Offsets of a gold string in the stored text: the first occurrence at or after ``after``."""
+    if not needle:
+        return None
+    at = text.find(needle, after)
+    if at == -1:
+        at = text.find(needle)
+    if at == -1:
+        squeezed = re.escape(needle).replace(r"\ ", r"\s+").replace("\\\n", r"\s+")
+        found = re.search(squeezed, text)
+        return (found.start(), found.end()) if found else None
+    return at, at + len(needle)
+
+
+def match_spans(gold: list[tuple[int, int]], predicted: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Greedy one-to-one pairs (gold index, predicted index) of overlapping spans."""
+    pairs = []
+    used: set[int] = set()
+    for gi, g in enumerate(gold):
+        best = None
+        for pi, p in enumerate(predicted):
+            if pi in used or not overlaps(g, p):
+                continue
+            inter = min(g[1], p[1]) - max(g[0], p[0])
+            if best is None or inter > best[0]:
+                best = (inter, pi)
+        if best is not None:
+            used.add(best[1])
+            pairs.append((gi, best[1]))
+    return pairs
+
+
+# ---------------------------------------------------------------- actors
+
+
+@dataclass
+class PredActor:
+    name: str
+    kind: str | None
+    country: str | None
+    aliases: tuple[str, ...] = ()
+    state: str | None = None  # ISO3 when the prediction is a state
+
+
+def gold_actor_matches(gold: dict[str, Any], pred: PredActor) -> bool:
+    if gold["kind"] == "state" and pred.state:
+        return gold.get("country") == pred.state
+    gold_forms = {norm(gold["name"])} | {norm(a) for a in gold.get("aliases", [])}
+    gold_forms.discard("")
+    if norm(pred.name) in gold_forms:
+        return True
+    if gold["kind"] == "person" and pred.kind in (None, "person"):
+        # a predicted "Zakharova" for gold "Maria Zakharova" is the same person
+        return norm(pred.name).split()[-1:] == norm(gold["name"]).split()[-1:]
+    return False
+
+
+def score_actors(gold: list[dict[str, Any]], predicted: list[PredActor]) -> Tally:
+    tally = Tally()
+    matched_gold: set[int] = set()
+    for pred in predicted:
+        hit = next((i for i, g in enumerate(gold) if i not in matched_gold and gold_actor_matches(g, pred)), None)
+        if hit is None:
+            tally.fp += 1
+            continue
+        matched_gold.add(hit)
+        tally.tp += 1
+        tally.attr("kind", pred.kind == gold[hit]["kind"])
+        tally.attr("country", pred.country == gold[hit].get("country"))
+    tally.fn = len(gold) - len(matched_gold)
+    return tally
+
+
+# ---------------------------------------------------------------- quotes
+
+
+@dataclass
+class PredQuote:
+    start: int
+    end: int
+    kind: str | None
+    speaker: str | None  # the speaker's name (or None)
+    cue: str | None = None
+
+
+def score_quotes(text: str, gold: list[dict[str, Any]], predicted: list[PredQuote],
+                 same_speaker: Callable[[str | None, str | None], bool], kinds: Iterable[str] = ("direct", "indirect")) -> Tally:
+    kinds = tuple(kinds)
+    gold = [g for g in gold if g["kind"] in kinds]
+    predicted = [p for p in predicted if p.kind is None or p.kind in kinds]
+    spans: list[tuple[int, int]] = []
+    cursor = 0
+    kept = []
+    for g in gold:
+        found = locate(text, g["text"], cursor)
+        if found is None:
+            continue
+        spans.append(found)
+        kept.append(g)
+        cursor = found[0]
+    tally = Tally()
+    pairs = match_spans(spans, [(p.start, p.end) for p in predicted])
+    tally.tp = len(pairs)
+    tally.fn = len(kept) - len(pairs) + (len(gold) - len(kept))
+    tally.fp = len(predicted) - len(pairs)
+    for gi, pi in pairs:
+        g, p = kept[gi], predicted[pi]
+        tally.attr("speaker", same_speaker(g.get("speaker"), p.speaker))
+        if p.kind is not None:
+            tally.attr("kind", p.kind == g["kind"])
+        if p.cue is not None or g.get("cue"):
+            tally.attr("cue", norm(p.cue) == norm(g.get("cue")) or norm(p.cue) in norm(g.get("cue")))
+    return tally
+
+
+# ---------------------------------------------------------------- dates
+
+
+@dataclass
+class PredTimex:
+    start: int
+    end: int
+    value: str | None
+
+
+def score_timexes(text: str, gold: list[dict[str, Any]], predicted: list[PredTimex]) -> tuple[Tally, Tally]:
+    """(detection, value): a value counts only when the expression is found with the gold value."""
+    spans, kept, cursor = [], [], 0
+    for g in gold:
+        found = locate(text, g["text"], cursor)
+        if found is None:
+            continue
+        spans.append(found)
+        kept.append(g)
+        cursor = found[0]
+    pairs = match_spans(spans, [(p.start, p.end) for p in predicted])
+    detection = Tally(tp=len(pairs), fp=len(predicted) - len(pairs), fn=len(gold) - len(pairs))
+    right = [(gi, pi) for gi, pi in pairs if (predicted[pi].value or None) == (kept[gi].get("value") or None)]
+    value = Tally(tp=len(right), fp=len(predicted) - len(right), fn=len(gold) - len(right))
+    for gi, pi in pairs:
+        detection.attr("value", (predicted[pi].value or None) == (kept[gi].get("value") or None))
+    return detection, value
