@@ -175,7 +175,41 @@ def row(label: str, tally: Tally, attrs: tuple[str, ...] = ()) -> str:
     return f"  {label:<34} P {tally.precision:.2f}  R {tally.recall:.2f}  F1 {tally.f1:.2f}  (tp {tally.tp}, fp {tally.fp}, fn {tally.fn})  {extra}"
 
 
-def evaluate_gold(nlp: Any, only: str | None = None) -> None:
+def show_errors(key: str, text: str, gold: dict[str, Any], result: Any, what: str) -> None:
+    """Print what was missed and what was wrong for one document (``--errors``)."""
+    from score import gold_actor_matches, locate, overlaps
+
+    print(f"--- {key}")
+    if what == "actors":
+        preds = [PredActor(a.name, a.kind, a.country, a.aliases, a.actor_id if a.kind == "state" else None) for a in result.actors]
+        for g in gold["actors"]:
+            if not any(gold_actor_matches(g, p) for p in preds):
+                print(f"  missed  {g['kind']:<12} {g['name']} {g.get('aliases', [])[:4]}")
+        for p in preds:
+            if not any(gold_actor_matches(g, p) for g in gold["actors"]):
+                print(f"  extra   {p.kind:<12} {p.name} {list(p.aliases)[:4]}")
+    elif what == "quotes":
+        spans = [locate(text, q["text"]) for q in gold["quotes"]]
+        for q, span in zip(gold["quotes"], spans):
+            if span and not any(overlaps(span, (p.start, p.end)) for p in result.quotes):
+                print(f"  missed  {q['kind']:<8} {q.get('speaker')}: {q['text'][:100]!r}")
+        for p in result.quotes:
+            if not any(s and overlaps(s, (p.start, p.end)) for s in spans):
+                print(f"  extra   {p.kind:<8} {p.speaker}: {p.text[:100]!r}")
+    else:
+        spans = [locate(text, t["text"]) for t in gold["timexes"]]
+        for t, span in zip(gold["timexes"], spans):
+            hit = [p for p in result.timexes if span and overlaps(span, (p.start, p.end))]
+            if not hit:
+                print(f"  missed  {t['text']!r} = {t.get('value')}")
+            elif hit[0].value != t.get("value"):
+                print(f"  value   {t['text']!r} = {t.get('value')}, got {hit[0].value} ({hit[0].anchor})")
+        for p in result.timexes:
+            if not any(s and overlaps(s, (p.start, p.end)) for s in spans):
+                print(f"  extra   {p.text!r} = {p.value}")
+
+
+def evaluate_gold(nlp: Any, only: str | None = None, errors: str | None = None) -> None:
     groups: dict[str, dict[str, Tally]] = defaultdict(lambda: defaultdict(Tally))
     for gold in gold_files():
         key = gold["doc"]
@@ -187,6 +221,8 @@ def evaluate_gold(nlp: Any, only: str | None = None) -> None:
         result, names = detente_predictions(doc, sdoc, group != "seeds")
         actors = [PredActor(a.name, a.kind, a.country, a.aliases, a.actor_id if a.kind == "state" else None)
                   for a in result.actors]
+        if errors:
+            show_errors(key, doc.text, gold, result, errors)
         tallies = groups[group]
         tallies["actors: detente"].add(score_actors(gold["actors"], actors))
         tallies["actors: spaCy NER alone"].add(score_actors(gold["actors"], ner_baseline_actors(sdoc)))
@@ -331,11 +367,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="only the seeds and the example corpus")
     parser.add_argument("--only", help="only gold documents whose key starts with this")
+    parser.add_argument("--errors", choices=["actors", "quotes", "dates"], help="print misses and extras per document")
     args = parser.parse_args()
     nlp = load_nlp()
     print("detente evaluation (P precision, R recall, F1; attribute accuracy on matched items)")
-    evaluate_gold(nlp, args.only)
-    if not args.quick and not args.only:
+    evaluate_gold(nlp, args.only, args.errors)
+    if not args.quick and not args.only and not args.errors:
         evaluate_tempeval(nlp)
         evaluate_polnear(nlp)
 

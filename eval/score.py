@@ -169,7 +169,7 @@ def score_quotes(text: str, gold: list[dict[str, Any]], predicted: list[PredQuot
             continue
         spans.append(found)
         kept.append(g)
-        cursor = found[0]
+        cursor = found[1]
     tally = Tally()
     pairs = match_spans(spans, [(p.start, p.end) for p in predicted])
     tally.tp = len(pairs)
@@ -204,7 +204,7 @@ def score_timexes(text: str, gold: list[dict[str, Any]], predicted: list[PredTim
             continue
         spans.append(found)
         kept.append(g)
-        cursor = found[0]
+        cursor = found[1]
     pairs = match_spans(spans, [(p.start, p.end) for p in predicted])
     detection = Tally(tp=len(pairs), fp=len(predicted) - len(pairs), fn=len(gold) - len(pairs))
     right = [(gi, pi) for gi, pi in pairs if (predicted[pi].value or None) == (kept[gi].get("value") or None)]

@@ -37,7 +37,9 @@ Stage = Callable[[Document, "Doc", DocResult, Context], DocResult]
 
 def date_stage(document: Document, sdoc: Doc, result: DocResult, ctx: Context) -> DocResult:
     """Time expressions, resolved against the (possibly inferred) publication date."""
-    timexes = find_timexes(document.doc_id, document.text, document.published, sdoc)
+    earliest, latest = document.meta.get("published_earliest"), document.meta.get("published_latest")
+    window = (earliest, latest) if earliest and latest and latest[:4] >= earliest[:4] else None
+    timexes = find_timexes(document.doc_id, document.text, document.published, sdoc, window)
     return replace(result, timexes=tuple(timexes))
 
 

@@ -13,11 +13,10 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..records import Anchor, Precision, Timex
-from .relative import clause_direction, find_relative, resolve
+from .relative import Resolved, clause_direction, find_relative, resolve
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -153,7 +152,10 @@ def _is_real_day(year: int, month: int | None, day: int | None) -> bool:
     return True
 
 
-def find_timexes(doc_id: str, text: str, published: str | None, sdoc: Doc | None = None) -> list[Timex]:
+def find_timexes(
+    doc_id: str, text: str, published: str | None, sdoc: Doc | None = None,
+    window: tuple[str, str] | None = None,
+) -> list[Timex]:
     """All time expressions of a document with their values, in text order.
 
     Calendar expressions first; relative ones where no calendar expression stands. A relative
@@ -176,14 +178,64 @@ def find_timexes(doc_id: str, text: str, published: str | None, sdoc: Doc | None
         limit = timex.start if timex is not None else len(text) + 1
         while pending and pending[0].start < limit:
             item = pending.pop(0)
-            context = _last_day(result)
+            context = _event_day(text, item, absolute) or _last_day(result)
             direction = clause_direction(sdoc, item.start, item.end)
-            value = resolve(item, published, context, direction)
+            if item.groups.get("d11", "").lower() == "today" and text[item.end : item.end + 2] in ("'s", "’s"):
+                continue  # "in today's Russia": the present, not a day
+            restated = _restated_date(text, item, absolute)
+            if restated:
+                value = Resolved(restated.value, restated.precision, "context")
+            else:
+                value = _resolve_in_window(item, published, window, context, direction)
             result.append(Timex(doc_id=doc_id, text=text[item.start:item.end], start=item.start, end=item.end,
                                 value=value.value, precision=value.precision, anchor=value.anchor))
         if timex is not None:
             result.append(timex)
     return result
+
+
+_EVENT_AFTER = re.compile(r"\s*(?:of|before|after|following|preceding)?\s*(?:the\s+)?(?:[\w\-–’']+\s+){0,3}?(?P<noun>talks|summit|meeting|visit|shooting|attack|incident|crash|election|vote|signing|agreement|ceremony|trial|hearing|conference|exercises|strike|deadline|release|arrest|call|announcement|opening)\b", re.IGNORECASE)
+
+
+def _resolve_in_window(item: Any, published: str | None, window: tuple[str, str] | None,
+                       context: date | None, direction: Any) -> Resolved:
+    """Resolve against the publication date; when only a window of days is known, keep the
+    value only if every day of the window gives the same one ("last month" inside one month)."""
+    if published and len(published) == 10 or not window:
+        return resolve(item, published, context, direction)
+    first = resolve(item, window[0], context, direction)
+    last = resolve(item, window[1], context, direction)
+    if first == last:
+        return first
+    return resolve(item, published, context, direction) if published else Resolved(None, None, None)
+
+
+def _restated_date(text: str, item: Any, dated: list[Timex]) -> Timex | None:
+    """"a few days before the summit, on October 7, 2025": the date that follows restates it."""
+    for timex in dated:
+        if timex.start >= item.end and timex.value and re.fullmatch(r",?\s*(?:on|in)?\s*", text[item.end : timex.start]):
+            return timex
+    return None
+
+
+def _event_day(text: str, item: Any, dated: list[Timex]) -> date | None:
+    """The date of the event an expression is relative to ("the eve of the summit")."""
+    if item.kind not in ("eve", "later", "day_rel"):
+        return None
+    match = _EVENT_AFTER.match(text, item.end) or (_EVENT_AFTER.search(text[item.start : item.end]) if item.kind == "eve" else None)
+    if match is None:
+        return None
+    noun = match["noun"].lower().rstrip("s")
+    best: tuple[int, date] | None = None
+    for sentence in re.finditer(r"[^.!?\n]+[.!?]?", text):
+        if noun not in sentence.group().lower() or sentence.start() <= item.start < sentence.end():
+            continue
+        for timex in dated:
+            if timex.precision == "day" and timex.value and sentence.start() <= timex.start < sentence.end():
+                # the event's date is given where the text first names it with a day
+                if best is None or timex.start < best[0]:
+                    best = (timex.start, date.fromisoformat(timex.value))
+    return best[1] if best else None
 
 
 def _last_day(timexes: list[Timex]) -> date | None:

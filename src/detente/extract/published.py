@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from ..records import Timex
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 Tense = Literal["past", "future", "present"]
 _FUTURE_MODALS = {"will", "shall", "'ll", "wo"}
@@ -106,10 +106,63 @@ def _period_start(timex: Timex) -> str:
     return f"{timex.value[:4]}-01-01"
 
 
+_DEICTIC_SHIFT = {"yesterday": 1, "today": 0, "tonight": 0, "tomorrow": -1}
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+def _deictic_bounds(sdoc: Doc, span: Span, timex: Timex, tense: Tense) -> tuple[str, str] | None:
+    """Bounds a dated sentence gives when it also speaks of the day relative to now.
+
+    "Yesterday's talks, held on 20 February 2025": published on 21 February 2025.
+    "on Thursday, 12 March 2026" in a past clause: within the six days that followed.
+    """
+    assert timex.value is not None
+    day = date.fromisoformat(timex.value)
+    words = [t.lower_ for t in span.sent]
+    deictic = [w for w in words if w in _DEICTIC_SHIFT]
+    if len(deictic) == 1 and sum(1 for w in words if w[:1].isdigit()) <= 3:
+        pinned = (day + timedelta(days=_DEICTIC_SHIFT[deictic[0]])).isoformat()
+        return pinned, pinned
+    before = sdoc[max(span.start - 3, 0) : span.start]
+    if any(t.lower_ in _WEEKDAYS for t in before):
+        if tense == "future":
+            return (day - timedelta(days=6)).isoformat(), day.isoformat()
+        if tense == "past":
+            return day.isoformat(), (day + timedelta(days=6)).isoformat()
+    return None
+
+
+def _weekday_bounds(sdoc: Doc, timexes: list[Timex]) -> tuple[list[tuple[str, Timex]], list[tuple[str, Timex]]]:
+    """"held on 7 May 2025" and, elsewhere, "on Wednesday" in the past tense: if 7 May 2025 was a
+    Wednesday and no other dated Wednesday is given, the article appeared within the six days after it."""
+    from .relative import WEEKDAYS, find_relative
+
+    lowers: list[tuple[str, Timex]] = []
+    uppers: list[tuple[str, Timex]] = []
+    days = [t for t in timexes if t.precision == "day" and t.value and t.anchor == "absolute"]
+    for item in find_relative(sdoc.text):
+        if item.kind != "weekday":
+            continue
+        span = sdoc.char_span(item.start, item.end, alignment_mode="expand")
+        verb = governing_verb(span.root) if span is not None else None
+        if verb is None or clause_tense(verb) != "past":
+            continue
+        weekday = WEEKDAYS[item.groups["w12"].lower()]
+        same = {t.value for t in days if date.fromisoformat(t.value).weekday() == weekday}  # type: ignore[arg-type]
+        if len(same) == 1:
+            timex = next(t for t in days if t.value in same)
+            day = date.fromisoformat(next(iter(same)))
+            lowers.append((day.isoformat(), timex))
+            uppers.append(((day + timedelta(days=6)).isoformat(), timex))
+    return lowers, uppers
+
+
 def _supported_value(earliest: str | None, latest: str | None) -> str | None:
     """The most precise period that contains every date between the two bounds, if any."""
     if not earliest or not latest or earliest > latest:
         return None
+    if earliest == latest:
+        return earliest
     if earliest[:7] == latest[:7]:
         return earliest[:7]
     if earliest[:4] == latest[:4]:
@@ -149,12 +202,21 @@ def infer_published(sdoc: Doc, timexes: list[Timex]) -> Inference:
             continue
         tense = clause_tense(verb)
         limit = _limit_preposition(span.root)
+        if timex.precision == "day":
+            pinned = _deictic_bounds(sdoc, span, timex, tense)
+            if pinned is not None:
+                lowers.append((pinned[0], timex))
+                uppers.append((pinned[1], timex))
+                continue
         if tense == "past" and limit is None and verb.lemma_ not in _PROSPECTIVE_LEMMAS:
             lowers.append((_period_start(timex), timex))
         elif tense == "future":
             # "will stabilise until January 2026": published before that period begins
             bound = _day_before(_period_start(timex)) if limit in ("until", "till", "before") else _period_end(timex)
             uppers.append((bound, timex))
+    lowers_w, uppers_w = _weekday_bounds(sdoc, timexes)
+    lowers += lowers_w
+    uppers += uppers_w
     earliest = max(lowers, key=lambda b: b[0], default=None)
     # a future-tense clause about a period means publication before that period ends; taking
     # the period's end keeps "until January 2026" from claiming more than it says

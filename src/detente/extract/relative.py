@@ -46,15 +46,15 @@ PATTERNS: list[tuple[str, str]] = [
     ("rel_weekday", rf"\b(?P<r3>[Ll]ast|[Nn]ext|[Tt]his)\s+(?P<w3>{_WD}){_PART}\b"),
     ("edge_rel", r"\b(?P<edge>[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate)\s+(?P<r4>this|next|last)\s+(?P<u4>week|month|year)\b"),
     ("end_of", r"\b(?:[Tt]he\s+)?(?P<edge5>end|beginning|start|middle)\s+of\s+(?:the\s+|this\s+|next\s+|last\s+)?(?P<u5>week|month|year)\b"),
-    ("rel_unit", r"\b(?P<r6>[Ll]ast|[Nn]ext|[Tt]his|[Pp]revious|[Ff]ollowing|[Cc]oming|[Pp]ast)\s+(?P<u6>week|month|year)\b"),
+    ("rel_unit", r"\b(?P<r6>[Ll]ast|[Nn]ext|[Tt]his|[Pp]revious|[Ff]ollowing|[Cc]oming)\s+(?P<u6>week|month|year)\b"),
     ("ago", rf"\b(?P<n7>{_NUM})\s+(?P<u7>{_UNIT})\s+ago\b"),
     ("later", rf"\b(?P<n8>{_NUM})\s+(?P<u8>{_UNIT})\s+(?P<dir8>later|earlier|after(?:wards)?|before)\b"),
     ("eve", r"\b(?:[Oo]n\s+)?[Tt]he\s+eve\s+of\s+(?:the\s+)?(?P<event9>[\w\-–’' ]{3,60}?)(?=[,.;:]|\s+(?:a|the)\s+decision|\s+\(|$)"),
     ("day_rel", r"\b[Tt]he\s+(?P<which10>next|following|previous|preceding)\s+day\b|\b[Tt]he\s+day\s+(?P<dir10>before|after)\b"),
     ("deictic", r"\b(?P<d11>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)\b"),
     ("weekday", rf"\b(?P<w12>{_WD}){_PART}\b(?!,?\s+(?:\d|{_MONTH}))"),
-    ("season", r"\b(?P<r13>[Ll]ast|[Nn]ext|[Tt]his)\s+(?P<s13>spring|summer|autumn|fall|winter)\b"),
-    ("bare_month", rf"\b(?:in|In|since|Since|until|Until|by|By|from|From|to|of|during|before|after|early|late|mid-|till|through)\s(?P<m14>{_MONTH})\b(?!\s+(?:\d|of\s+(?:last|next|this)))"),
+    ("season", r"\b(?P<r13>[Ll]ast|[Nn]ext|[Tt]his|[Tt]he)\s+(?P<s13>spring|summer|autumn|winter)\b"),
+    ("bare_month", rf"\b(?P<prep14>in|In|since|Since|until|Until|by|By|from|From|to|of|during|before|after|early|late|mid-|till|through)\s(?P<m14>{_MONTH})\b(?!\s+(?:\d|of\s+(?:last|next|this)))"),
 ]
 # case matters for weekday and month names ("May", not "may"); number words may open a sentence
 _CASELESS = {"month_of_rel_year", "edge_rel", "end_of", "rel_unit", "ago", "later", "eve", "day_rel", "deictic", "season"}
@@ -137,6 +137,8 @@ def resolve(item: Relative, published: str | None, context: date | None, directi
         return Resolved(_month(target_year, m), "month", "published")
     if kind == "bare_month":
         m = MONTH_NAMES[g["m14"].lower()]
+        if direction == "unknown" and g.get("prep14", "").lower() in ("until", "by", "till", "before"):
+            direction = "future"
         if month is None:
             return Resolved(_month(year, m), "month", "published")
         if direction == "future" and m < month:
@@ -196,6 +198,16 @@ def resolve(item: Relative, published: str | None, context: date | None, directi
         return Resolved(_day(day - timedelta(days=delta)), "day", "published")
     if kind == "season":
         rel = g["r13"].lower()
+        if rel == "the":  # "in the spring": the coming one in a future clause, the last one in a past clause
+            order = ("winter", "spring", "summer", "autumn")
+            now = (month % 12) // 3 if month else None
+            wanted = order.index(g["s13"].lower())
+            if now is None or direction == "unknown" or wanted == now:
+                rel = "this"
+            elif direction == "future":
+                rel = "this" if wanted > now else "next"
+            else:
+                rel = "this" if wanted < now else "last"
         season_year = year - 1 if rel == "last" else year + 1 if rel == "next" else year
         return Resolved(f"{season_year:04d}", "year", "published")
     return UNRESOLVED
