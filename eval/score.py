@@ -119,7 +119,7 @@ def gold_actor_matches(gold: dict[str, Any], pred: PredActor) -> bool:
         return gold.get("country") == pred.state
     gold_forms = {norm(gold["name"])} | {norm(a) for a in gold.get("aliases", [])}
     gold_forms.discard("")
-    if norm(pred.name) in gold_forms:
+    if norm(pred.name) in gold_forms or any(norm(a) in gold_forms for a in pred.aliases):
         return True
     if gold["kind"] == "person" and pred.kind in (None, "person"):
         # a predicted "Zakharova" for gold "Maria Zakharova" is the same person

@@ -164,6 +164,7 @@ class DocActors:
 
     def run(self) -> list[Mention]:
         self.generic_bodies()
+        self.named_places()
         self.gazetteer_mentions()
         self.persons_from_ner()
         self.known_surnames()
@@ -190,10 +191,28 @@ class DocActors:
                 continue
             body = self.gaz.generic_bodies[match["g1"] or match["g2"]]
             actor_id = f"body:{iso3.lower()}-{slug(body)}"
-            name = f"{self.gaz.state_name(iso3)} {body}"
+            adjective = self.gaz.adjective_of.get(iso3)
+            name = f"{adjective} {body}" if adjective else f"{self.gaz.state_name(iso3)}'s {body}"
             span = self.sdoc.char_span(match.start(), match.end(), alignment_mode="expand")
             if span is not None:
                 self.add(span.start, span.end, actor_id, "organization", iso3, name)
+
+    def named_places(self) -> None:
+        """"the Isel bridge", "Harl Pass", "Aktau airport": a name followed by a place noun."""
+        nouns = "|".join(sorted(place_nouns(), key=len, reverse=True))
+        pattern = re.compile(rf"\b(?P<name>[A-Z][\w’'\-]+(?:\s[A-Z][\w’'\-]+)?)\s(?P<noun>(?i:{nouns}))\b")
+        for match in pattern.finditer(self.document.text):
+            name = match["name"]
+            first = name.split()[0]
+            if self.gaz.demonyms.get(first) or first.lower() in ("the", "a", "an", "this", "that") or first.isupper() and len(first) > 1:
+                continue
+            if match.start() > 0 and self.document.text[match.start() - 1] in "“‘«\"'":
+                continue
+            span = self.sdoc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if span is None or span[0].is_sent_start and span[0].pos_ not in ("PROPN",):
+                continue
+            country = next((e.country for e in self.gaz.lookup(first) if e.country), None)
+            self.add(span.start, span.end, f"place:{slug(span.text)}", "place", country, span.text)
 
     def _state_in(self, words: str) -> str | None:
         words = words.strip()
@@ -223,7 +242,7 @@ class DocActors:
             if span.root.pos_ in ("NOUN", "PROPN") and span.root.tag_ in ("NNS", "NNPS"):
                 self.add(span.start, span.end, entry.actor_id, "group", entry.country, entry.name)
             return
-        if entry.kind == "state" and entry.via == "capital" and is_place_use(span):
+        if entry.kind == "state" and entry.via in ("capital", "seat") and is_place_use(span):
             self.add(span.start, span.end, f"place:{slug(span.text)}", "place", entry.country, span.text)
             return
         start = span.start - 1 if span.start > 0 and self.sdoc[span.start - 1].lower_ == "the" and entry.via == "seat" else span.start
@@ -256,6 +275,12 @@ class DocActors:
         line = text[line_start : line_end if line_end != -1 else len(text)].strip()
         return len(line.split()) <= 8 and not line.endswith((".", "?", "!", "”", '"'))
 
+    def _in_quotes(self, span: Span) -> bool:
+        """A name written inside quotation marks ("‘Iron Meadow’") names a thing, not an actor."""
+        text = self.document.text
+        before = text[span.start_char - 1] if span.start_char else ""
+        return before in "“‘«\"" or span.text[:1] in "“‘«\""
+
     def _names_a_thing(self, span: Span) -> bool:
         """"the Washington Agreements", "the Zangezur corridor": treaties, routes and plans are not actors."""
         heads = non_actor_heads()
@@ -270,7 +295,11 @@ class DocActors:
     # -- persons
 
     def persons_from_ner(self) -> None:
-        ents = [e for e in self.sdoc.ents if e.label_ == "PERSON" and not self._names_a_work(e)]
+        ents = [
+            e for e in self.sdoc.ents
+            if e.label_ == "PERSON" and not self._names_a_work(e) and not self._names_a_thing(e)
+            and all(t.text[:1].isupper() for t in e if t.is_alpha)
+        ]
         ents += self._gazetteer_people_not_tagged(ents)
         covered = {i for e in ents for i in range(e.start, e.end)}
         ents += [s for s in self._named_by_role() if not covered.intersection(range(s.start, s.end))]
@@ -330,7 +359,7 @@ class DocActors:
             for surface in (leader.name, *leader.aliases):
                 for match in re.finditer(rf"\b{re.escape(surface)}\b", self.document.text):
                     span = self.sdoc.char_span(match.start(), match.end())
-                    if span is not None and not covered.intersection(range(span.start, span.end)):
+                    if span is not None and not covered.intersection(range(span.start, span.end)) and not self._names_a_thing(span):
                         found.append(span)
                         covered.update(range(span.start, span.end))
         return found
@@ -470,7 +499,7 @@ class DocActors:
                 if iso3:
                     self.add(start, end, iso3, "state", iso3, self.gaz.state_name(iso3))
                 continue
-            if self._names_a_thing(span) or (kind != "norp" and self._is_heading(span)):
+            if self._names_a_thing(span) or (kind != "norp" and self._is_heading(span)) or self._in_quotes(span):
                 continue
             if kind == "organization":
                 words = {w.lower() for w in re.findall(r"[\w]+", text)}
@@ -503,6 +532,10 @@ def role_nouns() -> frozenset[str]:
 
 def non_actor_heads() -> frozenset[str]:
     return frozenset(_roles_lexicon()["non_actor_heads"])
+
+
+def place_nouns() -> frozenset[str]:
+    return frozenset(_roles_lexicon()["place_nouns"])
 
 
 def _two_part(name: str) -> str:

@@ -54,6 +54,7 @@ class Gazetteer:
     surfaces: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
     states: dict[str, dict[str, Any]] = field(default_factory=dict)
     demonyms: dict[str, str] = field(default_factory=dict)
+    adjective_of: dict[str, str] = field(default_factory=dict)  # ISO3 -> "Russian"
     generic_bodies: dict[str, str] = field(default_factory=dict)
     leaders: list[Leader] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
@@ -100,11 +101,16 @@ def _add_state(gaz: Gazetteer, state: dict[str, Any]) -> None:
     names = [name, state.get("official_name"), state.get("short_name"), *state.get("aliases", [])]
     for surface in filter(None, names):
         gaz.add(surface, entry)
-    for demonym in [*state.get("demonyms", []), *state.get("adjectives", [])]:
-        gaz.demonyms[demonym] = iso3
-        gaz.add(demonym, Entry(iso3, name, "state", iso3, via="demonym"))
-        plural = demonym if demonym.endswith(("ese", "ss", "s")) else demonym + "s"
-        gaz.add(plural, Entry(f"group:{slug(plural)}", plural, "group", iso3, via="plural-demonym"))
+    adjectives = list(dict.fromkeys([*state.get("adjectives", []), *state.get("demonyms", [])]))
+    for word in adjectives:
+        if word.endswith("s") and word[:-1] in adjectives:
+            continue  # "Valdorians" is the people, added as a group below
+        gaz.demonyms[word] = iso3
+        gaz.adjective_of.setdefault(iso3, word)
+        gaz.add(word, Entry(iso3, name, "state", iso3, via="demonym"))
+        plural = word if word.endswith(("ese", "ss", "s", "sh", "ch")) else word + "s"
+        if plural != word:
+            gaz.add(plural, Entry(f"group:{slug(plural)}", plural, "group", iso3, via="plural-demonym"))
     capitals = state.get("capitals") or ([state["capital"]] if state.get("capital") else [])
     for capital in capitals:
         gaz.add(capital, Entry(iso3, name, "state", iso3, via="capital"))
