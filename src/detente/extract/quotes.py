@@ -200,7 +200,7 @@ class QuoteFinder:
         span = self.sdoc.char_span(marked.start, marked.end, alignment_mode="expand")
         if span is None or not len(span):
             return None
-        for finder in (self._after_quote, self._colon_before, self._governing_verb):
+        for finder in (self._after_quote, self._colon_before, self._governing_verb, self._previous_sentence):
             found = finder(marked, span)
             if found is not None:
                 return found
@@ -239,12 +239,36 @@ class QuoteFinder:
                     return Attribution(token, self.speaker_of(subject, marked.open_at))
         return None
 
+    def _previous_sentence(self, marked: Marked, span: Span) -> Attribution | None:
+        """A quote standing as its own sentence after one about a person ("Corvel was blunt. “…”")."""
+        sentence = span[0].sent
+        if self.text[sentence.start_char : marked.open_at].strip() or sentence.start == 0:
+            return None
+        previous = self.sdoc[sentence.start - 1].sent
+        if len(previous) > 40:
+            return None
+        root = previous.root
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.lower_ in PRONOUNS:
+            return None
+        mention = self.actor_at(subject.idx, subject.idx + len(subject.text))
+        if mention is None or mention.kind != "person":
+            return None
+        return Attribution(root, mention.actor_id)
+
     def _governing_verb(self, marked: Marked, span: Span) -> Attribution | None:
         """A reporting verb whose complement holds the quote: "stated that Russia “could …”"."""
         token = span.root
         for ancestor in token.ancestors:
             if marked.start <= ancestor.idx < marked.end:
                 continue
+            aside = self._parenthetical_cue(ancestor, marked)
+            if aside is not None:
+                return aside
+            if ancestor.lemma_.lower() in lexicon()["speech_nouns"] and ancestor.pos_ == "NOUN":
+                owner = self._speech_owner(ancestor)
+                if owner is not None:
+                    return Attribution(ancestor, owner)
             if self.reporting_verb(ancestor):
                 if ancestor.lemma_.lower() in lexicon()["direct_only"]:
                     return None
@@ -253,6 +277,30 @@ class QuoteFinder:
                     return Attribution(ancestor, self.speaker_of(subject, marked.open_at))
                 return None
         return None
+
+    def _parenthetical_cue(self, head: Token, marked: Marked) -> Attribution | None:
+        """"as Russia, he argues, has entered an era in which “…”": a reporting aside."""
+        for child in head.children:
+            if child.dep_ in ("parataxis", "advcl") and self.reporting_verb(child) and not marked.start <= child.idx < marked.end:
+                subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
+                if subject is not None and not any(c.dep_ in ("ccomp", "dobj") for c in child.children):
+                    return Attribution(child, self.speaker_of(subject, marked.open_at))
+        return None
+
+    def _speech_owner(self, noun: Token) -> str | None:
+        """Whose statement, claim or words: "his argument …", "the minister's remarks"."""
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None:
+            verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.lemma_.lower() in lexicon()["speech_nouns"]:
+                owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+        if owner is None:
+            return None
+        if owner.lower_ in PRONOUNS:
+            return self.last_person_before(owner.idx, owner.lower_)
+        mention = self.actor_at(owner.idx, owner.idx + len(owner.text))
+        return mention.actor_id if mention else None
 
     # -- classification
 
@@ -271,6 +319,8 @@ class QuoteFinder:
             if not inner.strip() or self.name_like(marked):
                 continue
             attribution = self.attribute(marked)
+            if attribution is not None and attribution.speaker and attribution.speaker.startswith("place:"):
+                attribution = None  # a place says nothing: a proverb or a saying about it
             speaker = attribution.speaker if attribution else None
             if attribution is None:
                 key = _norm(inner)
@@ -312,7 +362,7 @@ class QuoteFinder:
             return None
         complement = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
         if complement is None:
-            return None
+            return self._fronted_complement(verb)
         has_that = any(c.dep_ == "mark" and c.lower_ == "that" for c in complement.children)
         if verb.lemma_.lower() in lexicon()["indirect_need_that"] and not has_that:
             return None
@@ -336,7 +386,7 @@ class QuoteFinder:
         while last > first and self.sdoc[last].is_punct and self.sdoc[last].text not in ("”", "’", "»", '"'):
             last -= 1
         start, end = self.sdoc[first].idx, self.sdoc[last].idx + len(self.sdoc[last].text)
-        if end - start < 8:
+        if end - start < 8 or not self.text[start].isalnum() or self.text[start:end].count("\n"):
             return None
         return Quote(
             quote_id=_quote_id(self.document.doc_id, "indirect", start, end),
@@ -351,6 +401,26 @@ class QuoteFinder:
             venue=self.venue(verb),
         )
 
+    def _fronted_complement(self, verb: Token) -> Quote | None:
+        """"Two servicemen died at the scene, the border service said." The content comes first."""
+        complement = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i > complement.i), None) if complement else None
+        if complement is None or subject is None or verb.dep_ != "ROOT":
+            return None
+        first, last = complement.left_edge.i, complement.right_edge.i
+        while last > first and self.sdoc[last].is_punct:
+            last -= 1
+        start, end = self.sdoc[first].idx, self.sdoc[last].idx + len(self.sdoc[last].text)
+        inner = self.text[start:end]
+        if end - start < 12 or not inner[:1].isalnum() or any(m in inner for m in "“”«»\"\n"):
+            return None
+        speaker = self.speaker_of(subject, start)
+        return Quote(
+            quote_id=_quote_id(self.document.doc_id, "indirect", start, end), doc_id=self.document.doc_id,
+            text=inner, start=start, end=end, speaker=speaker, kind="indirect", cue=_cue_text(verb),
+            said_on=self.said_on(verb), venue=self.venue(verb),
+        )
+
     def _according_to(self) -> list[Quote]:
         found = []
         for match in re.finditer(r"\b[Aa]ccording to\b", self.text):
@@ -362,9 +432,7 @@ class QuoteFinder:
             if source is None:
                 continue
             sentence = span.sent
-            speaker = self.speaker_of(source, match.start())
-            if speaker is None:
-                continue
+            speaker = self.speaker_of(source, match.start())  # None: a source the text names vaguely
             phrase_end = source.right_edge.idx + len(source.right_edge.text)
             if match.start() <= sentence.start_char + 1:
                 start = phrase_end
