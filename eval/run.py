@@ -196,6 +196,13 @@ def show_errors(key: str, text: str, gold: dict[str, Any], result: Any, what: st
         for p in result.quotes:
             if not any(s and overlaps(s, (p.start, p.end)) for s in spans):
                 print(f"  extra   {p.kind:<8} {p.speaker}: {p.text[:100]!r}")
+        for q, span in zip(gold["quotes"], spans):
+            for p in result.quotes:
+                if span and overlaps(span, (p.start, p.end)) and p.kind == q["kind"]:
+                    names = {a.actor_id: a.name for a in result.actors}
+                    got = names.get(p.speaker, p.speaker)
+                    if norm(got or "") != norm(q.get("speaker") or "") and (norm(got or "").split()[-1:] != norm(q.get("speaker") or "").split()[-1:]):
+                        print(f"  speaker {q['kind']:<8} gold {q.get('speaker')}, got {got} [{p.cue}]: {q['text'][:60]!r}")
     else:
         spans = [locate(text, t["text"]) for t in gold["timexes"]]
         for t, span in zip(gold["timexes"], spans):

@@ -113,10 +113,11 @@ def is_place_use(span: Span) -> bool:
     if root.dep_ == "pobj" and head.lower_ in _LOCATIVE:
         return True
     if root.dep_ == "pobj" and head.lower_ in ("from", "to"):
+        if head.i > 0 and head.doc[head.i - 1].lower_ in ("according", "thanks", "due", "close", "next"):
+            return False
         governor = head.head
-        return governor.lemma_.lower() in _MOTION_LEMMAS or any(
-            c.lower_ in ("from", "to") and c is not head for c in governor.children
-        )
+        other = "to" if head.lower_ == "from" else "from"
+        return governor.lemma_.lower() in _MOTION_LEMMAS or any(c.lower_ == other for c in governor.children)
     if root.dep_ in ("compound", "amod") and head.pos_ == "NOUN" and head.lemma_ in ("airport", "summit", "court", "office"):
         return True
     return False
@@ -169,6 +170,7 @@ class DocActors:
         self.persons_from_ner()
         self.known_surnames()
         self.title_only_mentions()
+        self.bare_titles()
         self.other_entities()
         self.mentions.sort(key=lambda m: m.start)
         return self.mentions
@@ -466,6 +468,33 @@ class DocActors:
                 if match.group(0) not in cluster.aliases:
                     cluster.aliases.append(match.group(0))
                 self.add(span.start, span.end, cluster.actor_id, "person", iso3, cluster.name)
+
+    def bare_titles(self) -> None:
+        """"the minister said", "the spokeswoman added": the person last named with that title."""
+        titles = "|".join(sorted((re.escape(t) for t in TITLE_WORDS), key=len, reverse=True))
+        for match in re.finditer(rf"\b[Tt]he\s+(?P<title>{titles}|minister)\b", self.document.text):
+            span = self.sdoc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if span is None or any(self.taken[span.start : span.end]):
+                continue
+            if span.end < len(self.sdoc) and self.sdoc[span.end].pos_ == "PROPN":
+                continue  # "the minister Anna Brisk": the name itself is the mention
+            title = match["title"].lower()
+            wanted = TITLE_WORDS.get(title, ("minister",))
+            holder = self._last_named_with(wanted, match.start())
+            if holder is not None:
+                if match.group(0) not in holder.aliases:
+                    holder.aliases.append(match.group(0))
+                self.add(span.start, span.end, holder.actor_id, "person", holder.country, holder.name)
+
+    def _last_named_with(self, wanted: tuple[str, ...], before: int) -> PersonCluster | None:
+        by_id = {c.actor_id: c for c in self.persons.values()}
+        for mention in sorted(self.mentions, key=lambda m: m.start, reverse=True):
+            if mention.kind != "person" or mention.start >= before:
+                continue
+            cluster = by_id.get(mention.actor_id)
+            if cluster is not None and any(w in r.lower() for r in cluster.roles for w in wanted):
+                return cluster
+        return None
 
     def _holder(self, iso3: str, title: str) -> PersonCluster | None:
         wanted = TITLE_WORDS[title]
