@@ -131,10 +131,12 @@ def _add_people(gaz: Gazetteer, people: Iterable[dict[str, Any]]) -> None:
     for person in people:
         roles = person.get("roles") or [{"title": person.get("role", ""), "of": person.get("country")}]
         for role in roles:
+            of = role.get("of")
+            state = of if isinstance(of, str) and re.fullmatch(r"[A-Z]{3}", of) else None
             gaz.leaders.append(Leader(
                 name=person["name"],
                 aliases=tuple(person.get("aliases", [])),
-                country=role.get("of") or person.get("country"),
+                country=state or person.get("country"),
                 role=role.get("title") or "",
                 office=person.get("office", ""),
             ))
