@@ -323,15 +323,36 @@ def evaluate_polnear(nlp: Any) -> None:
             for m in actor.mentions:
                 mentions[actor.actor_id].append((m.start, m.end))
         names = {a.actor_id: a for a in result.actors}
+        contents = [(a["content"]["start"], a["content"]["end"]) for a in r["attributions"]]
         ours = [q for q in result.quotes if q.kind == "direct"]
+        ours = _outside_other_attributions(ours, gold, contents)
+        for q in ours:  # the speaker's own words ("he") count where the gold source is a pronoun
+            if q.speaker_evidence is not None and q.speaker:
+                mentions[q.speaker].append((q.speaker_evidence.start, q.speaker_evidence.end))
         part["detente direct quotes"].add(_score_polnear(text, gold, [(q.start, q.end, q.speaker) for q in ours], names, mentions))
-        baseline = textacy_quotes(sdoc)
+        baseline = _outside_other_attributions(textacy_quotes(sdoc), gold, contents)
         part["textacy direct quotes"].add(_score_polnear(text, gold, [(q.start, q.end, q.speaker) for q in baseline], {}, {}))
-    print("\nPolNeAR test split: direct quotes (attributions whose content is inside quotation marks), speaker accuracy")
+    print("\nPolNeAR test split: direct quotes (attributions whose content is inside quotation marks), speaker accuracy;")
+    print(" a quoted fragment inside another attribution's content is not scored; a speaker is right when it names")
+    print(" the gold source, or its words (a pronoun too) overlap the gold source span")
     for name, tallies in parts.items():
         print(f" {name}")
         for label, tally in tallies.items():
             print(row(label, tally, ("speaker",)))
+
+
+def _outside_other_attributions(quotes: list[Any], gold: list[dict[str, Any]], contents: list[tuple[int, int]]) -> list[Any]:
+    """A quoted fragment inside an attribution PolNeAR does not count as direct (its content
+    does not open and close with quotation marks) is neither right nor wrong here."""
+    from score import overlaps
+
+    kept = []
+    for q in quotes:
+        in_direct = any(overlaps((g["start"], g["end"]), (q.start, q.end)) for g in gold)
+        inside_other = any(s <= q.start and q.end <= e for s, e in contents)
+        if in_direct or not inside_other:
+            kept.append(q)
+    return kept
 
 
 def _polnear_direct(text: str, attribution: dict[str, Any]) -> dict[str, Any] | None:

@@ -163,6 +163,8 @@ class Quote(Record):
     cue: str | None = None
     said_on: str | None = None
     venue: str | None = None
+    # the words that name the speaker ("he", "the newspaper", "Zakharova"), when the text has them
+    speaker_evidence: Evidence | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -125,7 +125,7 @@ def to_timex(doc_id: str, text: str, item: Found, context_year: int | None,
     elif item.kind == "decade":
         value, precision = f"{item.year:04d}", "decade"
     else:
-        year, anchor = _borrowed_year(context_year, published)
+        year, anchor = _borrowed_year(context_year, published, item.month, item.day)
         if year is None or anchor is None:
             value, precision, anchor = None, None, None
         else:
@@ -136,11 +136,20 @@ def to_timex(doc_id: str, text: str, item: Found, context_year: int | None,
                  value=value, precision=precision, anchor=anchor)
 
 
-def _borrowed_year(context_year: int | None, published: str | None) -> tuple[int | None, Anchor | None]:
+def _borrowed_year(context_year: int | None, published: str | None, month: int | None = None,
+                   day: int | None = None) -> tuple[int | None, Anchor | None]:
     if context_year is not None:
         return context_year, "context"
     if published:
-        return int(published[:4]), "published"
+        year = int(published[:4])
+        if month is not None and len(published) >= 7:
+            # the nearest such day: "Nov. 3" in a May article is last November
+            offset = (month - int(published[5:7])) + ((day or 15) - int(published[8:10] if len(published) == 10 else 15)) / 31
+            if offset > 6:
+                year -= 1
+            elif offset < -6:
+                year += 1
+        return year, "published"
     return None, None
 
 
@@ -169,6 +178,7 @@ def find_timexes(
         absolute.append(to_timex(doc_id, text, item, None if published else context_year, published))
         if item.kind in ("day", "month", "year") and item.year is not None:
             context_year = item.year
+    absolute += _years_from_entities(doc_id, sdoc, absolute)
     taken = [(t.start, t.end) for t in absolute]
     relatives = [r for r in find_relative(text) if not any(s < r.end and r.start < e for s, e in taken)]
     merged: list[Timex] = sorted(absolute, key=lambda t: t.start)
@@ -195,6 +205,23 @@ def find_timexes(
 
 
 _EVENT_AFTER = re.compile(r"\s*(?:of|before|after|following|preceding)?\s*(?:the\s+)?(?:[\w\-–’']+\s+){0,3}?(?P<noun>talks|summit|meeting|visit|shooting|attack|incident|crash|election|vote|signing|agreement|ceremony|trial|hearing|conference|exercises|strike|deadline|release|arrest|call|announcement|opening)\b", re.IGNORECASE)
+
+
+def _years_from_entities(doc_id: str, sdoc: Doc | None, found: list[Timex]) -> list[Timex]:
+    """Bare years the parser marks as dates ("1988 sales", "fiscal 1990") that no pattern caught."""
+    if sdoc is None:
+        return []
+    years = []
+    for ent in sdoc.ents:
+        if ent.label_ != "DATE":
+            continue
+        for token in ent:
+            if re.fullmatch(r"1[89]\d\d|20\d\d", token.text) and not any(
+                t.start <= token.idx < t.end for t in found
+            ):
+                years.append(Timex(doc_id=doc_id, text=token.text, start=token.idx, end=token.idx + 4,
+                                   value=token.text, precision="year", anchor="absolute"))
+    return years
 
 
 def _resolve_in_window(item: Any, published: str | None, window: tuple[str, str] | None,

@@ -22,7 +22,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..records import Document, Quote, Timex
+from ..records import Document, Evidence, Quote, Timex
 from .actors import Mention
 
 if TYPE_CHECKING:
@@ -136,6 +136,7 @@ def quoted_spans(text: str) -> list[Marked]:
 class Attribution:
     cue: Token
     speaker: str | None
+    subject: Token | None = None
 
 
 class QuoteFinder:
@@ -169,6 +170,14 @@ class QuoteFinder:
         head_mention = self.actor_at(subject.idx, subject.idx + len(subject.text))
         if head_mention is not None:
             return head_mention.actor_id
+        if subject.pos_ == "NOUN":
+            # "the influential US daily": the daily speaks, not the United States
+            names = [c for c in subject.children if c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" and c.i > subject.i]
+            for name in names:
+                mention = self.actor_at(name.idx, name.idx + len(name.text))
+                if mention is not None:
+                    return mention.actor_id
+            return None
         mention = self.actor_at(span.start_char, span.end_char)
         return mention.actor_id if mention else None
 
@@ -220,7 +229,7 @@ class QuoteFinder:
                     continue
                 if marked.start <= subject.idx < marked.end:
                     continue
-                return Attribution(token, self.speaker_of(subject, marked.open_at))
+                return Attribution(token, self.speaker_of(subject, marked.open_at), subject)
         return None
 
     def _colon_before(self, marked: Marked, span: Span) -> Attribution | None:
@@ -236,7 +245,7 @@ class QuoteFinder:
             if self.reporting_verb(token):
                 subject = self.subject_of(token)
                 if subject is not None:
-                    return Attribution(token, self.speaker_of(subject, marked.open_at))
+                    return Attribution(token, self.speaker_of(subject, marked.open_at), subject)
         return None
 
     def _previous_sentence(self, marked: Marked, span: Span) -> Attribution | None:
@@ -254,7 +263,7 @@ class QuoteFinder:
         mention = self.actor_at(subject.idx, subject.idx + len(subject.text))
         if mention is None or mention.kind != "person":
             return None
-        return Attribution(root, mention.actor_id)
+        return Attribution(root, mention.actor_id, subject)
 
     def _governing_verb(self, marked: Marked, span: Span) -> Attribution | None:
         """A reporting verb whose complement holds the quote: "stated that Russia “could …”"."""
@@ -274,7 +283,7 @@ class QuoteFinder:
                     return None
                 subject = self.subject_of(ancestor)
                 if subject is not None and not (marked.start <= subject.idx < marked.end):
-                    return Attribution(ancestor, self.speaker_of(subject, marked.open_at))
+                    return Attribution(ancestor, self.speaker_of(subject, marked.open_at), subject)
                 return None
         return None
 
@@ -284,7 +293,7 @@ class QuoteFinder:
             if child.dep_ in ("parataxis", "advcl") and self.reporting_verb(child) and not marked.start <= child.idx < marked.end:
                 subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
                 if subject is not None and not any(c.dep_ in ("ccomp", "dobj") for c in child.children):
-                    return Attribution(child, self.speaker_of(subject, marked.open_at))
+                    return Attribution(child, self.speaker_of(subject, marked.open_at), subject)
         return None
 
     def _speech_owner(self, noun: Token) -> str | None:
@@ -342,6 +351,7 @@ class QuoteFinder:
                 cue=cue,
                 said_on=self.said_on(attribution.cue) if attribution else None,
                 venue=self.venue(attribution.cue) if attribution else None,
+                speaker_evidence=self.evidence_of(attribution.subject) if attribution else None,
             ))
         return quotes
 
@@ -399,6 +409,7 @@ class QuoteFinder:
             cue=_cue_text(verb),
             said_on=self.said_on(verb),
             venue=self.venue(verb),
+            speaker_evidence=self.evidence_of(subject),
         )
 
     def _fronted_complement(self, verb: Token) -> Quote | None:
@@ -418,7 +429,7 @@ class QuoteFinder:
         return Quote(
             quote_id=_quote_id(self.document.doc_id, "indirect", start, end), doc_id=self.document.doc_id,
             text=inner, start=start, end=end, speaker=speaker, kind="indirect", cue=_cue_text(verb),
-            said_on=self.said_on(verb), venue=self.venue(verb),
+            said_on=self.said_on(verb), venue=self.venue(verb), speaker_evidence=self.evidence_of(subject),
         )
 
     def _according_to(self) -> list[Quote]:
@@ -449,10 +460,23 @@ class QuoteFinder:
                 quote_id=_quote_id(self.document.doc_id, "indirect", start, end),
                 doc_id=self.document.doc_id, text=self.text[start:end], start=start, end=end,
                 speaker=speaker, kind="indirect", cue="according to", said_on=None, venue=None,
+                speaker_evidence=self.evidence_of(source),
             ))
         return found
 
     # -- context
+
+    def evidence_of(self, subject: Token | None) -> Evidence | None:
+        """The speaker's own words: the subject phrase without a trailing apposition or clause."""
+        if subject is None:
+            return None
+        start = subject.left_edge.i
+        end = subject.i + 1
+        for child in subject.rights:
+            if child.dep_ in ("compound", "flat") or (child.dep_ == "appos" and child.i == end):
+                end = child.right_edge.i + 1
+        span = self.sdoc[start:end]
+        return Evidence(self.document.doc_id, span.start_char, span.end_char, span.text)
 
     def venue(self, verb: Token) -> str | None:
         """Where it was said: "in an interview with …", "on his programme …", "in Dushanbe"."""

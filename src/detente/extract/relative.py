@@ -143,8 +143,13 @@ def resolve(item: Relative, published: str | None, context: date | None, directi
             return Resolved(_month(year, m), "month", "published")
         if direction == "future" and m < month:
             return Resolved(_month(year + 1, m), "month", "published")
-        if direction != "future" and m > month:
+        if direction == "past" and m > month:
             return Resolved(_month(year - 1, m), "month", "published")
+        if direction == "unknown":  # no tense to go by: the nearest such month
+            if m - month > 6:
+                return Resolved(_month(year - 1, m), "month", "published")
+            if month - m > 6:
+                return Resolved(_month(year + 1, m), "month", "published")
         return Resolved(_month(year, m), "month", "published")
     if kind in ("rel_unit", "edge_rel", "end_of"):
         unit = (g.get("u6") or g.get("u4") or g.get("u5") or "").lower()
@@ -189,6 +194,9 @@ def resolve(item: Relative, published: str | None, context: date | None, directi
         weekday = WEEKDAYS[(g.get("w12") or g.get("w3") or "").lower()]
         rel = (g.get("r3") or "").lower()
         forward = rel == "next" or (direction == "future" and rel != "last")
+        if direction == "unknown" and not rel:
+            ahead = (weekday - day.weekday()) % 7
+            forward = 0 < ahead <= 2  # "Tuesday" in a Monday article, with no tense to go by
         if forward:
             delta = (weekday - day.weekday()) % 7 or 7
             return Resolved(_day(day + timedelta(days=delta)), "day", "published")
