@@ -530,6 +530,11 @@ class DocActors:
                 continue
             if self._names_a_thing(span) or (kind != "norp" and self._is_heading(span)) or self._in_quotes(span):
                 continue
+            if kind == "organization" and len(span) == 1:
+                earlier = self._organization_named_with(span.text, span.start_char)
+                if earlier is not None:  # "the Committee" after "the Investigative Committee"
+                    self.add(start, end, earlier.actor_id, earlier.kind, earlier.country, earlier.name)
+                    continue
             if kind == "organization":
                 words = {w.lower() for w in re.findall(r"[\w]+", text)}
                 if words & MEDIA_WORDS and not words & {"ministry", "committee", "council", "office"}:
@@ -540,6 +545,12 @@ class DocActors:
             if not text[:1].isupper():
                 continue
             self.add(start, end, f"place:{slug(text)}", "place", None, text)
+
+    def _organization_named_with(self, word: str, before: int) -> Mention | None:
+        for mention in sorted(self.mentions, key=lambda m: m.start):
+            if mention.start < before and mention.kind in ("organization", "media") and word in mention.name.split():
+                return mention
+        return None
 
     def _country_near(self, span: Span) -> str | None:
         for word in span.text.split():

@@ -16,6 +16,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from ..records import Anchor, Precision, Timex
+from .quotes import quoted_spans
 from .relative import Resolved, clause_direction, find_relative, resolve
 
 if TYPE_CHECKING:
@@ -180,6 +181,7 @@ def find_timexes(
             context_year = item.year
     absolute += _years_from_entities(doc_id, sdoc, absolute)
     taken = [(t.start, t.end) for t in absolute]
+    quoted = [(q.start, q.end) for q in quoted_spans(text)]
     relatives = [r for r in find_relative(text) if not any(s < r.end and r.start < e for s, e in taken)]
     merged: list[Timex] = sorted(absolute, key=lambda t: t.start)
     result: list[Timex] = []
@@ -190,8 +192,8 @@ def find_timexes(
             item = pending.pop(0)
             context = _event_day(text, item, absolute) or _last_day(result)
             direction = clause_direction(sdoc, item.start, item.end)
-            if item.groups.get("d11", "").lower() == "today" and text[item.end : item.end + 2] in ("'s", "’s"):
-                continue  # "in today's Russia": the present, not a day
+            if item.groups.get("d11", "").lower() == "today" and _generic_today(text, item, direction, quoted):
+                continue
             restated = _restated_date(text, item, absolute)
             if restated:
                 value = Resolved(restated.value, restated.precision, "context")
@@ -205,6 +207,21 @@ def find_timexes(
 
 
 _EVENT_AFTER = re.compile(r"\s*(?:of|before|after|following|preceding)?\s*(?:the\s+)?(?:[\w\-–’']+\s+){0,3}?(?P<noun>talks|summit|meeting|visit|shooting|attack|incident|crash|election|vote|signing|agreement|ceremony|trial|hearing|conference|exercises|strike|deadline|release|arrest|call|announcement|opening)\b", re.IGNORECASE)
+
+
+def _generic_today(text: str, item: Any, direction: Any, quoted: list[tuple[int, int]]) -> bool:
+    """"in today's Russia", "still relevant today", "Russia Today": the present or a name, not a day.
+
+    In the author's own present-tense voice "today" means nowadays; inside a quotation it is
+    the day the words were spoken.
+    """
+    if text[item.end : item.end + 2] in ("'s", "’s"):
+        return True
+    before = text[max(0, item.start - 20) : item.start].split()
+    if before and before[-1][:1].isupper() and text[item.start].isupper():
+        return True  # part of a name ("Russia Today")
+    inside_quote = any(s <= item.start < e for s, e in quoted)
+    return direction == "unknown" and not inside_quote
 
 
 def _years_from_entities(doc_id: str, sdoc: Doc | None, found: list[Timex]) -> list[Timex]:
@@ -240,7 +257,8 @@ def _resolve_in_window(item: Any, published: str | None, window: tuple[str, str]
 def _restated_date(text: str, item: Any, dated: list[Timex]) -> Timex | None:
     """"a few days before the summit, on October 7, 2025": the date that follows restates it."""
     for timex in dated:
-        if timex.start >= item.end and timex.value and re.fullmatch(r",?\s*(?:on|in)?\s*", text[item.end : timex.start]):
+        between = text[item.end : timex.start]
+        if timex.start >= item.end and timex.value and re.fullmatch(r"(?:\s+[\w\-–’' ]{0,60}?)?,?\s*(?:on|in)?\s*", between):
             return timex
     return None
 

@@ -32,6 +32,12 @@ PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "‹": 
 DOUBLE_OPENERS = {"“", "«", "„", '"'}
 PRONOUNS = {"he", "she", "they", "it", "his", "her", "their", "its", "him", "them", "i", "we"}
 PERSON_PRONOUNS = {"he", "she", "his", "her", "him"}
+# speakers named by what they are, whose country adjective does not make the state the speaker
+NON_STATE_SPEAKERS = {
+    "daily", "newspaper", "paper", "outlet", "channel", "agency", "broadcaster", "magazine",
+    "website", "site", "group", "organization", "organisation", "company", "firm", "network",
+    "campaign", "party", "union", "bank", "newsletter", "report", "study", "poll", "survey",
+}  # fmt: skip
 
 
 @cache
@@ -171,13 +177,12 @@ class QuoteFinder:
         if head_mention is not None:
             return head_mention.actor_id
         if subject.pos_ == "NOUN":
-            # "the influential US daily": the daily speaks, not the United States
-            names = [c for c in subject.children if c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" and c.i > subject.i]
-            for name in names:
-                mention = self.actor_at(name.idx, name.idx + len(name.text))
-                if mention is not None:
+            # "the official representative of X, Maria Zakharova": the person named in the phrase
+            for mention in self.mentions:
+                if span.start_char <= mention.start and mention.end <= span.end_char and mention.kind == "person":
                     return mention.actor_id
-            return None
+            if subject.lemma_.lower() in NON_STATE_SPEAKERS:
+                return None  # "the influential US daily": the daily speaks, not the United States
         mention = self.actor_at(span.start_char, span.end_char)
         return mention.actor_id if mention else None
 
