@@ -171,11 +171,12 @@ def list_command(collection: str) -> None:
     def command(
         db: DbOption = DEFAULT_DB,
         doc: Annotated[str | None, typer.Option("--doc", help="Only records of this document.")] = None,
+        actor: Annotated[str | None, typer.Option("--actor", help="Only records of this actor id (e.g. RUS, person:maria-zakharova).")] = None,
         as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")] = False,
         limit: Annotated[int, typer.Option(help="At most this many (0: all).")] = 0,
     ) -> None:
         with store_at(db) as store:
-            records = list(_filtered(store, collection, doc))
+            records = list(_filtered(store, collection, doc, actor))
         if limit:
             records = records[:limit]
         if as_json:
@@ -188,13 +189,18 @@ def list_command(collection: str) -> None:
     app.command(name=collection)(command)
 
 
-def _filtered(store: Store, collection: str, doc: str | None) -> Iterator[Record]:
+ACTOR_COLUMNS = {"actors": ("actor_id",), "quotes": ("speaker",), "events": ("source", "target"),
+                 "commitments": ("promiser",), "forecasts": ("author",)}
+
+
+def _filtered(store: Store, collection: str, doc: str | None, actor: str | None = None) -> Iterator[Record]:
     if collection == "documents":
         yield from (d for d in store.documents() if doc is None or d.doc_id == doc)
-    elif doc is not None and collection in ("timexes", "quotes", "events", "commitments", "forecasts"):
-        yield from store.records(collection, doc_id=doc)
-    else:
-        yield from store.records(collection)
+        return
+    filters = {"doc_id": doc} if doc is not None and collection in ("timexes", "quotes", "events", "commitments", "forecasts") else {}
+    for record in store.records(collection, **filters):
+        if actor is None or any(getattr(record, c) == actor for c in ACTOR_COLUMNS.get(collection, ())):
+            yield record
 
 
 def _print_table(collection: str, records: list[Record]) -> None:

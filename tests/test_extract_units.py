@@ -1,0 +1,163 @@
+"""Actors, quotes and relative dates on short texts written for the edge cases."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from detente.extract import extract
+from detente.extract.dates import find_timexes
+from detente.extract.quotes import quoted_spans
+from detente.gazetteer import load_gazetteer, slug
+from detente.records import Document
+
+from .conftest import EXAMPLES
+
+
+def run(nlp, text, published=None, example_gazetteer=False):
+    doc = Document(doc_id="t", text=text, published=published, published_basis="given" if published else None)
+    gaz = load_gazetteer((str(EXAMPLES / "gazetteer.json"),) if example_gazetteer else ())
+    return extract(doc, nlp(text), gaz)
+
+
+def ids(result):
+    return {a.actor_id for a in result.actors}
+
+
+# ---------------------------------------------------------------- actors
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The White House said it would respond.", {"USA"}),
+        ("Beijing and Washington traded accusations.", {"CHN", "USA"}),
+        ("NATO and the EU met in Brussels.", {"org:nato", "org:eu", "place:brussels"}),
+        ("The delegation flew from Paris to Berlin on Monday.", {"place:paris", "place:berlin"}),
+        ("Paris warned Berlin against the plan.", {"FRA", "DEU"}),
+        ("France’s Foreign Ministry summoned the ambassador.", {"body:fra-foreign-ministry"}),
+    ],
+)
+def test_extract_actors_metonyms_places_and_bodies(nlp, text, expected):
+    assert expected <= ids(run(nlp, text))
+
+
+def test_extract_actors_full_name_title_and_surname_are_one_person(nlp):
+    text = ("Valdorian Foreign Minister Severin Malk arrived in Dorrun. Malk said the talks were useful. "
+            "The Valdorian foreign minister left on Friday.")
+    result = run(nlp, text, example_gazetteer=True)
+    (malk,) = [a for a in result.actors if a.kind == "person"]
+    assert (malk.actor_id, malk.name, malk.country) == ("person:severin-malk", "Severin Malk", "XVL")
+    assert {"Severin Malk", "Malk", "The Valdorian foreign minister"} <= set(malk.aliases)
+    assert "Valdorian Foreign Minister" in malk.roles
+
+
+def test_extract_actors_leader_table_backs_up_a_title_only_mention(nlp):
+    result = run(nlp, "The Russian president spoke to reporters on Tuesday.")
+    assert "person:vladimir-putin" in ids(result)
+
+
+def test_extract_actors_plural_demonym_is_a_group(nlp):
+    result = run(nlp, "Thousands of Armenians marched, and Armenian officials said nothing.")
+    assert {"group:armenians", "ARM"} <= ids(result)
+
+
+@pytest.mark.parametrize("name", ["Maria Zakharova", "Alihüseyin Guluzade", "Jean-Luc Picard"])
+def test_extract_actors_slug_is_stable(name):
+    assert slug(name) == slug(name.upper()).lower()
+    assert slug(name).replace("-", "").isalnum()
+
+
+# ---------------------------------------------------------------- quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        ("“We will pay,” Valdorian President Aurel Demmin said.", "We will pay", "person:aurel-demmin"),
+        ("Aurel Demmin said: «The bridge stays open.»", "The bridge stays open.", "person:aurel-demmin"),
+        ("Aurel Demmin spoke late. ‘Nothing has changed,’ he stated.", "Nothing has changed", "person:aurel-demmin"),
+        ('Aurel Demmin said that Kestria "must answer for this."', "must answer for this.", "person:aurel-demmin"),
+    ],
+)
+def test_extract_quotes_every_mark_style(nlp, text, quote, speaker):
+    result = run(nlp, text, example_gazetteer=True)
+    found = [q for q in result.quotes if q.kind == "direct"]
+    assert [(q.text, q.speaker) for q in found] == [(quote, speaker)]
+
+
+def test_extract_quotes_span_two_paragraphs(nlp):
+    text = ("Teodor Halvic was angry. “We asked for a list of names. We received nothing.\n"
+            "“So we will wait no longer,” Halvic said.")
+    (quote,) = [q for q in run(nlp, text, example_gazetteer=True).quotes if q.kind == "direct"]
+    assert quote.text == "We asked for a list of names. We received nothing.\n“So we will wait no longer"
+    assert quote.speaker == "person:teodor-halvic"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The “Open Basin” doctrine was announced in 2019.",
+        "As the old saying goes, “a neighbour’s fence looks taller in a flood,” and so it is.",
+        "A question remains: “Who pays for the bridge?”",
+        "The exercise, called “Iron Meadow,” began on Monday.",
+    ],
+)
+def test_extract_quotes_scare_quotes_names_proverbs_questions_are_not_quotes(nlp, text):
+    assert [q for q in run(nlp, text, example_gazetteer=True).quotes if q.kind == "direct"] == []
+
+
+def test_extract_quotes_indirect_speech_and_according_to(nlp):
+    text = ("Nadia Corvel told journalists in Dorrun that the border would reopen. "
+            "According to Corvel, the talks will resume next month.")
+    result = run(nlp, text, example_gazetteer=True)
+    found = {(q.kind, q.cue, q.text) for q in result.quotes}
+    assert ("indirect", "told", "the border would reopen") in found
+    assert ("indirect", "according to", "the talks will resume next month") in found
+    told = next(q for q in result.quotes if q.cue == "told")
+    assert (told.speaker, told.venue) == ("person:nadia-corvel", "in Dorrun")
+
+
+@given(st.text(alphabet="“”‘’«»\" ab.\n", max_size=60))
+@settings(max_examples=300)
+def test_extract_quotes_marked_spans_are_well_formed(text):
+    for span in quoted_spans(text):
+        assert 0 <= span.open_at < span.start <= span.end <= span.close_at < len(text)
+
+
+# ---------------------------------------------------------------- relative dates
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("Talks were held yesterday.", "2025-10-16", ("yesterday", "2025-10-15", "day", "published")),
+        ("He arrived on Tuesday evening.", "2025-10-16", ("Tuesday evening", "2025-10-14", "day", "published")),
+        ("The case was closed in December of last year.", "2026-01-20", ("December of last year", "2025-12", "month", "published")),
+        ("Prices rose last month.", "2025-03-02", ("last month", "2025-02", "month", "published")),
+        ("The plan was adopted last year.", "2025-03-02", ("last year", "2024", "year", "published")),
+        ("They will meet next year.", "2025-03-02", ("next year", "2026", "year", "published")),
+        ("It was signed three weeks ago.", "2025-03-22", ("three weeks ago", "2025-03-01", "day", "published")),
+        ("Elections were held in July.", "2025-10-16", ("July", "2025-07", "month", "published")),
+        ("The case was closed in December of last year.", None, ("December of last year", None, None, None)),
+        ("He was detained on 3 May 2025. Two weeks later he was released.", None,
+         ("Two weeks later", "2025-05-17", "day", "context")),
+    ],
+)
+def test_extract_relative_dates(nlp, text, published, expected):
+    timexes = find_timexes("t", text, published, nlp(text))
+    relative = [t for t in timexes if t.anchor != "absolute"] or timexes
+    assert (relative[0].text, relative[0].value, relative[0].precision, relative[0].anchor) == expected
+
+
+PIECES = ["last ", "next ", "week", "month", "year", " ago", "two ", "days ", "later", "Monday", "May", " of ",
+          "yesterday", "the eve of the summit", ". ", "3 May 2025", "in ", "December", "Two weeks later"]
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=25).map("".join))
+@settings(max_examples=200)
+def test_extract_relative_offsets_are_valid(text):
+    for timex in find_timexes("t", text, "2025-06-15"):
+        assert text[timex.start : timex.end] == timex.text
+        assert timex.value is None or len(timex.value) in (4, 7, 10)
