@@ -23,3 +23,11 @@ test: $(STAMP)
 
 clean:
 	rm -rf $(VENV) detente-demo.db* demo-export test-output
+
+$(VENV)/.eval: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[test,eval]'
+	touch $(VENV)/.eval
+
+# precision/recall/F1 of actors, quotes and dates beside baselines (about 5 minutes)
+eval: $(VENV)/.eval
+	$(BIN)/python eval/run.py

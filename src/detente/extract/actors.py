@@ -331,7 +331,7 @@ class DocActors:
                 self.add(token.i, token.i + 1, cluster.actor_id, "person", cluster.country, cluster.name)
 
     def _named_by_role(self) -> list[Span]:
-        """Names the NER missed, introduced by a role: "the host …, Dmitry Kiselyov", "publicist Alexander Dugin"."""
+        """Names the NER missed, introduced by a role: "the host of the programme X, Ivo Stern", "publicist Ivo Stern"."""
         roles = role_nouns()
         found = []
         i = 0
@@ -424,7 +424,7 @@ class DocActors:
             head = root.head
             while head.dep_ == "appos" and head.head is not head:
                 head = head.head
-            # "the head of Russia's Investigative Committee, Alexander Bastrykin": the role is
+            # "the head of Valdoria's Border Service, Anna Brisk": the role is
             # the noun the attached phrase hangs from
             while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.lemma_.lower() in role_nouns():
                 head = head.head.head
@@ -579,7 +579,7 @@ def place_nouns() -> frozenset[str]:
 
 
 def _two_part(name: str) -> str:
-    """Canonical form of a name: first and last word ("Vladimir Rudolfovich Solovyov" -> "Vladimir Solovyov")."""
+    """Canonical form of a name: first and last word ("Ivan Petrovich Sidorov" -> "Ivan Sidorov")."""
     words = name.split()
     if len(words) == 3 and words[1][0].isupper() and words[1].endswith(("ovich", "evich", "ovna", "evna", "ich")):
         return f"{words[0]} {words[2]}"

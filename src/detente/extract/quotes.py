@@ -207,7 +207,7 @@ class QuoteFinder:
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
             return self.subject_of(verb.head)
         if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN", "PRON"):
-            return verb.head  # "Kopyrkin, speaking in the Armenian capital, stated"
+            return verb.head  # "Brisk, speaking in the capital, stated"
         return None
 
     def attribute(self, marked: Marked) -> Attribution | None:
