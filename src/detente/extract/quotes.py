@@ -201,9 +201,10 @@ class QuoteFinder:
         if any(c.dep_ == "auxpass" for c in verb.children):
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
-        for child in verb.children:
-            if child.dep_ == "nsubj":
-                return child
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and any(t.is_alpha for t in c.subtree)]
+        if subjects:  # the nearest real subject (a stray "***" line can parse as one too)
+            before = [c for c in subjects if c.i < verb.i]
+            return before[-1] if before else subjects[0]
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
             return self.subject_of(verb.head)
         if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN", "PRON"):
@@ -367,10 +368,18 @@ class QuoteFinder:
                 found = self._complement_quote(token)
                 if found is not None:
                     quotes.append(found)
+            elif token.pos_ == "NOUN" and token.lemma_.lower() in lexicon()["speech_nouns"]:
+                found = self._noun_content(token)
+                if found is not None:
+                    quotes.append(found)
         quotes.extend(self._according_to())
         # reported speech that is nothing but a direct quote is the direct quote
         direct_spans = [(q.start, q.end) for q in direct]
-        return [q for q in quotes if not any(s - 1 <= q.start and q.end <= e + 1 for s, e in direct_spans)]
+        quotes = [q for q in quotes if not any(s - 1 <= q.start and q.end <= e + 1 for s, e in direct_spans)]
+        # one report inside another by the same speaker is the same report
+        return [q for q in quotes if not any(
+            o is not q and o.speaker == q.speaker and o.start <= q.start and q.end <= o.end and (o.start, o.end) != (q.start, q.end)
+            for o in quotes)]
 
     def _complement_quote(self, verb: Token) -> Quote | None:
         if verb.lemma_.lower() in lexicon()["direct_only"]:
@@ -416,6 +425,31 @@ class QuoteFinder:
             venue=self.venue(verb),
             speaker_evidence=self.evidence_of(subject),
         )
+
+    def _content_quote(self, first: int, last: int, speaker: str | None, cue: Token, subject: Token | None) -> Quote | None:
+        while last > first and self.sdoc[last].is_punct and self.sdoc[last].text not in ("”", "’", "»", '"'):
+            last -= 1
+        start, end = self.sdoc[first].idx, self.sdoc[last].idx + len(self.sdoc[last].text)
+        if end - start < 8 or not self.text[start].isalnum() or "\n" in self.text[start:end]:
+            return None
+        return Quote(
+            quote_id=_quote_id(self.document.doc_id, "indirect", start, end), doc_id=self.document.doc_id,
+            text=self.text[start:end], start=start, end=end, speaker=speaker, kind="indirect",
+            cue=_cue_text(cue), said_on=self.said_on(cue), venue=self.venue(cue),
+            speaker_evidence=self.evidence_of(subject),
+        )
+
+    def _noun_content(self, noun: Token) -> Quote | None:
+        """"his claim that X", "the statement that X": X is reported speech of the owner."""
+        clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "appos") and c.i > noun.i
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        if clause is None:
+            return None
+        speaker = self._speech_owner(noun)
+        if speaker is None:
+            return None
+        first = next(m.i for m in clause.children if m.dep_ == "mark") + 1
+        return self._content_quote(first, clause.right_edge.i, speaker, noun, None)
 
     def _fronted_complement(self, verb: Token) -> Quote | None:
         """"Two servicemen died at the scene, the border service said." The content comes first."""
