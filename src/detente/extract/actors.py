@@ -344,7 +344,7 @@ class DocActors:
                 root = span.root
                 before = self.sdoc[i - 1] if i > 0 else None
                 anchor = root.head
-                while anchor.dep_ == "appos" and anchor.head is not anchor:
+                while anchor.dep_ == "appos" and anchor.head.i != anchor.i:
                     anchor = anchor.head  # "host of the programme X, Name": X is itself an apposition
                 by_appos = root.dep_ == "appos" and anchor.lemma_.lower() in roles
                 by_title = before is not None and before.lemma_.lower() in roles and before.dep_ == "compound"
@@ -422,7 +422,7 @@ class DocActors:
         # apposition: "the head of X, Name" or "Name, First Deputy Chairman of X,"
         if root.dep_ == "appos":
             head = root.head
-            while head.dep_ == "appos" and head.head is not head:
+            while head.dep_ == "appos" and head.head.i != head.i:
                 head = head.head
             # "the head of Valdoria's Border Service, Anna Brisk": the role is
             # the noun the attached phrase hangs from

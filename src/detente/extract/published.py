@@ -55,7 +55,7 @@ def governing_verb(token: Token) -> Token | None:
     for _ in range(40):
         if current.pos_ in ("VERB", "AUX") and current.tag_.startswith(("VB", "MD")):
             return current
-        if current.head is current:
+        if current.head.i == current.i:
             return None
         current = current.head
     return None
@@ -80,7 +80,7 @@ def clause_tense(verb: Token) -> Tense:
             # a bare participle ("the summit, held on ...") reports the past too
             if perfect or (not auxes and current.dep_ in ("acl", "relcl", "advcl")):
                 return "past"
-        if current.tag_ == "VB" and current.dep_ in ("xcomp", "ccomp", "conj") and current.head is not current:
+        if current.tag_ == "VB" and current.dep_ in ("xcomp", "ccomp", "conj") and current.head.i != current.i:
             current = current.head
             continue
         return "present"
@@ -118,10 +118,9 @@ def _deictic_bounds(sdoc: Doc, span: Span, timex: Timex, tense: Tense) -> tuple[
     """
     assert timex.value is not None
     day = date.fromisoformat(timex.value)
-    words = [t.lower_ for t in span.sent]
-    deictic = [w for w in words if w in _DEICTIC_SHIFT]
-    if len(deictic) == 1 and sum(1 for w in words if w[:1].isdigit()) <= 3:
-        pinned = (day + timedelta(days=_DEICTIC_SHIFT[deictic[0]])).isoformat()
+    deictic = [t for t in span.sent if t.lower_ in _DEICTIC_SHIFT]
+    if len(deictic) == 1 and _same_event(deictic[0], span.root):
+        pinned = (day + timedelta(days=_DEICTIC_SHIFT[deictic[0].lower_])).isoformat()
         return pinned, pinned
     before = sdoc[max(span.start - 3, 0) : span.start]
     if any(t.lower_ in _WEEKDAYS for t in before):
@@ -155,6 +154,23 @@ def _weekday_bounds(sdoc: Doc, timexes: list[Timex]) -> tuple[list[tuple[str, Ti
             lowers.append((day.isoformat(), timex))
             uppers.append(((day + timedelta(days=6)).isoformat(), timex))
     return lowers, uppers
+
+
+def _same_event(deictic: Token, date_token: Token) -> bool:
+    """Do "yesterday" and the date speak of one event? The same clause ("met yesterday, on 3 May"),
+    or "yesterday's talks, held on 20 February" (the date's clause describes yesterday's noun)."""
+    date_verb = governing_verb(date_token)
+    deictic_verb = governing_verb(deictic)
+    if date_verb is None:
+        return False
+    current = date_token.head
+    while current.i != date_verb.i and current.head.i != current.i:
+        if current.pos_ in ("NOUN", "PROPN") and current.ent_type_ != "DATE":
+            return False  # "after his arrest on 3 June": the date is the arrest's
+        current = current.head
+    if deictic_verb is not None and date_verb.i == deictic_verb.i:
+        return True
+    return date_verb.dep_ in ("acl", "relcl") and deictic.head.i == date_verb.head.i
 
 
 def _supported_value(earliest: str | None, latest: str | None) -> str | None:
@@ -215,8 +231,13 @@ def infer_published(sdoc: Doc, timexes: list[Timex]) -> Inference:
             bound = _day_before(_period_start(timex)) if limit in ("until", "till", "before") else _period_end(timex)
             uppers.append((bound, timex))
     lowers_w, uppers_w = _weekday_bounds(sdoc, timexes)
-    lowers += lowers_w
-    uppers += uppers_w
+    floor = max((b for b, _ in lowers), default="")
+    ceiling = min((b for b, _ in uppers), default="9999")
+    for low, high in zip(lowers_w, uppers_w, strict=True):
+        # a weekday is taken for the dated day it matches only where the other clues agree
+        if high[0] >= floor and low[0] <= ceiling:
+            lowers.append(low)
+            uppers.append(high)
     earliest = max(lowers, key=lambda b: b[0], default=None)
     # a future-tense clause about a period means publication before that period ends; taking
     # the period's end keeps "until January 2026" from claiming more than it says

@@ -205,7 +205,7 @@ class QuoteFinder:
         if subjects:  # the nearest real subject (a stray "***" line can parse as one too)
             before = [c for c in subjects if c.i < verb.i]
             return before[-1] if before else subjects[0]
-        if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
+        if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
             return self.subject_of(verb.head)
         if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN", "PRON"):
             return verb.head  # "Brisk, speaking in the capital, stated"
