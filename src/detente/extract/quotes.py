@@ -215,7 +215,8 @@ class QuoteFinder:
         span = self.sdoc.char_span(marked.start, marked.end, alignment_mode="expand")
         if span is None or not len(span):
             return None
-        for finder in (self._after_quote, self._colon_before, self._governing_verb, self._previous_sentence):
+        for finder in (self._after_quote, self._colon_before, self._governing_verb, self._previous_sentence,
+                       self._across_false_split):
             found = finder(marked, span)
             if found is not None:
                 return found
@@ -271,6 +272,24 @@ class QuoteFinder:
             return None
         return Attribution(root, mention.actor_id, subject)
 
+    def _across_false_split(self, marked: Marked, span: Span) -> Attribution | None:
+        """A sentence cut after an abbreviation or a title ending in a full stop ("on his
+        programme Solovyov. Live that …"): a fragment with no subject continues the previous
+        sentence, whose reporting verb still lacks its complement."""
+        sentence = span[0].sent
+        root = sentence.root
+        if sentence.start == 0 or any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
+            return None
+        if not any(t.lower_ == "that" and t.dep_ == "mark" for t in sentence[:4]):
+            return None
+        previous = self.sdoc[sentence.start - 1].sent
+        for verb in reversed(list(previous)):
+            if self.reporting_verb(verb) and not any(c.dep_ in ("ccomp", "dobj") for c in verb.children):
+                subject = self.subject_of(verb)
+                if subject is not None:
+                    return Attribution(verb, self.speaker_of(subject, marked.open_at), subject)
+        return None
+
     def _governing_verb(self, marked: Marked, span: Span) -> Attribution | None:
         """A reporting verb whose complement holds the quote: "stated that Russia “could …”"."""
         token = span.root
@@ -310,6 +329,8 @@ class QuoteFinder:
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             if subject is not None and subject.lemma_.lower() in lexicon()["speech_nouns"]:
                 owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+            elif subject is not None and noun.dep_ == "dobj" and verb.pos_ == "VERB":
+                owner = subject  # "the Kremlin has activated the narrative of …"
         if owner is None:
             return None
         if owner.lower_ in PRONOUNS:
@@ -386,7 +407,7 @@ class QuoteFinder:
             return None
         complement = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
         if complement is None:
-            return self._fronted_complement(verb)
+            return self._fronted_complement(verb) or self._complement_across_split(verb)
         has_that = any(c.dep_ == "mark" and c.lower_ == "that" for c in complement.children)
         if verb.lemma_.lower() in lexicon()["indirect_need_that"] and not has_that:
             return None
@@ -430,7 +451,7 @@ class QuoteFinder:
         while last > first and self.sdoc[last].is_punct and self.sdoc[last].text not in ("”", "’", "»", '"'):
             last -= 1
         start, end = self.sdoc[first].idx, self.sdoc[last].idx + len(self.sdoc[last].text)
-        if end - start < 8 or not self.text[start].isalnum() or "\n" in self.text[start:end]:
+        if end - start < 8 or not (self.text[start].isalnum() or self.text[start] in "“‘«\"") or "\n" in self.text[start:end]:
             return None
         return Quote(
             quote_id=_quote_id(self.document.doc_id, "indirect", start, end), doc_id=self.document.doc_id,
@@ -438,6 +459,21 @@ class QuoteFinder:
             cue=_cue_text(cue), said_on=self.said_on(cue), venue=self.venue(cue),
             speaker_evidence=self.evidence_of(subject),
         )
+
+    def _complement_across_split(self, verb: Token) -> Quote | None:
+        """"stated on his programme Solovyov. Live that Russia …": the complement the sentence
+        splitter cut off, in a subjectless fragment opening with "that"."""
+        sentence = verb.sent
+        if sentence.end >= len(self.sdoc) or any(c.dep_ == "dobj" for c in verb.children):
+            return None
+        following = self.sdoc[sentence.end].sent
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in following.root.children):
+            return None
+        mark = next((t for t in following[:4] if t.lower_ == "that" and t.dep_ == "mark"), None)
+        subject = self.subject_of(verb)
+        if mark is None or subject is None:
+            return None
+        return self._content_quote(mark.i + 1, following.end - 1, self.speaker_of(subject, verb.idx), verb, subject)
 
     def _noun_content(self, noun: Token) -> Quote | None:
         """"his claim that X", "the statement that X": X is reported speech of the owner."""
