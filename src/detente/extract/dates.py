@@ -43,8 +43,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("dmy", rf"\b{_DAY.format(g='d2')}\s+(?:of\s+)?{_MONTH.format(g='m2')},?\s+{_YEAR.format(g='y2')}\b"),
     ("my", rf"\b{_MONTH.format(g='m3')},?\s+(?:of\s+)?{_YEAR.format(g='y3')}\b"),
     ("decade", r"\b(?:the\s+)?(?P<dq>(?:early|mid|late)[-\s])?(?P<dc>1[5-9]\d0|20\d0)s\b"),
-    ("md", rf"\b{_MONTH.format(g='m4')}\s+{_DAY.format(g='d4')}\b(?!,?\s*\d)"),
-    ("dm", rf"\b{_DAY.format(g='d5')}\s+(?:of\s+)?{_MONTH.format(g='m5')}\b(?!,?\s*\d)"),
+    ("md", rf"\b{_MONTH.format(g='m4')}\s+{_DAY.format(g='d4')}\b(?!,?\s*\d)(?:\s+(?:of\s+)?(?P<rel4>last|next|this)\s+year\b)?"),
+    ("dm", rf"\b{_DAY.format(g='d5')}\s+(?:of\s+)?{_MONTH.format(g='m5')}\b(?!,?\s*\d)(?:\s+(?:of\s+)?(?P<rel5>last|next|this)\s+year\b)?"),
     ("year", rf"\b{_YEAR_PREPOSITIONS}\s+{_YEAR.format(g='y6')}\b(?![-–]\d|\s*(?:%|per\b))"),
 ]
 _COMBINED = re.compile("|".join(f"(?P<{name}>{body})" for name, body in _PATTERNS))
@@ -87,10 +87,11 @@ def _read_match(match: re.Match[str], kind: str) -> Found | None:
         return _valid(Found(start, end, "month", int(g("y3")), _month(g("m3")), None))
     elif kind == "decade":
         return Found(start, end, "decade", int(g("dc")), None, None)
-    elif kind == "md":
-        return _valid(Found(start, end, "day-no-year", None, _month(g("m4")), int(g("d4"))))
-    elif kind == "dm":
-        return _valid(Found(start, end, "day-no-year", None, _month(g("m5")), int(g("d5"))))
+    elif kind in ("md", "dm"):
+        month, day, rel = (g("m4"), g("d4"), g("rel4")) if kind == "md" else (g("m5"), g("d5"), g("rel5"))
+        shift = {"last": -1, "next": 1, "this": 0}.get(rel or "", None)
+        kind_name = "day-no-year" if shift is None else f"day-rel-year{shift:+d}"
+        return _valid(Found(start, end, kind_name, None, _month(month), int(day)))
     else:
         return Found(start, end, "year", int(g("y6")), None, None)
     return _valid(Found(start, end, "day", year, month, day))
@@ -125,6 +126,15 @@ def to_timex(doc_id: str, text: str, item: Found, context_year: int | None,
         value, precision = f"{item.year:04d}", "year"
     elif item.kind == "decade":
         value, precision = f"{item.year:04d}", "decade"
+    elif item.kind.startswith("day-rel-year"):
+        # "6 May last year": the year is the publication year moved as the text says
+        shift = int(item.kind.removeprefix("day-rel-year"))
+        year = int(published[:4]) + shift if published else None
+        anchor = "published" if published else None
+        if year is None or not _is_real_day(year, item.month, item.day):
+            value, precision, anchor = None, None, None
+        else:
+            value, precision = f"{year:04d}-{item.month:02d}-{item.day:02d}", "day"
     else:
         year, anchor = _borrowed_year(context_year, published, item.month, item.day)
         if year is None or anchor is None:
