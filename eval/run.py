@@ -347,7 +347,15 @@ def _outside_other_attributions(quotes: list[Any], gold: list[dict[str, Any]], c
     from score import overlaps
 
     kept = []
-    for q in quotes:
+    claimed: set[int] = set()
+    for q in sorted(quotes, key=lambda q: q.start):
+        holder = next((i for i, g in enumerate(gold) if g["start"] <= q.start and q.end <= g["end"]), None)
+        if holder is not None:
+            # PolNeAR keeps "“A,” she said. “B.”" as one attribution with two fragments
+            if holder not in claimed:
+                kept.append(q)
+                claimed.add(holder)
+            continue
         in_direct = any(overlaps((g["start"], g["end"]), (q.start, q.end)) for g in gold)
         inside_other = any(s <= q.start and q.end <= e for s, e in contents)
         if in_direct or not inside_other:

@@ -240,19 +240,37 @@ class QuoteFinder:
         return None
 
     def _colon_before(self, marked: Marked, span: Span) -> Attribution | None:
-        """"The spokeswoman said: “…”"; or the previous sentence names the speaker and ends with a colon."""
+        """"The spokeswoman said: “…”", "he said, “…”", "Trump wrote on Twitter: “…”", and the
+        transcript form "Anna Brisk, Radio Velmar: “…”"."""
         before = self.text[max(0, marked.open_at - 3) : marked.open_at].rstrip()
-        if not before.endswith(":"):
+        if not before.endswith((":", ",")):
             return None
         clause = self.sdoc.char_span(max(0, marked.open_at - 300), marked.open_at, alignment_mode="contract")
-        if clause is None:
+        if clause is None or not len(clause):
             return None
-        tokens = [t for t in clause if t.sent == self.sdoc[clause.end - 1].sent] if len(clause) else []
-        for token in reversed(tokens):
+        last = self.sdoc[clause.end - 1]
+        tokens = [t for t in clause if t.sent.start == last.sent.start]
+        window = tokens if before.endswith(":") else tokens[-5:]
+        for token in reversed(window):
             if self.reporting_verb(token):
                 subject = self.subject_of(token)
                 if subject is not None:
                     return Attribution(token, self.speaker_of(subject, marked.open_at), subject)
+        if not before.endswith(":") or not tokens:
+            return None
+        line_start = self.text.rfind("\n", 0, marked.open_at) + 1
+        head = [t for t in tokens if t.idx >= line_start]
+        if head and len(head) <= 8:  # "Name, Outlet:" opening a line
+            mention = self.actor_at(head[0].idx, head[0].idx + len(head[0].text))
+            if mention is not None and mention.kind == "person":
+                return Attribution(head[-1], mention.actor_id, head[0])
+        verb = tokens[-1].sent.root
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if verb.pos_ == "VERB" and subject is not None:
+            speaker = self.speaker_of(subject, marked.open_at)
+            mention = self.actor_at(subject.idx, subject.idx + len(subject.text))
+            if speaker and (subject.lower_ in PERSON_PRONOUNS or (mention and mention.kind == "person")):
+                return Attribution(verb, speaker, subject)  # "Trump swiped at Ryan in a tweet: “…”"
         return None
 
     def _previous_sentence(self, marked: Marked, span: Span) -> Attribution | None:
