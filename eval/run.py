@@ -172,7 +172,7 @@ def row(label: str, tally: Tally, attrs: tuple[str, ...] = ()) -> str:
     extra = "  ".join(
         f"{a} {acc:.2f}" if (acc := tally.accuracy(a)) is not None else f"{a} –" for a in attrs
     )
-    return f"  {label:<34} P {tally.precision:.2f}  R {tally.recall:.2f}  F1 {tally.f1:.2f}  (tp {tally.tp}, fp {tally.fp}, fn {tally.fn})  {extra}"
+    return f"  {label:<40} P {tally.precision:.2f}  R {tally.recall:.2f}  F1 {tally.f1:.2f}  (tp {tally.tp}, fp {tally.fp}, fn {tally.fn})  {extra}"
 
 
 def show_errors(key: str, text: str, gold: dict[str, Any], result: Any, what: str) -> None:
@@ -277,17 +277,29 @@ def evaluate_tempeval(nlp: Any) -> None:
         doc = Document(doc_id=make_doc_id(text), text=text, published=r["published"], published_basis="given")
         result = extract(doc, nlp(text), gaz)
         predicted = [PredTimex(t.start, t.end, timeml_value(t.value, t.precision)) for t in result.timexes]
+        baseline = dateparser_timexes(text, r["published"])
         det, val = _score_offsets(text, r["timexes"], gold, predicted)
         part["detente found"].add(det)
         part["detente value"].add(val)
-        det, val = _score_offsets(text, r["timexes"], gold, dateparser_timexes(text, r["published"]))
+        det, val = _score_offsets(text, r["timexes"], gold, baseline)
         part["dateparser found"].add(det)
         part["dateparser value"].add(val)
+        # values an ISO date can hold (no weeks, quarters, seasons, times, PRESENT_REF)
+        iso = [t for t in r["timexes"] if t["type"] == "DATE" and re.fullmatch(r"\d{2,4}(-\d{2}(-\d{2})?)?", t["value"])]
+        gold_iso = [{"text": t["text"], "value": t["value"]} for t in iso]
+        other = [(t["start"], t["end"]) for t in r["timexes"] if t not in iso]
+        part["detente value (ISO-expressible gold)"].add(_score_offsets(text, iso, gold_iso, _clear_of(predicted, other))[1])
+        part["dateparser value (ISO-expressible gold)"].add(_score_offsets(text, iso, gold_iso, _clear_of(baseline, other))[1])
     print("\nTempEval-3 (TimeBank + AQUAINT), DATE expressions, against the document creation time")
     for name, tallies in parts.items():
         print(f" {name}")
         for label, tally in tallies.items():
             print(row(label, tally))
+
+
+def _clear_of(predicted: list[PredTimex], spans: list[tuple[int, int]]) -> list[PredTimex]:
+    """Predictions that do not fall on a gold expression left out of the scoring."""
+    return [p for p in predicted if not any(s < p.end and p.start < e for s, e in spans)]
 
 
 def _score_offsets(text: str, raw: list[dict[str, Any]], gold: list[dict[str, Any]], predicted: list[PredTimex]) -> tuple[Tally, Tally]:

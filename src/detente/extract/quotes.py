@@ -446,24 +446,7 @@ class QuoteFinder:
                 return None
             while last > first and self.sdoc[last].idx > newline:
                 last -= 1
-        while last > first and self.sdoc[last].is_punct and self.sdoc[last].text not in ("”", "’", "»", '"'):
-            last -= 1
-        start, end = self.sdoc[first].idx, self.sdoc[last].idx + len(self.sdoc[last].text)
-        if end - start < 8 or not self.text[start].isalnum() or self.text[start:end].count("\n"):
-            return None
-        return Quote(
-            quote_id=_quote_id(self.document.doc_id, "indirect", start, end),
-            doc_id=self.document.doc_id,
-            text=self.text[start:end],
-            start=start,
-            end=end,
-            speaker=speaker,
-            kind="indirect",
-            cue=_cue_text(verb),
-            said_on=self.said_on(verb),
-            venue=self.venue(verb),
-            speaker_evidence=self.evidence_of(subject),
-        )
+        return self._content_quote(first, last, speaker, verb, subject)
 
     def _content_quote(self, first: int, last: int, speaker: str | None, cue: Token, subject: Token | None) -> Quote | None:
         while last > first and self.sdoc[last].is_punct and self.sdoc[last].text not in ("”", "’", "»", '"'):
