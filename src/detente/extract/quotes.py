@@ -292,7 +292,7 @@ class QuoteFinder:
 
     def _across_false_split(self, marked: Marked, span: Span) -> Attribution | None:
         """A sentence cut after an abbreviation or a title ending in a full stop ("on his
-        programme Solovyov. Live that …"): a fragment with no subject continues the previous
+        programme Morning. Live that …"): a fragment with no subject continues the previous
         sentence, whose reporting verb still lacks its complement."""
         sentence = span[0].sent
         root = sentence.root
@@ -462,7 +462,7 @@ class QuoteFinder:
         )
 
     def _complement_across_split(self, verb: Token) -> Quote | None:
-        """"stated on his programme Solovyov. Live that Russia …": the complement the sentence
+        """"stated on his programme Morning. Live that Valdoria …": the complement the sentence
         splitter cut off, in a subjectless fragment opening with "that"."""
         sentence = verb.sent
         if sentence.end >= len(self.sdoc) or any(c.dep_ == "dobj" for c in verb.children):
