@@ -54,14 +54,20 @@ PATTERNS: list[tuple[str, str]] = [
     ("deictic", r"\b(?P<d11>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)\b"),
     ("weekday", rf"\b(?P<w12>{_WD}){_PART}\b(?!,?\s+(?:\d|{_MONTH}))"),
     ("season", r"\b(?P<r13>[Ll]ast|[Nn]ext|[Tt]his|[Tt]he)\s+(?P<s13>spring|summer|autumn|winter)\b"),
+    ("this_part", r"\b[Tt]his\s+(?:morning|afternoon|evening)\b"),
+    ("same_day", r"\b[Tt]he\s+same\s+(?:day|night|evening|morning|afternoon)\b"),
+    ("hours_later", rf"\b(?P<n17>{_NUM})\s+hours?\s+(?P<dir17>later|earlier|before|after(?:wards)?)\b"),
+    ("part_of_day", r"\b(?:in|In|by|By|late|Late|early|Early)\s(?P<p18>the\s+(?:morning|afternoon|evening|night))\b"),
+    ("ordinal_of", rf"\b(?:[Tt]he\s+)?(?P<o19>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{{1,2}}(?:st|nd|rd|th))\s+of\s+(?P<m19>{_MONTH})\b(?!\s+\d)"),
     ("bare_month", rf"\b(?P<prep14>in|In|since|Since|until|Until|by|By|from|From|to|of|during|before|after|early|late|mid-|till|through)\s(?P<m14>{_MONTH})\b(?!\s+(?:\d|of\s+(?:last|next|this)))"),
 ]
 # case matters for weekday and month names ("May", not "may"); number words may open a sentence
-_CASELESS = {"month_of_rel_year", "edge_rel", "end_of", "rel_unit", "ago", "later", "eve", "day_rel", "deictic", "season"}
+_CASELESS = {"month_of_rel_year", "edge_rel", "end_of", "rel_unit", "ago", "later", "eve", "day_rel", "deictic", "season",
+             "same_day", "hours_later"}
 _COMBINED = re.compile("|".join(
     f"(?P<{name}>(?i:{body}))" if name in _CASELESS else f"(?P<{name}>{body})" for name, body in PATTERNS
 ))
-_SPAN_GROUP = {"bare_month": "m14"}
+_SPAN_GROUP = {"bare_month": "m14", "part_of_day": "p18"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +124,7 @@ def resolve(item: Relative, published: str | None, context: date | None, directi
     """The value of one relative expression, or unresolved when its anchor is unknown."""
     g = item.groups
     kind = item.kind
-    if kind in ("later", "eve", "day_rel"):
+    if kind in ("later", "eve", "day_rel", "same_day", "hours_later", "part_of_day"):
         return _resolve_context(item, context)
     if not published:
         return UNRESOLVED
@@ -183,6 +189,18 @@ def resolve(item: Relative, published: str | None, context: date | None, directi
         if unit == "year":
             return Resolved(f"{year - n:04d}", "year", "published")
         return UNRESOLVED
+    if kind == "ordinal_of":
+        ordinals = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+        word = g["o19"].lower()
+        day_number = ordinals.index(word) + 1 if word in ordinals else int(re.sub(r"\D", "", word))
+        m = MONTH_NAMES[g["m19"].lower()]
+        y = year if month is None else (year + 1 if direction == "future" and m < month else year - 1 if direction == "past" and m > month else year)
+        try:
+            return Resolved(_day(date(y, m, day_number)), "day", "published")
+        except ValueError:
+            return UNRESOLVED
+    if kind == "this_part":
+        return Resolved(_day(day), "day", "published") if day is not None else UNRESOLVED
     if kind == "deictic":
         if day is None:
             return UNRESOLVED
@@ -229,6 +247,13 @@ def _resolve_context(item: Relative, context: date | None) -> Resolved:
     if context is None:
         return UNRESOLVED
     g = item.groups
+    if item.kind in ("same_day", "part_of_day"):
+        return Resolved(_day(context), "day", "context")
+    if item.kind == "hours_later":
+        n = _count(g["n17"])
+        shift = (n or 0) * (-1 if g["dir17"].lower() in ("earlier", "before") else 1)
+        moved = context + timedelta(hours=shift) if n is not None else context
+        return Resolved(_day(moved if isinstance(moved, date) else context), "day", "context") if n is None or abs(shift) < 24 else UNRESOLVED
     if item.kind == "eve":
         return Resolved(_day(context - timedelta(days=1)), "day", "context")
     if item.kind == "day_rel":
