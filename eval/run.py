@@ -177,7 +177,7 @@ def row(label: str, tally: Tally, attrs: tuple[str, ...] = ()) -> str:
 
 def show_errors(key: str, text: str, gold: dict[str, Any], result: Any, what: str) -> None:
     """Print what was missed and what was wrong for one document (``--errors``)."""
-    from score import gold_actor_matches, locate, overlaps
+    from score import gold_actor_matches, locate_all, overlaps
 
     print(f"--- {key}")
     if what == "actors":
@@ -189,7 +189,7 @@ def show_errors(key: str, text: str, gold: dict[str, Any], result: Any, what: st
             if not any(gold_actor_matches(g, p) for g in gold["actors"]):
                 print(f"  extra   {p.kind:<12} {p.name} {list(p.aliases)[:4]}")
     elif what == "quotes":
-        spans = [locate(text, q["text"]) for q in gold["quotes"]]
+        spans = locate_all(text, [q["text"] for q in gold["quotes"]])
         for q, span in zip(gold["quotes"], spans):
             if span and not any(overlaps(span, (p.start, p.end)) for p in result.quotes):
                 print(f"  missed  {q['kind']:<8} {q.get('speaker')}: {q['text'][:100]!r}")
@@ -204,7 +204,7 @@ def show_errors(key: str, text: str, gold: dict[str, Any], result: Any, what: st
                     if norm(got or "") != norm(q.get("speaker") or "") and (norm(got or "").split()[-1:] != norm(q.get("speaker") or "").split()[-1:]):
                         print(f"  speaker {q['kind']:<8} gold {q.get('speaker')}, got {got} [{p.cue}]: {q['text'][:60]!r}")
     else:
-        spans = [locate(text, t["text"]) for t in gold["timexes"]]
+        spans = locate_all(text, [t["text"] for t in gold["timexes"]])
         for t, span in zip(gold["timexes"], spans):
             hit = [p for p in result.timexes if span and overlaps(span, (p.start, p.end))]
             if not hit:

@@ -84,6 +84,33 @@ def locate(text: str, needle: str, after: int = 0) -> tuple[int, int] | None:
     return at, at + len(needle)
 
 
+def locate_all(text: str, needles: list[str]) -> list[tuple[int, int] | None]:
+    """Offsets of each gold string: the first occurrence after the previous one that no earlier
+    gold string already took (gold lists are in text order, but not always strictly)."""
+    used: list[tuple[int, int]] = []
+    spans: list[tuple[int, int] | None] = []
+    cursor = 0
+    for needle in needles:
+        found = None
+        for start_at in (cursor, 0):
+            at = text.find(needle, start_at) if needle else -1
+            while at != -1:
+                candidate = (at, at + len(needle))
+                if not any(u[0] < candidate[1] and candidate[0] < u[1] for u in used):
+                    found = candidate
+                    break
+                at = text.find(needle, at + 1)
+            if found:
+                break
+        if found is None:
+            found = locate(text, needle)
+        spans.append(found)
+        if found is not None:
+            used.append(found)
+            cursor = found[1]
+    return spans
+
+
 def match_spans(gold: list[tuple[int, int]], predicted: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Greedy one-to-one pairs (gold index, predicted index) of overlapping spans."""
     pairs = []
@@ -160,16 +187,9 @@ def score_quotes(text: str, gold: list[dict[str, Any]], predicted: list[PredQuot
     kinds = tuple(kinds)
     gold = [g for g in gold if g["kind"] in kinds]
     predicted = [p for p in predicted if p.kind is None or p.kind in kinds]
-    spans: list[tuple[int, int]] = []
-    cursor = 0
-    kept = []
-    for g in gold:
-        found = locate(text, g["text"], cursor)
-        if found is None:
-            continue
-        spans.append(found)
-        kept.append(g)
-        cursor = found[1]
+    located = locate_all(text, [g["text"] for g in gold])
+    kept = [g for g, span in zip(gold, located) if span is not None]
+    spans = [span for span in located if span is not None]
     tally = Tally()
     pairs = match_spans(spans, [(p.start, p.end) for p in predicted])
     tally.tp = len(pairs)
@@ -197,14 +217,9 @@ class PredTimex:
 
 def score_timexes(text: str, gold: list[dict[str, Any]], predicted: list[PredTimex]) -> tuple[Tally, Tally]:
     """(detection, value): a value counts only when the expression is found with the gold value."""
-    spans, kept, cursor = [], [], 0
-    for g in gold:
-        found = locate(text, g["text"], cursor)
-        if found is None:
-            continue
-        spans.append(found)
-        kept.append(g)
-        cursor = found[1]
+    located = locate_all(text, [g["text"] for g in gold])
+    kept = [g for g, span in zip(gold, located) if span is not None]
+    spans = [span for span in located if span is not None]
     pairs = match_spans(spans, [(p.start, p.end) for p in predicted])
     detection = Tally(tp=len(pairs), fp=len(predicted) - len(pairs), fn=len(gold) - len(pairs))
     right = [(gi, pi) for gi, pi in pairs if (predicted[pi].value or None) == (kept[gi].get("value") or None)]

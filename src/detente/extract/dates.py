@@ -267,6 +267,9 @@ def _resolve_in_window(item: Any, published: str | None, window: tuple[str, str]
 def _restated_date(text: str, item: Any, dated: list[Timex]) -> Timex | None:
     """"a few days before the summit, on October 7, 2025": the date that follows restates it."""
     for timex in dated:
+        # "on 27 November 2025, three days before the deadline": the same day, described again
+        if timex.end <= item.start and timex.value and re.fullmatch(r",\s*", text[timex.end : item.start]):
+            return timex
         between = text[item.end : timex.start]
         if timex.start >= item.end and timex.value and re.fullmatch(r"(?:\s+[\w\-–’' ]{0,60}?)?,?\s*(?:on|in)?\s*", between):
             return timex
