@@ -113,7 +113,7 @@ def _valid(item: Found) -> Found | None:
 
 
 def to_timex(doc_id: str, text: str, item: Found, context_year: int | None,
-             published: str | None) -> Timex:
+             published: str | None, direction: str = "unknown") -> Timex:
     """A record for one expression; a day without a year borrows one, or stays unresolved."""
     value: str | None
     precision: Precision | None
@@ -136,7 +136,7 @@ def to_timex(doc_id: str, text: str, item: Found, context_year: int | None,
         else:
             value, precision = f"{year:04d}-{item.month:02d}-{item.day:02d}", "day"
     else:
-        year, anchor = _borrowed_year(context_year, published, item.month, item.day)
+        year, anchor = _borrowed_year(context_year, published, item.month, item.day, direction)
         if year is None or anchor is None:
             value, precision, anchor = None, None, None
         else:
@@ -148,17 +148,20 @@ def to_timex(doc_id: str, text: str, item: Found, context_year: int | None,
 
 
 def _borrowed_year(context_year: int | None, published: str | None, month: int | None = None,
-                   day: int | None = None) -> tuple[int | None, Anchor | None]:
+                   day: int | None = None, direction: str = "unknown") -> tuple[int | None, Anchor | None]:
     if context_year is not None:
         return context_year, "context"
     if published:
         year = int(published[:4])
         if month is not None and len(published) >= 7:
-            # the nearest such day: "Nov. 3" in a May article is last November
             offset = (month - int(published[5:7])) + ((day or 15) - int(published[8:10] if len(published) == 10 else 15)) / 31
-            if offset > 6:
-                year -= 1
-            elif offset < -6:
+            if direction == "past" and offset > 0.5:
+                year -= 1  # reported in the past tense: the last such day before publication
+            elif direction == "future" and offset < -0.5:
+                year += 1
+            elif direction == "unknown" and offset > 6:
+                year -= 1  # no tense: the nearest such day ("Nov. 3" in a May article)
+            elif direction == "unknown" and offset < -6:
                 year += 1
         return year, "published"
     return None, None
@@ -186,7 +189,8 @@ def find_timexes(
     context_year: int | None = None
     for item in find_expressions(text):
         # a day and month without a year: the publication year when known, else the text's
-        absolute.append(to_timex(doc_id, text, item, None if published else context_year, published))
+        direction = clause_direction(sdoc, item.start, item.end) if item.kind == "day-no-year" else "unknown"
+        absolute.append(to_timex(doc_id, text, item, None if published else context_year, published, direction))
         if item.kind in ("day", "month", "year") and item.year is not None:
             context_year = item.year
     absolute += _years_from_entities(doc_id, sdoc, absolute)
@@ -200,7 +204,7 @@ def find_timexes(
         limit = timex.start if timex is not None else len(text) + 1
         while pending and pending[0].start < limit:
             item = pending.pop(0)
-            context = _event_day(text, item, absolute) or _last_day(result)
+            context = _event_day(text, item, absolute) or _last_day(result, published)
             direction = clause_direction(sdoc, item.start, item.end)
             if item.groups.get("d11", "").lower() == "today" and _generic_today(text, item, direction, quoted):
                 continue
@@ -296,8 +300,17 @@ def _event_day(text: str, item: Any, dated: list[Timex]) -> date | None:
     return best[1] if best else None
 
 
-def _last_day(timexes: list[Timex]) -> date | None:
+def _last_day(timexes: list[Timex], published: str | None = None) -> date | None:
+    """The latest day the text named before; a day after publication is a plan, not a narrated event."""
     for timex in reversed(timexes):
-        if timex.precision == "day" and timex.value:
+        if timex.precision == "day" and timex.value and not (published and timex.value > _period_end_of(published)):
             return date.fromisoformat(timex.value)
     return None
+
+
+def _period_end_of(value: str) -> str:
+    if len(value) == 10:
+        return value
+    if len(value) == 7:
+        return f"{value}-{calendar.monthrange(int(value[:4]), int(value[5:7]))[1]:02d}"
+    return f"{value[:4]}-12-31"
