@@ -77,8 +77,6 @@ def gold_files() -> list[dict[str, Any]]:
 
 def detente_predictions(doc: Document, sdoc: Any, example: bool) -> tuple[Any, dict[str, Any]]:
     gaz = load_gazetteer((EXAMPLE_GAZETTEER,) if example else ())
-    if doc.published is None and doc.meta.get("gold_published"):
-        pass
     result = extract(doc, sdoc, gaz)
     names = {a.actor_id: a for a in result.actors}
     return result, names

@@ -90,13 +90,8 @@ def _write_jsonl(store: Store, out: Path, collection: str) -> Path:
     path = out / f"{collection}.jsonl"
     with atomic_file(path) as handle:
         for record in store.records(collection):
-            handle.write(json.dumps(export_dict(record), ensure_ascii=False) + "\n")
+            handle.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
     return path
-
-
-def export_dict(record: Record) -> dict[str, Any]:
-    """The contract's JSON shape of a record (documents carry their metadata as ``meta``)."""
-    return record.to_dict()
 
 
 # ---------------------------------------------------------------- GDELT-style TSV

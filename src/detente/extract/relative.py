@@ -171,9 +171,8 @@ def resolve(item: Relative, published: str | None, context: date | None, directi
             y, m = _shift_month(year, month, offset)
             return Resolved(_month(y, m), "month", "published")
         if unit == "week" and day is not None:
+            # the contract has no week precision: the month the week's publication-day falls in
             shifted = day + timedelta(days=7 * offset)
-            if shifted.month == day.month or kind == "edge_rel":
-                return Resolved(_month(shifted.year, shifted.month), "month", "published")
             return Resolved(_month(shifted.year, shifted.month), "month", "published")
         return UNRESOLVED
     if kind == "ago":
