@@ -163,6 +163,16 @@ def print_summary(store: Store, report: api.IngestReport) -> None:
         out.print(line, markup=False, overflow="ellipsis", no_wrap=True)
     counts = store.counts()
     out.print("records: " + ", ".join(f"{name} {counts[name]}" for name in COLLECTIONS))
+    actors = sorted(store.records("actors"), key=lambda a: -len(a.mentions))  # type: ignore[attr-defined]
+    names = {a.actor_id: a.name for a in actors}  # type: ignore[attr-defined]
+    out.print("[bold]most mentioned actors[/bold]")
+    for a in actors[:8]:
+        out.print(f"  {a.name} ({a.kind}, {a.country or '—'}): {len(a.mentions)} mentions", markup=False)  # type: ignore[attr-defined]
+    out.print("[bold]some quotes[/bold]")
+    quotes = [q for q in store.records("quotes") if q.kind == "direct" and q.speaker]  # type: ignore[attr-defined]
+    for q in quotes[:5]:
+        words = q.text if len(q.text) <= 90 else q.text[:87] + "…"  # type: ignore[attr-defined]
+        out.print(f"  {names.get(q.speaker, q.speaker)}: “{words}”", markup=False)  # type: ignore[attr-defined]
 
 
 def list_command(collection: str) -> None:

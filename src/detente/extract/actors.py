@@ -454,7 +454,7 @@ class DocActors:
     def title_only_mentions(self) -> None:
         """"the Russian leader", "the Azerbaijani president": the person the document names so."""
         titles = "|".join(sorted((re.escape(t) for t in TITLE_WORDS), key=len, reverse=True))
-        for match in re.finditer(rf"\b(?:[Tt]he\s+)?(?P<dem>[A-Z][\w\-]+)\s+(?P<title>{titles})\b", self.document.text):
+        for match in re.finditer(rf"\b(?:[Tt]he\s+)?(?P<dem>[A-Z][\w\-]+)(?:['’]s)?\s+(?P<title>{titles})\b", self.document.text):
             iso3 = self.gaz.demonyms.get(match["dem"]) or self.gaz.state_of(match["dem"])
             if iso3 is None:
                 continue

@@ -227,8 +227,10 @@ class QuoteFinder:
         after = self.sdoc.char_span(marked.close_at + 1, min(len(self.text), marked.close_at + 120), alignment_mode="contract")
         if after is None:
             return None
+        if "\n" in self.text[marked.close_at + 1 : after.start_char + 1]:
+            return None  # the attribution never lies in the next paragraph
         for token in list(after)[:6]:
-            if token.text in ("\n",) or token.is_sent_start and token.i > after.start + 3:
+            if "\n" in token.text or token.is_sent_start and token.i > after.start + 3:
                 break
             if self.reporting_verb(token):
                 subject = self.subject_of(token)
@@ -288,6 +290,8 @@ class QuoteFinder:
         mention = self.actor_at(subject.idx, subject.idx + len(subject.text))
         if mention is None or mention.kind != "person":
             return None
+        if any(m.actor_id == mention.actor_id and marked.start <= m.start < marked.end for m in self.mentions):
+            return None  # the quote speaks of that person in the third person: someone else says it
         return Attribution(root, mention.actor_id, subject)
 
     def _across_false_split(self, marked: Marked, span: Span) -> Attribution | None:
@@ -311,6 +315,7 @@ class QuoteFinder:
     def _governing_verb(self, marked: Marked, span: Span) -> Attribution | None:
         """A reporting verb whose complement holds the quote: "stated that Russia “could …”"."""
         token = span.root
+        fallback: Attribution | None = None
         for ancestor in token.ancestors:
             if marked.start <= ancestor.idx < marked.end:
                 continue
@@ -323,12 +328,17 @@ class QuoteFinder:
                     return Attribution(ancestor, owner)
             if self.reporting_verb(ancestor):
                 if ancestor.lemma_.lower() in lexicon()["direct_only"]:
-                    return None
+                    return fallback
                 subject = self.subject_of(ancestor)
-                if subject is not None and not (marked.start <= subject.idx < marked.end):
-                    return Attribution(ancestor, self.speaker_of(subject, marked.open_at), subject)
-                return None
-        return None
+                if subject is None or marked.start <= subject.idx < marked.end:
+                    return fallback
+                found = Attribution(ancestor, self.speaker_of(subject, marked.open_at), subject)
+                if found.speaker is not None:
+                    return found
+                # "said that the protocol was “…” and stressed": a misattached verb whose subject
+                # names nobody; a reporting verb further up may name the speaker
+                fallback = fallback or found
+        return fallback
 
     def _parenthetical_cue(self, head: Token, marked: Marked) -> Attribution | None:
         """"as Russia, he argues, has entered an era in which “…”": a reporting aside."""
