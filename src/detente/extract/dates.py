@@ -282,12 +282,15 @@ def _restated_date(text: str, item: Any, dated: list[Timex]) -> Timex | None:
 
 def _event_day(text: str, item: Any, dated: list[Timex]) -> date | None:
     """The date of the event an expression is relative to ("the eve of the summit")."""
-    if item.kind not in ("eve", "later", "day_rel"):
+    if item.kind not in ("eve", "later", "day_rel", "right_after"):
         return None
-    match = _EVENT_AFTER.match(text, item.end) or (_EVENT_AFTER.search(text[item.start : item.end]) if item.kind == "eve" else None)
-    if match is None:
-        return None
-    noun = match["noun"].lower().rstrip("s")
+    if item.kind == "right_after":
+        noun = item.groups["ev20"].lower().rstrip("s")
+    else:
+        match = _EVENT_AFTER.match(text, item.end) or (_EVENT_AFTER.search(text[item.start : item.end]) if item.kind == "eve" else None)
+        if match is None:
+            return None
+        noun = match["noun"].lower().rstrip("s")
     best: tuple[int, date] | None = None
     for sentence in re.finditer(r"[^.!?\n]+[.!?]?", text):
         if noun not in sentence.group().lower() or sentence.start() <= item.start < sentence.end():

@@ -59,6 +59,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("hours_later", rf"\b(?P<n17>{_NUM})\s+hours?\s+(?P<dir17>later|earlier|before|after(?:wards)?)\b"),
     ("part_of_day", r"\b(?:in|In|by|By|late|Late|early|Early)\s(?P<p18>the\s+(?:morning|afternoon|evening|night))\b"),
     ("ordinal_of", rf"\b(?:[Tt]he\s+)?(?P<o19>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{{1,2}}(?:st|nd|rd|th))\s+of\s+(?P<m19>{_MONTH})\b(?!\s+\d)"),
+    ("right_after", r"\b(?:[Aa]lmost\s+|[Jj]ust\s+)?(?:[Ii]mmediately|[Ss]hortly|[Ss]oon|[Rr]ight)\s+(?P<dir20>after|before)\s+(?:the\s+|[A-Z][\w’']+(?:’s|'s)\s+)?(?P<ev20>[a-z][\w\-]+)"),
     ("bare_month", rf"\b(?P<prep14>in|In|since|Since|until|Until|by|By|from|From|to|of|during|before|after|early|late|mid-|till|through)\s(?P<m14>{_MONTH})\b(?!\s+(?:\d|of\s+(?:last|next|this)))"),
 ]
 # case matters for weekday and month names ("May", not "may"); number words may open a sentence
@@ -124,7 +125,7 @@ def resolve(item: Relative, published: str | None, context: date | None, directi
     """The value of one relative expression, or unresolved when its anchor is unknown."""
     g = item.groups
     kind = item.kind
-    if kind in ("later", "eve", "day_rel", "same_day", "hours_later", "part_of_day"):
+    if kind in ("later", "eve", "day_rel", "same_day", "hours_later", "part_of_day", "right_after"):
         return _resolve_context(item, context)
     if not published:
         return UNRESOLVED
@@ -248,6 +249,8 @@ def _resolve_context(item: Relative, context: date | None) -> Resolved:
     g = item.groups
     if item.kind in ("same_day", "part_of_day"):
         return Resolved(_day(context), "day", "context")
+    if item.kind == "right_after":  # "immediately after the crash": within days, so the month
+        return Resolved(_month(context.year, context.month), "month", "context")
     if item.kind == "hours_later":
         n = _count(g["n17"])
         shift = (n or 0) * (-1 if g["dir17"].lower() in ("earlier", "before") else 1)
