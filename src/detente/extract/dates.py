@@ -197,6 +197,7 @@ def find_timexes(
     taken = [(t.start, t.end) for t in absolute]
     quoted = [(q.start, q.end) for q in quoted_spans(text)]
     relatives = [r for r in find_relative(text) if not any(s < r.end and r.start < e for s, e in taken)]
+    relatives += _months_named_alone(sdoc, taken + [(r.start, r.end) for r in relatives])
     merged: list[Timex] = sorted(absolute, key=lambda t: t.start)
     result: list[Timex] = []
     pending = sorted(relatives, key=lambda r: r.start)
@@ -213,6 +214,8 @@ def find_timexes(
                 value = Resolved(restated.value, restated.precision, "context")
             else:
                 value = _resolve_in_window(item, published, window, context, direction)
+                if value.value is None and item.kind in ("weekday", "rel_weekday") and context is not None:
+                    value = _narrated_weekday(item, context, window)
             result.append(Timex(doc_id=doc_id, text=text[item.start:item.end], start=item.start, end=item.end,
                                 value=value.value, precision=value.precision, anchor=value.anchor))
         if timex is not None:
@@ -221,6 +224,21 @@ def find_timexes(
 
 
 _EVENT_AFTER = re.compile(r"\s*(?:of|before|after|following|preceding)?\s*(?:the\s+)?(?:[\w\-–’']+\s+){0,3}?(?P<noun>talks|summit|meeting|visit|shooting|attack|incident|crash|election|vote|signing|agreement|ceremony|trial|hearing|conference|exercises|strike|deadline|release|arrest|call|announcement|opening)\b", re.IGNORECASE)
+
+
+def _months_named_alone(sdoc: Doc | None, taken: list[tuple[int, int]]) -> list[Any]:
+    """A month named on its own ("We said November, and it is November") where the parser
+    marks it as a date."""
+    from .relative import MONTH_NAMES, Relative
+
+    if sdoc is None:
+        return []
+    found = []
+    for ent in sdoc.ents:
+        if ent.label_ == "DATE" and ent.text.lower() in MONTH_NAMES and ent.text[:1].isupper():
+            if not any(s < ent.end_char and ent.start_char < e for s, e in taken):
+                found.append(Relative(ent.start_char, ent.end_char, "bare_month", {"m14": ent.text}))
+    return found
 
 
 def _generic_today(text: str, item: Any, direction: Any, quoted: list[tuple[int, int]]) -> bool:
@@ -268,6 +286,22 @@ def _resolve_in_window(item: Any, published: str | None, window: tuple[str, str]
     return resolve(item, published, context, direction) if published else Resolved(None, None, None)
 
 
+def _narrated_weekday(item: Any, context: date, window: tuple[str, str] | None) -> Resolved:
+    """With no publication day to count back from, "then, on Friday" after a dated day is the
+    first Friday from that day on: news tells its events forward. Kept only inside the window."""
+    from datetime import timedelta
+
+    from .relative import WEEKDAYS
+
+    name = (item.groups.get("w12") or item.groups.get("w3") or "").lower()
+    if name not in WEEKDAYS:
+        return Resolved(None, None, None)
+    day = context + timedelta(days=(WEEKDAYS[name] - context.weekday()) % 7)
+    if window and not (day.isoformat() <= window[1]):
+        return Resolved(None, None, None)
+    return Resolved(day.isoformat(), "day", "context")
+
+
 def _restated_date(text: str, item: Any, dated: list[Timex]) -> Timex | None:
     """"a few days before the summit, on October 7, 2025": the date that follows restates it."""
     for timex in dated:
@@ -275,7 +309,9 @@ def _restated_date(text: str, item: Any, dated: list[Timex]) -> Timex | None:
         if timex.end <= item.start and timex.value and re.fullmatch(r",\s*", text[timex.end : item.start]):
             return timex
         between = text[item.end : timex.start]
-        if timex.start >= item.end and timex.value and re.fullmatch(r"(?:\s+[\w\-–’' ]{0,60}?)?,?\s*(?:on|in)?\s*", between):
+        event_relative = item.kind in ("later", "eve", "right_after", "day_rel")
+        pattern = r"(?:\s+[\w\-–’' ]{0,60}?)?,\s*(?:on|in)?\s*" if event_relative else r",?\s*(?:on|in)?\s*"
+        if timex.start >= item.end and timex.value and re.fullmatch(pattern, between):
             return timex
     return None
 

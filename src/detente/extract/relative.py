@@ -286,8 +286,18 @@ def clause_direction(sdoc: Doc | None, start: int, end: int) -> Direction:
     span = sdoc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return "unknown"
+    before = sdoc.text[max(0, start - 7) : start].split()
+    words = sdoc.text[start:end].lower()
+    names_period = any(m in words for m in MONTH_NAMES) or any(season in words for season in SEASONS)
+    preposition = before[-1].lower() if before else ""
+    if names_period and preposition in ("until", "till", "from"):
+        return "future"  # "adjourned until September", "25 percent from 1 September": a limit ahead
     verb = governing_verb(span.root)
     if verb is None:
         return "unknown"
+    if any(c.lower_ == "would" for c in verb.children if c.dep_ == "aux"):
+        return "future"  # reported plans: "units would hold their first exercise in the spring"
     tense = clause_tense(verb)
+    if tense != "past" and names_period and preposition in ("by", "before"):
+        return "future"  # "not expected to rule before the spring"
     return "future" if tense == "future" else "past" if tense == "past" else "unknown"
