@@ -170,7 +170,7 @@ def row(label: str, tally: Tally, attrs: tuple[str, ...] = ()) -> str:
     extra = "  ".join(
         f"{a} {acc:.2f}" if (acc := tally.accuracy(a)) is not None else f"{a} –" for a in attrs
     )
-    return f"  {label:<40} P {tally.precision:.2f}  R {tally.recall:.2f}  F1 {tally.f1:.2f}  (tp {tally.tp}, fp {tally.fp}, fn {tally.fn})  {extra}"
+    return f"  {label:<40} P {tally.precision:.2f}  R {tally.recall:.2f}  F1 {tally.f1:.3f}  (tp {tally.tp}, fp {tally.fp}, fn {tally.fn})  {extra}"
 
 
 def show_errors(key: str, text: str, gold: dict[str, Any], result: Any, what: str) -> None:

@@ -161,3 +161,25 @@ def test_extract_relative_offsets_are_valid(text):
     for timex in find_timexes("t", text, "2025-06-15"):
         assert text[timex.start : timex.end] == timex.text
         assert timex.value is None or len(timex.value) in (4, 7, 10)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "wanted", "expected"),
+    [
+        # news tells its events forward: "then, on Friday" is the Friday after the dated day
+        ("The show aired on 1 July 2025. For three days nobody spoke. Then, on Friday, the ministry replied.",
+         None, "Friday", ("2025-07-04", "context")),
+        # a limit ahead, even in a past-tense clause
+        ("The trial was adjourned until September.", "2026-08-05", "September", ("2026-09", "published")),
+        ("Fees rose by 25 percent from 1 September.", "2026-08-05", "1 September", ("2026-09-01", "published")),
+        ("The ministers met on 6 May last year.", "2026-05-20", "6 May last year", ("2025-05-06", "published")),
+        ("Almost immediately after the crash on 25 December 2024, officials spoke.", None,
+         "Almost immediately after the crash", ("2024-12", "context")),
+        # "today" in a quotation is the day it was said
+        ("“Today we chose trade,” the minister said on Wednesday.", "2025-02-21", "Today", ("2025-02-19", "context")),
+    ],
+)
+def test_extract_relative_dates_in_context(nlp, text, published, wanted, expected):
+    timexes = find_timexes("t", text, published, nlp(text))
+    (timex,) = [t for t in timexes if t.text == wanted]
+    assert (timex.value, timex.anchor) == expected

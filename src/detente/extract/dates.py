@@ -220,7 +220,30 @@ def find_timexes(
                                 value=value.value, precision=value.precision, anchor=value.anchor))
         if timex is not None:
             result.append(timex)
-    return result
+    return _quoted_today(text, result, quoted)
+
+
+def _quoted_today(text: str, timexes: list[Timex], quoted: list[tuple[int, int]]) -> list[Timex]:
+    """"today" inside a quotation is the day the words were spoken: the day the same paragraph
+    gives for the statement ("…,” she said on Wednesday"), when it gives one."""
+    fixed = []
+    for timex in timexes:
+        quote = next(((s, e) for s, e in quoted if s <= timex.start < e), None)
+        if timex.text.lower() in ("today", "tonight") and quote is not None:
+            para_start = text.rfind("\n", 0, quote[0]) + 1
+            para_end = text.find("\n", quote[1])
+            para_end = len(text) if para_end == -1 else para_end
+            spoken = [t for t in timexes if t is not timex and t.precision == "day" and t.value
+                      and para_start <= t.start < para_end
+                      and not any(s <= t.start < e for s, e in quoted)]
+            day = min(spoken, key=lambda t: abs(t.start - quote[1])).value if spoken else None
+            if day is None:  # "…,” she said at the signing ceremony: the day of the signing
+                day = _day_of_event_named(text, text[quote[1] : para_end], timexes)
+            if day is not None:
+                timex = Timex(doc_id=timex.doc_id, text=timex.text, start=timex.start, end=timex.end,
+                              value=day, precision="day", anchor="context")
+        fixed.append(timex)
+    return fixed
 
 
 _EVENT_AFTER = re.compile(r"\s*(?:of|before|after|following|preceding)?\s*(?:the\s+)?(?:[\w\-–’']+\s+){0,3}?(?P<noun>talks|summit|meeting|visit|shooting|attack|incident|crash|election|vote|signing|agreement|ceremony|trial|hearing|conference|exercises|strike|deadline|release|arrest|call|announcement|opening)\b", re.IGNORECASE)
@@ -302,6 +325,19 @@ def _narrated_weekday(item: Any, context: date, window: tuple[str, str] | None) 
     return Resolved(day.isoformat(), "day", "context")
 
 
+def _day_of_event_named(text: str, attribution: str, timexes: list[Timex]) -> str | None:
+    match = re.search(r"\b(?:at|after|during|before)\s+the\s+(?P<noun>\w+)", attribution)
+    if match is None or not _EVENT_AFTER.match(" " + match["noun"]):
+        return None
+    noun = match["noun"].lower().rstrip("s")
+    for sentence in re.finditer(r"[^.!?\n]+[.!?]?", text):
+        if noun in sentence.group().lower():
+            for timex in timexes:
+                if timex.precision == "day" and timex.value and sentence.start() <= timex.start < sentence.end():
+                    return timex.value
+    return None
+
+
 def _restated_date(text: str, item: Any, dated: list[Timex]) -> Timex | None:
     """"a few days before the summit, on October 7, 2025": the date that follows restates it."""
     for timex in dated:
@@ -329,9 +365,12 @@ def _event_day(text: str, item: Any, dated: list[Timex]) -> date | None:
         noun = match["noun"].lower().rstrip("s")
     best: tuple[int, date] | None = None
     for sentence in re.finditer(r"[^.!?\n]+[.!?]?", text):
-        if noun not in sentence.group().lower() or sentence.start() <= item.start < sentence.end():
+        own = sentence.start() <= item.start < sentence.end()
+        if noun not in sentence.group().lower() or (own and item.kind != "right_after"):
             continue
         for timex in dated:
+            if own and timex.start < item.end:
+                continue  # in its own sentence, only the date that follows the event's name
             if timex.precision == "day" and timex.value and sentence.start() <= timex.start < sentence.end():
                 # the event's date is given where the text first names it with a day
                 if best is None or timex.start < best[0]:

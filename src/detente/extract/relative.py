@@ -59,7 +59,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("hours_later", rf"\b(?P<n17>{_NUM})\s+hours?\s+(?P<dir17>later|earlier|before|after(?:wards)?)\b"),
     ("part_of_day", r"\b(?:in|In|by|By|late|Late|early|Early)\s(?P<p18>the\s+(?:morning|afternoon|evening|night))\b"),
     ("ordinal_of", rf"\b(?:[Tt]he\s+)?(?P<o19>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{{1,2}}(?:st|nd|rd|th))\s+of\s+(?P<m19>{_MONTH})\b(?!\s+\d)"),
-    ("right_after", r"\b(?:[Aa]lmost\s+|[Jj]ust\s+)?(?:[Ii]mmediately|[Ss]hortly|[Ss]oon|[Rr]ight)\s+(?P<dir20>after|before)\s+(?:the\s+|[A-Z][\w’']+(?:’s|'s)\s+)?(?P<ev20>[a-z][\w\-]+)"),
+    ("right_after", r"\b(?:[Aa]lmost\s+|[Jj]ust\s+)?(?:[Ii]mmediately|[Ss]hortly|[Ss]oon|[Rr]ight)\s+(?P<dir20>after|before)\s+(?:the\s+|[A-Z][\w’']+(?:’s|'s)\s+)?(?!(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midnight|dawn|dusk)\b)(?P<ev20>[a-z][\w\-]+)"),
     ("bare_month", rf"\b(?P<prep14>in|In|since|Since|until|Until|by|By|from|From|to|of|during|before|after|early|late|mid-|till|through)\s(?P<m14>{_MONTH})\b(?!\s+(?:\d|of\s+(?:last|next|this)))"),
 ]
 # case matters for weekday and month names ("May", not "may"); number words may open a sentence
@@ -224,16 +224,18 @@ def resolve(item: Relative, published: str | None, context: date | None, directi
         return Resolved(_day(day - timedelta(days=delta)), "day", "published")
     if kind == "season":
         rel = g["r13"].lower()
-        if rel == "the":  # "in the spring": the coming one in a future clause, the last one in a past clause
-            order = ("winter", "spring", "summer", "autumn")
-            now = (month % 12) // 3 if month else None
-            wanted = order.index(g["s13"].lower())
-            if now is None or direction == "unknown" or wanted == now:
-                rel = "this"
-            elif direction == "future":
-                rel = "this" if wanted > now else "next"
+        if rel == "the" and month is not None:
+            # seasons by the month they start in; a winter belongs to the year of its December
+            starts = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}
+            first = starts[g["s13"].lower()]
+            if direction == "future":
+                rel = "this" if first > month else "next"
+            elif direction == "past":
+                rel = "this" if first <= month else "last"
             else:
-                rel = "this" if wanted < now else "last"
+                rel = "this"
+        elif rel == "the":
+            rel = "this"
         season_year = year - 1 if rel == "last" else year + 1 if rel == "next" else year
         return Resolved(f"{season_year:04d}", "year", "published")
     return UNRESOLVED
