@@ -17,6 +17,7 @@ from ..gazetteer import Gazetteer, load_gazetteer
 from ..records import DocResult, Document, Timex
 from .actors import Mention, find_actors
 from .dates import find_timexes
+from .events import find_events
 from .published import infer_published
 from .quotes import find_quotes
 
@@ -54,7 +55,12 @@ def quote_stage(document: Document, sdoc: Doc, result: DocResult, ctx: Context) 
     return replace(result, quotes=tuple(find_quotes(document, sdoc, ctx.mentions, result.timexes)))
 
 
-STAGES: list[Stage] = [date_stage, actor_stage, quote_stage]
+def event_stage(document: Document, sdoc: Doc, result: DocResult, ctx: Context) -> DocResult:
+    """Dyadic events coded to CAMEO and PLOVER, with mode, score and date."""
+    return replace(result, events=tuple(find_events(document, sdoc, ctx.mentions, result.timexes)))
+
+
+STAGES: list[Stage] = [date_stage, actor_stage, quote_stage, event_stage]
 
 
 def settle_published(document: Document, sdoc: Doc) -> Document:

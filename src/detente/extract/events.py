@@ -1,0 +1,230 @@
+"""Dyadic events: who did what to whom, when, coded to CAMEO and PLOVER with mode and score.
+
+Events come from verbs ("Valdoria accused Kestria of …") and from nouns ("the arrest of two
+journalists by Kestrian police", "the meeting between the presidents of A and B") listed in
+``lexicons/events.json``; codes map to PLOVER types and scores through ``cameo_plover.json``.
+The mode follows the clause: negated ("has not condemned"), hypothetical ("could carry out",
+"if … would …"), demanded ("must", "should"), else asserted. The score is the PLOVER score of the
+type and mode, scaled for the event's mode (``MODE_WEIGHT``): a threat that was only imagined
+moves a relationship less than one that was made.
+
+This is the first stage of issue 5: it codes what the lexicon names, one event per trigger.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..records import Document, Event, Evidence, Timex
+from .actors import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+LEXICONS = Path(__file__).resolve().parents[1] / "lexicons"
+MODE_WEIGHT = {"asserted": 1.0, "demanded": 0.5, "hypothetical": 0.4, "negated": 0.0}
+TARGET_PREPOSITIONS = {"to", "on", "against", "with", "toward", "towards", "at", "from", "for", "into"}
+ACTOR_KINDS = ("person", "state", "organization", "media", "group")
+
+
+@cache
+def event_lexicon() -> dict[str, Any]:
+    return json.loads((LEXICONS / "events.json").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+@cache
+def cameo_table() -> dict[str, Any]:
+    return json.loads((LEXICONS / "cameo_plover.json").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+def plover_of(cameo: str) -> tuple[str, str | None] | None:
+    """The PLOVER type and mode of a CAMEO code (a longer code falls back to its parents)."""
+    table = cameo_table()["cameo_to_plover"]
+    for length in range(len(cameo), 1, -1):
+        entry = table.get(cameo[:length])
+        if entry is not None:
+            return entry["plover"], entry["mode"]
+    return None
+
+
+def score_of(category: str, mode: str | None, event_mode: str) -> float:
+    """The PLOVER score of a type (and PLOVER mode, when the table has one), scaled for the event's mode."""
+    scores = cameo_table()["scores"]
+    key = f"{category}:{mode.capitalize()}" if mode else category
+    base = scores.get(key, scores.get(category, 0.0))
+    return round(base * MODE_WEIGHT[event_mode], 2)
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    actor_id: str
+    country: str | None
+
+
+class EventFinder:
+    def __init__(self, document: Document, sdoc: Doc, mentions: list[Mention], timexes: tuple[Timex, ...]) -> None:
+        self.document = document
+        self.sdoc = sdoc
+        self.mentions = [m for m in mentions if m.kind in ACTOR_KINDS]
+        self.timexes = timexes
+        lexicon = event_lexicon()
+        self.verbs: dict[str, str] = lexicon["verbs"]
+        self.nouns: dict[str, str] = lexicon["nouns"]
+        self.negators = set(lexicon["negators"])
+        self.hypothetical = set(lexicon["hypothetical_modals"])
+        self.demand = set(lexicon["demand_modals"])
+
+    # -- actors under a phrase
+
+    def party(self, token: Token | None) -> Party | None:
+        """The actor a phrase names: the mention on its head word first, then any in the phrase."""
+        if token is None:
+            return None
+        for start, end in ((token.idx, token.idx + len(token.text)),
+                           (token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text))):
+            best = None
+            for mention in self.mentions:
+                if mention.start < end and start < mention.end:
+                    if best is None or (mention.kind == "person") > (best.kind == "person"):
+                        best = mention
+            if best is not None:
+                return Party(best.actor_id, best.country)
+        return None
+
+    # -- triggers
+
+    def verb_event(self, verb: Token) -> Event | None:
+        cameo = self.verbs.get(verb.lemma_.lower())
+        if cameo is None or verb.pos_ != "VERB":
+            return None
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        agent_obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
+        if obj is None:
+            for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPOSITIONS):
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if obj is not None:
+                    break
+        source = self.party(agent_obj) if passive else self.party(subject)
+        target = self.party(subject) if passive else self.party(obj)
+        if source is None and subject is not None and subject.dep_ == "nsubj" and verb.dep_ in ("xcomp", "conj"):
+            source = self.party(next((c for c in verb.head.children if c.dep_ == "nsubj"), None))
+        return self.event(verb, cameo, source, target)
+
+    def noun_event(self, noun: Token) -> Event | None:
+        cameo = self.nouns.get(noun.lower_) or self.nouns.get(noun.lemma_.lower())
+        if cameo is None or noun.pos_ != "NOUN":
+            return None
+        source = target = None
+        for child in noun.children:
+            if child.dep_ == "poss":
+                source = self.party(child)
+            elif child.dep_ in ("amod", "compound") and child.i < noun.i:
+                source = source or self.party(child)
+            elif child.dep_ == "prep":
+                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if child.lower_ == "by":
+                    source = self.party(obj) or source
+                elif child.lower_ == "between" and obj is not None:
+                    source = self.party(obj)
+                    other = next((c for c in obj.children if c.dep_ == "conj"), None)
+                    target = self.party(other)
+                elif child.lower_ in TARGET_PREPOSITIONS | {"of"}:
+                    target = target or self.party(obj)
+        return self.event(noun, cameo, source, target)
+
+    def event(self, trigger: Token, cameo: str, source: Party | None, target: Party | None) -> Event | None:
+        if source is None or (target is not None and target.actor_id == source.actor_id):
+            return None
+        coded = plover_of(cameo)
+        if coded is None:
+            return None
+        category, plover_mode = coded
+        mode = self.mode(trigger)
+        sentence = trigger.sent
+        date = self.date_for(trigger, sentence)
+        text = self.document.text
+        # the sentence, within the trigger's own line (the parser may run a heading into it)
+        start = max(sentence.start_char, text.rfind("\n", 0, trigger.idx) + 1)
+        line_end = text.find("\n", trigger.idx)
+        end = min(sentence.end_char, line_end if line_end != -1 else len(text))
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        evidence = Evidence(self.document.doc_id, start, end, self.document.text[start:end])
+        return Event(
+            event_id="e-" + hashlib.sha256(f"{self.document.doc_id}:{trigger.idx}:{cameo}".encode()).hexdigest()[:16],
+            doc_id=self.document.doc_id,
+            category=category,
+            cameo=cameo,
+            source=source.actor_id,
+            target=target.actor_id if target else None,
+            source_country=source.country,
+            target_country=target.country if target else None,
+            date=date.value if date else None,
+            date_text=date.text if date else None,
+            mode=mode,  # type: ignore[arg-type]
+            score=score_of(category, plover_mode, mode),
+            evidence=evidence,
+        )
+
+    # -- context
+
+    def mode(self, trigger: Token) -> str:
+        verb = trigger if trigger.pos_ in ("VERB", "AUX") else _governing(trigger)
+        for current in filter(None, (verb, verb.head if verb is not None and verb.dep_ in ("xcomp", "ccomp") else None)):
+            children = list(current.children)
+            if any(c.dep_ == "neg" or c.lower_ in self.negators for c in children):
+                return "negated"
+            auxes = [c.lower_ for c in children if c.dep_ in ("aux", "auxpass")]
+            if any(a in self.demand for a in auxes):
+                return "demanded"
+            if any(a in self.hypothetical for a in auxes) or self._conditional(current):
+                return "hypothetical"
+        if trigger.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children):
+            return "negated"
+        return "asserted"
+
+    @staticmethod
+    def _conditional(verb: Token) -> bool:
+        return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
+
+    def date_for(self, trigger: Token, sentence: Span) -> Timex | None:
+        """When it happened: a date attached to the trigger's own clause, else the sentence's only date."""
+        verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger
+        left, right = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge.text)
+        own = [t for t in self.timexes if left <= t.start and t.end <= right and t.value]
+        in_sentence = [t for t in self.timexes if sentence.start_char <= t.start < sentence.end_char and t.value]
+        if own:
+            return min(own, key=lambda t: abs(t.start - trigger.idx))
+        return in_sentence[0] if len(in_sentence) == 1 else None
+
+    def find(self) -> list[Event]:
+        events: dict[str, Event] = {}
+        for token in self.sdoc:
+            found = self.verb_event(token) if token.pos_ == "VERB" else self.noun_event(token) if token.pos_ == "NOUN" else None
+            if found is not None:
+                events.setdefault(found.event_id, found)
+        return sorted(events.values(), key=lambda e: (e.evidence.start, e.event_id))
+
+
+def _governing(token: Token) -> Token | None:
+    current = token
+    for _ in range(20):
+        if current.pos_ in ("VERB", "AUX"):
+            return current
+        if current.head.i == current.i:
+            return None
+        current = current.head
+    return None
+
+
+def find_events(document: Document, sdoc: Doc, mentions: list[Mention], timexes: tuple[Timex, ...]) -> list[Event]:
+    """The coded events of one document, in text order."""
+    return EventFinder(document, sdoc, mentions, timexes).find()

@@ -1,0 +1,41 @@
+"""Events: CAMEO/PLOVER coding, mode and score (first stage of issue 5)."""
+
+from __future__ import annotations
+
+import pytest
+
+from detente.extract.events import plover_of, score_of
+
+from .test_extract_units import run
+
+
+@pytest.mark.parametrize(
+    ("cameo", "expected"),
+    [("138", ("THREATEN", "violence")), ("173", ("COERCE", "arrest")), ("057", ("SUPPORT", None)),
+     ("0841", ("RETREAT", "release")), ("1123", ("ACCUSE", None))],
+)
+def test_events_cameo_maps_to_plover(cameo, expected):
+    assert plover_of(cameo)[0] == expected[0]
+
+
+def test_events_score_follows_type_and_mode():
+    assert score_of("THREATEN", None, "asserted") == -3.5
+    assert score_of("THREATEN", None, "hypothetical") == -1.4
+    assert score_of("THREATEN", None, "negated") == 0.0
+    assert score_of("CONSULT", "visit", "asserted") == 4.0
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "source", "target", "mode"),
+    [
+        ("Valdoria accused Kestria of staging a provocation.", "ACCUSE", "XVL", "XKS", "asserted"),
+        ("Kestria detained two Valdorian journalists on Tuesday.", "COERCE", "XKS", "XVL", "asserted"),
+        ("Valdoria has not condemned Kestria.", "ACCUSE", "XVL", "XKS", "negated"),
+        ("Valdoria could attack Kestria.", "ASSAULT", "XVL", "XKS", "hypothetical"),
+        ("Valdoria must release Kestria's citizens.", "RETREAT", "XVL", "XKS", "demanded"),
+    ],
+)
+def test_events_verbal_clauses(nlp, text, category, source, target, mode):
+    events = run(nlp, text, published="2025-06-05", example_gazetteer=True).events
+    assert [(e.category, e.source, e.target, e.mode) for e in events] == [(category, source, target, mode)]
+    assert events[0].evidence.text == text
