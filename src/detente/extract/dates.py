@@ -12,7 +12,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from ..records import Anchor, Precision, Timex
@@ -312,8 +312,6 @@ def _resolve_in_window(item: Any, published: str | None, window: tuple[str, str]
 def _narrated_weekday(item: Any, context: date, window: tuple[str, str] | None) -> Resolved:
     """With no publication day to count back from, "then, on Friday" after a dated day is the
     first Friday from that day on: news tells its events forward. Kept only inside the window."""
-    from datetime import timedelta
-
     from .relative import WEEKDAYS
 
     name = (item.groups.get("w12") or item.groups.get("w3") or "").lower()

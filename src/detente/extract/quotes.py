@@ -511,12 +511,7 @@ class QuoteFinder:
         inner = self.text[start:end]
         if end - start < 12 or not inner[:1].isalnum() or any(m in inner for m in "“”«»\"\n"):
             return None
-        speaker = self.speaker_of(subject, start)
-        return Quote(
-            quote_id=_quote_id(self.document.doc_id, "indirect", start, end), doc_id=self.document.doc_id,
-            text=inner, start=start, end=end, speaker=speaker, kind="indirect", cue=_cue_text(verb),
-            said_on=self.said_on(verb), venue=self.venue(verb), speaker_evidence=self.evidence_of(subject),
-        )
+        return self._content_quote(first, last, self.speaker_of(subject, start), verb, subject)
 
     def _according_to(self) -> list[Quote]:
         found = []
