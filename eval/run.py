@@ -25,12 +25,18 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from score import (  # noqa: E402
     PredActor,
+    PredCommitment,
+    PredEvent,
+    PredForecast,
     PredQuote,
     PredTimex,
     Tally,
     locate,
     norm,
     score_actors,
+    score_commitments,
+    score_events,
+    score_forecasts,
     score_quotes,
     score_timexes,
 )
@@ -44,6 +50,7 @@ from detente.records import Document  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 GOLD = Path(__file__).parent / "gold"
+GOLD_EVENTS = Path(__file__).parent / "gold-events"
 EXAMPLE_GAZETTEER = str(ROOT / "examples" / "gazetteer.json")
 NER_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "group", "LOC": "place", "FAC": "place"}
 
@@ -69,15 +76,27 @@ def load_document(key: str) -> Document:
 
 
 def gold_files() -> list[dict[str, Any]]:
-    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(GOLD.glob("*.json"))]
+    """Each document's gold, with its events, commitments and forecasts (eval/gold-events) merged in."""
+    merged = []
+    for path in sorted(GOLD.glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        second = GOLD_EVENTS / path.name
+        if second.exists():
+            layer = json.loads(second.read_text(encoding="utf-8"))
+            gold.update({k: layer[k] for k in ("events", "commitments", "forecasts")})
+        merged.append(gold)
+    return merged
 
 
 # ---------------------------------------------------------------- systems
 
 
+def gazetteer_for(example: bool) -> Any:
+    return load_gazetteer((EXAMPLE_GAZETTEER,) if example else ())
+
+
 def detente_predictions(doc: Document, sdoc: Any, example: bool) -> tuple[Any, dict[str, Any]]:
-    gaz = load_gazetteer((EXAMPLE_GAZETTEER,) if example else ())
-    result = extract(doc, sdoc, gaz)
+    result = extract(doc, sdoc, gazetteer_for(example))
     names = {a.actor_id: a for a in result.actors}
     return result, names
 
@@ -105,6 +124,24 @@ def speaker_matcher(gold_actors: list[dict[str, Any]], names: dict[str, Any]):
         return any(f.split()[-1:] == surname for f in forms if f)
 
     return same
+
+
+def actor_matcher(gold_actors: list[dict[str, Any]], names: dict[str, Any]):
+    """Speaker matching, plus a bare ISO3 code (a baseline's actor) for a gold state."""
+    by_name = {norm(a["name"]): a for a in gold_actors}
+    speaker_same = speaker_matcher(gold_actors, names)
+
+    def same(gold_actor: str | None, predicted: str | None) -> bool:
+        entry = by_name.get(norm(gold_actor))
+        if entry and entry["kind"] == "state" and predicted == entry.get("country"):
+            return True
+        return speaker_same(gold_actor, predicted)
+
+    def country_of(gold_actor: str | None) -> str | None:
+        entry = by_name.get(norm(gold_actor))
+        return entry.get("country") if entry else None
+
+    return same, country_of
 
 
 def ner_baseline_actors(sdoc: Any) -> list[PredActor]:
@@ -163,6 +200,52 @@ def dateparser_timexes(text: str, published: str | None) -> list[PredTimex]:
     return out
 
 
+def detente_events(result: Any) -> list[PredEvent]:
+    return [
+        PredEvent(e.trigger.start if e.trigger else e.evidence.start, e.trigger.end if e.trigger else e.evidence.end,
+                  e.category, e.cameo, e.source, e.target, e.source_country, e.target_country, e.date, e.mode)
+        for e in result.events
+    ]
+
+
+def detente_commitments(result: Any) -> list[PredCommitment]:
+    return [PredCommitment(c.evidence.start, c.evidence.end, c.promiser, c.content, c.status, c.beneficiary,
+                           c.made_on, c.promiser_person) for c in result.commitments]
+
+
+def detente_forecasts(result: Any) -> list[PredForecast]:
+    return [PredForecast(f.evidence.start, f.evidence.end, f.author, f.horizon_text, f.resolves_by, f.conditional,
+                         f.subjects) for f in result.forecasts]
+
+
+def lexicon_events(text: str, gazetteer: Any) -> list[PredEvent]:
+    from baseline_events import baseline_events
+
+    return [PredEvent(e["start"], e["end"], e["category"], e["cameo"], e["source_country"], e["target_country"],
+                      e["source_country"], e["target_country"], None, e["mode"])
+            for e in baseline_events(text, gazetteer)]
+
+
+SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
+PROMISE_WORDS = re.compile(r"\b(promis\w*|pledg\w*|vow\w*|guarantee\w*|commit\w*|agreed to|undert\w+)\b", re.I)
+FORECAST_WORDS = re.compile(r"\b(will|likely|expect\w*|predict\w*|forecast\w*)\b", re.I)
+
+
+def keyword_commitments(text: str) -> list[PredCommitment]:
+    """Baseline: every sentence with a promise word is a commitment whose content follows the word."""
+    found = []
+    for sentence in SENTENCE.finditer(text):
+        hit = PROMISE_WORDS.search(sentence.group())
+        if hit:
+            found.append(PredCommitment(sentence.start(), sentence.end(), None, sentence.group()[hit.end():]))
+    return found
+
+
+def keyword_forecasts(text: str) -> list[PredForecast]:
+    """Baseline: every sentence with "will", "likely", "expect" or "predict" is a forecast."""
+    return [PredForecast(s.start(), s.end(), None) for s in SENTENCE.finditer(text) if FORECAST_WORDS.search(s.group())]
+
+
 # ---------------------------------------------------------------- reports
 
 
@@ -177,7 +260,6 @@ def show_errors(key: str, text: str, gold: dict[str, Any], result: Any, what: st
     """Print what was missed and what was wrong for one document (``--errors``)."""
     from score import gold_actor_matches, locate_all, overlaps
 
-    print(f"--- {key}")
     if what == "actors":
         preds = [PredActor(a.name, a.kind, a.country, a.aliases, a.actor_id if a.kind == "state" else None) for a in result.actors]
         for g in gold["actors"]:
@@ -214,7 +296,95 @@ def show_errors(key: str, text: str, gold: dict[str, Any], result: Any, what: st
                 print(f"  extra   {p.text!r} = {p.value}")
 
 
-def evaluate_gold(nlp: Any, only: str | None = None, errors: str | None = None) -> None:
+def score_second_layer(doc: Document, gold: dict[str, Any], result: Any, names: dict[str, Any],
+                       tallies: dict[str, Tally], example: bool, errors: str | None) -> None:
+    """Events, commitments and forecasts of one document, detente beside the lexicon baselines."""
+    same, country_of = actor_matcher(gold["actors"], names)
+    systems = [("detente", detente_events(result))]
+    if (Path(__file__).parent / "baseline_events.py").exists():
+        systems.append(("verb lexicon", lexicon_events(doc.text, gazetteer_for(example))))
+    for system, events in systems:
+        found, coded = score_events(doc.text, gold["events"], events, same, country_of)
+        tallies[f"events (found): {system}"].add(found)
+        tallies[f"events (category right): {system}"].add(coded)
+    tallies["commitments: detente"].add(score_commitments(doc.text, gold["commitments"], detente_commitments(result), same))
+    tallies["commitments: keywords"].add(score_commitments(doc.text, gold["commitments"], keyword_commitments(doc.text), same))
+    tallies["forecasts: detente"].add(score_forecasts(doc.text, gold["forecasts"], detente_forecasts(result), same))
+    tallies["forecasts: keywords"].add(score_forecasts(doc.text, gold["forecasts"], keyword_forecasts(doc.text), same))
+    if errors in ("events", "commitments", "forecasts"):
+        show_layer_errors(doc.text, gold, result, names, errors, same)
+
+
+def show_layer_errors(text: str, gold: dict[str, Any], result: Any, names: dict[str, Any], what: str, same: Any) -> None:
+    from score import locate_all, overlaps
+
+    def name(actor_id: str | None) -> str:
+        return names[actor_id].name if actor_id in names else str(actor_id)
+
+    items = gold[what]
+    spans = locate_all(text, [g["text"] for g in items])
+    if what == "events":
+        preds = result.events
+        where = [(e.trigger.start, e.trigger.end) for e in preds]
+
+        def describe(e: Any) -> str:
+            return f"{e.category}/{e.cameo} {name(e.source)} -> {name(e.target)} {e.mode} {e.date}"
+
+        def describe_gold(g: dict[str, Any]) -> str:
+            return f"{g['category']}/{g['cameo']} {g['source']} -> {g['target']} {g['mode']} {g['date']}"
+
+        def hit(span: tuple[int, int], w: tuple[int, int]) -> bool:
+            return span[0] <= w[0] < span[1]
+    elif what == "commitments":
+        preds = result.commitments
+        where = [(c.evidence.start, c.evidence.end) for c in preds]
+
+        def describe(c: Any) -> str:
+            return f"{name(c.promiser)} ({c.promiser_person}) -> {name(c.beneficiary)} [{c.status}] {c.content[:70]!r} {c.made_on}"
+
+        def describe_gold(g: dict[str, Any]) -> str:
+            return f"{g['promiser']} ({g.get('promiser_person')}) -> {g.get('beneficiary')} [{g['status']}] {g['content'][:70]!r} {g.get('made_on')}"
+
+        def hit(span: tuple[int, int], w: tuple[int, int]) -> bool:
+            return overlaps(span, w)
+    else:
+        preds = result.forecasts
+        where = [(f.evidence.start, f.evidence.end) for f in preds]
+
+        def describe(f: Any) -> str:
+            return f"{name(f.author)} [{f.horizon_text} -> {f.resolves_by}] cond={f.conditional} {f.text[:80]!r}"
+
+        def describe_gold(g: dict[str, Any]) -> str:
+            return f"{g.get('author')} [{g.get('horizon_text')} -> {g.get('resolves_by')}] cond={g['conditional']} {g['text'][:80]!r}"
+
+        def hit(span: tuple[int, int], w: tuple[int, int]) -> bool:
+            return overlaps(span, w)
+    matched: set[int] = set()
+    for g, span in zip(items, spans):
+        got = [i for i, w in enumerate(where) if span and hit(span, w)]
+        matched.update(got)
+        if not got:
+            print(f"  missed  {describe_gold(g)}  | {g['text'][:90]!r}")
+        else:
+            line = describe(preds[got[0]])
+            if line.split(" | ")[0] != describe_gold(g):
+                print(f"  differ  gold {describe_gold(g)}\n          got  {line}")
+    for i, p in enumerate(preds):
+        if i not in matched:
+            words = (p.trigger.text + " @ " if what == "events" and p.trigger else "") + p.evidence.text[:90]
+            print(f"  extra   {describe(p)}  | {words!r}")
+
+
+LABEL_ATTRS = {
+    "actors": ("kind", "country"),
+    "quotes": ("speaker", "kind", "cue"),
+    "events": ("category", "cameo_root", "source", "target", "source_country", "target_country", "mode", "date"),
+    "commitments": ("promiser", "content", "status", "beneficiary", "made_on"),
+    "forecasts": ("author", "horizon", "resolves_by", "conditional"),
+}
+
+
+def evaluate_gold(nlp: Any, only: str | None = None, errors: str | None = None, only_events: bool = False) -> None:
     groups: dict[str, dict[str, Tally]] = defaultdict(lambda: defaultdict(Tally))
     for gold in gold_files():
         key = gold["doc"]
@@ -227,8 +397,14 @@ def evaluate_gold(nlp: Any, only: str | None = None, errors: str | None = None) 
         actors = [PredActor(a.name, a.kind, a.country, a.aliases, a.actor_id if a.kind == "state" else None)
                   for a in result.actors]
         if errors:
+            print(f"--- {key}")
+        if errors in ("actors", "quotes", "dates"):
             show_errors(key, doc.text, gold, result, errors)
         tallies = groups[group]
+        if "events" in gold:
+            score_second_layer(doc, gold, result, names, tallies, group != "seeds", errors)
+        if only_events:
+            continue
         tallies["actors: detente"].add(score_actors(gold["actors"], actors))
         tallies["actors: spaCy NER alone"].add(score_actors(gold["actors"], ner_baseline_actors(sdoc)))
         same = speaker_matcher(gold["actors"], names)
@@ -248,7 +424,11 @@ def evaluate_gold(nlp: Any, only: str | None = None, errors: str | None = None) 
     for group, tallies in groups.items():
         print(f"\n{group}")
         for label, tally in tallies.items():
-            attrs = ("kind", "country") if label.startswith("actors") else ("speaker", "kind", "cue") if label.startswith("quotes") else ("value",) if "found" in label else ()
+            attrs = LABEL_ATTRS.get(label.split(" ")[0].rstrip(":"), ())
+            if label.startswith("dates"):
+                attrs = ("value",) if "found" in label else ()
+            if label.startswith("events") and "found" not in label:
+                attrs = ()
             print(row(label, tally, attrs))
 
 
@@ -413,12 +593,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="only the seeds and the example corpus")
     parser.add_argument("--only", help="only gold documents whose key starts with this")
-    parser.add_argument("--errors", choices=["actors", "quotes", "dates"], help="print misses and extras per document")
+    parser.add_argument("--errors", choices=["actors", "quotes", "dates", "events", "commitments", "forecasts"],
+                        help="print misses and extras per document")
+    parser.add_argument("--events", action="store_true", help="only events, commitments and forecasts")
     args = parser.parse_args()
     nlp = load_nlp()
     print("detente evaluation (P precision, R recall, F1; attribute accuracy on matched items)")
-    evaluate_gold(nlp, args.only, args.errors)
-    if not args.quick and not args.only and not args.errors:
+    evaluate_gold(nlp, args.only, args.errors, args.events)
+    if not args.quick and not args.only and not args.errors and not args.events:
         evaluate_tempeval(nlp)
         evaluate_polnear(nlp)
 

@@ -227,3 +227,151 @@ def score_timexes(text: str, gold: list[dict[str, Any]], predicted: list[PredTim
     for gi, pi in pairs:
         detection.attr("value", (predicted[pi].value or None) == (kept[gi].get("value") or None))
     return detection, value
+
+
+# ---------------------------------------------------------------- events, commitments, forecasts
+
+ActorMatch = Callable[[str | None, str | None], bool]
+
+
+@dataclass
+class PredEvent:
+    start: int  # the trigger's words (a baseline without a parse gives its sentence)
+    end: int
+    category: str
+    cameo: str | None
+    source: str | None
+    target: str | None
+    source_country: str | None
+    target_country: str | None
+    date: str | None = None
+    mode: str = "asserted"
+
+
+def _best_pairs(spans: list[tuple[int, int]], predicted: list[Any], inside: Callable[[tuple[int, int], Any], bool],
+                agreement: Callable[[int, Any], int]) -> list[tuple[int, int]]:
+    """One-to-one (gold, predicted) pairs: located inside the gold words, most agreeing first."""
+    candidates = sorted(
+        ((agreement(gi, p), gi, pi) for gi, span in enumerate(spans) for pi, p in enumerate(predicted) if inside(span, p)),
+        key=lambda c: (-c[0], c[1], c[2]),
+    )
+    used_gold: set[int] = set()
+    used_pred: set[int] = set()
+    pairs = []
+    for _, gi, pi in candidates:
+        if gi not in used_gold and pi not in used_pred:
+            used_gold.add(gi)
+            used_pred.add(pi)
+            pairs.append((gi, pi))
+    return sorted(pairs)
+
+
+def _located(text: str, gold: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[tuple[int, int]], int]:
+    located = locate_all(text, [g["text"] for g in gold])
+    kept = [g for g, span in zip(gold, located) if span is not None]
+    return kept, [span for span in located if span is not None], len(gold) - len(kept)
+
+
+def score_events(text: str, gold: list[dict[str, Any]], predicted: list[PredEvent], same_actor: ActorMatch,
+                 country_of: Callable[[str | None], str | None]) -> tuple[Tally, Tally]:
+    """(found, coded): an event is found when its trigger lies in the gold words, coded when its
+    PLOVER category is also right. Attributes are measured on the found pairs."""
+    kept, spans, _ = _located(text, gold)
+
+    def inside(span: tuple[int, int], p: PredEvent) -> bool:
+        return span[0] <= p.start < span[1] or overlaps(span, (p.start, p.end), 0.9)
+
+    def agreement(gi: int, p: PredEvent) -> int:
+        g = kept[gi]
+        return 4 * (p.category == g["category"]) + 2 * same_actor(g.get("source"), p.source) + same_actor(g.get("target"), p.target)
+
+    pairs = _best_pairs(spans, predicted, inside, agreement)
+    found = Tally(tp=len(pairs), fp=len(predicted) - len(pairs), fn=len(gold) - len(pairs))
+    right = [(gi, pi) for gi, pi in pairs if predicted[pi].category == kept[gi]["category"]]
+    coded = Tally(tp=len(right), fp=len(predicted) - len(right), fn=len(gold) - len(right))
+    for gi, pi in pairs:
+        g, p = kept[gi], predicted[pi]
+        found.attr("category", p.category == g["category"])
+        found.attr("cameo_root", (p.cameo or "")[:2] == (g.get("cameo") or "")[:2])
+        found.attr("source", same_actor(g.get("source"), p.source))
+        found.attr("target", same_actor(g.get("target"), p.target))
+        found.attr("source_country", p.source_country == country_of(g.get("source")))
+        found.attr("target_country", p.target_country == country_of(g.get("target")))
+        found.attr("mode", p.mode == g["mode"])
+        found.attr("date", (p.date or None) == (g.get("date") or None))
+    return found, coded
+
+
+@dataclass
+class PredCommitment:
+    start: int
+    end: int
+    promiser: str | None
+    content: str
+    status: str = "open"
+    beneficiary: str | None = None
+    made_on: str | None = None
+    promiser_person: str | None = None
+
+
+def same_words(gold: str | None, predicted: str | None, share: float = 0.6) -> bool:
+    """Two renderings of the same content: most words of each are in the other."""
+    a, b = set(norm(gold).split()), set(norm(predicted).split())
+    if not a or not b:
+        return not a and not b
+    common = len(a & b)
+    return common >= share * len(a) and common >= share * len(b)
+
+
+def score_commitments(text: str, gold: list[dict[str, Any]], predicted: list[PredCommitment],
+                      same_actor: ActorMatch) -> Tally:
+    kept, spans, _ = _located(text, gold)
+
+    def inside(span: tuple[int, int], p: PredCommitment) -> bool:
+        return overlaps(span, (p.start, p.end))
+
+    def agreement(gi: int, p: PredCommitment) -> int:
+        return 2 * same_words(kept[gi]["content"], p.content) + same_actor(kept[gi]["promiser"], p.promiser)
+
+    pairs = _best_pairs(spans, predicted, inside, agreement)
+    tally = Tally(tp=len(pairs), fp=len(predicted) - len(pairs), fn=len(gold) - len(pairs))
+    for gi, pi in pairs:
+        g, p = kept[gi], predicted[pi]
+        tally.attr("promiser", same_actor(g["promiser"], p.promiser))
+        tally.attr("content", same_words(g["content"], p.content))
+        tally.attr("status", p.status == g["status"])
+        tally.attr("beneficiary", same_actor(g.get("beneficiary"), p.beneficiary))
+        tally.attr("made_on", (p.made_on or None) == (g.get("made_on") or None))
+    return tally
+
+
+@dataclass
+class PredForecast:
+    start: int
+    end: int
+    author: str | None
+    horizon_text: str | None = None
+    resolves_by: str | None = None
+    conditional: bool = False
+    subjects: tuple[str, ...] = ()
+
+
+def score_forecasts(text: str, gold: list[dict[str, Any]], predicted: list[PredForecast],
+                    same_actor: ActorMatch) -> Tally:
+    kept, spans, _ = _located(text, gold)
+
+    def inside(span: tuple[int, int], p: PredForecast) -> bool:
+        return overlaps(span, (p.start, p.end))
+
+    def agreement(gi: int, p: PredForecast) -> int:
+        return min(spans[gi][1], p.end) - max(spans[gi][0], p.start)
+
+    pairs = _best_pairs(spans, predicted, inside, agreement)
+    tally = Tally(tp=len(pairs), fp=len(predicted) - len(pairs), fn=len(gold) - len(pairs))
+    for gi, pi in pairs:
+        g, p = kept[gi], predicted[pi]
+        tally.attr("author", same_actor(g.get("author"), p.author))
+        tally.attr("horizon", norm(p.horizon_text) == norm(g.get("horizon_text")))
+        tally.attr("resolves_by", (p.resolves_by or None) == (g.get("resolves_by") or None))
+        tally.attr("conditional", p.conditional == g["conditional"])
+    return tally

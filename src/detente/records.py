@@ -185,6 +185,7 @@ class Event(Record):
     score: float
     evidence: Evidence
     also_reported_in: tuple[Evidence, ...] = ()
+    trigger: Evidence | None = None  # beyond the contract: the words that name the event
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,6 +202,7 @@ class Commitment(Record):
     status: Literal["open", "kept", "broken", "disputed"] = "open"
     status_evidence: tuple[StanceEvidence, ...] = ()
     also_reported_in: tuple[Evidence, ...] = ()
+    promiser_person: str | None = None  # beyond the contract: who spoke for the promiser
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,6 +221,7 @@ class Forecast(Record):
     verdict: Literal["confirmed", "contradicted", "unresolved"] = "unresolved"
     verdict_final: bool = False
     verdict_evidence: tuple[StanceEvidence, ...] = ()
+    condition: str | None = None  # beyond the contract: the words of the condition
 
 
 @dataclass(frozen=True, slots=True)

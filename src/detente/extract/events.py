@@ -172,6 +172,7 @@ class EventFinder:
             mode=mode,  # type: ignore[arg-type]
             score=score_of(category, plover_mode, mode),
             evidence=evidence,
+            trigger=Evidence(self.document.doc_id, trigger.idx, trigger.idx + len(trigger.text), trigger.text),
         )
 
     # -- context
