@@ -16,8 +16,10 @@ from typing import TYPE_CHECKING
 from ..gazetteer import Gazetteer, load_gazetteer
 from ..records import DocResult, Document, Timex
 from .actors import Mention, find_actors
+from .commitments import find_commitments
 from .dates import find_timexes
 from .events import find_events
+from .forecasts import find_forecasts
 from .published import infer_published
 from .quotes import find_quotes
 
@@ -60,7 +62,18 @@ def event_stage(document: Document, sdoc: Doc, result: DocResult, ctx: Context) 
     return replace(result, events=tuple(find_events(document, sdoc, ctx.mentions, result.timexes)))
 
 
-STAGES: list[Stage] = [date_stage, actor_stage, quote_stage, event_stage]
+def commitment_stage(document: Document, sdoc: Doc, result: DocResult, ctx: Context) -> DocResult:
+    """Promises, pledges and undertakings, with the status this document gives them."""
+    found = find_commitments(document, sdoc, ctx.mentions, result.timexes, result.quotes)
+    return replace(result, commitments=tuple(found))
+
+
+def forecast_stage(document: Document, sdoc: Doc, result: DocResult, ctx: Context) -> DocResult:
+    """Predictions, with horizon, last day and condition."""
+    return replace(result, forecasts=tuple(find_forecasts(document, sdoc, ctx.mentions, result.timexes, result.quotes)))
+
+
+STAGES: list[Stage] = [date_stage, actor_stage, quote_stage, event_stage, commitment_stage, forecast_stage]
 
 
 def settle_published(document: Document, sdoc: Doc) -> Document:

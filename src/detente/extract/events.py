@@ -75,6 +75,11 @@ class EventFinder:
         lexicon = event_lexicon()
         self.verbs: dict[str, str] = lexicon["verbs"]
         self.nouns: dict[str, str] = lexicon["nouns"]
+        self.verb_phrases: dict[str, dict[str, str]] = {}
+        for phrase, code in lexicon.get("verb_phrases", {}).items():
+            verb, rest = phrase.split(" ", 1)
+            self.verb_phrases.setdefault(verb, {})[rest] = code
+        self.noun_phrases: dict[str, str] = lexicon.get("noun_phrases", {})
         self.negators = set(lexicon["negators"])
         self.hypothetical = set(lexicon["hypothetical_modals"])
         self.demand = set(lexicon["demand_modals"])
@@ -98,8 +103,18 @@ class EventFinder:
 
     # -- triggers
 
+    def verb_code(self, verb: Token) -> str | None:
+        """The code of a verb phrase ("open fire", "call off") when the lexicon has one, else of the verb."""
+        lemma = verb.lemma_.lower()
+        phrases = self.verb_phrases.get(lemma)
+        if phrases:
+            for word in _complement_words(verb):
+                if word in phrases:
+                    return phrases[word]
+        return self.verbs.get(lemma)
+
     def verb_event(self, verb: Token) -> Event | None:
-        cameo = self.verbs.get(verb.lemma_.lower())
+        cameo = self.verb_code(verb)
         if cameo is None or verb.pos_ != "VERB":
             return None
         passive = any(c.dep_ == "auxpass" for c in verb.children)
@@ -118,8 +133,16 @@ class EventFinder:
             source = self.party(next((c for c in verb.head.children if c.dep_ == "nsubj"), None))
         return self.event(verb, cameo, source, target)
 
+    def noun_code(self, noun: Token) -> str | None:
+        for child in noun.children:
+            if child.dep_ in ("compound", "amod") and child.i < noun.i:
+                code = self.noun_phrases.get(f"{child.lemma_.lower()} {noun.lemma_.lower()}")
+                if code:
+                    return code
+        return self.nouns.get(noun.lower_) or self.nouns.get(noun.lemma_.lower())
+
     def noun_event(self, noun: Token) -> Event | None:
-        cameo = self.nouns.get(noun.lower_) or self.nouns.get(noun.lemma_.lower())
+        cameo = self.noun_code(noun)
         if cameo is None or noun.pos_ != "NOUN":
             return None
         source = target = None
@@ -213,6 +236,22 @@ class EventFinder:
             if found is not None:
                 events.setdefault(found.event_id, found)
         return sorted(events.values(), key=lambda e: (e.evidence.start, e.event_id))
+
+
+def _complement_words(verb: Token) -> list[str]:
+    """Lemmas that can complete a verb phrase: particle, object, prepositional object ("fire",
+    "off", "on alert" as "alert"), and "object+particle" pairs in lexicon form ("put on alert")."""
+    words = []
+    for child in verb.children:
+        if child.dep_ in ("prt", "dobj", "attr", "acomp"):
+            words.append(child.lemma_.lower())
+        elif child.dep_ == "prep":
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            words.append(child.lower_)
+            if obj is not None:
+                words.append(f"{child.lower_} {obj.lemma_.lower()}")
+                words.append(obj.lemma_.lower())
+    return words
 
 
 def _governing(token: Token) -> Token | None:

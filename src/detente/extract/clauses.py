@@ -1,0 +1,234 @@
+"""What the second-layer stages (events, commitments, forecasts) share: who a phrase names, whose
+voice a clause is in, the document's main counterpart of a state, and the last day a time phrase
+allows ("by the end of September" -> 30 September).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from ..records import Quote, Timex
+from .actors import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+ACTOR_KINDS = ("person", "state", "organization", "media", "group")
+FIRST_PERSON = {"we", "i", "us", "our", "my"}
+THIRD_PERSON = {"he", "she", "him", "her", "his"}
+SEASON_LAST_DAY = {"spring": (5, 31), "summer": (8, 31), "autumn": (11, 30), "fall": (11, 30), "winter": (2, 28)}
+SEASON_FIRST_MONTH = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    actor_id: str
+    country: str | None
+    kind: str
+
+
+class Parties:
+    """Resolves phrases of one document to its actors."""
+
+    def __init__(self, text: str, mentions: list[Mention], quotes: tuple[Quote, ...] = ()) -> None:
+        self.text = text
+        self.mentions = sorted((m for m in mentions if m.kind in ACTOR_KINDS), key=lambda m: m.start)
+        self.quotes = quotes
+        self.country = {m.actor_id: m.country for m in self.mentions}
+        self.kind = {m.actor_id: m.kind for m in self.mentions}
+
+    def at(self, start: int, end: int) -> Party | None:
+        """The actor named in a span: a person before anything else, then the first mention."""
+        best = None
+        for mention in self.mentions:
+            if mention.start < end and start < mention.end:
+                if best is None or (mention.kind == "person" and best.kind != "person"):
+                    best = mention
+        return Party(best.actor_id, best.country, best.kind) if best else None
+
+    def of(self, token: Token | None) -> Party | None:
+        """The actor a phrase names: the mention on its head word, then any in the phrase; a
+        pronoun is the quote's speaker ("we") or the last person named before it ("he")."""
+        if token is None:
+            return None
+        found = self.at(token.idx, token.idx + len(token.text))
+        if found is None:
+            found = self.at(token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text))
+        if found is None and token.lower_ in FIRST_PERSON:
+            found = self.speaker_at(token.idx)
+        if found is None and token.lower_ in THIRD_PERSON:
+            found = self.last_person_before(token.idx)
+        return found
+
+    def actor(self, actor_id: str | None) -> Party | None:
+        if actor_id is None:
+            return None
+        return Party(actor_id, self.country.get(actor_id, actor_id if len(actor_id) == 3 else None),
+                     self.kind.get(actor_id, "state" if len(actor_id) == 3 else "person"))
+
+    def quote_at(self, offset: int) -> Quote | None:
+        return next((q for q in self.quotes if q.start <= offset < q.end), None)
+
+    def speaker_at(self, offset: int) -> Party | None:
+        quote = self.quote_at(offset)
+        return self.actor(quote.speaker) if quote else None
+
+    def last_person_before(self, offset: int) -> Party | None:
+        before = [m for m in self.mentions if m.end <= offset and m.kind == "person"]
+        return Party(before[-1].actor_id, before[-1].country, "person") if before else None
+
+    def counterpart(self, country: str | None) -> str | None:
+        """The state this document sets against ``country`` most often (its main dyad)."""
+        if country is None:
+            return None
+        counts = Counter(m.country for m in self.mentions if m.country and m.country != country)
+        return counts.most_common(1)[0][0] if counts else None
+
+    def states_in(self, start: int, end: int) -> list[str]:
+        seen: dict[str, None] = {}
+        for m in self.mentions:
+            if start <= m.start < end:
+                seen.setdefault(m.actor_id if m.kind in ("person", "organization") else (m.country or m.actor_id), None)
+        return list(seen)
+
+
+# ---------------------------------------------------------------- clause structure
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a verb, borrowed from the verb it is coordinated with or controlled by."""
+    current = verb
+    for _ in range(4):
+        subject = next((c for c in current.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+        if subject is not None:
+            return subject
+        if current.dep_ in ("conj", "xcomp") and current.head.i != current.i:
+            current = current.head
+        else:
+            return None
+    return None
+
+
+def auxiliaries(verb: Token) -> list[str]:
+    return [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+
+
+def clause_span(verb: Token) -> tuple[int, int]:
+    """Character offsets of a verb's whole clause."""
+    return verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge.text)
+
+
+def line_bounds(text: str, offset: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return start, end if end != -1 else len(text)
+
+
+def sentence_in_line(text: str, sentence: Span, anchor: int) -> tuple[int, int]:
+    """The sentence, within the anchor's own line (the parser may run a heading into it), trimmed."""
+    line_start, line_end = line_bounds(text, anchor)
+    start, end = max(sentence.start_char, line_start), min(sentence.end_char, line_end)
+    while start < end and text[start] in " -–—•*\t":
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+# ---------------------------------------------------------------- last days
+
+
+def _period_end(value: str) -> date | None:
+    try:
+        if len(value) == 10:
+            return date.fromisoformat(value)
+        if len(value) == 7:
+            year, month = int(value[:4]), int(value[5:7])
+            return date(year, month, calendar.monthrange(year, month)[1])
+        if len(value) == 4:
+            return date(int(value), 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
+def _period_start(value: str) -> date | None:
+    try:
+        if len(value) == 10:
+            return date.fromisoformat(value)
+        if len(value) == 7:
+            return date(int(value[:4]), int(value[5:7]), 1)
+        if len(value) == 4:
+            return date(int(value), 1, 1)
+    except ValueError:
+        return None
+    return None
+
+
+def season_bounds(words: str, year: int) -> tuple[date, date] | None:
+    """First and last day of the season a phrase names, in the year the date stage gave it."""
+    for season, (month, day) in SEASON_LAST_DAY.items():
+        if re.search(rf"\b{season}\b", words, re.I):
+            first = date(year, SEASON_FIRST_MONTH[season], 1)
+            last_year = year + 1 if season == "winter" else year
+            last = date(last_year, month, 29 if month == 2 and calendar.isleap(last_year) else day)
+            return first, last
+    return None
+
+
+def last_day(preposition: str, timex: Timex) -> str | None:
+    """The last day a phrase like "by 5 May", "before November", "until January 2026", "in the
+    spring" or "next month" leaves for something to happen."""
+    if not timex.value:
+        return None
+    words, prep = timex.text.lower(), preposition.lower()
+    season = season_bounds(words, int(timex.value[:4])) if len(timex.value) == 4 else None
+    first = season[0] if season else _period_start(timex.value)
+    last = season[1] if season else _period_end(timex.value)
+    if first is None or last is None:
+        return None
+    if prep == "before" or (prep == "until" and len(timex.value) < 10 and "end" not in words and season is None):
+        return (first - timedelta(days=1)).isoformat()
+    return last.isoformat()
+
+
+TERM_RE = re.compile(
+    r"\b[Ii]n the (?P<term>short|medium|long|near|coming)[- ]term\b(?:\s*\((?P<gloss>[^)]{1,60})\))?")
+GLOSS_UNTIL = re.compile(r"until\s+(?P<rest>.+)", re.I)
+GLOSS_SPAN = re.compile(r"(?P<n>\d+|one|two|three|six|twelve)\s+(?P<unit>months?|years?)\s*\)?$", re.I)
+NUMBER = {"one": 1, "two": 2, "three": 3, "six": 6, "twelve": 12}
+
+
+@dataclass(frozen=True, slots=True)
+class TermHorizon:
+    start: int
+    end: int
+    text: str
+    resolves_by: str | None
+
+
+def term_horizons(text: str, timexes: tuple[Timex, ...], published: str | None) -> list[TermHorizon]:
+    """"In the short term (until January 2026)" and the like, with the last day each allows."""
+    found = []
+    for match in TERM_RE.finditer(text):
+        gloss = match.group("gloss") or ""
+        resolves = None
+        until = GLOSS_UNTIL.search(gloss)
+        if until:
+            inside = [t for t in timexes if match.start() <= t.start < match.end() and t.value]
+            if inside:
+                resolves = last_day("until", inside[0])
+        elif (span := GLOSS_SPAN.search(gloss)) and published and len(published) == 10:
+            n = NUMBER.get(span.group("n").lower()) or int(span.group("n"))
+            months = n * 12 if span.group("unit").lower().startswith("year") else n
+            base = date.fromisoformat(published)
+            year, month = divmod(base.month - 1 + months, 12)
+            year += base.year
+            resolves = date(year, month + 1, min(base.day, calendar.monthrange(year, month + 1)[1])).isoformat()
+        found.append(TermHorizon(match.start(), match.end(), match.group(0), resolves))
+    return found

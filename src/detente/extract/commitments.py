@@ -1,0 +1,269 @@
+"""Commitments: who promised what to whom, when, by when, and what this document says became of it.
+
+Three ways a text reports a promise:
+
+- a verb of promising ("promised to share", "pledged", "agreed to build", "remained committed
+  to", "gave his word"), whose subject (or "by" agent) is the promiser and whose complement is
+  the content;
+- a reported undertaking of the speaker's own side: "Demmin said that Valdoria would return the
+  lorries" (a leader or official saying what their own state will do);
+- a first-person future in a direct quote: "We will share what we find".
+
+The promiser is a state when a person speaks for it (the person is kept in ``promiser_person``);
+the beneficiary is the object of the promise when it is an actor, else the document's main
+counterpart of the promiser. The status is what this document states: a later sentence about
+the same content with a cue of ``lexicons/commitments.json`` ("was ignored", "was paid") makes
+it broken, kept or, with both, disputed; its words become the status evidence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..records import Commitment, Document, Evidence, Quote, StanceEvidence, Timex
+from .actors import Mention
+from .clauses import FIRST_PERSON, Parties, Party, auxiliaries, last_day, sentence_in_line, subject_of
+from .forecasts import HORIZON_PREP, SAY_VERBS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+LEXICONS = Path(__file__).resolve().parents[1] / "lexicons"
+STATIVE = {"be", "remain", "stay", "become", "seem", "appear", "have", "look", "need", "want", "know", "hope"}
+
+
+@cache
+def commitment_lexicon() -> dict[str, Any]:
+    return json.loads((LEXICONS / "commitments.json").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+class CommitmentFinder:
+    def __init__(self, document: Document, sdoc: Doc, mentions: list[Mention], timexes: tuple[Timex, ...],
+                 quotes: tuple[Quote, ...]) -> None:
+        self.document = document
+        self.text = document.text
+        self.sdoc = sdoc
+        self.parties = Parties(document.text, mentions, quotes)
+        self.timexes = [t for t in timexes if t.value]
+        self.quotes = quotes
+        lexicon = commitment_lexicon()
+        self.verbs = set(lexicon["verbs"])
+        self.phrases = {tuple(p.split()) for p in lexicon["verb_phrases"]}
+        self.adjectives = set(lexicon["adjectives"])
+        self.cues = {status: [re.compile(rf"\b{c}\b", re.I) for c in cues] for status, cues in lexicon["status_cues"].items()}
+        self.referring = set(lexicon["referring_nouns"])
+
+    # -- triggers
+
+    def promise_verb(self, token: Token) -> bool:
+        lemma = token.lemma_.lower()
+        if token.pos_ == "VERB" and lemma in self.verbs:
+            if lemma == "agree":
+                return any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "on") for c in token.children)
+            return True
+        if token.pos_ == "VERB" and any((lemma, c.lemma_.lower()) in self.phrases for c in token.children if c.dep_ == "dobj"):
+            return True
+        return token.lower_ in self.adjectives and any(c.dep_ in ("prep", "xcomp") for c in token.children)
+
+    def content(self, verb: Token) -> tuple[int, int] | None:
+        """The promised content: the "to"-clause, "that"-clause or object of the promise."""
+        for dep in ("xcomp", "ccomp", "dobj", "prep"):
+            for child in verb.children:
+                if child.dep_ != dep or (dep == "prep" and child.lower_ not in ("to", "on")):
+                    continue
+                if dep == "dobj" and child.lemma_.lower() in ("word", "promise", "pledge", "guarantee", "assurance"):
+                    continue
+                tokens = [t for t in child.subtree if t.dep_ != "mark" or t.head.i != child.i]
+                if dep == "prep":
+                    tokens = [t for t in tokens if t.i != child.i]
+                if tokens:
+                    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+                    return self._trim(start, end)
+        if verb.dep_ in ("acl", "relcl") and verb.head.pos_ == "NOUN":
+            head = verb.head
+            return self._trim(head.left_edge.idx, head.idx + len(head.text))
+        return None
+
+    def _trim(self, start: int, end: int) -> tuple[int, int]:
+        while end > start and self.text[end - 1] in " ,;:.":
+            end -= 1
+        return start, end
+
+    # -- parties
+
+    def promiser(self, verb: Token) -> Party | None:
+        passive = any(c.dep_ == "auxpass" for c in verb.children) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
+        if passive:
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+            return self.parties.of(obj)
+        return self.parties.of(subject_of(verb))
+
+    def beneficiary(self, verb: Token, promiser_country: str | None) -> str | None:
+        for child in verb.children:
+            target = None
+            if child.dep_ in ("dative", "dobj"):
+                target = child
+            elif child.dep_ == "prep" and child.lower_ in ("to", "with"):
+                target = next((c for c in child.children if c.dep_ == "pobj"), None)
+            party = self.parties.of(target) if target is not None else None
+            if party and party.kind in ("state", "person", "organization") and (party.country or party.actor_id) != promiser_country:
+                return party.country or party.actor_id
+        return self.parties.counterpart(promiser_country)
+
+    # -- dates
+
+    def made_on(self, verb: Token, content: tuple[int, int]) -> str | None:
+        sentence = verb.sent
+        quote = self.parties.quote_at(verb.idx)
+        own = [t for t in self.timexes if sentence.start_char <= t.start < sentence.end_char
+               and not content[0] <= t.start < content[1] and t.value and not self._deadline_words(t)]
+        if own:
+            return min(own, key=lambda t: abs(t.start - verb.idx)).value
+        if quote is not None and quote.said_on:
+            return quote.said_on
+        reported = next((q for q in self.quotes if q.start <= verb.idx < q.end or q.start <= content[0] < q.end), None)
+        return reported.said_on if reported else None
+
+    def _deadline_words(self, timex: Timex) -> re.Match[str] | None:
+        before = HORIZON_PREP.search(self.text[max(0, timex.start - 40):timex.start])
+        if before and before.group("prep").lower() in ("by", "before", "until", "till", "within", "no later than", "from"):
+            return before
+        return None
+
+    def deadline(self, verb: Token, content: tuple[int, int]) -> str | None:
+        sentence = verb.sent
+        for timex in self.timexes:
+            if sentence.start_char <= timex.start < sentence.end_char and (before := self._deadline_words(timex)):
+                prep = before.group("prep").lower()
+                if prep == "from":
+                    return timex.value if len(timex.value or "") == 10 else last_day("by", timex)
+                return last_day(prep, timex)
+        return None
+
+    # -- status
+
+    def status(self, content: tuple[int, int], evidence_start: int) -> tuple[str, tuple[StanceEvidence, ...]]:
+        words = self._content_words(*content)
+        found: list[tuple[str, StanceEvidence]] = []
+        for sentence in self.sdoc.sents:
+            if sentence.end_char <= evidence_start:
+                continue
+            lemmas = {t.lemma_.lower() for t in sentence if t.pos_ in ("NOUN", "PROPN", "VERB")}
+            refers = bool(words & lemmas) or bool(self.referring & lemmas)
+            if not refers:
+                continue
+            for status in ("broken", "kept", "disputed"):
+                if any(cue.search(sentence.text) for cue in self.cues[status]):
+                    start, end = sentence_in_line(self.text, sentence, sentence.start_char)
+                    stance = "supports" if status == "kept" else "contradicts"
+                    found.append((status, StanceEvidence(self.document.doc_id, start, end, self.text[start:end], stance)))  # type: ignore[arg-type]
+                    break
+        if not found:
+            return "open", ()
+        statuses = {s for s, _ in found}
+        status = "disputed" if "disputed" in statuses or {"kept", "broken"} <= statuses else found[-1][0]
+        return status, tuple(e for _, e in found)
+
+    def _content_words(self, start: int, end: int) -> set[str]:
+        span = self.sdoc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return set()
+        return {t.lemma_.lower() for t in span if t.pos_ in ("NOUN",) and len(t.text) > 3}
+
+    # -- all of them
+
+    def reported_undertaking(self, verb: Token) -> bool:
+        """"Demmin said that Valdoria would return …": the speaker's own side, an action, future."""
+        auxes = set(auxiliaries(verb))
+        if not auxes & {"will", "would", "shall"} or verb.lemma_.lower() in STATIVE or "be" in auxes:
+            return False
+        if any(c.dep_ == "auxpass" for c in verb.children):
+            return False
+        doer = self.parties.of(subject_of(verb))
+        speaker = self._speaker(verb)
+        if doer is None or speaker is None:
+            return False
+        if subject_of(verb) is not None and subject_of(verb).lower_ in FIRST_PERSON:  # type: ignore[union-attr]
+            return speaker.country is not None
+        return doer.kind != "person" and speaker.country is not None and doer.country == speaker.country
+
+    def _speaker(self, verb: Token) -> Party | None:
+        quote = self.parties.quote_at(verb.idx)
+        if quote is not None and quote.speaker:
+            return self.parties.actor(quote.speaker)
+        current = verb
+        while current.dep_ == "conj" and current.head.i != current.i:
+            current = current.head
+        if current.dep_ == "ccomp" and current.head.lemma_.lower() in SAY_VERBS:
+            return self.parties.of(subject_of(current.head))
+        return None
+
+    def find(self) -> list[Commitment]:
+        found: list[Commitment] = []
+        taken: list[tuple[int, int]] = []
+        for token in self.sdoc:
+            if self.promise_verb(token):
+                made = self.from_promise_verb(token)
+            elif token.pos_ in ("VERB", "AUX") and self.reported_undertaking(token):
+                made = self.from_undertaking(token)
+            else:
+                made = None
+            if made is None or any(s <= made.evidence.start < e or made.evidence.start <= s < made.evidence.end for s, e in taken):
+                continue
+            taken.append((made.evidence.start, made.evidence.end))
+            found.append(made)
+        return found
+
+    def from_promise_verb(self, verb: Token) -> Commitment | None:
+        party = self.promiser(verb)
+        content = self.content(verb)
+        if party is None or content is None:
+            return None
+        evidence = self._evidence(verb, content)
+        return self.commitment(verb, party, content, evidence)
+
+    def from_undertaking(self, verb: Token) -> Commitment | None:
+        speaker = self._speaker(verb)
+        if speaker is None:
+            return None
+        subject = subject_of(verb)
+        start = subject.left_edge.idx if subject is not None else verb.idx
+        end_token = max(verb.subtree, key=lambda t: t.i)
+        content = self._trim(start, end_token.idx + len(end_token.text))
+        return self.commitment(verb, speaker, content, content)
+
+    def _evidence(self, verb: Token, content: tuple[int, int]) -> tuple[int, int]:
+        subject = subject_of(verb)
+        start = min(subject.left_edge.idx if subject is not None and subject.head.i == verb.i else verb.idx, content[0])
+        if verb.dep_ in ("acl", "relcl"):
+            start = min(start, verb.head.left_edge.idx)
+        return start, max(content[1], verb.idx + len(verb.text))
+
+    def commitment(self, verb: Token, party: Party, content: tuple[int, int], evidence: tuple[int, int]) -> Commitment:
+        doc_id = self.document.doc_id
+        promiser = party.country if party.kind == "person" and party.country else party.actor_id
+        status, status_evidence = self.status(content, evidence[0])
+        return Commitment(
+            commitment_id="c-" + hashlib.sha256(f"{doc_id}:{evidence[0]}:{evidence[1]}".encode()).hexdigest()[:16],
+            promiser=promiser,
+            beneficiary=self.beneficiary(verb, party.country or promiser),
+            content=self.text[content[0]:content[1]],
+            made_on=self.made_on(verb, content),
+            deadline=self.deadline(verb, content),
+            evidence=Evidence(doc_id, evidence[0], evidence[1], self.text[evidence[0]:evidence[1]]),
+            status=status,  # type: ignore[arg-type]
+            status_evidence=status_evidence,
+            promiser_person=party.actor_id if party.kind == "person" else None,
+        )
+
+
+def find_commitments(document: Document, sdoc: Doc, mentions: list[Mention], timexes: tuple[Timex, ...],
+                     quotes: tuple[Quote, ...]) -> list[Commitment]:
+    """The commitments of one document, in text order."""
+    return CommitmentFinder(document, sdoc, mentions, timexes, quotes).find()

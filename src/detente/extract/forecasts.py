@@ -1,0 +1,234 @@
+"""Forecasts: predictions by the author or by quoted people, with their horizon and conditions.
+
+A forecast is a clause about the future: "X will …", "X is likely/expected to …", "she expected
+X to …", a reported "X would …" under a verb of saying or expecting. Its horizon is a time phrase
+of its own clause ("by 5 May", "before the summer"), else a term heading of its line ("In the
+medium term (3 months to one year)"), else the horizon of the forecast before it on the same line
+(bullets often state the horizon once). ``resolves_by`` is the last day the horizon allows.
+Clauses the speaker's own side undertakes ("we will share what we find") are commitments, not
+forecasts (see ``commitments.py``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..records import Document, Evidence, Forecast, Quote, Timex
+from .actors import Mention
+from .clauses import (
+    FIRST_PERSON,
+    Parties,
+    TermHorizon,
+    auxiliaries,
+    last_day,
+    line_bounds,
+    subject_of,
+    term_horizons,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+REPORTED_AUX = {"would"}
+LIKELY_WORDS = {"likely", "unlikely", "expected", "set", "bound", "poised", "certain", "sure", "due"}
+EXPECT_VERBS = {"expect", "predict", "forecast", "anticipate", "foresee", "hope"}
+SAY_VERBS = {"say", "tell", "add", "announce", "state", "declare", "predict", "expect", "believe", "think", "warn",
+             "write", "argue", "claim", "insist", "suggest", "estimate", "forecast", "confirm", "indicate", "report"}
+HORIZON_PREP = re.compile(
+    r"\b(?P<prep>by|before|until|till|in|within|during|from|on|after|no later than)\s+"
+    r"(?P<part>(?:the\s+)?(?:end|beginning|start|middle|close)\s+of\s+)?$", re.I)
+CONDITION_MARKS = {"if", "unless", "provided"}
+
+
+@dataclass(frozen=True, slots=True)
+class Horizon:
+    text: str | None
+    resolves_by: str | None
+
+
+NO_HORIZON = Horizon(None, None)
+
+
+class ForecastFinder:
+    def __init__(self, document: Document, sdoc: Doc, mentions: list[Mention], timexes: tuple[Timex, ...],
+                 quotes: tuple[Quote, ...]) -> None:
+        self.document = document
+        self.text = document.text
+        self.sdoc = sdoc
+        self.parties = Parties(document.text, mentions, quotes)
+        self.timexes = [t for t in timexes if t.value]
+        self.terms: list[TermHorizon] = term_horizons(document.text, timexes, document.published)
+        self.author = self._author_id(document, mentions)
+
+    @staticmethod
+    def _author_id(document: Document, mentions: list[Mention]) -> str | None:
+        if not document.author:
+            return None
+        wanted = document.author.lower()
+        return next((m.actor_id for m in mentions if m.kind == "person" and m.name.lower() == wanted), None)
+
+    # -- which verbs predict
+
+    def predictive(self, verb: Token) -> bool:
+        if verb.pos_ not in ("VERB", "AUX") or verb.tag_ in ("VBD", "VBN") and not auxiliaries(verb):
+            return False
+        auxes = set(auxiliaries(verb))
+        if auxes & FUTURE_AUX:
+            return True
+        head = verb.head
+        if verb.dep_ == "xcomp" and head.lemma_.lower() in LIKELY_WORDS | {"be"} and self._likely(head):
+            return True
+        if verb.dep_ == "xcomp" and head.lemma_.lower() in EXPECT_VERBS and head.i != verb.i:
+            return True
+        if auxes & REPORTED_AUX and verb.dep_ in ("ccomp", "conj") and self._reported(verb):
+            return True
+        return False
+
+    @staticmethod
+    def _likely(head: Token) -> bool:
+        return head.lower_ in LIKELY_WORDS or any(c.lower_ in LIKELY_WORDS for c in head.children if c.dep_ == "acomp")
+
+    @staticmethod
+    def _reported(verb: Token) -> bool:
+        current = verb
+        while current.dep_ == "conj" and current.head.i != current.i:
+            current = current.head
+        return current.dep_ == "ccomp" and current.head.lemma_.lower() in SAY_VERBS
+
+    # -- the parts of one forecast
+
+    def clause(self, verb: Token) -> tuple[int, int]:
+        """The prediction's own words: subject to the end of the clause, without conjoined
+        clauses that have their own auxiliary (they are forecasts of their own)."""
+        subject = subject_of(verb)
+        tokens = [t for t in verb.subtree if not self._other_clause(t, verb)]
+        if subject is not None and subject.head.i == verb.i:
+            start = subject.left_edge.idx
+        else:
+            start = min(t.idx for t in tokens if t.dep_ not in ("advmod", "prep", "advcl", "mark", "punct", "cc")
+                        or t.i >= verb.i)
+            if verb.dep_ == "xcomp" and verb.head.head.i != verb.head.i:
+                owner = subject_of(verb.head)
+                if owner is not None:
+                    start = owner.left_edge.idx
+        end_token = max((t for t in tokens), key=lambda t: t.i)
+        end = end_token.idx + len(end_token.text)
+        while end > start and self.text[end - 1] in " ,;:.":
+            end -= 1
+        return start, end
+
+    @staticmethod
+    def _other_clause(token: Token, verb: Token) -> bool:
+        current = token
+        while current.i != verb.i:
+            if current.dep_ == "conj" and current.pos_ in ("VERB", "AUX") and auxiliaries(current):
+                return True
+            if current.dep_ in ("advcl",) and any(c.lower_ in CONDITION_MARKS for c in current.children):
+                return True
+            if current.dep_ == "cc" and current.head.i == verb.i and any(
+                    c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and auxiliaries(c) for c in verb.children):
+                return True
+            current = current.head
+        return False
+
+    def own_horizon(self, verb: Token, start: int, end: int) -> Horizon | None:
+        subject = subject_of(verb)
+        outside = (subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text)) if subject else (0, 0)
+        for timex in self.timexes:
+            if start <= timex.start < end and not outside[0] <= timex.start < outside[1]:
+                before = HORIZON_PREP.search(self.text[max(0, timex.start - 40):timex.start])
+                if before is None and not re.search(r"\b(next|coming|this|early|late)\b", timex.text, re.I):
+                    continue
+                prep = before.group("prep") if before else ""
+                words = self.text[timex.start - len(before.group(0)):timex.end] if before else timex.text
+                if prep.lower() == "from":
+                    return Horizon(words, timex.value if len(timex.value or "") == 10 else last_day("by", timex))
+                return Horizon(words, last_day(prep or "by", timex))
+        return None
+
+    def term_horizon(self, offset: int) -> Horizon | None:
+        line_start, line_end = line_bounds(self.text, offset)
+        before = [t for t in self.terms if line_start <= t.start <= offset]
+        return Horizon(before[-1].text, before[-1].resolves_by) if before else None
+
+    def condition(self, verb: Token, previous: str | None) -> tuple[bool, str | None]:
+        for child in verb.children:
+            if child.dep_ == "advcl" and any(c.lower_ in CONDITION_MARKS for c in child.children):
+                start, end = child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text)
+                return True, self.text[start:end]
+        sentence_start = verb.sent.start_char
+        opening = self.text[sentence_start:verb.idx].lower()
+        if re.match(r"\s*(otherwise|failing that|if not)\b", opening):
+            return True, f"unless: {previous}" if previous else "otherwise"
+        return False, None
+
+    def author_of(self, verb: Token) -> str | None:
+        quote = self.parties.quote_at(verb.idx)
+        if quote is not None:
+            return quote.speaker
+        current = verb
+        for _ in range(6):
+            if current.head.i == current.i:
+                break
+            if current.dep_ in ("ccomp", "xcomp") and current.head.lemma_.lower() in SAY_VERBS | EXPECT_VERBS:
+                party = self.parties.of(subject_of(current.head))
+                if party is not None:
+                    return party.actor_id
+            current = current.head
+        return self.author
+
+    def subjects(self, start: int, end: int) -> tuple[str, ...]:
+        return tuple(self.parties.states_in(start, end))
+
+    # -- all of them
+
+    def first_person(self, verb: Token) -> bool:
+        subject = subject_of(verb)
+        return subject is not None and subject.lower_ in FIRST_PERSON
+
+    def find(self) -> list[Forecast]:
+        forecasts: list[Forecast] = []
+        taken: list[tuple[int, int]] = []
+        carried: dict[int, tuple[Horizon, str | None]] = {}  # line start -> last horizon, last condition
+        for verb in self.sdoc:
+            if not self.predictive(verb) or self.first_person(verb) or verb.sent.text.rstrip().endswith("?"):
+                continue
+            start, end = self.clause(verb)
+            if end - start < 12 or any(s <= verb.idx < e for s, e in taken):
+                continue
+            line_start = line_bounds(self.text, verb.idx)[0]
+            last_horizon, last_condition = carried.get(line_start, (NO_HORIZON, None))
+            horizon = self.own_horizon(verb, start, end) or self.term_horizon(verb.idx) or last_horizon
+            conditional, condition = self.condition(verb, last_condition)
+            if conditional and not condition:
+                conditional = False
+            carried[line_start] = (horizon, condition if condition and not condition.startswith("unless") else last_condition)
+            taken.append((start, end))
+            forecasts.append(self.forecast(verb, start, end, horizon, conditional, condition))
+        return forecasts
+
+    def forecast(self, verb: Token, start: int, end: int, horizon: Horizon, conditional: bool,
+                 condition: str | None) -> Forecast:
+        doc_id = self.document.doc_id
+        return Forecast(
+            forecast_id="f-" + hashlib.sha256(f"{doc_id}:{start}:{end}".encode()).hexdigest()[:16],
+            doc_id=doc_id,
+            author=self.author_of(verb),
+            text=self.text[start:end],
+            horizon_text=horizon.text,
+            resolves_by=horizon.resolves_by,
+            subjects=self.subjects(start, end),
+            conditional=conditional,
+            evidence=Evidence(doc_id, start, end, self.text[start:end]),
+            condition=condition,
+        )
+
+
+def find_forecasts(document: Document, sdoc: Doc, mentions: list[Mention], timexes: tuple[Timex, ...],
+                   quotes: tuple[Quote, ...]) -> list[Forecast]:
+    """The forecasts of one document, in text order."""
+    return ForecastFinder(document, sdoc, mentions, timexes, quotes).find()
