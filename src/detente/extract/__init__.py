@@ -70,7 +70,8 @@ def commitment_stage(document: Document, sdoc: Doc, result: DocResult, ctx: Cont
 
 def forecast_stage(document: Document, sdoc: Doc, result: DocResult, ctx: Context) -> DocResult:
     """Predictions, with horizon, last day and condition."""
-    return replace(result, forecasts=tuple(find_forecasts(document, sdoc, ctx.mentions, result.timexes, result.quotes)))
+    return replace(result, forecasts=tuple(find_forecasts(document, sdoc, ctx.mentions, result.timexes, result.quotes,
+                                                          result.commitments)))
 
 
 STAGES: list[Stage] = [date_stage, actor_stage, quote_stage, event_stage, commitment_stage, forecast_stage]

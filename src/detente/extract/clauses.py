@@ -181,18 +181,25 @@ def season_bounds(words: str, year: int) -> tuple[date, date] | None:
     return None
 
 
-def last_day(preposition: str, timex: Timex) -> str | None:
+def last_day(preposition: str, timex: Timex, lead: str = "") -> str | None:
     """The last day a phrase like "by 5 May", "before November", "until January 2026", "in the
-    spring" or "next month" leaves for something to happen."""
+    spring", "early next year" or "before the end of the year" leaves for something to happen.
+    ``lead`` holds the words between the preposition and the date ("the end of")."""
     if not timex.value:
         return None
-    words, prep = timex.text.lower(), preposition.lower()
+    words, prep = f"{lead} {timex.text}".lower(), preposition.lower()
     season = season_bounds(words, int(timex.value[:4])) if len(timex.value) == 4 else None
     first = season[0] if season else _period_start(timex.value)
     last = season[1] if season else _period_end(timex.value)
     if first is None or last is None:
         return None
-    if prep == "before" or (prep == "until" and len(timex.value) < 10 and "end" not in words and season is None):
+    if season is None and len(timex.value) == 4:
+        if re.search(r"\bearly\b", words):
+            last = date(first.year, 3, 31)
+        elif re.search(r"\bmid(?:dle)?\b", words):
+            last = date(first.year, 6, 30)
+    ends = re.search(r"\b(end|close)\b", words)
+    if not ends and (prep == "before" or (prep == "until" and len(timex.value) < 10 and season is None)):
         return (first - timedelta(days=1)).isoformat()
     return last.isoformat()
 
@@ -223,12 +230,14 @@ def term_horizons(text: str, timexes: tuple[Timex, ...], published: str | None) 
             inside = [t for t in timexes if match.start() <= t.start < match.end() and t.value]
             if inside:
                 resolves = last_day("until", inside[0])
-        elif (span := GLOSS_SPAN.search(gloss)) and published and len(published) == 10:
+        elif (span := GLOSS_SPAN.search(gloss)) and published and len(published) >= 7:
             n = NUMBER.get(span.group("n").lower()) or int(span.group("n"))
             months = n * 12 if span.group("unit").lower().startswith("year") else n
-            base = date.fromisoformat(published)
-            year, month = divmod(base.month - 1 + months, 12)
-            year += base.year
-            resolves = date(year, month + 1, min(base.day, calendar.monthrange(year, month + 1)[1])).isoformat()
+            base_year, base_month = int(published[:4]), int(published[5:7])
+            year, month = divmod(base_month - 1 + months, 12)
+            year += base_year
+            month_end = calendar.monthrange(year, month + 1)[1]
+            day = min(int(published[8:10]), month_end) if len(published) == 10 else month_end
+            resolves = date(year, month + 1, day).isoformat()
         found.append(TermHorizon(match.start(), match.end(), match.group(0), resolves))
     return found

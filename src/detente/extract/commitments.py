@@ -57,6 +57,8 @@ class CommitmentFinder:
         self.adjectives = set(lexicon["adjectives"])
         self.cues = {status: [re.compile(rf"\b{c}\b", re.I) for c in cues] for status, cues in lexicon["status_cues"].items()}
         self.referring = set(lexicon["referring_nouns"])
+        self.threats = {tuple(p.split()) for p in lexicon["threat_predicates"]}
+        self.agreements = set(lexicon["agreement_nouns"])
 
     # -- triggers
 
@@ -143,7 +145,7 @@ class CommitmentFinder:
                 prep = before.group("prep").lower()
                 if prep == "from":
                     return timex.value if len(timex.value or "") == 10 else last_day("by", timex)
-                return last_day(prep, timex)
+                return last_day(prep, timex, before.group("part") or "")
         return None
 
     # -- status
@@ -186,12 +188,29 @@ class CommitmentFinder:
         if any(c.dep_ == "auxpass" for c in verb.children):
             return False
         doer = self.parties.of(subject_of(verb))
+        if doer is None or self.threat(verb) or any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children) for c in verb.children):
+            return False
+        if self.under_agreement(verb):
+            return True
         speaker = self._speaker(verb)
-        if doer is None or speaker is None:
+        if speaker is None:
             return False
         if subject_of(verb) is not None and subject_of(verb).lower_ in FIRST_PERSON:  # type: ignore[union-attr]
             return speaker.country is not None
         return doer.kind != "person" and speaker.country is not None and doer.country == speaker.country
+
+    def threat(self, verb: Token) -> bool:
+        """"Valdoria would respond", "would draw the necessary conclusions": a warning, not a promise."""
+        lemma = verb.lemma_.lower()
+        objects = [c.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "prep", "attr")]
+        objects += [g.lemma_.lower() for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        return (lemma,) in self.threats or any((lemma, o) in self.threats for o in objects)
+
+    def under_agreement(self, verb: Token) -> bool:
+        """"Under the memorandum, Sarnovia will finance …": what an agreement binds a party to."""
+        opening = verb.sent.text[: max(0, verb.idx - verb.sent.start_char)].lower()
+        match = re.match(r"\s*under (?:the|this|that|its|their|a|an) (?:new |\w+ )?(\w+)", opening)
+        return bool(match) and match.group(1) in self.agreements
 
     def _speaker(self, verb: Token) -> Party | None:
         quote = self.parties.quote_at(verb.idx)
@@ -229,7 +248,7 @@ class CommitmentFinder:
         return self.commitment(verb, party, content, evidence)
 
     def from_undertaking(self, verb: Token) -> Commitment | None:
-        speaker = self._speaker(verb)
+        speaker = self._speaker(verb) or (self.parties.of(subject_of(verb)) if self.under_agreement(verb) else None)
         if speaker is None:
             return None
         subject = subject_of(verb)

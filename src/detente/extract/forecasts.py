@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..records import Document, Evidence, Forecast, Quote, Timex
+from ..gazetteer import slug
+from ..records import Commitment, Document, Evidence, Forecast, Quote, Timex
 from .actors import Mention
 from .clauses import (
     FIRST_PERSON,
@@ -55,12 +56,13 @@ NO_HORIZON = Horizon(None, None)
 
 class ForecastFinder:
     def __init__(self, document: Document, sdoc: Doc, mentions: list[Mention], timexes: tuple[Timex, ...],
-                 quotes: tuple[Quote, ...]) -> None:
+                 quotes: tuple[Quote, ...], commitments: tuple[Commitment, ...] = ()) -> None:
         self.document = document
         self.text = document.text
         self.sdoc = sdoc
         self.parties = Parties(document.text, mentions, quotes)
         self.timexes = [t for t in timexes if t.value]
+        self.promised = [(c.evidence.start, c.evidence.end) for c in commitments]
         self.terms: list[TermHorizon] = term_horizons(document.text, timexes, document.published)
         self.author = self._author_id(document, mentions)
 
@@ -69,7 +71,8 @@ class ForecastFinder:
         if not document.author:
             return None
         wanted = document.author.lower()
-        return next((m.actor_id for m in mentions if m.kind == "person" and m.name.lower() == wanted), None)
+        named = next((m.actor_id for m in mentions if m.kind == "person" and m.name.lower() == wanted), None)
+        return named or f"person:{slug(document.author)}"
 
     # -- which verbs predict
 
@@ -115,6 +118,11 @@ class ForecastFinder:
                 owner = subject_of(verb.head)
                 if owner is not None:
                     start = owner.left_edge.idx
+        line_start = line_bounds(self.text, verb.idx)[0]
+        heading_ends = [t.end for t in self.terms if line_start <= t.start and t.end <= verb.idx]
+        start = max(start, line_start, *heading_ends)
+        while start < verb.idx and self.text[start] in " ,:;-–—•*\t":
+            start += 1
         end_token = max((t for t in tokens), key=lambda t: t.i)
         end = end_token.idx + len(end_token.text)
         while end > start and self.text[end - 1] in " ,;:.":
@@ -144,10 +152,11 @@ class ForecastFinder:
                 if before is None and not re.search(r"\b(next|coming|this|early|late)\b", timex.text, re.I):
                     continue
                 prep = before.group("prep") if before else ""
+                lead = (before.group("part") or "") if before else ""
                 words = self.text[timex.start - len(before.group(0)):timex.end] if before else timex.text
                 if prep.lower() == "from":
                     return Horizon(words, timex.value if len(timex.value or "") == 10 else last_day("by", timex))
-                return Horizon(words, last_day(prep or "by", timex))
+                return Horizon(words, last_day(prep or "by", timex, lead))
         return None
 
     def term_horizon(self, offset: int) -> Horizon | None:
@@ -198,7 +207,7 @@ class ForecastFinder:
             if not self.predictive(verb) or self.first_person(verb) or verb.sent.text.rstrip().endswith("?"):
                 continue
             start, end = self.clause(verb)
-            if end - start < 12 or any(s <= verb.idx < e for s, e in taken):
+            if end - start < 12 or any(s <= verb.idx < e for s, e in taken + self.promised):
                 continue
             line_start = line_bounds(self.text, verb.idx)[0]
             last_horizon, last_condition = carried.get(line_start, (NO_HORIZON, None))
@@ -229,6 +238,6 @@ class ForecastFinder:
 
 
 def find_forecasts(document: Document, sdoc: Doc, mentions: list[Mention], timexes: tuple[Timex, ...],
-                   quotes: tuple[Quote, ...]) -> list[Forecast]:
-    """The forecasts of one document, in text order."""
-    return ForecastFinder(document, sdoc, mentions, timexes, quotes).find()
+                   quotes: tuple[Quote, ...], commitments: tuple[Commitment, ...] = ()) -> list[Forecast]:
+    """The forecasts of one document, in text order (what is promised is not also predicted)."""
+    return ForecastFinder(document, sdoc, mentions, timexes, quotes, commitments).find()
