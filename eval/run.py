@@ -221,9 +221,15 @@ def detente_forecasts(result: Any) -> list[PredForecast]:
 def lexicon_events(text: str, gazetteer: Any) -> list[PredEvent]:
     from baseline_events import baseline_events
 
-    return [PredEvent(e["start"], e["end"], e["category"], e["cameo"], e["source_country"], e["target_country"],
-                      e["source_country"], e["target_country"], None, e["mode"])
-            for e in baseline_events(text, gazetteer)]
+    found, cursor = [], {}
+    for e in baseline_events(text, gazetteer):
+        # the baseline reports its sentence and trigger word; score it on the trigger, like detente
+        at = text.find(e["trigger"], cursor.get(e["start"], e["start"]), e["end"])
+        start, end = (at, at + len(e["trigger"])) if at != -1 else (e["start"], e["end"])
+        cursor[e["start"]] = end
+        found.append(PredEvent(start, end, e["category"], e["cameo"], e["source_country"], e["target_country"],
+                               e["source_country"], e["target_country"], None, e["mode"]))
+    return found
 
 
 SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
@@ -300,9 +306,7 @@ def score_second_layer(doc: Document, gold: dict[str, Any], result: Any, names: 
                        tallies: dict[str, Tally], example: bool, errors: str | None) -> None:
     """Events, commitments and forecasts of one document, detente beside the lexicon baselines."""
     same, country_of = actor_matcher(gold["actors"], names)
-    systems = [("detente", detente_events(result))]
-    if (Path(__file__).parent / "baseline_events.py").exists():
-        systems.append(("verb lexicon", lexicon_events(doc.text, gazetteer_for(example))))
+    systems = [("detente", detente_events(result)), ("verb lexicon", lexicon_events(doc.text, gazetteer_for(example)))]
     for system, events in systems:
         found, coded = score_events(doc.text, gold["events"], events, same, country_of)
         tallies[f"events (found): {system}"].add(found)

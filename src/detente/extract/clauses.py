@@ -21,6 +21,10 @@ if TYPE_CHECKING:
 ACTOR_KINDS = ("person", "state", "organization", "media", "group")
 FIRST_PERSON = {"we", "i", "us", "our", "my"}
 THIRD_PERSON = {"he", "she", "him", "her", "his"}
+# a bare collective noun as subject stands for the state last named before it ("Moscow, however, …:
+# officials promised …")
+GENERIC_AGENTS = {"official", "authority", "government", "side", "leadership", "diplomat", "administration",
+                  "minister", "ministry", "president", "capital", "cabinet"}
 SEASON_LAST_DAY = {"spring": (5, 31), "summer": (8, 31), "autumn": (11, 30), "fall": (11, 30), "winter": (2, 28)}
 SEASON_FIRST_MONTH = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 
@@ -63,7 +67,13 @@ class Parties:
             found = self.speaker_at(token.idx)
         if found is None and token.lower_ in THIRD_PERSON:
             found = self.last_person_before(token.idx)
+        if found is None and token.lemma_.lower() in GENERIC_AGENTS:
+            found = self.last_state_before(token.idx, token.sent.start_char)
         return found
+
+    def last_state_before(self, offset: int, floor: int) -> Party | None:
+        before = [m for m in self.mentions if floor <= m.start and m.end <= offset and m.kind == "state"]
+        return Party(before[-1].actor_id, before[-1].country, "state") if before else None
 
     def actor(self, actor_id: str | None) -> Party | None:
         if actor_id is None:
@@ -107,7 +117,7 @@ def subject_of(verb: Token) -> Token | None:
         subject = next((c for c in current.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
         if subject is not None:
             return subject
-        if current.dep_ in ("conj", "xcomp") and current.head.i != current.i:
+        if current.dep_ in ("conj", "xcomp", "acomp") and current.head.i != current.i:
             current = current.head
         else:
             return None

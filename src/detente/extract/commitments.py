@@ -72,24 +72,32 @@ class CommitmentFinder:
             return True
         return token.lower_ in self.adjectives and any(c.dep_ in ("prep", "xcomp") for c in token.children)
 
-    def content(self, verb: Token) -> tuple[int, int] | None:
-        """The promised content: the "to"-clause, "that"-clause or object of the promise."""
+    def contents(self, verb: Token) -> list[tuple[int, int]]:
+        """The promised content: the "to"-clause, "that"-clause or object of the promise; "to
+        provide X and to do Y" is two promises."""
         for dep in ("xcomp", "ccomp", "dobj", "prep"):
             for child in verb.children:
                 if child.dep_ != dep or (dep == "prep" and child.lower_ not in ("to", "on")):
                     continue
-                if dep == "dobj" and child.lemma_.lower() in ("word", "promise", "pledge", "guarantee", "assurance"):
+                if dep == "dobj" and (child.lemma_.lower() in self.referring or self.parties.at(child.idx, child.idx + len(child.text))):
                     continue
-                tokens = [t for t in child.subtree if t.dep_ != "mark" or t.head.i != child.i]
-                if dep == "prep":
-                    tokens = [t for t in tokens if t.i != child.i]
-                if tokens:
-                    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-                    return self._trim(start, end)
+                heads = [child]
+                if dep in ("xcomp", "ccomp"):
+                    heads += [c for c in child.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+                spans = []
+                for head in heads:
+                    tokens = [t for t in head.subtree if (t.dep_ != "mark" or t.head.i != head.i)
+                              and not (head is child and len(heads) > 1 and _in_own_clause(t, child, any_conj=True))]
+                    if dep == "prep":
+                        tokens = [t for t in tokens if t.i != child.i]
+                    if tokens:
+                        spans.append(self._trim(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)))
+                if spans:
+                    return spans
         if verb.dep_ in ("acl", "relcl") and verb.head.pos_ == "NOUN":
             head = verb.head
-            return self._trim(head.left_edge.idx, head.idx + len(head.text))
-        return None
+            return [self._trim(head.left_edge.idx, head.idx + len(head.text))]
+        return []
 
     def _trim(self, start: int, end: int) -> tuple[int, int]:
         while end > start and self.text[end - 1] in " ,;:.":
@@ -130,7 +138,10 @@ class CommitmentFinder:
         if quote is not None and quote.said_on:
             return quote.said_on
         reported = next((q for q in self.quotes if q.start <= verb.idx < q.end or q.start <= content[0] < q.end), None)
-        return reported.said_on if reported else None
+        if reported is not None:
+            # a statement reported without a date of its own was made by the time of publication
+            return reported.said_on or self.document.published
+        return None
 
     def _deadline_words(self, timex: Timex) -> re.Match[str] | None:
         before = HORIZON_PREP.search(self.text[max(0, timex.start - 40):timex.start])
@@ -208,8 +219,10 @@ class CommitmentFinder:
 
     def under_agreement(self, verb: Token) -> bool:
         """"Under the memorandum, Sarnovia will finance …": what an agreement binds a party to."""
+        while verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head
         opening = verb.sent.text[: max(0, verb.idx - verb.sent.start_char)].lower()
-        match = re.match(r"\s*under (?:the|this|that|its|their|a|an) (?:new |\w+ )?(\w+)", opening)
+        match = re.match(r"[\s\"'“”‘’]*under (?:the|this|that|its|their|a|an) (?:new |\w+ )?(\w+)", opening)
         return bool(match) and match.group(1) in self.agreements
 
     def _speaker(self, verb: Token) -> Party | None:
@@ -232,30 +245,44 @@ class CommitmentFinder:
             elif token.pos_ in ("VERB", "AUX") and self.reported_undertaking(token):
                 made = self.from_undertaking(token)
             else:
-                made = None
-            if made is None or any(s <= made.evidence.start < e or made.evidence.start <= s < made.evidence.end for s, e in taken):
                 continue
-            taken.append((made.evidence.start, made.evidence.end))
-            found.append(made)
+            for commitment in made:
+                start, end = commitment.evidence.start, commitment.evidence.end
+                if any(s <= start < e or start <= s < end for s, e in taken) or self._repeated(commitment, found):
+                    continue
+                taken.append((start, end))
+                found.append(commitment)
         return found
 
-    def from_promise_verb(self, verb: Token) -> Commitment | None:
-        party = self.promiser(verb)
-        content = self.content(verb)
-        if party is None or content is None:
-            return None
-        evidence = self._evidence(verb, content)
-        return self.commitment(verb, party, content, evidence)
+    @staticmethod
+    def _repeated(commitment: Commitment, found: list[Commitment]) -> bool:
+        """The same promise quoted again later in the document (same promiser, same words)."""
+        words = set(re.findall(r"\w+", commitment.content.lower()))
+        for earlier in found:
+            other = set(re.findall(r"\w+", earlier.content.lower()))
+            if earlier.promiser == commitment.promiser and words and len(words & other) >= 0.8 * max(len(words), len(other)):
+                return True
+        return False
 
-    def from_undertaking(self, verb: Token) -> Commitment | None:
+    def from_promise_verb(self, verb: Token) -> list[Commitment]:
+        party = self.promiser(verb)
+        if party is None:
+            return []
+        contents = self.contents(verb)
+        if len(contents) == 1:
+            return [self.commitment(verb, party, contents[0], self._evidence(verb, contents[0]))]
+        return [self.commitment(verb, party, content, content) for content in contents]
+
+    def from_undertaking(self, verb: Token) -> list[Commitment]:
         speaker = self._speaker(verb) or (self.parties.of(subject_of(verb)) if self.under_agreement(verb) else None)
         if speaker is None:
-            return None
+            return []
         subject = subject_of(verb)
-        start = subject.left_edge.idx if subject is not None else verb.idx
-        end_token = max(verb.subtree, key=lambda t: t.i)
+        start = subject.left_edge.idx if subject is not None and subject.head.i == verb.i else verb.idx
+        own = [t for t in verb.subtree if not _in_own_clause(t, verb)]
+        end_token = max(own, key=lambda t: t.i)
         content = self._trim(start, end_token.idx + len(end_token.text))
-        return self.commitment(verb, speaker, content, content)
+        return [self.commitment(verb, speaker, content, content)]
 
     def _evidence(self, verb: Token, content: tuple[int, int]) -> tuple[int, int]:
         subject = subject_of(verb)
@@ -280,6 +307,20 @@ class CommitmentFinder:
             status_evidence=status_evidence,
             promiser_person=party.actor_id if party.kind == "person" else None,
         )
+
+
+def _in_own_clause(token: Token, verb: Token, any_conj: bool = False) -> bool:
+    """Whether a token belongs to a clause conjoined to ``verb`` with a subject of its own (with
+    ``any_conj``, to any conjoined verb)."""
+    current = token
+    while current.i != verb.i:
+        if current.dep_ == "conj" and (any_conj and current.pos_ in ("VERB", "AUX")
+                                       or any(c.dep_ in ("nsubj", "nsubjpass") for c in current.children)):
+            return True
+        if current.dep_ == "cc" and current.head.i == verb.i:
+            return True
+        current = current.head
+    return False
 
 
 def find_commitments(document: Document, sdoc: Doc, mentions: list[Mention], timexes: tuple[Timex, ...],
