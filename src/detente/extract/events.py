@@ -20,8 +20,9 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..records import Document, Event, Evidence, Timex
+from ..records import Document, Event, Evidence, Quote, Timex
 from .actors import Mention
+from .clauses import Parties, subject_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -67,10 +68,12 @@ class Party:
 
 
 class EventFinder:
-    def __init__(self, document: Document, sdoc: Doc, mentions: list[Mention], timexes: tuple[Timex, ...]) -> None:
+    def __init__(self, document: Document, sdoc: Doc, mentions: list[Mention], timexes: tuple[Timex, ...],
+                 quotes: tuple[Quote, ...] = ()) -> None:
         self.document = document
         self.sdoc = sdoc
         self.mentions = [m for m in mentions if m.kind in ACTOR_KINDS]
+        self.parties = Parties(document.text, mentions, quotes)
         self.timexes = timexes
         lexicon = event_lexicon()
         self.verbs: dict[str, str] = lexicon["verbs"]
@@ -87,19 +90,15 @@ class EventFinder:
     # -- actors under a phrase
 
     def party(self, token: Token | None) -> Party | None:
-        """The actor a phrase names: the mention on its head word first, then any in the phrase."""
-        if token is None:
-            return None
-        for start, end in ((token.idx, token.idx + len(token.text)),
-                           (token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text))):
-            best = None
-            for mention in self.mentions:
-                if mention.start < end and start < mention.end:
-                    if best is None or (mention.kind == "person") > (best.kind == "person"):
-                        best = mention
-            if best is not None:
-                return Party(best.actor_id, best.country)
-        return None
+        """The actor a phrase names (see ``Parties.of``)."""
+        found = self.parties.of(token)
+        return Party(found.actor_id, found.country) if found else None
+
+    def nearest_before(self, trigger: Token) -> Party | None:
+        """The actor named last before the trigger in its sentence: the doer when the parse gives none."""
+        sentence_start = trigger.sent.start_char
+        before = [m for m in self.mentions if sentence_start <= m.start and m.end <= trigger.idx]
+        return Party(before[-1].actor_id, before[-1].country) if before else None
 
     # -- triggers
 
@@ -129,8 +128,12 @@ class EventFinder:
                     break
         source = self.party(agent_obj) if passive else self.party(subject)
         target = self.party(subject) if passive else self.party(obj)
-        if source is None and subject is not None and subject.dep_ == "nsubj" and verb.dep_ in ("xcomp", "conj"):
+        if source is None and not passive:
+            source = self.party(subject_of(verb))
+        if source is None and verb.dep_ in ("xcomp", "conj", "advcl", "relcl", "acl"):
             source = self.party(next((c for c in verb.head.children if c.dep_ == "nsubj"), None))
+        if source is None and not passive:
+            source = self.nearest_before(verb)
         return self.event(verb, cameo, source, target)
 
     def noun_code(self, noun: Token) -> str | None:
@@ -161,10 +164,20 @@ class EventFinder:
                     target = self.party(other)
                 elif child.lower_ in TARGET_PREPOSITIONS | {"of"}:
                     target = target or self.party(obj)
+        if source is None and noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+            # "held talks", "lodged a protest", "staged exercises": the light verb's subject acts
+            source = self.party(subject_of(noun.head))
         return self.event(noun, cameo, source, target)
 
     def event(self, trigger: Token, cameo: str, source: Party | None, target: Party | None) -> Event | None:
         if source is None or (target is not None and target.actor_id == source.actor_id):
+            return None
+        if target is None or target.country == source.country and target.country is not None:
+            # an event with no named target is aimed at the other side of the document's main dyad
+            other = self.parties.counterpart(source.country)
+            if other is not None and (target is None or target.country == source.country):
+                target = Party(other, other) if target is None else target
+        if target is not None and target.country == source.country and target.country is not None and target.actor_id == source.actor_id:
             return None
         coded = plover_of(cameo)
         if coded is None:
@@ -265,6 +278,7 @@ def _governing(token: Token) -> Token | None:
     return None
 
 
-def find_events(document: Document, sdoc: Doc, mentions: list[Mention], timexes: tuple[Timex, ...]) -> list[Event]:
+def find_events(document: Document, sdoc: Doc, mentions: list[Mention], timexes: tuple[Timex, ...],
+                quotes: tuple[Quote, ...] = ()) -> list[Event]:
     """The coded events of one document, in text order."""
-    return EventFinder(document, sdoc, mentions, timexes).find()
+    return EventFinder(document, sdoc, mentions, timexes, quotes).find()
