@@ -18,14 +18,14 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError
+from .errors import InputError, UsageError
 from .export import export_records
 from .extract import extract
 from .gazetteer import Gazetteer, load_gazetteer
 from .ingest import Article, Overrides, read_inputs, to_document
 from .link import link_pending
 from .nlp import BATCH_SIZE, load_nlp
-from .records import Document
+from .records import Document, Record
 from .store import DEFAULT_DB, Store, open_store
 
 # documents read ahead of the parser; bounds memory whatever the size of the input
@@ -144,6 +144,70 @@ def extract_text(
     )
     nlp = load_nlp() if nlp is None else nlp
     return extract(document, nlp(clean), load_gazetteer(tuple(str(p) for p in gazetteer)))
+
+
+ACTOR_FIELDS = {"actors": ("actor_id",), "quotes": ("speaker",), "events": ("source", "target"),
+                "commitments": ("promiser", "beneficiary", "promiser_person"), "forecasts": ("author", "subjects")}
+COUNTRY_FIELDS = {"events": ("source_country", "target_country"), "commitments": ("promiser", "beneficiary"),
+                  "forecasts": ("subjects",), "dyads": ("a", "b"), "actors": ("country",)}
+DATE_FIELD = {"timexes": "value", "quotes": "said_on", "events": "date", "commitments": "made_on",
+              "forecasts": "resolves_by", "dyads": "period", "documents": "published"}
+
+
+def parse_pair(pair: str) -> tuple[str, str]:
+    """``AZE-RUS`` -> ("AZE", "RUS"); the order does not matter."""
+    parts = [p.strip().upper() for p in pair.replace("/", "-").split("-")]
+    if len(parts) != 2 or not all(len(p) == 3 and p.isalpha() for p in parts) or parts[0] == parts[1]:
+        raise UsageError(f"--pair {pair}: expected two different ISO3 codes such as AZE-RUS")
+    return parts[0], parts[1]
+
+
+def _values(record: Record, fields: tuple[str, ...]) -> set[str]:
+    found: set[str] = set()
+    for name in fields:
+        value = getattr(record, name, None)
+        if isinstance(value, tuple | list):
+            found.update(str(v) for v in value)
+        elif value is not None:
+            found.add(str(value))
+    return found
+
+
+def select_records(store: Store, collection: str, *, doc: str | None = None, actor: str | None = None,
+                   pair: str | None = None, since: str | None = None, until: str | None = None,
+                   status: str | None = None, category: str | None = None) -> Iterator[Record]:
+    """Stored records of one collection, filtered as the CLI and the REST API offer.
+
+    ``pair`` keeps records between two states in either direction (an event's source and target
+    countries, a promise's promiser and beneficiary, a forecast's subjects, a dyad's a and b);
+    ``since``/``until`` compare the record's own date (event date, promise made_on, forecast
+    resolves_by, quote said_on) at its precision, so ``--since 2025-10`` keeps "2025-10-09".
+    """
+    wanted_pair = set(parse_pair(pair)) if pair else None
+    if collection == "documents":
+        source: Iterator[Record] = iter(store.documents())
+    else:
+        filters = {"doc_id": doc} if doc is not None and collection in ("timexes", "quotes", "events", "commitments", "forecasts") else {}
+        source = store.records(collection, **filters)
+    date_field = DATE_FIELD.get(collection)
+    for record in source:
+        if doc is not None and collection == "documents" and record.doc_id != doc:  # type: ignore[attr-defined]
+            continue
+        if doc is not None and collection == "commitments" and record.evidence.doc_id != doc:  # type: ignore[attr-defined]
+            continue
+        if actor is not None and actor not in _values(record, ACTOR_FIELDS.get(collection, ())):
+            continue
+        if wanted_pair is not None and not wanted_pair <= _values(record, COUNTRY_FIELDS.get(collection, ())):
+            continue
+        if status is not None and getattr(record, "status", getattr(record, "verdict", None)) != status:
+            continue
+        if category is not None and getattr(record, "category", None) != category.upper():
+            continue
+        if since or until:
+            value = getattr(record, date_field, None) if date_field else None
+            if value is None or (since and value[: len(since)] < since[: len(value)]) or (until and value[: len(until)] > until[: len(value)]):
+                continue
+        yield record
 
 
 def export(store: Store, out_dir: str | Path, formats: Iterable[str] = ("jsonl",)) -> list[Path]:

@@ -7,6 +7,7 @@ Exit status: 0 on success, 1 when some inputs failed (each named on stderr as
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import sys
 from collections.abc import Iterator
@@ -182,11 +183,23 @@ def list_command(collection: str) -> None:
         db: DbOption = DEFAULT_DB,
         doc: Annotated[str | None, typer.Option("--doc", help="Only records of this document.")] = None,
         actor: Annotated[str | None, typer.Option("--actor", help="Only records of this actor id (e.g. RUS, person:maria-zakharova).")] = None,
+        pair: Annotated[str | None, typer.Option("--pair", help="Only records between two states, either way round (e.g. AZE-RUS).")] = None,
+        since: Annotated[str | None, typer.Option("--since", help="Only records dated on or after this (YYYY, YYYY-MM or YYYY-MM-DD).")] = None,
+        until: Annotated[str | None, typer.Option("--until", help="Only records dated on or before this.")] = None,
+        status: Annotated[str | None, typer.Option("--status", help="Commitments: open, kept, broken, disputed; forecasts: a verdict.")] = None,
+        category: Annotated[str | None, typer.Option("--category", help="Events: a PLOVER type (e.g. THREATEN).")] = None,
         as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")] = False,
         limit: Annotated[int, typer.Option(help="At most this many (0: all).")] = 0,
     ) -> None:
-        with store_at(db) as store:
-            records = list(_filtered(store, collection, doc, actor))
+        for name, value in (("--since", since), ("--until", until)):
+            if value is not None and not DATE_PREFIX.fullmatch(value):
+                raise fail(f"{name} {value}: expected YYYY, YYYY-MM or YYYY-MM-DD", 2)
+        try:
+            with store_at(db) as store:
+                records = list(api.select_records(store, collection, doc=doc, actor=actor, pair=pair, since=since,
+                                                  until=until, status=status, category=category))
+        except UsageError as err:
+            raise fail(str(err), 2) from err
         if limit:
             records = records[:limit]
         if as_json:
@@ -199,18 +212,14 @@ def list_command(collection: str) -> None:
     app.command(name=collection)(command)
 
 
-ACTOR_COLUMNS = {"actors": ("actor_id",), "quotes": ("speaker",), "events": ("source", "target"),
-                 "commitments": ("promiser",), "forecasts": ("author",)}
+DATE_PREFIX = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 
-def _filtered(store: Store, collection: str, doc: str | None, actor: str | None = None) -> Iterator[Record]:
-    if collection == "documents":
-        yield from (d for d in store.documents() if doc is None or d.doc_id == doc)
-        return
-    filters = {"doc_id": doc} if doc is not None and collection in ("timexes", "quotes", "events", "commitments", "forecasts") else {}
-    for record in store.records(collection, **filters):
-        if actor is None or any(getattr(record, c) == actor for c in ACTOR_COLUMNS.get(collection, ())):
-            yield record
+TABLE_COLUMNS = {
+    "events": ("date", "category", "cameo", "source", "target", "mode", "score", "evidence"),
+    "commitments": ("made_on", "promiser", "promiser_person", "beneficiary", "status", "deadline", "content"),
+    "forecasts": ("author", "horizon_text", "resolves_by", "conditional", "verdict", "text"),
+}
 
 
 def _print_table(collection: str, records: list[Record]) -> None:
@@ -219,7 +228,9 @@ def _print_table(collection: str, records: list[Record]) -> None:
         return
     width = shutil.get_terminal_size((120, 20)).columns
     rows = [{k: v for k, v in r.to_dict().items() if k not in ("text", "meta", "mentions")} for r in records]
-    columns = list(rows[0])
+    columns = list(TABLE_COLUMNS.get(collection, rows[0]))
+    if collection in ("commitments", "forecasts"):
+        rows = [{**row, "content": r.to_dict().get("content"), "text": r.to_dict().get("text")} for row, r in zip(rows, records)]
     table = Table(*columns, width=min(width, 200))
     for row in rows:
         table.add_row(*(_cell(row[c]) for c in columns))

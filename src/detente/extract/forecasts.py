@@ -125,7 +125,7 @@ class ForecastFinder:
             start += 1
         end_token = max((t for t in tokens), key=lambda t: t.i)
         end = end_token.idx + len(end_token.text)
-        while end > start and self.text[end - 1] in " ,;:.":
+        while end > start and (self.text[end - 1] in ",;:." or self.text[end - 1].isspace()):
             end -= 1
         return start, end
 
@@ -196,8 +196,15 @@ class ForecastFinder:
     # -- all of them
 
     def first_person(self, verb: Token) -> bool:
+        """"We will …", or a speaker's "the Russian side will …": an undertaking, not a prediction."""
         subject = subject_of(verb)
-        return subject is not None and subject.lower_ in FIRST_PERSON
+        if subject is not None and subject.lower_ in FIRST_PERSON:
+            return True
+        quote = self.parties.quote_at(verb.idx)
+        speaker = self.parties.actor(quote.speaker) if quote is not None and quote.speaker else None
+        doer = self.parties.of(subject)
+        return (speaker is not None and doer is not None and doer.kind != "person" and speaker.country is not None
+                and doer.country == speaker.country and verb.lemma_.lower() not in ("be", "remain", "stay", "become"))
 
     def find(self) -> list[Forecast]:
         forecasts: list[Forecast] = []
