@@ -2,6 +2,8 @@
 
     .venv/bin/python eval/run.py            # seeds, example corpus, TempEval-3, PolNeAR
     .venv/bin/python eval/run.py --quick    # seeds and example corpus only
+    .venv/bin/python eval/run.py --events   # events, commitments and forecasts only
+    .venv/bin/python eval/gsr.py            # PETR2-GSR and PLOVER-GSR event coding only
 
 Gold: eval/gold/*.json (see eval/ANNOTATION.md), annotated before tuning. Baselines a user might
 pick instead: spaCy NER alone (actors), textacy's direct-quotation extractor (quotes),
@@ -607,6 +609,9 @@ def main() -> None:
     if not args.quick and not args.only and not args.errors and not args.events:
         evaluate_tempeval(nlp)
         evaluate_polnear(nlp)
+        from gsr import evaluate_gsr
+
+        evaluate_gsr(nlp)
 
 
 if __name__ == "__main__":

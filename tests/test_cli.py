@@ -122,3 +122,28 @@ def test_cli_unopenable_store_is_one_line(tmp_path):
     assert result.exit_code == 1
     assert result.stderr.startswith(f"detente: {tmp_path / 'no' / 'such' / 'dir' / 'x.db'}: cannot open store:")
     assert len(result.stderr.splitlines()) == 1
+
+
+@pytest.mark.seed
+def test_cli_lists_events_commitments_forecasts_with_filters(run):
+    assert run("ingest", str(SEEDS)).exit_code == 0
+    events = [json.loads(line) for line in run("events", "--pair", "RUS-AZE", "--json").stdout.splitlines()]
+    assert events and all({e["source_country"], e["target_country"]} == {"AZE", "RUS"} for e in events)
+    assert [e for e in events if e["category"] == "CONSULT" and e["source"] == "person:ilham-aliyev"]
+    threats = run("events", "--category", "threaten", "--json").stdout.splitlines()
+    assert all(json.loads(line)["category"] == "THREATEN" for line in threats)
+    broken = [json.loads(line) for line in run("commitments", "--status", "broken", "--json").stdout.splitlines()]
+    assert [(c["promiser"], c["beneficiary"]) for c in broken] == [("RUS", "AZE")] * 3
+    due = [json.loads(line) for line in run("forecasts", "--since", "2025-12", "--until", "2025-12", "--json").stdout.splitlines()]
+    assert [f["resolves_by"] for f in due] == ["2025-12-31", "2025-12-31"]
+    table = run("commitments", "--pair", "AZE-RUS")
+    assert table.exit_code == 0 and "broken" in table.stdout and "promiser" in table.stdout
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("events", "--pair", "AZE"), "detente: --pair AZE: expected two different ISO3 codes such as AZE-RUS\n"),
+    (("forecasts", "--since", "next week"), "detente: --since next week: expected YYYY, YYYY-MM or YYYY-MM-DD\n"),
+])
+def test_cli_list_filter_errors_exit_2(run, args, message):
+    result = run(*args)
+    assert (result.exit_code, result.stderr) == (2, message)
