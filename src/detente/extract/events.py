@@ -43,11 +43,18 @@ def cameo_table() -> dict[str, Any]:
     return json.loads((LEXICONS / "cameo_plover.json").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
 
 
+@cache
+def plover_overrides() -> dict[str, Any]:
+    return json.loads((LEXICONS / "plover_overrides.json").read_text(encoding="utf-8"))["cameo_to_plover"]  # type: ignore[no-any-return]
+
+
 def plover_of(cameo: str) -> tuple[str, str | None] | None:
-    """The PLOVER type and mode of a CAMEO code (a longer code falls back to its parents)."""
+    """The PLOVER type and mode of a CAMEO code (a longer code falls back to its parents); where
+    the PLOVER manual codes a case differently from the conversion table, the manual wins."""
     table = cameo_table()["cameo_to_plover"]
+    overrides = plover_overrides()
     for length in range(len(cameo), 1, -1):
-        entry = table.get(cameo[:length])
+        entry = overrides.get(cameo[:length]) or table.get(cameo[:length])
         if entry is not None:
             return entry["plover"], entry["mode"]
     return None
