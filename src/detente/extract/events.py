@@ -44,6 +44,21 @@ def cameo_table() -> dict[str, Any]:
 
 
 @cache
+def future_codes() -> dict[str, Any]:
+    return json.loads((LEXICONS / "future_codes.json").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+def announced_code(cameo: str, table: str) -> str | None:
+    """The CAMEO code of an action announced rather than done: intent (03x) for a cooperative
+    one, threat (13x) for a conflictual one (``future_codes.json``)."""
+    codes = future_codes()[table]
+    for length in range(len(cameo), 1, -1):
+        if cameo[:length] in codes:
+            return codes[cameo[:length]]  # type: ignore[no-any-return]
+    return None
+
+
+@cache
 def plover_overrides() -> dict[str, Any]:
     return json.loads((LEXICONS / "plover_overrides.json").read_text(encoding="utf-8"))["cameo_to_plover"]  # type: ignore[no-any-return]
 
@@ -186,11 +201,17 @@ class EventFinder:
                 target = Party(other, other) if target is None else target
         if target is not None and target.country == source.country and target.country is not None and target.actor_id == source.actor_id:
             return None
+        mode = self.mode(trigger)
+        announced = self.announced(trigger)
+        if announced and mode != "negated":
+            if (code := announced_code(cameo, "intent")) and mode != "hypothetical":
+                cameo, mode = code, "asserted"
+            elif code := announced_code(cameo, "threat"):
+                cameo = code
         coded = plover_of(cameo)
         if coded is None:
             return None
         category, plover_mode = coded
-        mode = self.mode(trigger)
         sentence = trigger.sent
         date = self.date_for(trigger, sentence)
         text = self.document.text
@@ -234,6 +255,28 @@ class EventFinder:
         if trigger.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children):
             return "negated"
         return "asserted"
+
+    def announced(self, trigger: Token) -> bool:
+        """Said to be going to happen rather than reported as done: "will pay", "said it would
+        pay", "could close", "promised to share", "is ready to send"."""
+        verb = trigger if trigger.pos_ in ("VERB", "AUX") else _governing(trigger)
+        if verb is None:
+            return False
+        heads = set(future_codes()["intent_heads"])
+        current = verb
+        for _ in range(3):
+            auxes = {c.lower_ for c in current.children if c.dep_ in ("aux", "auxpass")}
+            if auxes & {"will", "shall", "'ll", "wo", "would", "could", "might", "may"}:
+                return True
+            if current.dep_ in ("xcomp", "ccomp", "advcl") and current.head.lemma_.lower() in heads:
+                return True
+            if current.dep_ == "xcomp" and current.head.pos_ == "AUX" and any(
+                    c.lower_ in heads for c in current.head.children if c.dep_ == "acomp"):
+                return True
+            if current.dep_ not in ("xcomp", "conj") or current.head.i == current.i:
+                return False
+            current = current.head
+        return False
 
     @staticmethod
     def _conditional(verb: Token) -> bool:
