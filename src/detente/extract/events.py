@@ -31,6 +31,7 @@ LEXICONS = Path(__file__).resolve().parents[1] / "lexicons"
 MODE_WEIGHT = {"asserted": 1.0, "demanded": 0.5, "hypothetical": 0.4, "negated": 0.0}
 TARGET_PREPOSITIONS = {"to", "on", "against", "with", "toward", "towards", "at", "from", "for", "into"}
 ACTOR_KINDS = ("person", "state", "organization", "media", "group")
+CONFLICT_ROOTS = {"16", "17", "18", "19", "20"}
 
 
 @cache
@@ -156,7 +157,16 @@ class EventFinder:
             source = self.party(next((c for c in verb.head.children if c.dep_ == "nsubj"), None))
         if source is None and not passive:
             source = self.nearest_before(verb)
+        if passive and target is None and verb.dep_ == "acl":
+            target = self.party(verb.head)
+        if passive and source is None and target is not None:
+            # "the lorries were impounded", "the students were freed": done to one side, by the other
+            source = self.counterpart_of(target)
         return self.event(verb, cameo, source, target)
+
+    def counterpart_of(self, party: Party) -> Party | None:
+        other = self.parties.counterpart(party.country)
+        return Party(other, other) if other else None
 
     def noun_code(self, noun: Token) -> str | None:
         for child in noun.children:
@@ -189,6 +199,9 @@ class EventFinder:
         if source is None and noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
             # "held talks", "lodged a protest", "staged exercises": the light verb's subject acts
             source = self.party(subject_of(noun.head))
+        if source is None and target is not None and cameo[:2] in CONFLICT_ROOTS:
+            # "the shooting of three Kestrian guards", "the arrest of two journalists": by the other side
+            source = self.counterpart_of(target)
         return self.event(noun, cameo, source, target)
 
     def event(self, trigger: Token, cameo: str, source: Party | None, target: Party | None) -> Event | None:
@@ -294,10 +307,19 @@ class EventFinder:
 
     def find(self) -> list[Event]:
         events: dict[str, Event] = {}
+        seen: set[tuple[str, str | None, str | None, str, str | None]] = set()
         for token in self.sdoc:
             found = self.verb_event(token) if token.pos_ == "VERB" else self.noun_event(token) if token.pos_ == "NOUN" else None
-            if found is not None:
-                events.setdefault(found.event_id, found)
+            if found is None:
+                continue
+            # a later noun naming an event already reported ("the apology", "the meeting") is a
+            # mention of that event, not another one
+            key = (found.category, found.source_country or found.source, found.target_country or found.target,
+                   found.mode, found.date)
+            if token.pos_ == "NOUN" and key in seen:
+                continue
+            seen.add(key)
+            events.setdefault(found.event_id, found)
         return sorted(events.values(), key=lambda e: (e.evidence.start, e.event_id))
 
 
