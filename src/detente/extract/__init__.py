@@ -59,7 +59,8 @@ def quote_stage(document: Document, sdoc: Doc, result: DocResult, ctx: Context) 
 
 def event_stage(document: Document, sdoc: Doc, result: DocResult, ctx: Context) -> DocResult:
     """Dyadic events coded to CAMEO and PLOVER, with mode, score and date."""
-    return replace(result, events=tuple(find_events(document, sdoc, ctx.mentions, result.timexes, result.quotes)))
+    return replace(result, events=tuple(find_events(document, sdoc, ctx.mentions, result.timexes, result.quotes,
+                                                    result.forecasts)))
 
 
 def commitment_stage(document: Document, sdoc: Doc, result: DocResult, ctx: Context) -> DocResult:
@@ -74,7 +75,7 @@ def forecast_stage(document: Document, sdoc: Doc, result: DocResult, ctx: Contex
                                                           result.commitments)))
 
 
-STAGES: list[Stage] = [date_stage, actor_stage, quote_stage, event_stage, commitment_stage, forecast_stage]
+STAGES: list[Stage] = [date_stage, actor_stage, quote_stage, commitment_stage, forecast_stage, event_stage]
 
 
 def settle_published(document: Document, sdoc: Doc) -> Document:

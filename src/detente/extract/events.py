@@ -20,7 +20,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..records import Document, Event, Evidence, Quote, Timex
+from ..gazetteer import slug
+from ..records import Document, Event, Evidence, Forecast, Quote, Timex
 from .actors import Mention
 from .clauses import Parties, subject_of
 
@@ -92,8 +93,10 @@ class Party:
 
 class EventFinder:
     def __init__(self, document: Document, sdoc: Doc, mentions: list[Mention], timexes: tuple[Timex, ...],
-                 quotes: tuple[Quote, ...] = ()) -> None:
+                 quotes: tuple[Quote, ...] = (), forecasts: tuple[Forecast, ...] = ()) -> None:
         self.document = document
+        self.forecasts = forecasts
+        self.author_id = f"person:{slug(document.author)}" if document.author else None
         self.sdoc = sdoc
         self.mentions = [m for m in mentions if m.kind in ACTOR_KINDS]
         self.parties = Parties(document.text, mentions, quotes)
@@ -207,12 +210,13 @@ class EventFinder:
     def event(self, trigger: Token, cameo: str, source: Party | None, target: Party | None) -> Event | None:
         if source is None or (target is not None and target.actor_id == source.actor_id):
             return None
-        if target is None or target.country == source.country and target.country is not None:
+        if target is None and source.country and self.parties.kind.get(source.actor_id) != "media":
             # an event with no named target is aimed at the other side of the document's main dyad
-            other = self.parties.counterpart(source.country)
-            if other is not None and (target is None or target.country == source.country):
-                target = Party(other, other) if target is None else target
-        if target is not None and target.country == source.country and target.country is not None and target.actor_id == source.actor_id:
+            target = self.counterpart_of(source)
+        if target is None or (source.country is not None and target.country == source.country
+                              and self.parties.kind.get(target.actor_id) != "person"):
+            return None  # not dyadic, or internal to one state (its courts, its media, its opposition)
+        if self.habitual(trigger, cameo) or self.in_prediction(trigger):
             return None
         mode = self.mode(trigger)
         announced = self.announced(trigger)
@@ -268,6 +272,17 @@ class EventFinder:
         if trigger.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children):
             return "negated"
         return "asserted"
+
+    def habitual(self, trigger: Token, cameo: str) -> bool:
+        """"Valdoria, which supplies a fifth of Kestria's electricity": a standing state of affairs,
+        not an event (verbal acts in the present, "Kestria accuses them", still count)."""
+        return (trigger.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in trigger.children)
+                and cameo[:2] in ("04", "05", "06", "07", "08", "15"))
+
+    def in_prediction(self, trigger: Token) -> bool:
+        """Inside a forecast in the author's own voice: that is a prediction, not a reported event."""
+        return any(f.evidence.start <= trigger.idx < f.evidence.end and self.parties.quote_at(trigger.idx) is None
+                   and (f.author is None or f.author == self.author_id) for f in self.forecasts)
 
     def announced(self, trigger: Token) -> bool:
         """Said to be going to happen rather than reported as done: "will pay", "said it would
@@ -351,6 +366,6 @@ def _governing(token: Token) -> Token | None:
 
 
 def find_events(document: Document, sdoc: Doc, mentions: list[Mention], timexes: tuple[Timex, ...],
-                quotes: tuple[Quote, ...] = ()) -> list[Event]:
+                quotes: tuple[Quote, ...] = (), forecasts: tuple[Forecast, ...] = ()) -> list[Event]:
     """The coded events of one document, in text order."""
-    return EventFinder(document, sdoc, mentions, timexes, quotes).find()
+    return EventFinder(document, sdoc, mentions, timexes, quotes, forecasts).find()
