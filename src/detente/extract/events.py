@@ -33,6 +33,21 @@ MODE_WEIGHT = {"asserted": 1.0, "demanded": 0.5, "hypothetical": 0.4, "negated":
 TARGET_PREPOSITIONS = {"to", "on", "against", "with", "toward", "towards", "at", "from", "for", "into"}
 ACTOR_KINDS = ("person", "state", "organization", "media", "group")
 CONFLICT_ROOTS = {"16", "17", "18", "19", "20"}
+LIGHT_VERBS = {"hold", "stage", "conduct", "launch", "carry", "lodge", "file", "issue", "make", "begin", "start",
+               "send", "deliver", "impose", "announce", "order", "hand", "present", "give", "pay", "open",
+               "resume", "continue", "sign", "conclude", "extend", "express", "offer", "mount", "submit"}
+CHARACTERISING = {"call", "describe", "brand", "label", "term", "characterise", "characterize", "dub", "dismiss"}
+
+
+@cache
+def _analyzer() -> Any:
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+def _sentiment(words: str) -> float:
+    return float(_analyzer().polarity_scores(words)["compound"])
 
 
 @cache
@@ -138,7 +153,35 @@ class EventFinder:
                     return phrases[word]
         return self.verbs.get(lemma)
 
+    def characterisation(self, verb: Token) -> Event | None:
+        """"Halvic called the shooting 'a cold-blooded act'", "Revic described relations as 'the
+        best in a generation'": praise (SUPPORT 051) or criticism (ACCUSE 111) by the speaker,
+        told apart by the sentiment of the words used (VADER); of what the object names, or of the
+        other side."""
+        if verb.lemma_.lower() not in CHARACTERISING or verb.pos_ != "VERB":
+            return None
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        label = next((c for c in verb.children if c.dep_ in ("oprd", "ccomp", "xcomp")), None)
+        if label is None:
+            as_phrase = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+            if as_phrase is None and obj is not None:
+                as_phrase = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+            label = as_phrase
+        if obj is None or label is None:
+            return None
+        words = self.document.text[label.left_edge.idx:label.right_edge.idx + len(label.right_edge.text)]
+        praise = _sentiment(words) >= 0.3
+        source = self.party(subject_of(verb))
+        target = self.party(obj)
+        if source is None:
+            return None
+        if target is None or target.actor_id == source.actor_id:
+            target = self.counterpart_of(source)
+        return self.event(verb, "051" if praise else "111", source, target)
+
     def verb_event(self, verb: Token) -> Event | None:
+        if (judged := self.characterisation(verb)) is not None:
+            return judged
         cameo = self.verb_code(verb)
         if cameo is None or verb.pos_ != "VERB":
             return None
@@ -199,7 +242,7 @@ class EventFinder:
                     target = self.party(other)
                 elif child.lower_ in TARGET_PREPOSITIONS | {"of"}:
                     target = target or self.party(obj)
-        if source is None and noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+        if source is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS:
             # "held talks", "lodged a protest", "staged exercises": the light verb's subject acts
             source = self.party(subject_of(noun.head))
         if source is None and target is not None and cameo[:2] in CONFLICT_ROOTS:
