@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -357,11 +358,20 @@ class EventFinder:
         """When it happened: a date attached to the trigger's own clause, else the sentence's only date."""
         verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger
         left, right = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge.text)
-        own = [t for t in self.timexes if left <= t.start and t.end <= right and t.value]
-        in_sentence = [t for t in self.timexes if sentence.start_char <= t.start < sentence.end_char and t.value]
+        when = [t for t in self.timexes if t.value and self._point_in_time(t)]
+        own = [t for t in when if left <= t.start and t.end <= right]
+        in_sentence = [t for t in when if sentence.start_char <= t.start < sentence.end_char]
         if own:
             return min(own, key=lambda t: abs(t.start - trigger.idx))
         return in_sentence[0] if len(in_sentence) == 1 else None
+
+    def _point_in_time(self, timex: Timex) -> bool:
+        """A date that says when something happened: not a duration's start ("held since June"),
+        a deadline ("by 1 December", "until 2027") or the anchor side of "a month after"."""
+        before = self.document.text[max(0, timex.start - 12):timex.start].lower().split()
+        if before and before[-1] in ("since", "until", "till", "by", "from", "before"):
+            return False
+        return not re.search(r"\b(after|before|later|earlier)$", timex.text.lower())
 
     def find(self) -> list[Event]:
         events: dict[str, Event] = {}
