@@ -57,7 +57,6 @@ class CommitmentFinder:
         self.adjectives = set(lexicon["adjectives"])
         self.cues = {status: [re.compile(rf"\b{c}\b", re.I) for c in cues] for status, cues in lexicon["status_cues"].items()}
         self.referring = set(lexicon["referring_nouns"])
-        self.threats = {tuple(p.split()) for p in lexicon["threat_predicates"]}
         self.agreements = set(lexicon["agreement_nouns"])
 
     # -- triggers
@@ -199,7 +198,7 @@ class CommitmentFinder:
         if any(c.dep_ == "auxpass" for c in verb.children):
             return False
         doer = self.parties.of(subject_of(verb))
-        if doer is None or self.threat(verb) or any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children) for c in verb.children):
+        if doer is None or self.threat(verb) or self._joint(subject_of(verb)) or any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children) for c in verb.children):
             return False
         if self.under_agreement(verb):
             return True
@@ -211,11 +210,15 @@ class CommitmentFinder:
         return doer.kind != "person" and speaker.country is not None and doer.country == speaker.country
 
     def threat(self, verb: Token) -> bool:
-        """"Valdoria would respond", "would draw the necessary conclusions": a warning, not a promise."""
-        lemma = verb.lemma_.lower()
-        objects = [c.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "prep", "attr")]
-        objects += [g.lemma_.lower() for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-        return (lemma,) in self.threats or any((lemma, o) in self.threats for o in objects)
+        return is_warning(verb)
+
+    def _joint(self, subject: Token | None) -> bool:
+        """"Valdoria and Kestria would begin talks": both sides, so a plan, not one side's promise."""
+        if subject is None:
+            return False
+        countries = {p.country for t in subject.subtree if t.dep_ in ("conj", "nsubj", "nsubjpass", "amod", "compound")
+                     and (p := self.parties.of(t)) is not None and p.country}
+        return len(countries) > 1
 
     def under_agreement(self, verb: Token) -> bool:
         """"Under the memorandum, Sarnovia will finance …": what an agreement binds a party to."""
@@ -307,6 +310,17 @@ class CommitmentFinder:
             status_evidence=status_evidence,
             promiser_person=party.actor_id if party.kind == "person" else None,
         )
+
+
+def is_warning(verb: Token) -> bool:
+    """"Valdoria would respond", "would draw the necessary conclusions", "will be answered with
+    force": a warning (``threat_predicates`` of ``lexicons/commitments.json``), not a promise or a
+    prediction."""
+    threats = {tuple(p.split()) for p in commitment_lexicon()["threat_predicates"]}
+    lemma = verb.lemma_.lower()
+    objects = [c.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "prep", "attr")]
+    objects += [g.lemma_.lower() for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return (lemma,) in threats or any((lemma, o) in threats for o in objects)
 
 
 def _in_own_clause(token: Token, verb: Token, any_conj: bool = False) -> bool:

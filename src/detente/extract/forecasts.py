@@ -43,6 +43,8 @@ HORIZON_PREP = re.compile(
     r"\b(?P<prep>by|before|until|till|in|within|during|from|on|after|no later than)\s+"
     r"(?P<part>(?:the\s+)?(?:end|beginning|start|middle|close)\s+of\s+)?$", re.I)
 CONDITION_MARKS = {"if", "unless", "provided"}
+DEONTIC = {"respect", "honour", "honor", "comply", "abide", "fulfil", "fulfill", "pay", "return", "release", "stop",
+           "end", "withdraw", "apologise", "apologize", "explain", "observe", "implement", "keep"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,8 +87,9 @@ class ForecastFinder:
         head = verb.head
         if verb.dep_ == "xcomp" and head.lemma_.lower() in LIKELY_WORDS | {"be"} and self._likely(head):
             return True
-        if verb.dep_ == "xcomp" and head.lemma_.lower() in EXPECT_VERBS and head.i != verb.i:
-            return True
+        if verb.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in EXPECT_VERBS and head.i != verb.i:
+            # "Dorrun expected Brask to respect the ceiling" is a demand, not a prediction
+            return verb.lemma_.lower() not in DEONTIC
         if auxes & REPORTED_AUX and verb.dep_ in ("ccomp", "conj") and self._reported(verb):
             return True
         return False
@@ -213,6 +216,10 @@ class ForecastFinder:
         for verb in self.sdoc:
             if not self.predictive(verb) or self.first_person(verb) or verb.sent.text.rstrip().endswith("?"):
                 continue
+            if verb.dep_ == "relcl" and self.parties.quote_at(verb.idx) is not None:
+                continue  # part of the clause it describes ("measures that Dorrun will notice")
+            if _is_warning(verb) and self.author_of(verb) != self.author:
+                continue  # a speaker's warning is a THREATEN event, not a prediction
             start, end = self.clause(verb)
             if end - start < 12 or any(s <= verb.idx < e for s, e in taken + self.promised):
                 continue
@@ -242,6 +249,12 @@ class ForecastFinder:
             evidence=Evidence(doc_id, start, end, self.text[start:end]),
             condition=condition,
         )
+
+
+def _is_warning(verb: Token) -> bool:
+    from .commitments import is_warning
+
+    return is_warning(verb)
 
 
 def find_forecasts(document: Document, sdoc: Doc, mentions: list[Mention], timexes: tuple[Timex, ...],
