@@ -31,7 +31,7 @@ def test_events_score_follows_type_and_mode():
         ("Valdoria accused Kestria of staging a provocation.", "ACCUSE", "XVL", "XKS", "asserted"),
         ("Kestria detained two Valdorian journalists on Tuesday.", "COERCE", "XKS", "XVL", "asserted"),
         ("Valdoria has not condemned Kestria.", "ACCUSE", "XVL", "XKS", "negated"),
-        ("Valdoria could attack Kestria.", "ASSAULT", "XVL", "XKS", "hypothetical"),
+        ("Valdoria could attack Kestria.", "THREATEN", "XVL", "XKS", "hypothetical"),
         ("Valdoria must release Kestria's citizens.", "RETREAT", "XVL", "XKS", "demanded"),
     ],
 )
