@@ -34,6 +34,10 @@ MODE_WEIGHT = {"asserted": 1.0, "demanded": 0.5, "hypothetical": 0.4, "negated":
 TARGET_PREPOSITIONS = {"to", "on", "against", "with", "toward", "towards", "at", "from", "for", "into"}
 ACTOR_KINDS = ("person", "state", "organization", "media", "group")
 CONFLICT_ROOTS = {"16", "17", "18", "19", "20"}
+NEGATING_VERBS = {"fail", "refuse", "decline", "deny", "neglect", "omit"}
+DEMANDING_VERBS = {"insist", "demand", "urge", "expect", "ask", "require", "call", "press", "want"}
+ABSENCE_NOUNS = {"absence", "lack"}
+SAY_LEMMAS = {"say", "tell", "add", "announce", "state", "declare", "confirm", "report", "write", "indicate"}
 LIGHT_VERBS = {"hold", "stage", "conduct", "launch", "carry", "lodge", "file", "issue", "make", "begin", "start",
                "send", "deliver", "impose", "announce", "order", "hand", "present", "give", "pay", "open",
                "resume", "continue", "sign", "conclude", "extend", "express", "offer", "mount", "submit"}
@@ -273,6 +277,8 @@ class EventFinder:
         if coded is None:
             return None
         category, plover_mode = coded
+        if category == "REQUEST" and mode == "asserted":
+            mode = "demanded"  # a request is the demand itself
         sentence = trigger.sent
         date = self.date_for(trigger, sentence)
         text = self.document.text
@@ -308,12 +314,18 @@ class EventFinder:
             children = list(current.children)
             if any(c.dep_ == "neg" or c.lower_ in self.negators for c in children):
                 return "negated"
+            if current.i != (verb.i if verb is not None else -1) and current.lemma_.lower() in NEGATING_VERBS:
+                return "negated"  # "failed to give notice", "denied that … were in crisis"
             auxes = [c.lower_ for c in children if c.dep_ in ("aux", "auxpass")]
             if any(a in self.demand for a in auxes):
                 return "demanded"
-            if any(a in self.hypothetical for a in auxes) or self._conditional(current):
+            if current.i != (verb.i if verb is not None else -1) and current.lemma_.lower() in DEMANDING_VERBS:
+                return "demanded"  # "insists that the sides agree", "expected Brask to respect"
+            reported_future = "would" in auxes and _reported(current)
+            if (any(a in self.hypothetical for a in auxes) and not reported_future) or self._conditional(current):
                 return "hypothetical"
-        if trigger.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children):
+        if trigger.pos_ == "NOUN" and (any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children)
+                                       or trigger.head.lower_ in ("of",) and trigger.head.head.lemma_.lower() in ABSENCE_NOUNS):
             return "negated"
         return "asserted"
 
@@ -389,6 +401,15 @@ class EventFinder:
             seen.add(key)
             events.setdefault(found.event_id, found)
         return sorted(events.values(), key=lambda e: (e.evidence.start, e.event_id))
+
+
+def _reported(verb: Token) -> bool:
+    """A clause reported under a verb of saying ("said Valdoria would pay"): its "would" is the
+    speaker's future, not a hypothesis."""
+    current = verb
+    while current.dep_ == "conj" and current.head.i != current.i:
+        current = current.head
+    return current.dep_ == "ccomp" and current.head.lemma_.lower() in SAY_LEMMAS
 
 
 def _complement_words(verb: Token) -> list[str]:
