@@ -202,6 +202,11 @@ class EventFinder:
                     break
         source = self.party(agent_obj) if passive else self.party(subject)
         target = self.party(subject) if passive else self.party(obj)
+        if not passive and target is None and subject is not None and source is not None:
+            # "Sarnovia and Kestria signed …", "Halvic and Demmin met": the second party is the target
+            partner = next((self.party(c) for c in subject.children if c.dep_ == "conj"), None)
+            if partner is not None and partner.country != source.country:
+                target = partner
         if source is None and not passive:
             source = self.party(subject_of(verb))
         if source is None and verb.dep_ in ("xcomp", "conj", "advcl", "relcl", "acl"):
@@ -214,6 +219,12 @@ class EventFinder:
             # "the lorries were impounded", "the students were freed": done to one side, by the other
             source = self.counterpart_of(target)
         return self.event(verb, cameo, source, target)
+
+    def person_in_sentence(self, trigger: Token, country: str | None) -> Party | None:
+        sentence = trigger.sent
+        people = [m for m in self.mentions if m.kind == "person" and m.country == country
+                  and sentence.start_char <= m.start < sentence.end_char]
+        return Party(people[0].actor_id, people[0].country) if people else None
 
     def counterpart_of(self, party: Party) -> Party | None:
         other = self.parties.counterpart(party.country)
@@ -260,7 +271,10 @@ class EventFinder:
             return None
         if target is None and source.country and self.parties.kind.get(source.actor_id) != "media":
             # an event with no named target is aimed at the other side of the document's main dyad
+            # (at its person named in the same sentence when a person acts: leaders deal with leaders)
             target = self.counterpart_of(source)
+            if target is not None and self.parties.kind.get(source.actor_id) == "person":
+                target = self.person_in_sentence(trigger, target.country) or target
         if target is None or (source.country is not None and target.country == source.country
                               and self.parties.kind.get(target.actor_id) != "person"):
             return None  # not dyadic, or internal to one state (its courts, its media, its opposition)
