@@ -391,6 +391,18 @@ class EventFinder:
             return min(own, key=lambda t: abs(t.start - trigger.idx))
         return in_sentence[0] if len(in_sentence) == 1 else None
 
+    def _object_of_coded_verb(self, noun: Token, coded_verbs: set[int]) -> bool:
+        head = noun.head
+        if noun.dep_ == "pobj" and head.dep_ == "prep":
+            head = head.head
+        elif noun.dep_ not in ("dobj", "nsubjpass"):
+            return False
+        if head.lemma_.lower() in LIGHT_VERBS:
+            return False
+        if head.i > noun.i:  # the verb comes later ("the sanctions were lifted"): code it first
+            return self.verb_code(head) is not None and head.pos_ == "VERB"
+        return head.i in coded_verbs
+
     def _point_in_time(self, timex: Timex) -> bool:
         """A date that says when something happened: not a duration's start ("held since June"),
         a deadline ("by 1 December", "until 2027") or the anchor side of "a month after"."""
@@ -402,10 +414,15 @@ class EventFinder:
     def find(self) -> list[Event]:
         events: dict[str, Event] = {}
         seen: set[tuple[str, str | None, str | None, str, str | None]] = set()
+        coded_verbs: set[int] = set()
         for token in self.sdoc:
+            if token.pos_ == "NOUN" and self._object_of_coded_verb(token, coded_verbs):
+                continue  # "lifted sanctions" is one event (the verb's), not two
             found = self.verb_event(token) if token.pos_ == "VERB" else self.noun_event(token) if token.pos_ == "NOUN" else None
             if found is None:
                 continue
+            if token.pos_ == "VERB":
+                coded_verbs.add(token.i)
             # a later noun naming an event already reported ("the apology", "the meeting") is a
             # mention of that event, not another one
             key = (found.category, found.source_country or found.source, found.target_country or found.target,
@@ -427,19 +444,20 @@ def _reported(verb: Token) -> bool:
 
 
 def _complement_words(verb: Token) -> list[str]:
-    """Lemmas that can complete a verb phrase: particle, object, prepositional object ("fire",
-    "off", "on alert" as "alert"), and "object+particle" pairs in lexicon form ("put on alert")."""
-    words = []
+    """Lemmas that can complete a verb phrase, most specific first: "preposition object" ("on
+    alert", "for restraint"), particle, object (also a passive subject: "the bridge was closed"),
+    then a bare preposition ("stand with")."""
+    specific, words, bare = [], [], []
     for child in verb.children:
-        if child.dep_ in ("prt", "dobj", "attr", "acomp"):
+        if child.dep_ in ("prt", "dobj", "attr", "acomp", "nsubjpass", "oprd"):
             words.append(child.lemma_.lower())
         elif child.dep_ == "prep":
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            words.append(child.lower_)
+            bare.append(child.lower_)
             if obj is not None:
-                words.append(f"{child.lower_} {obj.lemma_.lower()}")
+                specific.append(f"{child.lower_} {obj.lemma_.lower()}")
                 words.append(obj.lemma_.lower())
-    return words
+    return specific + words + bare
 
 
 def _governing(token: Token) -> Token | None:
