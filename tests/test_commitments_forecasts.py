@@ -82,13 +82,42 @@ def test_seed_000_conditional_forecasts(seeds):  # noqa: F811
     assert set(reassess.subjects) >= {"AZE", "RUS"}
 
 
+SEED_EVENTS = {
+    "000": [
+        ("ASSAULT", "190", "RUS", "AZE", "asserted", "2024-12", "hit"),
+        ("REQUEST", "100", "person:ilham-aliyev", "RUS", "demanded", None, "demanding"),
+        ("SUPPORT", "018", "RUS", "AZE", "asserted", None, "condolences"),
+        ("AGREE", "030", "RUS", "AZE", "asserted", None, "promised"),
+        ("CONSULT", "040", "person:ilham-aliyev", "person:vladimir-putin", "asserted", None, "meeting"),
+    ],
+    "003": [
+        ("COERCE", "173", "AZE", "media:sputnik", "asserted", "2025-06", "arrest"),
+        ("CONCEDE", "055", "person:vladimir-putin", "person:ilham-aliyev", "asserted", None, "apologized"),
+        ("SUPPORT", "018", "person:vladimir-putin", "person:ilham-aliyev", "asserted", None, "condolences"),
+        ("COOPERATE", "064", "person:vladimir-putin", "person:ilham-aliyev", "asserted", None, "informed"),
+        ("SUPPORT", "051", "person:ilham-aliyev", "person:vladimir-putin", "asserted", None, "gratitude"),
+        ("RETREAT", "0841", "RUS", "AZE", "asserted", None, "released"),
+    ],
+}
+
+
 @pytest.mark.seed
-def test_seed_events_meeting_and_apology(seeds):  # noqa: F811
-    events = {(e.category, e.cameo, e.source, e.target, e.trigger.text) for e in seeds["003"].events}
-    assert ("CONCEDE", "055", "person:vladimir-putin", "person:ilham-aliyev", "apologized") in events
-    meetings = [e for e in seeds["000"].events if e.trigger.text == "meeting"]
-    assert [(e.category, e.source, e.target, e.mode) for e in meetings] == [
-        ("CONSULT", "person:ilham-aliyev", "person:vladimir-putin", "asserted")]
+@pytest.mark.parametrize("prefix", ["000", "003"])
+def test_seed_events(seeds, prefix):  # noqa: F811
+    found = [(e.category, e.cameo, e.source, e.target, e.mode, e.date, e.trigger.text) for e in seeds[prefix].events]
+    for expected in SEED_EVENTS[prefix]:
+        assert expected in found
+    for event in seeds[prefix].events:
+        assert event.evidence.text == seeds[prefix].document.text[event.evidence.start:event.evidence.end]
+        assert event.trigger.start >= event.evidence.start and event.trigger.end <= event.evidence.end
+
+
+@pytest.mark.seed
+def test_seed_apology_scores_as_a_concession(seeds):  # noqa: F811
+    (apology,) = [e for e in seeds["003"].events if e.trigger.text == "apologized"]
+    assert apology.score == 4.5  # PLOVER CONCEDE, asserted
+    imagined = [e for e in seeds["000"].events if e.category == "THREATEN"]
+    assert [(e.source, e.mode, e.score) for e in imagined] == [("RUS", "hypothetical", -1.4)]
 
 
 # ---------------------------------------------------------------- edge cases
