@@ -68,7 +68,9 @@ class Parties:
         if found is None and token.lower_ in THIRD_PERSON:
             found = self.last_person_before(token.idx)
         if found is None and token.lemma_.lower() in GENERIC_AGENTS:
-            found = self.last_state_before(token.idx, token.sent.start_char)
+            sentence = token.sent
+            previous = token.doc[sentence.start - 1].sent.start_char if sentence.start > 0 else sentence.start_char
+            found = self.last_state_before(token.idx, sentence.start_char) or self.last_state_before(token.idx, previous)
         return found
 
     def last_state_before(self, offset: int, floor: int) -> Party | None:

@@ -198,7 +198,7 @@ class CommitmentFinder:
         if any(c.dep_ == "auxpass" for c in verb.children):
             return False
         doer = self.parties.of(subject_of(verb))
-        if doer is None or self.threat(verb) or self._joint(subject_of(verb)) or any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children) for c in verb.children):
+        if doer is None or self.threat(verb) or self._joint(subject_of(verb)) or self._refusal_or_pressure(verb) or any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children) for c in verb.children):
             return False
         if self.under_agreement(verb):
             return True
@@ -211,6 +211,17 @@ class CommitmentFinder:
 
     def threat(self, verb: Token) -> bool:
         return is_warning(verb)
+
+    @staticmethod
+    def _refusal_or_pressure(verb: Token) -> bool:
+        """"We will not trade …", "Kestria would put its units on alert", "would ask the Council":
+        a refusal or a move against the other side is announced, not promised."""
+        from .events import lexicon_code
+
+        if any(c.dep_ == "neg" for c in verb.children):
+            return True
+        code = lexicon_code(verb)
+        return code is not None and code[:2] >= "09"
 
     def _joint(self, subject: Token | None) -> bool:
         """"Valdoria and Kestria would begin talks": both sides, so a plan, not one side's promise."""

@@ -65,6 +65,17 @@ def cameo_table() -> dict[str, Any]:
     return json.loads((LEXICONS / "cameo_plover.json").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
 
 
+def lexicon_code(verb: Token) -> str | None:
+    """The CAMEO code the event lexicon gives a verb, with its phrase ("open fire") if any."""
+    lexicon = event_lexicon()
+    lemma = verb.lemma_.lower()
+    phrases = {p.split(" ", 1)[1]: c for p, c in lexicon.get("verb_phrases", {}).items() if p.split(" ", 1)[0] == lemma}
+    for word in _complement_words(verb):
+        if word in phrases:
+            return phrases[word]  # type: ignore[no-any-return]
+    return lexicon["verbs"].get(lemma)  # type: ignore[no-any-return]
+
+
 @cache
 def future_codes() -> dict[str, Any]:
     return json.loads((LEXICONS / "future_codes.json").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
