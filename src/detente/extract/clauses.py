@@ -101,6 +101,25 @@ class Parties:
         counts = Counter(m.country for m in self.mentions if m.country and m.country != country)
         return counts.most_common(1)[0][0] if counts else None
 
+    def main_dyad(self) -> tuple[str, str] | None:
+        """The two states the document is most about, in order of first mention."""
+        counts = Counter(m.country for m in self.mentions if m.country)
+        top = [c for c, _ in counts.most_common(2)]
+        if len(top) < 2:
+            return None
+        first = {c: min(m.start for m in self.mentions if m.country == c) for c in top}
+        a, b = sorted(top, key=first.__getitem__)
+        return a, b
+
+    def both_sides(self, token: Token | None) -> tuple[str, str] | None:
+        """"the two ministers", "both sides", "the two governments": the document's main pair."""
+        if token is None or token.lemma_.lower() not in GENERIC_AGENTS | {"country", "state", "neighbour", "neighbor", "party"}:
+            return None
+        if any((c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ in ("det", "predet") and c.lower_ == "both")
+               for c in token.children):
+            return self.main_dyad()
+        return None
+
     def states_in(self, start: int, end: int) -> list[str]:
         seen: dict[str, None] = {}
         for m in self.mentions:

@@ -213,6 +213,8 @@ class EventFinder:
                     break
         source = self.party(agent_obj) if passive else self.party(subject)
         target = self.party(subject) if passive else self.party(obj)
+        if source is None and not passive and (pair := self.parties.both_sides(subject)):
+            source, target = Party(pair[0], pair[0]), target or Party(pair[1], pair[1])
         if not passive and target is None and subject is not None and source is not None:
             # "Sarnovia and Kestria signed …", "Halvic and Demmin met": the second party is the target
             partner = next((self.party(c) for c in subject.children if c.dep_ == "conj"), None)
