@@ -25,7 +25,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from score import (  # noqa: E402
+from score import (
     PredActor,
     PredCommitment,
     PredEvent,
@@ -43,11 +43,11 @@ from score import (  # noqa: E402
     score_timexes,
 )
 
-from detente.extract import extract  # noqa: E402
-from detente.gazetteer import load_gazetteer  # noqa: E402
-from detente.ingest import make_doc_id, normalize_text, read_inputs, to_document  # noqa: E402
-from detente.nlp import load_nlp  # noqa: E402
-from detente.records import Document  # noqa: E402
+from detente.extract import extract
+from detente.gazetteer import load_gazetteer
+from detente.ingest import make_doc_id, normalize_text, read_inputs, to_document
+from detente.nlp import load_nlp
+from detente.records import Document
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

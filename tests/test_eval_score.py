@@ -7,7 +7,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "eval"))
 
-from score import PredActor, PredQuote, PredTimex, locate, score_actors, score_quotes, score_timexes  # noqa: E402
+from score import PredActor, PredQuote, PredTimex, locate, score_actors, score_quotes, score_timexes
 
 TEXT = "Zakharova said “it is over” on 3 May 2025. Moscow agreed. She added that talks would resume."
 GOLD_ACTORS = [

@@ -135,7 +135,7 @@ def extract_text(
     text: str, *, published: str | None = None, nlp: Any = None, gazetteer: Iterable[str | Path] = ()
 ) -> Any:
     """Extract the records of one text without storing it (for scripts and tests)."""
-    from .ingest import normalize_text, make_doc_id
+    from .ingest import make_doc_id, normalize_text
 
     clean = normalize_text(text)
     document = Document(

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from .records import Actor, Dyad, Evidence, Event
+from .records import Actor, Dyad, Event, Evidence
 from .store import Store
 
 

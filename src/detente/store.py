@@ -29,10 +29,10 @@ from .errors import StoreError
 from .records import (
     Actor,
     Commitment,
+    Disagreement,
     DocResult,
     Document,
     Dyad,
-    Disagreement,
     Event,
     Forecast,
     Quote,

@@ -134,7 +134,7 @@ def _strip_span(sdoc: Doc, start: int, end: int) -> tuple[int, int]:
     """Token bounds without a leading determiner or a trailing possessive."""
     while start < end and sdoc[start].lower_ in ("the", "a", "an"):
         start += 1
-    while end > start and sdoc[end - 1].tag_ == "POS" or (end > start and sdoc[end - 1].text in ("'s", "’s", "'", "’")):
+    while (end > start and sdoc[end - 1].tag_ == "POS") or (end > start and sdoc[end - 1].text in ("'s", "’s", "'", "’")):
         end -= 1
     return start, end
 
@@ -206,12 +206,12 @@ class DocActors:
         for match in pattern.finditer(self.document.text):
             name = match["name"]
             first = name.split()[0]
-            if self.gaz.demonyms.get(first) or first.lower() in ("the", "a", "an", "this", "that") or first.isupper() and len(first) > 1:
+            if self.gaz.demonyms.get(first) or first.lower() in ("the", "a", "an", "this", "that") or (first.isupper() and len(first) > 1):
                 continue
             if match.start() > 0 and self.document.text[match.start() - 1] in "“‘«\"'":
                 continue
             span = self.sdoc.char_span(match.start(), match.end(), alignment_mode="expand")
-            if span is None or span[0].is_sent_start and span[0].pos_ not in ("PROPN",):
+            if span is None or (span[0].is_sent_start and span[0].pos_ not in ("PROPN",)):
                 continue
             country = next((e.country for e in self.gaz.lookup(first) if e.country), None)
             self.add(span.start, span.end, f"place:{slug(span.text)}", "place", country, span.text)

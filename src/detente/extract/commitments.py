@@ -339,7 +339,7 @@ def _in_own_clause(token: Token, verb: Token, any_conj: bool = False) -> bool:
     ``any_conj``, to any conjoined verb)."""
     current = token
     while current.i != verb.i:
-        if current.dep_ == "conj" and (any_conj and current.pos_ in ("VERB", "AUX")
+        if current.dep_ == "conj" and ((any_conj and current.pos_ in ("VERB", "AUX"))
                                        or any(c.dep_ in ("nsubj", "nsubjpass") for c in current.children)):
             return True
         if current.dep_ == "cc" and current.head.i == verb.i:

@@ -89,7 +89,7 @@ def _read_match(match: re.Match[str], kind: str) -> Found | None:
         return Found(start, end, "decade", int(g("dc")), None, None)
     elif kind in ("md", "dm"):
         month, day, rel = (g("m4"), g("d4"), g("rel4")) if kind == "md" else (g("m5"), g("d5"), g("rel5"))
-        shift = {"last": -1, "next": 1, "this": 0}.get(rel or "", None)
+        shift = {"last": -1, "next": 1, "this": 0}.get(rel or "")
         kind_name = "day-no-year" if shift is None else f"day-rel-year{shift:+d}"
         return _valid(Found(start, end, kind_name, None, _month(month), int(day)))
     else:
@@ -300,7 +300,7 @@ def _resolve_in_window(item: Any, published: str | None, window: tuple[str, str]
                        context: date | None, direction: Any) -> Resolved:
     """Resolve against the publication date; when only a window of days is known, keep the
     value only if every day of the window gives the same one ("last month" inside one month)."""
-    if published and len(published) == 10 or not window:
+    if (published and len(published) == 10) or not window:
         return resolve(item, published, context, direction)
     first = resolve(item, window[0], context, direction)
     last = resolve(item, window[1], context, direction)

@@ -352,7 +352,7 @@ class EventFinder:
             if (any(a in self.hypothetical for a in auxes) and not reported_future) or self._conditional(current):
                 return "hypothetical"
         if trigger.pos_ == "NOUN" and (any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children)
-                                       or trigger.head.lower_ in ("of",) and trigger.head.head.lemma_.lower() in ABSENCE_NOUNS):
+                                       or (trigger.head.lower_ in ("of",) and trigger.head.head.lemma_.lower() in ABSENCE_NOUNS)):
             return "negated"
         return "asserted"
 
@@ -395,8 +395,7 @@ class EventFinder:
 
     def date_for(self, trigger: Token, sentence: Span) -> Timex | None:
         """When it happened: a date attached to the trigger's own clause, else the sentence's only date."""
-        verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger
-        left, right = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge.text)
+        left, right = trigger.left_edge.idx, trigger.right_edge.idx + len(trigger.right_edge.text)
         when = [t for t in self.timexes if t.value and self._point_in_time(t)]
         own = [t for t in when if left <= t.start and t.end <= right]
         in_sentence = [t for t in when if sentence.start_char <= t.start < sentence.end_char]

@@ -79,7 +79,7 @@ class ForecastFinder:
     # -- which verbs predict
 
     def predictive(self, verb: Token) -> bool:
-        if verb.pos_ not in ("VERB", "AUX") or verb.tag_ in ("VBD", "VBN") and not auxiliaries(verb):
+        if verb.pos_ not in ("VERB", "AUX") or (verb.tag_ in ("VBD", "VBN") and not auxiliaries(verb)):
             return False
         auxes = set(auxiliaries(verb))
         if auxes & FUTURE_AUX:
@@ -163,7 +163,7 @@ class ForecastFinder:
         return None
 
     def term_horizon(self, offset: int) -> Horizon | None:
-        line_start, line_end = line_bounds(self.text, offset)
+        line_start = line_bounds(self.text, offset)[0]
         before = [t for t in self.terms if line_start <= t.start <= offset]
         return Horizon(before[-1].text, before[-1].resolves_by) if before else None
 

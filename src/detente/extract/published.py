@@ -12,8 +12,8 @@ under 3% of articles). The bounds and the sentences behind them are kept in the 
 from __future__ import annotations
 
 import calendar
-from datetime import date, timedelta
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, Literal
 
 from ..records import Timex
