@@ -205,9 +205,19 @@ class ForecastFinder:
             return True
         quote = self.parties.quote_at(verb.idx)
         speaker = self.parties.actor(quote.speaker) if quote is not None and quote.speaker else None
+        if self.joint(subject):
+            return False  # "Valdoria and Kestria would begin talks": a plan of both, not one side's word
         doer = self.parties.of(subject)
         return (speaker is not None and doer is not None and doer.kind != "person" and speaker.country is not None
                 and doer.country == speaker.country and verb.lemma_.lower() not in ("be", "remain", "stay", "become"))
+
+    def joint(self, subject: Token | None) -> bool:
+        if subject is None:
+            return False
+        if self.parties.both_sides(subject):
+            return True
+        countries = {p.country for t in subject.subtree if (p := self.parties.of(t)) is not None and p.country}
+        return len(countries) > 1
 
     def find(self) -> list[Forecast]:
         forecasts: list[Forecast] = []
