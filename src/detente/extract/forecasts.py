@@ -43,6 +43,11 @@ HORIZON_PREP = re.compile(
     r"\b(?P<prep>by|before|until|till|in|within|during|from|on|after|no later than)\s+"
     r"(?P<part>(?:the\s+)?(?:end|beginning|start|middle|close)\s+of\s+)?$", re.I)
 CONDITION_MARKS = {"if", "unless", "provided"}
+HEDGES = {"likely", "unlikely", "expected", "probably", "possibly", "perhaps", "could", "might", "may", "would",
+          "set", "bound", "poised", "doubtless", "surely", "almost", "certainly", "risk", "threatens",
+          "impression", "prospect", "danger", "likelihood", "chance", "fear", "expectation", "sign"}
+# an analysis or opinion piece predicts in its own voice; a news report's "will" states a schedule
+ANALYSIS_VOICE = re.compile(r"(?m)^\W*(forecasts?|outlook|scenarios?|what (?:comes|happens) next)\b|\bI (?:think|believe|expect|wrote|argued)\b", re.I)
 DEONTIC = {"respect", "honour", "honor", "comply", "abide", "fulfil", "fulfill", "pay", "return", "release", "stop",
            "end", "withdraw", "apologise", "apologize", "explain", "observe", "implement", "keep"}
 
@@ -65,8 +70,10 @@ class ForecastFinder:
         self.parties = Parties(document.text, mentions, quotes)
         self.timexes = [t for t in timexes if t.value]
         self.promised = [(c.evidence.start, c.evidence.end) for c in commitments]
+        self.promised_words = [set(re.findall(r"\w+", c.content.lower())) for c in commitments]
         self.terms: list[TermHorizon] = term_horizons(document.text, timexes, document.published)
         self.author = self._author_id(document, mentions)
+        self.analysis = bool(self.terms) or bool(ANALYSIS_VOICE.search(document.text))
 
     @staticmethod
     def _author_id(document: Document, mentions: list[Mention]) -> str | None:
@@ -211,6 +218,22 @@ class ForecastFinder:
         return (speaker is not None and doer is not None and doer.kind != "person" and speaker.country is not None
                 and doer.country == speaker.country and verb.lemma_.lower() not in ("be", "remain", "stay", "become"))
 
+    def repeats_promise(self, start: int, end: int) -> bool:
+        """The words of a promise quoted again later in the document."""
+        words = set(re.findall(r"\w+", self.text[start:end].lower()))
+        return any(words and len(words & other) >= 0.8 * max(len(words), len(other)) for other in self.promised_words)
+
+    def hedged(self, verb: Token, start: int, end: int) -> bool:
+        """A prediction marked as such: "likely", "expected", "probably", "could"."""
+        words = {t.lower_ for t in verb.sent if start <= t.idx < end} | set(auxiliaries(verb))
+        words |= {a.lemma_.lower() for a in list(verb.ancestors)[:2]}  # "the impression that X will …"
+        return bool(words & HEDGES) or self.condition(verb, None)[0] or self._under_condition(verb)
+
+    @staticmethod
+    def _under_condition(verb: Token) -> bool:
+        """"If …, then X will …" where the parse hangs the if-clause elsewhere in the sentence."""
+        return any(t.lower_ in CONDITION_MARKS and t.dep_ == "mark" for t in verb.sent)
+
     def joint(self, subject: Token | None) -> bool:
         if subject is None:
             return False
@@ -231,8 +254,10 @@ class ForecastFinder:
             if _is_warning(verb) and self.author_of(verb) != self.author:
                 continue  # a speaker's warning is a THREATEN event, not a prediction
             start, end = self.clause(verb)
-            if end - start < 12 or any(s <= verb.idx < e for s, e in taken + self.promised):
+            if end - start < 12 or any(s <= verb.idx < e for s, e in taken + self.promised) or self.repeats_promise(start, end):
                 continue
+            if not self.analysis and self.author_of(verb) == self.author and not self.hedged(verb, start, end):
+                continue  # a news report's own "will" states a schedule ("fees will rise from 1 March")
             line_start = line_bounds(self.text, verb.idx)[0]
             last_horizon, last_condition = carried.get(line_start, (NO_HORIZON, None))
             horizon = self.own_horizon(verb, start, end) or self.term_horizon(verb.idx) or last_horizon
