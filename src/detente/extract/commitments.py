@@ -193,6 +193,9 @@ class CommitmentFinder:
     def reported_undertaking(self, verb: Token) -> bool:
         """"Demmin said that Valdoria would return …": the speaker's own side, an action, future."""
         auxes = set(auxiliaries(verb))
+        if verb.dep_ == "conj" and verb.head.i != verb.i and auxes & {"will", "would", "shall"} \
+                and not any(c.dep_ == "neg" for c in verb.children) and self.reported_undertaking(verb.head):
+            return True  # "… would return the lorries and that the case would be closed": same undertaking
         if not auxes & {"will", "would", "shall"} or verb.lemma_.lower() in STATIVE or "be" in auxes:
             return False
         if any(c.dep_ == "auxpass" for c in verb.children):
@@ -227,6 +230,8 @@ class CommitmentFinder:
         """"Valdoria and Kestria would begin talks": both sides, so a plan, not one side's promise."""
         if subject is None:
             return False
+        if self.parties.both_sides(subject):
+            return True
         countries = {p.country for t in subject.subtree if t.dep_ in ("conj", "nsubj", "nsubjpass", "amod", "compound")
                      and (p := self.parties.of(t)) is not None and p.country}
         return len(countries) > 1
