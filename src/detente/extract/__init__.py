@@ -60,7 +60,7 @@ def quote_stage(document: Document, sdoc: Doc, result: DocResult, ctx: Context) 
 def event_stage(document: Document, sdoc: Doc, result: DocResult, ctx: Context) -> DocResult:
     """Dyadic events coded to CAMEO and PLOVER, with mode, score and date."""
     return replace(result, events=tuple(find_events(document, sdoc, ctx.mentions, result.timexes, result.quotes,
-                                                    result.forecasts)))
+                                                    result.forecasts, result.commitments)))
 
 
 def commitment_stage(document: Document, sdoc: Doc, result: DocResult, ctx: Context) -> DocResult:

@@ -22,9 +22,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..gazetteer import slug
-from ..records import Document, Event, Evidence, Forecast, Quote, Timex
+from ..records import Commitment, Document, Event, Evidence, Forecast, Quote, Timex
 from .actors import Mention
-from .clauses import Parties, subject_of
+from .clauses import Parties, sentence_in_line, subject_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -124,8 +124,10 @@ class Party:
 
 class EventFinder:
     def __init__(self, document: Document, sdoc: Doc, mentions: list[Mention], timexes: tuple[Timex, ...],
-                 quotes: tuple[Quote, ...] = (), forecasts: tuple[Forecast, ...] = ()) -> None:
+                 quotes: tuple[Quote, ...] = (), forecasts: tuple[Forecast, ...] = (),
+                 commitments: tuple[Commitment, ...] = ()) -> None:
         self.document = document
+        self.commitments = commitments
         self.forecasts = forecasts
         self.author_id = f"person:{slug(document.author)}" if document.author else None
         self.sdoc = sdoc
@@ -443,7 +445,42 @@ class EventFinder:
                 continue
             seen.add(key)
             events.setdefault(found.event_id, found)
+        for found in self.promise_events(list(events.values())):
+            events.setdefault(found.event_id, found)
         return sorted(events.values(), key=lambda e: (e.evidence.start, e.event_id))
+
+    def promise_events(self, coded: list[Event]) -> list[Event]:
+        """A promise is also an event: its promiser expresses the intent to act (CAMEO 03x,
+        PLOVER AGREE) towards the beneficiary. "We will share what we find" is intent to
+        cooperate on judicial matters, coded from the promised action when the lexicon knows it."""
+        found = []
+        for promise in self.commitments:
+            span = self.sdoc.char_span(promise.evidence.start, promise.evidence.end, alignment_mode="expand")
+            if span is None or any(span.start_char <= (e.trigger or e.evidence).start < span.end_char for e in coded):
+                continue
+            head = span.root
+            action = lexicon_code(head) if head.pos_ == "VERB" else None
+            cameo = (announced_code(action, "intent") if action else None) or "030"
+            source = self.parties.actor(promise.promiser_person or promise.promiser)
+            target = self.parties.actor(promise.beneficiary)
+            if source is None or target is None or (plover := plover_of(cameo)) is None:
+                continue
+            found.append(self._promise_event(head, cameo, plover[0], Party(source.actor_id, source.country),
+                                             Party(target.actor_id, target.country), promise))
+        return found
+
+    def _promise_event(self, head: Token, cameo: str, category: str, source: Party, target: Party,
+                       promise: Commitment) -> Event:
+        doc_id = self.document.doc_id
+        sentence = sentence_in_line(self.document.text, head.sent, head.idx)
+        return Event(
+            event_id="e-" + hashlib.sha256(f"{doc_id}:{head.idx}:{cameo}".encode()).hexdigest()[:16],
+            doc_id=doc_id, category=category, cameo=cameo, source=source.actor_id, target=target.actor_id,
+            source_country=source.country, target_country=target.country,
+            date=promise.made_on, date_text=None, mode="asserted", score=score_of(category, None, "asserted"),
+            evidence=Evidence(doc_id, sentence[0], sentence[1], self.document.text[sentence[0]:sentence[1]]),
+            trigger=Evidence(doc_id, head.idx, head.idx + len(head.text), head.text),
+        )
 
 
 def _reported(verb: Token) -> bool:
@@ -484,6 +521,7 @@ def _governing(token: Token) -> Token | None:
 
 
 def find_events(document: Document, sdoc: Doc, mentions: list[Mention], timexes: tuple[Timex, ...],
-                quotes: tuple[Quote, ...] = (), forecasts: tuple[Forecast, ...] = ()) -> list[Event]:
+                quotes: tuple[Quote, ...] = (), forecasts: tuple[Forecast, ...] = (),
+                commitments: tuple[Commitment, ...] = ()) -> list[Event]:
     """The coded events of one document, in text order."""
-    return EventFinder(document, sdoc, mentions, timexes, quotes, forecasts).find()
+    return EventFinder(document, sdoc, mentions, timexes, quotes, forecasts, commitments).find()
