@@ -228,8 +228,9 @@ class EventFinder:
             source = self.party(next((c for c in verb.head.children if c.dep_ == "nsubj"), None))
         if source is None and not passive:
             source = self.nearest_before(verb)
-        if passive and target is None and verb.dep_ == "acl":
-            target = self.party(verb.head)
+        if passive and verb.dep_ in ("acl", "relcl") and (target is None or subject is not None
+                                                          and subject.lower_ in ("who", "which", "that")):
+            target = self.party(verb.head)  # "Kartavykh, who was arrested on 30 June"
         if passive and source is None and target is not None:
             # "the lorries were impounded", "the students were freed": done to one side, by the other
             source = self.counterpart_of(target)
@@ -276,6 +277,9 @@ class EventFinder:
         if source is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS:
             # "held talks", "lodged a protest", "staged exercises": the light verb's subject acts
             source = self.party(subject_of(noun.head))
+        if target is None and cameo[:2] in CONFLICT_ROOTS and noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX"):
+            # "Belousov remained in custody", "the two men have been in custody": the subject suffers it
+            target = self.party(subject_of(noun.head.head))
         if source is None and target is not None and cameo[:2] in CONFLICT_ROOTS:
             # "the shooting of three Kestrian guards", "the arrest of two journalists": by the other side
             source = self.counterpart_of(target)
