@@ -27,12 +27,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+import score
 from baseline_events import baseline_events
 
 from detente.api import extract_text
@@ -59,26 +59,8 @@ Items = list[dict[str, Any]]
 SYSTEMS = ("detente", "baseline")
 
 
-@dataclass
-class Tally:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-    attrs: dict[str, list[int]] = field(default_factory=dict)  # name -> [agree, total]
-
-    def attr(self, name: str, agree: bool) -> None:
-        counts = self.attrs.setdefault(name, [0, 0])
-        counts[0] += int(agree)
-        counts[1] += 1
-
-    def f1(self) -> float:
-        return 2 * self.tp / (2 * self.tp + self.fp + self.fn) if self.tp else 0.0
-
-    def p(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    def r(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+class Tally(score.Tally):
+    """The shared tally, with the attribute read-outs this report prints."""
 
     def acc(self, name: str) -> str:
         agree, total = self.attrs.get(name, [0, 0])
@@ -238,9 +220,9 @@ def gsr_rows(nlp: Any, sets: dict[str, Items] | None = None) -> list[tuple[str, 
             rows.append((f"PETR2-GSR {part}: {system}", {
                 "sentences": len(items), "gold": sum(len(i["gold"]) for i in items),
                 "predicted": sum(len(i["pred"][system]) for i in items),
-                "root_p": loose.p(), "root_r": loose.r(), "root_f1": loose.f1(),
+                "root_p": loose.precision, "root_r": loose.recall, "root_f1": loose.f1,
                 "source_acc": loose.value("source_country"),
-                "target_acc": loose.value("target_country"), "strict_f1": strict.f1()}))
+                "target_acc": loose.value("target_country"), "strict_f1": strict.f1}))
     for part, items in parts(sets["plover"]):
         for system in SYSTEMS:
             tally, of_gold_type = score_plover(items, system)
@@ -249,7 +231,7 @@ def gsr_rows(nlp: Any, sets: dict[str, Items] | None = None) -> list[tuple[str, 
                 "sentences": len(items), "gold": len(items), "predicted": predicted,
                 "sentence_acc": tally.tp / len(items),
                 "category_p": of_gold_type / predicted if predicted else 0.0,
-                "category_f1": tally.f1(), "mode_acc": tally.value("mode"),
+                "category_f1": tally.f1, "mode_acc": tally.value("mode"),
                 "source_acc": tally.value("source_country"),
                 "target_acc": tally.value("target_country")}))
     return rows
@@ -272,9 +254,9 @@ def evaluate_gsr(nlp: Any, sets: dict[str, Items] | None = None) -> None:
             n_gold = sum(len(i["gold"]) for i in items)
             n_pred = sum(len(i["pred"][system]) for i in items)
             rows.append([part, system, str(len(items)), str(n_gold), str(n_pred),
-                         f"{loose.p():.2f}", f"{loose.r():.2f}", f"{loose.f1():.3f}",
+                         f"{loose.precision:.2f}", f"{loose.recall:.2f}", f"{loose.f1:.3f}",
                          loose.acc("source_country"), loose.acc("target_country"),
-                         f"{strict.f1():.3f}"])
+                         f"{strict.f1:.3f}"])
     table(["part", "system", "sentences", "gold", "predicted", "P", "R", "F1", "source country",
            "target country", "root+source+target F1"], rows)
     print("\nPLOVER-GSR (one gold event per sentence; retired 0.5b1 types as their current type)\n")
@@ -285,7 +267,7 @@ def evaluate_gsr(nlp: Any, sets: dict[str, Items] | None = None) -> None:
             n_pred = sum(len(i["pred"][system]) for i in items)
             rows.append([part, system, str(len(items)), str(n_pred),
                          f"{tally.tp / len(items):.2f} ({tally.tp})",
-                         f"{of_gold_type / n_pred if n_pred else 0.0:.2f}", f"{tally.f1():.3f}",
+                         f"{of_gold_type / n_pred if n_pred else 0.0:.2f}", f"{tally.f1:.3f}",
                          tally.acc("mode"), tally.acc("source_country"),
                          tally.acc("target_country")])
     table(["part", "system", "sentences", "predicted", "sentence acc", "cat P", "cat F1", "mode",

@@ -230,7 +230,7 @@ class EventFinder:
             source = self.nearest_before(verb)
         if passive and verb.dep_ in ("acl", "relcl") and (target is None or subject is not None
                                                           and subject.lower_ in ("who", "which", "that")):
-            target = self.party(verb.head)  # "Kartavykh, who was arrested on 30 June"
+            target = self.party(verb.head)  # "Pell, who was arrested on 3 June"
         if passive and source is None and target is not None:
             # "the lorries were impounded", "the students were freed": done to one side, by the other
             source = self.counterpart_of(target)
@@ -278,7 +278,7 @@ class EventFinder:
             # "held talks", "lodged a protest", "staged exercises": the light verb's subject acts
             source = self.party(subject_of(noun.head))
         if target is None and cameo[:2] in CONFLICT_ROOTS and noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX"):
-            # "Belousov remained in custody", "the two men have been in custody": the subject suffers it
+            # "Pell remained in custody", "the two men have been in custody": the subject suffers it
             target = self.party(subject_of(noun.head.head))
         if source is None and target is not None and cameo[:2] in CONFLICT_ROOTS:
             # "the shooting of three Kestrian guards", "the arrest of two journalists": by the other side
