@@ -328,11 +328,16 @@ class CommitmentFinder:
         )
 
 
+@cache
+def _threats() -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(p.split()) for p in commitment_lexicon()["threat_predicates"])
+
+
 def is_warning(verb: Token) -> bool:
     """"Valdoria would respond", "would draw the necessary conclusions", "will be answered with
     force": a warning (``threat_predicates`` of ``lexicons/commitments.json``), not a promise or a
     prediction."""
-    threats = {tuple(p.split()) for p in commitment_lexicon()["threat_predicates"]}
+    threats = _threats()
     lemma = verb.lemma_.lower()
     objects = [c.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "prep", "attr")]
     objects += [g.lemma_.lower() for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]

@@ -65,15 +65,25 @@ def cameo_table() -> dict[str, Any]:
     return json.loads((LEXICONS / "cameo_plover.json").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
 
 
+@cache
+def verb_phrase_index() -> dict[str, dict[str, str]]:
+    """``verb_phrases`` of the lexicon by verb: {"open": {"fire": "190", …}, …}."""
+    index: dict[str, dict[str, str]] = {}
+    for phrase, code in event_lexicon().get("verb_phrases", {}).items():
+        verb, rest = phrase.split(" ", 1)
+        index.setdefault(verb, {})[rest] = code
+    return index
+
+
 def lexicon_code(verb: Token) -> str | None:
     """The CAMEO code the event lexicon gives a verb, with its phrase ("open fire") if any."""
-    lexicon = event_lexicon()
     lemma = verb.lemma_.lower()
-    phrases = {p.split(" ", 1)[1]: c for p, c in lexicon.get("verb_phrases", {}).items() if p.split(" ", 1)[0] == lemma}
-    for word in _complement_words(verb):
-        if word in phrases:
-            return phrases[word]  # type: ignore[no-any-return]
-    return lexicon["verbs"].get(lemma)  # type: ignore[no-any-return]
+    phrases = verb_phrase_index().get(lemma)
+    if phrases:
+        for word in _complement_words(verb):
+            if word in phrases:
+                return phrases[word]
+    return event_lexicon()["verbs"].get(lemma)  # type: ignore[no-any-return]
 
 
 @cache
@@ -135,12 +145,7 @@ class EventFinder:
         self.parties = Parties(document.text, mentions, quotes)
         self.timexes = timexes
         lexicon = event_lexicon()
-        self.verbs: dict[str, str] = lexicon["verbs"]
         self.nouns: dict[str, str] = lexicon["nouns"]
-        self.verb_phrases: dict[str, dict[str, str]] = {}
-        for phrase, code in lexicon.get("verb_phrases", {}).items():
-            verb, rest = phrase.split(" ", 1)
-            self.verb_phrases.setdefault(verb, {})[rest] = code
         self.noun_phrases: dict[str, str] = lexicon.get("noun_phrases", {})
         self.negators = set(lexicon["negators"])
         self.hypothetical = set(lexicon["hypothetical_modals"])
@@ -163,13 +168,7 @@ class EventFinder:
 
     def verb_code(self, verb: Token) -> str | None:
         """The code of a verb phrase ("open fire", "call off") when the lexicon has one, else of the verb."""
-        lemma = verb.lemma_.lower()
-        phrases = self.verb_phrases.get(lemma)
-        if phrases:
-            for word in _complement_words(verb):
-                if word in phrases:
-                    return phrases[word]
-        return self.verbs.get(lemma)
+        return lexicon_code(verb)
 
     def characterisation(self, verb: Token) -> Event | None:
         """"Halvic called the shooting 'a cold-blooded act'", "Revic described relations as 'the
