@@ -138,6 +138,7 @@ class EventFinder:
                  commitments: tuple[Commitment, ...] = ()) -> None:
         self.document = document
         self.commitments = commitments
+        self.found: list[Event] = []
         self.forecasts = forecasts
         self.author_id = f"person:{slug(document.author)}" if document.author else None
         self.sdoc = sdoc
@@ -282,7 +283,22 @@ class EventFinder:
         if source is None and target is not None and cameo[:2] in CONFLICT_ROOTS:
             # "the shooting of three Kestrian guards", "the arrest of two journalists": by the other side
             source = self.counterpart_of(target)
+        if source is None and target is None and self._dated(noun):
+            source, target = self.earlier_parties(noun, cameo)
         return self.event(noun, cameo, source, target)
+
+    def _dated(self, noun: Token) -> bool:
+        """A bare mention that dates its event ("the shooting on 6 May", "the exercises last month")."""
+        left, right = noun.left_edge.idx, noun.right_edge.idx + len(noun.right_edge.text)
+        return any(left <= t.start < right and t.value for t in self.timexes)
+
+    def earlier_parties(self, noun: Token, cameo: str) -> tuple[Party | None, Party | None]:
+        """The parties of the same kind of event reported earlier in the document."""
+        for earlier in reversed(self.found):
+            if earlier.cameo and earlier.cameo[:3] == cameo[:3] and earlier.evidence.start < noun.idx:
+                return (Party(earlier.source, earlier.source_country) if earlier.source else None,
+                        Party(earlier.target, earlier.target_country) if earlier.target else None)
+        return None, None
 
     def event(self, trigger: Token, cameo: str, source: Party | None, target: Party | None) -> Event | None:
         if source is None or (target is not None and target.actor_id == source.actor_id):
@@ -448,6 +464,7 @@ class EventFinder:
                 continue
             seen.add(key)
             events.setdefault(found.event_id, found)
+            self.found.append(found)
         for found in self.promise_events(list(events.values())):
             events.setdefault(found.event_id, found)
         return sorted(events.values(), key=lambda e: (e.evidence.start, e.event_id))
