@@ -285,7 +285,22 @@ class EventFinder:
             source = self.counterpart_of(target)
         if source is None and target is None and self._dated(noun):
             source, target = self.earlier_parties(noun, cameo)
+        if source is None and target is None and self._bilateral(noun) and (pair := self.parties.main_dyad()):
+            source, target = Party(pair[0], pair[0]), Party(pair[1], pair[1])
         return self.event(noun, cameo, source, target)
+
+    @staticmethod
+    def _bilateral(noun: Token) -> bool:
+        """"a bilateral meeting", "no crisis between our states", "talks between the two sides"."""
+        for child in noun.children:
+            if child.dep_ == "amod" and child.lower_ in ("bilateral", "mutual"):
+                return True
+            if child.dep_ == "prep" and child.lower_ == "between":
+                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if obj is not None and obj.lemma_.lower() in ("state", "country", "side", "capital", "government",
+                                                             "neighbour", "neighbor", "nation"):
+                    return True
+        return False
 
     def _dated(self, noun: Token) -> bool:
         """A bare mention that dates its event ("the shooting on 6 May", "the exercises last month")."""
