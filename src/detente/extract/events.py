@@ -482,7 +482,37 @@ class EventFinder:
             self.found.append(found)
         for found in self.promise_events(list(events.values())):
             events.setdefault(found.event_id, found)
+        for found in self.demand_events(list(events.values())):
+            events.setdefault(found.event_id, found)
         return sorted(events.values(), key=lambda e: (e.evidence.start, e.event_id))
+
+    def demand_events(self, coded: list[Event]) -> list[Event]:
+        """What a speaker says the other side must or should do is a demand (REQUEST): "any
+        investigation must be joint, open and quick", "the route must benefit all parties"."""
+        found = []
+        for verb in self.sdoc:
+            auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+            if verb.pos_ not in ("VERB", "AUX") or not auxes & self.demand or any(c.dep_ == "neg" for c in verb.children):
+                continue
+            left, right = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge.text)
+            if any(left <= (e.trigger or e.evidence).start < right for e in coded + found):
+                continue
+            speaker = self._speaker_of_clause(verb)
+            if speaker is None or speaker.country is None:
+                continue
+            named = [m for m in self.mentions if left <= m.start < right and m.country and m.country != speaker.country]
+            target = Party(named[0].actor_id, named[0].country) if named else self.counterpart_of(speaker)
+            event = self.event(verb, "100", speaker, target)
+            if event is not None:
+                found.append(event)
+        return found
+
+    def _speaker_of_clause(self, verb: Token) -> Party | None:
+        quote = self.parties.quote_at(verb.idx)
+        if quote is not None and quote.speaker:
+            found = self.parties.actor(quote.speaker)
+            return Party(found.actor_id, found.country) if found else None
+        return None
 
     def promise_events(self, coded: list[Event]) -> list[Event]:
         """A promise is also an event: its promiser expresses the intent to act (CAMEO 03x,
