@@ -174,6 +174,25 @@ def print_summary(store: Store, report: api.IngestReport) -> None:
     for q in quotes[:5]:
         words = q.text if len(q.text) <= 90 else q.text[:87] + "…"  # type: ignore[attr-defined]
         out.print(f"  {names.get(q.speaker, q.speaker)}: “{words}”", markup=False)  # type: ignore[attr-defined]
+    events = sorted(store.records("events"), key=lambda e: e.score)  # type: ignore[attr-defined]
+    out.print("[bold]the sharpest conflict and the warmest cooperation[/bold]")
+    for e in events[:3] + events[-3:]:
+        who = f"{names.get(e.source, e.source)} → {names.get(e.target, e.target)}"  # type: ignore[attr-defined]
+        out.print(f"  {e.date or '—':<10} {e.category:<9} {e.score:+5.1f}  {who}: {_short(e.evidence.text)}",  # type: ignore[attr-defined]
+                  markup=False, overflow="ellipsis", no_wrap=True)
+    out.print("[bold]promises and what became of them[/bold]")
+    for c in store.records("commitments"):
+        if c.status != "open":  # type: ignore[attr-defined]
+            out.print(f"  {c.status:<8} {names.get(c.promiser, c.promiser)}: {_short(c.content)}",  # type: ignore[attr-defined]
+                      markup=False, overflow="ellipsis", no_wrap=True)
+    out.print("[bold]forecasts with a deadline[/bold]")
+    for f in sorted((f for f in store.records("forecasts") if f.resolves_by), key=lambda f: f.resolves_by)[:5]:  # type: ignore[attr-defined]
+        out.print(f"  by {f.resolves_by}  {names.get(f.author, f.author or 'the author')}: {_short(f.text)}",  # type: ignore[attr-defined]
+                  markup=False, overflow="ellipsis", no_wrap=True)
+
+
+def _short(text: str, width: int = 90) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def list_command(collection: str) -> None:
