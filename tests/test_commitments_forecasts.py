@@ -158,6 +158,16 @@ def test_agreement_terms_are_commitments_of_each_party(nlp):
     assert result.forecasts == ()
 
 
+def test_agreement_said_to_be_broken_is_a_broken_commitment_of_the_accused(nlp):
+    result = run(nlp, "Valdoria raised its transit fees for Kestrian lorries twice this year. Kestria filed a complaint "
+                      "with the Veltic Cooperation Council, arguing that the fee increases breach the Isel Transit "
+                      "Protocol of February 2025.")
+    (broken,) = result.commitments
+    assert (broken.promiser, broken.beneficiary, broken.status) == ("XVL", "XKS", "broken")
+    assert (broken.content, broken.made_on) == ("the Isel Transit Protocol of February 2025", "2025-02")
+    assert broken.status_evidence[0].stance == "contradicts"
+
+
 def test_warning_is_neither_promise_nor_forecast(nlp):
     result = run(nlp, "Valdorian Foreign Minister Severin Malk said Valdoria would respond to any provocation.")
     assert result.commitments == ()

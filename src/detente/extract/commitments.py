@@ -271,7 +271,54 @@ class CommitmentFinder:
                     continue
                 taken.append((start, end))
                 found.append(commitment)
+        for commitment in self.breached_agreements():
+            if not any(s <= commitment.evidence.start < e for s, e in taken):
+                found.append(commitment)
+        return sorted(found, key=lambda c: c.evidence.start)
+
+    def breached_agreements(self) -> list[Commitment]:
+        """"The seizures broke the Transit Protocol", "both increases breach the agreement": an
+        agreement said to be broken is a broken commitment of the side accused of breaking it (the
+        actor that broke it, else the other side of whoever makes the accusation)."""
+        found = []
+        breach = set(commitment_lexicon()["breach_verbs"])
+        for verb in self.sdoc:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in breach or any(c.dep_ == "neg" for c in verb.children):
+                continue
+            agreement = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in self.agreements), None)
+            if agreement is None:
+                continue
+            breaker = self.parties.of(subject_of(verb))
+            if breaker is None or breaker.kind == "person" and breaker.country is None:
+                accuser = self._speaker(verb) or self._arguer(verb)
+                other = self.parties.counterpart(accuser.country) if accuser is not None else None
+                breaker = self.parties.actor(other)
+            if breaker is None:
+                continue
+            promiser = breaker.country or breaker.actor_id
+            start, end = self._trim(agreement.left_edge.idx, agreement.right_edge.idx + len(agreement.right_edge.text))
+            sentence = sentence_in_line(self.text, verb.sent, verb.idx)
+            doc_id = self.document.doc_id
+            found.append(Commitment(
+                commitment_id="c-" + hashlib.sha256(f"{doc_id}:{start}:{end}".encode()).hexdigest()[:16],
+                promiser=promiser, beneficiary=self.parties.counterpart(promiser),
+                content=self.text[start:end], made_on=self._date_in(start, end), deadline=None,
+                evidence=Evidence(doc_id, start, end, self.text[start:end]), status="broken",
+                status_evidence=(StanceEvidence(doc_id, sentence[0], sentence[1], self.text[sentence[0]:sentence[1]],
+                                                "contradicts"),),
+            ))
         return found
+
+    def _arguer(self, verb: Token) -> Party | None:
+        """The subject of the clause that makes the accusation ("Kestria filed a complaint, arguing that …")."""
+        for ancestor in verb.ancestors:
+            party = self.parties.of(subject_of(ancestor))
+            if party is not None:
+                return party
+        return None
+
+    def _date_in(self, start: int, end: int) -> str | None:
+        return next((t.value for t in self.timexes if start <= t.start < end), None)
 
     @staticmethod
     def _repeated(commitment: Commitment, found: list[Commitment]) -> bool:
