@@ -336,6 +336,8 @@ class EventFinder:
                 cameo, mode = code, "asserted"
             elif code := announced_code(cameo, "threat"):
                 cameo = code
+        if mode == "demanded" and (code := announced_code(cameo, "demand")):
+            cameo = code  # "insists that the sides agree", "must be joint and open": the demand is the event
         coded = plover_of(cameo)
         if coded is None:
             return None
