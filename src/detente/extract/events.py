@@ -52,7 +52,8 @@ def _analyzer() -> Any:
 
 
 def _sentiment(words: str) -> float:
-    return float(_analyzer().polarity_scores(words)["compound"])
+    plain = re.sub(r"[«»“”„\"‘’‹›]", " ", words)  # VADER reads «better» as an unknown word
+    return float(_analyzer().polarity_scores(plain)["compound"])
 
 
 @cache
@@ -178,8 +179,11 @@ class EventFinder:
         other side."""
         if verb.lemma_.lower() not in CHARACTERISING or verb.pos_ != "VERB":
             return None
-        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        obj = objects[0] if objects else None
         label = next((c for c in verb.children if c.dep_ in ("oprd", "ccomp", "xcomp")), None)
+        if label is None and len(objects) > 1:
+            label = objects[1]  # "called the line «the most important thing built …»"
         if label is None:
             as_phrase = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
             if as_phrase is None and obj is not None:
@@ -188,7 +192,7 @@ class EventFinder:
         if obj is None or label is None:
             return None
         words = self.document.text[label.left_edge.idx:label.right_edge.idx + len(label.right_edge.text)]
-        praise = _sentiment(words) >= 0.3
+        praise = _sentiment(words) >= 0.25
         source = self.party(subject_of(verb))
         target = self.party(obj)
         if source is None:
