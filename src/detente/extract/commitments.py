@@ -219,9 +219,9 @@ class CommitmentFinder:
     def _refusal_or_pressure(verb: Token) -> bool:
         """"We will not trade …", "Kestria would put its units on alert", "would ask the Council":
         a refusal or a move against the other side is announced, not promised."""
-        from .events import lexicon_code
+        from .events import DEMANDING_VERBS, lexicon_code
 
-        if any(c.dep_ == "neg" for c in verb.children):
+        if any(c.dep_ == "neg" for c in verb.children) or verb.lemma_.lower() in DEMANDING_VERBS:
             return True
         code = lexicon_code(verb)
         return code is not None and code[:2] >= "09"
