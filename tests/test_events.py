@@ -32,7 +32,7 @@ def test_events_score_follows_type_and_mode():
         ("Kestria detained two Valdorian journalists on Tuesday.", "COERCE", "XKS", "XVL", "asserted"),
         ("Valdoria has not condemned Kestria.", "ACCUSE", "XVL", "XKS", "negated"),
         ("Valdoria could attack Kestria.", "THREATEN", "XVL", "XKS", "hypothetical"),
-        ("Valdoria must release Kestria's citizens.", "RETREAT", "XVL", "XKS", "demanded"),
+        ("Valdoria must release Kestria's citizens.", "REQUEST", None, "XVL", "demanded"),
     ],
 )
 def test_events_verbal_clauses(nlp, text, category, source, target, mode):

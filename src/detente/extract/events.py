@@ -340,8 +340,11 @@ class EventFinder:
                 cameo, mode = code, "asserted"
             elif code := announced_code(cameo, "threat"):
                 cameo = code
+        demander: Party | None = source
         if mode == "demanded" and (code := announced_code(cameo, "demand")):
-            cameo = code  # "insists that the sides agree", "must be joint and open": the demand is the event
+            # "Russia insists that the sides agree", "Valdoria must release them": the demand is the
+            # event, made by whoever insists (the speaker, or no one named) of the side that should act
+            cameo, demander, target = code, self.demander(trigger), source
         coded = plover_of(cameo)
         if coded is None:
             return None
@@ -363,9 +366,9 @@ class EventFinder:
             doc_id=self.document.doc_id,
             category=category,
             cameo=cameo,
-            source=source.actor_id,
+            source=demander.actor_id if demander else None,
             target=target.actor_id if target else None,
-            source_country=source.country,
+            source_country=demander.country if demander else None,
             target_country=target.country if target else None,
             date=date.value if date else None,
             date_text=date.text if date else None,
@@ -376,6 +379,18 @@ class EventFinder:
         )
 
     # -- context
+
+    def demander(self, trigger: Token) -> Party | None:
+        """Who demands: the subject of "insists", "expects", "asks", else the quoted speaker."""
+        verb = trigger if trigger.pos_ in ("VERB", "AUX") else _governing(trigger)
+        current = verb
+        for _ in range(3):
+            if current is None or current.head.i == current.i:
+                break
+            if current.dep_ in ("ccomp", "xcomp") and current.head.lemma_.lower() in DEMANDING_VERBS:
+                return self.party(subject_of(current.head))
+            current = current.head
+        return self._speaker_of_clause(trigger)
 
     def mode(self, trigger: Token) -> str:
         verb = trigger if trigger.pos_ in ("VERB", "AUX") else _governing(trigger)
