@@ -86,7 +86,7 @@ class CommitmentFinder:
                 spans = []
                 for head in heads:
                     tokens = [t for t in head.subtree if (t.dep_ != "mark" or t.head.i != head.i)
-                              and not (head is child and len(heads) > 1 and _in_own_clause(t, child, any_conj=True))]
+                              and not (head.i == child.i and len(heads) > 1 and _in_own_clause(t, child, any_conj=True))]
                     if dep == "prep":
                         tokens = [t for t in tokens if t.i != child.i]
                     if tokens:
