@@ -25,6 +25,9 @@ THIRD_PERSON = {"he", "she", "him", "her", "his"}
 # officials promised …")
 GENERIC_AGENTS = {"official", "authority", "government", "side", "leadership", "diplomat", "administration",
                   "minister", "ministry", "president", "capital", "cabinet"}
+# a role noun as subject ("the president promised …") is the person of that role named last
+PERSON_ROLES = {"president", "minister", "leader", "premier", "chancellor", "spokesman", "spokeswoman", "ambassador",
+                "envoy", "king", "prime"}
 SEASON_LAST_DAY = {"spring": (5, 31), "summer": (8, 31), "autumn": (11, 30), "fall": (11, 30), "winter": (2, 28)}
 SEASON_FIRST_MONTH = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 
@@ -67,6 +70,8 @@ class Parties:
             found = self.speaker_at(token.idx)
         if found is None and token.lower_ in THIRD_PERSON:
             found = self.last_person_before(token.idx)
+        if found is None and token.lemma_.lower() in PERSON_ROLES and not _plural(token):
+            found = self.last_person_before(token.idx, window=600)
         if found is None and token.lemma_.lower() in GENERIC_AGENTS:
             sentence = token.sent
             previous = token.doc[sentence.start - 1].sent.start_char if sentence.start > 0 else sentence.start_char
@@ -90,8 +95,9 @@ class Parties:
         quote = self.quote_at(offset)
         return self.actor(quote.speaker) if quote else None
 
-    def last_person_before(self, offset: int) -> Party | None:
-        before = [m for m in self.mentions if m.end <= offset and m.kind == "person"]
+    def last_person_before(self, offset: int, window: int | None = None) -> Party | None:
+        floor = offset - window if window else 0
+        before = [m for m in self.mentions if floor <= m.start and m.end <= offset and m.kind == "person"]
         return Party(before[-1].actor_id, before[-1].country, "person") if before else None
 
     def counterpart(self, country: str | None) -> str | None:
@@ -126,6 +132,10 @@ class Parties:
             if start <= m.start < end:
                 seen.setdefault(m.actor_id if m.kind in ("person", "organization") else (m.country or m.actor_id), None)
         return list(seen)
+
+
+def _plural(token: Token) -> bool:
+    return token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "nummod" for c in token.children)
 
 
 # ---------------------------------------------------------------- clause structure

@@ -91,12 +91,19 @@ class CommitmentFinder:
                         tokens = [t for t in tokens if t.i != child.i]
                     if tokens:
                         spans.append(self._trim(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)))
+                if spans == [(child.idx, child.idx + len(child.text))] and child.lower_ in ("that", "this", "it"):
+                    # "… will be finished by November. I give the president my word on that."
+                    return [self._previous_sentence(verb)] if verb.sent.start > 0 else []
                 if spans:
                     return spans
         if verb.dep_ in ("acl", "relcl") and verb.head.pos_ == "NOUN":
             head = verb.head
             return [self._trim(head.left_edge.idx, head.idx + len(head.text))]
         return []
+
+    def _previous_sentence(self, verb: Token) -> tuple[int, int]:
+        previous = self.sdoc[verb.sent.start - 1].sent
+        return self._trim(*sentence_in_line(self.text, previous, previous.start_char))
 
     def _trim(self, start: int, end: int) -> tuple[int, int]:
         while end > start and self.text[end - 1] in " ,;:.":
