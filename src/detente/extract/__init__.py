@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ..gazetteer import Gazetteer, load_gazetteer
-from ..records import DocResult, Document, Timex
+from ..records import Actor, DocResult, Document, Timex
 from .actors import Mention, find_actors
 from .commitments import find_commitments
 from .dates import find_timexes
@@ -70,9 +70,13 @@ def commitment_stage(document: Document, sdoc: Doc, result: DocResult, ctx: Cont
 
 
 def forecast_stage(document: Document, sdoc: Doc, result: DocResult, ctx: Context) -> DocResult:
-    """Predictions, with horizon, last day and condition."""
-    return replace(result, forecasts=tuple(find_forecasts(document, sdoc, ctx.mentions, result.timexes, result.quotes,
-                                                          result.commitments)))
+    """Predictions, with horizon, last day and condition; a byline author who predicts becomes an
+    actor of the document even when the text never names them."""
+    forecasts = find_forecasts(document, sdoc, ctx.mentions, result.timexes, result.quotes, result.commitments)
+    known = {a.actor_id for a in result.actors}
+    authors = {f.author for f in forecasts if f.author and f.author not in known and f.author.startswith("person:")}
+    extra = tuple(Actor(actor_id=a, name=document.author or a, kind="person", roles=("author",)) for a in sorted(authors))
+    return replace(result, forecasts=tuple(forecasts), actors=result.actors + extra)
 
 
 STAGES: list[Stage] = [date_stage, actor_stage, quote_stage, commitment_stage, forecast_stage, event_stage]
