@@ -169,6 +169,14 @@ class ForecastFinder:
                 return Horizon(words, last_day(prep or "by", timex, lead))
         return None
 
+    def condition_horizon(self, verb: Token) -> Horizon | None:
+        """"If the two sides cannot agree by the summer, Kestria will have to …": the condition's deadline."""
+        for child in verb.children:
+            if child.dep_ == "advcl" and any(c.lower_ in CONDITION_MARKS for c in child.children):
+                start, end = child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text)
+                return self.own_horizon(child, start, end)
+        return None
+
     def term_horizon(self, offset: int) -> Horizon | None:
         line_start = line_bounds(self.text, offset)[0]
         before = [t for t in self.terms if line_start <= t.start <= offset]
@@ -260,7 +268,8 @@ class ForecastFinder:
                 continue  # a news report's own "will" states a schedule ("fees will rise from 1 March")
             line_start = line_bounds(self.text, verb.idx)[0]
             last_horizon, last_condition = carried.get(line_start, (NO_HORIZON, None))
-            horizon = self.own_horizon(verb, start, end) or self.term_horizon(verb.idx) or last_horizon
+            horizon = (self.own_horizon(verb, start, end) or self.condition_horizon(verb)
+                       or self.term_horizon(verb.idx) or last_horizon)
             conditional, condition = self.condition(verb, last_condition)
             if conditional and not condition:
                 conditional = False
