@@ -33,6 +33,9 @@ def test_events_score_follows_type_and_mode():
         ("Valdoria has not condemned Kestria.", "ACCUSE", "XVL", "XKS", "negated"),
         ("Valdoria could attack Kestria.", "THREATEN", "XVL", "XKS", "hypothetical"),
         ("Valdoria must release Kestria's citizens.", "REQUEST", None, "XVL", "demanded"),
+        ("Aurel Demmin attacked Teodor Halvic over the fee increase.", "ACCUSE", "person:aurel-demmin",
+         "person:teodor-halvic", "asserted"),
+        ("Kestria and Sarnovia signed a defence agreement in Velmar.", "SUPPORT", "XKS", "XSR", "asserted"),
     ],
 )
 def test_events_verbal_clauses(nlp, text, category, source, target, mode):

@@ -333,6 +333,9 @@ class EventFinder:
             return None  # not dyadic, or internal to one state (its courts, its media, its opposition)
         if self.habitual(trigger, cameo) or self.in_prediction(trigger):
             return None
+        if cameo in ("180", "190") and self.parties.kind.get(source.actor_id) == "person" \
+                and self.parties.kind.get(target.actor_id) == "person":
+            cameo = "111"  # "Trump attacked Biden for …": one person attacking another is criticism
         mode = self.mode(trigger)
         announced = self.announced(trigger)
         if announced and mode != "negated":
