@@ -209,7 +209,9 @@ class ForecastFinder:
         return self.author
 
     def subjects(self, start: int, end: int) -> tuple[str, ...]:
-        return tuple(self.parties.states_in(start, end))
+        """The actors the prediction names, else the pair of states the document is about."""
+        named = tuple(self.parties.states_in(start, end))
+        return named or (self.parties.main_dyad() or ())
 
     # -- all of them
 
@@ -275,7 +277,10 @@ class ForecastFinder:
                 conditional = False
             carried[line_start] = (horizon, condition if condition and not condition.startswith("unless") else last_condition)
             taken.append((start, end))
-            forecasts.append(self.forecast(verb, start, end, horizon, conditional, condition))
+            forecast = self.forecast(verb, start, end, horizon, conditional, condition)
+            if not forecast.subjects and self.parties.main_dyad() is None:
+                continue  # neither the words nor the document are about states ("the star will become a giant")
+            forecasts.append(forecast)
         return forecasts
 
     def forecast(self, verb: Token, start: int, end: int, horizon: Horizon, conditional: bool,
