@@ -28,6 +28,8 @@ GENERIC_AGENTS = {"official", "authority", "government", "side", "leadership", "
 # a role noun as subject ("the president promised …") is the person of that role named last
 PERSON_ROLES = {"president", "minister", "leader", "premier", "chancellor", "spokesman", "spokeswoman", "ambassador",
                 "envoy", "king", "prime"}
+MIN_COUNTERPART_MENTIONS = 2
+SHORT_TEXT = 600  # characters
 SEASON_LAST_DAY = {"spring": (5, 31), "summer": (8, 31), "autumn": (11, 30), "fall": (11, 30), "winter": (2, 28)}
 SEASON_FIRST_MONTH = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 
@@ -105,7 +107,12 @@ class Parties:
         if country is None:
             return None
         counts = Counter(m.country for m in self.mentions if m.country and m.country != country)
-        return counts.most_common(1)[0][0] if counts else None
+        if not counts:
+            return None
+        other, times = counts.most_common(1)[0]
+        # in an article, a state named once in passing is not the counterpart; in a sentence or two it is
+        needed = MIN_COUNTERPART_MENTIONS if len(self.text) > SHORT_TEXT else 1
+        return other if times >= needed else None
 
     def main_dyad(self) -> tuple[str, str] | None:
         """The two states the document is most about, in order of first mention."""
