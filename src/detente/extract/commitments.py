@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from ..records import Commitment, Document, Evidence, Quote, StanceEvidence, Timex
 from .actors import Mention
 from .clauses import FIRST_PERSON, Parties, Party, auxiliaries, last_day, sentence_in_line, subject_of
+from .events import DEMANDING_VERBS, lexicon_code
 from .forecasts import HORIZON_PREP, SAY_VERBS
 
 if TYPE_CHECKING:
@@ -58,11 +59,14 @@ class CommitmentFinder:
         self.cues = {status: [re.compile(rf"\b{c}\b", re.I) for c in cues] for status, cues in lexicon["status_cues"].items()}
         self.referring = set(lexicon["referring_nouns"])
         self.agreements = set(lexicon["agreement_nouns"])
+        self.noncommittal = set(lexicon["noncommittal_verbs"])
 
     # -- triggers
 
     def promise_verb(self, token: Token) -> bool:
         lemma = token.lemma_.lower()
+        if token.dep_ in ("ccomp", "xcomp") and token.head.lemma_.lower() in DEMANDING_VERBS:
+            return False  # "Russia insists that the sides agree on …": a demand, not a promise
         if token.pos_ == "VERB" and lemma in self.verbs:
             if lemma == "agree":
                 return any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "on") for c in token.children)
@@ -200,8 +204,11 @@ class CommitmentFinder:
     def reported_undertaking(self, verb: Token) -> bool:
         """"Demmin said that Valdoria would return …": the speaker's own side, an action, future."""
         auxes = set(auxiliaries(verb))
+        if verb.lemma_.lower() in self.noncommittal:
+            return False  # "would consider the request": no undertaking
         if verb.dep_ == "conj" and verb.head.i != verb.i and auxes & {"will", "would", "shall"} \
-                and not any(c.dep_ == "neg" for c in verb.children) and self.reported_undertaking(verb.head):
+                and not any(c.dep_ == "neg" for c in verb.children) and not self._joint(subject_of(verb)) \
+                and self.reported_undertaking(verb.head):
             return True  # "… would return the lorries and that the case would be closed": same undertaking
         if not auxes & {"will", "would", "shall"} or verb.lemma_.lower() in STATIVE or "be" in auxes:
             return False
@@ -226,8 +233,6 @@ class CommitmentFinder:
     def _refusal_or_pressure(verb: Token) -> bool:
         """"We will not trade …", "Kestria would put its units on alert", "would ask the Council":
         a refusal or a move against the other side is announced, not promised."""
-        from .events import DEMANDING_VERBS, lexicon_code
-
         if any(c.dep_ == "neg" for c in verb.children) or verb.lemma_.lower() in DEMANDING_VERBS:
             return True
         code = lexicon_code(verb)
