@@ -72,6 +72,10 @@ class Parties:
             found = self.speaker_at(token.idx)
         if found is None and token.lower_ in THIRD_PERSON:
             found = self.last_person_before(token.idx)
+        if found is None and token.lower_ in ("it", "they"):
+            # "the ministry said it would not move troops": a state or body speaks of itself
+            speaker = self.speaker_at(token.idx)
+            found = speaker if speaker is not None and speaker.kind in ("state", "organization") else None
         if found is None and token.lemma_.lower() in PERSON_ROLES and not _plural(token):
             found = self.last_person_before(token.idx, window=600)
         if found is None and token.lemma_.lower() in GENERIC_AGENTS:
