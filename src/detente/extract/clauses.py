@@ -6,10 +6,13 @@ allows ("by the end of September" -> 30 September).
 from __future__ import annotations
 
 import calendar
+import json
 import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..records import Quote, Timex
@@ -18,6 +21,7 @@ from .actors import Mention
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+LEXICONS = Path(__file__).resolve().parents[1] / "lexicons"
 ACTOR_KINDS = ("person", "state", "organization", "media", "group")
 FIRST_PERSON = {"we", "i", "us", "our", "my"}
 THIRD_PERSON = {"he", "she", "him", "her", "his"}
@@ -190,6 +194,25 @@ def sentence_in_line(text: str, sentence: Span, anchor: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+# ---------------------------------------------------------------- warnings
+
+
+@cache
+def _threats() -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(p.split()) for p in json.loads((LEXICONS / "commitments.json").read_text(encoding="utf-8"))["threat_predicates"])
+
+
+def is_warning(verb: Token) -> bool:
+    """"Valdoria would respond", "would draw the necessary conclusions", "will be answered with
+    force": a warning (``threat_predicates`` of ``lexicons/commitments.json``), not a promise or a
+    prediction."""
+    threats = _threats()
+    lemma = verb.lemma_.lower()
+    objects = [c.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "prep", "attr")]
+    objects += [g.lemma_.lower() for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return (lemma,) in threats or any((lemma, o) in threats for o in objects)
 
 
 # ---------------------------------------------------------------- last days

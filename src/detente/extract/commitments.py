@@ -27,7 +27,16 @@ from typing import TYPE_CHECKING, Any
 
 from ..records import Commitment, Document, Evidence, Quote, StanceEvidence, Timex
 from .actors import Mention
-from .clauses import FIRST_PERSON, Parties, Party, auxiliaries, last_day, sentence_in_line, subject_of
+from .clauses import (
+    FIRST_PERSON,
+    Parties,
+    Party,
+    auxiliaries,
+    is_warning,
+    last_day,
+    sentence_in_line,
+    subject_of,
+)
 from .events import DEMANDING_VERBS, lexicon_code
 from .forecasts import HORIZON_PREP, SAY_VERBS
 
@@ -385,22 +394,6 @@ class CommitmentFinder:
             status_evidence=status_evidence,
             promiser_person=party.actor_id if party.kind == "person" else None,
         )
-
-
-@cache
-def _threats() -> frozenset[tuple[str, ...]]:
-    return frozenset(tuple(p.split()) for p in commitment_lexicon()["threat_predicates"])
-
-
-def is_warning(verb: Token) -> bool:
-    """"Valdoria would respond", "would draw the necessary conclusions", "will be answered with
-    force": a warning (``threat_predicates`` of ``lexicons/commitments.json``), not a promise or a
-    prediction."""
-    threats = _threats()
-    lemma = verb.lemma_.lower()
-    objects = [c.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "prep", "attr")]
-    objects += [g.lemma_.lower() for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-    return (lemma,) in threats or any((lemma, o) in threats for o in objects)
 
 
 def _in_own_clause(token: Token, verb: Token, any_conj: bool = False) -> bool:

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from ..gazetteer import slug
 from ..records import Commitment, Document, Event, Evidence, Forecast, Quote, Timex
 from .actors import Mention
-from .clauses import Parties, sentence_in_line, subject_of
+from .clauses import Parties, is_warning, sentence_in_line, subject_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -205,6 +205,8 @@ class EventFinder:
         if (judged := self.characterisation(verb)) is not None:
             return judged
         cameo = self.verb_code(verb)
+        if cameo is None and verb.pos_ == "VERB" and self.announced(verb) and is_warning(verb):
+            cameo = "130"  # "Valdoria would respond", "will bear the responsibility for what follows"
         if cameo is None or verb.pos_ != "VERB":
             return None
         passive = any(c.dep_ == "auxpass" for c in verb.children)

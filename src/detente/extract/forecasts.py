@@ -24,6 +24,7 @@ from .clauses import (
     Parties,
     TermHorizon,
     auxiliaries,
+    is_warning,
     last_day,
     line_bounds,
     subject_of,
@@ -261,7 +262,7 @@ class ForecastFinder:
                 continue
             if verb.dep_ == "relcl" and self.parties.quote_at(verb.idx) is not None:
                 continue  # part of the clause it describes ("measures that Dorrun will notice")
-            if _is_warning(verb) and self.author_of(verb) != self.author:
+            if is_warning(verb) and self.author_of(verb) != self.author:
                 continue  # a speaker's warning is a THREATEN event, not a prediction
             start, end = self.clause(verb)
             if end - start < 12 or any(s <= verb.idx < e for s, e in taken + self.promised) or self.repeats_promise(start, end):
@@ -298,12 +299,6 @@ class ForecastFinder:
             evidence=Evidence(doc_id, start, end, self.text[start:end]),
             condition=condition,
         )
-
-
-def _is_warning(verb: Token) -> bool:
-    from .commitments import is_warning
-
-    return is_warning(verb)
 
 
 def find_forecasts(document: Document, sdoc: Doc, mentions: list[Mention], timexes: tuple[Timex, ...],
