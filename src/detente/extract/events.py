@@ -354,6 +354,8 @@ class EventFinder:
         if coded is None:
             return None
         category, plover_mode = coded
+        if category == "THREATEN" and mode == "asserted" and self._conditional_modal(trigger):
+            mode = "hypothetical"  # "said Valdoria would respond": a threat in "would" is conditional
         if category == "REQUEST" and mode == "asserted":
             mode = "demanded"  # a request is the demand itself
         sentence = trigger.sent
@@ -384,6 +386,11 @@ class EventFinder:
         )
 
     # -- context
+
+    @staticmethod
+    def _conditional_modal(trigger: Token) -> bool:
+        verb = trigger if trigger.pos_ in ("VERB", "AUX") else _governing(trigger)
+        return verb is not None and any(c.lower_ in ("would", "could", "might") for c in verb.children if c.dep_ == "aux")
 
     def demander(self, trigger: Token) -> Party | None:
         """Who demands: the subject of "insists", "expects", "asks", else the quoted speaker."""
