@@ -324,6 +324,7 @@ class EventFinder:
     def event(self, trigger: Token, cameo: str, source: Party | None, target: Party | None) -> Event | None:
         if source is None or (target is not None and target.actor_id == source.actor_id):
             return None
+        source = self.voiced_by_speaker(trigger, source)
         if target is None and source.country and self.parties.kind.get(source.actor_id) != "media":
             # an event with no named target is aimed at the other side of the document's main dyad
             # (at its person named in the same sentence when a person acts: leaders deal with leaders)
@@ -386,6 +387,15 @@ class EventFinder:
         )
 
     # -- context
+
+    def voiced_by_speaker(self, trigger: Token, source: Party) -> Party:
+        """"Malk said Valdoria would respond": the minister acts for his state in saying so."""
+        if self.parties.kind.get(source.actor_id, "state") != "state":
+            return source
+        speaker = self.parties.speaker_at(trigger.idx)
+        if speaker is not None and speaker.kind == "person" and speaker.country == source.country:
+            return Party(speaker.actor_id, speaker.country)
+        return source
 
     @staticmethod
     def _conditional_modal(trigger: Token) -> bool:
