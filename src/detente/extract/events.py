@@ -274,6 +274,8 @@ class EventFinder:
                 obj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if child.lower_ == "by":
                     source = self.party(obj) or source
+                elif child.lower_ == "between" and obj is not None and (pair := self.parties.both_sides(obj)):
+                    source, target = Party(pair[0], pair[0]), Party(pair[1], pair[1])  # "between the two presidents"
                 elif child.lower_ == "between" and obj is not None:
                     source = self.party(obj)
                     other = next((c for c in obj.children if c.dep_ == "conj"), None)
