@@ -42,3 +42,25 @@ def test_events_verbal_clauses(nlp, text, category, source, target, mode):
     events = run(nlp, text, published="2025-06-05", example_gazetteer=True).events
     assert [(e.category, e.source, e.target, e.mode) for e in events] == [(category, source, target, mode)]
     assert events[0].evidence.text == text
+
+
+def test_events_spoken_warning_is_the_ministers_threat(nlp):
+    text = "Valdorian Foreign Minister Severin Malk said Valdoria would respond to any provocation by Kestria."
+    (threat,) = [e for e in run(nlp, text, published="2026-03-12", example_gazetteer=True).events]
+    assert (threat.category, threat.cameo, threat.source, threat.target, threat.mode) == (
+        "THREATEN", "130", "person:severin-malk", "XKS", "hypothetical")
+    assert threat.trigger.text == "respond"
+
+
+def test_events_insisting_is_the_demand(nlp):
+    text = "Sarnovia insists that Valdoria and Kestria hold talks on the bridge before the winter."
+    events = run(nlp, text, published="2025-10-07", example_gazetteer=True).events
+    assert [(e.category, e.source, e.target, e.mode) for e in events] == [("REQUEST", "XSR", "XVL", "demanded")]
+    assert events[0].cameo.startswith("10")
+
+
+def test_events_announced_cooperation_is_intent(nlp):
+    text = "Kestria's foreign minister Nadia Corvel said Kestria would lift visa requirements for Sarnovian citizens."
+    events = run(nlp, text, published="2025-12-01", example_gazetteer=True).events
+    assert [(e.category, e.cameo[:2], e.source, e.target, e.mode) for e in events] == [
+        ("AGREE", "03", "person:nadia-corvel", "XSR", "asserted")]
