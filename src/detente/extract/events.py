@@ -34,6 +34,7 @@ MODE_WEIGHT = {"asserted": 1.0, "demanded": 0.5, "hypothetical": 0.4, "negated":
 TARGET_PREPOSITIONS = {"to", "on", "against", "with", "toward", "towards", "at", "from", "for", "into"}
 ACTOR_KINDS = ("person", "state", "organization", "media", "group")
 CONFLICT_ROOTS = {"16", "17", "18", "19", "20"}
+DURATION_WORDS = {"year", "decade", "month", "week", "century", "generation", "long", "independence", "war"}
 NEGATING_VERBS = {"fail", "refuse", "decline", "deny", "neglect", "omit"}
 DEMANDING_VERBS = {"insist", "demand", "urge", "expect", "ask", "require", "call", "press", "want"}
 ABSENCE_NOUNS = {"absence", "lack"}
@@ -440,8 +441,15 @@ class EventFinder:
     def habitual(self, trigger: Token, cameo: str) -> bool:
         """"Valdoria, which supplies a fifth of Kestria's electricity": a standing state of affairs,
         not an event (verbal acts in the present, "Kestria accuses them", still count)."""
-        return (trigger.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in trigger.children)
-                and cameo[:2] in ("04", "05", "06", "07", "08", "15"))
+        if cameo[:2] not in ("04", "05", "06", "07", "08", "15"):
+            return False
+        if trigger.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in trigger.children):
+            return True
+        # "has supplied a fifth of its electricity for most of the past decade", "… since 2019"
+        perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in trigger.children)
+        lasting = any(c.dep_ == "prep" and c.lower_ in ("for", "since") and any(
+            g.lemma_.lower() in DURATION_WORDS or g.like_num for g in c.subtree) for c in trigger.children)
+        return perfect and lasting
 
     def in_prediction(self, trigger: Token) -> bool:
         """Inside a forecast in the author's own voice: that is a prediction, not a reported event."""
