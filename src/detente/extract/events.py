@@ -16,7 +16,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from ..gazetteer import slug
 from ..records import Commitment, Document, Event, Evidence, Forecast, Quote, Timex
 from .actors import Mention
-from .clauses import Parties, is_warning, sentence_in_line, subject_of
+from .clauses import ACTOR_KINDS, Parties, Party, is_warning, sentence_in_line, subject_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -32,7 +31,6 @@ if TYPE_CHECKING:
 LEXICONS = Path(__file__).resolve().parents[1] / "lexicons"
 MODE_WEIGHT = {"asserted": 1.0, "demanded": 0.5, "hypothetical": 0.4, "negated": 0.0}
 TARGET_PREPOSITIONS = {"to", "on", "against", "with", "toward", "towards", "at", "from", "for", "into"}
-ACTOR_KINDS = ("person", "state", "organization", "media", "group")
 CONFLICT_ROOTS = {"16", "17", "18", "19", "20"}
 DURATION_WORDS = {"year", "decade", "month", "week", "century", "generation", "long", "independence", "war"}
 NEGATING_VERBS = {"fail", "refuse", "decline", "deny", "neglect", "omit"}
@@ -75,6 +73,10 @@ def verb_phrase_index() -> dict[str, dict[str, str]]:
         verb, rest = phrase.split(" ", 1)
         index.setdefault(verb, {})[rest] = code
     return index
+
+
+def state(country: str) -> Party:
+    return Party(country, country, "state")
 
 
 def lexicon_code(verb: Token) -> str | None:
@@ -128,12 +130,6 @@ def score_of(category: str, mode: str | None, event_mode: str) -> float:
     return round(base * MODE_WEIGHT[event_mode], 2)
 
 
-@dataclass(frozen=True, slots=True)
-class Party:
-    actor_id: str
-    country: str | None
-
-
 class EventFinder:
     def __init__(self, document: Document, sdoc: Doc, mentions: list[Mention], timexes: tuple[Timex, ...],
                  quotes: tuple[Quote, ...] = (), forecasts: tuple[Forecast, ...] = (),
@@ -158,14 +154,13 @@ class EventFinder:
 
     def party(self, token: Token | None) -> Party | None:
         """The actor a phrase names (see ``Parties.of``)."""
-        found = self.parties.of(token)
-        return Party(found.actor_id, found.country) if found else None
+        return self.parties.of(token)
 
     def nearest_before(self, trigger: Token) -> Party | None:
         """The actor named last before the trigger in its sentence: the doer when the parse gives none."""
         sentence_start = trigger.sent.start_char
         before = [m for m in self.mentions if sentence_start <= m.start and m.end <= trigger.idx]
-        return Party(before[-1].actor_id, before[-1].country) if before else None
+        return Party(before[-1].actor_id, before[-1].country, before[-1].kind) if before else None
 
     # -- triggers
 
@@ -223,7 +218,7 @@ class EventFinder:
         source = self.party(agent_obj) if passive else self.party(subject)
         target = self.party(subject) if passive else self.party(obj)
         if source is None and not passive and (pair := self.parties.both_sides(subject)):
-            source, target = Party(pair[0], pair[0]), target or Party(pair[1], pair[1])
+            source, target = state(pair[0]), target or state(pair[1])
         if not passive and target is None and subject is not None and source is not None:
             # "Sarnovia and Kestria signed …", "Halvic and Demmin met": the second party is the target
             partner = next((self.party(c) for c in subject.children if c.dep_ == "conj"), None)
@@ -247,11 +242,11 @@ class EventFinder:
         sentence = trigger.sent
         people = [m for m in self.mentions if m.kind == "person" and m.country == country
                   and sentence.start_char <= m.start < sentence.end_char]
-        return Party(people[0].actor_id, people[0].country) if people else None
+        return Party(people[0].actor_id, people[0].country, "person") if people else None
 
     def counterpart_of(self, party: Party) -> Party | None:
         other = self.parties.counterpart(party.country)
-        return Party(other, other) if other else None
+        return state(other) if other else None
 
     def noun_code(self, noun: Token) -> str | None:
         for child in noun.children:
@@ -276,7 +271,7 @@ class EventFinder:
                 if child.lower_ == "by":
                     source = self.party(obj) or source
                 elif child.lower_ == "between" and obj is not None and (pair := self.parties.both_sides(obj)):
-                    source, target = Party(pair[0], pair[0]), Party(pair[1], pair[1])  # "between the two presidents"
+                    source, target = state(pair[0]), state(pair[1])  # "between the two presidents"
                 elif child.lower_ == "between" and obj is not None:
                     source = self.party(obj)
                     other = next((c for c in obj.children if c.dep_ == "conj"), None)
@@ -295,7 +290,7 @@ class EventFinder:
         if source is None and target is None and self._dated(noun):
             source, target = self.earlier_parties(noun, cameo)
         if source is None and target is None and self._bilateral(noun) and (pair := self.parties.main_dyad()):
-            source, target = Party(pair[0], pair[0]), Party(pair[1], pair[1])
+            source, target = state(pair[0]), state(pair[1])
         return self.event(noun, cameo, source, target)
 
     @staticmethod
@@ -320,8 +315,7 @@ class EventFinder:
         """The parties of the same kind of event reported earlier in the document."""
         for earlier in reversed(self.found):
             if earlier.cameo and earlier.cameo[:3] == cameo[:3] and earlier.evidence.start < noun.idx:
-                return (Party(earlier.source, earlier.source_country) if earlier.source else None,
-                        Party(earlier.target, earlier.target_country) if earlier.target else None)
+                return self.parties.actor(earlier.source), self.parties.actor(earlier.target)
         return None, None
 
     def event(self, trigger: Token, cameo: str, source: Party | None, target: Party | None) -> Event | None:
@@ -397,7 +391,7 @@ class EventFinder:
             return source
         speaker = self.parties.speaker_at(trigger.idx)
         if speaker is not None and speaker.kind == "person" and speaker.country == source.country:
-            return Party(speaker.actor_id, speaker.country)
+            return speaker
         return source
 
     @staticmethod
@@ -554,7 +548,7 @@ class EventFinder:
             if speaker is None or speaker.country is None:
                 continue
             named = [m for m in self.mentions if left <= m.start < right and m.country and m.country != speaker.country]
-            target = Party(named[0].actor_id, named[0].country) if named else self.counterpart_of(speaker)
+            target = Party(named[0].actor_id, named[0].country, named[0].kind) if named else self.counterpart_of(speaker)
             event = self.event(verb, "100", speaker, target)
             if event is not None:
                 found.append(event)
@@ -563,8 +557,7 @@ class EventFinder:
     def _speaker_of_clause(self, verb: Token) -> Party | None:
         quote = self.parties.quote_at(verb.idx)
         if quote is not None and quote.speaker:
-            found = self.parties.actor(quote.speaker)
-            return Party(found.actor_id, found.country) if found else None
+            return self.parties.actor(quote.speaker)
         return None
 
     def promise_events(self, coded: list[Event]) -> list[Event]:
@@ -583,8 +576,7 @@ class EventFinder:
             target = self.parties.actor(promise.beneficiary)
             if source is None or target is None or (plover := plover_of(cameo)) is None:
                 continue
-            found.append(self._promise_event(head, cameo, plover[0], Party(source.actor_id, source.country),
-                                             Party(target.actor_id, target.country), promise))
+            found.append(self._promise_event(head, cameo, plover[0], source, target, promise))
         return found
 
     def _promise_event(self, head: Token, cameo: str, category: str, source: Party, target: Party,
