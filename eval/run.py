@@ -321,60 +321,57 @@ def score_second_layer(doc: Document, gold: dict[str, Any], result: Any, names: 
         show_layer_errors(doc.text, gold, result, names, errors, same)
 
 
+# per record type: the fields --errors prints, and which of them name actors
+LAYER_FIELDS = {
+    "events": (("category", "cameo", "source", "target", "mode", "date"), {"source", "target"}),
+    "commitments": (("promiser", "promiser_person", "beneficiary", "status", "content", "made_on"),
+                    {"promiser", "promiser_person", "beneficiary"}),
+    "forecasts": (("author", "horizon_text", "resolves_by", "conditional", "text"), {"author"}),
+}
+
+
 def show_layer_errors(text: str, gold: dict[str, Any], result: Any, names: dict[str, Any], what: str, same: Any) -> None:
-    from score import locate_all, overlaps
+    """Misses, extras and disagreeing fields of events, commitments or forecasts for one document.
+    An event sits where its trigger is; a commitment or forecast where its evidence overlaps."""
+    from score import locate_all, overlaps, same_words
 
-    def name(actor_id: str | None) -> str:
-        return names[actor_id].name if actor_id in names else str(actor_id)
+    fields, actor_fields = LAYER_FIELDS[what]
+    preds = getattr(result, what)
+    where = [((p.trigger or p.evidence).start, (p.trigger or p.evidence).end) if what == "events"
+             else (p.evidence.start, p.evidence.end) for p in preds]
 
-    items = gold[what]
-    spans = locate_all(text, [g["text"] for g in items])
-    if what == "events":
-        preds = result.events
-        where = [(e.trigger.start, e.trigger.end) for e in preds]
+    def hit(span: tuple[int, int], w: tuple[int, int]) -> bool:
+        return span[0] <= w[0] < span[1] if what == "events" else overlaps(span, w)
 
-        def describe(e: Any) -> str:
-            return f"{e.category}/{e.cameo} {name(e.source)} -> {name(e.target)} {e.mode} {e.date}"
+    def shown(value: Any, field: str) -> str:
+        if field in actor_fields and value in names:
+            value = names[value].name
+        return repr(value[:70]) if field in ("content", "text") and value else str(value)
 
-        def describe_gold(g: dict[str, Any]) -> str:
-            return f"{g['category']}/{g['cameo']} {g['source']} -> {g['target']} {g['mode']} {g['date']}"
+    def describe(record: Any) -> str:
+        return " ".join(f"{f}={shown(getattr(record, f), f)}" for f in fields)
 
-        def hit(span: tuple[int, int], w: tuple[int, int]) -> bool:
-            return span[0] <= w[0] < span[1]
-    elif what == "commitments":
-        preds = result.commitments
-        where = [(c.evidence.start, c.evidence.end) for c in preds]
+    def describe_gold(g: dict[str, Any]) -> str:
+        return " ".join(f"{f}={shown(g.get(f), f)}" for f in fields)
 
-        def describe(c: Any) -> str:
-            return f"{name(c.promiser)} ({c.promiser_person}) -> {name(c.beneficiary)} [{c.status}] {c.content[:70]!r} {c.made_on}"
+    def agrees(g: dict[str, Any], record: Any) -> bool:
+        def one(f: str) -> bool:
+            if f in actor_fields:
+                return bool(same(g.get(f), getattr(record, f)))
+            if f in ("content", "text"):
+                return same_words(g.get(f), getattr(record, f))
+            return norm(str(g.get(f))) == norm(str(getattr(record, f)))
 
-        def describe_gold(g: dict[str, Any]) -> str:
-            return f"{g['promiser']} ({g.get('promiser_person')}) -> {g.get('beneficiary')} [{g['status']}] {g['content'][:70]!r} {g.get('made_on')}"
+        return all(one(f) for f in fields)
 
-        def hit(span: tuple[int, int], w: tuple[int, int]) -> bool:
-            return overlaps(span, w)
-    else:
-        preds = result.forecasts
-        where = [(f.evidence.start, f.evidence.end) for f in preds]
-
-        def describe(f: Any) -> str:
-            return f"{name(f.author)} [{f.horizon_text} -> {f.resolves_by}] cond={f.conditional} {f.text[:80]!r}"
-
-        def describe_gold(g: dict[str, Any]) -> str:
-            return f"{g.get('author')} [{g.get('horizon_text')} -> {g.get('resolves_by')}] cond={g['conditional']} {g['text'][:80]!r}"
-
-        def hit(span: tuple[int, int], w: tuple[int, int]) -> bool:
-            return overlaps(span, w)
     matched: set[int] = set()
-    for g, span in zip(items, spans):
+    for g, span in zip(gold[what], locate_all(text, [g["text"] for g in gold[what]])):
         got = [i for i, w in enumerate(where) if span and hit(span, w)]
         matched.update(got)
         if not got:
             print(f"  missed  {describe_gold(g)}  | {g['text'][:90]!r}")
-        else:
-            line = describe(preds[got[0]])
-            if line.split(" | ")[0] != describe_gold(g):
-                print(f"  differ  gold {describe_gold(g)}\n          got  {line}")
+        elif not agrees(g, preds[got[0]]):
+            print(f"  differ  gold {describe_gold(g)}\n          got  {describe(preds[got[0]])}")
     for i, p in enumerate(preds):
         if i not in matched:
             words = (p.trigger.text + " @ " if what == "events" and p.trigger else "") + p.evidence.text[:90]
