@@ -65,9 +65,16 @@ def test_store_link_merges_actors_and_builds_dyads(store):
     brisk = actors["person:anna-brisk"]
     assert brisk.aliases == ("Anna Brisk", "Brisk")
     assert {m.doc_id for m in brisk.mentions} == {first.document.doc_id, second.document.doc_id}
+    # the two documents report one event: the index counts it once, each report names the other
     (dyad,) = store.records("dyads")
     assert (dyad.a, dyad.b, dyad.period, dyad.events, dyad.cooperation, dyad.conflict, dyad.mean_score) == (
-        "XKS", "XVL", "2025-03", 2, 2, 0, 7.4)
+        "XKS", "XVL", "2025-03", 1, 1, 0, 7.4)
+    first_event, second_event = store.records("events")
+    assert [e.doc_id for e in first_event.also_reported_in] == [second_event.doc_id]
+    assert [e.doc_id for e in second_event.also_reported_in] == [first_event.doc_id]
+    (promise,) = store.records("commitments")
+    assert promise.evidence.doc_id == first.document.doc_id
+    assert [e.doc_id for e in promise.also_reported_in] == [second.document.doc_id]
     assert link_pending(store) == 0
 
 

@@ -165,6 +165,8 @@ class Quote(Record):
     venue: str | None = None
     # the words that name the speaker ("he", "the newspaper", "Zakharova"), when the text has them
     speaker_evidence: Evidence | None = None
+    # beyond the contract: the same statement as reported by other documents
+    also_reported_in: tuple[Evidence, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,6 +239,11 @@ class Disagreement(Record):
 
     topic: str
     claims: tuple[Claim, ...]
+    # beyond the contract: a stable id, "hard" (the claims cannot all be true) or "soft" (they can,
+    # but a reader should know), and what differs: date, count, role, status...
+    disagreement_id: str = ""
+    kind: Literal["hard", "soft"] = "hard"
+    attribute: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,6 +257,11 @@ class Dyad(Record):
     cooperation: int
     conflict: int
     mean_score: float
+    # beyond the contract: the pair's smoothed score up to this month, whether it is warming or
+    # cooling compared with the months before, and the events that moved this month the most
+    trend: float | None = None
+    direction: Literal["warming", "cooling", "steady"] | None = None
+    drivers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,7 +40,7 @@ from .records import (
     Timex,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 DEFAULT_DB = "detente.db"
 # lets concurrent writers on one SQLite file wait for each other instead of failing
 SQLITE_BUSY_TIMEOUT_S = 120
@@ -159,6 +159,36 @@ disagreements = sa.Table(
     sa.Column("disagreement_id", sa.String(64), primary_key=True),
     sa.Column("topic", sa.Text, nullable=False),
     _json_col(),
+    # the linking unit that found it (a promise, an occasion, a person); recomputing the unit
+    # replaces its disagreements
+    sa.Column("block", sa.String(200), index=True),
+)
+
+# the cross-document view of per-document records: a record as linked (with the reports of other
+# documents, its status or verdict from later documents); ``data`` is null for a record merged
+# into another (``canonical_id``), which then stands for both
+links = sa.Table(
+    "links",
+    metadata,
+    sa.Column("collection", sa.String(16), primary_key=True),
+    sa.Column("record_id", sa.String(64), primary_key=True),
+    sa.Column("canonical_id", sa.String(64), nullable=False, index=True),
+    sa.Column("data", sa.Text),
+)
+
+# what linking reads of each document instead of its full text, found once when the document is
+# linked: sentences that say a promise or a prediction came true or failed, dated occasions
+# ("the summit in Ishtal on 16 October"), counts ("three guards were killed"); ``key`` groups the
+# claims that can disagree
+cues = sa.Table(
+    "cues",
+    metadata,
+    sa.Column("doc_id", sa.String(64), sa.ForeignKey("documents.doc_id"), primary_key=True),
+    sa.Column("start", sa.Integer, primary_key=True),
+    sa.Column("kind", sa.String(16), primary_key=True),
+    sa.Column("key", sa.String(200), primary_key=True),
+    _json_col(),
+    sa.Index("ix_cues_key", "kind", "key"),
 )
 
 dyads = sa.Table(
@@ -169,6 +199,10 @@ dyads = sa.Table(
     sa.Column("period", sa.String(7), primary_key=True),
     _json_col(),
 )
+
+#: collections whose records the cross-document view can replace (see ``links``)
+LINKED_KEYS: dict[str, str] = {"quotes": "quote_id", "events": "event_id", "commitments": "commitment_id",
+                               "forecasts": "forecast_id"}
 
 RECORD_TABLES: dict[str, sa.Table] = {
     "timexes": timexes,
@@ -209,8 +243,18 @@ def _migrate_1_to_2(conn: Connection) -> None:
     doc_actors.create(conn, checkfirst=True)
 
 
+def _migrate_2_to_3(conn: Connection) -> None:
+    """Version 3 keeps the cross-document view (links, cue sentences) and disagreement blocks."""
+    conn.execute(sa.text("ALTER TABLE disagreements ADD COLUMN block VARCHAR(200)"))
+    conn.execute(sa.text("CREATE INDEX ix_disagreements_block ON disagreements (block)"))
+    links.create(conn, checkfirst=True)
+    cues.create(conn, checkfirst=True)
+    # documents linked by an older detente are linked again with the new cross-document records
+    conn.execute(documents.update().values(linked=0))
+
+
 #: migrations[n] upgrades a store at version n - 1 to version n
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {2: _migrate_1_to_2}
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {2: _migrate_1_to_2, 3: _migrate_2_to_3}
 
 
 # ---------------------------------------------------------------- engines
@@ -481,14 +525,29 @@ class Store:
             return
         table = RECORD_TABLES[collection]
         cls = RECORD_CLASSES[collection]
-        query = sa.select(table.c.data).order_by(*table.primary_key.columns)
-        for name, value in filters.items():
-            if value is None:
-                continue
-            column = table.c[name]
-            query = query.where(column.in_(value) if isinstance(value, list | tuple | set) else column == value)
+        key = LINKED_KEYS.get(collection)
+        if key is None:
+            yield from self.raw_records(collection, **filters)
+            return
+        query = (
+            sa.select(table.c.data, links.c.data, links.c.canonical_id)
+            .select_from(table.outerjoin(links, sa.and_(links.c.collection == collection,
+                                                        links.c.record_id == table.c[key])))
+            .order_by(*table.primary_key.columns)
+        )
         with self.read() as conn:
-            for (data,) in conn.execute(query):
+            for data, linked, canonical in conn.execute(_filtered(query, table, filters)):
+                if canonical is not None and linked is None:
+                    continue  # merged into its canonical record, which stands for it
+                yield cls.from_dict(json.loads(linked or data))
+
+    def raw_records(self, collection: str, **filters: Any) -> Iterator[Record]:
+        """Records as their own document's extraction wrote them, without the cross-document view."""
+        table = RECORD_TABLES[collection]
+        cls = RECORD_CLASSES[collection]
+        query = sa.select(table.c.data).order_by(*table.primary_key.columns)
+        with self.read() as conn:
+            for (data,) in conn.execute(_filtered(query, table, filters)):
                 yield cls.from_dict(json.loads(data))
 
     def doc_actor_records(self, actor_ids: Iterable[str]) -> Iterator[Actor]:
@@ -552,6 +611,128 @@ class Store:
         if rows:
             conn.execute(table.insert(), rows)
 
+    # -- the cross-document view (written by link.py)
+
+    def document_info(self, doc_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """Publication date, outlet and title of each document, without the texts."""
+        ids = list(dict.fromkeys(doc_ids))
+        cols = (documents.c.doc_id, documents.c.published, documents.c.source, documents.c.title)
+        found: dict[str, dict[str, Any]] = {}
+        with self.read() as conn:
+            for i in range(0, len(ids), 500):
+                for row in conn.execute(sa.select(*cols).where(documents.c.doc_id.in_(ids[i : i + 500]))).mappings():
+                    found[row["doc_id"]] = dict(row)
+        return found
+
+    def latest_published(self) -> str | None:
+        with self.read() as conn:
+            return conn.execute(sa.select(sa.func.max(documents.c.published))).scalar_one_or_none()
+
+    def docs_mentioning(self, actor_ids: Iterable[str]) -> set[str]:
+        """Documents that mention any of these actors."""
+        ids = list(dict.fromkeys(actor_ids))
+        found: set[str] = set()
+        with self.read() as conn:
+            for i in range(0, len(ids), 500):
+                rows = conn.execute(sa.select(doc_actors.c.doc_id).where(doc_actors.c.actor_id.in_(ids[i : i + 500])))
+                found.update(r[0] for r in rows)
+        return found
+
+    def events_between(self, pairs: Iterable[tuple[str, str]]) -> Iterator[Event]:
+        """Every event, as extracted, between each pair of states (either direction)."""
+        with self.read() as conn:
+            for a, b in pairs:
+                both = sa.or_(
+                    sa.and_(events.c.source_country == a, events.c.target_country == b),
+                    sa.and_(events.c.source_country == b, events.c.target_country == a),
+                )
+                for (data,) in conn.execute(sa.select(events.c.data).where(both).order_by(events.c.event_id)):
+                    yield Event.from_dict(json.loads(data))
+
+    def linked_rows(self, collection: str, record_ids: Iterable[str]) -> dict[str, tuple[str, str | None]]:
+        """record_id -> (canonical_id, linked JSON or None) for records in the cross-document view."""
+        ids = list(dict.fromkeys(record_ids))
+        found: dict[str, tuple[str, str | None]] = {}
+        with self.read() as conn:
+            for i in range(0, len(ids), 500):
+                query = sa.select(links.c.record_id, links.c.canonical_id, links.c.data).where(
+                    links.c.collection == collection, links.c.record_id.in_(ids[i : i + 500]))
+                for record_id, canonical, data in conn.execute(query):
+                    found[record_id] = (canonical, data)
+        return found
+
+    def replace_links(self, collection: str, record_ids: Iterable[str],
+                      linked: Iterable[tuple[str, str, Record | None]]) -> None:
+        """Drop the view of ``record_ids`` and write ``(record_id, canonical_id, record or None)`` rows."""
+        ids = list(dict.fromkeys(record_ids))
+        rows = [{"collection": collection, "record_id": rid, "canonical_id": canonical,
+                 "data": dumps(record.to_dict()) if record is not None else None}
+                for rid, canonical, record in linked]
+        with self.write(exclusive=True) as conn:
+            for i in range(0, len(ids), 500):
+                conn.execute(links.delete().where(links.c.collection == collection,
+                                                  links.c.record_id.in_(ids[i : i + 500])))
+            if rows:
+                conn.execute(links.insert(), rows)
+
+    def add_cues(self, doc_id: str, rows: Iterable[dict[str, Any]]) -> None:
+        """Store a document's cues: dicts with ``start``, ``kind``, ``key`` and any data."""
+        values = {(r["start"], r["kind"], r["key"]): {"doc_id": doc_id, "start": r["start"], "kind": r["kind"],
+                                                      "key": r["key"], "data": dumps({**r, "doc_id": doc_id})} for r in rows}
+        with self.write() as conn:
+            conn.execute(cues.delete().where(cues.c.doc_id == doc_id))
+            if values:
+                conn.execute(cues.insert(), list(values.values()))
+
+    def cues_in(self, doc_ids: Iterable[str], kind: str) -> Iterator[dict[str, Any]]:
+        ids = sorted(set(doc_ids))
+        with self.read() as conn:
+            for i in range(0, len(ids), 500):
+                query = (sa.select(cues.c.data).where(cues.c.kind == kind, cues.c.doc_id.in_(ids[i : i + 500]))
+                         .order_by(cues.c.doc_id, cues.c.start, cues.c.key))
+                for (data,) in conn.execute(query):
+                    yield json.loads(data)
+
+    def cues_with_keys(self, kind: str, keys: Iterable[str]) -> Iterator[dict[str, Any]]:
+        wanted = sorted(set(keys))
+        with self.read() as conn:
+            for i in range(0, len(wanted), 500):
+                query = (sa.select(cues.c.data).where(cues.c.kind == kind, cues.c.key.in_(wanted[i : i + 500]))
+                         .order_by(cues.c.key, cues.c.doc_id, cues.c.start))
+                for (data,) in conn.execute(query):
+                    yield json.loads(data)
+
+    def doc_actors_in(self, doc_ids: Iterable[str]) -> Iterator[Actor]:
+        """Actors as each of these documents saw them (mentions in that document only)."""
+        ids = sorted(set(doc_ids))
+        with self.read() as conn:
+            for i in range(0, len(ids), 500):
+                query = sa.select(doc_actors.c.data).where(doc_actors.c.doc_id.in_(ids[i : i + 500]))
+                for (data,) in conn.execute(query.order_by(doc_actors.c.doc_id, doc_actors.c.actor_id)):
+                    yield Actor.from_dict(json.loads(data))
+
+    def replace_disagreements(self, blocks: Iterable[str], rows: Iterable[tuple[str, Disagreement]]) -> None:
+        """Drop the disagreements found by these linking units and write ``(block, disagreement)`` rows."""
+        blocks = list(dict.fromkeys(blocks))
+        values = [{"disagreement_id": d.disagreement_id, "topic": d.topic, "block": block,
+                   "data": dumps(d.to_dict())} for block, d in rows]
+        with self.write(exclusive=True) as conn:
+            for i in range(0, len(blocks), 500):
+                conn.execute(disagreements.delete().where(disagreements.c.block.in_(blocks[i : i + 500])))
+            ids = [v["disagreement_id"] for v in values]
+            if ids:
+                conn.execute(disagreements.delete().where(disagreements.c.disagreement_id.in_(ids)))
+                conn.execute(disagreements.insert(), values)
+
+    def replace_pair_dyads(self, pairs: Iterable[tuple[str, str]], rows: Iterable[Dyad]) -> None:
+        """Replace the whole monthly series of each pair of states."""
+        with self.write(exclusive=True) as conn:
+            for a, b in pairs:
+                conn.execute(dyads.delete().where(dyads.c.a == a, dyads.c.b == b))
+            values = [{"a": d.a, "b": d.b, "period": d.period, "data": dumps(d.to_dict())} for d in rows]
+            if values:
+                conn.execute(dyads.insert(), values)
+
     def counts(self) -> dict[str, int]:
         """Number of stored records of each type."""
         with self.read() as conn:
@@ -559,6 +740,16 @@ class Store:
             for name, table in RECORD_TABLES.items():
                 result[name] = conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one()
         return result
+
+
+def _filtered(query: Any, table: sa.Table, filters: Mapping[str, Any]) -> Any:
+    """``query`` with ``column == value`` (or ``IN`` for a collection) for each filter."""
+    for name, value in filters.items():
+        if value is None:
+            continue
+        column = table.c[name]
+        query = query.where(column.in_(list(value)) if isinstance(value, list | tuple | set) else column == value)
+    return query
 
 
 def open_store(db: str | Path = DEFAULT_DB) -> Store:

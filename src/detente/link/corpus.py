@@ -1,0 +1,78 @@
+"""What linking needs to know about stored documents, read once per linking run."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from ..store import Store
+from .text import Mention
+
+
+class Corpus:
+    """Publication dates, outlets and actor mentions of the documents a linking run touches."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._info: dict[str, dict[str, Any]] = {}
+        self._mentions: dict[str, list[Mention]] = {}
+        self._kinds: dict[str, str] = {}
+
+    def load(self, doc_ids: Iterable[str]) -> None:
+        missing = [d for d in set(doc_ids) if d not in self._info]
+        if not missing:
+            return
+        self._info.update(self.store.document_info(missing))
+        found: dict[str, list[Mention]] = defaultdict(list)
+        for actor in self.store.doc_actors_in(missing):
+            self._kinds[actor.actor_id] = actor.kind
+            for m in actor.mentions:
+                found[m.doc_id].append(Mention(m.start, m.end, actor.actor_id, actor.country))
+        for doc_id in missing:
+            self._info.setdefault(doc_id, {"doc_id": doc_id, "published": None, "source": None, "title": None})
+            self._mentions[doc_id] = sorted(found.get(doc_id, []), key=lambda m: (m.start, m.end))
+
+    def published(self, doc_id: str) -> str | None:
+        self.load([doc_id])
+        return self._info[doc_id]["published"]
+
+    def outlet(self, doc_id: str) -> str | None:
+        self.load([doc_id])
+        info = self._info[doc_id]
+        return info["source"] or info["title"]
+
+    def mentions(self, doc_id: str) -> list[Mention]:
+        self.load([doc_id])
+        return self._mentions[doc_id]
+
+    def kind(self, actor_id: str) -> str | None:
+        return self._kinds.get(actor_id)
+
+    def order(self, doc_id: str) -> tuple[str, str]:
+        """Sort key: documents by publication date (undated last), then id."""
+        return (self.published(doc_id) or "9999", doc_id)
+
+
+def first_day(value: str | None) -> date | None:
+    """The first day an ISO date at any precision allows."""
+    if not value:
+        return None
+    parts = value.split("-")
+    try:
+        return date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1)
+    except (ValueError, IndexError):
+        return None
+
+
+def days_between(a: str | None, b: str | None) -> int | None:
+    first, second = first_day(a), first_day(b)
+    if first is None or second is None:
+        return None
+    return abs((first - second).days)
+
+
+def same_or_coarser(a: str, b: str) -> bool:
+    """Whether two dates agree at the coarser one's precision ("2025-10" and "2025-10-15")."""
+    return a.startswith(b) or b.startswith(a)

@@ -1,0 +1,165 @@
+"""What linking keeps of each document's text: status and verdict sentences, dated occasions, counts.
+
+Found once when a document is linked and stored in the ``cues`` table, so that judging a promise
+or a forecast later reads a few sentences per document instead of whole texts.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from ..records import Document, Timex
+from .text import Mention, sentence_spans, stem, words
+
+
+@cache
+def cue_lexicon() -> dict[str, Any]:
+    return json.loads(resources.files("detente.lexicons").joinpath("crossdoc.json").read_text(encoding="utf-8"))
+
+
+@cache
+def status_patterns() -> dict[str, list[re.Pattern[str]]]:
+    data = json.loads(resources.files("detente.lexicons").joinpath("commitments.json").read_text(encoding="utf-8"))
+    return {status: [re.compile(rf"\b{c}\b", re.I) for c in cues] for status, cues in data["status_cues"].items()}
+
+
+@cache
+def _alternation(name: str) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(cue_lexicon()[name]) + r")\b", re.I)
+
+
+@cache
+def number_words() -> dict[str, int]:
+    return {k: int(v) for k, v in cue_lexicon()["numbers"].items()}
+
+
+def status_of(sentence: str) -> str | None:
+    for status in ("disputed", "broken", "kept"):
+        if any(p.search(sentence) for p in status_patterns()[status]):
+            return status
+    return None
+
+
+def verdict_stance(sentence: str) -> str | None:
+    """"supports" or "contradicts" when a sentence says how a prediction turned out."""
+    if not _alternation("prediction_words").search(sentence):
+        return None
+    if _alternation("prediction_wrong").search(sentence):
+        return "contradicts"
+    if _alternation("prediction_right").search(sentence):
+        return "supports"
+    return None
+
+
+def parse_count(word: str) -> int | None:
+    word = word.lower().replace("–", "-")
+    if word.isdigit():
+        return int(word)
+    if word in number_words():
+        return number_words()[word]
+    if "-" in word:
+        tens, _, unit = word.partition("-")
+        if tens in number_words() and unit in number_words():
+            return number_words()[tens] + number_words()[unit]
+    return None
+
+
+def document_cues(document: Document, mentions: Sequence[Mention], timexes: Sequence[Timex],
+                  kinds: dict[str, str]) -> list[dict[str, Any]]:
+    """Every cue of one document, as rows for the store."""
+    text = document.text
+    rows: list[dict[str, Any]] = []
+    previous = (0, 0)
+    for start, end in sentence_spans(text):
+        sentence = text[start:end]
+        inside = [m for m in mentions if m.start >= start and m.end <= end]
+        base = {"start": start, "end": end, "text": sentence,
+                "actors": sorted({m.actor_id for m in inside} | {m.country for m in inside if m.country})}
+        sentence_words = sorted(words(text, start, end, inside))
+        status = status_of(sentence)
+        if status:
+            rows.append({**base, "kind": "status", "key": "", "status": status, "words": sentence_words})
+        stance = verdict_stance(sentence)
+        if stance:
+            context = [m for m in mentions if m.start >= previous[0] and m.end <= previous[1]]
+            rows.append({**base, "kind": "verdict", "key": "", "stance": stance, "words": sentence_words,
+                         "context_words": sorted(words(text, *previous, context))})
+        dated = [t for t in timexes if t.start >= start and t.end <= end and t.value]
+        rows.extend(occasion_claims(text, start, end, inside, dated, kinds, base))
+        rows.extend(count_claims(text, start, end, inside, dated, document.published, base))
+        previous = (start, end)
+    return rows
+
+
+def occasion_claims(text: str, start: int, end: int, inside: Sequence[Mention], dated: Sequence[Timex],
+                    kinds: dict[str, str], base: dict[str, Any]) -> list[dict[str, Any]]:
+    """"The summit in Ishtal on 16 October": (occasion, place) -> day, when the date sits by the noun."""
+    days = [t for t in dated if t.precision == "day"]
+    places = [m for m in inside if kinds.get(m.actor_id) == "place"]
+    if not days or not places:
+        return []
+    nouns = list(_alternation("occasions").finditer(text, start, end))
+    rows = []
+    for noun in nouns:
+        timex = min(days, key=lambda t: _distance(t.start, t.end, noun.start(), noun.end()))
+        place = min(places, key=lambda m: _distance(m.start, m.end, noun.start(), noun.end()))
+        if _distance(timex.start, timex.end, noun.start(), noun.end()) > 60:
+            continue
+        if _distance(place.start, place.end, noun.start(), noun.end()) > 40:
+            continue
+        between = text[min(timex.end, noun.end()):max(timex.start, noun.start())]
+        before = text[max(start, noun.start() - 20):noun.start()]
+        if _alternation("not_the_occasion_date").search(between) or _alternation("not_the_occasion_date").search(before):
+            continue
+        rows.append({**base, "kind": "occasion", "key": f"{stem(noun.group().lower())}|{place.actor_id}",
+                     "occasion": noun.group().lower(), "place": place.actor_id,
+                     "place_text": text[place.start:place.end], "value": timex.value,
+                     "value_text": timex.text, "ambiguous": len({stem(n.group().lower()) for n in nouns}) > 1})
+    return rows
+
+
+def count_claims(text: str, start: int, end: int, inside: Sequence[Mention], dated: Sequence[Timex],
+                 published: str | None, base: dict[str, Any]) -> list[dict[str, Any]]:
+    """"Three Kestrian border guards were killed": (what happened, to whose people, month) -> 3."""
+    rows: list[dict[str, Any]] = []
+    if len(re.findall(r"\baccording to\b", text[start:end], re.I)) > 1:
+        return rows  # "three died, according to one side, and two, according to the other"
+    for match in _count_pattern().finditer(text, start, end):
+        value = parse_count(match.group("number"))
+        if value is None:
+            continue
+        whose = [m.country for m in inside if m.country and m.start >= match.start() and m.end <= match.end()]
+        if not whose:
+            continue
+        month = next((t.value[:7] for t in dated if t.value and len(t.value) >= 7), (published or "")[:7])
+        if not month:
+            continue
+        outcome = cue_lexicon()["count_outcomes"][match.group("outcome").lower()]
+        rows.append({**base, "kind": "count", "key": f"{outcome}|{whose[0]}|{month}", "value": value,
+                     "value_text": match.group(0), "outcome": outcome,
+                     "whose_text": next(text[m.start:m.end] for m in inside if m.country == whose[0])})
+    return rows
+
+
+@cache
+def _count_pattern() -> re.Pattern[str]:
+    numbers = "|".join(sorted(number_words(), key=len, reverse=True))
+    outcomes = "|".join(sorted(cue_lexicon()["count_outcomes"], key=len, reverse=True))
+    return re.compile(
+        rf"\b(?P<number>\d+|(?:{numbers})(?:-(?:{numbers}))?)\s+(?:[\w’'-]+\s+){{0,4}}?"
+        rf"(?:(?:were|was|had been|have been|has been)\s+)?(?P<outcome>{outcomes})\b",
+        re.I,
+    )
+
+
+def _distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
+    if a_end <= b_start:
+        return b_start - a_end
+    if b_end <= a_start:
+        return a_start - b_end
+    return 0

@@ -1,0 +1,97 @@
+"""Where sources report the same fact differently.
+
+Each kind of fact is a linking unit (a "block") whose claims come from the documents' cues:
+- the date of a dated occasion at a place ("the summit in Ishtal on 16 October"): different days
+  within a week of each other are one occasion dated differently (further apart, two occasions);
+  soft when a claim's sentence names several occasions, so its date may belong to another;
+- a count of people killed or wounded, per victims' state and month;
+- whether a promise was kept, when later reports say both.
+Claims at different precisions ("December 2024" and "25 December 2024") never disagree, and a
+document that itself gives several values (reporting both sides) makes no claim.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from ..records import Claim, Commitment, Disagreement, Evidence
+from .corpus import Corpus, days_between
+
+SAME_OCCASION_DAYS = 7
+
+
+def disagreement_id(block: str) -> str:
+    return hashlib.sha256(block.encode("utf-8")).hexdigest()[:16]
+
+
+def _claims_by_doc(cues: Iterable[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for cue in cues:
+        by_doc[cue["doc_id"]].append(cue)
+    return by_doc
+
+
+def _one_value_per_doc(cues: Iterable[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Each document's claim, leaving out documents that give several values themselves."""
+    chosen = {}
+    for doc_id, claims in _claims_by_doc(cues).items():
+        if len({str(c["value"]) for c in claims}) == 1:
+            chosen[doc_id] = claims[0]
+    return chosen
+
+
+def _claim(cue: dict[str, Any]) -> Claim:
+    return Claim(doc_id=cue["doc_id"], value=str(cue["value"]),
+                 evidence=Evidence(cue["doc_id"], cue["start"], cue["end"], cue["text"]))
+
+
+def occasion_disagreement(block: str, cues: list[dict[str, Any]], corpus: Corpus) -> Disagreement | None:
+    claims = _one_value_per_doc(c for c in cues if c.get("value") and len(c["value"]) == 10)
+    values = sorted({c["value"] for c in claims.values()})
+    if len(values) < 2 or (days_between(values[0], values[-1]) or 0) > SAME_OCCASION_DAYS:
+        return None
+    first = min(claims.values(), key=lambda c: corpus.order(c["doc_id"]))
+    soft = any(c.get("ambiguous") for c in claims.values())
+    return Disagreement(
+        topic=f"date of the {first['occasion']} in {first['place_text']}",
+        claims=tuple(_claim(c) for c in sorted(claims.values(), key=lambda c: corpus.order(c["doc_id"]))),
+        disagreement_id=disagreement_id(block), kind="soft" if soft else "hard", attribute="date",
+    )
+
+
+def count_disagreement(block: str, cues: list[dict[str, Any]], corpus: Corpus) -> Disagreement | None:
+    claims = _one_value_per_doc(cues)
+    if len({c["value"] for c in claims.values()}) < 2:
+        return None
+    first = min(claims.values(), key=lambda c: corpus.order(c["doc_id"]))
+    month = block.rsplit("|", 1)[-1]
+    return Disagreement(
+        topic=f"number of {first['whose_text']} people {first['outcome']} ({month})",
+        claims=tuple(_claim(c) for c in sorted(claims.values(), key=lambda c: corpus.order(c["doc_id"]))),
+        disagreement_id=disagreement_id(block), kind="hard", attribute="count",
+    )
+
+
+def promise_disagreement(block: str, promise: Commitment, corpus: Corpus, promiser_name: str) -> Disagreement | None:
+    """Reports that a promise was kept and that it was not, from different documents."""
+    if promise.status != "disputed":
+        return None
+    claims: dict[str, Claim] = {}
+    stances_by_doc: dict[str, set[str]] = defaultdict(set)
+    for e in promise.status_evidence:
+        stances_by_doc[e.doc_id].add(e.stance)
+    for e in promise.status_evidence:
+        if len(stances_by_doc[e.doc_id]) > 1 or e.doc_id in claims:
+            continue
+        value = "kept" if e.stance == "supports" else "not kept"
+        claims[e.doc_id] = Claim(e.doc_id, value, Evidence(e.doc_id, e.start, e.end, e.text))
+    if len({c.value for c in claims.values()}) < 2:
+        return None
+    return Disagreement(
+        topic=f"whether {promiser_name} kept the promise: {promise.content}",
+        claims=tuple(sorted(claims.values(), key=lambda c: corpus.order(c.doc_id))),
+        disagreement_id=disagreement_id(block), kind="hard", attribute="status",
+    )

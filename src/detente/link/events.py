@@ -1,0 +1,109 @@
+"""The same event reported by several documents: one group, counted once by the dyad index.
+
+Reports are compared within a pair of states and a PLOVER type; the date decides first (the same
+day, or dates that agree at the coarser precision), the words of the two sentences second. Dates a
+few days apart can still be one event when the words agree: that is how two outlets giving
+different dates for one meeting become a disagreement instead of two meetings.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+
+from ..records import Event
+from .cluster import cluster
+from .corpus import Corpus, days_between, same_or_coarser
+from .text import overlap, plain, words
+
+# types whose two sides act together, so "A met B" and "B met A" are one event
+SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+THRESHOLD = 0.6
+NEAR_DAYS = 3
+UNDATED_DAYS = 60
+
+
+def pair_of(event: Event) -> tuple[str, str] | None:
+    a, b = event.source_country, event.target_country
+    if not a or not b or a == b:
+        return None
+    first, second = sorted((a, b))
+    return first, second
+
+
+class EventMatcher:
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        self._words: dict[str, frozenset[str]] = {}
+
+    def words(self, event: Event) -> frozenset[str]:
+        if event.event_id not in self._words:
+            ev = event.evidence
+            text = ev.text
+            mentions = [dataclasses.replace(m, start=m.start - ev.start, end=m.end - ev.start)
+                        for m in self.corpus.mentions(ev.doc_id) if m.start >= ev.start and m.end <= ev.end]
+            self._words[event.event_id] = words(text, mentions=mentions)
+        return self._words[event.event_id]
+
+    def when(self, event: Event) -> str | None:
+        return event.date or self.corpus.published(event.doc_id)
+
+    def similarity(self, a: Event, b: Event) -> float:
+        if a.category != b.category or a.mode != b.mode:
+            return 0.0
+        if a.category not in SYMMETRIC and (a.source_country, a.target_country) != (b.source_country, b.target_country):
+            return 0.0
+        lexical = overlap(frozenset(plain(self.words(a))), frozenset(plain(self.words(b))))
+        if a.date and b.date:
+            if len(a.date) == len(b.date) == 10 and a.date == b.date:
+                return 1.0
+            if same_or_coarser(a.date, b.date):
+                needed = 0.3
+            elif len(a.date) == len(b.date) == 10 and (days_between(a.date, b.date) or 99) <= NEAR_DAYS:
+                needed = 0.4
+            else:
+                return 0.0
+        else:
+            apart = days_between(self.when(a), self.when(b))
+            if apart is None or apart > UNDATED_DAYS:
+                return 0.0
+            needed = 0.5
+        return THRESHOLD + 0.4 * lexical if lexical >= needed else 0.0
+
+
+def event_groups(events: Iterable[Event], corpus: Corpus) -> list[list[Event]]:
+    """Groups of reports of one event (single reports included), in a stable order."""
+    matcher = EventMatcher(corpus)
+    by_block: dict[tuple[str, str, str], list[Event]] = {}
+    for e in events:
+        pair = pair_of(e)
+        if pair:
+            by_block.setdefault((*pair, e.category), []).append(e)
+    groups: list[list[Event]] = []
+    for block in sorted(by_block):
+        groups.extend(cluster(by_block[block], key=lambda e: e.event_id, doc=lambda e: e.doc_id,
+                              similarity=matcher.similarity, threshold=THRESHOLD))
+    return groups
+
+
+def canonical_event(group: list[Event], corpus: Corpus) -> Event:
+    """The report that stands for the group: the earliest published, then the most precise date."""
+    return min(group, key=lambda e: (corpus.order(e.doc_id), -len(e.date or ""), e.event_id))
+
+
+def linked_events(group: list[Event], corpus: Corpus) -> list[tuple[str, str, Event]]:
+    """``(event_id, canonical_id, event with the other reports)`` for a group of two or more."""
+    if len(group) < 2:
+        return []
+    canonical = canonical_event(group, corpus)
+    rows = []
+    for e in group:
+        others = tuple(sorted((o.evidence for o in group if o is not e), key=lambda v: (v.doc_id, v.start)))
+        rows.append((e.event_id, canonical.event_id, dataclasses.replace(e, also_reported_in=others)))
+    return rows
+
+
+def group_date(group: list[Event]) -> str | None:
+    """The most precise date the reports give (the earliest of equally precise ones)."""
+    dated = [e.date for e in group if e.date]
+    return min(dated, key=lambda d: (-len(d), d)) if dated else None

@@ -1,0 +1,156 @@
+"""Checking forecasts against later documents.
+
+Two kinds of evidence count. Later events between the forecast's states of a type the forecast
+names ("will meet" -> CONSULT, "will sign an agreement" -> AGREE), dated after the forecast and
+before its horizon ends: they confirm a forecast that something will happen and contradict one
+that it will not. And later sentences that judge a prediction in so many words ("that forecast
+was wrong", "who predicted in March that …") and share its words.
+
+A verdict is final once the horizon has passed in the store's time (its newest document), or as
+soon as the event it predicted (or ruled out) has happened.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable
+from functools import cache
+from typing import Any
+
+from ..extract.events import event_lexicon, plover_of
+from ..records import Event, Forecast, StanceEvidence
+from .corpus import Corpus
+from .text import plain, stem, words
+
+_NEGATION = re.compile(r"\b(?:not|never|no longer|won't|will not|cannot|can't)\b", re.I)
+SHARED_WORDS = 2
+
+
+@cache
+def category_by_stem() -> dict[str, str]:
+    """PLOVER type of each single event verb and noun of the lexicon, by stem."""
+    lexicon = event_lexicon()
+    found: dict[str, str] = {}
+    for table in ("verbs", "nouns"):
+        for word, cameo in lexicon[table].items():
+            plover = plover_of(cameo)
+            if plover and " " not in word:
+                found.setdefault(stem(word), plover[0])
+    for phrase, cameo in {**lexicon["verb_phrases"], **lexicon["noun_phrases"]}.items():
+        plover = plover_of(cameo)
+        if plover:
+            found.setdefault(" ".join(stem(w) for w in phrase.split()), plover[0])
+    return found
+
+
+def predicted_categories(text: str) -> set[str]:
+    """PLOVER types the words of a prediction name ("meet" -> CONSULT)."""
+    tokens = [stem(t) for t in re.findall(r"[^\W\d_]+", text.lower())]
+    table = category_by_stem()
+    found = {table[t] for t in tokens if t in table}
+    for n in (2, 3):
+        found |= {table[" ".join(tokens[i:i + n])] for i in range(len(tokens) - n + 1)
+                  if " ".join(tokens[i:i + n]) in table}
+    return found
+
+
+def negated(text: str) -> bool:
+    return bool(_NEGATION.search(text))
+
+
+def forecast_countries(forecast: Forecast, corpus: Corpus) -> set[str]:
+    countries: dict[str, str | None] = {m.actor_id: m.country for m in corpus.mentions(forecast.doc_id)}
+    found = set()
+    for subject in forecast.subjects:
+        country = countries.get(subject)
+        if country:
+            found.add(country)
+        elif len(subject) == 3 and subject.isupper():
+            found.add(subject)
+    return found
+
+
+def within(date: str | None, after: str | None, by: str | None) -> bool:
+    """Whether an event dated ``date`` falls after ``after`` and no later than ``by`` (at their precisions)."""
+    if not date:
+        return False
+    if after and date[: len(after)] < after[: len(date)]:
+        return False
+    return not (by and date[: len(by)] > by[: len(date)])
+
+
+def event_evidence(forecast: Forecast, corpus: Corpus, groups: Iterable[tuple[str | None, Event]]) -> list[StanceEvidence]:
+    """Later events between the forecast's states of a predicted type."""
+    categories = predicted_categories(forecast.text)
+    countries = forecast_countries(forecast, corpus)
+    if not categories or len(countries) < 2:
+        return []
+    stance = "contradicts" if negated(forecast.text) else "supports"
+    published = corpus.published(forecast.doc_id)
+    found = []
+    for when, event in groups:
+        if event.mode != "asserted" or event.category not in categories:
+            continue
+        if not {event.source_country, event.target_country} <= countries:
+            continue
+        if event.doc_id == forecast.doc_id or not within(when, published, forecast.resolves_by):
+            continue
+        ev = event.evidence
+        found.append(StanceEvidence(ev.doc_id, ev.start, ev.end, ev.text, stance))  # type: ignore[arg-type]
+    return found
+
+
+def cue_evidence(forecast: Forecast, corpus: Corpus, cues: Iterable[dict[str, Any]],
+                 forecast_words: frozenset[str]) -> list[StanceEvidence]:
+    """Later sentences that say how this prediction turned out."""
+    published = corpus.order(forecast.doc_id)
+    found = []
+    for cue in cues:
+        if cue["doc_id"] == forecast.doc_id or corpus.order(cue["doc_id"]) <= published:
+            continue
+        cue_words = set(cue["words"]) | set(cue.get("context_words", []))
+        shared = plain(forecast_words) & cue_words
+        names_author = bool(forecast.author and forecast.author in cue["actors"])
+        if len(shared) < SHARED_WORDS and not (names_author and shared):
+            continue
+        found.append(StanceEvidence(cue["doc_id"], cue["start"], cue["end"], cue["text"], cue["stance"]))
+    return found
+
+
+def checked_forecast(forecast: Forecast, corpus: Corpus, groups: list[tuple[str | None, Event]],
+                     cues: list[dict[str, Any]], latest: str | None) -> Forecast:
+    """The forecast with its verdict, whether that is final, and the evidence."""
+    own = corpus.mentions(forecast.doc_id)
+    ev = forecast.evidence
+    shifted = [dataclasses.replace(m, start=m.start - ev.start, end=m.end - ev.start)
+               for m in own if m.start >= ev.start and m.end <= ev.end]
+    forecast_words = words(ev.text, mentions=shifted)
+    judged = cue_evidence(forecast, corpus, cues, forecast_words)
+    happened = event_evidence(forecast, corpus, groups)
+    evidence = _unique(judged + happened, corpus)
+    if judged:
+        verdict = _latest(judged, corpus).stance
+    elif happened:
+        verdict = happened[0].stance
+    else:
+        verdict = None
+    horizon_passed = bool(forecast.resolves_by and latest and latest[: len(forecast.resolves_by)] > forecast.resolves_by)
+    return dataclasses.replace(
+        forecast,
+        verdict={"supports": "confirmed", "contradicts": "contradicted"}.get(verdict or "", "unresolved"),  # type: ignore[arg-type]
+        verdict_final=horizon_passed or verdict is not None,
+        verdict_evidence=evidence,
+    )
+
+
+def _latest(evidence: list[StanceEvidence], corpus: Corpus) -> StanceEvidence:
+    return max(evidence, key=lambda e: (corpus.order(e.doc_id), e.start))
+
+
+def _unique(evidence: list[StanceEvidence], corpus: Corpus) -> tuple[StanceEvidence, ...]:
+    seen: dict[tuple[str, int], StanceEvidence] = {}
+    for e in evidence:
+        seen.setdefault((e.doc_id, e.start), e)
+    return tuple(sorted(seen.values(), key=lambda e: (corpus.order(e.doc_id), e.start)))
+

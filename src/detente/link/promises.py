@@ -1,0 +1,136 @@
+"""One promise across sources, and whether it was kept, judged from every document in date order.
+
+Reports of a promise are grouped per promiser by the words of their contents (names of actors
+compared as actors). The status then rests on the status sentences of the documents that report
+it and of every later document that names the promiser and speaks of the same thing: reports
+that it was done support it, reports that it was ignored or broken contradict it.
+
+- only support: kept; only contradiction: broken; neither: open (a promise only repeated);
+- contradiction that all came before the support: kept (it was late, then done);
+- support and, later or from another outlet at the same time, contradiction: disputed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from typing import Any
+
+from ..records import Commitment, StanceEvidence
+from .cluster import cluster
+from .corpus import Corpus
+from .text import overlap, plain, words
+
+THRESHOLD = 0.5
+# a later sentence speaks of the promise when it shares this many of its content words …
+SHARED_WORDS = 2
+# … or this share of them
+SHARED_SHARE = 0.5
+
+
+class PromiseMatcher:
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        self._words: dict[str, frozenset[str]] = {}
+
+    def words(self, c: Commitment) -> frozenset[str]:
+        """Content words of what was promised; the actors it names as ``@actor_id``."""
+        if c.commitment_id not in self._words:
+            ev = c.evidence
+            offset = ev.text.find(c.content)
+            text, start = (c.content, ev.start + offset) if offset >= 0 else (ev.text, ev.start)
+            mentions = [dataclasses.replace(m, start=m.start - start, end=m.end - start)
+                        for m in self.corpus.mentions(ev.doc_id) if m.start >= start and m.end <= start + len(text)]
+            self._words[c.commitment_id] = words(text, mentions=mentions)
+        return self._words[c.commitment_id]
+
+    def similarity(self, a: Commitment, b: Commitment) -> float:
+        if a.beneficiary and b.beneficiary and a.beneficiary != b.beneficiary:
+            return 0.0
+        wa, wb = frozenset(plain(self.words(a))), frozenset(plain(self.words(b)))
+        if len(wa & wb) < SHARED_WORDS:
+            return 0.0
+        return overlap(wa, wb)
+
+
+def promise_groups(commitments: Iterable[Commitment], corpus: Corpus) -> list[list[Commitment]]:
+    matcher = PromiseMatcher(corpus)
+    by_promiser: dict[str, list[Commitment]] = {}
+    for c in commitments:
+        by_promiser.setdefault(c.promiser, []).append(c)
+    groups = []
+    for promiser in sorted(by_promiser):
+        groups.extend(cluster(by_promiser[promiser], key=lambda c: c.commitment_id, doc=lambda c: c.evidence.doc_id,
+                              similarity=matcher.similarity, threshold=THRESHOLD))
+    return groups
+
+
+def canonical_commitment(group: list[Commitment], corpus: Corpus) -> Commitment:
+    """The first report of the promise."""
+    return min(group, key=lambda c: (corpus.order(c.evidence.doc_id), c.evidence.start, c.commitment_id))
+
+
+def speaks_of(cue: dict[str, Any], promise_words: frozenset[str]) -> bool:
+    shared = plain(promise_words) & set(cue["words"])
+    content = plain(promise_words)
+    return len(shared) >= SHARED_WORDS or (bool(content) and len(shared) / len(content) >= SHARED_SHARE and len(shared) >= 1)
+
+
+def judge(evidence: list[tuple[tuple[str, str], StanceEvidence]]) -> str:
+    """The status from dated stance evidence (see the module's docstring)."""
+    if not evidence:
+        return "open"
+    supports = [when for when, e in evidence if e.stance == "supports"]
+    contradicts = [when for when, e in evidence if e.stance == "contradicts"]
+    if not supports:
+        return "broken"
+    if not contradicts:
+        return "kept"
+    if max(contradicts) < min(supports):
+        return "kept"
+    return "disputed"
+
+
+def linked_promise(group: list[Commitment], corpus: Corpus, cues: list[dict[str, Any]],
+                   matcher: PromiseMatcher) -> tuple[Commitment, list[tuple[str, str, Commitment | None]]]:
+    """The merged promise and the view rows of its reports."""
+    canonical = canonical_commitment(group, corpus)
+    first_report = corpus.order(canonical.evidence.doc_id)
+    promise_words = frozenset().union(*(matcher.words(c) for c in group))
+    member_docs = {c.evidence.doc_id for c in group}
+    dated: dict[tuple[str, int, int], tuple[tuple[str, str], StanceEvidence]] = {}
+    disputed_in_text = False
+    for c in group:
+        for e in c.status_evidence:
+            dated[(e.doc_id, e.start, e.end)] = (corpus.order(e.doc_id), e)
+        disputed_in_text |= c.status == "disputed"
+    for cue in cues:
+        if cue["doc_id"] in member_docs or corpus.order(cue["doc_id"]) < first_report:
+            continue
+        if canonical.promiser not in cue["actors"] and not (set(cue["actors"]) & _promiser_people(group)):
+            continue
+        if not speaks_of(cue, promise_words):
+            continue
+        stance = "supports" if cue["status"] == "kept" else "contradicts"
+        evidence = StanceEvidence(cue["doc_id"], cue["start"], cue["end"], cue["text"], stance)  # type: ignore[arg-type]
+        dated[(cue["doc_id"], cue["start"], cue["end"])] = (corpus.order(cue["doc_id"]), evidence)
+    ordered = sorted(dated.values(), key=lambda item: (item[0], item[1].start))
+    status = "disputed" if disputed_in_text and len(group) == 1 else judge(ordered)
+    others = tuple(sorted((c.evidence for c in group if c is not canonical), key=lambda v: (v.doc_id, v.start)))
+    merged = dataclasses.replace(
+        canonical,
+        beneficiary=canonical.beneficiary or next((c.beneficiary for c in group if c.beneficiary), None),
+        made_on=canonical.made_on or next((c.made_on for c in group if c.made_on), None),
+        deadline=canonical.deadline or next((c.deadline for c in group if c.deadline), None),
+        promiser_person=canonical.promiser_person or next((c.promiser_person for c in group if c.promiser_person), None),
+        status=status,  # type: ignore[arg-type]
+        status_evidence=tuple(e for _, e in ordered),
+        also_reported_in=others,
+    )
+    rows: list[tuple[str, str, Commitment | None]] = [(canonical.commitment_id, canonical.commitment_id, merged)]
+    rows += [(c.commitment_id, canonical.commitment_id, None) for c in group if c is not canonical]
+    return merged, rows
+
+
+def _promiser_people(group: list[Commitment]) -> set[str]:
+    return {c.promiser_person for c in group if c.promiser_person}

@@ -1,0 +1,109 @@
+"""Word-level text tools for cross-document matching: sentences, content words, similarity.
+
+Linking runs without spaCy (it must stay cheap when the store holds millions of records), so
+words are compared by a light stem, and names of actors are replaced by the actor they denote,
+taken from the mentions the extraction already found: "Dorrun", "Kestria" and "the Kestrian
+side" all become the same token.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+_SENTENCE_END = re.compile(r"""(?<=[.!?])["”’»)]?\s+(?=["“‘«(]?[A-Z0-9])|\n+""")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d+(?:[.,]\d+)?")
+
+# words that say nothing about which promise, event or prediction a sentence is about
+STOPWORDS = frozenset("""
+a about above after again against all also am an and any are as at be because been before being
+between both but by can could did do does doing done during each either even ever every few for from
+further had has have having he her here hers herself him himself his how however i if in into is it
+its itself just least less many may me might more most much must my myself neither no nor not now of
+off on once only or other our ours ourselves out over own per quite rather same she should since so
+some such than that the their theirs them themselves then there these they this those though through
+to too under until up upon very was we were what when where whether which while who whom whose why
+will with within without would yet you your yours yourself
+said says say saying told tell tells stated added noted according week weeks month months year years
+day days today yesterday tomorrow time times monday tuesday wednesday thursday friday saturday sunday
+january february march april may june july august september october november december
+mr mrs ms president minister ministry government official officials side sides state states country
+countries leader leaders spokesman spokeswoman spokesperson foreign new first last next two one three
+""".split())
+
+_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ers", "er", "ed", "es", "s")
+
+
+@cache
+def stem(word: str) -> str:
+    """A light suffix-stripping stem: "returned", "returning", "returns" -> "return"."""
+    word = word.lower().replace("’", "'")
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            base = word[: -len(suffix)]
+            return base + "y" if suffix in ("ies", "ied") else base
+    return word
+
+
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Character spans of the sentences of ``text[start:end]``, without surrounding spaces."""
+    end = len(text) if end is None else end
+    spans = []
+    cursor = start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        spans.append((cursor, match.start()))
+        cursor = match.end()
+    spans.append((cursor, end))
+    return [(s + len(text[s:e]) - len(text[s:e].lstrip()), s + len(text[s:e].rstrip())) for s, e in spans
+            if text[s:e].strip()]
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An actor named at ``start:end`` of a document."""
+
+    start: int
+    end: int
+    actor_id: str
+    country: str | None
+
+
+def words(text: str, start: int = 0, end: int | None = None, mentions: Sequence[Mention] = ()) -> frozenset[str]:
+    """Stemmed content words of a span; names of actors become ``@actor_id`` (and ``@country``)."""
+    end = len(text) if end is None else end
+    found: set[str] = set()
+    covered: list[tuple[int, int]] = []
+    for m in mentions:
+        if m.start >= start and m.end <= end:
+            found.add("@" + m.actor_id)
+            if m.country:
+                found.add("@" + m.country)
+            covered.append((m.start, m.end))
+    for match in _WORD.finditer(text, start, end):
+        if any(s <= match.start() < e for s, e in covered):
+            continue
+        token = match.group().lower()
+        if token in STOPWORDS or len(token) < 3 and not token.isdigit():
+            continue
+        found.add(stem(token))
+    return frozenset(found)
+
+
+def plain(found: Iterable[str]) -> set[str]:
+    """The words that are not actor names."""
+    return {w for w in found if not w.startswith("@")}
+
+
+def overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """Share of the smaller set found in the other (0 when either is empty)."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
