@@ -25,7 +25,7 @@ from .corpus import Corpus
 from .cues import document_cues
 from .disagreements import count_disagreement, occasion_disagreement, promise_disagreement
 from .dyads import pair_series
-from .events import canonical_event, event_groups, group_date, linked_events, pair_of
+from .events import EventMatcher, canonical_event, event_groups, group_date, linked_events, pair_of
 from .forecasts import checked_forecast
 from .promises import PromiseMatcher, linked_promise, promise_groups
 from .text import overlap, plain, words
@@ -189,6 +189,7 @@ class Linker:
             return
         self.corpus.load(f.doc_id for f in forecasts)
         latest = self.store.latest_published()
+        matcher = EventMatcher(self.corpus)
         rows = []
         for forecast in forecasts:
             countries = sorted({m.country for m in self.corpus.mentions(forecast.doc_id)
@@ -201,7 +202,7 @@ class Linker:
             cue_docs = self.store.docs_mentioning(watchers)
             self.corpus.load(cue_docs)
             cues = list(self.store.cues_in(cue_docs, "verdict"))
-            checked = checked_forecast(forecast, self.corpus, groups, cues, latest)
+            checked = checked_forecast(forecast, self.corpus, groups, cues, latest, matcher.words)
             if checked.verdict != "unresolved" or checked.verdict_final:
                 rows.append((forecast.forecast_id, forecast.forecast_id, checked))
         self.store.replace_links("forecasts", [f.forecast_id for f in forecasts], rows)

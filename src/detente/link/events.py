@@ -54,7 +54,7 @@ class EventMatcher:
         if a.category not in SYMMETRIC and (a.source_country, a.target_country) != (b.source_country, b.target_country):
             return 0.0
         lexical = overlap(frozenset(plain(self.words(a))), frozenset(plain(self.words(b))))
-        if a.date and b.date:
+        if a.date and b.date and len(a.date) >= 7 and len(b.date) >= 7:
             if len(a.date) == len(b.date) == 10 and a.date == b.date:
                 return 1.0
             if same_or_coarser(a.date, b.date):
@@ -63,8 +63,8 @@ class EventMatcher:
                 needed = 0.4
             else:
                 return 0.0
-        else:
-            apart = days_between(self.when(a), self.when(b))
+        else:  # a year alone says little: compare when the reports appeared
+            apart = days_between(self.corpus.published(a.doc_id), self.corpus.published(b.doc_id))
             if apart is None or apart > UNDATED_DAYS:
                 return 0.0
             needed = 0.5

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from typing import Any
 
@@ -80,8 +80,9 @@ def within(date: str | None, after: str | None, by: str | None) -> bool:
     return not (by and date[: len(by)] > by[: len(date)])
 
 
-def event_evidence(forecast: Forecast, corpus: Corpus, groups: Iterable[tuple[str | None, Event]]) -> list[StanceEvidence]:
-    """Later events between the forecast's states of a predicted type."""
+def event_evidence(forecast: Forecast, corpus: Corpus, groups: Iterable[tuple[str | None, Event]],
+                   forecast_words: frozenset[str], event_words: Callable[[Event], frozenset[str]]) -> list[StanceEvidence]:
+    """Later events between the forecast's states of a predicted type, about the same people or things."""
     categories = predicted_categories(forecast.text)
     countries = forecast_countries(forecast, corpus)
     if not categories or len(countries) < 2:
@@ -94,11 +95,20 @@ def event_evidence(forecast: Forecast, corpus: Corpus, groups: Iterable[tuple[st
             continue
         if not {event.source_country, event.target_country} <= countries:
             continue
-        if event.doc_id == forecast.doc_id or not within(when, published, forecast.resolves_by):
+        if corpus.order(event.doc_id) <= corpus.order(forecast.doc_id) or not within(when, published, forecast.resolves_by):
+            continue
+        if not _same_matter(forecast_words, event_words(event)):
             continue
         ev = event.evidence
         found.append(StanceEvidence(ev.doc_id, ev.start, ev.end, ev.text, stance))  # type: ignore[arg-type]
     return found
+
+
+def _same_matter(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two texts share two content words, or name the same person or body (not just a state)."""
+    if len(plain(a) & plain(b)) >= SHARED_WORDS:
+        return True
+    return any(w.startswith("@") and (":" in w or "-" in w) for w in a & b)
 
 
 def cue_evidence(forecast: Forecast, corpus: Corpus, cues: Iterable[dict[str, Any]],
@@ -119,7 +129,8 @@ def cue_evidence(forecast: Forecast, corpus: Corpus, cues: Iterable[dict[str, An
 
 
 def checked_forecast(forecast: Forecast, corpus: Corpus, groups: list[tuple[str | None, Event]],
-                     cues: list[dict[str, Any]], latest: str | None) -> Forecast:
+                     cues: list[dict[str, Any]], latest: str | None,
+                     event_words: Callable[[Event], frozenset[str]]) -> Forecast:
     """The forecast with its verdict, whether that is final, and the evidence."""
     own = corpus.mentions(forecast.doc_id)
     ev = forecast.evidence
@@ -127,7 +138,7 @@ def checked_forecast(forecast: Forecast, corpus: Corpus, groups: list[tuple[str 
                for m in own if m.start >= ev.start and m.end <= ev.end]
     forecast_words = words(ev.text, mentions=shifted)
     judged = cue_evidence(forecast, corpus, cues, forecast_words)
-    happened = event_evidence(forecast, corpus, groups)
+    happened = event_evidence(forecast, corpus, groups, forecast_words, event_words)
     evidence = _unique(judged + happened, corpus)
     if judged:
         verdict = _latest(judged, corpus).stance

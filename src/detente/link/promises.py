@@ -22,10 +22,12 @@ from .corpus import Corpus
 from .text import overlap, plain, words
 
 THRESHOLD = 0.5
+# a content shorter than this is read with the rest of its sentence
+MIN_CONTENT_WORDS = 3
 # a later sentence speaks of the promise when it shares this many of its content words …
 SHARED_WORDS = 2
-# … or this share of them
-SHARED_SHARE = 0.5
+# … and at least this share of them
+SHARED_SHARE = 0.3
 
 
 class PromiseMatcher:
@@ -41,7 +43,12 @@ class PromiseMatcher:
             text, start = (c.content, ev.start + offset) if offset >= 0 else (ev.text, ev.start)
             mentions = [dataclasses.replace(m, start=m.start - start, end=m.end - start)
                         for m in self.corpus.mentions(ev.doc_id) if m.start >= start and m.end <= start + len(text)]
-            self._words[c.commitment_id] = words(text, mentions=mentions)
+            found = words(text, mentions=mentions)
+            if len(plain(found)) < MIN_CONTENT_WORDS:  # "promised compensation": the sentence says to whom, when
+                shifted = [dataclasses.replace(m, start=m.start - ev.start, end=m.end - ev.start)
+                           for m in self.corpus.mentions(ev.doc_id) if m.start >= ev.start and m.end <= ev.end]
+                found = words(ev.text, mentions=shifted)
+            self._words[c.commitment_id] = found
         return self._words[c.commitment_id]
 
     def similarity(self, a: Commitment, b: Commitment) -> float:
@@ -71,9 +78,10 @@ def canonical_commitment(group: list[Commitment], corpus: Corpus) -> Commitment:
 
 
 def speaks_of(cue: dict[str, Any], promise_words: frozenset[str]) -> bool:
-    shared = plain(promise_words) & set(cue["words"])
+    """Whether a status sentence is about this promise: enough of the promise's words recur in it."""
     content = plain(promise_words)
-    return len(shared) >= SHARED_WORDS or (bool(content) and len(shared) / len(content) >= SHARED_SHARE and len(shared) >= 1)
+    shared = content & set(cue["words"])
+    return len(shared) >= SHARED_WORDS and len(shared) >= SHARED_SHARE * len(content)
 
 
 def judge(evidence: list[tuple[tuple[str, str], StanceEvidence]]) -> str:
@@ -97,15 +105,15 @@ def linked_promise(group: list[Commitment], corpus: Corpus, cues: list[dict[str,
     canonical = canonical_commitment(group, corpus)
     first_report = corpus.order(canonical.evidence.doc_id)
     promise_words = frozenset().union(*(matcher.words(c) for c in group))
-    member_docs = {c.evidence.doc_id for c in group}
     dated: dict[tuple[str, int, int], tuple[tuple[str, str], StanceEvidence]] = {}
     disputed_in_text = False
     for c in group:
         for e in c.status_evidence:
             dated[(e.doc_id, e.start, e.end)] = (corpus.order(e.doc_id), e)
         disputed_in_text |= c.status == "disputed"
+    reports = {(c.evidence.doc_id, c.evidence.start, c.evidence.end) for c in group}
     for cue in cues:
-        if cue["doc_id"] in member_docs or corpus.order(cue["doc_id"]) < first_report:
+        if corpus.order(cue["doc_id"]) < first_report or _overlaps_report(cue, reports):
             continue
         if canonical.promiser not in cue["actors"] and not (set(cue["actors"]) & _promiser_people(group)):
             continue
@@ -130,6 +138,10 @@ def linked_promise(group: list[Commitment], corpus: Corpus, cues: list[dict[str,
     rows: list[tuple[str, str, Commitment | None]] = [(canonical.commitment_id, canonical.commitment_id, merged)]
     rows += [(c.commitment_id, canonical.commitment_id, None) for c in group if c is not canonical]
     return merged, rows
+
+
+def _overlaps_report(cue: dict[str, Any], reports: set[tuple[str, int, int]]) -> bool:
+    return any(doc == cue["doc_id"] and start < cue["end"] and cue["start"] < end for doc, start, end in reports)
 
 
 def _promiser_people(group: list[Commitment]) -> set[str]:

@@ -30,7 +30,8 @@ said says say saying told tell tells stated added noted according week weeks mon
 day days today yesterday tomorrow time times monday tuesday wednesday thursday friday saturday sunday
 january february march april may june july august september october november december
 mr mrs ms president minister ministry government official officials side sides state states country
-countries leader leaders spokesman spokeswoman spokesperson foreign new first last next two one three
+countries leader leaders promise promised promises pledge pledged vow vowed kept keep word give given
+spokesman spokeswoman spokesperson foreign new first last next two one three
 """.split())
 
 _SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ers", "er", "ed", "es", "s")
@@ -92,8 +93,8 @@ def words(text: str, start: int = 0, end: int | None = None, mentions: Sequence[
 
 
 def plain(found: Iterable[str]) -> set[str]:
-    """The words that are not actor names."""
-    return {w for w in found if not w.startswith("@")}
+    """The words that are neither actor names nor numbers (a shared "2025" says nothing)."""
+    return {w for w in found if not w.startswith("@") and not w[0].isdigit()}
 
 
 def overlap(a: frozenset[str], b: frozenset[str]) -> float:

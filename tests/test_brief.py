@@ -1,0 +1,365 @@
+"""The analyst's brief: what it selects for a pair and a period, how it cites, and that HTML is safe."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from typer.testing import CliRunner
+
+from detente.brief import collect_brief, render_html, render_markdown
+from detente.cli import app
+from detente.records import (
+    Actor,
+    Claim,
+    Commitment,
+    Disagreement,
+    DocResult,
+    Document,
+    Dyad,
+    Event,
+    Evidence,
+    Forecast,
+    Quote,
+    StanceEvidence,
+)
+
+from .factories import span
+
+ACCORD = "ff00a1"
+SHUTDOWN = "ff00b2"
+ECHO = "ff00c3"
+
+TEXTS = {
+    ACCORD: (
+        "Valdoria and Kestria signed a transit accord on 5 August 2025. "
+        "Valdoria promised to reopen the Amber crossing to Kestrian trucks by September 2025. "
+        "\u201cWe keep our word,\u201d said Anna Brisk, the Valdorian foreign minister. "
+        "Brisk predicted the crossing would reopen within a month. "
+        "Analysts expect a summit before the end of 2025."
+    ),
+    SHUTDOWN: (
+        "The Amber crossing remained closed on 1 October 2025. "
+        "Valdoria threatened to expel Kestrian diplomats on 3 October 2025. "
+        "\u201cValdoria has broken its promise,\u201d said Kestrian envoy Petr Lomax. "
+        "Kestria could close its airspace to Valdorian flights. "
+        "Kestria pledged to keep its border posts open. "
+        "Lomax expects new elections in Kestria by June 2026. "
+        "The leaders met on 2 October in Dorrun."
+    ),
+    ECHO: (
+        "Officials said Valdoria threatened to expel Kestrian diplomats. "
+        "The leaders met on 3 October <script>alert(1)</script> in Dorrun. "
+        "Sarnovia offered aid to Valdoria on 4 October 2025. "
+        "\u201cWe stand with Brask,\u201d said Sarnovian minister Ilse Varn."
+    ),
+}
+DOCUMENTS = {
+    ACCORD: Document(ACCORD, TEXTS[ACCORD], title="Valdoria and Kestria sign transit accord", source="Kestria Wire",
+                     published="2025-08-06", published_basis="given", author="Mira Holt"),
+    SHUTDOWN: Document(SHUTDOWN, TEXTS[SHUTDOWN], title='Crossing stays shut & talks <stall> "again"',
+                       source="Valdoria Today", published="2025-10-04", published_basis="given"),
+    ECHO: Document(ECHO, TEXTS[ECHO], title="Leaders met", source="Sarnovia Post", published="2025-10-05",
+                   published_basis="given"),
+}
+ACTORS = [
+    Actor("XVL", "Valdoria", "state", "XVL"),
+    Actor("XKS", "Kestria", "state", "XKS"),
+    Actor("XSR", "Sarnovia", "state", "XSR"),
+    Actor("person:anna-brisk", "Anna Brisk", "person", "XVL"),
+    Actor("person:petr-lomax", "Petr Lomax", "person", "XKS"),
+    Actor("person:ilse-varn", "Ilse Varn", "person", "XSR"),
+]
+
+
+def words(doc_id: str, fragment: str) -> Evidence:
+    return span(doc_id, TEXTS[doc_id], fragment)
+
+
+def stance(doc_id: str, fragment: str, how: str) -> StanceEvidence:
+    ev = words(doc_id, fragment)
+    return StanceEvidence(ev.doc_id, ev.start, ev.end, ev.text, how)  # type: ignore[arg-type]
+
+
+def event(event_id: str, doc_id: str, category: str, source: str, target: str, day: str | None, mode: str,
+          score: float, fragment: str, also: tuple[Evidence, ...] = ()) -> Event:
+    return Event(event_id, doc_id, category, None, source, target, source, target, day, None, mode,  # type: ignore[arg-type]
+                 score, words(doc_id, fragment), also)
+
+
+def quote(quote_id: str, doc_id: str, fragment: str, speaker: str, kind: str = "direct") -> Quote:
+    ev = words(doc_id, fragment)
+    return Quote(quote_id, doc_id, ev.text, ev.start, ev.end, speaker, kind, "said")  # type: ignore[arg-type]
+
+
+THREAT = "Valdoria threatened to expel Kestrian diplomats on 3 October 2025."
+CLOSED = "The Amber crossing remained closed on 1 October 2025."
+HOSTILE = "The leaders met on 3 October <script>alert(1)</script> in Dorrun."
+
+RECORDS = {
+    ACCORD: DocResult(
+        DOCUMENTS[ACCORD],
+        quotes=(quote("q-brisk", ACCORD, "We keep our word,", "person:anna-brisk"),),
+        events=(event("e-accord", ACCORD, "AGREE", "XVL", "XKS", "2025-08-05", "asserted", 6.0,
+                      "Valdoria and Kestria signed a transit accord on 5 August 2025."),),
+        commitments=(Commitment(
+            "c-crossing", "XVL", "XKS", "reopen the Amber crossing to Kestrian trucks", "2025-08-05", "2025-09",
+            words(ACCORD, "Valdoria promised to reopen the Amber crossing to Kestrian trucks by September 2025."),
+            "broken", (stance(SHUTDOWN, CLOSED, "contradicts"),),
+            (words(SHUTDOWN, "Valdoria has broken its promise,"),)),),
+        forecasts=(
+            Forecast("f-summit", ACCORD, None, "a summit before the end of 2025", "before the end of 2025",
+                     "2025-12-31", ("XVL", "XKS"), False,
+                     words(ACCORD, "Analysts expect a summit before the end of 2025.")),
+            Forecast("f-reopen", ACCORD, "person:anna-brisk", "the crossing would reopen within a month",
+                     "within a month", "2025-09-06", ("XVL", "XKS"), False,
+                     words(ACCORD, "Brisk predicted the crossing would reopen within a month."),
+                     "contradicted", True, (stance(SHUTDOWN, CLOSED, "contradicts"),)),
+        ),
+    ),
+    SHUTDOWN: DocResult(
+        DOCUMENTS[SHUTDOWN],
+        quotes=(quote("q-lomax", SHUTDOWN, "Valdoria has broken its promise,", "person:petr-lomax"),
+                quote("q-pledge", SHUTDOWN, "Kestria pledged to keep its border posts open", "person:petr-lomax",
+                      "indirect")),
+        events=(
+            event("e-threat", SHUTDOWN, "THREATEN", "XVL", "XKS", "2025-10-03", "asserted", -7.0, THREAT,
+                  (words(ECHO, "Valdoria threatened to expel Kestrian diplomats."),)),
+            event("e-accuse", SHUTDOWN, "ACCUSE", "XKS", "XVL", "2025-10-04", "asserted", -3.0,
+                  "\u201cValdoria has broken its promise,\u201d said Kestrian envoy Petr Lomax."),
+            event("e-airspace", SHUTDOWN, "COERCE", "XKS", "XVL", None, "hypothetical", -9.0,
+                  "Kestria could close its airspace to Valdorian flights."),
+        ),
+        commitments=(Commitment("c-posts", "XKS", "XVL", "keep its border posts open", None, None,
+                                words(SHUTDOWN, "Kestria pledged to keep its border posts open.")),),
+        forecasts=(Forecast("f-elections", SHUTDOWN, "person:petr-lomax", "new elections in Kestria by June 2026",
+                            "by June 2026", "2026-06-30", ("XVL", "XKS"), False,
+                            words(SHUTDOWN, "Lomax expects new elections in Kestria by June 2026.")),),
+    ),
+    ECHO: DocResult(
+        DOCUMENTS[ECHO],
+        quotes=(quote("q-varn", ECHO, "We stand with Brask,", "person:ilse-varn"),),
+        events=(event("e-aid", ECHO, "AID", "XSR", "XVL", "2025-10-04", "asserted", 7.0,
+                      "Sarnovia offered aid to Valdoria on 4 October 2025."),),
+        commitments=(Commitment("c-aid", "XSR", "XVL", "aid to Valdoria", "2025-10-04", None,
+                                words(ECHO, "Sarnovia offered aid to Valdoria on 4 October 2025."), "kept"),),
+    ),
+}
+DYADS = [
+    Dyad("XKS", "XVL", "2025-08", 1, 1, 0, 6.0, trend=6.0, drivers=("e-accord",)),
+    Dyad("XKS", "XVL", "2025-10", 2, 0, 2, -5.0, trend=0.5, direction="cooling", drivers=("e-threat", "e-accuse")),
+    Dyad("XSR", "XVL", "2025-10", 1, 1, 0, 7.0, trend=7.0, drivers=("e-aid",)),
+]
+MEETING = Disagreement(
+    "date of the Valdoria–Kestria leaders' meeting in Dorrun",
+    (Claim(SHUTDOWN, "2025-10-02", words(SHUTDOWN, "The leaders met on 2 October in Dorrun.")),
+     Claim(ECHO, "2025-10-03", words(ECHO, HOSTILE))),
+    disagreement_id="d-meeting", kind="hard", attribute="date",
+)
+
+
+@pytest.fixture
+def filled(store):
+    """A store holding the hand-made records above, as linking would have left them."""
+    for result in RECORDS.values():
+        assert store.add_result(result)
+    store.upsert_actors(ACTORS)
+    store.upsert_dyads(DYADS)
+    store.replace_disagreements(["test"], [("test", MEETING)])
+    return store
+
+
+REF = re.compile(r"\[([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\]")
+DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+
+def section(markdown: str, heading: str) -> str:
+    """The text of one ``## heading`` section."""
+    return markdown.split(f"## {heading}\n\n", 1)[1].split("\n\n## ", 1)[0]
+
+
+def test_brief_collects_the_pair_verdict_trend_and_key_events(filled):
+    brief = collect_brief(filled, pair="XVL-XKS")
+    assert (brief.title, brief.pair) == ("Valdoria – Kestria (XVL–XKS)", ("XVL", "XKS"))
+    assert (brief.period_start, brief.period_end, brief.documents, brief.outlets) == ("2025-08", "2025-10-05", 3, 3)
+    assert brief.verdict.direction == "cooling"
+    assert brief.verdict.summary == "In 2025-10 the smoothed score fell from +6.0 to +0.5 (2 events, mean −5.0)"
+    assert [d.label for d in brief.verdict.drivers] == ["Valdoria → Kestria THREATEN on 2025-10-03",
+                                                        "Kestria → Valdoria ACCUSE on 2025-10-04"]
+    assert [(m.period, m.events, m.mean_score, m.trend) for m in brief.months] == [
+        ("2025-08", 1, 6.0, 6.0), ("2025-09", 0, None, None), ("2025-10", 2, -5.0, 0.5)]
+    # asserted before hypothetical however strong; the Sarnovian aid is another relationship
+    assert [(e.category, e.mode, e.other_reports) for e in brief.events] == [
+        ("THREATEN", "asserted", 1), ("AGREE", "asserted", 0), ("ACCUSE", "asserted", 0),
+        ("COERCE", "hypothetical", 0)]
+    assert brief.events[0].words == THREAT
+    assert [(q.speaker, q.date, q.words) for q in brief.quotes] == [
+        ("Anna Brisk", "2025-08-06", "We keep our word,"),
+        ("Petr Lomax", "2025-10-04", "Valdoria has broken its promise,")]
+
+
+def test_brief_groups_promises_and_sorts_forecasts(filled):
+    brief = collect_brief(filled, pair="XKS-XVL")
+    assert {status: [p.content for p in items] for status, items in brief.promises.items()} == {
+        "broken": ["reopen the Amber crossing to Kestrian trucks"], "disputed": [],
+        "open": ["keep its border posts open"], "kept": []}
+    broken = brief.promises["broken"][0]
+    assert (broken.promiser, broken.beneficiary, broken.made_on, broken.deadline, broken.reports) == (
+        "Valdoria", "Kestria", "2025-08-05", "2025-09", 2)
+    assert [(s.stance, s.words) for s in broken.status_evidence] == [("contradicts", CLOSED)]
+    # due within 90 days of 2025-10-05; the 2026 elections are not
+    assert [(f.author, f.text, f.passed) for f in brief.forecasts_due] == [
+        ("Mira Holt", "a summit before the end of 2025", False)]
+    assert [(f.author, f.verdict, f.verdict_final, f.passed) for f in brief.forecasts_resolved] == [
+        ("Anna Brisk", "contradicted", True, True)]
+    # the same words behind a broken promise and a contradicted forecast are one footnote
+    assert brief.forecasts_resolved[0].verdict_evidence[0].ref == broken.status_evidence[0].ref
+    [meeting] = brief.disagreements
+    assert (meeting.kind, meeting.attribute) == ("hard", "date")
+    assert [(c.outlet, c.value, c.words) for c in meeting.claims] == [
+        ("Valdoria Today", "2025-10-02", "The leaders met on 2 October in Dorrun."),
+        ("Sarnovia Post", "2025-10-03", HOSTILE)]
+
+
+def test_brief_footnotes_are_numbered_in_reading_order_and_point_at_their_words(filled):
+    brief = collect_brief(filled, pair="XVL-XKS")
+    assert [n.number for n in brief.footnotes] == list(range(1, len(brief.footnotes) + 1))
+    assert brief.verdict.drivers[0].ref == brief.events[0].ref == 1
+    for note in brief.footnotes:
+        assert TEXTS[note.doc_id][note.start : note.end] == note.text
+    first = brief.footnotes[0]
+    assert (first.title, first.outlet, first.published, first.locator, first.reader_href) == (
+        'Crossing stays shut & talks <stall> "again"', "Valdoria Today", "2025-10-04",
+        f"{SHUTDOWN}:54-120", f"/documents/{SHUTDOWN}#54-120")
+
+
+def test_brief_markdown_has_every_section_and_exact_lines(filled):
+    markdown = render_markdown(collect_brief(filled, pair="XVL-XKS"))
+    headings = re.findall(r"^## (.+)$", markdown, flags=re.MULTILINE)
+    assert headings == ["Trend", "Key events", "Who said what", "Promise tracker", "Forecasts",
+                        "Where sources disagree", "Sources"]
+    assert markdown.startswith("# Brief: Valdoria – Kestria (XVL–XKS)\n\n"
+                               "Period: 2025-08 to 2025-10-05 · 3 documents from 3 sources\n\n"
+                               "**Verdict: cooling.** In 2025-10 the smoothed score fell from +6.0 to +0.5 "
+                               "(2 events, mean −5.0), driven by Valdoria → Kestria THREATEN on 2025-10-03 [¹]; "
+                               "Kestria → Valdoria ACCUSE on 2025-10-04 [²].\n")
+    trend = section(markdown, "Trend")
+    assert "`▇ ▃` (scale ±10)" in trend
+    assert "| 2025-09 | 0 | 0 | 0 | — | — |" in trend
+    assert (f"- **2025-10-03 · Valdoria → Kestria · THREATEN −7.0**: “{THREAT}” — also reported by 1 other source [¹]"
+            in section(markdown, "Key events"))
+    promises = section(markdown, "Promise tracker")
+    assert promises.startswith("1 broken, 0 disputed, 1 open, 0 kept\n\n### Broken (1)\n\n"
+                               "- **Valdoria → Kestria**: reopen the Amber crossing to Kestrian trucks · "
+                               "made 2025-08-05 · deadline 2025-09 · 2 reports [⁷]\n"
+                               f"  - contradicts: “{CLOSED}” [⁸]\n\n### Open (1)\n\n"
+                               "- **Kestria → Valdoria**: keep its border posts open · reported 2025-10-04 · "
+                               "deadline none given · 1 report [⁹]")
+    assert "### Disputed" not in promises and "### Kept" not in promises
+    forecasts = section(markdown, "Forecasts")
+    assert "- **Mira Holt** (before the end of 2025; due by 2025-12-31): “a summit before the end of 2025” — " \
+           "unresolved (provisional)" in forecasts
+    assert "- **Anna Brisk** (within a month; horizon passed 2025-09-06): " in forecasts
+    assert section(markdown, "Where sources disagree").splitlines() == [
+        "- **date of the Valdoria–Kestria leaders' meeting in Dorrun** (hard, date)",
+        "  - Valdoria Today: 2025-10-02 — “The leaders met on 2 October in Dorrun.” [¹²]",
+        f"  - Sarnovia Post: 2025-10-03 — “{HOSTILE}” [¹³]",
+    ]
+
+
+def test_brief_markdown_every_reference_resolves_to_a_source(filled):
+    markdown = render_markdown(collect_brief(filled, pair="XVL-XKS"))
+    body, sources = markdown.split("\n## Sources\n\n")
+    cited = {int(m.translate(DIGITS)) for m in REF.findall(body)}
+    listed = [int(REF.match(line, 2).group(1).translate(DIGITS)) for line in sources.strip().splitlines()]
+    assert listed == list(range(1, len(listed) + 1))
+    assert cited == set(listed)
+    assert sources.splitlines()[0] == (
+        f"- [¹] Crossing stays shut & talks <stall> \"again\" — Valdoria Today, 2025-10-04: “{THREAT}” "
+        f"({SHUTDOWN}:54-120)")
+
+
+def test_brief_html_is_one_offline_page_with_a_point_per_month(filled):
+    page = render_html(collect_brief(filled, pair="XVL-XKS"))
+    assert page.startswith("<!DOCTYPE html>") and '<meta name="viewport"' in page
+    for section_id in ("trend", "events", "quotes", "promises", "forecasts", "disagreements", "sources"):
+        assert f'<section id="{section_id}">' in page
+    [svg] = re.findall(r"<svg .*?</svg>", page, flags=re.DOTALL)
+    # two months with events, the empty month between them has no point
+    assert len(re.findall(r'<circle class="point', svg)) == 2
+    assert '<polyline class="trend"' in svg and "<title>2025-10: mean −5.0, 2 events</title>" in svg
+    assert not re.search(r"<script|<link|@import|src=|url\(", page)
+    assert '<h3 id="promises-broken">Broken (1)</h3>' in page
+
+
+def test_brief_html_escapes_record_strings_and_anchors_every_footnote(filled):
+    page = render_html(collect_brief(filled, pair="XVL-XKS"))
+    assert "<script>" not in page
+    assert "The leaders met on 3 October &lt;script&gt;alert(1)&lt;/script&gt; in Dorrun." in page
+    assert "Crossing stays shut &amp; talks &lt;stall&gt; &quot;again&quot;" in page
+    refs = set(re.findall(r'href="#source-(\d+)"', page))
+    anchors = set(re.findall(r'<li id="source-(\d+)">', page))
+    assert refs == anchors and len(anchors) == 13
+    assert f'<a href="/documents/{SHUTDOWN}#54-120">{SHUTDOWN}:54-120</a>' in page
+
+
+def test_brief_of_the_whole_store_weighs_every_pair(filled):
+    brief = collect_brief(filled)
+    assert brief.title == "All relations in the store"
+    assert brief.verdict.direction == "cooling"
+    assert brief.verdict.summary.startswith("Of 2 pairs, in their latest month 0 warmed, 1 cooled and 1 held steady; "
+                                            "Kestria – Valdoria: in 2025-10 the smoothed score fell")
+    [october] = [m for m in brief.months if m.period == "2025-10"]
+    assert (october.events, october.mean_score) == (3, -1.0)
+    assert "Ilse Varn" in [q.speaker for q in brief.quotes]
+    assert [p.content for p in brief.promises["kept"]] == ["aid to Valdoria"]
+
+
+def test_brief_period_keeps_promises_reported_in_it(filled):
+    brief = collect_brief(filled, pair="XVL-XKS", since="2025-10", until="2025-10")
+    assert [m.period for m in brief.months] == ["2025-10"]
+    assert brief.verdict.summary == "In 2025-10 the smoothed score fell from +6.0 to +0.5 (2 events, mean −5.0)"
+    assert [e.category for e in brief.events] == ["THREATEN", "ACCUSE", "COERCE"]
+    # made in August, but the October report that it was broken belongs to this period
+    assert [p.content for p in brief.promises["broken"]] == ["reopen the Amber crossing to Kestrian trucks"]
+    assert [f.text for f in brief.forecasts_resolved] == []
+    assert (brief.period_start, brief.period_end) == ("2025-10", "2025-10")
+
+
+def test_brief_without_dyads_says_there_is_no_trend(store):
+    brief = collect_brief(store, pair="XVL-XKS")
+    assert (brief.verdict.direction, brief.months, brief.footnotes) == (None, [], [])
+    markdown = render_markdown(brief)
+    assert "**Verdict: none.** No events between states are dated in this period" in markdown
+    assert "_No sources cited._" in markdown
+    assert "<svg" not in render_html(brief)
+
+
+@pytest.fixture
+def run(db_url):
+    runner = CliRunner()
+
+    def invoke(*args):
+        return runner.invoke(app, ["brief", *args, "--db", db_url])
+
+    return invoke
+
+
+def test_brief_cli_writes_markdown_or_html(filled, run, tmp_path):
+    result = run("--pair", "XKS-XVL")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("# Brief: Kestria – Valdoria (XKS–XVL)\n")
+    target = tmp_path / "brief.html"
+    result = run("--pair", "xvl/xks", "--since", "2025-10", "--format", "html", "--out", str(target))
+    assert (result.exit_code, result.stdout) == (0, f"brief written to {target}\n")
+    assert "<h1>Brief: Valdoria – Kestria (XVL–XKS)</h1>" in target.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("--pair", "XVL"), "detente: --pair XVL: expected two different ISO3 codes such as AZE-RUS\n"),
+    (("--format", "pdf"), "detente: --format pdf: expected md or html\n"),
+    (("--since", "October"), "detente: --since October: expected YYYY, YYYY-MM or YYYY-MM-DD\n"),
+])
+def test_brief_cli_usage_errors_exit_2(run, args, message):
+    result = run(*args)
+    assert (result.exit_code, result.stderr) == (2, message)
