@@ -36,7 +36,8 @@ TEXTS = {
         "Valdoria promised to reopen the Amber crossing to Kestrian trucks by September 2025. "
         "\u201cWe keep our word,\u201d said Anna Brisk, the Valdorian foreign minister. "
         "Brisk predicted the crossing would reopen within a month. "
-        "Analysts expect a summit before the end of 2025."
+        "Analysts expect a summit before the end of 2025. "
+        "The two states first traded power in 2001."
     ),
     SHUTDOWN: (
         "The Amber crossing remained closed on 1 October 2025. "
@@ -100,8 +101,16 @@ RECORDS = {
     ACCORD: DocResult(
         DOCUMENTS[ACCORD],
         quotes=(quote("q-brisk", ACCORD, "We keep our word,", "person:anna-brisk"),),
-        events=(event("e-accord", ACCORD, "AGREE", "XVL", "XKS", "2025-08-05", "asserted", 6.0,
-                      "Valdoria and Kestria signed a transit accord on 5 August 2025."),),
+        events=(
+            event("e-accord", ACCORD, "AGREE", "XVL", "XKS", "2025-08-05", "asserted", 6.0,
+                  "Valdoria and Kestria signed a transit accord on 5 August 2025."),
+            # the same sentence read a second time, without its date
+            event("e-accord-again", ACCORD, "AGREE", "XVL", "XKS", None, "asserted", 6.0,
+                  "Valdoria and Kestria signed a transit accord on 5 August 2025."),
+            # background, long before the period the articles cover
+            event("e-history", ACCORD, "COOPERATE", "XVL", "XKS", "2001", "asserted", 9.5,
+                  "The two states first traded power in 2001."),
+        ),
         commitments=(Commitment(
             "c-crossing", "XVL", "XKS", "reopen the Amber crossing to Kestrian trucks", "2025-08-05", "2025-09",
             words(ACCORD, "Valdoria promised to reopen the Amber crossing to Kestrian trucks by September 2025."),
@@ -188,7 +197,8 @@ def test_brief_collects_the_pair_verdict_trend_and_key_events(filled):
                                                         "Kestria → Valdoria ACCUSE on 2025-10-04"]
     assert [(m.period, m.events, m.mean_score, m.trend) for m in brief.months] == [
         ("2025-08", 1, 6.0, 6.0), ("2025-09", 0, None, None), ("2025-10", 2, -5.0, 0.5)]
-    # asserted before hypothetical however strong; the Sarnovian aid is another relationship
+    # asserted before hypothetical however strong, each sentence once, nothing from before the articles;
+    # the Sarnovian aid is another relationship
     assert [(e.category, e.mode, e.other_reports) for e in brief.events] == [
         ("THREATEN", "asserted", 1), ("AGREE", "asserted", 0), ("ACCUSE", "asserted", 0),
         ("COERCE", "hypothetical", 0)]
@@ -324,6 +334,8 @@ def test_brief_period_keeps_promises_reported_in_it(filled):
     assert [p.content for p in brief.promises["broken"]] == ["reopen the Amber crossing to Kestrian trucks"]
     assert [f.text for f in brief.forecasts_resolved] == []
     assert (brief.period_start, brief.period_end) == ("2025-10", "2025-10")
+    later = collect_brief(filled, pair="XVL-XKS", since="2025-11")
+    assert (later.verdict.direction, later.months, later.events, later.period_end) == (None, [], [], "2025-11")
 
 
 def test_brief_without_dyads_says_there_is_no_trend(store):

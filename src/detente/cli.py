@@ -21,6 +21,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from . import api
+from .brief import collect_brief, render_html, render_markdown
 from .errors import DetenteError, StoreError, UsageError
 from .export import parse_formats
 from .ingest import parse_date_option
@@ -132,6 +133,35 @@ def export(
 
 
 @app.command()
+def brief(
+    db: DbOption = DEFAULT_DB,
+    pair: Annotated[str | None, typer.Option("--pair", help="Two states, e.g. AZE-RUS (default: all).")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="Period start: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Period end.")] = None,
+    format: Annotated[str, typer.Option("--format", help="md or html (one self-contained page).")] = "md",
+    out_file: Annotated[Path | None, typer.Option("--out", help="Write here instead of stdout.")] = None,
+) -> None:
+    """An analyst's brief on one relationship: verdict, trend, events, quotes, promises, forecasts, disputes.
+
+    Example: detente brief --pair AZE-RUS --since 2025-09 --format html --out brief.html
+    """
+    check_period(since, until)
+    if format not in ("md", "html"):
+        raise fail(f"--format {format}: expected md or html", 2)
+    try:
+        with store_at(db) as store:
+            collected = collect_brief(store, pair=pair, since=since, until=until)
+    except UsageError as error:
+        raise fail(str(error), 2) from None
+    text = render_html(collected) if format == "html" else render_markdown(collected)
+    if out_file is None:
+        sys.stdout.write(text)
+        return
+    out_file.write_text(text, encoding="utf-8")
+    out.print(f"brief written to {out_file}", markup=False)
+
+
+@app.command()
 def demo(
     db: Annotated[str, typer.Option("--db", help="The demo's own store, recreated on every run.")] = "detente-demo.db",
     export_dir: Annotated[Path | None, typer.Option("--export", help="Also export the records here.")] = None,
@@ -210,9 +240,7 @@ def list_command(collection: str) -> None:
         as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")] = False,
         limit: Annotated[int, typer.Option(help="At most this many (0: all).")] = 0,
     ) -> None:
-        for name, value in (("--since", since), ("--until", until)):
-            if value is not None and not DATE_PREFIX.fullmatch(value):
-                raise fail(f"{name} {value}: expected YYYY, YYYY-MM or YYYY-MM-DD", 2)
+        check_period(since, until)
         try:
             with store_at(db) as store:
                 records = list(api.select_records(store, collection, doc=doc, actor=actor, pair=pair, since=since,
@@ -232,6 +260,12 @@ def list_command(collection: str) -> None:
 
 
 DATE_PREFIX = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+
+def check_period(since: str | None, until: str | None) -> None:
+    for name, value in (("--since", since), ("--until", until)):
+        if value is not None and not DATE_PREFIX.fullmatch(value):
+            raise fail(f"{name} {value}: expected YYYY, YYYY-MM or YYYY-MM-DD", 2)
 
 
 TABLE_COLUMNS = {
