@@ -169,7 +169,7 @@ def score_statuses(gold_items: list[dict[str, Any]], promises: list[Any], gold: 
     accuracy, evidence = Accuracy(), Score()
     for item in gold_items:
         reports = [gold.span(r) for r in item["reports"]]
-        match = next((p for p in promises if any(touches(s, r) for s in predicted_groups([p])[0] for r in reports)), None)
+        match = best_match(promises, reports)
         got = match.status if match else "(not found)"
         accuracy.total += 1
         if got == item["status"]:
@@ -184,6 +184,17 @@ def score_statuses(gold_items: list[dict[str, Any]], promises: list[Any], gold: 
             else:
                 evidence.fn += 1
     return accuracy, evidence
+
+
+def best_match(promises: list[Any], reports: list[Span]) -> Any:
+    """The predicted promise whose reports cover the most of the gold promise's reports."""
+    best, best_hits = None, 0
+    for p in promises:
+        spans = predicted_groups([p])[0]
+        hits = sum(1 for r in reports if any(touches(s, r) for s in spans))
+        if hits > best_hits:
+            best, best_hits = p, hits
+    return best
 
 
 def score_verdicts(gold_items: list[dict[str, Any]], forecasts: list[Any], gold: GoldSet) -> Accuracy:

@@ -27,7 +27,7 @@ from .disagreements import count_disagreement, occasion_disagreement, promise_di
 from .dyads import pair_series
 from .events import EventMatcher, canonical_event, event_groups, group_date, linked_events, pair_of
 from .forecasts import checked_forecast
-from .promises import PromiseMatcher, linked_promise, promise_groups
+from .promises import PromiseMatcher, assign_references, linked_promise, promise_groups
 from .text import overlap, plain, words
 
 __all__ = ["link", "link_pending", "merge_actor_records"]
@@ -166,11 +166,14 @@ class Linker:
         docs = self.store.docs_mentioning(sorted({c.promiser for c in commitments} | people))
         self.corpus.load(docs)
         cues = sorted(self.store.cues_in(docs, "status"), key=lambda c: (self.corpus.order(c["doc_id"]), c["start"]))
+        refs = sorted(self.store.cues_in(docs, "promise_ref"), key=lambda c: (self.corpus.order(c["doc_id"]), c["start"]))
         matcher = PromiseMatcher(self.corpus)
         rows, disagreements = [], []
         names = {a.actor_id: a.name for a in self.store.records("actors")}  # small: states and people
-        for group in promise_groups(commitments, self.corpus):
-            merged, view = linked_promise(group, self.corpus, cues, matcher)
+        groups = promise_groups(commitments, self.corpus)
+        references = assign_references(groups, refs, self.corpus)
+        for i, group in enumerate(groups):
+            merged, view = linked_promise(group, self.corpus, cues, matcher, references.get(i, []))
             rows.extend(view)
             block = f"promise|{merged.promiser}"
             found = promise_disagreement(f"{block}|{merged.commitment_id}", merged, self.corpus,

@@ -84,6 +84,8 @@ def document_cues(document: Document, mentions: Sequence[Mention], timexes: Sequ
         status = status_of(sentence)
         if status:
             rows.append({**base, "kind": "status", "key": "", "status": status, "words": sentence_words})
+        if _alternation("promise_references").search(sentence):
+            rows.append({**base, "kind": "promise_ref", "key": "", "words": sentence_words})
         stance = verdict_stance(sentence)
         if stance:
             context = [m for m in mentions if m.start >= previous[0] and m.end <= previous[1]]
@@ -98,29 +100,47 @@ def document_cues(document: Document, mentions: Sequence[Mention], timexes: Sequ
 
 def occasion_claims(text: str, start: int, end: int, inside: Sequence[Mention], dated: Sequence[Timex],
                     kinds: dict[str, str], base: dict[str, Any]) -> list[dict[str, Any]]:
-    """"The summit in Ishtal on 16 October": (occasion, place) -> day, when the date sits by the noun."""
-    days = [t for t in dated if t.precision == "day"]
+    """"They met in Ishtal on 16 October": (occasion, place) -> day, each date given to the nearest
+    occasion word. A date beside a verb dates its clause; a date after a chain of nouns ("the meeting
+    on the sidelines of the summit in X on 9 October") may belong to either, so that claim is marked
+    ambiguous."""
     places = [m for m in inside if kinds.get(m.actor_id) == "place"]
-    if not days or not places:
+    occasions = list(_occasion_pattern().finditer(text, start, end))
+    if not places or not occasions:
         return []
-    nouns = list(_alternation("occasions").finditer(text, start, end))
+    table = cue_lexicon()["occasions"]
     rows = []
-    for noun in nouns:
-        timex = min(days, key=lambda t: _distance(t.start, t.end, noun.start(), noun.end()))
-        place = min(places, key=lambda m: _distance(m.start, m.end, noun.start(), noun.end()))
-        if _distance(timex.start, timex.end, noun.start(), noun.end()) > 60:
+    for timex in (t for t in dated if t.precision == "day"):
+        ranked = sorted(occasions, key=lambda o: (_distance(timex.start, timex.end, o.start(), o.end()), o.start()))
+        nearest = ranked[0]
+        if _distance(timex.start, timex.end, nearest.start(), nearest.end()) > 60:
             continue
-        if _distance(place.start, place.end, noun.start(), noun.end()) > 40:
+        lo, hi = min(timex.start, nearest.start()), max(timex.end, nearest.end())
+        if _alternation("not_the_occasion_date").search(text, lo, hi) or \
+                _alternation("not_the_occasion_date").search(text, max(start, lo - 40), lo):
             continue
-        between = text[min(timex.end, noun.end()):max(timex.start, noun.start())]
-        before = text[max(start, noun.start() - 20):noun.start()]
-        if _alternation("not_the_occasion_date").search(between) or _alternation("not_the_occasion_date").search(before):
+        place = min(places, key=lambda m: _distance(m.start, m.end, nearest.start(), nearest.end()))
+        if _distance(place.start, place.end, nearest.start(), nearest.end()) > 160:
             continue
-        rows.append({**base, "kind": "occasion", "key": f"{stem(noun.group().lower())}|{place.actor_id}",
-                     "occasion": noun.group().lower(), "place": place.actor_id,
-                     "place_text": text[place.start:place.end], "value": timex.value,
-                     "value_text": timex.text, "ambiguous": len({stem(n.group().lower()) for n in nouns}) > 1})
+        occasion = table[_normal(nearest.group())]
+        verb = occasion.endswith("!")
+        occasion = occasion.rstrip("!")
+        rivals = {table[_normal(o.group())].rstrip("!") for o in ranked[1:]
+                  if _distance(timex.start, timex.end, o.start(), o.end()) <= 120}
+        rows.append({**base, "kind": "occasion", "key": f"{occasion}|{place.actor_id}", "occasion": occasion,
+                     "place": place.actor_id, "place_text": text[place.start:place.end], "value": timex.value,
+                     "value_text": timex.text, "ambiguous": not verb and bool(rivals - {occasion})})
     return rows
+
+
+def _normal(word: str) -> str:
+    return re.sub(r"\s+", " ", word.lower())
+
+
+@cache
+def _occasion_pattern() -> re.Pattern[str]:
+    words = sorted(cue_lexicon()["occasions"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(w.replace(" ", r"\s+") for w in words) + r")\b", re.I)
 
 
 def count_claims(text: str, start: int, end: int, inside: Sequence[Mention], dated: Sequence[Timex],
@@ -142,7 +162,7 @@ def count_claims(text: str, start: int, end: int, inside: Sequence[Mention], dat
         outcome = cue_lexicon()["count_outcomes"][match.group("outcome").lower()]
         rows.append({**base, "kind": "count", "key": f"{outcome}|{whose[0]}|{month}", "value": value,
                      "value_text": match.group(0), "outcome": outcome,
-                     "whose_text": next(text[m.start:m.end] for m in inside if m.country == whose[0])})
+                     "whose_text": min((text[m.start:m.end] for m in inside if m.country == whose[0]), key=len)})
     return rows
 
 

@@ -69,7 +69,7 @@ def count_disagreement(block: str, cues: list[dict[str, Any]], corpus: Corpus) -
     first = min(claims.values(), key=lambda c: corpus.order(c["doc_id"]))
     month = block.rsplit("|", 1)[-1]
     return Disagreement(
-        topic=f"number of {first['whose_text']} people {first['outcome']} ({month})",
+        topic=f"number of {first['whose_text']} {first['outcome']} ({month})",
         claims=tuple(_claim(c) for c in sorted(claims.values(), key=lambda c: corpus.order(c["doc_id"]))),
         disagreement_id=disagreement_id(block), kind="hard", attribute="count",
     )

@@ -16,7 +16,7 @@ import dataclasses
 from collections.abc import Iterable
 from typing import Any
 
-from ..records import Commitment, StanceEvidence
+from ..records import Commitment, Evidence, StanceEvidence
 from .cluster import cluster
 from .corpus import Corpus
 from .text import overlap, plain, words
@@ -72,6 +72,43 @@ def promise_groups(commitments: Iterable[Commitment], corpus: Corpus) -> list[li
     return groups
 
 
+def sentence_words(c: Commitment, corpus: Corpus) -> frozenset[str]:
+    """Words of the whole sentence reporting a promise (who, where, when it was made)."""
+    ev = c.evidence
+    shifted = [dataclasses.replace(m, start=m.start - ev.start, end=m.end - ev.start)
+               for m in corpus.mentions(ev.doc_id) if m.start >= ev.start and m.end <= ev.end]
+    return words(ev.text, mentions=shifted)
+
+
+def reference_score(cue: dict[str, Any], group: list[Commitment], group_words: frozenset[str]) -> int:
+    """How many words a sentence that mentions a promise shares with this promise's reports
+    (0 unless it names the promiser or the person who promised)."""
+    named = set(cue["actors"])
+    if group[0].promiser not in named and not named & _promiser_people(group):
+        return 0
+    return len(plain(group_words) & set(cue["words"]))
+
+
+def assign_references(groups: list[list[Commitment]], refs: list[dict[str, Any]], corpus: Corpus,
+                      ) -> dict[int, list[Evidence]]:
+    """Later sentences that mention a promise ("the promise made in Ishtal was not kept"), given to
+    the promise they share most words with (at least ``SHARED_WORDS``)."""
+    group_words = [frozenset().union(*(sentence_words(c, corpus) for c in g)) for g in groups]
+    reports = [{(c.evidence.doc_id, c.evidence.start, c.evidence.end) for c in g} for g in groups]
+    found: dict[int, list[Evidence]] = {}
+    for cue in refs:
+        scores = [reference_score(cue, g, w) if not _overlaps_report(cue, r) else 0
+                  for g, w, r in zip(groups, group_words, reports, strict=True)]
+        best = max(scores, default=0)
+        if best < SHARED_WORDS:
+            continue
+        for i, score in enumerate(scores):
+            first = corpus.order(canonical_commitment(groups[i], corpus).evidence.doc_id)
+            if score == best and corpus.order(cue["doc_id"]) >= first:
+                found.setdefault(i, []).append(Evidence(cue["doc_id"], cue["start"], cue["end"], cue["text"]))
+    return found
+
+
 def canonical_commitment(group: list[Commitment], corpus: Corpus) -> Commitment:
     """The first report of the promise."""
     return min(group, key=lambda c: (corpus.order(c.evidence.doc_id), c.evidence.start, c.commitment_id))
@@ -100,7 +137,8 @@ def judge(evidence: list[tuple[tuple[str, str], StanceEvidence]]) -> str:
 
 
 def linked_promise(group: list[Commitment], corpus: Corpus, cues: list[dict[str, Any]],
-                   matcher: PromiseMatcher) -> tuple[Commitment, list[tuple[str, str, Commitment | None]]]:
+                   matcher: PromiseMatcher, references: list[Evidence] = ()
+                   ) -> tuple[Commitment, list[tuple[str, str, Commitment | None]]]:
     """The merged promise and the view rows of its reports."""
     canonical = canonical_commitment(group, corpus)
     first_report = corpus.order(canonical.evidence.doc_id)
@@ -124,7 +162,8 @@ def linked_promise(group: list[Commitment], corpus: Corpus, cues: list[dict[str,
         dated[(cue["doc_id"], cue["start"], cue["end"])] = (corpus.order(cue["doc_id"]), evidence)
     ordered = sorted(dated.values(), key=lambda item: (item[0], item[1].start))
     status = "disputed" if disputed_in_text and len(group) == 1 else judge(ordered)
-    others = tuple(sorted((c.evidence for c in group if c is not canonical), key=lambda v: (v.doc_id, v.start)))
+    others = tuple(sorted({*(c.evidence for c in group if c is not canonical), *references},
+                          key=lambda v: (v.doc_id, v.start)))
     merged = dataclasses.replace(
         canonical,
         beneficiary=canonical.beneficiary or next((c.beneficiary for c in group if c.beneficiary), None),
