@@ -21,6 +21,8 @@ SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 THRESHOLD = 0.6
 NEAR_DAYS = 3
 UNDATED_DAYS = 60
+# how long after an event a later article may mention it without a date and still be linked
+REFER_BACK_DAYS = 400
 
 
 def pair_of(event: Event) -> tuple[str, str] | None:
@@ -48,6 +50,14 @@ class EventMatcher:
     def when(self, event: Event) -> str | None:
         return event.date or self.corpus.published(event.doc_id)
 
+    def _refers_back(self, dated: Event, undated: Event) -> bool:
+        """An undated report in a later article ("the shooting on the bridge") of a dated event."""
+        published = self.corpus.published(undated.doc_id)
+        if not _dated(dated) or _dated(undated) or not published:
+            return False
+        apart = days_between(dated.date, published)
+        return apart is not None and dated.date[: len(published)] <= published[: len(dated.date)] and apart <= REFER_BACK_DAYS
+
     def similarity(self, a: Event, b: Event) -> float:
         if a.category != b.category or a.mode != b.mode:
             return 0.0
@@ -58,17 +68,23 @@ class EventMatcher:
             if len(a.date) == len(b.date) == 10 and a.date == b.date:
                 return 1.0
             if same_or_coarser(a.date, b.date):
-                needed = 0.3
+                needed = 0.4
             elif len(a.date) == len(b.date) == 10 and (days_between(a.date, b.date) or 99) <= NEAR_DAYS:
                 needed = 0.4
             else:
                 return 0.0
+        elif self._refers_back(a, b) or self._refers_back(b, a):
+            needed = 0.4
         else:  # a year alone says little: compare when the reports appeared
             apart = days_between(self.corpus.published(a.doc_id), self.corpus.published(b.doc_id))
             if apart is None or apart > UNDATED_DAYS:
                 return 0.0
             needed = 0.5
         return THRESHOLD + 0.4 * lexical if lexical >= needed else 0.0
+
+
+def _dated(event: Event) -> bool:
+    return bool(event.date and len(event.date) >= 7)
 
 
 def event_groups(events: Iterable[Event], corpus: Corpus) -> list[list[Event]]:
