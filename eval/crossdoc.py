@@ -334,7 +334,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--errors", action="store_true", help="list misses and wrong links")
     parser.add_argument("--only", choices=sorted(SETS), help="one set only")
+    parser.add_argument("--embeddings", action="store_true",
+                        help="link with sentence embeddings (extra 'embeddings') instead of shared words")
     args = parser.parse_args()
+    if args.embeddings:
+        import os
+
+        from detente.link import semantic
+
+        os.environ[semantic.ENV] = "1"
     nlp = load_nlp()
     for name in SETS:
         if args.only and name != args.only:

@@ -12,6 +12,7 @@ import dataclasses
 from collections.abc import Iterable
 
 from ..records import Event
+from . import semantic
 from .cluster import cluster
 from .corpus import Corpus, days_between, same_or_coarser
 from .text import overlap, plain, words
@@ -63,7 +64,10 @@ class EventMatcher:
             return 0.0
         if a.category not in SYMMETRIC and (a.source_country, a.target_country) != (b.source_country, b.target_country):
             return 0.0
-        lexical = overlap(frozenset(plain(self.words(a))), frozenset(plain(self.words(b))))
+        if semantic.enabled():
+            lexical = semantic.word_scale(semantic.cosine(a.evidence.text, b.evidence.text))
+        else:
+            lexical = overlap(frozenset(plain(self.words(a))), frozenset(plain(self.words(b))))
         if a.date and b.date and len(a.date) >= 7 and len(b.date) >= 7:
             if len(a.date) == len(b.date) == 10 and a.date == b.date:
                 return 1.0

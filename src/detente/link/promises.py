@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..records import Commitment, Evidence, StanceEvidence
+from . import semantic
 from .cluster import cluster
 from .corpus import Corpus
 from .text import overlap, plain, words
@@ -54,6 +55,9 @@ class PromiseMatcher:
     def similarity(self, a: Commitment, b: Commitment) -> float:
         if a.beneficiary and b.beneficiary and a.beneficiary != b.beneficiary:
             return 0.0
+        if semantic.enabled():
+            similarity = semantic.cosine(a.content, b.content)
+            return similarity if similarity >= semantic.SAME_PROMISE else 0.0
         wa, wb = frozenset(plain(self.words(a))), frozenset(plain(self.words(b)))
         if len(wa & wb) < SHARED_WORDS:
             return 0.0
