@@ -72,7 +72,7 @@ class EventMatcher:
             if len(a.date) == len(b.date) == 10 and a.date == b.date:
                 return 1.0
             if same_or_coarser(a.date, b.date):
-                needed = 0.4
+                needed = 0.3
             elif len(a.date) == len(b.date) == 10 and (days_between(a.date, b.date) or 99) <= NEAR_DAYS:
                 needed = 0.4
             else:
