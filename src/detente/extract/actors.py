@@ -387,6 +387,8 @@ class DocActors:
         if span.text not in cluster.aliases:
             cluster.aliases.append(span.text)
         role = self._role_of(span)
+        if role and _DATELINE.match(role):
+            role = None
         if role and role not in cluster.roles:
             cluster.roles.append(role)
         if cluster.country is None:
@@ -416,8 +418,17 @@ class DocActors:
             start = min(t.left_edge.i for t in left)
             while start < span.start and self.sdoc[start].lower_ in ("the", "a", "an"):
                 start += 1
-            role = self.sdoc[start : span.start].text.strip(" ,")
-            if role and not any(self.sdoc[i].ent_type_ == "PERSON" for i in range(start, span.start)):
+            # "Corvel and Sarnovian Foreign Minister Revic": the title is what follows the last "and"
+            joins = [i for i in range(start, span.start)
+                     if self.sdoc[i].dep_ == "cc" or self.sdoc[i].text in (",", ")", "–", "—")
+                     or (self.sdoc[i].text == "-" and self.sdoc[i - 1].whitespace_)]
+            if joins:
+                start = max(joins) + 1
+            tokens = self.sdoc[start : span.start]
+            role = tokens.text.strip(" ,")
+            # a dateline ("DORRUN, 12 March (Basin Wire) -") is not a title
+            dateline = bool(_DATELINE.match(role))
+            if role and not dateline and not any(self.sdoc[i].ent_type_ == "PERSON" for i in range(start, span.start)):
                 return role
         # apposition: "the head of X, Name" or "Name, First Deputy Chairman of X,"
         if root.dep_ == "appos":
@@ -558,6 +569,10 @@ class DocActors:
             if iso3:
                 return iso3
         return None
+
+
+# "ISHTAL, 16 October (ValPress) -": the place, date and agency that open a wire story
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,|.*\(\w[^)]*\)\s*[-–—]$")
 
 
 @cache
