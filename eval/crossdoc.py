@@ -241,7 +241,7 @@ def score_disagreements(gold_items: list[dict[str, Any]], non_items: list[dict[s
 # ---------------------------------------------------------------- the baseline
 
 
-def baseline_groups(records: list[Any], text_of) -> list[list[Span]]:  # noqa: ANN001
+def baseline_groups(records: list[Any], text_of: Any) -> list[list[Span]]:
     by_text: dict[str, list[Any]] = defaultdict(list)
     for r in records:
         key = text_of(r)
@@ -304,7 +304,7 @@ def measure(name: str, gold: GoldSet, store: Store, show_errors: bool) -> dict[s
         score_links(data["statements"], predicted_groups(quotes), gold, errors, "statement"),
         score_links(data["statements"], baseline_groups(raw_quotes, lambda q: q.text), gold))
     status, status_evidence = score_statuses(data["promises"], promises, gold)
-    baseline_status, _ = score_statuses(data["promises"], _first_reports(raw_promises), gold)
+    baseline_status, _ = score_statuses(data["promises"], raw_promises, gold)
     verdicts = score_verdicts(data["forecasts"], forecasts, gold)
     baseline_verdicts = score_verdicts(data["forecasts"], list(store.raw_records("forecasts")), gold)
     found, false, notes = score_disagreements(data["disagreements"], data["non_disagreements"], disagreements, gold)
@@ -324,10 +324,6 @@ def measure(name: str, gold: GoldSet, store: Store, show_errors: bool) -> dict[s
         for line in errors + status.wrong + verdicts.wrong + notes:
             print("    " + line)
     return {"links": rows, "status": status, "verdicts": verdicts, "found": found, "false": false}
-
-
-def _first_reports(promises: list[Any]) -> list[Any]:
-    return promises
 
 
 def main() -> None:

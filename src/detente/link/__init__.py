@@ -14,10 +14,11 @@ to the ``links`` table and read through ``Store.records``.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from collections.abc import Iterable
 
-from ..records import Commitment, Disagreement, Event, Forecast, Quote, Timex
+from ..records import Commitment, Event, Evidence, Forecast, Quote, Timex
 from ..store import Store
 from .actors import merge_actor_records
 from .cluster import cluster
@@ -233,16 +234,9 @@ class Linker:
             self.store.replace_disagreements(blocks, found)
 
 
-def _quote_evidence(q: Quote):  # noqa: ANN202
-    from ..records import Evidence
-
+def _quote_evidence(q: Quote) -> Evidence:
     return Evidence(q.doc_id, q.start, q.end, q.text)
 
 
-def _with_reports(q: Quote, others: tuple) -> Quote:  # type: ignore[type-arg]
-    import dataclasses
-
+def _with_reports(q: Quote, others: tuple[Evidence, ...]) -> Quote:
     return dataclasses.replace(q, also_reported_in=others)
-
-
-

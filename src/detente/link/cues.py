@@ -14,7 +14,7 @@ from importlib import resources
 from typing import Any
 
 from ..records import Document, Timex
-from .text import Mention, sentence_spans, stem, words
+from .text import Mention, sentence_spans, words
 
 
 @cache

@@ -86,7 +86,7 @@ def words(text: str, start: int = 0, end: int | None = None, mentions: Sequence[
         if any(s <= match.start() < e for s, e in covered):
             continue
         token = match.group().lower()
-        if token in STOPWORDS or len(token) < 3 and not token.isdigit():
+        if token in STOPWORDS or (len(token) < 3 and not token.isdigit()):
             continue
         found.add(stem(token))
     return frozenset(found)
