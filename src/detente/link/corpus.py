@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
 from ..store import Store
-from .text import Mention
+from .text import Mention, words
 
 
 class Corpus:
@@ -46,6 +47,13 @@ class Corpus:
     def mentions(self, doc_id: str) -> list[Mention]:
         self.load([doc_id])
         return self._mentions[doc_id]
+
+    def words_at(self, doc_id: str, start: int, text: str) -> frozenset[str]:
+        """Content words of ``text``, found at ``start`` in a document, with its actors as ``@id``."""
+        end = start + len(text)
+        inside = [dataclasses.replace(m, start=m.start - start, end=m.end - start)
+                  for m in self.mentions(doc_id) if m.start >= start and m.end <= end]
+        return words(text, mentions=inside)
 
     def kind(self, actor_id: str) -> str | None:
         return self._kinds.get(actor_id)

@@ -15,7 +15,7 @@ from ..records import Event
 from . import semantic
 from .cluster import cluster
 from .corpus import Corpus, days_between, same_or_coarser
-from .text import overlap, plain, words
+from .text import overlap, plain
 
 # types whose two sides act together, so "A met B" and "B met A" are one event
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})
@@ -42,10 +42,7 @@ class EventMatcher:
     def words(self, event: Event) -> frozenset[str]:
         if event.event_id not in self._words:
             ev = event.evidence
-            text = ev.text
-            mentions = [dataclasses.replace(m, start=m.start - ev.start, end=m.end - ev.start)
-                        for m in self.corpus.mentions(ev.doc_id) if m.start >= ev.start and m.end <= ev.end]
-            self._words[event.event_id] = words(text, mentions=mentions)
+            self._words[event.event_id] = self.corpus.words_at(ev.doc_id, ev.start, ev.text)
         return self._words[event.event_id]
 
     def when(self, event: Event) -> str | None:

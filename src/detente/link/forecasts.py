@@ -21,7 +21,7 @@ from typing import Any
 from ..extract.events import event_lexicon, plover_of
 from ..records import Event, Forecast, StanceEvidence
 from .corpus import Corpus
-from .text import plain, stem, words
+from .text import plain, stem
 
 _NEGATION = re.compile(r"\b(?:not|never|no longer|won't|will not|cannot|can't)\b", re.I)
 SHARED_WORDS = 2
@@ -132,11 +132,8 @@ def checked_forecast(forecast: Forecast, corpus: Corpus, groups: list[tuple[str 
                      cues: list[dict[str, Any]], latest: str | None,
                      event_words: Callable[[Event], frozenset[str]]) -> Forecast:
     """The forecast with its verdict, whether that is final, and the evidence."""
-    own = corpus.mentions(forecast.doc_id)
     ev = forecast.evidence
-    shifted = [dataclasses.replace(m, start=m.start - ev.start, end=m.end - ev.start)
-               for m in own if m.start >= ev.start and m.end <= ev.end]
-    forecast_words = words(ev.text, mentions=shifted)
+    forecast_words = corpus.words_at(ev.doc_id, ev.start, ev.text)
     judged = cue_evidence(forecast, corpus, cues, forecast_words)
     happened = event_evidence(forecast, corpus, groups, forecast_words, event_words)
     evidence = _unique(judged + happened, corpus)

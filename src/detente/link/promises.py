@@ -20,7 +20,7 @@ from ..records import Commitment, Evidence, StanceEvidence
 from . import semantic
 from .cluster import cluster
 from .corpus import Corpus
-from .text import overlap, plain, words
+from .text import overlap, plain
 
 THRESHOLD = 0.5
 # a content shorter than this is read with the rest of its sentence
@@ -42,13 +42,9 @@ class PromiseMatcher:
             ev = c.evidence
             offset = ev.text.find(c.content)
             text, start = (c.content, ev.start + offset) if offset >= 0 else (ev.text, ev.start)
-            mentions = [dataclasses.replace(m, start=m.start - start, end=m.end - start)
-                        for m in self.corpus.mentions(ev.doc_id) if m.start >= start and m.end <= start + len(text)]
-            found = words(text, mentions=mentions)
+            found = self.corpus.words_at(ev.doc_id, start, text)
             if len(plain(found)) < MIN_CONTENT_WORDS:  # "promised compensation": the sentence says to whom, when
-                shifted = [dataclasses.replace(m, start=m.start - ev.start, end=m.end - ev.start)
-                           for m in self.corpus.mentions(ev.doc_id) if m.start >= ev.start and m.end <= ev.end]
-                found = words(ev.text, mentions=shifted)
+                found = sentence_words(c, self.corpus)
             self._words[c.commitment_id] = found
         return self._words[c.commitment_id]
 
@@ -78,10 +74,7 @@ def promise_groups(commitments: Iterable[Commitment], corpus: Corpus) -> list[li
 
 def sentence_words(c: Commitment, corpus: Corpus) -> frozenset[str]:
     """Words of the whole sentence reporting a promise (who, where, when it was made)."""
-    ev = c.evidence
-    shifted = [dataclasses.replace(m, start=m.start - ev.start, end=m.end - ev.start)
-               for m in corpus.mentions(ev.doc_id) if m.start >= ev.start and m.end <= ev.end]
-    return words(ev.text, mentions=shifted)
+    return corpus.words_at(c.evidence.doc_id, c.evidence.start, c.evidence.text)
 
 
 def reference_score(cue: dict[str, Any], group: list[Commitment], group_words: frozenset[str]) -> int:
