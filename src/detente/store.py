@@ -428,11 +428,9 @@ class Store:
 
     def has_documents(self, doc_ids: Iterable[str]) -> set[str]:
         """Which of these ids are stored already."""
-        ids = list(dict.fromkeys(doc_ids))
         found: set[str] = set()
         with self.read() as conn:
-            for i in range(0, len(ids), 500):
-                chunk = ids[i : i + 500]
+            for chunk in _chunks(doc_ids):
                 rows = conn.execute(sa.select(documents.c.doc_id).where(documents.c.doc_id.in_(chunk)))
                 found.update(r[0] for r in rows)
         return found
@@ -493,10 +491,9 @@ class Store:
             return sorted(r[0] for r in rows)
 
     def mark_linked(self, doc_ids: Iterable[str]) -> None:
-        ids = list(doc_ids)
         with self.write() as conn:
-            for i in range(0, len(ids), 500):
-                conn.execute(documents.update().where(documents.c.doc_id.in_(ids[i : i + 500])).values(linked=1))
+            for chunk in _chunks(doc_ids):
+                conn.execute(documents.update().where(documents.c.doc_id.in_(chunk)).values(linked=1))
 
     def document(self, doc_id: str) -> Document | None:
         with self.read() as conn:
@@ -551,39 +548,23 @@ class Store:
                 yield cls.from_dict(json.loads(data))
 
     def doc_actor_records(self, actor_ids: Iterable[str]) -> Iterator[Actor]:
-        ids = list(actor_ids)
         with self.read() as conn:
-            for i in range(0, len(ids), 500):
+            for chunk in _chunks(actor_ids):
                 query = (
                     sa.select(doc_actors.c.data)
-                    .where(doc_actors.c.actor_id.in_(ids[i : i + 500]))
+                    .where(doc_actors.c.actor_id.in_(chunk))
                     .order_by(doc_actors.c.actor_id, doc_actors.c.doc_id)
                 )
                 for (data,) in conn.execute(query):
                     yield Actor.from_dict(json.loads(data))
 
     def actor_ids_in(self, doc_ids: Iterable[str]) -> set[str]:
-        ids = list(doc_ids)
         found: set[str] = set()
         with self.read() as conn:
-            for i in range(0, len(ids), 500):
-                rows = conn.execute(
-                    sa.select(doc_actors.c.actor_id).where(doc_actors.c.doc_id.in_(ids[i : i + 500]))
-                )
+            for chunk in _chunks(doc_ids):
+                rows = conn.execute(sa.select(doc_actors.c.actor_id).where(doc_actors.c.doc_id.in_(chunk)))
                 found.update(r[0] for r in rows)
         return found
-
-    def events_for_pairs(self, keys: Iterable[tuple[str, str, str]]) -> Iterator[Event]:
-        """Events between each pair of states (either direction) in each month ``(a, b, YYYY-MM)``."""
-        with self.read() as conn:
-            for a, b, period in keys:
-                both = sa.or_(
-                    sa.and_(events.c.source_country == a, events.c.target_country == b),
-                    sa.and_(events.c.source_country == b, events.c.target_country == a),
-                )
-                query = sa.select(events.c.data).where(both, events.c.date.like(f"{period}%"))
-                for (data,) in conn.execute(query.order_by(events.c.event_id)):
-                    yield Event.from_dict(json.loads(data))
 
     def upsert_actors(self, merged: Iterable[Actor]) -> None:
         self._replace(actors, [
@@ -615,12 +596,11 @@ class Store:
 
     def document_info(self, doc_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         """Publication date, outlet and title of each document, without the texts."""
-        ids = list(dict.fromkeys(doc_ids))
         cols = (documents.c.doc_id, documents.c.published, documents.c.source, documents.c.title)
         found: dict[str, dict[str, Any]] = {}
         with self.read() as conn:
-            for i in range(0, len(ids), 500):
-                for row in conn.execute(sa.select(*cols).where(documents.c.doc_id.in_(ids[i : i + 500]))).mappings():
+            for chunk in _chunks(doc_ids):
+                for row in conn.execute(sa.select(*cols).where(documents.c.doc_id.in_(chunk))).mappings():
                     found[row["doc_id"]] = dict(row)
         return found
 
@@ -630,11 +610,10 @@ class Store:
 
     def docs_mentioning(self, actor_ids: Iterable[str]) -> set[str]:
         """Documents that mention any of these actors."""
-        ids = list(dict.fromkeys(actor_ids))
         found: set[str] = set()
         with self.read() as conn:
-            for i in range(0, len(ids), 500):
-                rows = conn.execute(sa.select(doc_actors.c.doc_id).where(doc_actors.c.actor_id.in_(ids[i : i + 500])))
+            for chunk in _chunks(actor_ids):
+                rows = conn.execute(sa.select(doc_actors.c.doc_id).where(doc_actors.c.actor_id.in_(chunk)))
                 found.update(r[0] for r in rows)
         return found
 
@@ -649,29 +628,15 @@ class Store:
                 for (data,) in conn.execute(sa.select(events.c.data).where(both).order_by(events.c.event_id)):
                     yield Event.from_dict(json.loads(data))
 
-    def linked_rows(self, collection: str, record_ids: Iterable[str]) -> dict[str, tuple[str, str | None]]:
-        """record_id -> (canonical_id, linked JSON or None) for records in the cross-document view."""
-        ids = list(dict.fromkeys(record_ids))
-        found: dict[str, tuple[str, str | None]] = {}
-        with self.read() as conn:
-            for i in range(0, len(ids), 500):
-                query = sa.select(links.c.record_id, links.c.canonical_id, links.c.data).where(
-                    links.c.collection == collection, links.c.record_id.in_(ids[i : i + 500]))
-                for record_id, canonical, data in conn.execute(query):
-                    found[record_id] = (canonical, data)
-        return found
-
     def replace_links(self, collection: str, record_ids: Iterable[str],
                       linked: Iterable[tuple[str, str, Record | None]]) -> None:
         """Drop the view of ``record_ids`` and write ``(record_id, canonical_id, record or None)`` rows."""
-        ids = list(dict.fromkeys(record_ids))
         rows = [{"collection": collection, "record_id": rid, "canonical_id": canonical,
                  "data": dumps(record.to_dict()) if record is not None else None}
                 for rid, canonical, record in linked]
         with self.write(exclusive=True) as conn:
-            for i in range(0, len(ids), 500):
-                conn.execute(links.delete().where(links.c.collection == collection,
-                                                  links.c.record_id.in_(ids[i : i + 500])))
+            for chunk in _chunks(record_ids):
+                conn.execute(links.delete().where(links.c.collection == collection, links.c.record_id.in_(chunk)))
             if rows:
                 conn.execute(links.insert(), rows)
 
@@ -685,40 +650,36 @@ class Store:
                 conn.execute(cues.insert(), list(values.values()))
 
     def cues_in(self, doc_ids: Iterable[str], kind: str) -> Iterator[dict[str, Any]]:
-        ids = sorted(set(doc_ids))
         with self.read() as conn:
-            for i in range(0, len(ids), 500):
-                query = (sa.select(cues.c.data).where(cues.c.kind == kind, cues.c.doc_id.in_(ids[i : i + 500]))
+            for chunk in _chunks(doc_ids):
+                query = (sa.select(cues.c.data).where(cues.c.kind == kind, cues.c.doc_id.in_(chunk))
                          .order_by(cues.c.doc_id, cues.c.start, cues.c.key))
                 for (data,) in conn.execute(query):
                     yield json.loads(data)
 
     def cues_with_keys(self, kind: str, keys: Iterable[str]) -> Iterator[dict[str, Any]]:
-        wanted = sorted(set(keys))
         with self.read() as conn:
-            for i in range(0, len(wanted), 500):
-                query = (sa.select(cues.c.data).where(cues.c.kind == kind, cues.c.key.in_(wanted[i : i + 500]))
+            for chunk in _chunks(keys):
+                query = (sa.select(cues.c.data).where(cues.c.kind == kind, cues.c.key.in_(chunk))
                          .order_by(cues.c.key, cues.c.doc_id, cues.c.start))
                 for (data,) in conn.execute(query):
                     yield json.loads(data)
 
     def doc_actors_in(self, doc_ids: Iterable[str]) -> Iterator[Actor]:
         """Actors as each of these documents saw them (mentions in that document only)."""
-        ids = sorted(set(doc_ids))
         with self.read() as conn:
-            for i in range(0, len(ids), 500):
-                query = sa.select(doc_actors.c.data).where(doc_actors.c.doc_id.in_(ids[i : i + 500]))
+            for chunk in _chunks(doc_ids):
+                query = sa.select(doc_actors.c.data).where(doc_actors.c.doc_id.in_(chunk))
                 for (data,) in conn.execute(query.order_by(doc_actors.c.doc_id, doc_actors.c.actor_id)):
                     yield Actor.from_dict(json.loads(data))
 
     def replace_disagreements(self, blocks: Iterable[str], rows: Iterable[tuple[str, Disagreement]]) -> None:
         """Drop the disagreements found by these linking units and write ``(block, disagreement)`` rows."""
-        blocks = list(dict.fromkeys(blocks))
         values = [{"disagreement_id": d.disagreement_id, "topic": d.topic, "block": block,
                    "data": dumps(d.to_dict())} for block, d in rows]
         with self.write(exclusive=True) as conn:
-            for i in range(0, len(blocks), 500):
-                conn.execute(disagreements.delete().where(disagreements.c.block.in_(blocks[i : i + 500])))
+            for chunk in _chunks(blocks):
+                conn.execute(disagreements.delete().where(disagreements.c.block.in_(chunk)))
             ids = [v["disagreement_id"] for v in values]
             if ids:
                 conn.execute(disagreements.delete().where(disagreements.c.disagreement_id.in_(ids)))
@@ -740,6 +701,17 @@ class Store:
             for name, table in RECORD_TABLES.items():
                 result[name] = conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one()
         return result
+
+
+#: ids per ``IN (...)`` list, below every driver's parameter limit
+IN_CHUNK = 500
+
+
+def _chunks(ids: Iterable[str]) -> Iterator[list[str]]:
+    """Distinct ids, sorted, in lists of at most ``IN_CHUNK``."""
+    unique = sorted(set(ids))
+    for i in range(0, len(unique), IN_CHUNK):
+        yield unique[i : i + IN_CHUNK]
 
 
 def _filtered(query: Any, table: sa.Table, filters: Mapping[str, Any]) -> Any:

@@ -170,7 +170,7 @@ class Linker:
         refs = sorted(self.store.cues_in(docs, "promise_ref"), key=lambda c: (self.corpus.order(c["doc_id"]), c["start"]))
         matcher = PromiseMatcher(self.corpus)
         rows, disagreements = [], []
-        names = {a.actor_id: a.name for a in self.store.records("actors")}  # small: states and people
+        names = {a.actor_id: a.name for a in self.store.records("actors", actor_id=promisers)}
         groups = promise_groups(commitments, self.corpus)
         references = assign_references(groups, refs, self.corpus)
         for i, group in enumerate(groups):
@@ -194,6 +194,12 @@ class Linker:
         self.corpus.load(f.doc_id for f in forecasts)
         latest = self.store.latest_published()
         matcher = EventMatcher(self.corpus)
+        # which documents mention each subject or author, and their verdict sentences, read once
+        watched = sorted({a for f in forecasts for a in (*f.subjects, f.author) if a})
+        verdict_docs = {w: self.store.docs_mentioning([w]) for w in watched}
+        all_docs = set().union(*verdict_docs.values()) if verdict_docs else set()
+        self.corpus.load(all_docs)
+        verdict_cues = list(self.store.cues_in(all_docs, "verdict"))
         rows = []
         for forecast in forecasts:
             countries = sorted({m.country for m in self.corpus.mentions(forecast.doc_id)
@@ -202,10 +208,9 @@ class Linker:
             pairs = [(a, b) for i, a in enumerate(countries) for b in countries[i + 1:]]
             groups = [(group_date(g), canonical_event(g, self.corpus))
                       for pair_groups in self.groups_for(pairs).values() for g in pair_groups]
-            watchers = sorted(set(forecast.subjects) | ({forecast.author} if forecast.author else set()))
-            cue_docs = self.store.docs_mentioning(watchers)
-            self.corpus.load(cue_docs)
-            cues = list(self.store.cues_in(cue_docs, "verdict"))
+            watchers = set(forecast.subjects) | ({forecast.author} if forecast.author else set())
+            cue_docs = set().union(*(verdict_docs[w] for w in watchers)) if watchers else set()
+            cues = [c for c in verdict_cues if c["doc_id"] in cue_docs]
             checked = checked_forecast(forecast, self.corpus, groups, cues, latest, matcher.words)
             if checked.verdict != "unresolved" or checked.verdict_final:
                 rows.append((forecast.forecast_id, forecast.forecast_id, checked))
