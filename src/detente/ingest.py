@@ -394,6 +394,9 @@ def json_article(obj: Any, origin: str, number: int | None = None) -> Article:
     text = normalize_text(raw_text)
     if not text:
         raise InputError(origin, 'empty "text"', number)
+    for name in ("title", "source", "url", "published", "author", "language"):
+        if obj.get(name) is not None and not isinstance(obj[name], str):
+            raise InputError(origin, f'"{name}" must be a string, not {type(obj[name]).__name__}', number)
     published = obj.get("published")
     iso = iso_date(published) if published is not None else None
     if published is not None and iso is None:

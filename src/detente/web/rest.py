@@ -8,7 +8,7 @@ answer into JSON of the export contract (records.md). Lists answer
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
@@ -27,6 +27,7 @@ from .openapi import (
 from .state import WebState
 
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+DOC_ID_PATTERN = r"^[0-9a-f]{16}$"  # ingest.make_doc_id
 PAIR_PATTERN = r"^[A-Za-z]{3}[-/][A-Za-z]{3}$"
 STATUSES = ("open", "kept", "broken", "disputed", "confirmed", "contradicted", "unresolved")
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
@@ -107,7 +108,7 @@ def build_router(state: WebState) -> APIRouter:
     @router.get("/documents/{doc_id}", responses={200: json_response(document_with_records_schema(),
                                                                       "The document and its records"),
                                                   **error_responses(401, 404, 422)})
-    def document(doc_id: str) -> JSONResponse:
+    def document(doc_id: Annotated[str, Path(pattern=DOC_ID_PATTERN)]) -> JSONResponse:
         """One document with every record extracted from it, as linked across documents."""
         found = api.document_with_records(state.store, doc_id)
         if found is None:
@@ -152,8 +153,8 @@ def build_router(state: WebState) -> APIRouter:
         list_route(router, state, collection, description)
 
     @router.get("/actors/{actor_id}", responses={200: json_response(ref("Actor"), "The actor"),
-                                                 **error_responses(401, 404)})
-    def actor(actor_id: str) -> JSONResponse:
+                                                 **error_responses(401, 404, 422)})
+    def actor(actor_id: Annotated[str, Path(max_length=200)]) -> JSONResponse:
         """One actor merged across documents."""
         found = next(iter(state.store.records("actors", actor_id=actor_id)), None)
         if found is None:
@@ -168,7 +169,7 @@ def list_route(router: APIRouter, state: WebState, collection: str, description:
 
     def handler(
         request: Request,
-        doc: Annotated[str | None, Query(max_length=64, description="Only records of this document.")] = None,
+        doc: Annotated[str | None, Query(pattern=DOC_ID_PATTERN, description="Only records of this document.")] = None,
         actor: Annotated[str | None, Query(max_length=200, description="Only records of this actor id.")] = None,
         pair: Annotated[str | None, Query(pattern=PAIR_PATTERN, description="Two states, e.g. AZE-RUS.")] = None,
         since: Since = None,
