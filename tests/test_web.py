@@ -395,3 +395,33 @@ def test_web_page_errors_are_pages(reader_client, path, status):
     response = reader_client.get(path)
     assert response.status_code == status
     assert response.headers["content-type"].startswith("text/html")
+
+
+# ---------------------------------------------------------------- either engine, concurrent use
+
+
+def test_web_api_on_either_engine(db_url, nlp):
+    application = create_app(WebSettings(db=db_url, gazetteer=(EXAMPLES / "gazetteer.json",)))
+    application.state.web.nlp = nlp
+    with TestClient(application) as client:
+        assert client.get("/api/documents").json() == {"items": [], "total": 0, "next": None}
+        wire = "\n".join(json.dumps({"text": t, "published": "2026-02-20", "source": "Wire"}) for t in (
+            ARTICLE, "Kestria's Foreign Ministry summoned the Valdorian ambassador on Tuesday over the Harl Pass fees."))
+        answer = client.post("/api/documents", content=wire.encode(), headers={"content-type": "application/x-ndjson"})
+        assert answer.status_code == 201 and len(answer.json()["new"]) == 2
+        assert client.get("/api/documents").json()["total"] == 2
+        assert client.get("/api/events", params={"pair": "XKS-XVL"}).json()["total"] >= 1
+        assert "<mark>harl pass</mark>" in client.get("/search", params={"q": "\"harl pass\""}).text.lower()
+        for doc_id in answer.json()["new"]:
+            assert client.get(f"/documents/{doc_id}").status_code == 200
+
+
+def test_web_reads_go_on_while_an_upload_is_extracted(writer):
+    from concurrent.futures import ThreadPoolExecutor
+
+    client, _ = writer
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        upload = pool.submit(client.post, "/api/documents", json={"text": ARTICLE + " Talks resume in May."})
+        reads = [pool.submit(client.get, path) for path in ("/api/events?limit=5", "/", "/promises") * 4]
+        assert all(r.result().status_code == 200 for r in reads)
+        assert upload.result().status_code == 201
