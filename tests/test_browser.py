@@ -189,7 +189,8 @@ def test_browser_upload_shows_errors(page, tmp_path):
     error = page.locator("#up-results li.error")
     error.wait_for(timeout=30_000)
     assert 'broken.jsonl: upload:1: no "text" field' in error.inner_text()
-    page.script_errors.remove("Failed to load resource: the server responded with a status of 422 (Unprocessable Entity)")
+    page.script_errors.remove("Failed to load resource: the server responded with a status of 422 "
+                              "(Unprocessable Entity)")
 
 
 def test_browser_keyboard_reaches_the_navigation(page):

@@ -348,7 +348,8 @@ def test_serve_refuses_to_expose_the_store_without_a_token(tmp_path, monkeypatch
 # ---------------------------------------------------------------- pages
 
 
-PAGES = ("/", "/documents", "/actors", "/actors?kind=person&q=malk", "/events", "/events?pair=XKS-XVL&category=THREATEN",
+PAGES = ("/", "/documents", "/actors", "/actors?kind=person&q=malk", "/events",
+         "/events?pair=XKS-XVL&category=THREATEN",
          "/promises", "/forecasts", "/disagreements", "/search?q=%22Harl+Pass%22", "/upload", "/brief?pair=XKS-XVL")
 
 
@@ -405,8 +406,9 @@ def test_web_api_on_either_engine(db_url, nlp):
     application.state.web.nlp = nlp
     with TestClient(application) as client:
         assert client.get("/api/documents").json() == {"items": [], "total": 0, "next": None}
-        wire = "\n".join(json.dumps({"text": t, "published": "2026-02-20", "source": "Wire"}) for t in (
-            ARTICLE, "Kestria's Foreign Ministry summoned the Valdorian ambassador on Tuesday over the Harl Pass fees."))
+        summons = "Kestria's Foreign Ministry summoned the Valdorian ambassador on Tuesday over the Harl Pass fees."
+        wire = "\n".join(json.dumps({"text": t, "published": "2026-02-20", "source": "Wire"})
+                          for t in (ARTICLE, summons))
         answer = client.post("/api/documents", content=wire.encode(), headers={"content-type": "application/x-ndjson"})
         assert answer.status_code == 201 and len(answer.json()["new"]) == 2
         assert client.get("/api/documents").json()["total"] == 2

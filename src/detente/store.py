@@ -592,6 +592,20 @@ class Store:
                     found[record_id] = cls.from_dict(json.loads(data))
         return found
 
+    def actor_names(self) -> Iterator[Actor]:
+        """Every merged actor with its name, kind and country only: what a page needs to name them."""
+        query = sa.select(actors.c.actor_id, actors.c.name, actors.c.kind, actors.c.country).order_by(actors.c.actor_id)
+        with self.read() as conn:
+            for actor_id, name, kind, country in conn.execute(query):
+                yield Actor(actor_id=actor_id, name=name, kind=kind, country=country)
+
+    def records_per_document(self, collection: str) -> dict[str, int]:
+        """How many records of a per-document collection each document has, as extracted."""
+        table = RECORD_TABLES[collection]
+        query = sa.select(table.c.doc_id, sa.func.count()).group_by(table.c.doc_id)
+        with self.read() as conn:
+            return dict(conn.execute(query).tuples().all())
+
     def doc_actor_records(self, actor_ids: Iterable[str]) -> Iterator[Actor]:
         with self.read() as conn:
             for chunk in _chunks(actor_ids):
@@ -639,11 +653,13 @@ class Store:
 
     # -- the cross-document view (written by link.py)
 
-    def document_info(self, doc_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
-        """Publication date, outlet and title of each document, without the texts."""
+    def document_info(self, doc_ids: Iterable[str] | None = None) -> dict[str, dict[str, Any]]:
+        """Publication date, outlet and title of each document (of every one when None), without the texts."""
         cols = (documents.c.doc_id, documents.c.published, documents.c.source, documents.c.title)
         found: dict[str, dict[str, Any]] = {}
         with self.read() as conn:
+            if doc_ids is None:
+                return {row["doc_id"]: dict(row) for row in conn.execute(sa.select(*cols)).mappings()}
             for chunk in _chunks(doc_ids):
                 for row in conn.execute(sa.select(*cols).where(documents.c.doc_id.in_(chunk))).mappings():
                     found[row["doc_id"]] = dict(row)

@@ -133,8 +133,8 @@ def build_pages(state: WebState) -> APIRouter:
     @router.get("/disagreements")
     def disagreements() -> HTMLResponse:
         found = sorted(store.records("disagreements"), key=lambda d: (d.kind != "hard", d.topic))  # type: ignore[attr-defined]
-        titles = {d.doc_id: d for d in store.documents()}
-        return render("disagreements.html", page="disagreements", disagreements=found, docs=titles)
+        docs = store.document_info({c.doc_id for d in found for c in d.claims})  # type: ignore[attr-defined]
+        return render("disagreements.html", page="disagreements", disagreements=found, docs=docs)
 
     @router.get("/search")
     def search_page(q: Annotated[str, Query(max_length=300)] = "") -> HTMLResponse:
@@ -146,7 +146,7 @@ def build_pages(state: WebState) -> APIRouter:
         return render("upload.html", page="upload", limit_mb=round(state.max_upload_bytes / 1024 / 1024, 1))
 
     @router.get("/login")
-    def login(next: Annotated[str, Query(max_length=500)] = "/") -> HTMLResponse:  # noqa: A002 - the URL's name
+    def login(next: Annotated[str, Query(max_length=500)] = "/") -> HTMLResponse:
         return render("login.html", page="login", next=local_path(next), failed=False)
 
     @router.post("/login")

@@ -85,7 +85,8 @@ def read_token(env_value: str | None, token_file: Path | None) -> str | None:
         try:
             lines = token_file.read_text(encoding="utf-8").splitlines()
         except (OSError, UnicodeDecodeError) as err:
-            raise UsageError(f"--token-file {token_file}: cannot read: {getattr(err, 'strerror', None) or err}") from None
+            reason = getattr(err, "strerror", None) or err
+            raise UsageError(f"--token-file {token_file}: cannot read: {reason}") from None
         token = lines[0].strip() if lines else ""
         if not token:
             raise UsageError(f"--token-file {token_file}: the file is empty")

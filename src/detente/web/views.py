@@ -12,12 +12,13 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import pairwise
 from typing import Any
 from urllib.parse import quote
 
-from .. import api
 from markupsafe import Markup
 
+from .. import api
 from ..brief import Brief, Names, collect_brief, last_day, trend_svg
 from ..records import (
     Actor,
@@ -28,7 +29,6 @@ from ..records import (
     Evidence,
     Forecast,
     Quote,
-    Record,
     StanceEvidence,
 )
 from ..store import Store
@@ -53,7 +53,7 @@ def signed(score: float | None) -> str:
 
 
 def load_names(store: Store) -> Names:
-    return Names(store.records("actors"))  # type: ignore[arg-type]
+    return Names(store.actor_names())
 
 
 # ---------------------------------------------------------------- the reader
@@ -104,7 +104,7 @@ def segments_of(text: str, marks: list[Mark]) -> list[Segment]:
         if m.anchor not in starting[m.start]:
             starting[m.start].append(m.anchor)
     pieces = []
-    for begin, end in zip(points, points[1:], strict=False):
+    for begin, end in pairwise(points):
         covering = [m for m in marks if m.start <= begin and end <= m.end and m.start < m.end]
         kinds = tuple(k for k in MARK_KINDS if any(m.kind == k for m in covering))
         pieces.append(Segment(text[begin:end], tuple(m.index for m in covering), kinds, tuple(starting.get(begin, ()))))
@@ -253,7 +253,7 @@ def dashboard(store: Store, pair: str | None, names: Names, recent: int = 12) ->
     events = [e for e in api.select_records(store, "events", pair=chosen)] if chosen else []
     latest = sorted(events, key=lambda e: (e.date or "", e.event_id), reverse=True)  # type: ignore[attr-defined]
     counts = {status: len(items) for status, items in brief.promises.items()}
-    chart = Markup(trend_svg(brief.months)) if brief.months else None  # noqa: S704 - built escaped by brief.py
+    chart = Markup(trend_svg(brief.months)) if brief.months else None
     return Dashboard(chosen.upper() if chosen else None, known, brief, latest[:recent], counts,  # type: ignore[arg-type]
                      chart)
 
@@ -385,19 +385,21 @@ def snippets(text: str, terms: list[str]) -> list[tuple[str, str, str]]:
     return found
 
 
-def documents_page(store: Store) -> list[tuple[Document, dict[str, int]]]:
+def documents_page(store: Store) -> list[tuple[DocumentRow, dict[str, int]]]:
     """Every document, newest first, with how many records of each kind came from it."""
-    counts: dict[str, Counter[str]] = {c: Counter() for c in ("events", "quotes", "commitments", "forecasts")}
-    for collection, counter in counts.items():
-        for r in store.raw_records(collection):
-            counter[doc_of(r)] += 1
-    docs = sorted(store.documents(), key=lambda d: (d.published or "", d.doc_id), reverse=True)
-    return [(d, {c: counts[c][d.doc_id] for c in counts}) for d in docs]
+    counts = {c: store.records_per_document(c) for c in ("events", "quotes", "commitments", "forecasts")}
+    info = store.document_info()
+    rows = sorted((DocumentRow(doc_id, i["title"], i["source"], i["published"]) for doc_id, i in info.items()),
+                  key=lambda d: (d.published or "", d.doc_id), reverse=True)
+    return [(d, {c: counts[c].get(d.doc_id, 0) for c in counts}) for d in rows]
 
 
-def doc_of(record: Record) -> str:
-    doc_id = getattr(record, "doc_id", None)
-    return doc_id if isinstance(doc_id, str) else record.evidence.doc_id  # type: ignore[attr-defined]
+@dataclass(slots=True)
+class DocumentRow:
+    doc_id: str
+    title: str | None
+    source: str | None
+    published: str | None
 
 
 def template_globals() -> dict[str, Any]:
