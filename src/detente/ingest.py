@@ -12,7 +12,7 @@ import hashlib
 import json
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from functools import cache
@@ -383,6 +383,11 @@ def _jsonl_article(line: str, origin: str, number: int) -> Article:
         raise InputError(origin, f"invalid JSON: {err.msg} (column {err.colno})", number) from None
     if not isinstance(obj, dict):
         raise InputError(origin, "expected a JSON object", number)
+    return article_from_fields(obj, origin, number)
+
+
+def article_from_fields(obj: Mapping[str, Any], origin: str, number: int, fmt: str = "jsonl") -> Article:
+    """The article of one record with the JSONL fields (a JSONL line, a Parquet row)."""
     raw_text = obj.get("text")
     if not isinstance(raw_text, str):
         raise InputError(origin, 'no "text" field', number)
@@ -390,10 +395,12 @@ def _jsonl_article(line: str, origin: str, number: int) -> Article:
     if not text:
         raise InputError(origin, 'empty "text"', number)
     published = obj.get("published")
+    if isinstance(published, date):  # a Parquet date or timestamp column
+        published = published.isoformat()
     iso = iso_date(published) if published is not None else None
     if published is not None and iso is None:
         raise InputError(origin, f'"published" is not a date: {published!r}', number)
-    meta: dict[str, Any] = {"format": "jsonl", "line": number}
+    meta: dict[str, Any] = {"format": fmt, "line" if fmt == "jsonl" else "row": number}
     if obj.get("id") is not None:
         meta["input_id"] = str(obj["id"])
     return Article(
@@ -513,8 +520,10 @@ def read_bytes(data: bytes, origin: str, fmt: str | None = None) -> Iterator[Ite
         yield err
 
 
-def discover(paths: Iterable[str]) -> Iterator[tuple[str, Path | None] | InputError]:
-    """Expand the user's paths: folders recursively (known suffixes only), ``-`` for stdin."""
+def discover(
+    paths: Iterable[str], suffixes: frozenset[str] | set[str] = KNOWN_SUFFIXES
+) -> Iterator[tuple[str, Path | None] | InputError]:
+    """Expand the user's paths: folders recursively (files with these suffixes only), ``-`` for stdin."""
     for raw in paths:
         if raw == "-":
             yield raw, None
@@ -527,7 +536,7 @@ def discover(paths: Iterable[str]) -> Iterator[tuple[str, Path | None] | InputEr
                 p
                 for p in path.rglob("*")
                 if p.is_file()
-                and p.suffix.lower() in KNOWN_SUFFIXES
+                and p.suffix.lower() in suffixes
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
             if not found:
