@@ -57,9 +57,9 @@ from .store import Store
 if TYPE_CHECKING:
     from pyspark.sql import SparkSession
 
-INSTALL_HINT = "detente spark needs PySpark: pip install 'detente[spark]'"
+INSTALL_HINT = "the spark command needs PySpark: pip install 'detente[spark]'"
 JAVA_HINT = (
-    "detente spark needs a Java 17+ runtime (java on PATH or JAVA_HOME), e.g. apt-get install openjdk-17-jre-headless"
+    "the spark command needs a Java 17+ runtime (java on PATH or JAVA_HOME): apt-get install openjdk-17-jre-headless"
 )
 PARQUET_SUFFIXES = {".parquet"}
 SPARK_SUFFIXES = frozenset(KNOWN_SUFFIXES | PARQUET_SUFFIXES)
@@ -108,7 +108,7 @@ class SparkReport:
         return len(self.errors)
 
     def summary(self) -> str:
-        text = f"{self.documents} documents written to {self.out}, {self.duplicates} duplicates"
+        text = f"{self.documents} written, {self.duplicates} duplicates"
         if self.errors:
             text += f", {self.failed} failed"
         return text
@@ -236,6 +236,9 @@ def _result_rows(
     """The RDD of output rows: every input item read, duplicates dropped, documents extracted."""
     sc = spark.sparkContext
     files, failures = plan_inputs(spark, paths)
+    # Spark's file sources skip empty files without a word; ingest's readers name them
+    failures += [((f.input_index, f.rank, 0), e) for f in files if f.size == 0 for e in read_bytes(b"", f.origin)]
+    files = [f for f in files if f.size > 0]
     whole = [f for f in files if f.fmt != "parquet" and not (f.fmt == "jsonl" and f.size > split_jsonl_bytes)]
     split = [f for f in files if f.fmt == "jsonl" and f.size > split_jsonl_bytes]
     items = [sc.parallelize(failures, 1)]
