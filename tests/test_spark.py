@@ -19,7 +19,7 @@ from detente import api
 from detente.cli import app
 from detente.errors import UsageError
 from detente.records import COLLECTIONS
-from detente.spark import load, require_spark, run_spark, start_session
+from detente.spark import InputFile, _jsonl_line_item, load, require_spark, run_spark, start_session
 from detente.store import Store
 
 from .conftest import EXAMPLES
@@ -218,3 +218,14 @@ def _has_pyspark() -> bool:
     except ImportError:
         return False
     return True
+
+
+def test_spark_split_jsonl_lines_are_read_like_ingest_and_must_be_utf8():
+    big = InputFile(input_index=0, rank=3, origin="big.jsonl", location="file:/in/big.jsonl", fmt="jsonl", size=10**9)
+    [(position, article)] = _jsonl_line_item('\ufeff{"text": "Body.", "id": 7}'.encode(), 0, big)
+    assert position == (0, 3, 0)
+    assert (article.text, article.origin, article.meta) == (
+        "Body.", "big.jsonl:1", {"format": "jsonl", "line": 1, "input_id": "7", "encoding": "utf-8"})
+    [(_, error)] = _jsonl_line_item('{"text": "Café"}'.encode("cp1252"), 4, big)
+    assert str(error) == "big.jsonl:5: not valid UTF-8 (byte 0xe9)"
+    assert list(_jsonl_line_item(b"  ", 5, big)) == []
