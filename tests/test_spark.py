@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from datetime import date, datetime
 from pathlib import Path
 
 import pyarrow as pa
@@ -18,6 +19,7 @@ from typer.testing import CliRunner
 from detente import api
 from detente.cli import app
 from detente.errors import UsageError
+from detente.ingest import article_from_fields
 from detente.records import COLLECTIONS
 from detente.spark import InputFile, _jsonl_line_item, load, require_spark, run_spark, start_session
 from detente.store import Store
@@ -200,8 +202,8 @@ def test_cli_spark_without_pyspark_or_java_says_how_to_install(monkeypatch, tmp_
     runner = CliRunner()
     monkeypatch.setitem(sys.modules, "pyspark", None)  # import pyspark raises ImportError
     result = runner.invoke(app, ["spark", str(EXAMPLES), "--out", str(tmp_path / "out")])
-    assert (result.exit_code, result.stderr) == (2, "detente: the spark command needs PySpark: "
-                                                    "pip install 'detente[spark]'\n")
+    assert (result.exit_code, result.stderr) == (2, "detente: the spark command needs PySpark 4: "
+                                                    "pip install -e '.[spark]' in the detente checkout\n")
     monkeypatch.delitem(sys.modules, "pyspark")
     if not _has_pyspark():
         return
@@ -229,3 +231,10 @@ def test_spark_split_jsonl_lines_are_read_like_ingest_and_must_be_utf8():
     [(_, error)] = _jsonl_line_item('{"text": "Café"}'.encode("cp1252"), 4, big)
     assert str(error) == "big.jsonl:5: not valid UTF-8 (byte 0xe9)"
     assert list(_jsonl_line_item(b"  ", 5, big)) == []
+
+
+@pytest.mark.parametrize("published", [date(2025, 3, 1), datetime(2025, 3, 1, 9, 30), "2025-03-01"])
+def test_spark_parquet_dates_are_read_as_iso(published):
+    article = article_from_fields({"text": "Body.", "published": published}, "rows.parquet", 2, fmt="parquet")
+    assert (article.published, article.published_basis, article.origin, article.meta) == (
+        "2025-03-01", "given", "rows.parquet:2", {"format": "parquet", "row": 2})

@@ -57,7 +57,7 @@ from .store import Store
 if TYPE_CHECKING:
     from pyspark.sql import SparkSession
 
-INSTALL_HINT = "the spark command needs PySpark: pip install 'detente[spark]'"
+INSTALL_HINT = "the spark command needs PySpark 4: pip install -e '.[spark]' in the detente checkout"
 JAVA_HINT = (
     "the spark command needs a Java 17+ runtime (java on PATH or JAVA_HOME): apt-get install openjdk-17-jre-headless"
 )
