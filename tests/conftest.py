@@ -66,3 +66,25 @@ def db_url(request, tmp_path) -> Iterator[str]:
 def store(db_url) -> Iterator[Store]:
     with Store(db_url) as opened:
         yield opened
+
+
+@pytest.fixture(scope="session")
+def example_db(tmp_path_factory, nlp) -> Path:
+    """A SQLite store holding the example corpus, ingested once; copy it before changing it."""
+    from detente.api import ingest
+
+    path = tmp_path_factory.mktemp("examples") / "examples.db"
+    with Store(path) as store:
+        report = ingest([str(EXAMPLES)], store, nlp=nlp, gazetteer=[EXAMPLES / "gazetteer.json"])
+        assert not report.errors
+    return path
+
+
+def copy_store(source: Path, target: Path) -> Path:
+    """A private copy of a closed SQLite store (WAL included)."""
+    import shutil
+
+    for suffix in ("", "-wal", "-shm"):
+        if Path(f"{source}{suffix}").exists():
+            shutil.copy(f"{source}{suffix}", f"{target}{suffix}")
+    return target

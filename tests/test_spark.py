@@ -19,9 +19,16 @@ from typer.testing import CliRunner
 from detente import api
 from detente.cli import app
 from detente.errors import UsageError
-from detente.ingest import article_from_fields
 from detente.records import COLLECTIONS
-from detente.spark import InputFile, _jsonl_line_item, load, require_spark, run_spark, start_session
+from detente.spark import (
+    InputFile,
+    _jsonl_line_item,
+    load,
+    parquet_article,
+    require_spark,
+    run_spark,
+    start_session,
+)
 from detente.store import Store
 
 from .conftest import EXAMPLES
@@ -235,6 +242,6 @@ def test_spark_split_jsonl_lines_are_read_like_ingest_and_must_be_utf8():
 
 @pytest.mark.parametrize("published", [date(2025, 3, 1), datetime(2025, 3, 1, 9, 30), "2025-03-01"])
 def test_spark_parquet_dates_are_read_as_iso(published):
-    article = article_from_fields({"text": "Body.", "published": published}, "rows.parquet", 2, fmt="parquet")
+    article = parquet_article({"text": "Body.", "published": published}, "rows.parquet", 2)
     assert (article.published, article.published_basis, article.origin, article.meta) == (
         "2025-03-01", "given", "rows.parquet:2", {"format": "parquet", "row": 2})

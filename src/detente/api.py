@@ -26,7 +26,7 @@ from .ingest import Article, Overrides, read_inputs, to_document
 from .link import link_pending
 from .nlp import BATCH_SIZE, load_nlp
 from .records import Document, Record
-from .store import DEFAULT_DB, Store, open_store
+from .store import DEFAULT_DB, LINKED_KEYS, Store, open_store
 
 # documents read ahead of the parser; bounds memory whatever the size of the input
 CHUNK_SIZE = 64
@@ -79,12 +79,28 @@ def ingest(
 
     ``gazetteer`` adds data files (the shape of ``examples/gazetteer.json``) to the shipped one.
     """
+    return ingest_articles(read_inputs(paths, stdin=stdin), store, source=source, published=published, url=url,
+                           nlp=nlp, on_progress=on_progress, gazetteer=gazetteer)
+
+
+def ingest_articles(
+    items: Iterable[Article | InputError],
+    store: Store,
+    *,
+    source: str | None = None,
+    published: str | None = None,
+    url: str | None = None,
+    nlp: Any = None,
+    on_progress: ProgressCallback | None = None,
+    gazetteer: Iterable[str | Path] = (),
+) -> IngestReport:
+    """Extract, store and link articles already read (``ingest.read_upload`` gives them for a body)."""
     started = time.perf_counter()
     gaz = load_gazetteer(tuple(str(p) for p in gazetteer))
     overrides = Overrides(source=source, published=published, url=url)
     report = IngestReport()
     seen: set[str] = set()
-    for chunk in _chunks(read_inputs(paths, stdin=stdin), CHUNK_SIZE):
+    for chunk in _chunks(items, CHUNK_SIZE):
         fresh = _new_documents(chunk, overrides, store, seen, report)
         if fresh:
             nlp = load_nlp() if nlp is None else nlp
@@ -210,6 +226,58 @@ def select_records(store: Store, collection: str, *, doc: str | None = None, act
         yield record
 
 
+#: the fields each collection's lists can be sorted by (``-field`` for descending)
+SORT_FIELDS: dict[str, tuple[str, ...]] = {
+    "documents": ("published", "title", "source"),
+    "actors": ("name", "kind", "country", "mentions"),
+    "quotes": ("said_on", "speaker"),
+    "events": ("date", "score", "category"),
+    "commitments": ("made_on", "deadline", "status"),
+    "forecasts": ("resolves_by", "verdict"),
+    "disagreements": ("topic", "kind"),
+    "dyads": ("period", "events", "mean_score"),
+}
+
+
+def sorted_records(records: Iterable[Record], collection: str, sort: str) -> list[Record]:
+    """Records ordered by one field of ``SORT_FIELDS``; ``-field`` descends; unknown values go last."""
+    name = sort.removeprefix("-")
+    if name not in SORT_FIELDS.get(collection, ()):
+        allowed = ", ".join(SORT_FIELDS.get(collection, ())) or "nothing"
+        raise UsageError(f"sort {sort}: {collection} sort by {allowed}")
+
+    def value(record: Record) -> Any:
+        found = getattr(record, name, None)
+        return len(found) if isinstance(found, tuple) else found
+
+    items = list(records)
+    known = sorted((r for r in items if value(r) is not None), key=value, reverse=sort.startswith("-"))
+    return known + [r for r in items if value(r) is None]
+
+
+def document_with_records(store: Store, doc_id: str) -> dict[str, Any] | None:
+    """One document (records.md shape) with every record extracted from it, as linked; None if unknown.
+
+    A record linking merged into another document's record (one promise reported twice) is
+    listed as that canonical record, whose ``also_reported_in`` names this document.
+    """
+    document = store.document(doc_id)
+    if document is None:
+        return None
+    found: dict[str, Any] = {"document": document.to_dict()}
+    found["timexes"] = [t.to_dict() for t in store.raw_records("timexes", doc_id=doc_id)]
+    found["actors"] = [a.to_dict() for a in store.doc_actors_in([doc_id])]
+    for collection, key in LINKED_KEYS.items():
+        raw = list(store.raw_records(collection, doc_id=doc_id))
+        canonical = store.canonical_records(collection, [getattr(r, key) for r in raw])
+        listed: dict[str, Record] = {}
+        for record in raw:
+            shown = canonical.get(getattr(record, key), record)
+            listed.setdefault(getattr(shown, key), shown)
+        found[collection] = [r.to_dict() for r in listed.values()]
+    return found
+
+
 def export(store: Store, out_dir: str | Path, formats: Iterable[str] = ("jsonl",)) -> list[Path]:
     """Write the records of the store (see records.md) into ``out_dir``."""
     return export_records(store, out_dir, formats)
@@ -228,10 +296,13 @@ def example_corpus() -> Path:
 
 __all__ = [
     "DEFAULT_DB",
+    "SORT_FIELDS",
     "IngestReport",
+    "document_with_records",
     "example_corpus",
     "export",
     "extract_text",
     "ingest",
+    "ingest_articles",
     "open_store",
 ]

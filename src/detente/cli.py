@@ -162,6 +162,40 @@ def brief(
 
 
 @app.command()
+def serve(
+    db: DbOption = DEFAULT_DB,
+    host: Annotated[str, typer.Option(help="Address to listen on; beyond loopback a token is required.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    token_file: Annotated[Path | None, typer.Option("--token-file", help="File whose first line is the API token (else DETENTE_API_TOKEN).")] = None,
+    max_upload_mb: Annotated[float, typer.Option("--max-upload-mb", min=0.001, help="Largest upload accepted, in MB.")] = 5.0,
+    gazetteer: Annotated[list[Path] | None, typer.Option("--gazetteer", help="Extra actors for uploaded articles; repeatable.")] = None,
+) -> None:
+    """The REST API (/api/…, OpenAPI at /openapi.json) and the web UI (/) over the store.
+
+    Example: DETENTE_API_TOKEN=s3cret detente serve --host 0.0.0.0 --port 8080
+    """
+    import os
+
+    from .web import create_app
+    from .web.state import read_token, serving_settings
+
+    try:
+        token = read_token(os.environ.get("DETENTE_API_TOKEN"), token_file)
+        settings = serving_settings(db, host, token, max_upload_bytes=int(max_upload_mb * 1024 * 1024),
+                                    gazetteer=tuple(gazetteer or ()))
+    except UsageError as error:
+        raise fail(str(error), 2) from None
+    try:
+        web_app = create_app(settings)
+    except StoreError as error:
+        raise fail(str(error), 1) from None
+    import uvicorn
+
+    err.print(f"detente: serving {db} on http://{host}:{port}/" + (" (token required)" if token else ""), markup=False)
+    uvicorn.run(web_app, host=host, port=port, log_level="warning", server_header=False)
+
+
+@app.command()
 def demo(
     db: Annotated[str, typer.Option("--db", help="The demo's own store, recreated on every run.")] = "detente-demo.db",
     export_dir: Annotated[Path | None, typer.Option("--export", help="Also export the records here.")] = None,

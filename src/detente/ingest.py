@@ -12,7 +12,7 @@ import hashlib
 import json
 import re
 import sys
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from functools import cache
@@ -381,31 +381,32 @@ def _jsonl_article(line: str, origin: str, number: int) -> Article:
         obj = json.loads(line)
     except json.JSONDecodeError as err:
         raise InputError(origin, f"invalid JSON: {err.msg} (column {err.colno})", number) from None
+    return json_article(obj, origin, number)
+
+
+def json_article(obj: Any, origin: str, number: int | None = None) -> Article:
+    """The article of one JSON object with ``text`` and the optional fields of ``JSONL_FIELDS``."""
     if not isinstance(obj, dict):
         raise InputError(origin, "expected a JSON object", number)
-    return article_from_fields(obj, origin, number)
-
-
-def article_from_fields(obj: Mapping[str, Any], origin: str, number: int, fmt: str = "jsonl") -> Article:
-    """The article of one record with the JSONL fields (a JSONL line, a Parquet row)."""
     raw_text = obj.get("text")
     if not isinstance(raw_text, str):
         raise InputError(origin, 'no "text" field', number)
     text = normalize_text(raw_text)
     if not text:
         raise InputError(origin, 'empty "text"', number)
+    for name in ("title", "source", "url", "published", "author", "language"):
+        if obj.get(name) is not None and not isinstance(obj[name], str):
+            raise InputError(origin, f'"{name}" must be a string, not {type(obj[name]).__name__}', number)
     published = obj.get("published")
-    if isinstance(published, date):  # a Parquet date or timestamp column
-        published = published.isoformat()
     iso = iso_date(published) if published is not None else None
     if published is not None and iso is None:
         raise InputError(origin, f'"published" is not a date: {published!r}', number)
-    meta: dict[str, Any] = {"format": fmt, "line" if fmt == "jsonl" else "row": number}
+    meta: dict[str, Any] = {"format": "jsonl", "line": number} if number is not None else {"format": "json"}
     if obj.get("id") is not None:
         meta["input_id"] = str(obj["id"])
     return Article(
         text=text,
-        origin=f"{origin}:{number}",
+        origin=f"{origin}:{number}" if number is not None else origin,
         title=_str_or_none(obj.get("title")),
         source=_str_or_none(obj.get("source")),
         url=_str_or_none(obj.get("url")),
@@ -518,6 +519,49 @@ def read_bytes(data: bytes, origin: str, fmt: str | None = None) -> Iterator[Ite
             yield replace(item, meta={**item.meta, **extra}) if isinstance(item, Article) else item
     except InputError as err:
         yield err
+
+
+#: the media types an upload may declare, and the reader each one takes
+UPLOAD_FORMATS = {
+    "text/plain": "text",
+    "text/html": "html",
+    "application/xhtml+xml": "html",
+    "application/x-ndjson": "jsonl",
+    "application/jsonl": "jsonl",
+    "application/json": "json",
+    "application/rss+xml": "feed",
+    "application/atom+xml": "feed",
+}
+
+
+def read_upload(data: bytes, media_type: str, origin: str) -> list[Item]:
+    """The articles of one uploaded body, read as its declared media type says.
+
+    ``application/json`` takes one object (``text`` plus the optional JSON Lines fields) or a
+    list of them; the other types read as the file formats do. Errors come back as items.
+    """
+    fmt = UPLOAD_FORMATS.get(media_type.lower())
+    if fmt is None:
+        return [InputError(origin, f"unsupported content type {media_type!r}; send one of {', '.join(UPLOAD_FORMATS)}")]
+    if fmt != "json":
+        return list(read_bytes(data, origin, fmt))
+    try:
+        text, _, _ = decode_bytes(data, origin)
+        body = json.loads(text)
+    except InputError as err:
+        return [err]
+    except json.JSONDecodeError as err:
+        return [InputError(origin, f"invalid JSON: {err.msg} (line {err.lineno}, column {err.colno})")]
+    objects = body if isinstance(body, list) else [body]
+    if not objects:
+        return [InputError(origin, "empty list of articles")]
+    items: list[Item] = []
+    for number, obj in enumerate(objects, start=1):
+        try:
+            items.append(json_article(obj, origin, number if isinstance(body, list) else None))
+        except InputError as err:
+            items.append(err)
+    return items
 
 
 def discover(

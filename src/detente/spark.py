@@ -29,6 +29,7 @@ import sys
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
@@ -43,9 +44,9 @@ from .ingest import (
     Article,
     Overrides,
     _jsonl_article,
-    article_from_fields,
     discover,
     format_of,
+    json_article,
     read_bytes,
     to_document,
 )
@@ -388,10 +389,18 @@ def _parquet_item(row: Any, columns: list[str], by_location: dict[str, tuple[int
     input_index, rank, origin = by_location[unquote(row.file_path)]  # the metadata column is URI-encoded
     position = (input_index, rank, row.row_index)
     try:
-        article = article_from_fields({c: row[c] for c in columns}, origin, row.row_index + 1, fmt="parquet")
+        article = parquet_article({c: row[c] for c in columns}, origin, row.row_index + 1)
     except InputError as error:
         return position, error
     return position, article
+
+
+def parquet_article(values: dict[str, Any], origin: str, row: int) -> Article:
+    """The article of one Parquet row: the JSON Lines fields, where a date column is an ISO date."""
+    values = {k: v.isoformat() if isinstance(v, date) else v for k, v in values.items()}
+    article = json_article(values, origin, row)
+    meta = {k: v for k, v in article.meta.items() if k not in ("format", "line")}
+    return replace(article, meta={"format": "parquet", "row": row, **meta})
 
 
 # ---------------------------------------------------------------- one document per text

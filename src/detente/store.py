@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -325,7 +326,9 @@ class Store:
 
     def __init__(self, db: str | Path = DEFAULT_DB) -> None:
         self.url = database_url(db)
-        self._shared: Connection | None = None
+        # the connection of a running ``transaction()``, per thread: a web server reads from other
+        # threads while one links, and those reads must not borrow the linking connection
+        self._local = threading.local()
         try:
             self.engine = make_engine(db)
         except sa.exc.SQLAlchemyError as err:
@@ -338,6 +341,14 @@ class Store:
         except BaseException:
             self.engine.dispose()
             raise
+
+    @property
+    def _shared(self) -> Connection | None:
+        return getattr(self._local, "conn", None)
+
+    @_shared.setter
+    def _shared(self, conn: Connection | None) -> None:
+        self._local.conn = conn
 
     @property
     def is_sqlite(self) -> bool:
@@ -513,6 +524,21 @@ class Store:
             for row in conn.execute(query).mappings():
                 yield _document_from_row(row)
 
+    def search_documents(self, terms: Iterable[str], limit: int = 100) -> list[Document]:
+        """Documents whose title or text contains every term (case-insensitive), newest first.
+
+        A plain substring scan that both engines run the same way; it reads every text, which is
+        fine for an analyst's store of thousands of articles, not for millions.
+        """
+        query = sa.select(documents)
+        for term in terms:
+            query = query.where(sa.or_(documents.c.title.icontains(term, autoescape=True),
+                                       documents.c.text.icontains(term, autoescape=True)))
+        query = query.order_by(documents.c.published.is_(None), documents.c.published.desc(),
+                               documents.c.doc_id).limit(limit)
+        with self.read() as conn:
+            return [_document_from_row(row) for row in conn.execute(query).mappings()]
+
     # -- records
 
     def records(self, collection: str, **filters: Any) -> Iterator[Record]:
@@ -546,6 +572,25 @@ class Store:
         with self.read() as conn:
             for (data,) in conn.execute(_filtered(query, table, filters)):
                 yield cls.from_dict(json.loads(data))
+
+    def canonical_records(self, collection: str, record_ids: Iterable[str]) -> dict[str, Record]:
+        """For each linked record id, the record that stands for it in the cross-document view.
+
+        That is its own linked record, or the canonical record it was merged into; ids linking has
+        not touched are absent.
+        """
+        cls = RECORD_CLASSES[collection]
+        mine, canon = links.alias("mine"), links.alias("canon")
+        joined = mine.join(canon, sa.and_(canon.c.collection == mine.c.collection,
+                                          canon.c.record_id == mine.c.canonical_id))
+        found: dict[str, Record] = {}
+        with self.read() as conn:
+            for chunk in _chunks(record_ids):
+                query = (sa.select(mine.c.record_id, canon.c.data).select_from(joined)
+                         .where(mine.c.collection == collection, mine.c.record_id.in_(chunk), canon.c.data.is_not(None)))
+                for record_id, data in conn.execute(query):
+                    found[record_id] = cls.from_dict(json.loads(data))
+        return found
 
     def doc_actor_records(self, actor_ids: Iterable[str]) -> Iterator[Actor]:
         with self.read() as conn:
