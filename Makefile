@@ -1,5 +1,6 @@
 # Two commands do all the set-up: `make demo` (venv, install, run on the example corpus)
-# and `make test` (the whole test suite; .ci/run calls exactly this).
+# and `make test` (the whole test suite; .ci/run calls exactly this). `make test` also installs the
+# spark extra (PySpark) so the Spark tests run; they need Java 17+ too (.ci/run installs it if missing).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -18,7 +19,11 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/detente demo --export demo-export
 
-test: $(STAMP)
+$(VENV)/.spark: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[test,spark]'
+	touch $(VENV)/.spark
+
+test: $(VENV)/.spark
 	$(BIN)/python -m pytest
 
 clean:

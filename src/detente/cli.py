@@ -259,6 +259,63 @@ def _short(text: str, width: int = 90) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+@app.command(name="spark")
+def spark_job(
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders (recursively) or URIs (hdfs://, s3a://): .txt, .html, .jsonl, .xml, .parquet.")],
+    out_dir: Annotated[str, typer.Option("--out", help="Folder or URI to write the record Parquet into (must not exist).")],
+    master: Annotated[str | None, typer.Option("--master", help="Spark master: local[2], spark://host:7077, yarn… (default: spark-submit's, else local[*]).")] = None,
+    source: Annotated[str | None, typer.Option(help="Outlet name for every input.")] = None,
+    published: Annotated[str | None, typer.Option(help="Publication date YYYY[-MM[-DD]].")] = None,
+    url: Annotated[str | None, typer.Option(help="Source URL for every input.")] = None,
+    gazetteer: Annotated[list[Path] | None, typer.Option("--gazetteer", help="Extra actors (JSON, the shape of examples/gazetteer.json); repeatable.")] = None,
+    partitions: Annotated[int | None, typer.Option("--partitions", min=1, help="Extraction tasks (default: twice the cores).")] = None,
+    split_jsonl: Annotated[int, typer.Option("--split-jsonl", min=0, help="JSON Lines files above this many MB are split by line across tasks (must be UTF-8).")] = 64,
+    overwrite: Annotated[bool, typer.Option("--overwrite", help="Replace --out if it exists.")] = False,
+) -> None:
+    """Run per-document extraction as a Spark job; `detente load DIR` brings the result into a store.
+
+    Example: detente spark archive/ wire.jsonl --out records/ --master local[2]
+    """
+    from . import spark
+
+    try:
+        published_date = parse_date_option(published) if published else None
+        spark.require_spark()
+        report = spark.run_spark(inputs, out_dir, master=master, source=source, published=published_date, url=url,
+                                 gazetteer=gazetteer or (), partitions=partitions,
+                                 split_jsonl_bytes=split_jsonl * 1024 * 1024, overwrite=overwrite)
+    except UsageError as error:
+        raise fail(str(error), 2) from None
+    for message in [*report.warnings, *report.errors]:
+        err.print(f"detente: {message}", markup=False)
+    out.print(report.summary(), markup=False)
+    if report.errors:
+        raise typer.Exit(1)
+
+
+@app.command()
+def load(
+    dirs: Annotated[list[str], typer.Argument(help="Folders written by detente spark.")],
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Store the documents and records a `detente spark` run wrote, then link them; loading twice changes nothing.
+
+    Example: detente load records/ --db detente.db
+    """
+    from . import spark
+
+    with store_at(db) as store:
+        try:
+            report = spark.load(dirs, store)
+        except DetenteError as error:
+            raise fail(str(error), 1) from None
+    for message in report.errors:
+        err.print(f"detente: {message}", markup=False)
+    out.print(report.summary(), markup=False)
+    if report.errors:
+        raise typer.Exit(1)
+
+
 def list_command(collection: str) -> None:
     """Register ``detente <collection>``: list records, filtered, as a table or JSON Lines."""
 

@@ -25,6 +25,10 @@ class InputError(DetenteError):
         where = f"{path}:{line}" if line is not None else path
         super().__init__(f"{where}: {problem}")
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str, int | None]]:
+        # pickled by its fields (Exception pickles ``args``, one message): crosses process and Spark boundaries
+        return InputError, (self.path, self.problem, self.line)
+
 
 class StoreError(DetenteError):
     """The store could not be opened, migrated or written."""

@@ -564,8 +564,10 @@ def read_upload(data: bytes, media_type: str, origin: str) -> list[Item]:
     return items
 
 
-def discover(paths: Iterable[str]) -> Iterator[tuple[str, Path | None] | InputError]:
-    """Expand the user's paths: folders recursively (known suffixes only), ``-`` for stdin."""
+def discover(
+    paths: Iterable[str], suffixes: frozenset[str] | set[str] = KNOWN_SUFFIXES
+) -> Iterator[tuple[str, Path | None] | InputError]:
+    """Expand the user's paths: folders recursively (files with these suffixes only), ``-`` for stdin."""
     for raw in paths:
         if raw == "-":
             yield raw, None
@@ -578,7 +580,7 @@ def discover(paths: Iterable[str]) -> Iterator[tuple[str, Path | None] | InputEr
                 p
                 for p in path.rglob("*")
                 if p.is_file()
-                and p.suffix.lower() in KNOWN_SUFFIXES
+                and p.suffix.lower() in suffixes
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
             if not found:

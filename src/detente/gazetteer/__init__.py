@@ -180,10 +180,12 @@ def _shipped_data() -> tuple[dict[str, Any], ...]:
     return tuple(_read(name) for name in SHIPPED)
 
 
-@cache
 def load_gazetteer(extra: tuple[str, ...] = ()) -> Gazetteer:
     """The shipped gazetteer plus extra files (paths), built once per process and set of files."""
-    blobs = list(_shipped_data())
-    for path in extra:
-        blobs.append(json.loads(Path(path).read_text(encoding="utf-8")))
-    return build(blobs)
+    return gazetteer_from_json(tuple(Path(path).read_text(encoding="utf-8") for path in extra))
+
+
+@cache
+def gazetteer_from_json(extra: tuple[str, ...] = ()) -> Gazetteer:
+    """The shipped gazetteer plus extra data given as JSON texts (what a Spark driver ships to executors)."""
+    return build([*_shipped_data(), *(json.loads(text) for text in extra)])
