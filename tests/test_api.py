@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import types
+
+import pytest
 
 import detente
 from detente import api
+from detente.errors import UsageError
+from detente.records import COLLECTIONS
 
 
 def test_api_exports_exactly_what_all_lists():
@@ -45,3 +50,25 @@ def test_api_extract_text_without_a_store():
     result = detente.extract_text("The summit was held on 10 October 2025.", published="2025-10-12")
     assert result.document.published_basis == "given"
     assert [(t.text, t.value) for t in result.timexes] == [("10 October 2025", "2025-10-10")]
+
+
+def test_api_ingest_with_two_workers_stores_exactly_what_one_does(tmp_path, monkeypatch, nlp):
+    monkeypatch.setattr(api, "CHUNK_SIZE", 3)  # several chunks in flight at once
+    corpus = [str(api.example_corpus() / "jsonl"), str(api.example_corpus() / "txt")]
+    gazetteer = [api.example_corpus() / "gazetteer.json"]
+    snapshots = []
+    for workers in (1, 2):
+        seen: list[int] = []
+        with detente.open_store(tmp_path / f"w{workers}.db") as store:
+            report = detente.ingest(corpus, store, gazetteer=gazetteer, nlp=nlp, workers=workers, on_progress=seen.append)
+            assert (report.new, report.failed, seen[-1]) == (13, 0, 13)
+            assert seen == sorted(seen) and len(seen) == 5
+            snapshots.append({c: [json.dumps(r.to_dict(), sort_keys=True) for r in store.records(c)]
+                              for c in ("documents", *COLLECTIONS)})
+    assert sum(len(v) for v in snapshots[0].values()) > 300
+    assert snapshots[0] == snapshots[1]
+
+
+def test_api_ingest_refuses_zero_workers(tmp_path):
+    with detente.open_store(tmp_path / "s.db") as store, pytest.raises(UsageError, match="--workers 0"):
+        detente.ingest([str(tmp_path)], store, workers=0)

@@ -5,13 +5,15 @@
     ...     report = detente.ingest(["articles/"], store)
     ...     detente.export(store, "out/", formats=["jsonl", "tsv"])
 
-The ingest streams: articles are read lazily, new ones are parsed by spaCy in small batches,
-each document is stored with its records in its own transaction, then linked across documents.
+The ingest streams: articles are read lazily, new ones are parsed by spaCy in small batches (in
+worker processes with ``workers``), the documents of each chunk are stored with their records in
+one transaction (each document whole or not at all), then linked across documents.
 """
 
 from __future__ import annotations
 
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
@@ -21,12 +23,13 @@ from typing import Any
 from .errors import InputError, UsageError
 from .export import export_records
 from .extract import extract
-from .gazetteer import Gazetteer, load_gazetteer
+from .gazetteer import load_gazetteer
 from .ingest import Article, Overrides, read_inputs, to_document
 from .link import link_pending
-from .nlp import BATCH_SIZE, load_nlp
+from .nlp import load_nlp
 from .records import Document, Record
 from .store import DEFAULT_DB, LINKED_KEYS, Store, open_store
+from .workers import Pending, extractor
 
 # documents read ahead of the parser; bounds memory whatever the size of the input
 CHUNK_SIZE = 64
@@ -74,13 +77,16 @@ def ingest(
     stdin: Any = None,
     on_progress: ProgressCallback | None = None,
     gazetteer: Iterable[str | Path] = (),
+    workers: int = 1,
 ) -> IngestReport:
     """Read, extract, store and link every article under ``paths``; bad inputs are reported.
 
     ``gazetteer`` adds data files (the shape of ``examples/gazetteer.json``) to the shipped one.
+    ``workers`` above 1 parses and extracts in that many processes while this one stores and
+    links; what is stored is the same for any number of workers.
     """
     return ingest_articles(read_inputs(paths, stdin=stdin), store, source=source, published=published, url=url,
-                           nlp=nlp, on_progress=on_progress, gazetteer=gazetteer)
+                           nlp=nlp, on_progress=on_progress, gazetteer=gazetteer, workers=workers)
 
 
 def ingest_articles(
@@ -93,20 +99,31 @@ def ingest_articles(
     nlp: Any = None,
     on_progress: ProgressCallback | None = None,
     gazetteer: Iterable[str | Path] = (),
+    workers: int = 1,
 ) -> IngestReport:
     """Extract, store and link articles already read (``ingest.read_upload`` gives them for a body)."""
+    if workers < 1:
+        raise UsageError(f"--workers {workers}: expected 1 or more processes")
     started = time.perf_counter()
-    gaz = load_gazetteer(tuple(str(p) for p in gazetteer))
+    extra = tuple(str(p) for p in gazetteer)
+    load_gazetteer(extra)  # a broken gazetteer file fails here, before any work
     overrides = Overrides(source=source, published=published, url=url)
     report = IngestReport()
     seen: set[str] = set()
-    for chunk in _chunks(items, CHUNK_SIZE):
-        fresh = _new_documents(chunk, overrides, store, seen, report)
-        if fresh:
-            nlp = load_nlp() if nlp is None else nlp
-            _extract_and_store(fresh, nlp, gaz, store, report)
-        if on_progress:
-            on_progress(report.new + report.unchanged + report.failed)
+    pending: deque[tuple[int, Pending]] = deque()
+    done = 0
+    with extractor(workers, nlp, extra) as parser:
+        for chunk in _chunks(items, CHUNK_SIZE):
+            fresh = _new_documents(chunk, overrides, store, seen, report)
+            pending.append((len(chunk), parser.submit(fresh)))
+            while len(pending) > parser.ahead:
+                done += _store_chunk(pending.popleft(), store, report)
+                if on_progress:
+                    on_progress(done)
+        while pending:
+            done += _store_chunk(pending.popleft(), store, report)
+            if on_progress:
+                on_progress(done)
     link_pending(store)
     report.seconds = time.perf_counter() - started
     return report
@@ -134,17 +151,17 @@ def _new_documents(
     return fresh
 
 
-def _extract_and_store(
-    documents: list[Document], nlp: Any, gaz: Gazetteer, store: Store, report: IngestReport
-) -> None:
-    texts = (d.text for d in documents)
-    for document, sdoc in zip(documents, nlp.pipe(texts, batch_size=BATCH_SIZE), strict=True):
-        result = extract(document, sdoc, gaz)
-        if store.add_result(result):
+def _store_chunk(job: tuple[int, Pending], store: Store, report: IngestReport) -> int:
+    """Store the results of one chunk of inputs (one transaction); returns how many inputs it had."""
+    size, results = job
+    extracted = results()
+    for result, added in zip(extracted, store.add_results(extracted), strict=True):
+        if added:
             report.new += 1
-            report.doc_ids.append(document.doc_id)
+            report.doc_ids.append(result.document.doc_id)
         else:
             report.unchanged += 1
+    return size
 
 
 def extract_text(

@@ -89,19 +89,24 @@ def ingest(
     url: Annotated[str | None, typer.Option(help="Source URL for every input.")] = None,
     progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Progress bar (default: when stderr is a terminal).")] = None,
     gazetteer: Annotated[list[Path] | None, typer.Option("--gazetteer", help="Extra actors (JSON, the shape of examples/gazetteer.json); repeatable.")] = None,
+    workers: Annotated[int, typer.Option("--workers", help="Processes that parse and extract (one per core is fastest).")] = 1,
 ) -> None:
     """Read articles (.txt, .html, .jsonl, RSS/Atom), extract their records and store them.
 
-    Example: detente ingest articles/ feed.xml --source "Wire"
+    Example: detente ingest articles/ feed.xml --source "Wire" --workers 2
     """
     try:
         published_date = parse_date_option(published) if published else None
     except UsageError as error:
         raise fail(str(error), 2) from None
+    if workers < 1:
+        raise fail(f"--workers {workers}: expected 1 or more processes", 2)
     with store_at(db) as store, ingest_progress(err.is_terminal if progress is None else progress) as bar:
         try:
             report = api.ingest(paths, store, source=source, published=published_date, url=url,
-                                on_progress=bar, gazetteer=gazetteer or ())
+                                on_progress=bar, gazetteer=gazetteer or (), workers=workers)
+        except UsageError as error:
+            raise fail(str(error), 2) from None
         except DetenteError as error:
             raise fail(str(error), 1) from None
     for message in report.warnings:

@@ -12,6 +12,7 @@ import types
 import typing
 from dataclasses import dataclass, field
 from functools import cache
+from collections.abc import Callable
 from typing import Any, ClassVar, Literal, Self
 
 PublishedBasis = Literal["given", "metadata", "inferred"]
@@ -29,15 +30,15 @@ class Record:
     collection: ClassVar[str] = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return {f.name: _plain(getattr(self, f.name)) for f in dataclasses.fields(self)}  # type: ignore[arg-type]
+        return {name: _plain(getattr(self, name)) for name in field_names(type(self))}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Self:
-        hints = field_types(cls)
-        unknown = set(data) - set(hints)
+        revivers = field_revivers(cls)
+        unknown = data.keys() - revivers.keys()
         if unknown:
             raise ValueError(f"{cls.__name__}: unknown fields {sorted(unknown)}")
-        return cls(**{k: _revive(hints[k], v) for k, v in data.items()})
+        return cls(**{k: revivers[k](v) for k, v in data.items()})
 
 
 def _plain(value: Any) -> Any:
@@ -57,18 +58,33 @@ def field_types(cls: type) -> dict[str, Any]:
     return {f.name: hints[f.name] for f in dataclasses.fields(cls)}
 
 
-def _revive(hint: Any, value: Any) -> Any:
+@cache
+def field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
+@cache
+def field_revivers(cls: type) -> dict[str, Callable[[Any], Any]]:
+    """For each field, the function that rebuilds its value from JSON (worked out once per type)."""
+    return {name: _reviver(hint) for name, hint in field_types(cls).items()}
+
+
+def _reviver(hint: Any) -> Callable[[Any], Any]:
     """Rebuild nested records and tuples from their JSON form, following the field's type."""
-    if value is None:
-        return None
     args = [a for a in typing.get_args(hint) if a is not type(None)]
     origin = typing.get_origin(hint)
     if origin is tuple:
-        return tuple(_revive(args[0], v) for v in value)
+        item = _reviver(args[0])
+        return lambda value: None if value is None else tuple(item(v) for v in value)
     if origin in (typing.Union, types.UnionType) and len(args) == 1:
-        return _revive(args[0], value)
+        return _reviver(args[0])
     if isinstance(hint, type) and issubclass(hint, Record):
-        return hint.from_dict(value)
+        record = hint
+        return lambda value: None if value is None else record.from_dict(value)
+    return _same
+
+
+def _same(value: Any) -> Any:
     return value
 
 

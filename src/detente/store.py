@@ -16,7 +16,8 @@ import json
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -457,7 +458,7 @@ class Store:
                 if exists:
                     return False
                 conn.execute(documents.insert().values(**_document_row(doc)))
-                self._insert_records(conn, result)
+                self._insert_records(conn, [result])
         except sa.exc.IntegrityError as error:
             # another process may have stored the same document between our check and insert
             if self.has_documents([doc.doc_id]):
@@ -465,33 +466,38 @@ class Store:
             raise StoreError(f"{doc.doc_id}: records could not be stored: {_short(error)}") from None
         return True
 
-    def _insert_records(self, conn: Connection, result: DocResult) -> None:
-        doc_id = result.document.doc_id
-        rows: dict[sa.Table, list[dict[str, Any]]] = {
-            timexes: [
-                {"doc_id": doc_id, "start": t.start, "end": t.end, "value": t.value, "data": dumps(t.to_dict())}
-                for t in result.timexes
-            ],
-            doc_actors: [
-                {"doc_id": doc_id, "actor_id": a.actor_id, "data": dumps(a.to_dict())} for a in result.actors
-            ],
-            quotes: [
-                {"quote_id": q.quote_id, "doc_id": doc_id, "speaker": q.speaker, "said_on": q.said_on,
-                 "data": dumps(q.to_dict())}
-                for q in result.quotes
-            ],
-            events: [_event_row(e) for e in result.events],
-            commitments: [
-                {"commitment_id": c.commitment_id, "doc_id": doc_id, "promiser": c.promiser,
-                 "status": c.status, "data": dumps(c.to_dict())}
-                for c in result.commitments
-            ],
-            forecasts: [
-                {"forecast_id": f.forecast_id, "doc_id": doc_id, "author": f.author,
-                 "resolves_by": f.resolves_by, "data": dumps(f.to_dict())}
-                for f in result.forecasts
-            ],
-        }
+    def add_results(self, results: Sequence[DocResult]) -> list[bool]:
+        """Store several documents with their records in one transaction; False for each one
+        stored already. Each document is stored whole or not at all: when the batch cannot be
+        written (another process stored one of them meanwhile, or a record is broken), the
+        documents are stored one transaction each instead."""
+        if not results:
+            return []
+        try:
+            with self.write() as conn:
+                ids = [r.document.doc_id for r in results]
+                stored = {row[0] for chunk in _chunks(ids)
+                          for row in conn.execute(sa.select(documents.c.doc_id).where(documents.c.doc_id.in_(chunk)))}
+                added = []
+                batch: list[DocResult] = []
+                for result in results:
+                    fresh = result.document.doc_id not in stored
+                    added.append(fresh)
+                    if fresh:
+                        stored.add(result.document.doc_id)
+                        batch.append(result)
+                if batch:
+                    conn.execute(documents.insert(), [_document_row(r.document) for r in batch])
+                    self._insert_records(conn, batch)
+                return added
+        except sa.exc.IntegrityError:
+            return [self.add_result(r) for r in results]
+
+    def _insert_records(self, conn: Connection, results: Sequence[DocResult]) -> None:
+        rows: dict[sa.Table, list[dict[str, Any]]] = defaultdict(list)
+        for result in results:
+            for table, table_rows in _record_rows(result).items():
+                rows[table].extend(table_rows)
         for table, table_rows in rows.items():
             if table_rows:
                 conn.execute(table.insert(), table_rows)
@@ -819,6 +825,37 @@ def _document_from_row(row: Mapping[str, Any]) -> Document:
         language=row["language"],
         meta=json.loads(row["meta"] or "{}"),
     )
+
+
+def _record_rows(result: DocResult) -> dict[sa.Table, list[dict[str, Any]]]:
+    """The rows of every record table for one document."""
+    doc_id = result.document.doc_id
+    rows: dict[sa.Table, list[dict[str, Any]]] = {
+        timexes: [
+            {"doc_id": doc_id, "start": t.start, "end": t.end, "value": t.value, "data": dumps(t.to_dict())}
+            for t in result.timexes
+        ],
+        doc_actors: [
+            {"doc_id": doc_id, "actor_id": a.actor_id, "data": dumps(a.to_dict())} for a in result.actors
+        ],
+        quotes: [
+            {"quote_id": q.quote_id, "doc_id": doc_id, "speaker": q.speaker, "said_on": q.said_on,
+             "data": dumps(q.to_dict())}
+            for q in result.quotes
+        ],
+        events: [_event_row(e) for e in result.events],
+        commitments: [
+            {"commitment_id": c.commitment_id, "doc_id": doc_id, "promiser": c.promiser,
+             "status": c.status, "data": dumps(c.to_dict())}
+            for c in result.commitments
+        ],
+        forecasts: [
+            {"forecast_id": f.forecast_id, "doc_id": doc_id, "author": f.author,
+             "resolves_by": f.resolves_by, "data": dumps(f.to_dict())}
+            for f in result.forecasts
+        ],
+    }
+    return rows
 
 
 def _event_row(e: Event) -> dict[str, Any]:

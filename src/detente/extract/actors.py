@@ -13,11 +13,11 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..gazetteer import Entry, Gazetteer, slug
 from ..records import Actor, Document, Evidence
@@ -87,6 +87,44 @@ class PersonCluster:
 
 
 _MATCHERS: dict[tuple[int, int], PhraseMatcher] = {}
+# what a gazetteer's tables compile to (patterns, indexes), built once per gazetteer object
+_DERIVED: dict[tuple[int, str], tuple[Gazetteer, Any]] = {}
+
+
+def _derived(gaz: Gazetteer, name: str, build: Callable[[Gazetteer], Any]) -> Any:
+    hit = _DERIVED.get((id(gaz), name))
+    if hit is None or hit[0] is not gaz:
+        hit = (gaz, build(gaz))
+        _DERIVED[(id(gaz), name)] = hit
+    return hit[1]
+
+
+def _generic_body_pattern(gaz: Gazetteer) -> re.Pattern[str]:
+    names = sorted(gaz.generic_bodies, key=len, reverse=True)
+    generic = "|".join(re.escape(n) for n in names)
+    return re.compile(
+        rf"(?P<pre>\b[A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?)(?:['’]s)?\s+(?P<g1>{generic})\b"
+        rf"|\b(?P<g2>{generic})\s+of\s+(?:the\s+)?(?P<post>[A-Z][\w\-]+(?:\s[A-Z][\w\-]+)*)"
+    )
+
+
+_FIRST_WORD = re.compile(r"\w+")
+
+
+def _leader_surfaces(gaz: Gazetteer) -> dict[str | None, list[tuple[int, str]]]:
+    """Every leader's name and alias by its first word (None: no word), numbered in table order.
+
+    A name found as a whole word has its first word as a whole word of the text too, so only
+    the names whose first word the text contains need a search.
+    """
+    by_word: dict[str | None, list[tuple[int, str]]] = defaultdict(list)
+    order = 0
+    for leader in gaz.leaders:
+        for surface in (leader.name, *leader.aliases):
+            first = _FIRST_WORD.match(surface)
+            by_word[first.group() if first else None].append((order, surface))
+            order += 1
+    return by_word
 
 
 def gazetteer_matcher(gaz: Gazetteer, sdoc: Doc) -> PhraseMatcher:
@@ -179,14 +217,8 @@ class DocActors:
         """"Russia's Foreign Ministry", "the Russian Foreign Ministry", "the Foreign Ministry of Russia"."""
         if not self.gaz.generic_bodies:
             return
-        names = sorted(self.gaz.generic_bodies, key=len, reverse=True)
-        generic = "|".join(re.escape(n) for n in names)
-        text = self.document.text
-        pattern = re.compile(
-            rf"(?P<pre>\b[A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?)(?:['’]s)?\s+(?P<g1>{generic})\b"
-            rf"|\b(?P<g2>{generic})\s+of\s+(?:the\s+)?(?P<post>[A-Z][\w\-]+(?:\s[A-Z][\w\-]+)*)"
-        )
-        for match in pattern.finditer(text):
+        pattern = _derived(self.gaz, "generic_bodies", _generic_body_pattern)
+        for match in pattern.finditer(self.document.text):
             owner = match["pre"] or match["post"]
             iso3 = self._state_in(owner)
             if iso3 is None:
@@ -357,13 +389,15 @@ class DocActors:
         """Known leaders' names the NER missed (small models miss some non-English names)."""
         found = []
         covered = {i for e in ents for i in range(e.start, e.end)}
-        for leader in self.gaz.leaders:
-            for surface in (leader.name, *leader.aliases):
-                for match in re.finditer(rf"\b{re.escape(surface)}\b", self.document.text):
-                    span = self.sdoc.char_span(match.start(), match.end())
-                    if span is not None and not covered.intersection(range(span.start, span.end)) and not self._names_a_thing(span):
-                        found.append(span)
-                        covered.update(range(span.start, span.end))
+        by_word = _derived(self.gaz, "leader_surfaces", _leader_surfaces)
+        words = {*_FIRST_WORD.findall(self.document.text), None}
+        candidates = sorted(c for word in words for c in by_word.get(word, ()))
+        for _, surface in candidates:
+            for match in re.finditer(rf"\b{re.escape(surface)}\b", self.document.text):
+                span = self.sdoc.char_span(match.start(), match.end())
+                if span is not None and not covered.intersection(range(span.start, span.end)) and not self._names_a_thing(span):
+                    found.append(span)
+                    covered.update(range(span.start, span.end))
         return found
 
     def _person_bounds(self, ent: Span) -> tuple[int, int]:

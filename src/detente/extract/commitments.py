@@ -41,7 +41,7 @@ from .events import DEMANDING_VERBS, lexicon_code
 from .forecasts import HORIZON_PREP, SAY_VERBS
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 LEXICONS = Path(__file__).resolve().parents[1] / "lexicons"
 STATIVE = {"be", "remain", "stay", "become", "seem", "appear", "have", "look", "need", "want", "know", "hope"}
@@ -50,6 +50,12 @@ STATIVE = {"be", "remain", "stay", "become", "seem", "appear", "have", "look", "
 @cache
 def commitment_lexicon() -> dict[str, Any]:
     return json.loads((LEXICONS / "commitments.json").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+@cache
+def status_cue_patterns() -> dict[str, list[re.Pattern[str]]]:
+    return {status: [re.compile(rf"\b{c}\b", re.I) for c in cues]
+            for status, cues in commitment_lexicon()["status_cues"].items()}
 
 
 class CommitmentFinder:
@@ -65,7 +71,8 @@ class CommitmentFinder:
         self.verbs = set(lexicon["verbs"])
         self.phrases = {tuple(p.split()) for p in lexicon["verb_phrases"]}
         self.adjectives = set(lexicon["adjectives"])
-        self.cues = {status: [re.compile(rf"\b{c}\b", re.I) for c in cues] for status, cues in lexicon["status_cues"].items()}
+        self.cues = status_cue_patterns()
+        self._sentences: list[tuple[Span, set[str], str]] | None = None
         self.referring = set(lexicon["referring_nouns"])
         self.agreements = set(lexicon["agreement_nouns"])
         self.noncommittal = set(lexicon["noncommittal_verbs"])
@@ -183,15 +190,14 @@ class CommitmentFinder:
     def status(self, content: tuple[int, int], evidence_start: int) -> tuple[str, tuple[StanceEvidence, ...]]:
         words = self._content_words(*content)
         found: list[tuple[str, StanceEvidence]] = []
-        for sentence in self.sdoc.sents:
+        for sentence, lemmas, text in self._sentence_lemmas():
             if sentence.end_char <= evidence_start:
                 continue
-            lemmas = {t.lemma_.lower() for t in sentence if t.pos_ in ("NOUN", "PROPN", "VERB")}
             refers = bool(words & lemmas) or bool(self.referring & lemmas)
             if not refers:
                 continue
             for status in ("broken", "kept", "disputed"):
-                if any(cue.search(sentence.text) for cue in self.cues[status]):
+                if any(cue.search(text) for cue in self.cues[status]):
                     start, end = sentence_in_line(self.text, sentence, sentence.start_char)
                     stance = "supports" if status == "kept" else "contradicts"
                     found.append((status, StanceEvidence(self.document.doc_id, start, end, self.text[start:end], stance)))  # type: ignore[arg-type]
@@ -201,6 +207,13 @@ class CommitmentFinder:
         statuses = {s for s, _ in found}
         status = "disputed" if "disputed" in statuses or {"kept", "broken"} <= statuses else found[-1][0]
         return status, tuple(e for _, e in found)
+
+    def _sentence_lemmas(self) -> list[tuple[Span, set[str], str]]:
+        """Each sentence with the lemmas of its nouns and verbs, found once for all the promises."""
+        if self._sentences is None:
+            self._sentences = [(sentence, {t.lemma_.lower() for t in sentence if t.pos_ in ("NOUN", "PROPN", "VERB")},
+                                sentence.text) for sentence in self.sdoc.sents]
+        return self._sentences
 
     def _content_words(self, start: int, end: int) -> set[str]:
         span = self.sdoc.char_span(start, end, alignment_mode="expand")

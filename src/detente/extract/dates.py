@@ -189,7 +189,7 @@ def find_timexes(
     context_year: int | None = None
     for item in find_expressions(text):
         # a day and month without a year: the publication year when known, else the text's
-        direction = clause_direction(sdoc, item.start, item.end) if item.kind == "day-no-year" else "unknown"
+        direction = clause_direction(sdoc, item.start, item.end, text) if item.kind == "day-no-year" else "unknown"
         absolute.append(to_timex(doc_id, text, item, None if published else context_year, published, direction))
         if item.kind in ("day", "month", "year") and item.year is not None:
             context_year = item.year
@@ -206,7 +206,7 @@ def find_timexes(
         while pending and pending[0].start < limit:
             item = pending.pop(0)
             context = _event_day(text, item, absolute) or _last_day(result, published)
-            direction = clause_direction(sdoc, item.start, item.end)
+            direction = clause_direction(sdoc, item.start, item.end, text)
             if item.groups.get("d11", "").lower() == "today" and _generic_today(text, item, direction, quoted):
                 continue
             restated = _restated_date(text, item, absolute)

@@ -18,7 +18,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -111,6 +111,12 @@ def _unclosed_opener(para: str) -> int | None:
 def quoted_spans(text: str) -> list[Marked]:
     """Top-level quoted spans; a quote left open at a paragraph's end and reopened at the start
     of the next paragraph (the usual convention) is one span over both paragraphs."""
+    return list(_quoted_spans(text))
+
+
+@lru_cache(maxsize=8)
+def _quoted_spans(text: str) -> tuple[Marked, ...]:
+    """One scan per text: dates and quotes both ask."""
     result: list[Marked] = []
     pending: int | None = None  # offset of the opening mark of a quote running over paragraphs
     for para_match in re.finditer(r"[^\n]+", text):
@@ -132,7 +138,7 @@ def quoted_spans(text: str) -> list[Marked]:
         result.extend(spans)
         if leftover is not None:
             pending = base + leftover
-    return sorted(result, key=lambda m: m.open_at)
+    return tuple(sorted(result, key=lambda m: m.open_at))
 
 
 # ---------------------------------------------------------------- attribution

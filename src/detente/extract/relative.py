@@ -14,6 +14,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Literal
 
@@ -80,6 +81,12 @@ class Relative:
 
 
 def find_relative(text: str) -> list[Relative]:
+    return list(_relative_in(text))
+
+
+@lru_cache(maxsize=8)
+def _relative_in(text: str) -> tuple[Relative, ...]:
+    """One scan per text: dating a document and inferring its publication date both ask."""
     found = []
     for match in _COMBINED.finditer(text):
         kind = match.lastgroup
@@ -90,7 +97,7 @@ def find_relative(text: str) -> list[Relative]:
             if text[start : start + 3].lower() == "on ":
                 start += 3
         found.append(Relative(start, end, kind, {k: v for k, v in match.groupdict().items() if v is not None}))
-    return found
+    return tuple(found)
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,7 +286,7 @@ def _resolve_context(item: Relative, context: date | None) -> Resolved:
     return UNRESOLVED
 
 
-def clause_direction(sdoc: Doc | None, start: int, end: int) -> Direction:
+def clause_direction(sdoc: Doc | None, start: int, end: int, text: str | None = None) -> Direction:
     """Past or future of the clause an expression belongs to (for weekdays and bare months)."""
     if sdoc is None:
         return "unknown"
@@ -288,8 +295,9 @@ def clause_direction(sdoc: Doc | None, start: int, end: int) -> Direction:
     span = sdoc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return "unknown"
-    before = sdoc.text[max(0, start - 7) : start].split()
-    words = sdoc.text[start:end].lower()
+    text = sdoc.text if text is None else text  # spaCy joins every token to make Doc.text
+    before = text[max(0, start - 7) : start].split()
+    words = text[start:end].lower()
     names_period = any(m in words for m in MONTH_NAMES) or any(season in words for season in SEASONS)
     preposition = before[-1].lower() if before else ""
     if names_period and preposition in ("until", "till", "from"):
