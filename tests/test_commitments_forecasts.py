@@ -168,6 +168,15 @@ def test_agreement_said_to_be_broken_is_a_broken_commitment_of_the_accused(nlp):
     assert broken.status_evidence[0].stance == "contradicts"
 
 
+def test_word_given_on_the_sentence_before_promises_it(nlp):
+    result = run(nlp, '"The bridge will be reopened by the end of May. I give you my word on that," Valdorian Interior '
+                      'Minister Anselm Kroy told Kestrian reporters.')
+    (promise,) = result.commitments
+    assert (promise.promiser, promise.promiser_person) == ("XVL", "person:anselm-kroy")
+    assert (promise.content, promise.deadline) == ("The bridge will be reopened by the end of May", "2026-05-31")
+    assert result.forecasts == ()  # what is promised is not also predicted
+
+
 def test_warning_is_neither_promise_nor_forecast(nlp):
     result = run(nlp, "Valdorian Foreign Minister Severin Malk said Valdoria would respond to any provocation.")
     assert result.commitments == ()

@@ -111,7 +111,7 @@ class CommitmentFinder:
                         tokens = [t for t in tokens if t.i != child.i]
                     if tokens:
                         spans.append(self._trim(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)))
-                if spans == [(child.idx, child.idx + len(child.text))] and child.lower_ in ("that", "this", "it"):
+                if len(spans) == 1 and self.text[spans[0][0]:spans[0][1]].lower() in ("that", "this", "it"):
                     # "… will be finished by November. I give the president my word on that."
                     return [self._previous_sentence(verb)] if verb.sent.start > 0 else []
                 if spans:
@@ -123,7 +123,10 @@ class CommitmentFinder:
 
     def _previous_sentence(self, verb: Token) -> tuple[int, int]:
         previous = self.sdoc[verb.sent.start - 1].sent
-        return self._trim(*sentence_in_line(self.text, previous, previous.start_char))
+        start, end = self._trim(*sentence_in_line(self.text, previous, previous.start_char))
+        while start < end and self.text[start] in "\"“‘'«":
+            start += 1
+        return start, end
 
     def _trim(self, start: int, end: int) -> tuple[int, int]:
         while end > start and self.text[end - 1] in " ,;:.":
@@ -178,7 +181,8 @@ class CommitmentFinder:
     def deadline(self, verb: Token, content: tuple[int, int]) -> str | None:
         sentence = verb.sent
         for timex in self.timexes:
-            if sentence.start_char <= timex.start < sentence.end_char and (before := self._deadline_words(timex)):
+            inside = sentence.start_char <= timex.start < sentence.end_char or content[0] <= timex.start < content[1]
+            if inside and (before := self._deadline_words(timex)):
                 prep = before.group("prep").lower()
                 if prep == "from":
                     return timex.value if len(timex.value or "") == 10 else last_day("by", timex)
