@@ -177,6 +177,13 @@ def test_word_given_on_the_sentence_before_promises_it(nlp):
     assert result.forecasts == ()  # what is promised is not also predicted
 
 
+def test_coordinated_first_person_undertakings_are_one_promise(nlp):
+    result = run(nlp, '"We will rebuild the bridge, and we will do it before the winter," Valdorian Interior Minister '
+                      'Anselm Kroy told Kestrian reporters.')
+    assert [(c.promiser, c.content) for c in result.commitments] == [
+        ("XVL", "We will rebuild the bridge, and we will do it before the winter")]
+
+
 def test_warning_is_neither_promise_nor_forecast(nlp):
     result = run(nlp, "Valdorian Foreign Minister Severin Malk said Valdoria would respond to any provocation.")
     assert result.commitments == ()

@@ -384,9 +384,21 @@ class CommitmentFinder:
         subject = subject_of(verb)
         start = subject.left_edge.idx if subject is not None and subject.head.i == verb.i else verb.idx
         own = [t for t in verb.subtree if not _in_own_clause(t, verb)]
+        for same in self._same_voice_conjuncts(verb):
+            own += list(same.subtree)
         end_token = max(own, key=lambda t: t.i)
         content = self._trim(start, end_token.idx + len(end_token.text))
         return [self.commitment(verb, speaker, content, content)]
+
+    def _same_voice_conjuncts(self, verb: Token) -> list[Token]:
+        """"We will share what we find, and we will finish this investigation": one speaker's
+        coordinated first-person undertakings are one statement, so one commitment."""
+        subject = subject_of(verb)
+        if subject is None or subject.lower_ not in FIRST_PERSON or subject.head.i != verb.i:
+            return []
+        return [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                and (own := subject_of(c)) is not None and own.head.i == c.i and own.lower_ == subject.lower_
+                and self.reported_undertaking(c)]
 
     def _evidence(self, verb: Token, content: tuple[int, int]) -> tuple[int, int]:
         subject = subject_of(verb)
