@@ -184,6 +184,20 @@ def test_coordinated_first_person_undertakings_are_one_promise(nlp):
         ("XVL", "We will rebuild the bridge, and we will do it before the winter")]
 
 
+def test_coordinated_objects_with_words_of_their_own_are_separate_promises(nlp):
+    result = run(nlp, "Sarnovia has promised new radars to Kestria and a training mission for its border guards. "
+                      "Kestria promised food and medicine.")
+    assert [c.content for c in result.commitments] == [
+        "new radars to Kestria", "a training mission for its border guards", "food and medicine"]
+    assert result.commitments[0].evidence.text == "Sarnovia has promised new radars to Kestria"
+
+
+def test_what_two_sides_agree_to_is_one_agreement(nlp):
+    result = run(nlp, "Valdoria and Kestria met in Brask. The two governments agreed to hold regular talks and to open "
+                      "a joint office.")
+    assert [c.content for c in result.commitments] == ["to hold regular talks and to open a joint office"]
+
+
 def test_warning_is_neither_promise_nor_forecast(nlp):
     result = run(nlp, "Valdorian Foreign Minister Severin Malk said Valdoria would respond to any provocation.")
     assert result.commitments == ()

@@ -93,15 +93,19 @@ class CommitmentFinder:
 
     def contents(self, verb: Token) -> list[tuple[int, int]]:
         """The promised content: the "to"-clause, "that"-clause or object of the promise; "to
-        provide X and to do Y" is two promises."""
+        provide X and to do Y" and "compensation to the families and an investigation" are two
+        promises, but what two sides agree to ("agreed to hold talks and to set up a commission")
+        is one agreement."""
         for dep in ("xcomp", "ccomp", "dobj", "prep"):
-            for child in verb.children:
-                if child.dep_ != dep or (dep == "prep" and child.lower_ not in ("to", "on")):
-                    continue
-                if dep == "dobj" and (child.lemma_.lower() in self.referring or self.parties.at(child.idx, child.idx + len(child.text))):
-                    continue
+            children = [c for c in verb.children if c.dep_ == dep and self._content_head(c)]
+            if not children:
+                continue
+            child = children[0]
+            if dep == "dobj":
+                spans = self._object_phrases(verb, children)
+            else:
                 heads = [child]
-                if dep in ("xcomp", "ccomp"):
+                if dep in ("xcomp", "ccomp") and verb.lemma_.lower() != "agree":
                     heads += [c for c in child.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
                 spans = []
                 for head in heads:
@@ -111,15 +115,44 @@ class CommitmentFinder:
                         tokens = [t for t in tokens if t.i != child.i]
                     if tokens:
                         spans.append(self._trim(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)))
-                if len(spans) == 1 and self.text[spans[0][0]:spans[0][1]].lower() in ("that", "this", "it"):
-                    # "… will be finished by November. I give the president my word on that."
-                    return [self._previous_sentence(verb)] if verb.sent.start > 0 else []
-                if spans:
-                    return spans
+            if len(spans) == 1 and self.text[spans[0][0]:spans[0][1]].lower() in ("that", "this", "it"):
+                # "… will be finished by November. I give the president my word on that."
+                return [self._previous_sentence(verb)] if verb.sent.start > 0 else []
+            if spans:
+                return spans
         if verb.dep_ in ("acl", "relcl") and verb.head.pos_ == "NOUN":
             head = verb.head
             return [self._trim(head.left_edge.idx, head.idx + len(head.text))]
         return []
+
+    def _content_head(self, child: Token) -> bool:
+        if child.dep_ == "prep":
+            return child.lower_ in ("to", "on")
+        if child.dep_ == "dobj":
+            return not (child.lemma_.lower() in self.referring or self.parties.at(child.idx, child.idx + len(child.text)))
+        return True
+
+    def _object_phrases(self, verb: Token, objects: list[Token]) -> list[tuple[int, int]]:
+        """The promised objects: coordinated ones that each bring words of their own ("compensation
+        to the families and an investigation whose …") one by one, however the parse hangs the
+        second (beside the first, on the verb, or on the first's preposition); "food and medicine"
+        stays one."""
+        first = objects[0]
+        area = [t for t in verb.subtree if t.i >= first.i]
+        parts = sorted({first.i: first, **{t.i: t for t in objects[1:]}, **{
+            t.i: t for t in area if t.dep_ == "conj" and t.pos_ == "NOUN"
+            and (t.head.i == verb.i or (t.head.dep_ == "pobj" and t.head.head.dep_ == "prep"))}}.values(), key=lambda t: t.i)
+        if len(parts) > 1 and not all(_own_phrase(p) for p in parts[1:]):
+            parts = [first]
+        end = max(t.i for p in parts for t in p.subtree if not (t.dep_ == "punct" or t.is_space))
+        spans = []
+        for k, part in enumerate(parts):
+            start = first.left_edge.i if k == 0 else part.left_edge.i
+            stop = parts[k + 1].left_edge.i - 1 if k + 1 < len(parts) else end
+            while stop > start and (self.sdoc[stop].dep_ in ("cc", "punct") or self.sdoc[stop].is_space):
+                stop -= 1
+            spans.append(self._trim(self.sdoc[start].idx, self.sdoc[stop].idx + len(self.sdoc[stop].text)))
+        return spans
 
     def _previous_sentence(self, verb: Token) -> tuple[int, int]:
         previous = self.sdoc[verb.sent.start - 1].sent
@@ -373,9 +406,9 @@ class CommitmentFinder:
         if party is None:
             return []
         contents = self.contents(verb)
-        if len(contents) == 1:
-            return [self.commitment(verb, party, contents[0], self._evidence(verb, contents[0]))]
-        return [self.commitment(verb, party, content, content) for content in contents]
+        # the first of several promises is told with its promiser and verb, the others by their own words
+        return [self.commitment(verb, party, content, self._evidence(verb, content) if k == 0 else content)
+                for k, content in enumerate(contents)]
 
     def from_undertaking(self, verb: Token) -> list[Commitment]:
         speaker = self._speaker(verb) or (self.parties.of(subject_of(verb)) if self.under_agreement(verb) else None)
@@ -423,6 +456,12 @@ class CommitmentFinder:
             status_evidence=status_evidence,
             promiser_person=party.actor_id if party.kind == "person" else None,
         )
+
+
+def _own_phrase(noun: Token) -> bool:
+    """A coordinated noun that opens a phrase of its own ("an investigation whose …", "a mission for …")."""
+    return any(c.dep_ in ("det", "poss") for c in noun.children) and any(
+        c.dep_ in ("prep", "relcl", "acl") for c in noun.children)
 
 
 def _in_own_clause(token: Token, verb: Token, any_conj: bool = False) -> bool:
