@@ -198,6 +198,17 @@ def test_what_two_sides_agree_to_is_one_agreement(nlp):
     assert [c.content for c in result.commitments] == ["to hold regular talks and to open a joint office"]
 
 
+def test_a_clause_going_on_about_the_promised_thing_is_the_same_promise(nlp):
+    result = run(nlp, "Valdorian Interior Minister Anselm Kroy said that Valdoria would open an inquiry into the shooting "
+                      "and that its results would be shared with Kestria. He also said that Valdoria would return the "
+                      "lorries by 1 December and that the customs case against the drivers would be closed.")
+    assert [c.content for c in result.commitments] == [
+        "Valdoria would open an inquiry into the shooting and that its results would be shared with Kestria",
+        "Valdoria would return the lorries by 1 December",
+        "the customs case against the drivers would be closed",
+    ]
+
+
 def test_warning_is_neither_promise_nor_forecast(nlp):
     result = run(nlp, "Valdorian Foreign Minister Severin Malk said Valdoria would respond to any provocation.")
     assert result.commitments == ()

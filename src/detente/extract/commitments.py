@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 LEXICONS = Path(__file__).resolve().parents[1] / "lexicons"
+ANAPHORIC = {"it", "its", "they", "their", "them", "this", "these", "those"}
 STATIVE = {"be", "remain", "stay", "become", "seem", "appear", "have", "look", "need", "want", "know", "hope"}
 
 
@@ -104,15 +105,18 @@ class CommitmentFinder:
             if dep == "dobj":
                 spans = self._object_phrases(verb, children)
             else:
-                heads = [child]
+                split = []
                 if dep in ("xcomp", "ccomp") and verb.lemma_.lower() != "agree":
-                    heads += [c for c in child.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+                    split = [c for c in child.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                             and not _continues(c)]
                 spans = []
-                for head in heads:
+                for head in [child, *split]:
                     tokens = [t for t in head.subtree if (t.dep_ != "mark" or t.head.i != head.i)
-                              and not (head.i == child.i and len(heads) > 1 and _in_own_clause(t, child, any_conj=True))]
+                              and not (head.i == child.i and _under(t, split))]
                     if dep == "prep":
                         tokens = [t for t in tokens if t.i != child.i]
+                    while tokens and (tokens[-1].dep_ in ("cc", "punct") or tokens[-1].is_space):
+                        tokens.pop()
                     if tokens:
                         spans.append(self._trim(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)))
             if len(spans) == 1 and self.text[spans[0][0]:spans[0][1]].lower() in ("that", "this", "it"):
@@ -425,12 +429,13 @@ class CommitmentFinder:
 
     def _same_voice_conjuncts(self, verb: Token) -> list[Token]:
         """"We will share what we find, and we will finish this investigation": one speaker's
-        coordinated first-person undertakings are one statement, so one commitment."""
+        coordinated first-person undertakings are one statement, so one commitment; so is a clause
+        that goes on about what the first one named ("… and that its findings would be shared")."""
         subject = subject_of(verb)
-        if subject is None or subject.lower_ not in FIRST_PERSON or subject.head.i != verb.i:
-            return []
+        first_person = subject is not None and subject.lower_ in FIRST_PERSON and subject.head.i == verb.i
         return [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
-                and (own := subject_of(c)) is not None and own.head.i == c.i and own.lower_ == subject.lower_
+                and (_continues(c) or (first_person and (own := subject_of(c)) is not None and own.head.i == c.i
+                                       and own.lower_ == subject.lower_))  # type: ignore[union-attr]
                 and self.reported_undertaking(c)]
 
     def _evidence(self, verb: Token, content: tuple[int, int]) -> tuple[int, int]:
@@ -456,6 +461,21 @@ class CommitmentFinder:
             status_evidence=status_evidence,
             promiser_person=party.actor_id if party.kind == "person" else None,
         )
+
+
+def _continues(clause: Token) -> bool:
+    """A coordinated clause about something the clause before named ("… an investigation, and
+    that its findings would be shared"): the same promise, told on."""
+    subject = subject_of(clause)
+    if subject is None or subject.head.i != clause.i:
+        return False
+    words = [subject] + [c for c in subject.children if c.dep_ in ("poss", "det")]
+    return any(w.lower_ in ANAPHORIC for w in words)
+
+
+def _under(token: Token, clauses: list[Token]) -> bool:
+    """Whether a token lies inside one of the given clauses."""
+    return any(token.i == c.i or c.is_ancestor(token) for c in clauses)
 
 
 def _own_phrase(noun: Token) -> bool:
