@@ -209,6 +209,18 @@ def test_a_clause_going_on_about_the_promised_thing_is_the_same_promise(nlp):
     ]
 
 
+def test_a_promised_thing_with_what_will_become_of_it(nlp):
+    result = run(nlp, "The ministry said that the two radars Sarnovia promised Kestria in August would be delivered "
+                      "before Christmas.")
+    (promise,) = result.commitments
+    assert (promise.promiser, promise.beneficiary, promise.made_on) == ("XSR", "XKS", "2025-08")
+    assert promise.content == "the two radars Sarnovia promised Kestria in August would be delivered before Christmas"
+    assert result.forecasts == ()
+    (pledge,) = run(nlp, "The aid Sarnovia pledged to Kestria will be delivered next week.").commitments
+    assert (pledge.promiser, pledge.beneficiary) == ("XSR", "XKS")
+    assert pledge.content == "The aid Sarnovia pledged to Kestria will be delivered next week"
+
+
 def test_warning_is_neither_promise_nor_forecast(nlp):
     result = run(nlp, "Valdorian Foreign Minister Severin Malk said Valdoria would respond to any provocation.")
     assert result.commitments == ()

@@ -124,14 +124,26 @@ class CommitmentFinder:
                 return [self._previous_sentence(verb)] if verb.sent.start > 0 else []
             if spans:
                 return spans
-        if verb.dep_ in ("acl", "relcl") and verb.head.pos_ == "NOUN":
-            head = verb.head
-            return [self._trim(head.left_edge.idx, head.idx + len(head.text))]
+        thing = _promised_thing(verb)
+        if thing is not None:
+            return [self._trim(*self._told_of(thing))]
         return []
+
+    def _told_of(self, thing: Token) -> tuple[int, int]:
+        """The promised thing's words; with what the clause it is the subject of says will become
+        of it ("the radars Sarnovia promised Kestria would be delivered before Christmas")."""
+        clause = thing.head.head if thing.head.dep_ in ("csubj", "csubjpass") else thing.head
+        if thing.dep_ in ("nsubj", "nsubjpass") and set(auxiliaries(clause)) & {"will", "would", "shall"}:
+            own = [t for t in clause.subtree if not _in_own_clause(t, clause) and not (t.dep_ == "punct" or t.is_space)]
+            end = max(own, key=lambda t: t.i)
+            return thing.left_edge.idx, end.idx + len(end.text)
+        return thing.left_edge.idx, thing.idx + len(thing.text)
 
     def _content_head(self, child: Token) -> bool:
         if child.dep_ == "prep":
-            return child.lower_ in ("to", "on")
+            # "pledged to Kestria" names the beneficiary, not what is pledged
+            return child.lower_ in ("to", "on") and not any(
+                c.dep_ == "pobj" and self.parties.at(c.idx, c.idx + len(c.text)) for c in child.children)
         if child.dep_ == "dobj":
             return not (child.lemma_.lower() in self.referring or self.parties.at(child.idx, child.idx + len(child.text)))
         return True
@@ -198,7 +210,8 @@ class CommitmentFinder:
         sentence = verb.sent
         quote = self.parties.quote_at(verb.idx)
         own = [t for t in self.timexes if sentence.start_char <= t.start < sentence.end_char
-               and not content[0] <= t.start < content[1] and t.value and not self._deadline_words(t)]
+               and (not content[0] <= t.start < content[1] or self._dates_verb(t, verb))
+               and t.value and not self._deadline_words(t)]
         if own:
             return min(own, key=lambda t: abs(t.start - verb.idx)).value
         if quote is not None and quote.said_on:
@@ -208,6 +221,19 @@ class CommitmentFinder:
             # a statement reported without a date of its own was made by the time of publication
             return reported.said_on or self.document.published
         return None
+
+    def _dates_verb(self, timex: Timex, verb: Token) -> bool:
+        """Whether a time phrase modifies the promise verb itself ("the radars Sarnovia promised in
+        August would be …"), even where the verb sits inside the content's words."""
+        span = self.sdoc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is None:
+            return False
+        current = span.root
+        while current.i != verb.i and current.head.i != current.i:
+            current = current.head
+            if current.pos_ in ("VERB", "AUX") and current.i != verb.i:
+                return False
+        return current.i == verb.i
 
     def _deadline_words(self, timex: Timex) -> re.Match[str] | None:
         before = HORIZON_PREP.search(self.text[max(0, timex.start - 40):timex.start])
@@ -441,8 +467,9 @@ class CommitmentFinder:
     def _evidence(self, verb: Token, content: tuple[int, int]) -> tuple[int, int]:
         subject = subject_of(verb)
         start = min(subject.left_edge.idx if subject is not None and subject.head.i == verb.i else verb.idx, content[0])
-        if verb.dep_ in ("acl", "relcl"):
-            start = min(start, verb.head.left_edge.idx)
+        thing = _promised_thing(verb)
+        if thing is not None:
+            start = min(start, thing.left_edge.idx)
         return start, max(content[1], verb.idx + len(verb.text))
 
     def commitment(self, verb: Token, party: Party, content: tuple[int, int], evidence: tuple[int, int]) -> Commitment:
@@ -461,6 +488,19 @@ class CommitmentFinder:
             status_evidence=status_evidence,
             promiser_person=party.actor_id if party.kind == "person" else None,
         )
+
+
+def _promised_thing(verb: Token) -> Token | None:
+    """The noun a promise verb describes ("the radars [that] Sarnovia promised", "the
+    investigation promised by …"), also where the parser reads the reduced relative as a clause
+    subject with the promiser in apposition ("radars Sarnovia promised" as subject + appos)."""
+    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ == "NOUN":
+        return verb.head
+    if verb.dep_ in ("csubj", "csubjpass"):
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.pos_ == "NOUN" and any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in subject.children):
+            return subject
+    return None
 
 
 def _continues(clause: Token) -> bool:
