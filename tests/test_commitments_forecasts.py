@@ -221,6 +221,19 @@ def test_a_promised_thing_with_what_will_become_of_it(nlp):
     assert pledge.content == "The aid Sarnovia pledged to Kestria will be delivered next week"
 
 
+def test_dateline_city_is_not_the_promiser_and_a_participle_commits_its_heads_subject(nlp):
+    text = ("BRASK, 3 June (Basin Wire) - Valdorian Foreign Minister Severin Malk and his Kestrian counterpart Nadia "
+            "Corvel met in Brask on Tuesday, 3 June 2025, and agreed to reopen the Isel bridge.\n\n"
+            "Valdoria and Kestria signed a transit protocol in Brask, committing their customs services to joint "
+            "inspections at the border.")
+    result = run(nlp, text)
+    assert [(c.promiser, c.promiser_person, c.content) for c in result.commitments] == [
+        ("XVL", "person:severin-malk", "to reopen the Isel bridge"),
+        ("XVL", None, "their customs services to joint inspections at the border"),
+    ]
+    assert result.commitments[1].evidence.text.startswith("Valdoria and Kestria signed a transit protocol")
+
+
 def test_warning_is_neither_promise_nor_forecast(nlp):
     result = run(nlp, "Valdorian Foreign Minister Severin Malk said Valdoria would respond to any provocation.")
     assert result.commitments == ()

@@ -170,6 +170,20 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+# a wire dateline opening the text: "DORRUN, 12 March (Basin Wire) - "
+DATELINE = re.compile(r"\A\s*[A-Z][A-Z'’. -]+,[^\n]{0,60}?\s[-–—]+\s")
+
+
+def in_dateline(token: Token) -> bool:
+    """Whether a token belongs to the text's opening dateline (the parser often makes its city the
+    subject of the first sentence)."""
+    doc = token.doc
+    if "dateline_end" not in doc.user_data:
+        match = DATELINE.match(doc[: min(len(doc), 40)].text)
+        doc.user_data["dateline_end"] = match.end() if match else 0
+    return token.idx < doc.user_data["dateline_end"]
+
+
 def auxiliaries(verb: Token) -> list[str]:
     return [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
 

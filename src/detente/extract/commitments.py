@@ -32,6 +32,7 @@ from .clauses import (
     Parties,
     Party,
     auxiliaries,
+    in_dateline,
     is_warning,
     last_day,
     sentence_in_line,
@@ -161,6 +162,9 @@ class CommitmentFinder:
         if len(parts) > 1 and not all(_own_phrase(p) for p in parts[1:]):
             parts = [first]
         end = max(t.i for p in parts for t in p.subtree if not (t.dep_ == "punct" or t.is_space))
+        for prep in verb.children:  # "committing their forces to joint exercises", "promised aid to the victims"
+            if prep.dep_ == "prep" and prep.lower_ == "to" and prep.i == end + 1:
+                end = max(t.i for t in prep.subtree if not (t.dep_ == "punct" or t.is_space))
         spans = []
         for k, part in enumerate(parts):
             start = first.left_edge.i if k == 0 else part.left_edge.i
@@ -190,7 +194,12 @@ class CommitmentFinder:
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
             return self.parties.of(obj)
-        return self.parties.of(subject_of(verb))
+        subject = _subject(verb)
+        if subject is None and in_dateline(verb.sent[0]):
+            # "DORRUN, 12 March (Wire) - Minister A and her counterpart B held talks and agreed to …":
+            # the parser took the dateline's city for the subject; the first actor after it acts
+            return self.parties.at(verb.doc.user_data["dateline_end"], verb.idx)
+        return self.parties.of(subject)
 
     def beneficiary(self, verb: Token, promiser_country: str | None) -> str | None:
         for child in verb.children:
@@ -465,8 +474,9 @@ class CommitmentFinder:
                 and self.reported_undertaking(c)]
 
     def _evidence(self, verb: Token, content: tuple[int, int]) -> tuple[int, int]:
-        subject = subject_of(verb)
-        start = min(subject.left_edge.idx if subject is not None and subject.head.i == verb.i else verb.idx, content[0])
+        subject = _subject(verb)
+        start = min(subject.left_edge.idx if subject is not None and subject.head.i == _owner(verb).i else verb.idx,
+                    content[0])
         thing = _promised_thing(verb)
         if thing is not None:
             start = min(start, thing.left_edge.idx)
@@ -488,6 +498,23 @@ class CommitmentFinder:
             status_evidence=status_evidence,
             promiser_person=party.actor_id if party.kind == "person" else None,
         )
+
+
+def _owner(verb: Token) -> Token:
+    """The verb whose subject makes the promise: a participle's head ("X and Y signed an agreement,
+    committing their forces to …")."""
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and subject_of(verb) is None:
+        return verb.head
+    return verb
+
+
+def _subject(verb: Token) -> Token | None:
+    """The promise verb's subject, borrowed from a participle's head, never a wire dateline's city."""
+    owner = _owner(verb)
+    subject = subject_of(owner)
+    if subject is not None and in_dateline(subject):
+        subject = next((c for c in subject.head.children if c.dep_ in ("nsubj", "nsubjpass") and not in_dateline(c)), None)
+    return subject
 
 
 def _promised_thing(verb: Token) -> Token | None:
