@@ -234,6 +234,20 @@ def test_dateline_city_is_not_the_promiser_and_a_participle_commits_its_heads_su
     assert result.commitments[1].evidence.text.startswith("Valdoria and Kestria signed a transit protocol")
 
 
+def test_a_term_an_agreement_sets_binds_the_other_side_of_whom_it_is_for(nlp):
+    text = ("Valdoria and Kestria signed a fisheries accord in Brask on Monday. The accord opens the lake to both "
+            "fleets, caps catches for Kestrian boats at their current level until the end of 2028 and sets up a "
+            "joint inspection board.")
+    (term,) = run(nlp, text, published="2025-03-01").commitments
+    assert (term.promiser, term.beneficiary, term.deadline) == ("XVL", "XKS", "2028-12-31")
+    assert term.content == "caps catches for Kestrian boats at their current level until the end of 2028"
+    assert term.evidence.text.startswith("The accord opens the lake")
+    assert not [e for e in run(nlp, text, published="2025-03-01").events if e.trigger and e.trigger.text == "caps"]
+    (treaty,) = run(nlp, "The treaty, which Kestria signed, guarantees free passage for Valdorian ships.").commitments
+    assert (treaty.promiser, treaty.content) == ("XKS", "guarantees free passage for Valdorian ships")
+    assert run(nlp, "The prices were fixed by the ministry. Valdoria fixed the bridge in May.").commitments == ()
+
+
 def test_warning_is_neither_promise_nor_forecast(nlp):
     result = run(nlp, "Valdorian Foreign Minister Severin Malk said Valdoria would respond to any provocation.")
     assert result.commitments == ()

@@ -218,6 +218,18 @@ def _threats() -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(p.split()) for p in json.loads((LEXICONS / "commitments.json").read_text(encoding="utf-8"))["threat_predicates"])
 
 
+@cache
+def agreement_nouns() -> frozenset[str]:
+    return frozenset(json.loads((LEXICONS / "commitments.json").read_text(encoding="utf-8"))["agreement_nouns"])
+
+
+def opens_with_agreement(span: Span) -> bool:
+    """"The protocol … fixes transit fees …": words that open with an agreement as their subject
+    tell a term it sets; the signing, not the term, is the event."""
+    head = next((t for t in span[:8] if t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound"), None)
+    return span[0].pos_ in ("DET", "NOUN", "PROPN") and head is not None and head.lemma_.lower() in agreement_nouns()
+
+
 def is_warning(verb: Token) -> bool:
     """"Valdoria would respond", "would draw the necessary conclusions", "will be answered with
     force": a warning (``threat_predicates`` of ``lexicons/commitments.json``), not a promise or a

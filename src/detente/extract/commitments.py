@@ -78,6 +78,7 @@ class CommitmentFinder:
         self.referring = set(lexicon["referring_nouns"])
         self.agreements = set(lexicon["agreement_nouns"])
         self.noncommittal = set(lexicon["noncommittal_verbs"])
+        self.term_verbs = set(lexicon["term_verbs"])
 
     # -- triggers
 
@@ -263,8 +264,9 @@ class CommitmentFinder:
 
     # -- status
 
-    def status(self, content: tuple[int, int], evidence_start: int) -> tuple[str, tuple[StanceEvidence, ...]]:
-        words = self._content_words(*content)
+    def status(self, content: tuple[int, int], evidence_start: int,
+               about: frozenset[str] = frozenset()) -> tuple[str, tuple[StanceEvidence, ...]]:
+        words = self._content_words(*content) | about
         found: list[tuple[str, StanceEvidence]] = []
         for sentence, lemmas, text in self._sentence_lemmas():
             if sentence.end_char <= evidence_start:
@@ -369,7 +371,9 @@ class CommitmentFinder:
         found: list[Commitment] = []
         taken: list[tuple[int, int]] = []
         for token in self.sdoc:
-            if self.promise_verb(token):
+            if self.agreement_term(token):
+                made = self.from_agreement_term(token)
+            elif self.promise_verb(token):
                 made = self.from_promise_verb(token)
             elif token.pos_ in ("VERB", "AUX") and self.reported_undertaking(token):
                 made = self.from_undertaking(token)
@@ -385,6 +389,50 @@ class CommitmentFinder:
             if not any(s <= commitment.evidence.start < e for s, e in taken):
                 found.append(commitment)
         return sorted(found, key=lambda c: c.evidence.start)
+
+    def agreement_term(self, verb: Token) -> bool:
+        """"The protocol keeps the crossing open, fixes transit fees for Kestrian lorries until 2027
+        and …": a term an agreement sets (``term_verbs``), its subject the agreement itself."""
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.term_verbs or any(c.dep_ == "neg" for c in verb.children):
+            return False
+        return self._agreement_of(verb) is not None
+
+    def _agreement_of(self, verb: Token) -> Token | None:
+        own = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if own is not None and own.tag_ not in ("WDT", "WP"):
+            return own if own.lemma_.lower() in self.agreements else None
+        # the parser often leaves the term verb without a subject of its own ("fixes" as a loose
+        # dependent, "fixed" as a modifier): the sentence's topic is then the agreement
+        root = verb.sent.root
+        topic = root if root.pos_ in ("NOUN", "PROPN") else next(
+            (c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return topic if topic is not None and topic.lemma_.lower() in self.agreements and topic.i < verb.i else None
+
+    def from_agreement_term(self, verb: Token) -> list[Commitment]:
+        """The party the term binds: the one it names as bound ("obliges Valdoria to …"), else the
+        other side of the party it is for ("fees for Kestrian lorries" binds Valdoria)."""
+        end = verb.i
+        for token in verb.sent[verb.i - verb.sent.start + 1:]:
+            following = token.nbor() if token.i + 1 < len(self.sdoc) else None
+            if token.text in (";", ".") or (token.dep_ == "cc" and following is not None and following.pos_ == "VERB"):
+                break
+            end = token.i
+        while end > verb.i and (self.sdoc[end].is_punct or self.sdoc[end].is_space or self.sdoc[end].dep_ == "cc"):
+            end -= 1
+        content = self._trim(verb.idx, self.sdoc[end].idx + len(self.sdoc[end].text))
+        bound = next((p for c in verb.children if c.dep_ == "dobj" and (p := self.parties.at(c.idx, c.idx + len(c.text)))
+                      is not None and p.kind == "state"), None)
+        if bound is None:
+            named = self.parties.states_in(*content)
+            bound = self.parties.actor(self.parties.counterpart(named[0])) if named else None
+        if bound is None:
+            return []
+        agreement = self._agreement_of(verb)
+        if agreement is None:
+            return []
+        # the term is told with its agreement, and what later sentences say of an agreement befalls it
+        return [self.commitment(verb, bound, content, (agreement.left_edge.idx, content[1]),
+                                about=frozenset(self.agreements))]
 
     def breached_agreements(self) -> list[Commitment]:
         """"The seizures broke the Transit Protocol", "both increases breach the agreement": an
@@ -482,10 +530,12 @@ class CommitmentFinder:
             start = min(start, thing.left_edge.idx)
         return start, max(content[1], verb.idx + len(verb.text))
 
-    def commitment(self, verb: Token, party: Party, content: tuple[int, int], evidence: tuple[int, int]) -> Commitment:
+    def commitment(self, verb: Token, party: Party, content: tuple[int, int], evidence: tuple[int, int],
+                   about: frozenset[str] = frozenset()) -> Commitment:
+        """``about``: more words that, in a later sentence, refer to this commitment."""
         doc_id = self.document.doc_id
         promiser = party.country if party.kind == "person" and party.country else party.actor_id
-        status, status_evidence = self.status(content, evidence[0])
+        status, status_evidence = self.status(content, evidence[0], about)
         return Commitment(
             commitment_id="c-" + hashlib.sha256(f"{doc_id}:{evidence[0]}:{evidence[1]}".encode()).hexdigest()[:16],
             promiser=promiser,
