@@ -64,6 +64,8 @@ def test_seed_003_forecasts_carry_the_horizon_along_the_bullet(seeds):  # noqa: 
         ("In the medium term (3 months to one year)", None, "Russia will continue to use its influenc"),
         ("In the medium term (3 months to one year)", None, "this will depend on two significant fact"),
         ("In the long term", None, "Russia and Azerbaijan, being “doomed to "),
+        # "…, while X will remain a constant factor" is a prediction of its own
+        ("In the long term", None, "geopolitical rivalry over security issue"),
     ]
     assert {f.author for f in seeds["003"].forecasts if f.horizon_text} == {"person:alihuseyin-guluzade"}
     restored = [f for f in seeds["003"].forecasts if "restored sooner or later" in f.text]
@@ -265,6 +267,24 @@ def test_horizon_carries_and_otherwise_is_conditional(nlp):
         ("the bridge will stay closed well into 2026", "before the end of the year", "2025-12-31", True),
     ]
     assert result.forecasts[0].condition == "If Valdoria pays the compensation on time"
+
+
+def test_conjoined_predictions_are_split_and_a_passive_it_is_not_the_speakers_side(nlp):
+    text = ("Forecasts:\n\n"
+            "- In the short term (until November 2025), contacts will stay at the level of foreign ministries, and the "
+            "summit in Ishtal will pass without a meeting between Valdoria and Kestria.\n"
+            "- In the long term, Valdoria and Kestria will keep trading, while rivalry over the river will remain a "
+            "constant factor.\n\n"
+            "Kestria switched on a new entry system on Monday. Kestrian officials said it would be extended to the Harl "
+            "Pass crossing by the end of the year.")
+    rows = [(f.text, f.resolves_by) for f in run(nlp, text, published="2025-07-31").forecasts]
+    assert rows == [
+        ("contacts will stay at the level of foreign ministries", "2025-10-31"),
+        ("the summit in Ishtal will pass without a meeting between Valdoria and Kestria", "2025-10-31"),
+        ("Valdoria and Kestria will keep trading", None),
+        ("rivalry over the river will remain a constant factor", None),
+        ("it would be extended to the Harl Pass crossing by the end of the year", "2025-12-31"),
+    ]
 
 
 def test_term_heading_with_a_span_counts_from_publication():

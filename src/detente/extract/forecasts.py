@@ -134,7 +134,9 @@ class ForecastFinder:
         start = max(start, line_start, *heading_ends)
         while start < verb.idx and self.text[start] in " ,:;-–—•*\t":
             start += 1
-        end_token = max((t for t in tokens), key=lambda t: t.i)
+        # a full stop or a bullet the parser hung on the verb would stretch the clause over a
+        # conjoined prediction after it
+        end_token = max((t for t in tokens if not (t.is_punct or t.is_space)), key=lambda t: t.i, default=verb)
         end = end_token.idx + len(end_token.text)
         while end > start and (self.text[end - 1] in ",;:." or self.text[end - 1].isspace()):
             end -= 1
@@ -148,6 +150,9 @@ class ForecastFinder:
                 return True
             if current.dep_ in ("advcl",) and any(c.lower_ in CONDITION_MARKS for c in current.children):
                 return True
+            if current.dep_ == "advcl" and set(auxiliaries(current)) & FUTURE_AUX and subject_of(current) is not None \
+                    and subject_of(current).head.i == current.i:  # type: ignore[union-attr]
+                return True  # "…, while rivalry will remain a constant factor": a prediction of its own
             if current.dep_ == "cc" and current.head.i == verb.i and any(
                     c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and auxiliaries(c) for c in verb.children):
                 return True
@@ -225,6 +230,8 @@ class ForecastFinder:
         speaker = self.parties.actor(quote.speaker) if quote is not None and quote.speaker else None
         if self.joint(subject):
             return False  # "Valdoria and Kestria would begin talks": a plan of both, not one side's word
+        if subject is not None and subject.lower_ in ("it", "they") and any(c.dep_ == "auxpass" for c in verb.children):
+            return False  # "officials said it would be extended to …": "it" is what is acted on, not the speaker's side
         doer = self.parties.of(subject)
         return (speaker is not None and doer is not None and doer.kind != "person" and speaker.country is not None
                 and doer.country == speaker.country and verb.lemma_.lower() not in ("be", "remain", "stay", "become"))
