@@ -287,6 +287,17 @@ def test_conjoined_predictions_are_split_and_a_passive_it_is_not_the_speakers_si
     ]
 
 
+def test_hopes_are_predictions_past_hopes_are_not_and_a_horizon_lies_ahead(nlp):
+    text = ("Kestrian and Valdorian ministers met in Brask. They said that experts would meet in Velmar next month and "
+            "that they hoped to have a text ready by the summer. Kestrian officials had hoped that the talks would end "
+            "the dispute before the winter.")
+    rows = [(f.text, f.resolves_by) for f in run(nlp, text, published="2026-03-12").forecasts]
+    assert rows == [
+        ("experts would meet in Velmar next month", "2026-04-30"),
+        ("they hoped to have a text ready by the summer", "2026-08-31"),
+    ]
+
+
 def test_term_heading_with_a_span_counts_from_publication():
     text = "In the medium term (3 months to one year), Kestria will sign a pact."
     (horizon,) = term_horizons(text, (), "2026-03-20")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..gazetteer import slug
@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 REPORTED_AUX = {"would"}
 LIKELY_WORDS = {"likely", "unlikely", "expected", "set", "bound", "poised", "certain", "sure", "due"}
-EXPECT_VERBS = {"expect", "predict", "forecast", "anticipate", "foresee", "hope"}
+EXPECT_VERBS = {"expect", "predict", "forecast", "anticipate", "foresee", "hope", "hop"}  # "hop": spaCy's lemma of "hoped"
 SAY_VERBS = {"say", "tell", "add", "announce", "state", "declare", "predict", "expect", "believe", "think", "warn",
              "write", "argue", "claim", "insist", "suggest", "estimate", "forecast", "confirm", "indicate", "report"}
 HORIZON_PREP = re.compile(
@@ -96,8 +96,9 @@ class ForecastFinder:
         if verb.dep_ == "xcomp" and head.lemma_.lower() in LIKELY_WORDS | {"be"} and self._likely(head):
             return True
         if verb.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in EXPECT_VERBS and head.i != verb.i:
-            # "Dorrun expected Brask to respect the ceiling" is a demand, not a prediction
-            return verb.lemma_.lower() not in DEONTIC
+            # "Dorrun expected Brask to respect the ceiling" is a demand, not a prediction; "officials
+            # had hoped that …" an expectation of the past, given up
+            return verb.lemma_.lower() not in DEONTIC and "had" not in auxiliaries(head)
         if auxes & REPORTED_AUX and verb.dep_ in ("ccomp", "conj") and self._reported(verb):
             return True
         return False
@@ -146,15 +147,14 @@ class ForecastFinder:
     def _other_clause(token: Token, verb: Token) -> bool:
         current = token
         while current.i != verb.i:
-            if current.dep_ == "conj" and current.pos_ in ("VERB", "AUX") and auxiliaries(current):
+            if _clause_of_its_own(current):
                 return True
             if current.dep_ in ("advcl",) and any(c.lower_ in CONDITION_MARKS for c in current.children):
                 return True
             if current.dep_ == "advcl" and set(auxiliaries(current)) & FUTURE_AUX and subject_of(current) is not None \
                     and subject_of(current).head.i == current.i:  # type: ignore[union-attr]
                 return True  # "…, while rivalry will remain a constant factor": a prediction of its own
-            if current.dep_ == "cc" and current.head.i == verb.i and any(
-                    c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and auxiliaries(c) for c in verb.children):
+            if current.dep_ == "cc" and current.head.i == verb.i and any(_clause_of_its_own(c) for c in verb.children):
                 return True
             current = current.head
         return False
@@ -170,10 +170,21 @@ class ForecastFinder:
                 prep = before.group("prep") if before else ""
                 lead = (before.group("part") or "") if before else ""
                 words = self.text[timex.start - len(before.group(0)):timex.end] if before else timex.text
+                timex = self._ahead(timex, prep or "by", lead)
                 if prep.lower() == "from":
                     return Horizon(words, timex.value if len(timex.value or "") == 10 else last_day("by", timex))
                 return Horizon(words, last_day(prep or "by", timex, lead))
         return None
+
+    def _ahead(self, timex: Timex, prep: str, lead: str) -> Timex:
+        """A horizon lies ahead: a season or month without a year of its own that the date stage put
+        before the publication ("they hoped to have a text ready by the summer") is the next one."""
+        published = self.document.published
+        if not published or not timex.value or prep.lower() in ("after", "from") or re.search(r"\d{4}", timex.text):
+            return timex
+        if (last_day(prep, timex, lead) or "9999") >= published:
+            return timex
+        return replace(timex, value=f"{int(timex.value[:4]) + 1}{timex.value[4:]}")
 
     def condition_horizon(self, verb: Token) -> Horizon | None:
         """"If the two sides cannot agree by the summer, Kestria will have to …": the condition's deadline."""
@@ -222,7 +233,10 @@ class ForecastFinder:
     # -- all of them
 
     def first_person(self, verb: Token) -> bool:
-        """"We will …", or a speaker's "the Russian side will …": an undertaking, not a prediction."""
+        """"We will …", or a speaker's "the Russian side will …": an undertaking, not a prediction
+        (but "they hoped to have a text ready by the summer" is an expectation)."""
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in EXPECT_VERBS:
+            return False
         subject = subject_of(verb)
         if subject is not None and subject.lower_ in FIRST_PERSON:
             return True
@@ -306,6 +320,12 @@ class ForecastFinder:
             evidence=Evidence(doc_id, start, end, self.text[start:end]),
             condition=condition,
         )
+
+
+def _clause_of_its_own(token: Token) -> bool:
+    """A conjoined clause with its own auxiliary or subject ("… and that they hoped to …")."""
+    return token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and (
+        bool(auxiliaries(token)) or any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children))
 
 
 def find_forecasts(document: Document, sdoc: Doc, mentions: list[Mention], timexes: tuple[Timex, ...],
