@@ -62,9 +62,9 @@ def test_seed_003_forecasts_carry_the_horizon_along_the_bullet(seeds):  # noqa: 
         ("In the short term (until January 2026)", "2025-12-31", "Progress is likely to be made in agreein"),
         # the article is dated to the year only, so "3 months to one year" has no last day
         ("In the medium term (3 months to one year)", None, "Russia will continue to use its influenc"),
-        ("In the medium term (3 months to one year)", None, "this will depend on two significant fact"),
         ("In the long term", None, "Russia and Azerbaijan, being “doomed to "),
-        # "…, while X will remain a constant factor" is a prediction of its own
+        # "this will depend on two significant factors" is no prediction (a dependency), and "…, while X
+        # will remain a constant factor" is a prediction of its own
         ("In the long term", None, "geopolitical rivalry over security issue"),
     ]
     assert {f.author for f in seeds["003"].forecasts if f.horizon_text} == {"person:alihuseyin-guluzade"}
@@ -296,6 +296,12 @@ def test_hopes_are_predictions_past_hopes_are_not_and_a_horizon_lies_ahead(nlp):
         ("experts would meet in Velmar next month", "2026-04-30"),
         ("they hoped to have a text ready by the summer", "2026-08-31"),
     ]
+
+
+def test_a_text_announcing_itself_and_a_dependency_are_not_predictions(nlp):
+    text = ("Outlook\n\nValdoria and Kestria met in Brask. This report will give a clear account of the talks. Valdoria "
+            "will reopen the bridge, but this will depend on the weather.")
+    assert [f.text for f in run(nlp, text).forecasts] == ["Valdoria will reopen the bridge"]
 
 
 def test_term_heading_with_a_span_counts_from_publication():

@@ -53,6 +53,12 @@ DEONTIC = {"respect", "honour", "honor", "comply", "abide", "fulfil", "fulfill",
            "end", "withdraw", "apologise", "apologize", "explain", "observe", "implement", "keep"}
 
 
+# "this will depend on two factors": a dependency, not an outcome
+CONTINGENT = {"depend", "hinge"}
+TEXT_NOUNS = {"material", "article", "analysis", "report", "brief", "paper", "piece", "text", "review", "study",
+              "essay", "column", "commentary", "overview", "note", "section", "chapter", "survey"}
+
+
 @dataclass(frozen=True, slots=True)
 class Horizon:
     text: str | None
@@ -250,6 +256,16 @@ class ForecastFinder:
         return (speaker is not None and doer is not None and doer.kind != "person" and speaker.country is not None
                 and doer.country == speaker.country and verb.lemma_.lower() not in ("be", "remain", "stay", "become"))
 
+    def about_itself(self, verb: Token) -> bool:
+        """"This material will provide a clear breakdown of events": the text announcing what it
+        does, not a prediction (a noun of ``TEXT_NOUNS`` after "this", named for the first time)."""
+        subject = subject_of(verb)
+        if subject is None or subject.lemma_.lower() not in TEXT_NOUNS:
+            return False
+        if not any(c.dep_ == "det" and c.lower_ == "this" for c in subject.children):
+            return False
+        return not any(t.lemma_.lower() == subject.lemma_.lower() for t in self.sdoc[:subject.i])
+
     def repeats_promise(self, start: int, end: int) -> bool:
         """The words of a promise quoted again later in the document."""
         words = set(re.findall(r"\w+", self.text[start:end].lower()))
@@ -285,6 +301,8 @@ class ForecastFinder:
                 continue  # part of the clause it describes ("measures that Dorrun will notice")
             if is_warning(verb) and self.author_of(verb) != self.author:
                 continue  # a speaker's warning is a THREATEN event, not a prediction
+            if verb.lemma_.lower() in CONTINGENT or self.about_itself(verb):
+                continue
             start, end = self.clause(verb)
             if end - start < 12 or any(s <= verb.idx < e for s, e in taken + self.promised) or self.repeats_promise(start, end):
                 continue
