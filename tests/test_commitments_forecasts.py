@@ -250,6 +250,16 @@ def test_a_term_an_agreement_sets_binds_the_other_side_of_whom_it_is_for(nlp):
     assert run(nlp, "The prices were fixed by the ministry. Valdoria fixed the bridge in May.").commitments == ()
 
 
+def test_what_a_states_speaker_says_a_thing_of_theirs_will_do_by_a_deadline_is_promised(nlp):
+    text = ("Last week Sarnovia sent a convoy of medicine to Kestria. Sarnovian officials said a second convoy would "
+            "follow before the end of the month. Valdorian Defence Minister Gunnar Thale said the exercises would run "
+            "until 5 June.")
+    result = run(nlp, text, published="2025-07-08")
+    assert [(c.promiser, c.content, c.deadline) for c in result.commitments] == [
+        ("XSR", "a second convoy would follow before the end of the month", "2025-07-31")]
+    assert [f.text for f in result.forecasts] == ["the exercises would run until 5 June"]  # a duration, no deadline
+
+
 def test_warning_is_neither_promise_nor_forecast(nlp):
     result = run(nlp, "Valdorian Foreign Minister Severin Malk said Valdoria would respond to any provocation.")
     assert result.commitments == ()

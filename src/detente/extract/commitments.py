@@ -68,6 +68,7 @@ class CommitmentFinder:
         self.sdoc = sdoc
         self.parties = Parties(document.text, mentions, quotes)
         self.timexes = [t for t in timexes if t.value]
+        self.time_phrases = timexes  # with those no date could be given ("before the end of the month", undated text)
         self.quotes = quotes
         lexicon = commitment_lexicon()
         self.verbs = set(lexicon["verbs"])
@@ -315,6 +316,8 @@ class CommitmentFinder:
         if any(c.dep_ == "auxpass" for c in verb.children):
             return False
         doer = self.parties.of(subject_of(verb))
+        if doer is None and self._dated_announcement(verb):
+            return True
         if doer is None or self.threat(verb) or self._joint(subject_of(verb)) or self._refusal_or_pressure(verb) or any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children) for c in verb.children):
             return False
         if self.under_agreement(verb):
@@ -325,6 +328,29 @@ class CommitmentFinder:
         if subject_of(verb) is not None and subject_of(verb).lower_ in FIRST_PERSON:  # type: ignore[union-attr]
             return speaker.country is not None
         return doer.kind != "person" and speaker.country is not None and doer.country == speaker.country
+
+    def _dated_announcement(self, verb: Token) -> bool:
+        """"Sarnovian officials said a third convoy would follow before the end of the month": what
+        a state's speaker says a thing of theirs will do by a deadline is an undertaking of that state."""
+        subject = subject_of(verb)
+        if subject is None or subject.head.i != verb.i or subject.pos_ not in ("NOUN",) or subject.lower_ in FIRST_PERSON:
+            return False
+        if self.threat(verb) or self._refusal_or_pressure(verb) or self._conditional(verb):
+            return False
+        speaker = self._speaker(verb)
+        if speaker is None or speaker.country is None:
+            return False
+        own = [t for t in verb.subtree if not _in_own_clause(t, verb) and t.i > verb.i]
+        if not own:
+            return False
+        start, end = own[0].idx, own[-1].idx + len(own[-1].text)
+        return any(start <= t.start < end and (words := self._deadline_words(t))
+                   and words.group("prep").lower() in ("by", "before", "within", "no later than")
+                   for t in self.time_phrases)
+
+    @staticmethod
+    def _conditional(verb: Token) -> bool:
+        return any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children) for c in verb.children)
 
     def threat(self, verb: Token) -> bool:
         return is_warning(verb)
