@@ -314,6 +314,15 @@ def test_a_text_announcing_itself_and_a_dependency_are_not_predictions(nlp):
     assert [f.text for f in run(nlp, text).forecasts] == ["Valdoria will reopen the bridge"]
 
 
+def test_hopes_held_in_the_past_and_ones_own_intentions_are_not_predictions(nlp):
+    text = ("Valdoria and Kestria met in Brask. Kestrian officials said they hoped to sign a deal by the spring. \"We "
+            "hope to apply for new grants,\" Kestrian Foreign Minister Nadia Corvel said. Kestrian officials were "
+            "hoping that the talks would end the dispute. Valdorian Defence Minister Gunnar Thale predicted in March "
+            "that Kestria would hold an exercise before the summer.")
+    assert [f.text for f in run(nlp, text, published="2026-03-12").forecasts] == [
+        "they hoped to sign a deal by the spring", "Kestria would hold an exercise before the summer"]
+
+
 def test_term_heading_with_a_span_counts_from_publication():
     text = "In the medium term (3 months to one year), Kestria will sign a pact."
     (horizon,) = term_horizons(text, (), "2026-03-20")

@@ -104,10 +104,19 @@ class ForecastFinder:
         if verb.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in EXPECT_VERBS and head.i != verb.i:
             # "Dorrun expected Brask to respect the ceiling" is a demand, not a prediction; "officials
             # had hoped that …" an expectation of the past, given up
-            return verb.lemma_.lower() not in DEONTIC and "had" not in auxiliaries(head)
+            return verb.lemma_.lower() not in DEONTIC and not self._past_expectation(head)
         if auxes & REPORTED_AUX and verb.dep_ in ("ccomp", "conj") and self._reported(verb):
             return True
         return False
+
+    def _past_expectation(self, head: Token) -> bool:
+        """"Officials had hoped that …", "I was hoping you would …": a hope held in the past; but
+        "they said they hoped to …" reports a present one in the past tense, and a prediction made in
+        the past ("she predicted in March that …") is still one."""
+        if head.lemma_.lower() not in ("hope", "hop"):
+            return False
+        auxes = set(auxiliaries(head))
+        return "had" in auxes or ((head.tag_ == "VBD" or bool(auxes & {"was", "were"})) and not self._reported(head))
 
     @staticmethod
     def _likely(head: Token) -> bool:
@@ -143,7 +152,8 @@ class ForecastFinder:
             start += 1
         # a full stop or a bullet the parser hung on the verb would stretch the clause over a
         # conjoined prediction after it
-        end_token = max((t for t in tokens if not (t.is_punct or t.is_space)), key=lambda t: t.i, default=verb)
+        end_token = max((t for t in tokens if not (t.is_punct or t.is_space or t.dep_ == "cc")), key=lambda t: t.i,
+                        default=verb)
         end = end_token.idx + len(end_token.text)
         while end > start and (self.text[end - 1] in ",;:." or self.text[end - 1].isspace()):
             end -= 1
@@ -183,10 +193,12 @@ class ForecastFinder:
         return None
 
     def _ahead(self, timex: Timex, prep: str, lead: str) -> Timex:
-        """A horizon lies ahead: a season or month without a year of its own that the date stage put
-        before the publication ("they hoped to have a text ready by the summer") is the next one."""
+        """A horizon lies ahead: a season without a year of its own that the date stage put before
+        the publication ("they hoped to have a text ready by the summer") is the next one. (Days and
+        months stay: "the Senate was set to meet on Wednesday" tells a past schedule.)"""
         published = self.document.published
-        if not published or not timex.value or prep.lower() in ("after", "from") or re.search(r"\d{4}", timex.text):
+        if not published or not timex.value or prep.lower() in ("after", "from") or re.search(r"\d{4}", timex.text) \
+                or not re.search(r"\b(spring|summer|autumn|fall|winter)\b", timex.text, re.I):
             return timex
         if (last_day(prep, timex, lead) or "9999") >= published:
             return timex
@@ -241,9 +253,10 @@ class ForecastFinder:
     def first_person(self, verb: Token) -> bool:
         """"We will …", or a speaker's "the Russian side will …": an undertaking, not a prediction
         (but "they hoped to have a text ready by the summer" is an expectation)."""
-        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in EXPECT_VERBS:
-            return False
         subject = subject_of(verb)
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in EXPECT_VERBS and not (
+                subject is not None and subject.lower_ in FIRST_PERSON):
+            return False  # but "we hope to apply for grants" is an intention
         if subject is not None and subject.lower_ in FIRST_PERSON:
             return True
         quote = self.parties.quote_at(verb.idx)
