@@ -323,6 +323,17 @@ def test_hopes_held_in_the_past_and_ones_own_intentions_are_not_predictions(nlp)
         "they hoped to sign a deal by the spring", "Kestria would hold an exercise before the summer"]
 
 
+def test_the_other_branch_in_the_same_sentence_belongs_to_the_conditional_prediction(nlp):
+    text = ("Outlook\n\nIf Valdoria raises the fees again, Kestria will take the dispute to the Council; otherwise, the "
+            "quarrel will be settled quietly in the customs commission. Otherwise, nothing will change.")
+    rows = [(f.text, f.conditional) for f in run(nlp, text).forecasts]
+    assert rows == [
+        ("If Valdoria raises the fees again, Kestria will take the dispute to the Council; otherwise, the quarrel will "
+         "be settled quietly in the customs commission", True),
+        ("nothing will change", True),
+    ]
+
+
 def test_term_heading_with_a_span_counts_from_publication():
     text = "In the medium term (3 months to one year), Kestria will sign a pact."
     (horizon,) = term_horizons(text, (), "2026-03-20")

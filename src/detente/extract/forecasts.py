@@ -53,6 +53,8 @@ DEONTIC = {"respect", "honour", "honor", "comply", "abide", "fulfil", "fulfill",
            "end", "withdraw", "apologise", "apologize", "explain", "observe", "implement", "keep"}
 
 
+# what joins the other branch of a conditional prediction within one sentence ("…; otherwise, …")
+OTHER_BRANCH = re.compile(r"[\s,;:–—-]*(?:and |but )?(?:otherwise|failing that|if not)\b[\s,]*$", re.I)
 # "this will depend on two factors": a dependency, not an outcome
 CONTINGENT = {"depend", "hinge"}
 TEXT_NOUNS = {"material", "article", "analysis", "report", "brief", "paper", "piece", "text", "review", "study",
@@ -321,6 +323,11 @@ class ForecastFinder:
                 continue
             if not self.analysis and self.author_of(verb) == self.author and not self.hedged(verb, start, end):
                 continue  # a news report's own "will" states a schedule ("fees will rise from 1 March")
+            if forecasts and forecasts[-1].conditional and OTHER_BRANCH.match(self.text[forecasts[-1].evidence.end:start]):
+                # "If A, X will …; otherwise, Y will …": the other branch of the same conditional prediction
+                forecasts[-1] = self._extended(forecasts[-1], end)
+                taken.append((start, end))
+                continue
             line_start = line_bounds(self.text, verb.idx)[0]
             last_horizon, last_condition = carried.get(line_start, (NO_HORIZON, None))
             horizon = (self.own_horizon(verb, start, end) or self.condition_horizon(verb)
@@ -335,6 +342,12 @@ class ForecastFinder:
                 continue  # neither the words nor the document are about states ("the star will become a giant")
             forecasts.append(forecast)
         return forecasts
+
+    def _extended(self, forecast: Forecast, end: int) -> Forecast:
+        start, doc_id = forecast.evidence.start, self.document.doc_id
+        return replace(forecast, forecast_id="f-" + hashlib.sha256(f"{doc_id}:{start}:{end}".encode()).hexdigest()[:16],
+                       text=self.text[start:end], evidence=Evidence(doc_id, start, end, self.text[start:end]),
+                       subjects=self.subjects(start, end))
 
     def forecast(self, verb: Token, start: int, end: int, horizon: Horizon, conditional: bool,
                  condition: str | None) -> Forecast:
