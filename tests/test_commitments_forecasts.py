@@ -334,6 +334,15 @@ def test_the_other_branch_in_the_same_sentence_belongs_to_the_conditional_predic
     ]
 
 
+def test_a_reported_possibility_with_a_horizon_is_a_prediction(nlp):
+    text = ("Valdoria and Kestria met. Valdorian officials said talks on a new gas contract could start in the autumn "
+            "if the customs commission makes progress. Kestrian officials said Valdoria might have broken the rules in "
+            "2024.")
+    rows = [(f.text, f.resolves_by, f.condition) for f in run(nlp, text, published="2025-02-21").forecasts]
+    assert rows == [("talks on a new gas contract could start in the autumn", "2025-11-30",
+                     "if the customs commission makes progress")]
+
+
 def test_term_heading_with_a_span_counts_from_publication():
     text = "In the medium term (3 months to one year), Kestria will sign a pact."
     (horizon,) = term_horizons(text, (), "2026-03-20")

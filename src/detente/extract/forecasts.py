@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 REPORTED_AUX = {"would"}
+POSSIBLE_AUX = {"could", "might", "may"}
 LIKELY_WORDS = {"likely", "unlikely", "expected", "set", "bound", "poised", "certain", "sure", "due"}
 EXPECT_VERBS = {"expect", "predict", "forecast", "anticipate", "foresee", "hope", "hop"}  # "hop": spaCy's lemma of "hoped"
 SAY_VERBS = {"say", "tell", "add", "announce", "state", "declare", "predict", "expect", "believe", "think", "warn",
@@ -109,6 +110,11 @@ class ForecastFinder:
             return verb.lemma_.lower() not in DEONTIC and not self._past_expectation(head)
         if auxes & REPORTED_AUX and verb.dep_ in ("ccomp", "conj") and self._reported(verb):
             return True
+        if auxes & POSSIBLE_AUX and not auxes & {"have", "'ve"} and verb.dep_ in ("ccomp", "conj") \
+                and self._reported(verb) and not is_warning(verb):
+            # "officials said talks could start in the autumn": a possibility dated by a horizon
+            start, end = self.clause(verb)
+            return self.own_horizon(verb, start, end) is not None
         return False
 
     def _past_expectation(self, head: Token) -> bool:
