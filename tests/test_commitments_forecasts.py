@@ -260,6 +260,18 @@ def test_what_a_states_speaker_says_a_thing_of_theirs_will_do_by_a_deadline_is_p
     assert [f.text for f in result.forecasts] == ["the exercises would run until 5 June"]  # a duration, no deadline
 
 
+def test_a_deadline_or_date_someone_set_or_gave_is_their_promise(nlp):
+    text = ("The bridge reopened on 2 May, a week before the deadline set by Valdorian Interior Minister Anselm Kroy in "
+            "March. The EU set a deadline for Kestria to comply. \"The date we gave our Kestrian friends has not moved,\" "
+            "Valdorian Foreign Minister Severin Malk said. Kestria recalled the promises made in Brask.")
+    rows = [(c.promiser, c.promiser_person, c.evidence.text, c.made_on)
+            for c in run(nlp, text, published="2025-05-10").commitments]
+    assert rows == [
+        ("XVL", "person:anselm-kroy", "the deadline set by Valdorian Interior Minister Anselm Kroy in March", "2025-03"),
+        ("XVL", "person:severin-malk", "The date we gave our Kestrian friends", "2025-05-10"),
+    ]
+
+
 def test_warning_is_neither_promise_nor_forecast(nlp):
     result = run(nlp, "Valdorian Foreign Minister Severin Malk said Valdoria would respond to any provocation.")
     assert result.commitments == ()

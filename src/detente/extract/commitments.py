@@ -91,15 +91,29 @@ class CommitmentFinder:
             if lemma == "agree":
                 return any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "on") for c in token.children)
             return True
-        if token.pos_ == "VERB" and any((lemma, c.lemma_.lower()) in self.phrases for c in token.children if c.dep_ == "dobj"):
+        if token.pos_ == "VERB" and any((lemma, c.lemma_.lower()) in self.phrases and not _for_others(c)
+                                        for c in token.children if c.dep_ == "dobj"):
+            return True
+        if self._phrase_on_noun(token):
             return True
         return token.lower_ in self.adjectives and any(c.dep_ in ("prep", "xcomp") for c in token.children)
+
+    def _phrase_on_noun(self, verb: Token) -> bool:
+        """"The date we gave our friends", "the deadline set by the prime minister": a promise phrase
+        whose object is the noun the verb describes (not "a deadline for Kestria to …", a demand, nor
+        "the promises made in Dushanbe", which refers back to promises told elsewhere)."""
+        thing = verb.head
+        return (verb.pos_ == "VERB" and verb.dep_ in ("relcl", "acl") and thing.pos_ == "NOUN"
+                and thing.lemma_.lower() not in self.referring
+                and (verb.lemma_.lower(), thing.lemma_.lower()) in self.phrases and not _for_others(thing))
 
     def contents(self, verb: Token) -> list[tuple[int, int]]:
         """The promised content: the "to"-clause, "that"-clause or object of the promise; "to
         provide X and to do Y" and "compensation to the families and an investigation" are two
         promises, but what two sides agree to ("agreed to hold talks and to set up a commission")
         is one agreement."""
+        if self._phrase_on_noun(verb):
+            return [self._trim(*self._told_of(verb.head))]
         for dep in ("xcomp", "ccomp", "dobj", "prep"):
             children = [c for c in verb.children if c.dep_ == dep and self._content_head(c)]
             if not children:
@@ -224,7 +238,8 @@ class CommitmentFinder:
                and (not content[0] <= t.start < content[1] or self._dates_verb(t, verb))
                and t.value and not self._deadline_words(t)]
         if own:
-            return min(own, key=lambda t: abs(t.start - verb.idx)).value
+            # the date on the promise verb itself, else the nearest
+            return min(own, key=lambda t: (not self._dates_verb(t, verb), abs(t.start - verb.idx))).value
         if quote is not None and quote.said_on:
             return quote.said_on
         reported = next((q for q in self.quotes if q.start <= verb.idx < q.end or q.start <= content[0] < q.end), None)
@@ -552,9 +567,13 @@ class CommitmentFinder:
         start = min(subject.left_edge.idx if subject is not None and subject.head.i == _owner(verb).i else verb.idx,
                     content[0])
         thing = _promised_thing(verb)
+        end = max(content[1], verb.idx + len(verb.text))
         if thing is not None:
             start = min(start, thing.left_edge.idx)
-        return start, max(content[1], verb.idx + len(verb.text))
+            if self._phrase_on_noun(verb):  # "the deadline set by Prime Minister X in March"
+                last = max(t for t in verb.subtree if not (t.is_punct or t.is_space))
+                end = max(end, last.idx + len(last.text))
+        return start, end
 
     def commitment(self, verb: Token, party: Party, content: tuple[int, int], evidence: tuple[int, int],
                    about: frozenset[str] = frozenset()) -> Commitment:
@@ -574,6 +593,11 @@ class CommitmentFinder:
             status_evidence=status_evidence,
             promiser_person=party.actor_id if party.kind == "person" else None,
         )
+
+
+def _for_others(noun: Token) -> bool:
+    """"A deadline for Kestria to comply": set for someone else, a demand rather than a promise."""
+    return any(t.lower_ == "for" for t in noun.subtree)
 
 
 def _owner(verb: Token) -> Token:
