@@ -272,6 +272,19 @@ def test_a_deadline_or_date_someone_set_or_gave_is_their_promise(nlp):
     ]
 
 
+def test_promised_content_in_the_texts_words(nlp):
+    text = ("The bridge that Valdoria agreed to rebuild in the spring is still closed. Valdoria promised compensation to "
+            "the families by the end of September, which was right. Kestria said it would lift visa requirements for "
+            "Valdorian citizens from 1 May, once its border service has new scanners. Dorrun said the seizures broke "
+            "the Isel Transit Protocol signed in February.")
+    assert [c.content for c in run(nlp, text, published="2025-03-01").commitments] == [
+        "to rebuild in the spring",
+        "compensation to the families by the end of September",
+        "it would lift visa requirements for Valdorian citizens from 1 May",  # the proviso is not promised
+        "the Isel Transit Protocol",
+    ]
+
+
 def test_warning_is_neither_promise_nor_forecast(nlp):
     result = run(nlp, "Valdorian Foreign Minister Severin Malk said Valdoria would respond to any provocation.")
     assert result.commitments == ()

@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 LEXICONS = Path(__file__).resolve().parents[1] / "lexicons"
+PROVISOS = {"once", "provided", "providing", "if", "unless"}
 ANAPHORIC = {"it", "its", "they", "their", "them", "this", "these", "those"}
 STATIVE = {"be", "remain", "stay", "become", "seem", "appear", "have", "look", "need", "want", "know", "hope"}
 
@@ -129,7 +130,8 @@ class CommitmentFinder:
                 spans = []
                 for head in [child, *split]:
                     tokens = [t for t in head.subtree if (t.dep_ != "mark" or t.head.i != head.i)
-                              and not (head.i == child.i and _under(t, split))]
+                              and not (head.i == child.i and _under(t, split))
+                              and not (t.tag_ in ("WDT", "WP") and t.i < head.i)]  # "the line that X agreed to build"
                     if dep == "prep":
                         tokens = [t for t in tokens if t.i != child.i]
                     while tokens and (tokens[-1].dep_ in ("cc", "punct") or tokens[-1].is_space):
@@ -178,9 +180,11 @@ class CommitmentFinder:
         if len(parts) > 1 and not all(_own_phrase(p) for p in parts[1:]):
             parts = [first]
         end = max(t.i for p in parts for t in p.subtree if not (t.dep_ == "punct" or t.is_space))
-        for prep in verb.children:  # "committing their forces to joint exercises", "promised aid to the victims"
-            if prep.dep_ == "prep" and prep.lower_ == "to" and prep.i == end + 1:
-                end = max(t.i for t in prep.subtree if not (t.dep_ == "punct" or t.is_space))
+        # "committing their forces to joint exercises", "promised compensation to the families by the end of September"
+        for prep in verb.children:
+            if prep.dep_ in ("prep", "dative") and prep.lower_ in ("to", "by", "before", "until") and prep.i == end + 1:
+                end = max(t.i for t in prep.subtree if not (t.dep_ == "punct" or t.is_space or _under(t, [
+                    c for c in prep.subtree if c.dep_ in ("relcl", "acl")])))
         spans = []
         for k, part in enumerate(parts):
             start = first.left_edge.i if k == 0 else part.left_edge.i
@@ -501,12 +505,18 @@ class CommitmentFinder:
             found.append(Commitment(
                 commitment_id="c-" + hashlib.sha256(f"{doc_id}:{start}:{end}".encode()).hexdigest()[:16],
                 promiser=promiser, beneficiary=self.parties.counterpart(promiser),
-                content=self.text[start:end], made_on=self._date_in(start, end), deadline=None,
+                content=self._agreement_name(agreement), made_on=self._date_in(start, end), deadline=None,
                 evidence=Evidence(doc_id, start, end, self.text[start:end]), status="broken",
                 status_evidence=(StanceEvidence(doc_id, sentence[0], sentence[1], self.text[sentence[0]:sentence[1]],
                                                 "contradicts"),),
             ))
         return found
+
+    def _agreement_name(self, agreement: Token) -> str:
+        """"the Isel Transit Protocol signed in February" names "the Isel Transit Protocol"."""
+        clauses = [c for c in agreement.children if c.dep_ in ("acl", "relcl")]
+        words = [t for t in agreement.subtree if not _under(t, clauses) and not (t.is_punct or t.is_space)]
+        return self.text[words[0].idx:words[-1].idx + len(words[-1].text)]
 
     def _arguer(self, verb: Token) -> Party | None:
         """The subject of the clause that makes the accusation ("Kestria filed a complaint, arguing that …")."""
@@ -548,8 +558,14 @@ class CommitmentFinder:
         for same in self._same_voice_conjuncts(verb):
             own += list(same.subtree)
         end_token = max(own, key=lambda t: t.i)
-        content = self._trim(start, end_token.idx + len(end_token.text))
-        return [self.commitment(verb, speaker, content, content)]
+        evidence = self._trim(start, end_token.idx + len(end_token.text))
+        # "… from 1 January 2027, once its border service has installed …": the condition is not what is promised
+        conditions = [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i
+                      and any(m.dep_ == "mark" and m.lower_ in PROVISOS for m in c.children)]
+        kept = [t for t in own if not _under(t, conditions) and not (t.is_punct or t.is_space)]
+        last = max(kept, key=lambda t: t.i)
+        content = self._trim(start, last.idx + len(last.text)) if conditions else evidence
+        return [self.commitment(verb, speaker, content, evidence)]
 
     def _same_voice_conjuncts(self, verb: Token) -> list[Token]:
         """"We will share what we find, and we will finish this investigation": one speaker's
