@@ -150,6 +150,18 @@ def test_promise_kept(nlp):
     assert promise.status_evidence[0].text == "The compensation was paid on 3 September."
 
 
+def test_a_past_promises_fate_may_be_told_before_it(nlp):
+    kept = run(nlp, "All the Kestrian lorries held at the border were returned on 28 November, the Valdorian customs "
+                    "service said. President Aurel Demmin promised the return of the lorries when he met Kestrian "
+                    "President Teodor Halvic in October.", published="2025-12-01")
+    assert [(c.status, c.status_evidence[0].stance) for c in kept.commitments] == [("kept", "supports")]
+    broken = run(nlp, "The inquiry had been closed before the investigation was completed, Kestria said. Valdoria had "
+                      "promised an investigation of the shooting.", published="2025-12-01")
+    assert [c.status for c in broken.commitments] == ["broken"]
+    other = run(nlp, "This fulfilled Sarnovia's earlier pledge to send aid. Valdoria promised to open the bridge.")
+    assert [c.status for c in other.commitments if c.promiser == "XVL"] == ["open"]
+
+
 def test_agreement_terms_are_commitments_of_each_party(nlp):
     result = run(nlp, "Under the memorandum, Sarnovia will finance most of the line, and Kestria will build the "
                       "substations on its side of the border.")

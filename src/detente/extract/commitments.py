@@ -284,14 +284,19 @@ class CommitmentFinder:
 
     # -- status
 
-    def status(self, content: tuple[int, int], evidence_start: int,
-               about: frozenset[str] = frozenset()) -> tuple[str, tuple[StanceEvidence, ...]]:
+    def status(self, content: tuple[int, int], evidence_start: int, about: frozenset[str] = frozenset(),
+               past: bool = False) -> tuple[str, tuple[StanceEvidence, ...]]:
+        """What the document says became of the promise: sentences after it (with ``past``, a promise
+        the text tells as made before, also sentences before it that share its words: a report often
+        opens with the outcome)."""
         words = self._content_words(*content) | about
         found: list[tuple[str, StanceEvidence]] = []
         for sentence, lemmas, text in self._sentence_lemmas():
-            if sentence.end_char <= evidence_start:
+            before = sentence.end_char <= evidence_start
+            if before and not past:
                 continue
-            refers = bool(words & lemmas) or bool(self.referring & lemmas)
+            # before the promise is told, "the pledge" may be another one: only its own words refer to it
+            refers = bool(words & lemmas) or (not before and bool(self.referring & lemmas))
             if not refers:
                 continue
             for status in ("broken", "kept", "disputed"):
@@ -596,7 +601,7 @@ class CommitmentFinder:
         """``about``: more words that, in a later sentence, refer to this commitment."""
         doc_id = self.document.doc_id
         promiser = party.country if party.kind == "person" and party.country else party.actor_id
-        status, status_evidence = self.status(content, evidence[0], about)
+        status, status_evidence = self.status(content, evidence[0], about, past=_told_as_past(verb))
         return Commitment(
             commitment_id="c-" + hashlib.sha256(f"{doc_id}:{evidence[0]}:{evidence[1]}".encode()).hexdigest()[:16],
             promiser=promiser,
@@ -609,6 +614,11 @@ class CommitmentFinder:
             status_evidence=status_evidence,
             promiser_person=party.actor_id if party.kind == "person" else None,
         )
+
+
+def _told_as_past(verb: Token) -> bool:
+    """"Demmin promised the return of the lorries when …": a promise told as made in the past."""
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.lower_ in ("has", "have", "had") for c in verb.children))
 
 
 def _for_others(noun: Token) -> bool:
