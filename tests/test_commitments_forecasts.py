@@ -380,6 +380,21 @@ def test_a_reported_possibility_with_a_horizon_is_a_prediction(nlp):
                      "if the customs commission makes progress")]
 
 
+def test_a_prediction_is_whose_view_it_is(nlp):
+    text = ("Kestria and Valdoria met in Brask. Kestrian spokesman Emil Daskin said Kestrian President Teodor Halvic had "
+            "expressed confidence that the inquiry will be fair. Valdorian Prime Minister Hedda Vorlund, asked about "
+            "the line, said that Kestria would come back to Valdorian power next winter. The panel is not expected to "
+            "rule before the spring, said Oriel Hask of the Meridian Centre, who predicted in March that Valdoria "
+            "would hold another exercise before the summer.")
+    authors = [(f.author, f.text[:24]) for f in run(nlp, text, published="2025-12-02").forecasts]
+    assert authors == [
+        ("person:teodor-halvic", "the inquiry will be fair"),
+        ("person:hedda-vorlund", "Kestria would come back "),
+        (None, "The panel is not expecte"),  # expected by no one named
+        ("person:oriel-hask", "Valdoria would hold anot"),
+    ]
+
+
 def test_term_heading_with_a_span_counts_from_publication():
     text = "In the medium term (3 months to one year), Kestria will sign a pact."
     (horizon,) = term_horizons(text, (), "2026-03-20")

@@ -47,13 +47,16 @@ HORIZON_PREP = re.compile(
 CONDITION_MARKS = {"if", "unless", "provided"}
 HEDGES = {"likely", "unlikely", "expected", "probably", "possibly", "perhaps", "could", "might", "may", "would",
           "set", "bound", "poised", "doubtless", "surely", "almost", "certainly", "risk", "threatens",
-          "impression", "prospect", "danger", "likelihood", "chance", "fear", "expectation", "sign"}
+          "impression", "prospect", "danger", "likelihood", "chance", "fear", "expectation", "sign",
+          "expect", "forecast", "predict", "predicted", "project", "projected", "anticipate", "anticipated"}
 # an analysis or opinion piece predicts in its own voice; a news report's "will" states a schedule
 ANALYSIS_VOICE = re.compile(r"(?m)^\W*(forecasts?|outlook|scenarios?|what (?:comes|happens) next)\b|\bI (?:think|believe|expect|wrote|argued)\b", re.I)
 DEONTIC = {"respect", "honour", "honor", "comply", "abide", "fulfil", "fulfill", "pay", "return", "release", "stop",
            "end", "withdraw", "apologise", "apologize", "explain", "observe", "implement", "keep"}
 
 
+# nouns of holding a view: "expressed confidence that …"
+BELIEF_NOUNS = {"confidence", "hope", "expectation", "belief", "conviction", "fear", "prediction", "view"}
 # what joins the other branch of a conditional prediction within one sentence ("…; otherwise, …")
 OTHER_BRANCH = re.compile(r"[\s,;:–—-]*(?:and |but )?(?:otherwise|failing that|if not)\b[\s,]*$", re.I)
 # "this will depend on two factors": a dependency, not an outcome
@@ -237,19 +240,45 @@ class ForecastFinder:
         return False, None
 
     def author_of(self, verb: Token) -> str | None:
+        """Whose prediction it is: the nearest one above it who says, expects or is confident that it
+        will happen ("Halvic expressed confidence that …" inside his spokesman's words), else the
+        quote's speaker, else the byline's author."""
+        found, holder = self._holder(verb)
+        if found:
+            return holder
         quote = self.parties.quote_at(verb.idx)
-        if quote is not None:
+        if quote is not None and quote.speaker:
             return quote.speaker
+        return None if quote is not None and quote.kind == "direct" else self.author
+
+    def _holder(self, verb: Token) -> tuple[bool, str | None]:
+        """(whether the words name whose view it is, whose)."""
         current = verb
         for _ in range(6):
             if current.head.i == current.i:
                 break
-            if current.dep_ in ("ccomp", "xcomp") and current.head.lemma_.lower() in SAY_VERBS | EXPECT_VERBS:
-                party = self.parties.of(subject_of(current.head))
+            head = current.head
+            says = current.dep_ in ("ccomp", "xcomp") and head.lemma_.lower() in SAY_VERBS | EXPECT_VERBS
+            believes = current.dep_ in ("acl", "ccomp") and head.lemma_.lower() in BELIEF_NOUNS and head.pos_ == "NOUN"
+            if says and any(c.dep_ == "auxpass" for c in head.children):
+                return True, None  # "the panel is not expected to rule …": expected by no one named
+            if says or believes:
+                party = self._holder_party(subject_of(head if says else head.head) or _fronted_subject(head))
                 if party is not None:
-                    return party.actor_id
-            current = current.head
-        return self.author
+                    return True, party
+            current = head
+        return False, None
+
+    def _holder_party(self, subject: Token | None) -> str | None:
+        if subject is None:
+            return None
+        if subject.tag_ == "WP":  # "Hask …, who predicted in March that …"
+            party = self.parties.last_person_before(subject.idx, window=300)
+        elif subject.lower_ == "i" and self.parties.quote_at(subject.idx) is None:
+            return self.author  # "Last July I wrote that …": the author's own voice
+        else:
+            party = self.parties.of(subject)
+        return party.actor_id if party is not None else None
 
     def subjects(self, start: int, end: int) -> tuple[str, ...]:
         """The actors the prediction names, else the pair of states the document is about."""
@@ -370,6 +399,13 @@ class ForecastFinder:
             evidence=Evidence(doc_id, start, end, self.text[start:end]),
             condition=condition,
         )
+
+
+def _fronted_subject(verb: Token) -> Token | None:
+    """"Vorlund, asked about the line, said that …": the parser often makes the speaker the subject
+    of the participle before the verb of saying."""
+    return next((s for c in verb.children if c.i < verb.i and c.dep_ in ("ccomp", "advcl")
+                 for s in c.children if s.dep_ == "nsubj" and s.pos_ == "PROPN"), None)
 
 
 def _clause_of_its_own(token: Token) -> bool:
