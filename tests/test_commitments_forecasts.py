@@ -60,8 +60,9 @@ def test_seed_003_forecasts_carry_the_horizon_along_the_bullet(seeds):  # noqa: 
     assert dated == [
         ("In the short term (until January 2026)", "2025-12-31", "relations between Russia and Azerbaijan "),
         ("In the short term (until January 2026)", "2025-12-31", "Progress is likely to be made in agreein"),
-        # the article is dated to the year only, so "3 months to one year" has no last day
-        ("In the medium term (3 months to one year)", None, "Russia will continue to use its influenc"),
+        # the article gives no date; "3 months to one year" counts from the month of the latest event it
+        # reports as past (the Dushanbe summit, October 2025)
+        ("In the medium term (3 months to one year)", "2026-10-31", "Russia will continue to use its influenc"),
         ("In the long term", None, "Russia and Azerbaijan, being “doomed to "),
         # "this will depend on two significant factors" is no prediction (a dependency), and "…, while X
         # will remain a constant factor" is a prediction of its own
@@ -399,6 +400,13 @@ def test_term_heading_with_a_span_counts_from_publication():
     text = "In the medium term (3 months to one year), Kestria will sign a pact."
     (horizon,) = term_horizons(text, (), "2026-03-20")
     assert (horizon.text, horizon.resolves_by) == ("In the medium term (3 months to one year)", "2027-03-20")
+
+
+def test_term_span_of_an_undated_analysis_counts_from_its_latest_past_event(nlp):
+    text = ("The foreign ministers of Valdoria and Kestria met in Sulem on 10 July 2025 and did not exchange a word.\n\n"
+            "Forecasts:\n\n- In the medium term (3 months to one year), Kestria will connect its grid to Sarnovia's.")
+    (forecast,) = run(nlp, text, published=None).forecasts
+    assert (forecast.horizon_text, forecast.resolves_by) == ("In the medium term (3 months to one year)", "2026-07-31")
 
 
 def test_questions_and_first_person_are_not_forecasts(nlp):

@@ -84,9 +84,20 @@ class ForecastFinder:
         self.timexes = [t for t in timexes if t.value]
         self.promised = [(c.evidence.start, c.evidence.end) for c in commitments]
         self.promised_words = [set(re.findall(r"\w+", c.content.lower())) for c in commitments]
-        self.terms: list[TermHorizon] = term_horizons(document.text, timexes, document.published)
+        self.terms: list[TermHorizon] = term_horizons(document.text, timexes, self._dated_month(document))
         self.author = self._author_id(document, mentions)
         self.analysis = bool(self.terms) or bool(ANALYSIS_VOICE.search(document.text))
+
+    @staticmethod
+    def _dated_month(document: Document) -> str | None:
+        """The publication date a span like "3 months to one year" counts from: the given one, else
+        the month of the latest event the text reports as past (how a careful reader dates an
+        undated analysis; the date stage keeps it as the earliest possible publication)."""
+        published = document.published
+        if published and len(published) >= 7:
+            return published
+        earliest = document.meta.get("published_earliest")
+        return earliest[:7] if isinstance(earliest, str) and len(earliest) >= 7 else published
 
     @staticmethod
     def _author_id(document: Document, mentions: list[Mention]) -> str | None:
