@@ -312,7 +312,7 @@ def test_horizon_carries_and_otherwise_is_conditional(nlp):
     assert rows == [
         ("the two capitals will return to talks before the end of the year", "before the end of the year", "2025-12-31", True),
         ("Kestria will recall its ambassador", "before the end of the year", "2025-12-31", True),
-        ("the bridge will stay closed well into 2026", "before the end of the year", "2025-12-31", True),
+        ("the bridge will stay closed well into 2026", "well into 2026", "2026-06-30", True),
     ]
     assert result.forecasts[0].condition == "If Valdoria pays the compensation on time"
 
@@ -435,6 +435,7 @@ def timex(text: str, value: str) -> Timex:
     ("by", "next winter", "2026", "", "2027-02-28"),
     ("before", "the summer", "2026", "", "2026-05-31"),
     ("by", "early next year", "2026", "", "2026-03-31"),
+    ("well into", "2026", "2026", "", "2026-06-30"),
     ("by", "next month", "2025-11", "", "2025-11-30"),
 ])
 def test_last_day(prep, text, value, lead, expected):

@@ -299,6 +299,8 @@ def last_day(preposition: str, timex: Timex, lead: str = "") -> str | None:
             last = date(first.year, 3, 31)
         elif re.search(r"\bmid(?:dle)?\b", words):
             last = date(first.year, 6, 30)
+    if prep in ("into", "well into") and season is None and len(timex.value) == 4:
+        return date(first.year, 6, 30).isoformat()  # "will stay closed well into 2026": a good part of it
     ends = re.search(r"\b(end|close)\b", words)
     if not ends and (prep == "before" or (prep == "until" and len(timex.value) < 10 and season is None)):
         return (first - timedelta(days=1)).isoformat()

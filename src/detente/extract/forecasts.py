@@ -42,7 +42,7 @@ EXPECT_VERBS = {"expect", "predict", "forecast", "anticipate", "foresee", "hope"
 SAY_VERBS = {"say", "tell", "add", "announce", "state", "declare", "predict", "expect", "believe", "think", "warn",
              "write", "argue", "claim", "insist", "suggest", "estimate", "forecast", "confirm", "indicate", "report"}
 HORIZON_PREP = re.compile(
-    r"\b(?P<prep>by|before|until|till|in|within|during|from|on|after|no later than)\s+"
+    r"\b(?P<prep>by|before|until|till|in|within|during|from|on|after|no later than|well into|into)\s+"
     r"(?P<part>(?:the\s+)?(?:end|beginning|start|middle|close)\s+of\s+)?$", re.I)
 CONDITION_MARKS = {"if", "unless", "provided"}
 HEDGES = {"likely", "unlikely", "expected", "probably", "possibly", "perhaps", "could", "might", "may", "would",
