@@ -396,6 +396,15 @@ def test_a_prediction_is_whose_view_it_is(nlp):
     ]
 
 
+def test_an_officials_undated_passive_states_policy_not_a_prediction(nlp):
+    text = ("Valdoria and Kestria met. \"Every shot will be accounted for,\" Valdorian Prosecutor-General Anselm Kroy "
+            "said. Valdorian spokeswoman Ilse Brandvik insisted that the lorries would be released as soon as the "
+            "documents are in order. The Kestrian Foreign Ministry said a new agreement would be drafted within the "
+            "coming months. Kestrian President Teodor Halvic said he was confident that the inquiry will be completed.")
+    assert [f.text for f in run(nlp, text, published="2025-06-05").forecasts] == [
+        "a new agreement would be drafted within the coming months", "the inquiry will be completed"]
+
+
 def test_term_heading_with_a_span_counts_from_publication():
     text = "In the medium term (3 months to one year), Kestria will sign a pact."
     (horizon,) = term_horizons(text, (), "2026-03-20")

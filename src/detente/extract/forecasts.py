@@ -48,7 +48,8 @@ CONDITION_MARKS = {"if", "unless", "provided"}
 HEDGES = {"likely", "unlikely", "expected", "probably", "possibly", "perhaps", "could", "might", "may", "would",
           "set", "bound", "poised", "doubtless", "surely", "almost", "certainly", "risk", "threatens",
           "impression", "prospect", "danger", "likelihood", "chance", "fear", "expectation", "sign",
-          "expect", "forecast", "predict", "predicted", "project", "projected", "anticipate", "anticipated"}
+          "expect", "forecast", "predict", "predicted", "project", "projected", "anticipate", "anticipated",
+          "confident", "confidence", "convinced", "believe", "think", "hope", "hop", "doubt"}
 # an analysis or opinion piece predicts in its own voice; a news report's "will" states a schedule
 ANALYSIS_VOICE = re.compile(r"(?m)^\W*(forecasts?|outlook|scenarios?|what (?:comes|happens) next)\b|\bI (?:think|believe|expect|wrote|argued)\b", re.I)
 DEONTIC = {"respect", "honour", "honor", "comply", "abide", "fulfil", "fulfill", "pay", "return", "release", "stop",
@@ -59,6 +60,9 @@ DEONTIC = {"respect", "honour", "honor", "comply", "abide", "fulfil", "fulfill",
 BELIEF_NOUNS = {"confidence", "hope", "expectation", "belief", "conviction", "fear", "prediction", "view"}
 # what joins the other branch of a conditional prediction within one sentence ("…; otherwise, …")
 OTHER_BRANCH = re.compile(r"[\s,;:–—-]*(?:and |but )?(?:otherwise|failing that|if not)\b[\s,]*$", re.I)
+# time words the date stage gives no date: "sooner or later", "within the coming months"
+VAGUE_HORIZON = re.compile(r"\b(soon(?! as)|sooner or later|eventually|in time|within|coming|next|shortly|before long)\b",
+                           re.I)  # "as soon as the documents are in order" is a condition
 # "this will depend on two factors": a dependency, not an outcome
 CONTINGENT = {"depend", "hinge"}
 TEXT_NOUNS = {"material", "article", "analysis", "report", "brief", "paper", "piece", "text", "review", "study",
@@ -82,6 +86,7 @@ class ForecastFinder:
         self.sdoc = sdoc
         self.parties = Parties(document.text, mentions, quotes)
         self.timexes = [t for t in timexes if t.value]
+        self.all_timexes = timexes
         self.promised = [(c.evidence.start, c.evidence.end) for c in commitments]
         self.promised_words = [set(re.findall(r"\w+", c.content.lower())) for c in commitments]
         self.terms: list[TermHorizon] = term_horizons(document.text, timexes, self._dated_month(document))
@@ -317,6 +322,24 @@ class ForecastFinder:
         return (speaker is not None and doer is not None and doer.kind != "person" and speaker.country is not None
                 and doer.country == speaker.country and verb.lemma_.lower() not in ("be", "remain", "stay", "become"))
 
+    def undated_official_passive(self, verb: Token, start: int, end: int) -> bool:
+        """"Every shot will be accounted for", "the lorries would be released as soon as the
+        documents are in order": an official's agentless passive about a thing, with no time to it,
+        states what their side will do (policy), not a prediction; with a horizon ("would be drafted
+        within the coming months") it is one."""
+        subject = subject_of(verb)
+        if not any(c.dep_ == "auxpass" for c in verb.children) or any(c.dep_ == "agent" for c in verb.children):
+            return False
+        if subject is None or subject.pos_ != "NOUN" or self.parties.of(subject) is not None:
+            return False
+        author = self.author_of(verb)
+        speaker = self.parties.actor(author) if author and author != self.author else None
+        if speaker is None or speaker.country is None or self.hedged(verb, start, end, reported=True):
+            return False
+        if any(start <= t.start < end for t in self.all_timexes) or VAGUE_HORIZON.search(self.text[start:end]):
+            return False
+        return True
+
     def about_itself(self, verb: Token) -> bool:
         """"This material will provide a clear breakdown of events": the text announcing what it
         does, not a prediction (a noun of ``TEXT_NOUNS`` after "this", named for the first time)."""
@@ -332,11 +355,13 @@ class ForecastFinder:
         words = set(re.findall(r"\w+", self.text[start:end].lower()))
         return any(words and len(words & other) >= 0.8 * max(len(words), len(other)) for other in self.promised_words)
 
-    def hedged(self, verb: Token, start: int, end: int) -> bool:
-        """A prediction marked as such: "likely", "expected", "probably", "could"."""
+    def hedged(self, verb: Token, start: int, end: int, reported: bool = False) -> bool:
+        """A prediction marked as such: "likely", "expected", "probably", "could" (with ``reported``,
+        not "would", which reported speech puts for "will")."""
         words = {t.lower_ for t in verb.sent if start <= t.idx < end} | set(auxiliaries(verb))
         words |= {a.lemma_.lower() for a in list(verb.ancestors)[:2]}  # "the impression that X will …"
-        return bool(words & HEDGES) or self.condition(verb, None)[0] or self._under_condition(verb)
+        hedges = HEDGES - {"would"} if reported else HEDGES
+        return bool(words & hedges) or self.condition(verb, None)[0] or self._under_condition(verb)
 
     @staticmethod
     def _under_condition(verb: Token) -> bool:
@@ -369,6 +394,8 @@ class ForecastFinder:
                 continue
             if not self.analysis and self.author_of(verb) == self.author and not self.hedged(verb, start, end):
                 continue  # a news report's own "will" states a schedule ("fees will rise from 1 March")
+            if self.undated_official_passive(verb, start, end):
+                continue
             if forecasts and forecasts[-1].conditional and OTHER_BRANCH.match(self.text[forecasts[-1].evidence.end:start]):
                 # "If A, X will …; otherwise, Y will …": the other branch of the same conditional prediction
                 forecasts[-1] = self._extended(forecasts[-1], end)
