@@ -43,6 +43,8 @@ def test_seed_000_promises_are_russias_and_broken(seeds):  # noqa: F811
     assert quoted.status_evidence[0].text.startswith("When promises made by the Russian president")
     # the promise quoted twice in the article is one commitment
     assert len(seeds["000"].commitments) == 3
+    # made at the Dushanbe meeting the paragraph before returns to, dated where the text first names it
+    assert [c.made_on for c in found.values()] == [None, "2025-10-09", "2025-10-09"]
 
 
 @pytest.mark.seed
@@ -52,6 +54,8 @@ def test_seed_003_two_promises_split_and_open(seeds):  # noqa: F811
         ("RUS", "AZE", "open", "to provide a legal assessment of the actions of all officials"),
         ("RUS", "AZE", "open", "to do everything necessary regarding compensation"),
     ]
+    # told in Dushanbe, where the text dates the CIS summit to October 2025
+    assert [c.made_on for c in seeds["003"].commitments if c.promiser == "RUS"] == ["2025-10", "2025-10"]
 
 
 @pytest.mark.seed
@@ -296,6 +300,17 @@ def test_promised_content_in_the_texts_words(nlp):
         "it would lift visa requirements for Valdorian citizens from 1 May",  # the proviso is not promised
         "the Isel Transit Protocol",
     ]
+
+
+def test_a_promise_is_made_when_its_act_is_dated_or_at_the_occasion_its_paragraph_places_it(nlp):
+    text = ("Valdorian President Aurel Demmin and Kestrian President Teodor Halvic met at a summit in Ishtal on 15 "
+            "October 2025.\n\nLater in the talks in Ishtal, the two leaders discussed trade.\n\n“We will return the "
+            "lorries,” Demmin promised.\n\nSarnovian Prime Minister Jonas Aberline said on Tuesday that Sarnovia would "
+            "deliver radars to Kestria and that Sarnovian units would hold a joint exercise with Kestria in the spring.")
+    rows = [(c.content[:20], c.made_on) for c in run(nlp, text, published="2025-10-23").commitments]
+    assert rows == [("We will return the l", "2025-10-15"),  # the summit in Ishtal
+                    ("Sarnovia would deliv", "2025-10-21"),  # "said on Tuesday", not "in the spring"
+                    ("Sarnovian units woul", "2025-10-21")]
 
 
 def test_warning_is_neither_promise_nor_forecast(nlp):

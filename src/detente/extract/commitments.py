@@ -35,6 +35,7 @@ from .clauses import (
     in_dateline,
     is_warning,
     last_day,
+    line_bounds,
     sentence_in_line,
     subject_of,
 )
@@ -45,6 +46,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 LEXICONS = Path(__file__).resolve().parents[1] / "lexicons"
+OPENING_QUOTES = "\"“‘'«"
+OCCASIONS = {"meeting", "meet", "summit", "talk", "visit", "conference", "session", "ceremony", "call", "negotiation"}
 PROVISOS = {"once", "provided", "providing", "if", "unless"}
 ANAPHORIC = {"it", "its", "they", "their", "them", "this", "these", "those"}
 STATIVE = {"be", "remain", "stay", "become", "seem", "appear", "have", "look", "need", "want", "know", "hope"}
@@ -68,6 +71,7 @@ class CommitmentFinder:
         self.text = document.text
         self.sdoc = sdoc
         self.parties = Parties(document.text, mentions, quotes)
+        self.places = [m for m in mentions if m.kind == "place"]
         self.timexes = [t for t in timexes if t.value]
         self.time_phrases = timexes  # with those no date could be given ("before the end of the month", undated text)
         self.quotes = quotes
@@ -235,22 +239,92 @@ class CommitmentFinder:
 
     # -- dates
 
-    def made_on(self, verb: Token, content: tuple[int, int]) -> str | None:
+    def made_on(self, verb: Token, content: tuple[int, int], agreement: Token | None = None) -> str | None:
+        """When the promise was made: a date on the act of promising (the promise verb, the verb of
+        saying that reports an undertaking, a "when …" clause on them; an agreement's own date for
+        its terms), else the occasion the paragraph places it at, else the date of the statement."""
         sentence = verb.sent
         quote = self.parties.quote_at(verb.idx)
+        if agreement is not None:
+            return self._date_in(agreement.left_edge.idx, agreement.right_edge.idx + len(agreement.right_edge.text))
+        act = verb if self.promise_verb(verb) else self._saying(verb)
         own = [t for t in self.timexes if sentence.start_char <= t.start < sentence.end_char
-               and (not content[0] <= t.start < content[1] or self._dates_verb(t, verb))
-               and t.value and not self._deadline_words(t)]
+               and act is not None and self._dates_act(t, act) and not self._deadline_words(t)]
         if own:
             # the date on the promise verb itself, else the nearest
-            return min(own, key=lambda t: (not self._dates_verb(t, verb), abs(t.start - verb.idx))).value
+            return min(own, key=lambda t: (not self._dates_verb(t, act), abs(t.start - act.idx))).value  # type: ignore[union-attr]
         if quote is not None and quote.said_on:
             return quote.said_on
+        occasion = self._occasion_date(verb)
+        if occasion is not None:
+            return occasion
         reported = next((q for q in self.quotes if q.start <= verb.idx < q.end or q.start <= content[0] < q.end), None)
         if reported is not None:
             # a statement reported without a date of its own was made by the time of publication
             return reported.said_on or self.document.published
         return None
+
+    def _occasion_date(self, verb: Token) -> str | None:
+        """"… Putin promised" after "let us return to the meeting … in Dushanbe": a promise with no
+        date of its own was made at the occasion its paragraph places it (the place named in its
+        sentence, else earlier in its paragraph or the one before), on the date the text gives
+        where it names that place with a date."""
+        line_start, _ = line_bounds(self.text, verb.idx)
+        previous_start = line_bounds(self.text, max(0, line_start - 2))[0] if line_start > 1 else line_start
+        sentence = verb.sent
+        scopes = [(sentence.start_char, sentence.end_char), (line_start, sentence.start_char)]
+        if self.text[line_start:line_start + 1] in OPENING_QUOTES:
+            scopes.append((previous_start, line_start))  # a paragraph that only quotes goes on with the one before
+        for start, end in scopes:
+            named = [m for m in self.places if start <= m.start < end]
+            if named:
+                return self._dated_at(named[-1].actor_id, sentence)
+        return None
+
+    def _dated_at(self, place: str, exclude: Span) -> str | None:
+        for sentence, _, _ in self._sentence_lemmas():
+            if sentence.start == exclude.start:
+                continue
+            if not any(m.actor_id == place and sentence.start_char <= m.start < sentence.end_char for m in self.places):
+                continue
+            if not OCCASIONS & {t.lemma_.lower() for t in sentence}:
+                continue  # the place must be named as the scene of a meeting, summit, visit …
+            dated = [t for t in self.timexes if sentence.start_char <= t.start < sentence.end_char
+                     and len(t.value or "") >= 7 and not self._deadline_words(t)]
+            if dated:
+                return dated[0].value
+        return None
+
+    @staticmethod
+    def _saying(verb: Token) -> Token | None:
+        """The verb of saying that reports an undertaking ("Demmin said on Thursday that …")."""
+        current = verb
+        while current.dep_ == "conj" and current.head.i != current.i:
+            current = current.head
+        return current.head if current.dep_ == "ccomp" and current.head.lemma_.lower() in SAY_VERBS else None
+
+    def _dates_act(self, timex: Timex, act: Token) -> bool:
+        """Whether a time phrase dates the act of promising: it hangs on the act (or on the verb it
+        is coordinated with: "On Monday he telephoned, … and promised"), possibly through a "when …"
+        clause ("promised … when he met Halvic in October"), not on another verb ("would hold a joint
+        exercise in the spring", "entered service on 27 November, before the deadline set in March")."""
+        span = self.sdoc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is None:
+            return False
+        current = act.head if act.dep_ == "acomp" else _owner(act)  # "remained committed", "…, committing"
+        above = {act.i, current.i}
+        while current.dep_ == "conj" and current.head.i != current.i:
+            current = current.head
+            above.add(current.i)
+        current = span.root
+        while current.head.i != current.i:
+            current = current.head
+            if current.i in above:
+                return True
+            if current.pos_ in ("VERB", "AUX") and not (current.dep_ == "advcl" and any(
+                    m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as", "while") for m in current.children)):
+                return False
+        return current.i in above
 
     def _dates_verb(self, timex: Timex, verb: Token) -> bool:
         """Whether a time phrase modifies the promise verb itself ("the radars Sarnovia promised in
@@ -482,7 +556,7 @@ class CommitmentFinder:
             return []
         # the term is told with its agreement, and what later sentences say of an agreement befalls it
         return [self.commitment(verb, bound, content, (agreement.left_edge.idx, content[1]),
-                                about=frozenset(self.agreements))]
+                                about=frozenset(self.agreements), agreement=agreement)]
 
     def breached_agreements(self) -> list[Commitment]:
         """"The seizures broke the Transit Protocol", "both increases breach the agreement": an
@@ -597,8 +671,9 @@ class CommitmentFinder:
         return start, end
 
     def commitment(self, verb: Token, party: Party, content: tuple[int, int], evidence: tuple[int, int],
-                   about: frozenset[str] = frozenset()) -> Commitment:
-        """``about``: more words that, in a later sentence, refer to this commitment."""
+                   about: frozenset[str] = frozenset(), agreement: Token | None = None) -> Commitment:
+        """``about``: more words that, in a later sentence, refer to this commitment; ``agreement``:
+        the agreement whose term it is."""
         doc_id = self.document.doc_id
         promiser = party.country if party.kind == "person" and party.country else party.actor_id
         status, status_evidence = self.status(content, evidence[0], about, past=_told_as_past(verb))
@@ -607,7 +682,7 @@ class CommitmentFinder:
             promiser=promiser,
             beneficiary=self.beneficiary(verb, party.country or promiser),
             content=self.text[content[0]:content[1]],
-            made_on=self.made_on(verb, content),
+            made_on=self.made_on(verb, content, agreement),
             deadline=self.deadline(verb, content),
             evidence=Evidence(doc_id, evidence[0], evidence[1], self.text[evidence[0]:evidence[1]]),
             status=status,  # type: ignore[arg-type]
