@@ -313,6 +313,12 @@ def test_a_promise_is_made_when_its_act_is_dated_or_at_the_occasion_its_paragrap
                     ("Sarnovian units woul", "2025-10-21")]
 
 
+def test_a_joint_agreements_beneficiary_is_the_other_side_of_its_subject(nlp):
+    text = ("Valdoria protested. Valdoria recalled its envoy from Kestria and Valdoria closed the border. In December "
+            "Kestria and Sarnovia agreed on visa-free travel.")
+    assert [(c.promiser, c.beneficiary) for c in run(nlp, text, published="2026-03-20").commitments] == [("XKS", "XSR")]
+
+
 def test_warning_is_neither_promise_nor_forecast(nlp):
     result = run(nlp, "Valdorian Foreign Minister Severin Malk said Valdoria would respond to any provocation.")
     assert result.commitments == ()

@@ -235,7 +235,19 @@ class CommitmentFinder:
             party = self.parties.of(target) if target is not None else None
             if party and party.kind in ("state", "person", "organization") and (party.country or party.actor_id) != promiser_country:
                 return party.country or party.actor_id
-        return self.parties.counterpart(promiser_country)
+        partner = self._partner(verb, promiser_country)
+        return partner or self.parties.counterpart(promiser_country)
+
+    def _partner(self, verb: Token, promiser_country: str | None) -> str | None:
+        """"Kestria and Sarnovia agreed on visa-free travel": the other side of a joint subject."""
+        subject = _subject(verb)
+        if subject is None:
+            return None
+        for token in [subject, *(c for c in subject.children if c.dep_ == "conj")]:
+            party = self.parties.at(token.idx, token.idx + len(token.text))
+            if party is not None and party.country and party.country != promiser_country:
+                return party.country
+        return None
 
     # -- dates
 
