@@ -218,7 +218,8 @@ def test_what_two_sides_agree_to_is_one_agreement(nlp):
 
 
 def test_a_clause_going_on_about_the_promised_thing_is_the_same_promise(nlp):
-    result = run(nlp, "Valdorian Interior Minister Anselm Kroy said that Valdoria would open an inquiry into the shooting "
+    result = run(nlp, "Valdorian Interior Minister Anselm Kroy said that Valdoria would open an inquiry into the "
+                      "shooting "
                       "and that its results would be shared with Kestria. He also said that Valdoria would return the "
                       "lorries by 1 December and that the customs case against the drivers would be closed.")
     assert [c.content for c in result.commitments] == [
@@ -278,19 +279,23 @@ def test_what_a_states_speaker_says_a_thing_of_theirs_will_do_by_a_deadline_is_p
 
 
 def test_a_deadline_or_date_someone_set_or_gave_is_their_promise(nlp):
-    text = ("The bridge reopened on 2 May, a week before the deadline set by Valdorian Interior Minister Anselm Kroy in "
-            "March. The EU set a deadline for Kestria to comply. \"The date we gave our Kestrian friends has not moved,\" "
+    text = ("The bridge reopened on 2 May, a week before the deadline set by Valdorian Interior Minister Anselm Kroy "
+            "in "
+            "March. The EU set a deadline for Kestria to comply. \"The date we gave our Kestrian friends has not "
+            "moved,\" "
             "Valdorian Foreign Minister Severin Malk said. Kestria recalled the promises made in Brask.")
     rows = [(c.promiser, c.promiser_person, c.evidence.text, c.made_on)
             for c in run(nlp, text, published="2025-05-10").commitments]
     assert rows == [
-        ("XVL", "person:anselm-kroy", "the deadline set by Valdorian Interior Minister Anselm Kroy in March", "2025-03"),
+        ("XVL", "person:anselm-kroy", "the deadline set by Valdorian Interior Minister Anselm Kroy in March",
+         "2025-03"),
         ("XVL", "person:severin-malk", "The date we gave our Kestrian friends", "2025-05-10"),
     ]
 
 
 def test_promised_content_in_the_texts_words(nlp):
-    text = ("The bridge that Valdoria agreed to rebuild in the spring is still closed. Valdoria promised compensation to "
+    text = ("The bridge that Valdoria agreed to rebuild in the spring is still closed. Valdoria promised compensation "
+            "to "
             "the families by the end of September, which was right. Kestria said it would lift visa requirements for "
             "Valdorian citizens from 1 May, once its border service has new scanners. Dorrun said the seizures broke "
             "the Isel Transit Protocol signed in February.")
@@ -306,7 +311,8 @@ def test_a_promise_is_made_when_its_act_is_dated_or_at_the_occasion_its_paragrap
     text = ("Valdorian President Aurel Demmin and Kestrian President Teodor Halvic met at a summit in Ishtal on 15 "
             "October 2025.\n\nLater in the talks in Ishtal, the two leaders discussed trade.\n\n“We will return the "
             "lorries,” Demmin promised.\n\nSarnovian Prime Minister Jonas Aberline said on Tuesday that Sarnovia would "
-            "deliver radars to Kestria and that Sarnovian units would hold a joint exercise with Kestria in the spring.")
+            "deliver radars to Kestria and that Sarnovian units would hold a joint exercise with Kestria in the "
+            "spring.")
     rows = [(c.content[:20], c.made_on) for c in run(nlp, text, published="2025-10-23").commitments]
     assert rows == [("We will return the l", "2025-10-15"),  # the summit in Ishtal
                     ("Sarnovia would deliv", "2025-10-21"),  # "said on Tuesday", not "in the spring"
@@ -344,7 +350,8 @@ def test_conjoined_predictions_are_split_and_a_passive_it_is_not_the_speakers_si
             "summit in Ishtal will pass without a meeting between Valdoria and Kestria.\n"
             "- In the long term, Valdoria and Kestria will keep trading, while rivalry over the river will remain a "
             "constant factor.\n\n"
-            "Kestria switched on a new entry system on Monday. Kestrian officials said it would be extended to the Harl "
+            "Kestria switched on a new entry system on Monday. Kestrian officials said it would be extended to the "
+            "Harl "
             "Pass crossing by the end of the year.")
     rows = [(f.text, f.resolves_by) for f in run(nlp, text, published="2025-07-31").forecasts]
     assert rows == [
@@ -368,7 +375,8 @@ def test_hopes_are_predictions_past_hopes_are_not_and_a_horizon_lies_ahead(nlp):
 
 
 def test_a_text_announcing_itself_and_a_dependency_are_not_predictions(nlp):
-    text = ("Outlook\n\nValdoria and Kestria met in Brask. This report will give a clear account of the talks. Valdoria "
+    text = ("Outlook\n\nValdoria and Kestria met in Brask. This report will give a clear account of the talks. "
+            "Valdoria "
             "will reopen the bridge, but this will depend on the weather.")
     assert [f.text for f in run(nlp, text).forecasts] == ["Valdoria will reopen the bridge"]
 
@@ -383,7 +391,8 @@ def test_hopes_held_in_the_past_and_ones_own_intentions_are_not_predictions(nlp)
 
 
 def test_the_other_branch_in_the_same_sentence_belongs_to_the_conditional_prediction(nlp):
-    text = ("Outlook\n\nIf Valdoria raises the fees again, Kestria will take the dispute to the Council; otherwise, the "
+    text = ("Outlook\n\nIf Valdoria raises the fees again, Kestria will take the dispute to the Council; otherwise, "
+            "the "
             "quarrel will be settled quietly in the customs commission. Otherwise, nothing will change.")
     rows = [(f.text, f.conditional) for f in run(nlp, text).forecasts]
     assert rows == [
@@ -403,7 +412,8 @@ def test_a_reported_possibility_with_a_horizon_is_a_prediction(nlp):
 
 
 def test_a_prediction_is_whose_view_it_is(nlp):
-    text = ("Kestria and Valdoria met in Brask. Kestrian spokesman Emil Daskin said Kestrian President Teodor Halvic had "
+    text = ("Kestria and Valdoria met in Brask. Kestrian spokesman Emil Daskin said Kestrian President Teodor Halvic "
+            "had "
             "expressed confidence that the inquiry will be fair. Valdorian Prime Minister Hedda Vorlund, asked about "
             "the line, said that Kestria would come back to Valdorian power next winter. The panel is not expected to "
             "rule before the spring, said Oriel Hask of the Meridian Centre, who predicted in March that Valdoria "
@@ -433,7 +443,8 @@ def test_term_heading_with_a_span_counts_from_publication():
 
 
 def test_term_span_of_an_undated_analysis_counts_from_its_latest_past_event(nlp):
-    text = ("The foreign ministers of Valdoria and Kestria met in Sulem on 10 July 2025 and did not exchange a word.\n\n"
+    text = ("The foreign ministers of Valdoria and Kestria met in Sulem on 10 July 2025 and did not exchange a "
+            "word.\n\n"
             "Forecasts:\n\n- In the medium term (3 months to one year), Kestria will connect its grid to Sarnovia's.")
     (forecast,) = run(nlp, text, published=None).forecasts
     assert (forecast.horizon_text, forecast.resolves_by) == ("In the medium term (3 months to one year)", "2026-07-31")

@@ -168,7 +168,8 @@ class CommitmentFinder:
             return child.lower_ in ("to", "on") and not any(
                 c.dep_ == "pobj" and self.parties.at(c.idx, c.idx + len(c.text)) for c in child.children)
         if child.dep_ == "dobj":
-            return not (child.lemma_.lower() in self.referring or self.parties.at(child.idx, child.idx + len(child.text)))
+            named = self.parties.at(child.idx, child.idx + len(child.text))
+            return not (child.lemma_.lower() in self.referring or named)
         return True
 
     def _object_phrases(self, verb: Token, objects: list[Token]) -> list[tuple[int, int]]:
@@ -178,9 +179,9 @@ class CommitmentFinder:
         stays one."""
         first = objects[0]
         area = [t for t in verb.subtree if t.i >= first.i]
-        parts = sorted({first.i: first, **{t.i: t for t in objects[1:]}, **{
-            t.i: t for t in area if t.dep_ == "conj" and t.pos_ == "NOUN"
-            and (t.head.i == verb.i or (t.head.dep_ == "pobj" and t.head.head.dep_ == "prep"))}}.values(), key=lambda t: t.i)
+        coordinated = {t.i: t for t in area if t.dep_ == "conj" and t.pos_ == "NOUN"
+                       and (t.head.i == verb.i or (t.head.dep_ == "pobj" and t.head.head.dep_ == "prep"))}
+        parts = sorted({first.i: first, **{t.i: t for t in objects[1:]}, **coordinated}.values(), key=lambda t: t.i)
         if len(parts) > 1 and not all(_own_phrase(p) for p in parts[1:]):
             parts = [first]
         end = max(t.i for p in parts for t in p.subtree if not (t.dep_ == "punct" or t.is_space))
@@ -443,7 +444,7 @@ class CommitmentFinder:
         """"Sarnovian officials said a third convoy would follow before the end of the month": what
         a state's speaker says a thing of theirs will do by a deadline is an undertaking of that state."""
         subject = subject_of(verb)
-        if subject is None or subject.head.i != verb.i or subject.pos_ not in ("NOUN",) or subject.lower_ in FIRST_PERSON:
+        if subject is None or subject.head.i != verb.i or subject.pos_ != "NOUN":
             return False
         if self.threat(verb) or self._refusal_or_pressure(verb) or self._conditional(verb):
             return False
@@ -529,7 +530,9 @@ class CommitmentFinder:
     def agreement_term(self, verb: Token) -> bool:
         """"The protocol keeps the crossing open, fixes transit fees for Kestrian lorries until 2027
         and …": a term an agreement sets (``term_verbs``), its subject the agreement itself."""
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.term_verbs or any(c.dep_ == "neg" for c in verb.children):
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.term_verbs:
+            return False
+        if any(c.dep_ == "neg" for c in verb.children):
             return False
         return self._agreement_of(verb) is not None
 
@@ -556,8 +559,8 @@ class CommitmentFinder:
         while end > verb.i and (self.sdoc[end].is_punct or self.sdoc[end].is_space or self.sdoc[end].dep_ == "cc"):
             end -= 1
         content = self._trim(verb.idx, self.sdoc[end].idx + len(self.sdoc[end].text))
-        bound = next((p for c in verb.children if c.dep_ == "dobj" and (p := self.parties.at(c.idx, c.idx + len(c.text)))
-                      is not None and p.kind == "state"), None)
+        named = [self.parties.at(c.idx, c.idx + len(c.text)) for c in verb.children if c.dep_ == "dobj"]
+        bound = next((p for p in named if p is not None and p.kind == "state"), None)
         if bound is None:
             named = self.parties.states_in(*content)
             bound = self.parties.actor(self.parties.counterpart(named[0])) if named else None
@@ -726,7 +729,8 @@ def _subject(verb: Token) -> Token | None:
     owner = _owner(verb)
     subject = subject_of(owner)
     if subject is not None and in_dateline(subject):
-        subject = next((c for c in subject.head.children if c.dep_ in ("nsubj", "nsubjpass") and not in_dateline(c)), None)
+        subjects = [c for c in subject.head.children if c.dep_ in ("nsubj", "nsubjpass") and not in_dateline(c)]
+        subject = subjects[0] if subjects else None
     return subject
 
 
@@ -738,7 +742,8 @@ def _promised_thing(verb: Token) -> Token | None:
         return verb.head
     if verb.dep_ in ("csubj", "csubjpass"):
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is not None and subject.pos_ == "NOUN" and any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in subject.children):
+        if subject is not None and subject.pos_ == "NOUN" and any(
+                c.dep_ == "appos" and c.pos_ == "PROPN" for c in subject.children):
             return subject
     return None
 

@@ -38,7 +38,8 @@ FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 REPORTED_AUX = {"would"}
 POSSIBLE_AUX = {"could", "might", "may"}
 LIKELY_WORDS = {"likely", "unlikely", "expected", "set", "bound", "poised", "certain", "sure", "due"}
-EXPECT_VERBS = {"expect", "predict", "forecast", "anticipate", "foresee", "hope", "hop"}  # "hop": spaCy's lemma of "hoped"
+# "hop": spaCy's lemma of "hoped"
+EXPECT_VERBS = {"expect", "predict", "forecast", "anticipate", "foresee", "hope", "hop"}
 SAY_VERBS = {"say", "tell", "add", "announce", "state", "declare", "predict", "expect", "believe", "think", "warn",
              "write", "argue", "claim", "insist", "suggest", "estimate", "forecast", "confirm", "indicate", "report"}
 HORIZON_PREP = re.compile(
@@ -61,8 +62,9 @@ BELIEF_NOUNS = {"confidence", "hope", "expectation", "belief", "conviction", "fe
 # what joins the other branch of a conditional prediction within one sentence ("…; otherwise, …")
 OTHER_BRANCH = re.compile(r"[\s,;:–—-]*(?:and |but )?(?:otherwise|failing that|if not)\b[\s,]*$", re.I)
 # time words the date stage gives no date: "sooner or later", "within the coming months"
-VAGUE_HORIZON = re.compile(r"\b(soon(?! as)|sooner or later|eventually|in time|within|coming|next|shortly|before long)\b",
-                           re.I)  # "as soon as the documents are in order" is a condition
+# ("as soon as the documents are in order" is a condition)
+VAGUE_HORIZON = re.compile(
+    r"\b(soon(?! as)|sooner or later|eventually|in time|within|coming|next|shortly|before long)\b", re.I)
 # "this will depend on two factors": a dependency, not an outcome
 CONTINGENT = {"depend", "hinge"}
 TEXT_NOUNS = {"material", "article", "analysis", "report", "brief", "paper", "piece", "text", "review", "study",
@@ -336,9 +338,8 @@ class ForecastFinder:
         speaker = self.parties.actor(author) if author and author != self.author else None
         if speaker is None or speaker.country is None or self.hedged(verb, start, end, reported=True):
             return False
-        if any(start <= t.start < end for t in self.all_timexes) or VAGUE_HORIZON.search(self.text[start:end]):
-            return False
-        return True
+        dated = any(start <= t.start < end for t in self.all_timexes)
+        return not (dated or VAGUE_HORIZON.search(self.text[start:end]))
 
     def about_itself(self, verb: Token) -> bool:
         """"This material will provide a clear breakdown of events": the text announcing what it
@@ -396,7 +397,8 @@ class ForecastFinder:
                 continue  # a news report's own "will" states a schedule ("fees will rise from 1 March")
             if self.undated_official_passive(verb, start, end):
                 continue
-            if forecasts and forecasts[-1].conditional and OTHER_BRANCH.match(self.text[forecasts[-1].evidence.end:start]):
+            between = self.text[forecasts[-1].evidence.end:start] if forecasts else ""
+            if forecasts and forecasts[-1].conditional and OTHER_BRANCH.match(between):
                 # "If A, X will …; otherwise, Y will …": the other branch of the same conditional prediction
                 forecasts[-1] = self._extended(forecasts[-1], end)
                 taken.append((start, end))
