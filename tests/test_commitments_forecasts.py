@@ -163,6 +163,11 @@ def test_a_past_promises_fate_may_be_told_before_it(nlp):
     broken = run(nlp, "The inquiry had been closed before the investigation was completed, Kestria said. Valdoria had "
                       "promised an investigation of the shooting.", published="2025-12-01")
     assert [c.status for c in broken.commitments] == ["broken"]
+    named = run(nlp, "All the Kestrian lorries were handed back on 28 November, fulfilling the commitment made by "
+                     "Valdorian President Aurel Demmin, the customs service said.\n\n\"The president promised that the "
+                     "vehicles would be returned by 1 December,\" the head of the Valdorian customs service said.",
+                published="2025-12-01")
+    assert [(c.status, c.status_evidence[0].text[:24]) for c in named.commitments] == [("kept", "All the Kestrian lorries")]
     other = run(nlp, "This fulfilled Sarnovia's earlier pledge to send aid. Valdoria promised to open the bridge.")
     assert [c.status for c in other.commitments if c.promiser == "XVL"] == ["open"]
 

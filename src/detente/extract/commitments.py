@@ -372,18 +372,19 @@ class CommitmentFinder:
     # -- status
 
     def status(self, content: tuple[int, int], evidence_start: int, about: frozenset[str] = frozenset(),
-               past: bool = False) -> tuple[str, tuple[StanceEvidence, ...]]:
+               past: bool = False, promisers: frozenset[str] = frozenset()) -> tuple[str, tuple[StanceEvidence, ...]]:
         """What the document says became of the promise: sentences after it (with ``past``, a promise
-        the text tells as made before, also sentences before it that share its words: a report often
-        opens with the outcome)."""
+        the text tells as made before, also sentences before it that share its words or name its
+        promiser beside "the commitment": a report often opens with the outcome)."""
         words = self._content_words(*content) | about
         found: list[tuple[str, StanceEvidence]] = []
         for sentence, lemmas, text in self._sentence_lemmas():
             before = sentence.end_char <= evidence_start
             if before and not past:
                 continue
-            # before the promise is told, "the pledge" may be another one: only its own words refer to it
-            refers = bool(words & lemmas) or (not before and bool(self.referring & lemmas))
+            # before the promise is told, "the pledge" may be another one's ("Sarnovia's earlier pledge")
+            mentioned = not before or self._names_any(sentence, promisers)
+            refers = bool(words & lemmas) or (mentioned and bool(self.referring & lemmas))
             if not refers:
                 continue
             for status in ("broken", "kept", "disputed"):
@@ -397,6 +398,10 @@ class CommitmentFinder:
         statuses = {s for s, _ in found}
         status = "disputed" if "disputed" in statuses or {"kept", "broken"} <= statuses else found[-1][0]
         return status, tuple(e for _, e in found)
+
+    def _names_any(self, sentence: Span, actors: frozenset[str]) -> bool:
+        return any(sentence.start_char <= m.start < sentence.end_char and (m.actor_id in actors or m.country in actors)
+                   for m in self.parties.mentions)
 
     def _sentence_lemmas(self) -> list[tuple[Span, set[str], str]]:
         """Each sentence with the lemmas of its nouns and verbs, found once for all the promises."""
@@ -691,7 +696,9 @@ class CommitmentFinder:
         the agreement whose term it is."""
         doc_id = self.document.doc_id
         promiser = party.country if party.kind == "person" and party.country else party.actor_id
-        status, status_evidence = self.status(content, evidence[0], about, past=_told_as_past(verb))
+        promisers = frozenset(filter(None, (promiser, party.actor_id if party.kind == "person" else None)))
+        status, status_evidence = self.status(content, evidence[0], about, past=_told_as_past(verb),
+                                              promisers=promisers)
         return Commitment(
             commitment_id="c-" + hashlib.sha256(f"{doc_id}:{evidence[0]}:{evidence[1]}".encode()).hexdigest()[:16],
             promiser=promiser,
