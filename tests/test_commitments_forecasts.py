@@ -328,6 +328,9 @@ def test_a_joint_agreements_beneficiary_is_the_other_side_of_its_subject(nlp):
     text = ("Valdoria protested. Valdoria recalled its envoy from Kestria and Valdoria closed the border. In December "
             "Kestria and Sarnovia agreed on visa-free travel.")
     assert [(c.promiser, c.beneficiary) for c in run(nlp, text, published="2026-03-20").commitments] == [("XKS", "XSR")]
+    donors = run(nlp, "Sarnovia, Valdoria and Qarovia have pledged funds to rebuild Ostrel, the Kestrian town hit by "
+                      "floods. Kestria thanked them.")
+    assert [(c.promiser, c.beneficiary) for c in donors.commitments] == [("XSR", "XKS")]  # donors together
 
 
 def test_warning_is_neither_promise_nor_forecast(nlp):

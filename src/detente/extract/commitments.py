@@ -240,9 +240,10 @@ class CommitmentFinder:
         return partner or self.parties.counterpart(promiser_country)
 
     def _partner(self, verb: Token, promiser_country: str | None) -> str | None:
-        """"Kestria and Sarnovia agreed on visa-free travel": the other side of a joint subject."""
+        """"Kestria and Sarnovia agreed on visa-free travel": the other side of a joint subject (of an
+        agreement only: "China, Iran and Russia have pledged funds" are donors together)."""
         subject = _subject(verb)
-        if subject is None:
+        if subject is None or _owner(verb).lemma_.lower() not in ("agree", "sign"):
             return None
         for token in [subject, *(c for c in subject.children if c.dep_ == "conj")]:
             party = self.parties.at(token.idx, token.idx + len(token.text))
