@@ -43,6 +43,8 @@ def test_seed_000_promises_are_russias_and_broken(seeds):  # noqa: F811
     assert quoted.status_evidence[0].text.startswith("When promises made by the Russian president")
     # the promise quoted twice in the article is one commitment
     assert len(seeds["000"].commitments) == 3
+    # made at the Dushanbe meeting the paragraph before returns to, dated where the text first names it
+    assert [c.made_on for c in found.values()] == [None, "2025-10-09", "2025-10-09"]
 
 
 @pytest.mark.seed
@@ -52,6 +54,8 @@ def test_seed_003_two_promises_split_and_open(seeds):  # noqa: F811
         ("RUS", "AZE", "open", "to provide a legal assessment of the actions of all officials"),
         ("RUS", "AZE", "open", "to do everything necessary regarding compensation"),
     ]
+    # told in Dushanbe, where the text dates the CIS summit to October 2025
+    assert [c.made_on for c in seeds["003"].commitments if c.promiser == "RUS"] == ["2025-10", "2025-10"]
 
 
 @pytest.mark.seed
@@ -60,10 +64,13 @@ def test_seed_003_forecasts_carry_the_horizon_along_the_bullet(seeds):  # noqa: 
     assert dated == [
         ("In the short term (until January 2026)", "2025-12-31", "relations between Russia and Azerbaijan "),
         ("In the short term (until January 2026)", "2025-12-31", "Progress is likely to be made in agreein"),
-        # the article is dated to the year only, so "3 months to one year" has no last day
-        ("In the medium term (3 months to one year)", None, "Russia will continue to use its influenc"),
-        ("In the medium term (3 months to one year)", None, "this will depend on two significant fact"),
+        # the article gives no date; "3 months to one year" counts from the month of the latest event it
+        # reports as past (the Dushanbe summit, October 2025)
+        ("In the medium term (3 months to one year)", "2026-10-31", "Russia will continue to use its influenc"),
         ("In the long term", None, "Russia and Azerbaijan, being “doomed to "),
+        # "this will depend on two significant factors" is no prediction (a dependency), and "…, while X
+        # will remain a constant factor" is a prediction of its own
+        ("In the long term", None, "geopolitical rivalry over security issue"),
     ]
     assert {f.author for f in seeds["003"].forecasts if f.horizon_text} == {"person:alihuseyin-guluzade"}
     restored = [f for f in seeds["003"].forecasts if "restored sooner or later" in f.text]
@@ -148,6 +155,23 @@ def test_promise_kept(nlp):
     assert promise.status_evidence[0].text == "The compensation was paid on 3 September."
 
 
+def test_a_past_promises_fate_may_be_told_before_it(nlp):
+    kept = run(nlp, "All the Kestrian lorries held at the border were returned on 28 November, the Valdorian customs "
+                    "service said. President Aurel Demmin promised the return of the lorries when he met Kestrian "
+                    "President Teodor Halvic in October.", published="2025-12-01")
+    assert [(c.status, c.status_evidence[0].stance) for c in kept.commitments] == [("kept", "supports")]
+    broken = run(nlp, "The inquiry had been closed before the investigation was completed, Kestria said. Valdoria had "
+                      "promised an investigation of the shooting.", published="2025-12-01")
+    assert [c.status for c in broken.commitments] == ["broken"]
+    named = run(nlp, "All the Kestrian lorries were handed back on 28 November, fulfilling the commitment made by "
+                     "Valdorian President Aurel Demmin, the customs service said.\n\n\"The president promised that the "
+                     "vehicles would be returned by 1 December,\" the head of the Valdorian customs service said.",
+                published="2025-12-01")
+    assert [(c.status, c.status_evidence[0].text[:24]) for c in named.commitments] == [("kept", "All the Kestrian lorries")]
+    other = run(nlp, "This fulfilled Sarnovia's earlier pledge to send aid. Valdoria promised to open the bridge.")
+    assert [c.status for c in other.commitments if c.promiser == "XVL"] == ["open"]
+
+
 def test_agreement_terms_are_commitments_of_each_party(nlp):
     result = run(nlp, "Under the memorandum, Sarnovia will finance most of the line, and Kestria will build the "
                       "substations on its side of the border.")
@@ -168,6 +192,147 @@ def test_agreement_said_to_be_broken_is_a_broken_commitment_of_the_accused(nlp):
     assert broken.status_evidence[0].stance == "contradicts"
 
 
+def test_word_given_on_the_sentence_before_promises_it(nlp):
+    result = run(nlp, '"The bridge will be reopened by the end of May. I give you my word on that," Valdorian Interior '
+                      'Minister Anselm Kroy told Kestrian reporters.')
+    (promise,) = result.commitments
+    assert (promise.promiser, promise.promiser_person) == ("XVL", "person:anselm-kroy")
+    assert (promise.content, promise.deadline) == ("The bridge will be reopened by the end of May", "2026-05-31")
+    assert result.forecasts == ()  # what is promised is not also predicted
+
+
+def test_coordinated_first_person_undertakings_are_one_promise(nlp):
+    result = run(nlp, '"We will rebuild the bridge, and we will do it before the winter," Valdorian Interior Minister '
+                      'Anselm Kroy told Kestrian reporters.')
+    assert [(c.promiser, c.content) for c in result.commitments] == [
+        ("XVL", "We will rebuild the bridge, and we will do it before the winter")]
+
+
+def test_coordinated_objects_with_words_of_their_own_are_separate_promises(nlp):
+    result = run(nlp, "Sarnovia has promised new radars to Kestria and a training mission for its border guards. "
+                      "Kestria promised food and medicine.")
+    assert [c.content for c in result.commitments] == [
+        "new radars to Kestria", "a training mission for its border guards", "food and medicine"]
+    assert result.commitments[0].evidence.text == "Sarnovia has promised new radars to Kestria"
+
+
+def test_what_two_sides_agree_to_is_one_agreement(nlp):
+    result = run(nlp, "Valdoria and Kestria met in Brask. The two governments agreed to hold regular talks and to open "
+                      "a joint office.")
+    assert [c.content for c in result.commitments] == ["to hold regular talks and to open a joint office"]
+
+
+def test_a_clause_going_on_about_the_promised_thing_is_the_same_promise(nlp):
+    result = run(nlp, "Valdorian Interior Minister Anselm Kroy said that Valdoria would open an inquiry into the "
+                      "shooting "
+                      "and that its results would be shared with Kestria. He also said that Valdoria would return the "
+                      "lorries by 1 December and that the customs case against the drivers would be closed.")
+    assert [c.content for c in result.commitments] == [
+        "Valdoria would open an inquiry into the shooting and that its results would be shared with Kestria",
+        "Valdoria would return the lorries by 1 December",
+        "the customs case against the drivers would be closed",
+    ]
+
+
+def test_a_promised_thing_with_what_will_become_of_it(nlp):
+    result = run(nlp, "The ministry said that the two radars Sarnovia promised Kestria in August would be delivered "
+                      "before Christmas.")
+    (promise,) = result.commitments
+    assert (promise.promiser, promise.beneficiary, promise.made_on) == ("XSR", "XKS", "2025-08")
+    assert promise.content == "the two radars Sarnovia promised Kestria in August would be delivered before Christmas"
+    assert result.forecasts == ()
+    (pledge,) = run(nlp, "The aid Sarnovia pledged to Kestria will be delivered next week.").commitments
+    assert (pledge.promiser, pledge.beneficiary) == ("XSR", "XKS")
+    assert pledge.content == "The aid Sarnovia pledged to Kestria will be delivered next week"
+
+
+def test_dateline_city_is_not_the_promiser_and_a_participle_commits_its_heads_subject(nlp):
+    text = ("BRASK, 3 June (Basin Wire) - Valdorian Foreign Minister Severin Malk and his Kestrian counterpart Nadia "
+            "Corvel met in Brask on Tuesday, 3 June 2025, and agreed to reopen the Isel bridge.\n\n"
+            "Valdoria and Kestria signed a transit protocol in Brask, committing their customs services to joint "
+            "inspections at the border.")
+    result = run(nlp, text)
+    assert [(c.promiser, c.promiser_person, c.content) for c in result.commitments] == [
+        ("XVL", "person:severin-malk", "to reopen the Isel bridge"),
+        ("XVL", None, "their customs services to joint inspections at the border"),
+    ]
+    assert result.commitments[1].evidence.text.startswith("Valdoria and Kestria signed a transit protocol")
+
+
+def test_a_term_an_agreement_sets_binds_the_other_side_of_whom_it_is_for(nlp):
+    text = ("Valdoria and Kestria signed a fisheries accord in Brask on Monday. The accord opens the lake to both "
+            "fleets, caps catches for Kestrian boats at their current level until the end of 2028 and sets up a "
+            "joint inspection board.")
+    (term,) = run(nlp, text, published="2025-03-01").commitments
+    assert (term.promiser, term.beneficiary, term.deadline) == ("XVL", "XKS", "2028-12-31")
+    assert term.content == "caps catches for Kestrian boats at their current level until the end of 2028"
+    assert term.evidence.text.startswith("The accord opens the lake")
+    assert not [e for e in run(nlp, text, published="2025-03-01").events if e.trigger and e.trigger.text == "caps"]
+    (treaty,) = run(nlp, "The treaty, which Kestria signed, guarantees free passage for Valdorian ships.").commitments
+    assert (treaty.promiser, treaty.content) == ("XKS", "guarantees free passage for Valdorian ships")
+    assert run(nlp, "The prices were fixed by the ministry. Valdoria fixed the bridge in May.").commitments == ()
+
+
+def test_what_a_states_speaker_says_a_thing_of_theirs_will_do_by_a_deadline_is_promised(nlp):
+    text = ("Last week Sarnovia sent a convoy of medicine to Kestria. Sarnovian officials said a second convoy would "
+            "follow before the end of the month. Valdorian Defence Minister Gunnar Thale said the exercises would run "
+            "until 5 June.")
+    result = run(nlp, text, published="2025-07-08")
+    assert [(c.promiser, c.content, c.deadline) for c in result.commitments] == [
+        ("XSR", "a second convoy would follow before the end of the month", "2025-07-31")]
+    assert [f.text for f in result.forecasts] == ["the exercises would run until 5 June"]  # a duration, no deadline
+
+
+def test_a_deadline_or_date_someone_set_or_gave_is_their_promise(nlp):
+    text = ("The bridge reopened on 2 May, a week before the deadline set by Valdorian Interior Minister Anselm Kroy "
+            "in "
+            "March. The EU set a deadline for Kestria to comply. \"The date we gave our Kestrian friends has not "
+            "moved,\" "
+            "Valdorian Foreign Minister Severin Malk said. Kestria recalled the promises made in Brask.")
+    rows = [(c.promiser, c.promiser_person, c.evidence.text, c.made_on)
+            for c in run(nlp, text, published="2025-05-10").commitments]
+    assert rows == [
+        ("XVL", "person:anselm-kroy", "the deadline set by Valdorian Interior Minister Anselm Kroy in March",
+         "2025-03"),
+        ("XVL", "person:severin-malk", "The date we gave our Kestrian friends", "2025-05-10"),
+    ]
+
+
+def test_promised_content_in_the_texts_words(nlp):
+    text = ("The bridge that Valdoria agreed to rebuild in the spring is still closed. Valdoria promised compensation "
+            "to "
+            "the families by the end of September, which was right. Kestria said it would lift visa requirements for "
+            "Valdorian citizens from 1 May, once its border service has new scanners. Dorrun said the seizures broke "
+            "the Isel Transit Protocol signed in February.")
+    assert [c.content for c in run(nlp, text, published="2025-03-01").commitments] == [
+        "to rebuild in the spring",
+        "compensation to the families by the end of September",
+        "it would lift visa requirements for Valdorian citizens from 1 May",  # the proviso is not promised
+        "the Isel Transit Protocol",
+    ]
+
+
+def test_a_promise_is_made_when_its_act_is_dated_or_at_the_occasion_its_paragraph_places_it(nlp):
+    text = ("Valdorian President Aurel Demmin and Kestrian President Teodor Halvic met at a summit in Ishtal on 15 "
+            "October 2025.\n\nLater in the talks in Ishtal, the two leaders discussed trade.\n\n“We will return the "
+            "lorries,” Demmin promised.\n\nSarnovian Prime Minister Jonas Aberline said on Tuesday that Sarnovia would "
+            "deliver radars to Kestria and that Sarnovian units would hold a joint exercise with Kestria in the "
+            "spring.")
+    rows = [(c.content[:20], c.made_on) for c in run(nlp, text, published="2025-10-23").commitments]
+    assert rows == [("We will return the l", "2025-10-15"),  # the summit in Ishtal
+                    ("Sarnovia would deliv", "2025-10-21"),  # "said on Tuesday", not "in the spring"
+                    ("Sarnovian units woul", "2025-10-21")]
+
+
+def test_a_joint_agreements_beneficiary_is_the_other_side_of_its_subject(nlp):
+    text = ("Valdoria protested. Valdoria recalled its envoy from Kestria and Valdoria closed the border. In December "
+            "Kestria and Sarnovia agreed on visa-free travel.")
+    assert [(c.promiser, c.beneficiary) for c in run(nlp, text, published="2026-03-20").commitments] == [("XKS", "XSR")]
+    donors = run(nlp, "Sarnovia, Valdoria and Qarovia have pledged funds to rebuild Ostrel, the Kestrian town hit by "
+                      "floods. Kestria thanked them.")
+    assert [(c.promiser, c.beneficiary) for c in donors.commitments] == [("XSR", "XKS")]  # donors together
+
+
 def test_warning_is_neither_promise_nor_forecast(nlp):
     result = run(nlp, "Valdorian Foreign Minister Severin Malk said Valdoria would respond to any provocation.")
     assert result.commitments == ()
@@ -182,15 +347,115 @@ def test_horizon_carries_and_otherwise_is_conditional(nlp):
     assert rows == [
         ("the two capitals will return to talks before the end of the year", "before the end of the year", "2025-12-31", True),
         ("Kestria will recall its ambassador", "before the end of the year", "2025-12-31", True),
-        ("the bridge will stay closed well into 2026", "before the end of the year", "2025-12-31", True),
+        ("the bridge will stay closed well into 2026", "well into 2026", "2026-06-30", True),
     ]
     assert result.forecasts[0].condition == "If Valdoria pays the compensation on time"
+
+
+def test_conjoined_predictions_are_split_and_a_passive_it_is_not_the_speakers_side(nlp):
+    text = ("Forecasts:\n\n"
+            "- In the short term (until November 2025), contacts will stay at the level of foreign ministries, and the "
+            "summit in Ishtal will pass without a meeting between Valdoria and Kestria.\n"
+            "- In the long term, Valdoria and Kestria will keep trading, while rivalry over the river will remain a "
+            "constant factor.\n\n"
+            "Kestria switched on a new entry system on Monday. Kestrian officials said it would be extended to the "
+            "Harl "
+            "Pass crossing by the end of the year.")
+    rows = [(f.text, f.resolves_by) for f in run(nlp, text, published="2025-07-31").forecasts]
+    assert rows == [
+        ("contacts will stay at the level of foreign ministries", "2025-10-31"),
+        ("the summit in Ishtal will pass without a meeting between Valdoria and Kestria", "2025-10-31"),
+        ("Valdoria and Kestria will keep trading", None),
+        ("rivalry over the river will remain a constant factor", None),
+        ("it would be extended to the Harl Pass crossing by the end of the year", "2025-12-31"),
+    ]
+
+
+def test_hopes_are_predictions_past_hopes_are_not_and_a_horizon_lies_ahead(nlp):
+    text = ("Kestrian and Valdorian ministers met in Brask. They said that experts would meet in Velmar next month and "
+            "that they hoped to have a text ready by the summer. Kestrian officials had hoped that the talks would end "
+            "the dispute before the winter.")
+    rows = [(f.text, f.resolves_by) for f in run(nlp, text, published="2026-03-12").forecasts]
+    assert rows == [
+        ("experts would meet in Velmar next month", "2026-04-30"),
+        ("they hoped to have a text ready by the summer", "2026-08-31"),
+    ]
+
+
+def test_a_text_announcing_itself_and_a_dependency_are_not_predictions(nlp):
+    text = ("Outlook\n\nValdoria and Kestria met in Brask. This report will give a clear account of the talks. "
+            "Valdoria "
+            "will reopen the bridge, but this will depend on the weather.")
+    assert [f.text for f in run(nlp, text).forecasts] == ["Valdoria will reopen the bridge"]
+
+
+def test_hopes_held_in_the_past_and_ones_own_intentions_are_not_predictions(nlp):
+    text = ("Valdoria and Kestria met in Brask. Kestrian officials said they hoped to sign a deal by the spring. \"We "
+            "hope to apply for new grants,\" Kestrian Foreign Minister Nadia Corvel said. Kestrian officials were "
+            "hoping that the talks would end the dispute. Valdorian Defence Minister Gunnar Thale predicted in March "
+            "that Kestria would hold an exercise before the summer.")
+    assert [f.text for f in run(nlp, text, published="2026-03-12").forecasts] == [
+        "they hoped to sign a deal by the spring", "Kestria would hold an exercise before the summer"]
+
+
+def test_the_other_branch_in_the_same_sentence_belongs_to_the_conditional_prediction(nlp):
+    text = ("Outlook\n\nIf Valdoria raises the fees again, Kestria will take the dispute to the Council; otherwise, "
+            "the "
+            "quarrel will be settled quietly in the customs commission. Otherwise, nothing will change.")
+    rows = [(f.text, f.conditional) for f in run(nlp, text).forecasts]
+    assert rows == [
+        ("If Valdoria raises the fees again, Kestria will take the dispute to the Council; otherwise, the quarrel will "
+         "be settled quietly in the customs commission", True),
+        ("nothing will change", True),
+    ]
+
+
+def test_a_reported_possibility_with_a_horizon_is_a_prediction(nlp):
+    text = ("Valdoria and Kestria met. Valdorian officials said talks on a new gas contract could start in the autumn "
+            "if the customs commission makes progress. Kestrian officials said Valdoria might have broken the rules in "
+            "2024.")
+    rows = [(f.text, f.resolves_by, f.condition) for f in run(nlp, text, published="2025-02-21").forecasts]
+    assert rows == [("talks on a new gas contract could start in the autumn", "2025-11-30",
+                     "if the customs commission makes progress")]
+
+
+def test_a_prediction_is_whose_view_it_is(nlp):
+    text = ("Kestria and Valdoria met in Brask. Kestrian spokesman Emil Daskin said Kestrian President Teodor Halvic "
+            "had "
+            "expressed confidence that the inquiry will be fair. Valdorian Prime Minister Hedda Vorlund, asked about "
+            "the line, said that Kestria would come back to Valdorian power next winter. The panel is not expected to "
+            "rule before the spring, said Oriel Hask of the Meridian Centre, who predicted in March that Valdoria "
+            "would hold another exercise before the summer.")
+    authors = [(f.author, f.text[:24]) for f in run(nlp, text, published="2025-12-02").forecasts]
+    assert authors == [
+        ("person:teodor-halvic", "the inquiry will be fair"),
+        ("person:hedda-vorlund", "Kestria would come back "),
+        (None, "The panel is not expecte"),  # expected by no one named
+        ("person:oriel-hask", "Valdoria would hold anot"),
+    ]
+
+
+def test_an_officials_undated_passive_states_policy_not_a_prediction(nlp):
+    text = ("Valdoria and Kestria met. \"Every shot will be accounted for,\" Valdorian Prosecutor-General Anselm Kroy "
+            "said. Valdorian spokeswoman Ilse Brandvik insisted that the lorries would be released as soon as the "
+            "documents are in order. The Kestrian Foreign Ministry said a new agreement would be drafted within the "
+            "coming months. Kestrian President Teodor Halvic said he was confident that the inquiry will be completed.")
+    assert [f.text for f in run(nlp, text, published="2025-06-05").forecasts] == [
+        "a new agreement would be drafted within the coming months", "the inquiry will be completed"]
 
 
 def test_term_heading_with_a_span_counts_from_publication():
     text = "In the medium term (3 months to one year), Kestria will sign a pact."
     (horizon,) = term_horizons(text, (), "2026-03-20")
     assert (horizon.text, horizon.resolves_by) == ("In the medium term (3 months to one year)", "2027-03-20")
+
+
+def test_term_span_of_an_undated_analysis_counts_from_its_latest_past_event(nlp):
+    text = ("The foreign ministers of Valdoria and Kestria met in Sulem on 10 July 2025 and did not exchange a "
+            "word.\n\n"
+            "Forecasts:\n\n- In the medium term (3 months to one year), Kestria will connect its grid to Sarnovia's.")
+    (forecast,) = run(nlp, text, published=None).forecasts
+    assert (forecast.horizon_text, forecast.resolves_by) == ("In the medium term (3 months to one year)", "2026-07-31")
 
 
 def test_questions_and_first_person_are_not_forecasts(nlp):
@@ -219,6 +484,7 @@ def timex(text: str, value: str) -> Timex:
     ("by", "next winter", "2026", "", "2027-02-28"),
     ("before", "the summer", "2026", "", "2026-05-31"),
     ("by", "early next year", "2026", "", "2026-03-31"),
+    ("well into", "2026", "2026", "", "2026-06-30"),
     ("by", "next month", "2025-11", "", "2025-11-30"),
 ])
 def test_last_day(prep, text, value, lead, expected):

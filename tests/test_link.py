@@ -73,29 +73,36 @@ def _by_content(store, words):
 
 
 def test_examples_promise_kept_from_a_later_report(examples_store):
-    promise = _by_content(examples_store, "Valdoria would pay compensation to their families")
+    # the undated Hask column (year-dated, so ordered first) and VTR's report of the call are one promise
+    promise = _by_content(examples_store, "compensation to the families by the end of September")
     assert (promise.promiser, promise.beneficiary, promise.status, promise.deadline) == ("XVL", "XKS", "kept", "2025-09-30")
     assert [(e.stance, e.text[:53]) for e in promise.status_evidence] == [
         ("supports", "According to Millgate, the compensation was paid on 3")]
-    assert [e.text for e in promise.also_reported_in] == ["Valdoria has promised compensation to the families and"]
+    reported = [e.text[:53] for e in promise.also_reported_in]
+    assert "Valdoria would pay compensation to their families “by" in reported
+    assert "Valdoria has promised compensation to the families" in [e.text for e in promise.also_reported_in]
 
 
 def test_examples_promise_disputed_when_outlets_disagree(examples_store):
     promise = _by_content(examples_store, "Valdoria would return the Kestrian lorries held at Harl Pass")
     assert promise.status == "disputed"
-    stances = [(e.stance, e.text[:40]) for e in promise.status_evidence][:2]
-    assert stances == [("supports", "BRASK, 1 December (ValPress) - All 63 Ke"),
-                       ("contradicts", "Forty-one of the 63 Kestrian lorries imp")]
+    stances = [(e.stance, e.text[:40]) for e in promise.status_evidence]
+    assert stances[0] == ("supports", "BRASK, 1 December (ValPress) - All 63 Ke")
+    assert ("contradicts", "Forty-one of the 63 Kestrian lorries imp") in stances
     assert len(promise.also_reported_in) >= 3
     (dispute,) = [d for d in examples_store.records("disagreements") if d.attribute == "status"]
-    assert dispute.topic.startswith("whether Republic of Valdoria kept the promise: Valdoria would return")
+    # worded after the report that also tells the promise kept ("… the vehicles would be returned by 1 December")
+    assert dispute.topic.startswith("whether Republic of Valdoria kept the promise: ")
+    assert "returned by 1 December" in dispute.topic
     assert [c.value for c in dispute.claims] == ["kept", "not kept"]
 
 
 def test_examples_promise_broken_by_a_later_report(examples_store):
     promise = _by_content(examples_store, "would carry out “a full and objective investigation”")
     assert promise.status == "broken"
-    assert promise.status_evidence[0].text.startswith("That promise was ignored, the Kestrian Foreign Ministry said")
+    assert [e.text[:60] for e in promise.status_evidence[:2]] == [
+        "The Kestrian foreign minister said the case had been closed ",
+        "That promise was ignored, the Kestrian Foreign Ministry said"]
 
 
 def test_examples_disagreements(examples_store):
@@ -108,7 +115,7 @@ def test_examples_disagreements(examples_store):
 def test_examples_forecast_verdicts(examples_store):
     verdicts = {f.text: (f.verdict, f.verdict_final) for f in examples_store.records("forecasts")}
     assert verdicts["Demmin and Halvic will not meet in person"] == ("contradicted", True)
-    assert verdicts["Kestria and Sarnovia will sign a formal defence cooperation agreement.\n-"] == ("confirmed", True)
+    assert verdicts["Kestria and Sarnovia will sign a formal defence cooperation agreement"] == ("confirmed", True)
     assert verdicts["The electronic entry system will be ready in the autumn"] == ("unresolved", False)
     wrong = next(f for f in examples_store.records("forecasts") if f.text == "Demmin and Halvic will not meet in person")
     assert wrong.verdict_evidence[-1].text == "That forecast was wrong, and it is worth saying so plainly."

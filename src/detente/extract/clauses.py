@@ -170,6 +170,20 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+# a wire dateline opening the text: "DORRUN, 12 March (Basin Wire) - "
+DATELINE = re.compile(r"\A\s*[A-Z][A-Z'’. -]+,[^\n]{0,60}?\s[-–—]+\s")
+
+
+def in_dateline(token: Token) -> bool:
+    """Whether a token belongs to the text's opening dateline (the parser often makes its city the
+    subject of the first sentence)."""
+    doc = token.doc
+    if "dateline_end" not in doc.user_data:
+        match = DATELINE.match(doc[: min(len(doc), 40)].text)
+        doc.user_data["dateline_end"] = match.end() if match else 0
+    return token.idx < doc.user_data["dateline_end"]
+
+
 def auxiliaries(verb: Token) -> list[str]:
     return [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
 
@@ -202,6 +216,18 @@ def sentence_in_line(text: str, sentence: Span, anchor: int) -> tuple[int, int]:
 @cache
 def _threats() -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(p.split()) for p in json.loads((LEXICONS / "commitments.json").read_text(encoding="utf-8"))["threat_predicates"])
+
+
+@cache
+def agreement_nouns() -> frozenset[str]:
+    return frozenset(json.loads((LEXICONS / "commitments.json").read_text(encoding="utf-8"))["agreement_nouns"])
+
+
+def opens_with_agreement(span: Span) -> bool:
+    """"The protocol … fixes transit fees …": words that open with an agreement as their subject
+    tell a term it sets; the signing, not the term, is the event."""
+    head = next((t for t in span[:8] if t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound"), None)
+    return span[0].pos_ in ("DET", "NOUN", "PROPN") and head is not None and head.lemma_.lower() in agreement_nouns()
 
 
 def is_warning(verb: Token) -> bool:
@@ -273,6 +299,8 @@ def last_day(preposition: str, timex: Timex, lead: str = "") -> str | None:
             last = date(first.year, 3, 31)
         elif re.search(r"\bmid(?:dle)?\b", words):
             last = date(first.year, 6, 30)
+    if prep in ("into", "well into") and season is None and len(timex.value) == 4:
+        return date(first.year, 6, 30).isoformat()  # "will stay closed well into 2026": a good part of it
     ends = re.search(r"\b(end|close)\b", words)
     if not ends and (prep == "before" or (prep == "until" and len(timex.value) < 10 and season is None)):
         return (first - timedelta(days=1)).isoformat()

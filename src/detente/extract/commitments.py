@@ -32,8 +32,10 @@ from .clauses import (
     Parties,
     Party,
     auxiliaries,
+    in_dateline,
     is_warning,
     last_day,
+    line_bounds,
     sentence_in_line,
     subject_of,
 )
@@ -44,6 +46,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 LEXICONS = Path(__file__).resolve().parents[1] / "lexicons"
+OPENING_QUOTES = "\"“‘'«"
+OCCASIONS = {"meeting", "meet", "summit", "talk", "visit", "conference", "session", "ceremony", "call", "negotiation"}
+PROVISOS = {"once", "provided", "providing", "if", "unless"}
+ANAPHORIC = {"it", "its", "they", "their", "them", "this", "these", "those"}
 STATIVE = {"be", "remain", "stay", "become", "seem", "appear", "have", "look", "need", "want", "know", "hope"}
 
 
@@ -65,7 +71,9 @@ class CommitmentFinder:
         self.text = document.text
         self.sdoc = sdoc
         self.parties = Parties(document.text, mentions, quotes)
+        self.places = [m for m in mentions if m.kind == "place"]
         self.timexes = [t for t in timexes if t.value]
+        self.time_phrases = timexes  # with those no date could be given ("before the end of the month", undated text)
         self.quotes = quotes
         lexicon = commitment_lexicon()
         self.verbs = set(lexicon["verbs"])
@@ -76,6 +84,7 @@ class CommitmentFinder:
         self.referring = set(lexicon["referring_nouns"])
         self.agreements = set(lexicon["agreement_nouns"])
         self.noncommittal = set(lexicon["noncommittal_verbs"])
+        self.term_verbs = set(lexicon["term_verbs"])
 
     # -- triggers
 
@@ -87,43 +96,115 @@ class CommitmentFinder:
             if lemma == "agree":
                 return any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "on") for c in token.children)
             return True
-        if token.pos_ == "VERB" and any((lemma, c.lemma_.lower()) in self.phrases for c in token.children if c.dep_ == "dobj"):
+        if token.pos_ == "VERB" and any((lemma, c.lemma_.lower()) in self.phrases and not _for_others(c)
+                                        for c in token.children if c.dep_ == "dobj"):
+            return True
+        if self._phrase_on_noun(token):
             return True
         return token.lower_ in self.adjectives and any(c.dep_ in ("prep", "xcomp") for c in token.children)
 
+    def _phrase_on_noun(self, verb: Token) -> bool:
+        """"The date we gave our friends", "the deadline set by the prime minister": a promise phrase
+        whose object is the noun the verb describes (not "a deadline for Kestria to …", a demand, nor
+        "the promises made in Dushanbe", which refers back to promises told elsewhere)."""
+        thing = verb.head
+        return (verb.pos_ == "VERB" and verb.dep_ in ("relcl", "acl") and thing.pos_ == "NOUN"
+                and thing.lemma_.lower() not in self.referring
+                and (verb.lemma_.lower(), thing.lemma_.lower()) in self.phrases and not _for_others(thing))
+
     def contents(self, verb: Token) -> list[tuple[int, int]]:
         """The promised content: the "to"-clause, "that"-clause or object of the promise; "to
-        provide X and to do Y" is two promises."""
+        provide X and to do Y" and "compensation to the families and an investigation" are two
+        promises, but what two sides agree to ("agreed to hold talks and to set up a commission")
+        is one agreement."""
+        if self._phrase_on_noun(verb):
+            return [self._trim(*self._told_of(verb.head))]
         for dep in ("xcomp", "ccomp", "dobj", "prep"):
-            for child in verb.children:
-                if child.dep_ != dep or (dep == "prep" and child.lower_ not in ("to", "on")):
-                    continue
-                if dep == "dobj" and (child.lemma_.lower() in self.referring or self.parties.at(child.idx, child.idx + len(child.text))):
-                    continue
-                heads = [child]
-                if dep in ("xcomp", "ccomp"):
-                    heads += [c for c in child.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+            children = [c for c in verb.children if c.dep_ == dep and self._content_head(c)]
+            if not children:
+                continue
+            child = children[0]
+            if dep == "dobj":
+                spans = self._object_phrases(verb, children)
+            else:
+                split = []
+                if dep in ("xcomp", "ccomp") and verb.lemma_.lower() != "agree":
+                    split = [c for c in child.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                             and not _continues(c)]
                 spans = []
-                for head in heads:
+                for head in [child, *split]:
                     tokens = [t for t in head.subtree if (t.dep_ != "mark" or t.head.i != head.i)
-                              and not (head.i == child.i and len(heads) > 1 and _in_own_clause(t, child, any_conj=True))]
+                              and not (head.i == child.i and _under(t, split))
+                              and not (t.tag_ in ("WDT", "WP") and t.i < head.i)]  # "the line that X agreed to build"
                     if dep == "prep":
                         tokens = [t for t in tokens if t.i != child.i]
+                    while tokens and (tokens[-1].dep_ in ("cc", "punct") or tokens[-1].is_space):
+                        tokens.pop()
                     if tokens:
                         spans.append(self._trim(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)))
-                if spans == [(child.idx, child.idx + len(child.text))] and child.lower_ in ("that", "this", "it"):
-                    # "… will be finished by November. I give the president my word on that."
-                    return [self._previous_sentence(verb)] if verb.sent.start > 0 else []
-                if spans:
-                    return spans
-        if verb.dep_ in ("acl", "relcl") and verb.head.pos_ == "NOUN":
-            head = verb.head
-            return [self._trim(head.left_edge.idx, head.idx + len(head.text))]
+            if len(spans) == 1 and self.text[spans[0][0]:spans[0][1]].lower() in ("that", "this", "it"):
+                # "… will be finished by November. I give the president my word on that."
+                return [self._previous_sentence(verb)] if verb.sent.start > 0 else []
+            if spans:
+                return spans
+        thing = _promised_thing(verb)
+        if thing is not None:
+            return [self._trim(*self._told_of(thing))]
         return []
+
+    def _told_of(self, thing: Token) -> tuple[int, int]:
+        """The promised thing's words; with what the clause it is the subject of says will become
+        of it ("the radars Sarnovia promised Kestria would be delivered before Christmas")."""
+        clause = thing.head.head if thing.head.dep_ in ("csubj", "csubjpass") else thing.head
+        if thing.dep_ in ("nsubj", "nsubjpass") and set(auxiliaries(clause)) & {"will", "would", "shall"}:
+            own = [t for t in clause.subtree if not _in_own_clause(t, clause) and not (t.dep_ == "punct" or t.is_space)]
+            end = max(own, key=lambda t: t.i)
+            return thing.left_edge.idx, end.idx + len(end.text)
+        return thing.left_edge.idx, thing.idx + len(thing.text)
+
+    def _content_head(self, child: Token) -> bool:
+        if child.dep_ == "prep":
+            # "pledged to Kestria" names the beneficiary, not what is pledged
+            return child.lower_ in ("to", "on") and not any(
+                c.dep_ == "pobj" and self.parties.at(c.idx, c.idx + len(c.text)) for c in child.children)
+        if child.dep_ == "dobj":
+            named = self.parties.at(child.idx, child.idx + len(child.text))
+            return not (child.lemma_.lower() in self.referring or named)
+        return True
+
+    def _object_phrases(self, verb: Token, objects: list[Token]) -> list[tuple[int, int]]:
+        """The promised objects: coordinated ones that each bring words of their own ("compensation
+        to the families and an investigation whose …") one by one, however the parse hangs the
+        second (beside the first, on the verb, or on the first's preposition); "food and medicine"
+        stays one."""
+        first = objects[0]
+        area = [t for t in verb.subtree if t.i >= first.i]
+        coordinated = {t.i: t for t in area if t.dep_ == "conj" and t.pos_ == "NOUN"
+                       and (t.head.i == verb.i or (t.head.dep_ == "pobj" and t.head.head.dep_ == "prep"))}
+        parts = sorted({first.i: first, **{t.i: t for t in objects[1:]}, **coordinated}.values(), key=lambda t: t.i)
+        if len(parts) > 1 and not all(_own_phrase(p) for p in parts[1:]):
+            parts = [first]
+        end = max(t.i for p in parts for t in p.subtree if not (t.dep_ == "punct" or t.is_space))
+        # "committing their forces to joint exercises", "promised compensation to the families by the end of September"
+        for prep in verb.children:
+            if prep.dep_ in ("prep", "dative") and prep.lower_ in ("to", "by", "before", "until") and prep.i == end + 1:
+                end = max(t.i for t in prep.subtree if not (t.dep_ == "punct" or t.is_space or _under(t, [
+                    c for c in prep.subtree if c.dep_ in ("relcl", "acl")])))
+        spans = []
+        for k, part in enumerate(parts):
+            start = first.left_edge.i if k == 0 else part.left_edge.i
+            stop = parts[k + 1].left_edge.i - 1 if k + 1 < len(parts) else end
+            while stop > start and (self.sdoc[stop].dep_ in ("cc", "punct") or self.sdoc[stop].is_space):
+                stop -= 1
+            spans.append(self._trim(self.sdoc[start].idx, self.sdoc[stop].idx + len(self.sdoc[stop].text)))
+        return spans
 
     def _previous_sentence(self, verb: Token) -> tuple[int, int]:
         previous = self.sdoc[verb.sent.start - 1].sent
-        return self._trim(*sentence_in_line(self.text, previous, previous.start_char))
+        start, end = self._trim(*sentence_in_line(self.text, previous, previous.start_char))
+        while start < end and self.text[start] in "\"“‘'«":
+            start += 1
+        return start, end
 
     def _trim(self, start: int, end: int) -> tuple[int, int]:
         while end > start and self.text[end - 1] in " ,;:.":
@@ -138,7 +219,12 @@ class CommitmentFinder:
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
             return self.parties.of(obj)
-        return self.parties.of(subject_of(verb))
+        subject = _subject(verb)
+        if subject is None and in_dateline(verb.sent[0]):
+            # "DORRUN, 12 March (Wire) - Minister A and her counterpart B held talks and agreed to …":
+            # the parser took the dateline's city for the subject; the first actor after it acts
+            return self.parties.at(verb.doc.user_data["dateline_end"], verb.idx)
+        return self.parties.of(subject)
 
     def beneficiary(self, verb: Token, promiser_country: str | None) -> str | None:
         for child in verb.children:
@@ -150,24 +236,122 @@ class CommitmentFinder:
             party = self.parties.of(target) if target is not None else None
             if party and party.kind in ("state", "person", "organization") and (party.country or party.actor_id) != promiser_country:
                 return party.country or party.actor_id
-        return self.parties.counterpart(promiser_country)
+        partner = self._partner(verb, promiser_country)
+        return partner or self.parties.counterpart(promiser_country)
+
+    def _partner(self, verb: Token, promiser_country: str | None) -> str | None:
+        """"Kestria and Sarnovia agreed on visa-free travel": the other side of a joint subject (of an
+        agreement only: "China, Iran and Russia have pledged funds" are donors together)."""
+        subject = _subject(verb)
+        if subject is None or _owner(verb).lemma_.lower() not in ("agree", "sign"):
+            return None
+        for token in [subject, *(c for c in subject.children if c.dep_ == "conj")]:
+            party = self.parties.at(token.idx, token.idx + len(token.text))
+            if party is not None and party.country and party.country != promiser_country:
+                return party.country
+        return None
 
     # -- dates
 
-    def made_on(self, verb: Token, content: tuple[int, int]) -> str | None:
+    def made_on(self, verb: Token, content: tuple[int, int], agreement: Token | None = None) -> str | None:
+        """When the promise was made: a date on the act of promising (the promise verb, the verb of
+        saying that reports an undertaking, a "when …" clause on them; an agreement's own date for
+        its terms), else the occasion the paragraph places it at, else the date of the statement."""
         sentence = verb.sent
         quote = self.parties.quote_at(verb.idx)
+        if agreement is not None:
+            return self._date_in(agreement.left_edge.idx, agreement.right_edge.idx + len(agreement.right_edge.text))
+        act = verb if self.promise_verb(verb) else self._saying(verb)
         own = [t for t in self.timexes if sentence.start_char <= t.start < sentence.end_char
-               and not content[0] <= t.start < content[1] and t.value and not self._deadline_words(t)]
+               and act is not None and self._dates_act(t, act) and not self._deadline_words(t)]
         if own:
-            return min(own, key=lambda t: abs(t.start - verb.idx)).value
+            # the date on the promise verb itself, else the nearest
+            return min(own, key=lambda t: (not self._dates_verb(t, act), abs(t.start - act.idx))).value  # type: ignore[union-attr]
         if quote is not None and quote.said_on:
             return quote.said_on
+        occasion = self._occasion_date(verb)
+        if occasion is not None:
+            return occasion
         reported = next((q for q in self.quotes if q.start <= verb.idx < q.end or q.start <= content[0] < q.end), None)
         if reported is not None:
             # a statement reported without a date of its own was made by the time of publication
             return reported.said_on or self.document.published
         return None
+
+    def _occasion_date(self, verb: Token) -> str | None:
+        """"… Putin promised" after "let us return to the meeting … in Dushanbe": a promise with no
+        date of its own was made at the occasion its paragraph places it (the place named in its
+        sentence, else earlier in its paragraph or the one before), on the date the text gives
+        where it names that place with a date."""
+        line_start, _ = line_bounds(self.text, verb.idx)
+        previous_start = line_bounds(self.text, max(0, line_start - 2))[0] if line_start > 1 else line_start
+        sentence = verb.sent
+        scopes = [(sentence.start_char, sentence.end_char), (line_start, sentence.start_char)]
+        if self.text[line_start:line_start + 1] in OPENING_QUOTES:
+            scopes.append((previous_start, line_start))  # a paragraph that only quotes goes on with the one before
+        for start, end in scopes:
+            named = [m for m in self.places if start <= m.start < end]
+            if named:
+                return self._dated_at(named[-1].actor_id, sentence)
+        return None
+
+    def _dated_at(self, place: str, exclude: Span) -> str | None:
+        for sentence, _, _ in self._sentence_lemmas():
+            if sentence.start == exclude.start:
+                continue
+            if not any(m.actor_id == place and sentence.start_char <= m.start < sentence.end_char for m in self.places):
+                continue
+            if not OCCASIONS & {t.lemma_.lower() for t in sentence}:
+                continue  # the place must be named as the scene of a meeting, summit, visit …
+            dated = [t for t in self.timexes if sentence.start_char <= t.start < sentence.end_char
+                     and len(t.value or "") >= 7 and not self._deadline_words(t)]
+            if dated:
+                return dated[0].value
+        return None
+
+    @staticmethod
+    def _saying(verb: Token) -> Token | None:
+        """The verb of saying that reports an undertaking ("Demmin said on Thursday that …")."""
+        current = verb
+        while current.dep_ == "conj" and current.head.i != current.i:
+            current = current.head
+        return current.head if current.dep_ == "ccomp" and current.head.lemma_.lower() in SAY_VERBS else None
+
+    def _dates_act(self, timex: Timex, act: Token) -> bool:
+        """Whether a time phrase dates the act of promising: it hangs on the act (or on the verb it
+        is coordinated with: "On Monday he telephoned, … and promised"), possibly through a "when …"
+        clause ("promised … when he met Halvic in October"), not on another verb ("would hold a joint
+        exercise in the spring", "entered service on 27 November, before the deadline set in March")."""
+        span = self.sdoc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is None:
+            return False
+        current = act.head if act.dep_ == "acomp" else _owner(act)  # "remained committed", "…, committing"
+        above = {act.i, current.i}
+        while current.dep_ == "conj" and current.head.i != current.i:
+            current = current.head
+            above.add(current.i)
+        current = span.root
+        while current.head.i != current.i:
+            current = current.head
+            if current.i in above:
+                return True
+            if current.pos_ in ("VERB", "AUX") and not (current.dep_ == "advcl" and any(
+                    m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as", "while") for m in current.children)):
+                return False
+        return current.i in above
+
+    def _dates_verb(self, timex: Timex, verb: Token) -> bool:
+        """Whether a time phrase modifies the promise verb itself ("the radars Sarnovia promised in
+        August would be …"), even where the verb sits inside the content's words."""
+        span = self.sdoc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is None:
+            return False
+        current = span.root
+        while current.i != verb.i and current.head.i != current.i:
+            current = current.head
+            if current.pos_ in ("VERB", "AUX") and current.i != verb.i:
+                return False
+        return current.i == verb.i
 
     def _deadline_words(self, timex: Timex) -> re.Match[str] | None:
         before = HORIZON_PREP.search(self.text[max(0, timex.start - 40):timex.start])
@@ -178,7 +362,8 @@ class CommitmentFinder:
     def deadline(self, verb: Token, content: tuple[int, int]) -> str | None:
         sentence = verb.sent
         for timex in self.timexes:
-            if sentence.start_char <= timex.start < sentence.end_char and (before := self._deadline_words(timex)):
+            inside = sentence.start_char <= timex.start < sentence.end_char or content[0] <= timex.start < content[1]
+            if inside and (before := self._deadline_words(timex)):
                 prep = before.group("prep").lower()
                 if prep == "from":
                     return timex.value if len(timex.value or "") == 10 else last_day("by", timex)
@@ -187,13 +372,20 @@ class CommitmentFinder:
 
     # -- status
 
-    def status(self, content: tuple[int, int], evidence_start: int) -> tuple[str, tuple[StanceEvidence, ...]]:
-        words = self._content_words(*content)
+    def status(self, content: tuple[int, int], evidence_start: int, about: frozenset[str] = frozenset(),
+               past: bool = False, promisers: frozenset[str] = frozenset()) -> tuple[str, tuple[StanceEvidence, ...]]:
+        """What the document says became of the promise: sentences after it (with ``past``, a promise
+        the text tells as made before, also sentences before it that share its words or name its
+        promiser beside "the commitment": a report often opens with the outcome)."""
+        words = self._content_words(*content) | about
         found: list[tuple[str, StanceEvidence]] = []
         for sentence, lemmas, text in self._sentence_lemmas():
-            if sentence.end_char <= evidence_start:
+            before = sentence.end_char <= evidence_start
+            if before and not past:
                 continue
-            refers = bool(words & lemmas) or bool(self.referring & lemmas)
+            # before the promise is told, "the pledge" may be another one's ("Sarnovia's earlier pledge")
+            mentioned = not before or self._names_any(sentence, promisers)
+            refers = bool(words & lemmas) or (mentioned and bool(self.referring & lemmas))
             if not refers:
                 continue
             for status in ("broken", "kept", "disputed"):
@@ -207,6 +399,10 @@ class CommitmentFinder:
         statuses = {s for s, _ in found}
         status = "disputed" if "disputed" in statuses or {"kept", "broken"} <= statuses else found[-1][0]
         return status, tuple(e for _, e in found)
+
+    def _names_any(self, sentence: Span, actors: frozenset[str]) -> bool:
+        return any(sentence.start_char <= m.start < sentence.end_char and (m.actor_id in actors or m.country in actors)
+                   for m in self.parties.mentions)
 
     def _sentence_lemmas(self) -> list[tuple[Span, set[str], str]]:
         """Each sentence with the lemmas of its nouns and verbs, found once for all the promises."""
@@ -237,6 +433,8 @@ class CommitmentFinder:
         if any(c.dep_ == "auxpass" for c in verb.children):
             return False
         doer = self.parties.of(subject_of(verb))
+        if doer is None and self._dated_announcement(verb):
+            return True
         if doer is None or self.threat(verb) or self._joint(subject_of(verb)) or self._refusal_or_pressure(verb) or any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children) for c in verb.children):
             return False
         if self.under_agreement(verb):
@@ -247,6 +445,29 @@ class CommitmentFinder:
         if subject_of(verb) is not None and subject_of(verb).lower_ in FIRST_PERSON:  # type: ignore[union-attr]
             return speaker.country is not None
         return doer.kind != "person" and speaker.country is not None and doer.country == speaker.country
+
+    def _dated_announcement(self, verb: Token) -> bool:
+        """"Sarnovian officials said a third convoy would follow before the end of the month": what
+        a state's speaker says a thing of theirs will do by a deadline is an undertaking of that state."""
+        subject = subject_of(verb)
+        if subject is None or subject.head.i != verb.i or subject.pos_ != "NOUN":
+            return False
+        if self.threat(verb) or self._refusal_or_pressure(verb) or self._conditional(verb):
+            return False
+        speaker = self._speaker(verb)
+        if speaker is None or speaker.country is None:
+            return False
+        own = [t for t in verb.subtree if not _in_own_clause(t, verb) and t.i > verb.i]
+        if not own:
+            return False
+        start, end = own[0].idx, own[-1].idx + len(own[-1].text)
+        return any(start <= t.start < end and (words := self._deadline_words(t))
+                   and words.group("prep").lower() in ("by", "before", "within", "no later than")
+                   for t in self.time_phrases)
+
+    @staticmethod
+    def _conditional(verb: Token) -> bool:
+        return any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children) for c in verb.children)
 
     def threat(self, verb: Token) -> bool:
         return is_warning(verb)
@@ -293,7 +514,9 @@ class CommitmentFinder:
         found: list[Commitment] = []
         taken: list[tuple[int, int]] = []
         for token in self.sdoc:
-            if self.promise_verb(token):
+            if self.agreement_term(token):
+                made = self.from_agreement_term(token)
+            elif self.promise_verb(token):
                 made = self.from_promise_verb(token)
             elif token.pos_ in ("VERB", "AUX") and self.reported_undertaking(token):
                 made = self.from_undertaking(token)
@@ -309,6 +532,52 @@ class CommitmentFinder:
             if not any(s <= commitment.evidence.start < e for s, e in taken):
                 found.append(commitment)
         return sorted(found, key=lambda c: c.evidence.start)
+
+    def agreement_term(self, verb: Token) -> bool:
+        """"The protocol keeps the crossing open, fixes transit fees for Kestrian lorries until 2027
+        and …": a term an agreement sets (``term_verbs``), its subject the agreement itself."""
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.term_verbs:
+            return False
+        if any(c.dep_ == "neg" for c in verb.children):
+            return False
+        return self._agreement_of(verb) is not None
+
+    def _agreement_of(self, verb: Token) -> Token | None:
+        own = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if own is not None and own.tag_ not in ("WDT", "WP"):
+            return own if own.lemma_.lower() in self.agreements else None
+        # the parser often leaves the term verb without a subject of its own ("fixes" as a loose
+        # dependent, "fixed" as a modifier): the sentence's topic is then the agreement
+        root = verb.sent.root
+        topic = root if root.pos_ in ("NOUN", "PROPN") else next(
+            (c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return topic if topic is not None and topic.lemma_.lower() in self.agreements and topic.i < verb.i else None
+
+    def from_agreement_term(self, verb: Token) -> list[Commitment]:
+        """The party the term binds: the one it names as bound ("obliges Valdoria to …"), else the
+        other side of the party it is for ("fees for Kestrian lorries" binds Valdoria)."""
+        end = verb.i
+        for token in verb.sent[verb.i - verb.sent.start + 1:]:
+            following = token.nbor() if token.i + 1 < len(self.sdoc) else None
+            if token.text in (";", ".") or (token.dep_ == "cc" and following is not None and following.pos_ == "VERB"):
+                break
+            end = token.i
+        while end > verb.i and (self.sdoc[end].is_punct or self.sdoc[end].is_space or self.sdoc[end].dep_ == "cc"):
+            end -= 1
+        content = self._trim(verb.idx, self.sdoc[end].idx + len(self.sdoc[end].text))
+        named = [self.parties.at(c.idx, c.idx + len(c.text)) for c in verb.children if c.dep_ == "dobj"]
+        bound = next((p for p in named if p is not None and p.kind == "state"), None)
+        if bound is None:
+            named = self.parties.states_in(*content)
+            bound = self.parties.actor(self.parties.counterpart(named[0])) if named else None
+        if bound is None:
+            return []
+        agreement = self._agreement_of(verb)
+        if agreement is None:
+            return []
+        # the term is told with its agreement, and what later sentences say of an agreement befalls it
+        return [self.commitment(verb, bound, content, (agreement.left_edge.idx, content[1]),
+                                about=frozenset(self.agreements), agreement=agreement)]
 
     def breached_agreements(self) -> list[Commitment]:
         """"The seizures broke the Transit Protocol", "both increases breach the agreement": an
@@ -336,12 +605,18 @@ class CommitmentFinder:
             found.append(Commitment(
                 commitment_id="c-" + hashlib.sha256(f"{doc_id}:{start}:{end}".encode()).hexdigest()[:16],
                 promiser=promiser, beneficiary=self.parties.counterpart(promiser),
-                content=self.text[start:end], made_on=self._date_in(start, end), deadline=None,
+                content=self._agreement_name(agreement), made_on=self._date_in(start, end), deadline=None,
                 evidence=Evidence(doc_id, start, end, self.text[start:end]), status="broken",
                 status_evidence=(StanceEvidence(doc_id, sentence[0], sentence[1], self.text[sentence[0]:sentence[1]],
                                                 "contradicts"),),
             ))
         return found
+
+    def _agreement_name(self, agreement: Token) -> str:
+        """"the Isel Transit Protocol signed in February" names "the Isel Transit Protocol"."""
+        clauses = [c for c in agreement.children if c.dep_ in ("acl", "relcl")]
+        words = [t for t in agreement.subtree if not _under(t, clauses) and not (t.is_punct or t.is_space)]
+        return self.text[words[0].idx:words[-1].idx + len(words[-1].text)]
 
     def _arguer(self, verb: Token) -> Party | None:
         """The subject of the clause that makes the accusation ("Kestria filed a complaint, arguing that …")."""
@@ -369,9 +644,9 @@ class CommitmentFinder:
         if party is None:
             return []
         contents = self.contents(verb)
-        if len(contents) == 1:
-            return [self.commitment(verb, party, contents[0], self._evidence(verb, contents[0]))]
-        return [self.commitment(verb, party, content, content) for content in contents]
+        # the first of several promises is told with its promiser and verb, the others by their own words
+        return [self.commitment(verb, party, content, self._evidence(verb, content) if k == 0 else content)
+                for k, content in enumerate(contents)]
 
     def from_undertaking(self, verb: Token) -> list[Commitment]:
         speaker = self._speaker(verb) or (self.parties.of(subject_of(verb)) if self.under_agreement(verb) else None)
@@ -380,33 +655,126 @@ class CommitmentFinder:
         subject = subject_of(verb)
         start = subject.left_edge.idx if subject is not None and subject.head.i == verb.i else verb.idx
         own = [t for t in verb.subtree if not _in_own_clause(t, verb)]
+        for same in self._same_voice_conjuncts(verb):
+            own += list(same.subtree)
         end_token = max(own, key=lambda t: t.i)
-        content = self._trim(start, end_token.idx + len(end_token.text))
-        return [self.commitment(verb, speaker, content, content)]
+        evidence = self._trim(start, end_token.idx + len(end_token.text))
+        # "… from 1 January 2027, once its border service has installed …": the condition is not what is promised
+        conditions = [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i
+                      and any(m.dep_ == "mark" and m.lower_ in PROVISOS for m in c.children)]
+        kept = [t for t in own if not _under(t, conditions) and not (t.is_punct or t.is_space)]
+        last = max(kept, key=lambda t: t.i)
+        content = self._trim(start, last.idx + len(last.text)) if conditions else evidence
+        return [self.commitment(verb, speaker, content, evidence)]
+
+    def _same_voice_conjuncts(self, verb: Token) -> list[Token]:
+        """"We will share what we find, and we will finish this investigation": one speaker's
+        coordinated first-person undertakings are one statement, so one commitment; so is a clause
+        that goes on about what the first one named ("… and that its findings would be shared")."""
+        subject = subject_of(verb)
+        first_person = subject is not None and subject.lower_ in FIRST_PERSON and subject.head.i == verb.i
+        return [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                and (_continues(c) or (first_person and (own := subject_of(c)) is not None and own.head.i == c.i
+                                       and own.lower_ == subject.lower_))  # type: ignore[union-attr]
+                and self.reported_undertaking(c)]
 
     def _evidence(self, verb: Token, content: tuple[int, int]) -> tuple[int, int]:
-        subject = subject_of(verb)
-        start = min(subject.left_edge.idx if subject is not None and subject.head.i == verb.i else verb.idx, content[0])
-        if verb.dep_ in ("acl", "relcl"):
-            start = min(start, verb.head.left_edge.idx)
-        return start, max(content[1], verb.idx + len(verb.text))
+        subject = _subject(verb)
+        start = min(subject.left_edge.idx if subject is not None and subject.head.i == _owner(verb).i else verb.idx,
+                    content[0])
+        thing = _promised_thing(verb)
+        end = max(content[1], verb.idx + len(verb.text))
+        if thing is not None:
+            start = min(start, thing.left_edge.idx)
+            if self._phrase_on_noun(verb):  # "the deadline set by Prime Minister X in March"
+                last = max(t for t in verb.subtree if not (t.is_punct or t.is_space))
+                end = max(end, last.idx + len(last.text))
+        return start, end
 
-    def commitment(self, verb: Token, party: Party, content: tuple[int, int], evidence: tuple[int, int]) -> Commitment:
+    def commitment(self, verb: Token, party: Party, content: tuple[int, int], evidence: tuple[int, int],
+                   about: frozenset[str] = frozenset(), agreement: Token | None = None) -> Commitment:
+        """``about``: more words that, in a later sentence, refer to this commitment; ``agreement``:
+        the agreement whose term it is."""
         doc_id = self.document.doc_id
         promiser = party.country if party.kind == "person" and party.country else party.actor_id
-        status, status_evidence = self.status(content, evidence[0])
+        promisers = frozenset(filter(None, (promiser, party.actor_id if party.kind == "person" else None)))
+        status, status_evidence = self.status(content, evidence[0], about, past=_told_as_past(verb),
+                                              promisers=promisers)
         return Commitment(
             commitment_id="c-" + hashlib.sha256(f"{doc_id}:{evidence[0]}:{evidence[1]}".encode()).hexdigest()[:16],
             promiser=promiser,
             beneficiary=self.beneficiary(verb, party.country or promiser),
             content=self.text[content[0]:content[1]],
-            made_on=self.made_on(verb, content),
+            made_on=self.made_on(verb, content, agreement),
             deadline=self.deadline(verb, content),
             evidence=Evidence(doc_id, evidence[0], evidence[1], self.text[evidence[0]:evidence[1]]),
             status=status,  # type: ignore[arg-type]
             status_evidence=status_evidence,
             promiser_person=party.actor_id if party.kind == "person" else None,
         )
+
+
+def _told_as_past(verb: Token) -> bool:
+    """"Demmin promised the return of the lorries when …": a promise told as made in the past."""
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.lower_ in ("has", "have", "had") for c in verb.children))
+
+
+def _for_others(noun: Token) -> bool:
+    """"A deadline for Kestria to comply": set for someone else, a demand rather than a promise."""
+    return any(t.lower_ == "for" for t in noun.subtree)
+
+
+def _owner(verb: Token) -> Token:
+    """The verb whose subject makes the promise: a participle's head ("X and Y signed an agreement,
+    committing their forces to …")."""
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and subject_of(verb) is None:
+        return verb.head
+    return verb
+
+
+def _subject(verb: Token) -> Token | None:
+    """The promise verb's subject, borrowed from a participle's head, never a wire dateline's city."""
+    owner = _owner(verb)
+    subject = subject_of(owner)
+    if subject is not None and in_dateline(subject):
+        subjects = [c for c in subject.head.children if c.dep_ in ("nsubj", "nsubjpass") and not in_dateline(c)]
+        subject = subjects[0] if subjects else None
+    return subject
+
+
+def _promised_thing(verb: Token) -> Token | None:
+    """The noun a promise verb describes ("the radars [that] Sarnovia promised", "the
+    investigation promised by …"), also where the parser reads the reduced relative as a clause
+    subject with the promiser in apposition ("radars Sarnovia promised" as subject + appos)."""
+    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ == "NOUN":
+        return verb.head
+    if verb.dep_ in ("csubj", "csubjpass"):
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.pos_ == "NOUN" and any(
+                c.dep_ == "appos" and c.pos_ == "PROPN" for c in subject.children):
+            return subject
+    return None
+
+
+def _continues(clause: Token) -> bool:
+    """A coordinated clause about something the clause before named ("… an investigation, and
+    that its findings would be shared"): the same promise, told on."""
+    subject = subject_of(clause)
+    if subject is None or subject.head.i != clause.i:
+        return False
+    words = [subject] + [c for c in subject.children if c.dep_ in ("poss", "det")]
+    return any(w.lower_ in ANAPHORIC for w in words)
+
+
+def _under(token: Token, clauses: list[Token]) -> bool:
+    """Whether a token lies inside one of the given clauses."""
+    return any(token.i == c.i or c.is_ancestor(token) for c in clauses)
+
+
+def _own_phrase(noun: Token) -> bool:
+    """A coordinated noun that opens a phrase of its own ("an investigation whose …", "a mission for …")."""
+    return any(c.dep_ in ("det", "poss") for c in noun.children) and any(
+        c.dep_ in ("prep", "relcl", "acl") for c in noun.children)
 
 
 def _in_own_clause(token: Token, verb: Token, any_conj: bool = False) -> bool:

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from ..gazetteer import slug
 from ..records import Commitment, Document, Event, Evidence, Forecast, Quote, Timex
 from .actors import Mention
-from .clauses import ACTOR_KINDS, Parties, Party, is_warning, sentence_in_line, subject_of
+from .clauses import ACTOR_KINDS, Parties, Party, is_warning, opens_with_agreement, sentence_in_line, subject_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -569,6 +569,8 @@ class EventFinder:
             span = self.sdoc.char_span(promise.evidence.start, promise.evidence.end, alignment_mode="expand")
             if span is None or any(span.start_char <= (e.trigger or e.evidence).start < span.end_char for e in coded):
                 continue
+            if opens_with_agreement(span):
+                continue  # a term the agreement sets: its signing is the event
             head = span.root
             action = lexicon_code(head) if head.pos_ == "VERB" else None
             cameo = (announced_code(action, "intent") if action else None) or "030"

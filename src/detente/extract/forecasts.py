@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..gazetteer import slug
@@ -36,21 +36,39 @@ if TYPE_CHECKING:
 
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 REPORTED_AUX = {"would"}
+POSSIBLE_AUX = {"could", "might", "may"}
 LIKELY_WORDS = {"likely", "unlikely", "expected", "set", "bound", "poised", "certain", "sure", "due"}
-EXPECT_VERBS = {"expect", "predict", "forecast", "anticipate", "foresee", "hope"}
+# "hop": spaCy's lemma of "hoped"
+EXPECT_VERBS = {"expect", "predict", "forecast", "anticipate", "foresee", "hope", "hop"}
 SAY_VERBS = {"say", "tell", "add", "announce", "state", "declare", "predict", "expect", "believe", "think", "warn",
              "write", "argue", "claim", "insist", "suggest", "estimate", "forecast", "confirm", "indicate", "report"}
 HORIZON_PREP = re.compile(
-    r"\b(?P<prep>by|before|until|till|in|within|during|from|on|after|no later than)\s+"
+    r"\b(?P<prep>by|before|until|till|in|within|during|from|on|after|no later than|well into|into)\s+"
     r"(?P<part>(?:the\s+)?(?:end|beginning|start|middle|close)\s+of\s+)?$", re.I)
 CONDITION_MARKS = {"if", "unless", "provided"}
 HEDGES = {"likely", "unlikely", "expected", "probably", "possibly", "perhaps", "could", "might", "may", "would",
           "set", "bound", "poised", "doubtless", "surely", "almost", "certainly", "risk", "threatens",
-          "impression", "prospect", "danger", "likelihood", "chance", "fear", "expectation", "sign"}
+          "impression", "prospect", "danger", "likelihood", "chance", "fear", "expectation", "sign",
+          "expect", "forecast", "predict", "predicted", "project", "projected", "anticipate", "anticipated",
+          "confident", "confidence", "convinced", "believe", "think", "hope", "hop", "doubt"}
 # an analysis or opinion piece predicts in its own voice; a news report's "will" states a schedule
 ANALYSIS_VOICE = re.compile(r"(?m)^\W*(forecasts?|outlook|scenarios?|what (?:comes|happens) next)\b|\bI (?:think|believe|expect|wrote|argued)\b", re.I)
 DEONTIC = {"respect", "honour", "honor", "comply", "abide", "fulfil", "fulfill", "pay", "return", "release", "stop",
            "end", "withdraw", "apologise", "apologize", "explain", "observe", "implement", "keep"}
+
+
+# nouns of holding a view: "expressed confidence that …"
+BELIEF_NOUNS = {"confidence", "hope", "expectation", "belief", "conviction", "fear", "prediction", "view"}
+# what joins the other branch of a conditional prediction within one sentence ("…; otherwise, …")
+OTHER_BRANCH = re.compile(r"[\s,;:–—-]*(?:and |but )?(?:otherwise|failing that|if not)\b[\s,]*$", re.I)
+# time words the date stage gives no date: "sooner or later", "within the coming months"
+# ("as soon as the documents are in order" is a condition)
+VAGUE_HORIZON = re.compile(
+    r"\b(soon(?! as)|sooner or later|eventually|in time|within|coming|next|shortly|before long)\b", re.I)
+# "this will depend on two factors": a dependency, not an outcome
+CONTINGENT = {"depend", "hinge"}
+TEXT_NOUNS = {"material", "article", "analysis", "report", "brief", "paper", "piece", "text", "review", "study",
+              "essay", "column", "commentary", "overview", "note", "section", "chapter", "survey"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,11 +88,23 @@ class ForecastFinder:
         self.sdoc = sdoc
         self.parties = Parties(document.text, mentions, quotes)
         self.timexes = [t for t in timexes if t.value]
+        self.all_timexes = timexes
         self.promised = [(c.evidence.start, c.evidence.end) for c in commitments]
         self.promised_words = [set(re.findall(r"\w+", c.content.lower())) for c in commitments]
-        self.terms: list[TermHorizon] = term_horizons(document.text, timexes, document.published)
+        self.terms: list[TermHorizon] = term_horizons(document.text, timexes, self._dated_month(document))
         self.author = self._author_id(document, mentions)
         self.analysis = bool(self.terms) or bool(ANALYSIS_VOICE.search(document.text))
+
+    @staticmethod
+    def _dated_month(document: Document) -> str | None:
+        """The publication date a span like "3 months to one year" counts from: the given one, else
+        the month of the latest event the text reports as past (how a careful reader dates an
+        undated analysis; the date stage keeps it as the earliest possible publication)."""
+        published = document.published
+        if published and len(published) >= 7:
+            return published
+        earliest = document.meta.get("published_earliest")
+        return earliest[:7] if isinstance(earliest, str) and len(earliest) >= 7 else published
 
     @staticmethod
     def _author_id(document: Document, mentions: list[Mention]) -> str | None:
@@ -96,11 +126,26 @@ class ForecastFinder:
         if verb.dep_ == "xcomp" and head.lemma_.lower() in LIKELY_WORDS | {"be"} and self._likely(head):
             return True
         if verb.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in EXPECT_VERBS and head.i != verb.i:
-            # "Dorrun expected Brask to respect the ceiling" is a demand, not a prediction
-            return verb.lemma_.lower() not in DEONTIC
+            # "Dorrun expected Brask to respect the ceiling" is a demand, not a prediction; "officials
+            # had hoped that …" an expectation of the past, given up
+            return verb.lemma_.lower() not in DEONTIC and not self._past_expectation(head)
         if auxes & REPORTED_AUX and verb.dep_ in ("ccomp", "conj") and self._reported(verb):
             return True
+        if auxes & POSSIBLE_AUX and not auxes & {"have", "'ve"} and verb.dep_ in ("ccomp", "conj") \
+                and self._reported(verb) and not is_warning(verb):
+            # "officials said talks could start in the autumn": a possibility dated by a horizon
+            start, end = self.clause(verb)
+            return self.own_horizon(verb, start, end) is not None
         return False
+
+    def _past_expectation(self, head: Token) -> bool:
+        """"Officials had hoped that …", "I was hoping you would …": a hope held in the past; but
+        "they said they hoped to …" reports a present one in the past tense, and a prediction made in
+        the past ("she predicted in March that …") is still one."""
+        if head.lemma_.lower() not in ("hope", "hop"):
+            return False
+        auxes = set(auxiliaries(head))
+        return "had" in auxes or ((head.tag_ == "VBD" or bool(auxes & {"was", "were"})) and not self._reported(head))
 
     @staticmethod
     def _likely(head: Token) -> bool:
@@ -134,7 +179,10 @@ class ForecastFinder:
         start = max(start, line_start, *heading_ends)
         while start < verb.idx and self.text[start] in " ,:;-–—•*\t":
             start += 1
-        end_token = max((t for t in tokens), key=lambda t: t.i)
+        # a full stop or a bullet the parser hung on the verb would stretch the clause over a
+        # conjoined prediction after it
+        end_token = max((t for t in tokens if not (t.is_punct or t.is_space or t.dep_ == "cc")), key=lambda t: t.i,
+                        default=verb)
         end = end_token.idx + len(end_token.text)
         while end > start and (self.text[end - 1] in ",;:." or self.text[end - 1].isspace()):
             end -= 1
@@ -144,12 +192,14 @@ class ForecastFinder:
     def _other_clause(token: Token, verb: Token) -> bool:
         current = token
         while current.i != verb.i:
-            if current.dep_ == "conj" and current.pos_ in ("VERB", "AUX") and auxiliaries(current):
+            if _clause_of_its_own(current):
                 return True
             if current.dep_ in ("advcl",) and any(c.lower_ in CONDITION_MARKS for c in current.children):
                 return True
-            if current.dep_ == "cc" and current.head.i == verb.i and any(
-                    c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and auxiliaries(c) for c in verb.children):
+            if current.dep_ == "advcl" and set(auxiliaries(current)) & FUTURE_AUX and subject_of(current) is not None \
+                    and subject_of(current).head.i == current.i:  # type: ignore[union-attr]
+                return True  # "…, while rivalry will remain a constant factor": a prediction of its own
+            if current.dep_ == "cc" and current.head.i == verb.i and any(_clause_of_its_own(c) for c in verb.children):
                 return True
             current = current.head
         return False
@@ -165,10 +215,23 @@ class ForecastFinder:
                 prep = before.group("prep") if before else ""
                 lead = (before.group("part") or "") if before else ""
                 words = self.text[timex.start - len(before.group(0)):timex.end] if before else timex.text
+                timex = self._ahead(timex, prep or "by", lead)
                 if prep.lower() == "from":
                     return Horizon(words, timex.value if len(timex.value or "") == 10 else last_day("by", timex))
                 return Horizon(words, last_day(prep or "by", timex, lead))
         return None
+
+    def _ahead(self, timex: Timex, prep: str, lead: str) -> Timex:
+        """A horizon lies ahead: a season without a year of its own that the date stage put before
+        the publication ("they hoped to have a text ready by the summer") is the next one. (Days and
+        months stay: "the Senate was set to meet on Wednesday" tells a past schedule.)"""
+        published = self.document.published
+        if not published or not timex.value or prep.lower() in ("after", "from") or re.search(r"\d{4}", timex.text) \
+                or not re.search(r"\b(spring|summer|autumn|fall|winter)\b", timex.text, re.I):
+            return timex
+        if (last_day(prep, timex, lead) or "9999") >= published:
+            return timex
+        return replace(timex, value=f"{int(timex.value[:4]) + 1}{timex.value[4:]}")
 
     def condition_horizon(self, verb: Token) -> Horizon | None:
         """"If the two sides cannot agree by the summer, Kestria will have to …": the condition's deadline."""
@@ -195,19 +258,45 @@ class ForecastFinder:
         return False, None
 
     def author_of(self, verb: Token) -> str | None:
+        """Whose prediction it is: the nearest one above it who says, expects or is confident that it
+        will happen ("Halvic expressed confidence that …" inside his spokesman's words), else the
+        quote's speaker, else the byline's author."""
+        found, holder = self._holder(verb)
+        if found:
+            return holder
         quote = self.parties.quote_at(verb.idx)
-        if quote is not None:
+        if quote is not None and quote.speaker:
             return quote.speaker
+        return None if quote is not None and quote.kind == "direct" else self.author
+
+    def _holder(self, verb: Token) -> tuple[bool, str | None]:
+        """(whether the words name whose view it is, whose)."""
         current = verb
         for _ in range(6):
             if current.head.i == current.i:
                 break
-            if current.dep_ in ("ccomp", "xcomp") and current.head.lemma_.lower() in SAY_VERBS | EXPECT_VERBS:
-                party = self.parties.of(subject_of(current.head))
+            head = current.head
+            says = current.dep_ in ("ccomp", "xcomp") and head.lemma_.lower() in SAY_VERBS | EXPECT_VERBS
+            believes = current.dep_ in ("acl", "ccomp") and head.lemma_.lower() in BELIEF_NOUNS and head.pos_ == "NOUN"
+            if says and any(c.dep_ == "auxpass" for c in head.children):
+                return True, None  # "the panel is not expected to rule …": expected by no one named
+            if says or believes:
+                party = self._holder_party(subject_of(head if says else head.head) or _fronted_subject(head))
                 if party is not None:
-                    return party.actor_id
-            current = current.head
-        return self.author
+                    return True, party
+            current = head
+        return False, None
+
+    def _holder_party(self, subject: Token | None) -> str | None:
+        if subject is None:
+            return None
+        if subject.tag_ == "WP":  # "Hask …, who predicted in March that …"
+            party = self.parties.last_person_before(subject.idx, window=300)
+        elif subject.lower_ == "i" and self.parties.quote_at(subject.idx) is None:
+            return self.author  # "Last July I wrote that …": the author's own voice
+        else:
+            party = self.parties.of(subject)
+        return party.actor_id if party is not None else None
 
     def subjects(self, start: int, end: int) -> tuple[str, ...]:
         """The actors the prediction names, else the pair of states the document is about."""
@@ -217,28 +306,63 @@ class ForecastFinder:
     # -- all of them
 
     def first_person(self, verb: Token) -> bool:
-        """"We will …", or a speaker's "the Russian side will …": an undertaking, not a prediction."""
+        """"We will …", or a speaker's "the Russian side will …": an undertaking, not a prediction
+        (but "they hoped to have a text ready by the summer" is an expectation)."""
         subject = subject_of(verb)
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in EXPECT_VERBS and not (
+                subject is not None and subject.lower_ in FIRST_PERSON):
+            return False  # but "we hope to apply for grants" is an intention
         if subject is not None and subject.lower_ in FIRST_PERSON:
             return True
         quote = self.parties.quote_at(verb.idx)
         speaker = self.parties.actor(quote.speaker) if quote is not None and quote.speaker else None
         if self.joint(subject):
             return False  # "Valdoria and Kestria would begin talks": a plan of both, not one side's word
+        if subject is not None and subject.lower_ in ("it", "they") and any(c.dep_ == "auxpass" for c in verb.children):
+            return False  # "officials said it would be extended to …": "it" is what is acted on, not the speaker's side
         doer = self.parties.of(subject)
         return (speaker is not None and doer is not None and doer.kind != "person" and speaker.country is not None
                 and doer.country == speaker.country and verb.lemma_.lower() not in ("be", "remain", "stay", "become"))
+
+    def undated_official_passive(self, verb: Token, start: int, end: int) -> bool:
+        """"Every shot will be accounted for", "the lorries would be released as soon as the
+        documents are in order": an official's agentless passive about a thing, with no time to it,
+        states what their side will do (policy), not a prediction; with a horizon ("would be drafted
+        within the coming months") it is one."""
+        subject = subject_of(verb)
+        if not any(c.dep_ == "auxpass" for c in verb.children) or any(c.dep_ == "agent" for c in verb.children):
+            return False
+        if subject is None or subject.pos_ != "NOUN" or self.parties.of(subject) is not None:
+            return False
+        author = self.author_of(verb)
+        speaker = self.parties.actor(author) if author and author != self.author else None
+        if speaker is None or speaker.country is None or self.hedged(verb, start, end, reported=True):
+            return False
+        dated = any(start <= t.start < end for t in self.all_timexes)
+        return not (dated or VAGUE_HORIZON.search(self.text[start:end]))
+
+    def about_itself(self, verb: Token) -> bool:
+        """"This material will provide a clear breakdown of events": the text announcing what it
+        does, not a prediction (a noun of ``TEXT_NOUNS`` after "this", named for the first time)."""
+        subject = subject_of(verb)
+        if subject is None or subject.lemma_.lower() not in TEXT_NOUNS:
+            return False
+        if not any(c.dep_ == "det" and c.lower_ == "this" for c in subject.children):
+            return False
+        return not any(t.lemma_.lower() == subject.lemma_.lower() for t in self.sdoc[:subject.i])
 
     def repeats_promise(self, start: int, end: int) -> bool:
         """The words of a promise quoted again later in the document."""
         words = set(re.findall(r"\w+", self.text[start:end].lower()))
         return any(words and len(words & other) >= 0.8 * max(len(words), len(other)) for other in self.promised_words)
 
-    def hedged(self, verb: Token, start: int, end: int) -> bool:
-        """A prediction marked as such: "likely", "expected", "probably", "could"."""
+    def hedged(self, verb: Token, start: int, end: int, reported: bool = False) -> bool:
+        """A prediction marked as such: "likely", "expected", "probably", "could" (with ``reported``,
+        not "would", which reported speech puts for "will")."""
         words = {t.lower_ for t in verb.sent if start <= t.idx < end} | set(auxiliaries(verb))
         words |= {a.lemma_.lower() for a in list(verb.ancestors)[:2]}  # "the impression that X will …"
-        return bool(words & HEDGES) or self.condition(verb, None)[0] or self._under_condition(verb)
+        hedges = HEDGES - {"would"} if reported else HEDGES
+        return bool(words & hedges) or self.condition(verb, None)[0] or self._under_condition(verb)
 
     @staticmethod
     def _under_condition(verb: Token) -> bool:
@@ -264,11 +388,21 @@ class ForecastFinder:
                 continue  # part of the clause it describes ("measures that Dorrun will notice")
             if is_warning(verb) and self.author_of(verb) != self.author:
                 continue  # a speaker's warning is a THREATEN event, not a prediction
+            if verb.lemma_.lower() in CONTINGENT or self.about_itself(verb):
+                continue
             start, end = self.clause(verb)
             if end - start < 12 or any(s <= verb.idx < e for s, e in taken + self.promised) or self.repeats_promise(start, end):
                 continue
             if not self.analysis and self.author_of(verb) == self.author and not self.hedged(verb, start, end):
                 continue  # a news report's own "will" states a schedule ("fees will rise from 1 March")
+            if self.undated_official_passive(verb, start, end):
+                continue
+            between = self.text[forecasts[-1].evidence.end:start] if forecasts else ""
+            if forecasts and forecasts[-1].conditional and OTHER_BRANCH.match(between):
+                # "If A, X will …; otherwise, Y will …": the other branch of the same conditional prediction
+                forecasts[-1] = self._extended(forecasts[-1], end)
+                taken.append((start, end))
+                continue
             line_start = line_bounds(self.text, verb.idx)[0]
             last_horizon, last_condition = carried.get(line_start, (NO_HORIZON, None))
             horizon = (self.own_horizon(verb, start, end) or self.condition_horizon(verb)
@@ -283,6 +417,12 @@ class ForecastFinder:
                 continue  # neither the words nor the document are about states ("the star will become a giant")
             forecasts.append(forecast)
         return forecasts
+
+    def _extended(self, forecast: Forecast, end: int) -> Forecast:
+        start, doc_id = forecast.evidence.start, self.document.doc_id
+        return replace(forecast, forecast_id="f-" + hashlib.sha256(f"{doc_id}:{start}:{end}".encode()).hexdigest()[:16],
+                       text=self.text[start:end], evidence=Evidence(doc_id, start, end, self.text[start:end]),
+                       subjects=self.subjects(start, end))
 
     def forecast(self, verb: Token, start: int, end: int, horizon: Horizon, conditional: bool,
                  condition: str | None) -> Forecast:
@@ -299,6 +439,19 @@ class ForecastFinder:
             evidence=Evidence(doc_id, start, end, self.text[start:end]),
             condition=condition,
         )
+
+
+def _fronted_subject(verb: Token) -> Token | None:
+    """"Vorlund, asked about the line, said that …": the parser often makes the speaker the subject
+    of the participle before the verb of saying."""
+    return next((s for c in verb.children if c.i < verb.i and c.dep_ in ("ccomp", "advcl")
+                 for s in c.children if s.dep_ == "nsubj" and s.pos_ == "PROPN"), None)
+
+
+def _clause_of_its_own(token: Token) -> bool:
+    """A conjoined clause with its own auxiliary or subject ("… and that they hoped to …")."""
+    return token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and (
+        bool(auxiliaries(token)) or any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children))
 
 
 def find_forecasts(document: Document, sdoc: Doc, mentions: list[Mention], timexes: tuple[Timex, ...],
