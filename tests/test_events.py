@@ -55,7 +55,9 @@ def test_events_spoken_warning_is_the_ministers_threat(nlp):
 def test_events_insisting_is_the_demand(nlp):
     text = "Sarnovia insists that Valdoria and Kestria hold talks on the bridge before the winter."
     events = run(nlp, text, published="2025-10-07", example_gazetteer=True).events
-    assert [(e.category, e.source, e.target, e.mode) for e in events] == [("REQUEST", "XSR", "XVL", "demanded")]
+    # of each side asked to act
+    assert sorted((e.category, e.source, e.target, e.mode) for e in events) == [
+        ("REQUEST", "XSR", "XKS", "demanded"), ("REQUEST", "XSR", "XVL", "demanded")]
     assert events[0].cameo.startswith("10")
 
 
@@ -64,3 +66,24 @@ def test_events_announced_cooperation_is_intent(nlp):
     events = run(nlp, text, published="2025-12-01", example_gazetteer=True).events
     assert [(e.category, e.cameo[:2], e.source, e.target, e.mode) for e in events] == [
         ("AGREE", "03", "person:nadia-corvel", "XSR", "asserted")]
+
+
+def test_events_one_per_listed_target(nlp):
+    text = "Sarnovian Foreign Minister Anya Revic spoke by telephone with Severin Malk and Nadia Corvel on Friday."
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert sorted((e.category, e.source, e.target) for e in events) == [
+        ("CONSULT", "person:anya-revic", "person:nadia-corvel"),
+        ("CONSULT", "person:anya-revic", "person:severin-malk"),
+    ]
+    assert len({e.event_id for e in events}) == 2
+
+
+def test_events_not_accepting_is_rejecting(nlp):
+    text = "“One cannot accept the claims of Valdoria, Sarnovia or Qarovia,” the Kestrian president Teodor Halvic said."
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert sorted((e.category, e.cameo, e.source, e.target, e.mode) for e in events) == [
+        ("REJECT", "120", "person:teodor-halvic", target, "asserted") for target in ("XQR", "XSR", "XVL")]
+    # a refusal only supposed is not one
+    supposed = "If Kestria cannot accept the new fees, Nadia Corvel said, it will go to the Council against Valdoria."
+    assert not [e for e in run(nlp, supposed, published="2025-06-02", example_gazetteer=True).events
+                if e.category == "REJECT"]

@@ -72,8 +72,8 @@ class Parties:
         found = self.at(token.idx, token.idx + len(token.text))
         if found is None:
             found = self.at(token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text))
-        if found is None and token.lower_ in FIRST_PERSON:
-            found = self.speaker_at(token.idx)
+        if found is None and (token.lower_ in FIRST_PERSON or (token.lower_ == "one" and token.pos_ == "PRON")):
+            found = self.speaker_at(token.idx)  # "we"; in a quote, also the generic "one cannot agree …"
         if found is None and token.lower_ in THIRD_PERSON:
             found = self.last_person_before(token.idx)
         if found is None and token.lower_ in ("it", "they"):

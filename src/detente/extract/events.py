@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -337,6 +338,8 @@ class EventFinder:
                 and self.parties.kind.get(target.actor_id) == "person":
             cameo = "111"  # "Trump attacked Biden for …": one person attacking another is criticism
         mode = self.mode(trigger)
+        if mode == "negated" and _refusal(trigger):
+            cameo, mode = "120", "asserted"  # "we will not accept a version of events", "cannot agree with"
         announced = self.announced(trigger)
         if announced and mode != "negated":
             if (code := announced_code(cameo, "intent")) and mode != "hypothetical":
@@ -531,7 +534,34 @@ class EventFinder:
             events.setdefault(found.event_id, found)
         for found in self.demand_events(list(events.values())):
             events.setdefault(found.event_id, found)
+        for found in list(events.values()):
+            for other in self.listed_targets(found):
+                events.setdefault(other.event_id, other)
         return sorted(events.values(), key=lambda e: (e.evidence.start, e.event_id))
+
+    def listed_targets(self, event: Event) -> list[Event]:
+        """The same event towards each actor listed with its target: "could not accept a sovereign
+        Armenia, or Georgia, or Azerbaijan", "spoke to Malk and Corvel" (one event per pair, as
+        dyadic coding counts them)."""
+        if event.target is None or event.trigger is None:
+            return []
+        sentence = self.sdoc.char_span(event.evidence.start, event.evidence.end, alignment_mode="expand")
+        if sentence is None:
+            return []
+        inside = sorted((m for m in self.mentions if event.evidence.start <= m.start and m.end <= event.evidence.end),
+                        key=lambda m: m.start)
+        named = [i for i, m in enumerate(inside) if m.actor_id == event.target]
+        if not named:
+            return []
+        anchor = min(named, key=lambda i: abs(inside[i].start - event.trigger.start))
+        found = []
+        for mate in _list_mates(self.sdoc, inside, anchor):
+            if mate.actor_id in (event.source, event.target) or mate.country in (None, event.source_country) \
+                    and mate.kind != "person":
+                continue
+            digest = hashlib.sha256(f"{event.event_id}:{mate.actor_id}".encode()).hexdigest()[:16]
+            found.append(replace(event, event_id="e-" + digest, target=mate.actor_id, target_country=mate.country))
+        return found
 
     def demand_events(self, coded: list[Event]) -> list[Event]:
         """What a speaker says the other side must or should do is a demand (REQUEST): "any
@@ -600,6 +630,57 @@ def _reported(verb: Token) -> bool:
     while current.dep_ == "conj" and current.head.i != current.i:
         current = current.head
     return current.dep_ == "ccomp" and current.head.lemma_.lower() in SAY_LEMMAS
+
+
+def _refusal(verb: Token) -> bool:
+    """Not accepting something offered or claimed, or not agreeing with it, is rejecting it
+    ("will not accept a version of events", "one cannot agree with the existence of …"); not
+    agreeing on or to something, or a refusal only supposed ("if they cannot accept"), is not."""
+    if verb.pos_ != "VERB" or any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children):
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma == "accept":
+        return any(c.dep_ == "dobj" for c in verb.children)
+    return lemma == "agree" and any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
+
+
+LIST_FILLER_POS = {"DET", "ADJ", "PROPN", "NOUN", "CCONJ", "PUNCT"}
+
+
+def _list_glue(sdoc: Doc, start: int, end: int) -> str | None:
+    """The kind of words between two listed names: "and" (a conjunction), "," (a comma only), or
+    None when something else stands between them. Up to two modifiers may precede the next name
+    ("Armenia, or a sovereign Georgia", "Demmin and President Halvic")."""
+    between = [t for t in sdoc if start <= t.idx < end]
+    if not between or any(t.pos_ not in LIST_FILLER_POS or (t.pos_ == "PUNCT" and t.text != ",") for t in between):
+        return None
+    if sum(t.pos_ not in ("CCONJ", "PUNCT") for t in between) > 2:
+        return None
+    if any(t.pos_ == "CCONJ" and t.lower_ in ("and", "or", "nor") for t in between):
+        return "and"
+    return "," if any(t.text == "," for t in between) else None
+
+
+def _list_mates(sdoc: Doc, mentions: list[Mention], anchor: int) -> list[Mention]:
+    """The mentions listed together with ``mentions[anchor]`` ("A, B and C"): a list needs a
+    conjunction, and names after the last conjunction joined by a comma only are not in it."""
+    chain, glues = [anchor], []
+    i = anchor
+    while i > 0 and (glue := _list_glue(sdoc, mentions[i - 1].end, mentions[i].start)):
+        i -= 1
+        chain.insert(0, i)
+        glues.insert(0, glue)
+    i = anchor
+    while i + 1 < len(mentions) and (glue := _list_glue(sdoc, mentions[i].end, mentions[i + 1].start)):
+        i += 1
+        chain.append(i)
+        glues.append(glue)
+    while glues and glues[-1] == ",":
+        glues.pop()
+        chain.pop()
+    if "and" not in glues:
+        return []
+    return [mentions[i] for i in chain if i != anchor]
 
 
 def _complement_words(verb: Token) -> list[str]:
