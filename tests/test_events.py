@@ -87,3 +87,17 @@ def test_events_not_accepting_is_rejecting(nlp):
     supposed = "If Kestria cannot accept the new fees, Nadia Corvel said, it will go to the Council against Valdoria."
     assert not [e for e in run(nlp, supposed, published="2025-06-02", example_gazetteer=True).events
                 if e.category == "REJECT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo", "trigger"),
+    [
+        ("Valdoria promised on Monday to share with Kestria the findings of its inquiry.", "0314", "promised"),
+        ("Kestria and Sarnovia agreed to hold regular consultations between their defence ministries.", "036", "agreed"),
+        # the quote before its verb: the event sits on the promised words
+        ("“Valdoria will pay compensation to the families of the Kestrian guards,” Severin Malk promised.", "0331", "pay"),
+    ],
+)
+def test_events_a_promise_and_its_action_are_one_intent(nlp, text, cameo, trigger):
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert [(e.category, e.cameo, e.trigger.text) for e in events] == [("AGREE", cameo, trigger)]

@@ -141,6 +141,7 @@ class EventFinder:
         self.forecasts = forecasts
         self.author_id = f"person:{slug(document.author)}" if document.author else None
         self.sdoc = sdoc
+        self.consumed: set[int] = set()  # tokens that are part of another token's event
         self.mentions = [m for m in mentions if m.kind in ACTOR_KINDS]
         self.parties = Parties(document.text, mentions, quotes)
         self.timexes = timexes
@@ -210,12 +211,7 @@ class EventFinder:
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         agent_obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
-        obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
-        if obj is None:
-            for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPOSITIONS):
-                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                if obj is not None:
-                    break
+        obj = _object_of(verb)
         source = self.party(agent_obj) if passive else self.party(subject)
         target = self.party(subject) if passive else self.party(obj)
         if source is None and not passive and (pair := self.parties.both_sides(subject)):
@@ -237,7 +233,34 @@ class EventFinder:
         if passive and source is None and target is not None:
             # "the lorries were impounded", "the students were freed": done to one side, by the other
             source = self.counterpart_of(target)
-        return self.event(verb, cameo, source, target)
+        trigger = verb
+        if (promised := self.promised_action(verb, cameo)) is not None:
+            # "promised to share the findings with Dorrun": one event, the intent to do what is promised
+            complement, action = promised
+            if action and (code := announced_code(action, "intent")):
+                cameo = code
+            target = target or self.party(_object_of(complement))
+            if complement.i < verb.i and self.parties.quote_at(complement.idx) is not None:
+                trigger = complement  # "“A legal assessment will be given …,” Putin promised."
+        return self.event(trigger, cameo, source, target)
+
+    def promised_action(self, verb: Token, cameo: str) -> tuple[Token, str | None] | None:
+        """The clause a verb of promising or agreeing governs ("promised to share …", "agreed that
+        the commission would meet", "“…,” Putin promised") with the code of the action it names;
+        the clause is then no event of its own."""
+        if not cameo.startswith("03") or verb.lemma_.lower() not in future_codes()["intent_heads"]:
+            return None
+        complement = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")), None)
+        if complement is None:
+            return None
+        self.consumed.add(complement.i)
+        action = lexicon_code(complement) if complement.pos_ == "VERB" else None
+        if action is None and complement.lemma_.lower() in LIGHT_VERBS:
+            # "agreed to hold regular consultations": the light verb's object names the action
+            obj = next((c for c in complement.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+            if obj is not None and (action := self.noun_code(obj)):
+                self.consumed.add(obj.i)
+        return complement, action
 
     def person_in_sentence(self, trigger: Token, country: str | None) -> Party | None:
         sentence = trigger.sent
@@ -465,7 +488,8 @@ class EventFinder:
             auxes = {c.lower_ for c in current.children if c.dep_ in ("aux", "auxpass")}
             if auxes & {"will", "shall", "'ll", "wo", "would", "could", "might", "may"}:
                 return True
-            if current.dep_ in ("xcomp", "ccomp", "advcl") and current.head.lemma_.lower() in heads:
+            if current.dep_ in ("xcomp", "ccomp", "advcl") and current.head.lemma_.lower() in heads \
+                    and not _temporal_clause(current):
                 return True
             if current.dep_ == "xcomp" and current.head.pos_ == "AUX" and any(
                     c.lower_ in heads for c in current.head.children if c.dep_ == "acomp"):
@@ -514,6 +538,8 @@ class EventFinder:
         seen: set[tuple[str, str | None, str | None, str, str | None]] = set()
         coded_verbs: set[int] = set()
         for token in self.sdoc:
+            if token.i in self.consumed:
+                continue
             if token.pos_ == "NOUN" and self._object_of_coded_verb(token, coded_verbs):
                 continue  # "lifted sanctions" is one event (the verb's), not two
             found = self.verb_event(token) if token.pos_ == "VERB" else self.noun_event(token) if token.pos_ == "NOUN" else None
@@ -597,7 +623,7 @@ class EventFinder:
         found = []
         for promise in self.commitments:
             span = self.sdoc.char_span(promise.evidence.start, promise.evidence.end, alignment_mode="expand")
-            if span is None or any(span.start_char <= (e.trigger or e.evidence).start < span.end_char for e in coded):
+            if span is None or span.root.i in self.consumed or any(span.start_char <= (e.trigger or e.evidence).start < span.end_char for e in coded):
                 continue
             head = span.root
             action = lexicon_code(head) if head.pos_ == "VERB" else None
@@ -630,6 +656,15 @@ def _reported(verb: Token) -> bool:
     while current.dep_ == "conj" and current.head.i != current.i:
         current = current.head
     return current.dep_ == "ccomp" and current.head.lemma_.lower() in SAY_LEMMAS
+
+
+TEMPORAL_MARKS = {"when", "after", "before", "as", "while", "since", "until", "once", "whenever"}
+
+
+def _temporal_clause(verb: Token) -> bool:
+    """"promised the return of the lorries when he met Halvic": a clause that says when, not what."""
+    return verb.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in TEMPORAL_MARKS
+                                        for c in verb.children)
 
 
 def _refusal(verb: Token) -> bool:
@@ -681,6 +716,17 @@ def _list_mates(sdoc: Doc, mentions: list[Mention], anchor: int) -> list[Mention
     if "and" not in glues:
         return []
     return [mentions[i] for i in chain if i != anchor]
+
+
+def _object_of(verb: Token) -> Token | None:
+    """The direct or indirect object of a verb, else the object of its first preposition of direction."""
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
+    if obj is None:
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPOSITIONS):
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                break
+    return obj
 
 
 def _complement_words(verb: Token) -> list[str]:
