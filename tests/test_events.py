@@ -101,3 +101,14 @@ def test_events_not_accepting_is_rejecting(nlp):
 def test_events_a_promise_and_its_action_are_one_intent(nlp, text, cameo, trigger):
     events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
     assert [(e.category, e.cameo, e.trigger.text) for e in events] == [("AGREE", cameo, trigger)]
+
+
+def test_events_what_ought_to_be_done_is_a_demand(nlp):
+    text = "“A natural step for Brask would be to return the lorries,” Nadia Corvel said."
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert [(e.category, e.source, e.target, e.mode, e.trigger.text) for e in events] == [
+        ("REQUEST", "person:nadia-corvel", "XVL", "demanded", "step")]
+    # in the author's voice the demand has no named source
+    text = "A normal and expected step from Valdoria would be a public apology to Kestria."
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert [(e.category, e.source, e.target, e.mode) for e in events] == [("REQUEST", None, "XVL", "demanded")]

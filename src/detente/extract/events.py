@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from ..gazetteer import slug
 from ..records import Commitment, Document, Event, Evidence, Forecast, Quote, Timex
 from .actors import Mention
-from .clauses import ACTOR_KINDS, Parties, Party, is_warning, sentence_in_line, subject_of
+from .clauses import ACTOR_KINDS, Parties, Party, clause_span, is_warning, sentence_in_line, subject_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -41,6 +41,10 @@ SAY_LEMMAS = {"say", "tell", "add", "announce", "state", "declare", "confirm", "
 LIGHT_VERBS = {"hold", "stage", "conduct", "launch", "carry", "lodge", "file", "issue", "make", "begin", "start",
                "send", "deliver", "impose", "announce", "order", "hand", "present", "give", "pay", "open",
                "resume", "continue", "sign", "conclude", "extend", "express", "offer", "mount", "submit"}
+# "a normal and expected step would be …": what someone ought to do
+NORMATIVE_NOUNS = {"step", "move", "thing", "response", "course", "reaction", "gesture"}
+NORMATIVE_WORDS = {"normal", "expect", "expected", "logical", "natural", "proper", "appropriate", "reasonable",
+                   "decent", "sensible", "civilised", "civilized"}
 CHARACTERISING = {"call", "describe", "brand", "label", "term", "characterise", "characterize", "dub", "dismiss"}
 
 
@@ -560,6 +564,8 @@ class EventFinder:
             events.setdefault(found.event_id, found)
         for found in self.demand_events(list(events.values())):
             events.setdefault(found.event_id, found)
+        for found in self.normative_demands(events):
+            events.setdefault(found.event_id, found)
         for found in list(events.values()):
             for other in self.listed_targets(found):
                 events.setdefault(other.event_id, other)
@@ -609,6 +615,54 @@ class EventFinder:
             if event is not None:
                 found.append(event)
         return found
+
+    def normative_demands(self, coded: dict[str, Event]) -> list[Event]:
+        """"A normal and expected step would be a public apology from Brask", "the natural step for
+        Valdoria would be to return the lorries": what the speaker (or the author) holds the other side ought
+        to do is a demand; an action coded inside it is what is demanded, not an event of its own."""
+        found = []
+        for step in self.sdoc:
+            verb = step.head
+            if step.dep_ != "nsubj" or verb.lemma_ != "be" or not (
+                    step.lemma_.lower() in NORMATIVE_NOUNS
+                    and any(t.lemma_.lower() in NORMATIVE_WORDS for t in step.subtree if t.i < step.i)):
+                continue
+            complement = next((c for c in verb.children if c.dep_ in ("attr", "xcomp", "ccomp")), None)
+            if complement is None:
+                continue
+            left, right = clause_span(complement)
+            inside = [e for e in coded.values() if left <= (e.trigger or e.evidence).start < right]
+            speaker = self._speaker_of_clause(verb)
+            target = self.parties.at(step.left_edge.idx, step.right_edge.idx + len(step.right_edge.text))
+            target = target or self.party(complement) or (inside[0] and self.parties.actor(inside[0].source)
+                                                         if inside else None)
+            if target is None and speaker is not None:
+                target = self.counterpart_of(speaker)
+            if target is None or (speaker is not None and target.country == speaker.country):
+                continue
+            action = inside[0].cameo if inside else (
+                self.noun_code(complement) if complement.pos_ == "NOUN" else lexicon_code(complement))
+            cameo = (announced_code(action, "demand") if action else None) or "100"
+            for event in inside:
+                del coded[event.event_id]
+            found.append(self._plain_event(step, cameo, speaker, target, "demanded"))
+        return found
+
+    def _plain_event(self, trigger: Token, cameo: str, source: Party | None, target: Party, mode: str) -> Event:
+        """An event whose parties and mode are settled by the caller (the source may be the author)."""
+        doc_id = self.document.doc_id
+        category, plover_mode = plover_of(cameo) or ("REQUEST", None)
+        sentence = sentence_in_line(self.document.text, trigger.sent, trigger.idx)
+        date = self.date_for(trigger, trigger.sent)
+        return Event(
+            event_id="e-" + hashlib.sha256(f"{doc_id}:{trigger.idx}:{cameo}".encode()).hexdigest()[:16],
+            doc_id=doc_id, category=category, cameo=cameo, source=source.actor_id if source else None,
+            target=target.actor_id, source_country=source.country if source else None, target_country=target.country,
+            date=date.value if date else None, date_text=date.text if date else None, mode=mode,  # type: ignore[arg-type]
+            score=score_of(category, plover_mode, mode),
+            evidence=Evidence(doc_id, sentence[0], sentence[1], self.document.text[sentence[0]:sentence[1]]),
+            trigger=Evidence(doc_id, trigger.idx, trigger.idx + len(trigger.text), trigger.text),
+        )
 
     def _speaker_of_clause(self, verb: Token) -> Party | None:
         quote = self.parties.quote_at(verb.idx)
