@@ -112,3 +112,13 @@ def test_events_what_ought_to_be_done_is_a_demand(nlp):
     text = "A normal and expected step from Valdoria would be a public apology to Kestria."
     events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
     assert [(e.category, e.source, e.target, e.mode) for e in events] == [("REQUEST", None, "XVL", "demanded")]
+
+
+def test_events_no_crisis_between_two_states_is_a_negated_sanction(nlp):
+    text = "Aurel Demmin denied that relations between Valdoria and Kestria were in crisis."
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert [(e.category, e.cameo, e.source, e.target, e.mode, e.score) for e in events] == [
+        ("SANCTION", "160", "person:aurel-demmin", "XKS", "negated", 0.0)]
+    # a crisis elsewhere is no event between states; denying a charge is no rejection of anyone
+    text = "Valdoria said the crisis in the energy market was over. Kestria denied the charges made by Valdoria."
+    assert run(nlp, text, published="2025-06-02", example_gazetteer=True).events == ()

@@ -45,6 +45,8 @@ LIGHT_VERBS = {"hold", "stage", "conduct", "launch", "carry", "lodge", "file", "
 NORMATIVE_NOUNS = {"step", "move", "thing", "response", "course", "reaction", "gesture"}
 NORMATIVE_WORDS = {"normal", "expect", "expected", "logical", "natural", "proper", "appropriate", "reasonable",
                    "decent", "sensible", "civilised", "civilized"}
+RELATIONS = {"relation", "relations", "tie", "ties"}
+DENYING = {"deny", "dispute", "refute", "rebut"}
 CHARACTERISING = {"call", "describe", "brand", "label", "term", "characterise", "characterize", "dub", "dismiss"}
 
 
@@ -87,6 +89,8 @@ def state(country: str) -> Party:
 def lexicon_code(verb: Token) -> str | None:
     """The CAMEO code the event lexicon gives a verb, with its phrase ("open fire") if any."""
     lemma = verb.lemma_.lower()
+    if lemma in DENYING and any(c.dep_ == "ccomp" for c in verb.children):
+        return "016"  # "denied that relations were in crisis": a denial, not a rejection of anyone
     phrases = verb_phrase_index().get(lemma)
     if phrases:
         for word in _complement_words(verb):
@@ -132,7 +136,7 @@ def score_of(category: str, mode: str | None, event_mode: str) -> float:
     scores = cameo_table()["scores"]
     key = f"{category}:{mode.capitalize()}" if mode else category
     base = scores.get(key, scores.get(category, 0.0))
-    return round(base * MODE_WEIGHT[event_mode], 2)
+    return round(base * MODE_WEIGHT[event_mode], 2) + 0.0  # never -0.0
 
 
 class EventFinder:
@@ -152,6 +156,7 @@ class EventFinder:
         lexicon = event_lexicon()
         self.nouns: dict[str, str] = lexicon["nouns"]
         self.noun_phrases: dict[str, str] = lexicon.get("noun_phrases", {})
+        self.relation_nouns: dict[str, str] = lexicon.get("relation_nouns", {})
         self.negators = set(lexicon["negators"])
         self.hypothetical = set(lexicon["hypothetical_modals"])
         self.demand = set(lexicon["demand_modals"])
@@ -284,7 +289,29 @@ class EventFinder:
                     return code
         return self.nouns.get(noun.lower_) or self.nouns.get(noun.lemma_.lower())
 
+    def relations_pair(self, noun: Token) -> tuple[Party, Party] | None:
+        """The two sides of "a crisis between our states", "no crisis in relations between A and B",
+        "relations between A and B were in crisis"."""
+        scope = [noun] + [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "in"
+                          for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in RELATIONS]
+        if noun.dep_ == "pobj" and noun.head.lower_ == "in":
+            scope += [c for c in noun.head.head.children if c.dep_ == "nsubj" and c.lemma_.lower() in RELATIONS]
+        for token in scope:
+            for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "between"):
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if obj is None:
+                    continue
+                if (pair := self.parties.both_sides(obj)) or (self._bilateral(token) and (pair := self.parties.main_dyad())):
+                    return state(pair[0]), state(pair[1])
+                first, other = self.party(obj), self.party(next((c for c in obj.children if c.dep_ == "conj"), None))
+                if first is not None and other is not None:
+                    return first, other
+        return None
+
     def noun_event(self, noun: Token) -> Event | None:
+        if noun.pos_ == "NOUN" and (code := self.relation_nouns.get(noun.lemma_.lower())) \
+                and (pair := self.relations_pair(noun)):
+            return self.event(noun, code, *pair)  # "there is no crisis between our states"
         cameo = self.noun_code(noun)
         if cameo is None or noun.pos_ != "NOUN":
             return None
@@ -555,7 +582,7 @@ class EventFinder:
             # mention of that event, not another one
             key = (found.category, found.source_country or found.source, found.target_country or found.target,
                    found.mode, found.date)
-            if token.pos_ == "NOUN" and key in seen:
+            if token.pos_ == "NOUN" and key in seen and found.mode != "negated":
                 continue
             seen.add(key)
             events.setdefault(found.event_id, found)
