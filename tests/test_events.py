@@ -122,3 +122,13 @@ def test_events_no_crisis_between_two_states_is_a_negated_sanction(nlp):
     # a crisis elsewhere is no event between states; denying a charge is no rejection of anyone
     text = "Valdoria said the crisis in the energy market was over. Kestria denied the charges made by Valdoria."
     assert run(nlp, text, published="2025-06-02", example_gazetteer=True).events == ()
+
+
+def test_events_closing_a_case(nlp):
+    text = "Valdoria's prosecutors closed the investigation into the death of a Kestrian farmer without sharing their findings."
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert sorted((e.category, e.cameo, e.source, e.target, e.mode) for e in events) == [
+        ("COOPERATE", "064", "XVL", "XKS", "negated"), ("REJECT", "1213", "XVL", "XKS", "asserted")]
+    text = "Brask said the customs case against two Kestrian drivers had been closed."
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert [(e.category, e.cameo, e.source, e.target) for e in events] == [("CONCEDE", "081", "XVL", "XKS")]

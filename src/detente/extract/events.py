@@ -95,7 +95,7 @@ def lexicon_code(verb: Token) -> str | None:
     if phrases:
         for word in _complement_words(verb):
             if word in phrases:
-                return phrases[word]
+                return _against_someone(verb, phrases[word])
     return event_lexicon()["verbs"].get(lemma)  # type: ignore[no-any-return]
 
 
@@ -232,6 +232,8 @@ class EventFinder:
                 target = partner
         if source is None and not passive:
             source = self.party(subject_of(verb))
+        if source is None and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+            source = self.party(subject_of(verb.head.head))  # "closed the case without sharing …"
         if source is None and verb.dep_ in ("xcomp", "conj", "advcl", "relcl", "acl"):
             source = self.party(next((c for c in verb.head.children if c.dep_ == "nsubj"), None))
         if source is None and not passive:
@@ -471,8 +473,10 @@ class EventFinder:
     def mode(self, trigger: Token) -> str:
         verb = trigger if trigger.pos_ in ("VERB", "AUX") else _governing(trigger)
         for current in filter(None, (verb, verb.head if verb is not None and verb.dep_ in ("xcomp", "ccomp") else None)):
-            children = list(current.children)
-            if any(c.dep_ == "neg" or c.lower_ in self.negators for c in children):
+            # "closed the case without sharing": "without" negates what it governs, not its head
+            children = [c for c in current.children if not (c.dep_ == "prep" and c.lower_ == "without")]
+            if any(c.dep_ == "neg" or c.lower_ in self.negators for c in children) \
+                    or (current.dep_ == "pcomp" and current.head.lower_ == "without"):
                 return "negated"
             if current.i != (verb.i if verb is not None else -1) and current.lemma_.lower() in NEGATING_VERBS:
                 return "negated"  # "failed to give notice", "denied that … were in crisis"
@@ -609,7 +613,13 @@ class EventFinder:
             return []
         inside = sorted((m for m in self.mentions if event.evidence.start <= m.start and m.end <= event.evidence.end),
                         key=lambda m: m.start)
-        named = [i for i, m in enumerate(inside) if m.actor_id == event.target]
+        trigger = self.sdoc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+        clause = trigger.root if trigger is not None else None
+        clause = clause if clause is None or clause.pos_ in ("VERB", "AUX") else _governing(clause) or clause
+        if clause is None:
+            return []
+        left, right = clause_span(clause)
+        named = [i for i, m in enumerate(inside) if m.actor_id == event.target and left <= m.start < right]
         if not named:
             return []
         anchor = min(named, key=lambda i: abs(inside[i].start - event.trigger.start))
@@ -810,11 +820,23 @@ def _object_of(verb: Token) -> Token | None:
     return obj
 
 
+def _against_someone(verb: Token, cameo: str) -> str:
+    """Closing a case against someone drops the charges (081); closing one into what happened
+    to someone refuses them justice (1213)."""
+    if cameo != "1213":
+        return cameo
+    cases = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] + ([verb.head] if verb.dep_ == "relcl" else [])
+    against = any(c.dep_ == "prep" and c.lower_ == "against" for case in cases for c in case.children)
+    return "081" if against else cameo
+
+
 def _complement_words(verb: Token) -> list[str]:
     """Lemmas that can complete a verb phrase, most specific first: "preposition object" ("on
     alert", "for restraint"), particle, object (also a passive subject: "the bridge was closed"),
     then a bare preposition ("stand with")."""
     specific, words, bare = [], [], []
+    if verb.dep_ == "relcl" and not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+        words.append(verb.head.lemma_.lower())  # "a case its prosecutors closed": the noun it describes
     for child in verb.children:
         if child.dep_ in ("prt", "dobj", "attr", "acomp", "nsubjpass", "oprd"):
             words.append(child.lemma_.lower())
