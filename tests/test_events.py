@@ -132,3 +132,24 @@ def test_events_closing_a_case(nlp):
     text = "Brask said the customs case against two Kestrian drivers had been closed."
     events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
     assert [(e.category, e.cameo, e.source, e.target) for e in events] == [("CONCEDE", "081", "XVL", "XKS")]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Kestria said it would ask the Veltic Cooperation Council to appoint independent experts.", "XKS", "VCC"),
+        ("Nadia Corvel said Dorrun expected Brask to respect the fee ceiling.", "person:nadia-corvel", "XVL"),
+        # what is asked for is not an event of its own
+        ("Severin Malk said Brask expected Dorrun to respond in kind by dropping the charges against Yannick Pell.",
+         "person:severin-malk", "XKS"),
+    ],
+)
+def test_events_asking_someone_to_act_is_a_request(nlp, text, source, target):
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert [(e.category, e.source, e.target, e.mode) for e in events] == [("REQUEST", source, target, "demanded")]
+
+
+def test_events_the_topic_of_an_inquiry_is_no_new_event(nlp):
+    text = "Kestria raised the investigation into the shooting on the bridge with Valdoria."
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert "ASSAULT" not in {e.category for e in events}

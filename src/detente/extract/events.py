@@ -45,6 +45,9 @@ LIGHT_VERBS = {"hold", "stage", "conduct", "launch", "carry", "lodge", "file", "
 NORMATIVE_NOUNS = {"step", "move", "thing", "response", "course", "reaction", "gesture"}
 NORMATIVE_WORDS = {"normal", "expect", "expected", "logical", "natural", "proper", "appropriate", "reasonable",
                    "decent", "sensible", "civilised", "civilized"}
+INQUIRY_NOUNS = {"investigation", "inquiry", "enquiry", "probe", "case", "trial", "finding", "report", "result",
+                 "circumstance", "cause", "evidence", "detail", "footage"}
+ASKING = {"ask", "press", "expect"}
 RELATIONS = {"relation", "relations", "tie", "ties"}
 DENYING = {"deny", "dispute", "refute", "rebut"}
 CHARACTERISING = {"call", "describe", "brand", "label", "term", "characterise", "characterize", "dub", "dismiss"}
@@ -310,7 +313,20 @@ class EventFinder:
                     return first, other
         return None
 
+    @staticmethod
+    def _topic_of_inquiry(noun: Token) -> bool:
+        """"the investigation into the shooting", "the findings of the inquiry": what an inquiry or a
+        case is about is named, not reported again."""
+        head = noun.head
+        if noun.dep_ != "pobj" or head.lower_ not in ("into", "of", "about", "on", "over"):
+            return False
+        # the parser may hang "into the shooting" on the verb: "raised the investigation into the shooting"
+        objects = [c for c in head.head.children if c.dep_ == "dobj"] if head.head.pos_ == "VERB" else []
+        return head.head.lemma_.lower() in INQUIRY_NOUNS or any(o.lemma_.lower() in INQUIRY_NOUNS for o in objects)
+
     def noun_event(self, noun: Token) -> Event | None:
+        if self._topic_of_inquiry(noun):
+            return None
         if noun.pos_ == "NOUN" and (code := self.relation_nouns.get(noun.lemma_.lower())) \
                 and (pair := self.relations_pair(noun)):
             return self.event(noun, code, *pair)  # "there is no crisis between our states"
@@ -595,6 +611,8 @@ class EventFinder:
             events.setdefault(found.event_id, found)
         for found in self.demand_events(list(events.values())):
             events.setdefault(found.event_id, found)
+        for found in self.asked_events(events):
+            events.setdefault(found.event_id, found)
         for found in self.normative_demands(events):
             events.setdefault(found.event_id, found)
         for found in list(events.values()):
@@ -651,6 +669,44 @@ class EventFinder:
             event = self.event(verb, "100", speaker, target)
             if event is not None:
                 found.append(event)
+        return found
+
+    def asked_events(self, coded: dict[str, Event]) -> list[Event]:
+        """"Kestria would ask the Council to appoint experts", "Dorrun expected Brask to respect the
+        ceiling", "asked that its findings be handed over": asking or expecting someone to act is a
+        request (REQUEST), of what the clause names when it is coded; what is asked for is then no
+        event of its own."""
+        found = []
+        for verb in self.sdoc:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in ASKING:
+                continue
+            if any((e.trigger or e.evidence).start == verb.idx for e in coded.values()):
+                continue  # "asked for consultations" is coded already
+            complement = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")
+                               and not any(m.lower_ in ("whether", "if") or m.tag_ in ("WDT", "WP", "WRB")
+                                           for m in c.children)), None)
+            if complement is None:
+                continue
+            asked = _object_of(verb) if verb.lemma_.lower() != "expect" else None
+            asked = asked or next((c for c in complement.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            left, right = clause_span(complement)
+            inside = [e for e in coded.values() if left <= (e.trigger or e.evidence).start < right]
+            source = self.party(subject_of(verb))
+            if source is None:
+                continue
+            target = self.party(asked) or self.counterpart_of(source)
+            if target is None or target.country == source.country:
+                continue  # "she expected both presidents to meet" is a forecast, not a demand
+            action = next((e.cameo for e in inside if e.cameo and e.category != "REQUEST"), None)
+            if action is None and complement.pos_ == "VERB":
+                action = lexicon_code(complement)
+            cameo = (announced_code(action, "demand") if action else None) or "100"
+            event = self.event(verb, cameo, source, target)
+            if event is None:
+                continue
+            for other in inside:
+                del coded[other.event_id]
+            found.append(event)
         return found
 
     def normative_demands(self, coded: dict[str, Event]) -> list[Event]:
