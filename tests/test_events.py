@@ -153,3 +153,35 @@ def test_events_the_topic_of_an_inquiry_is_no_new_event(nlp):
     text = "Kestria raised the investigation into the shooting on the bridge with Valdoria."
     events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
     assert "ASSAULT" not in {e.category for e in events}
+
+
+def test_events_what_someone_faced_was_done_to_them(nlp):
+    text = "Kestrian citizens in Valdoria have faced harassment and pressure from the Valdorian police."
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert [(e.category, e.source, e.target) for e in events] == [("COERCE", "body:xvl-police", "XKS")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Valdoria called the trial of the Kestrian fishermen ‘a farce’.", "Valdoria called the Kestrian trial ‘theatre’."],
+)
+def test_events_characterisation_whatever_the_parse(nlp, text):
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert [(e.category, e.cameo, e.source, e.target) for e in events] == [("ACCUSE", "111", "XVL", "XKS")]
+
+
+def test_events_a_later_mention_is_not_a_new_event(nlp):
+    text = ("Valdoria apologised to Kestria on Monday for the incident. Kestria's foreign minister Nadia Corvel "
+            "welcomed the apology. Valdoria's apology came a week after the incident.")
+    events = run(nlp, text, published="2025-06-04", example_gazetteer=True).events
+    assert [(e.category, e.trigger.text) for e in events] == [("CONCEDE", "apologised"), ("SUPPORT", "welcomed")]
+    # a mention with a date of its own is reported again
+    text = "Valdoria apologised to Kestria on Monday. Kestria said the apology of 2 June was not enough."
+    events = run(nlp, text, published="2025-06-04", example_gazetteer=True).events
+    assert [e.trigger.text for e in events if e.category == "CONCEDE"] == ["apologised", "apology"]
+
+
+def test_events_an_apposition_names_no_party_of_the_object(nlp):
+    text = "Sarnovia and Kestria signed a defence agreement in Velmar, a step that angered Valdoria."
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert [(e.category, e.source, e.target) for e in events] == [("SUPPORT", "XSR", "XKS")]

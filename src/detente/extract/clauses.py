@@ -71,7 +71,7 @@ class Parties:
             return None
         found = self.at(token.idx, token.idx + len(token.text))
         if found is None:
-            found = self.at(token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text))
+            found = self.at(token.left_edge.idx, _core_end(token))
         if found is None and (token.lower_ in FIRST_PERSON or (token.lower_ == "one" and token.pos_ == "PRON")):
             found = self.speaker_at(token.idx)  # "we"; in a quote, also the generic "one cannot agree …"
         if found is None and token.lower_ in THIRD_PERSON:
@@ -147,6 +147,17 @@ class Parties:
             if start <= m.start < end:
                 seen.setdefault(m.actor_id if m.kind in ("person", "organization") else (m.country or m.actor_id), None)
         return list(seen)
+
+
+def _core_end(token: Token) -> int:
+    """Where a phrase ends without the clauses and appositions hung on it: "an agreement in Velmar,
+    a step that led Valdoria to recall its ambassador" names no Valdoria."""
+    end, stack = token.idx + len(token.text), [token]
+    while stack:
+        current = stack.pop()
+        end = max(end, current.idx + len(current.text))
+        stack.extend(c for c in current.children if c.dep_ not in ("relcl", "appos", "advcl", "parataxis"))
+    return end
 
 
 def _plural(token: Token) -> bool:

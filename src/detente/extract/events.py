@@ -47,6 +47,7 @@ NORMATIVE_WORDS = {"normal", "expect", "expected", "logical", "natural", "proper
                    "decent", "sensible", "civilised", "civilized"}
 INQUIRY_NOUNS = {"investigation", "inquiry", "enquiry", "probe", "case", "trial", "finding", "report", "result",
                  "circumstance", "cause", "evidence", "detail", "footage"}
+RECEIVING = {"receive", "face", "suffer", "endure", "experience"}
 ASKING = {"ask", "press", "expect"}
 RELATIONS = {"relation", "relations", "tie", "ties"}
 DENYING = {"deny", "dispute", "refute", "rebut"}
@@ -160,6 +161,7 @@ class EventFinder:
         self.nouns: dict[str, str] = lexicon["nouns"]
         self.noun_phrases: dict[str, str] = lexicon.get("noun_phrases", {})
         self.relation_nouns: dict[str, str] = lexicon.get("relation_nouns", {})
+        self.received_nouns: dict[str, str] = lexicon.get("received_nouns", {})
         self.negators = set(lexicon["negators"])
         self.hypothetical = set(lexicon["hypothetical_modals"])
         self.demand = set(lexicon["demand_modals"])
@@ -199,8 +201,19 @@ class EventFinder:
             if as_phrase is None and obj is not None:
                 as_phrase = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "as"), None)
             label = as_phrase
+        # "called the trial ‘theatre’" parsed as one noun phrase: the modifier is what is called so
+        if obj is None and label is not None:
+            obj = next((c for c in label.children if c.dep_ == "nmod" and c.i < label.i), None)
+        elif label is None and obj is not None and (named := next(
+                (c for c in obj.children if c.dep_ == "nmod" and c.i < obj.i), None)) is not None:
+            obj, label = named, obj
+        elif label is None and obj is not None:
+            # "called the trial of the fishermen ‘a farce’": the quoted words hung on the last noun
+            label = next((t for t in obj.subtree if t.dep_ == "appos" and t.i > 0
+                          and any(q.is_quote for q in t.doc[max(0, t.left_edge.i - 1):t.left_edge.i + 1])), None)
         if obj is None or label is None:
             return None
+        self.consumed.add(obj.i)  # "called the trial ‘theatre’": the trial is what is judged, not reported
         words = self.document.text[label.left_edge.idx:label.right_edge.idx + len(label.right_edge.text)]
         praise = _sentiment(words) >= 0.25
         source = self.party(subject_of(verb))
@@ -287,6 +300,8 @@ class EventFinder:
         return state(other) if other else None
 
     def noun_code(self, noun: Token) -> str | None:
+        if (code := self.received_nouns.get(noun.lemma_.lower())) and self._received(noun) is not None:
+            return code  # "face pressure from the police"
         for child in noun.children:
             if child.dep_ in ("compound", "amod") and child.i < noun.i:
                 code = self.noun_phrases.get(f"{child.lemma_.lower()} {noun.lemma_.lower()}")
@@ -324,6 +339,25 @@ class EventFinder:
         objects = [c for c in head.head.children if c.dep_ == "dobj"] if head.head.pos_ == "VERB" else []
         return head.head.lemma_.lower() in INQUIRY_NOUNS or any(o.lemma_.lower() in INQUIRY_NOUNS for o in objects)
 
+    def _received(self, noun: Token) -> Party | None:
+        """The subject of "received", "faced", "suffered" when ``noun`` (or the first of a list it
+        ends) is its object: the one the event befell."""
+        first = noun
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        verb = first.head
+        if first.dep_ != "dobj" or verb.lemma_.lower() not in RECEIVING:
+            return None
+        return self.party(subject_of(verb))
+
+    def _from_party(self, noun: Token) -> Party | None:
+        """"pressure from law enforcement agencies", "an apology from Brask"."""
+        for owner in (noun, noun.head):
+            for prep in (c for c in owner.children if c.dep_ == "prep" and c.lower_ == "from"):
+                if (found := self.party(next((c for c in prep.children if c.dep_ == "pobj"), None))) is not None:
+                    return found
+        return None
+
     def noun_event(self, noun: Token) -> Event | None:
         if self._topic_of_inquiry(noun):
             return None
@@ -341,8 +375,8 @@ class EventFinder:
                 source = source or self.party(child)
             elif child.dep_ == "prep":
                 obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if child.lower_ == "by":
-                    source = self.party(obj) or source
+                if child.lower_ in ("by", "from"):
+                    source = self.party(obj) or source  # "an apology from Brask", "pressure from the police"
                 elif child.lower_ == "between" and obj is not None and (pair := self.parties.both_sides(obj)):
                     source, target = state(pair[0]), state(pair[1])  # "between the two presidents"
                 elif child.lower_ == "between" and obj is not None:
@@ -351,6 +385,11 @@ class EventFinder:
                     target = self.party(other)
                 elif child.lower_ in TARGET_PREPOSITIONS | {"of"}:
                     target = target or self.party(obj)
+        received = self._received(noun)
+        if received is not None and source is None and (target is None or target.actor_id == received.actor_id):
+            # "Azerbaijanis faced intimidation", "had not received the notification": done to the subject
+            target = received
+            source = self._from_party(noun) or self.counterpart_of(received)
         if source is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS:
             # "held talks", "lodged a protest", "staged exercises": the light verb's subject acts
             source = self.party(subject_of(noun.head))
@@ -586,7 +625,7 @@ class EventFinder:
 
     def find(self) -> list[Event]:
         events: dict[str, Event] = {}
-        seen: set[tuple[str, str | None, str | None, str, str | None]] = set()
+        seen: dict[tuple[str, str | None, str | None], list[int]] = {}
         coded_verbs: set[int] = set()
         for token in self.sdoc:
             if token.i in self.consumed:
@@ -598,13 +637,10 @@ class EventFinder:
                 continue
             if token.pos_ == "VERB":
                 coded_verbs.add(token.i)
-            # a later noun naming an event already reported ("the apology", "the meeting") is a
-            # mention of that event, not another one
-            key = (found.category, found.source_country or found.source, found.target_country or found.target,
-                   found.mode, found.date)
-            if token.pos_ == "NOUN" and key in seen and found.mode != "negated":
+            if token.pos_ == "NOUN" and self._mentioned_before(token, found, seen):
                 continue
-            seen.add(key)
+            seen.setdefault((found.category, found.source_country or found.source,
+                             found.target_country or found.target), []).append(token.sent.start)
             events.setdefault(found.event_id, found)
             self.found.append(found)
         for found in self.promise_events(list(events.values())):
@@ -649,6 +685,23 @@ class EventFinder:
             digest = hashlib.sha256(f"{event.event_id}:{mate.actor_id}".encode()).hexdigest()[:16]
             found.append(replace(event, event_id="e-" + digest, target=mate.actor_id, target_country=mate.country))
         return found
+
+    def _mentioned_before(self, noun: Token, found: Event, seen: dict[tuple[str, str | None, str | None], list[int]]) -> bool:
+        """A noun naming an event of the same kind between the same sides as one reported before is
+        a mention of it, not another event: in the same sentence ("signed a memorandum"), or later
+        when it points back ("the apology", "Putin's apologies", "the Putin-Aliyev meeting"). A
+        mention that gives its own date ("the shooting on 6 May") is reported again; what someone
+        faces, remains in, or is announced is new."""
+        sentences = seen.get((found.category, found.source_country or found.source, found.target_country or found.target))
+        if not sentences or found.mode == "negated":
+            return False
+        if noun.sent.start in sentences:
+            return True
+        if self._dated(noun) or self._received(noun) is not None or self.announced(noun) \
+                or (noun.dep_ == "pobj" and noun.head.lower_ in ("in", "under")):
+            return False
+        return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those"))
+                   or (c.dep_ == "compound" and c.pos_ == "PROPN") for c in noun.children)
 
     def demand_events(self, coded: list[Event]) -> list[Event]:
         """What a speaker says the other side must or should do is a demand (REQUEST): "any
