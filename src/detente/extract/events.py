@@ -709,7 +709,8 @@ class EventFinder:
         found = []
         for verb in self.sdoc:
             auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-            if verb.pos_ not in ("VERB", "AUX") or not auxes & self.demand or any(c.dep_ == "neg" for c in verb.children):
+            if verb.pos_ not in ("VERB", "AUX") or not auxes & self.demand or verb.i in self.consumed \
+                    or any(c.dep_ == "neg" for c in verb.children):
                 continue
             left, right = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge.text)
             if any(left <= (e.trigger or e.evidence).start < right for e in coded + found):
