@@ -185,3 +185,18 @@ def test_events_an_apposition_names_no_party_of_the_object(nlp):
     text = "Sarnovia and Kestria signed a defence agreement in Velmar, a step that angered Valdoria."
     events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
     assert [(e.category, e.source, e.target) for e in events] == [("SUPPORT", "XSR", "XKS")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Asked whether Kestria might one day offer Valdoria the same regime, Nadia Corvel smiled.",
+        "There was no comment from Brask on whether Valdoria would agree to talks with Kestria.",
+        "What has Valdoria offered Kestria since the shooting?",
+        "Valdoria released eleven detained Kestrian students on Friday.",
+        "“Nobody should read anything into this,” Valdorian minister Gunnar Thale told Kestrian reporters.",
+    ],
+)
+def test_events_not_reported_as_happening(nlp, text):
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert [e.trigger.text for e in events] in ([], ["released"])

@@ -225,6 +225,8 @@ class EventFinder:
         return self.event(verb, "051" if praise else "111", source, target)
 
     def verb_event(self, verb: Token) -> Event | None:
+        if verb.dep_ == "amod" and not any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children):
+            return None  # "eleven detained Kestrian students": a description, not a report
         if (judged := self.characterisation(verb)) is not None:
             return judged
         cameo = self.verb_code(verb)
@@ -443,7 +445,7 @@ class EventFinder:
         if target is None or (source.country is not None and target.country == source.country
                               and self.parties.kind.get(target.actor_id) != "person"):
             return None  # not dyadic, or internal to one state (its courts, its media, its opposition)
-        if self.habitual(trigger, cameo) or self.in_prediction(trigger):
+        if self.habitual(trigger, cameo) or self.in_prediction(trigger) or _asked_about(trigger):
             return None
         if cameo in ("180", "190") and self.parties.kind.get(source.actor_id) == "person" \
                 and self.parties.kind.get(target.actor_id) == "person":
@@ -718,6 +720,10 @@ class EventFinder:
             speaker = self._speaker_of_clause(verb)
             if speaker is None or speaker.country is None:
                 continue
+            subject = subject_of(verb)
+            if subject is not None and (subject.pos_ == "PRON" or (
+                    (own := self.party(subject)) is not None and own.country == speaker.country)):
+                continue  # "nobody should read anything into this", "we must", "our government should"
             named = [m for m in self.mentions if left <= m.start < right and m.country and m.country != speaker.country]
             target = Party(named[0].actor_id, named[0].country, named[0].kind) if named else self.counterpart_of(speaker)
             event = self.event(verb, "100", speaker, target)
@@ -866,6 +872,21 @@ def _temporal_clause(verb: Token) -> bool:
     """"promised the return of the lorries when he met Halvic": a clause that says when, not what."""
     return verb.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in TEMPORAL_MARKS
                                         for c in verb.children)
+
+
+def _asked_about(trigger: Token) -> bool:
+    """In a question ("What has Valdoria offered Dorrun?") or an open one ("asked whether Kestria
+    might offer …", "no comment on whether Valdoria would agree"): not reported as having happened."""
+    if trigger.sent.text.rstrip(" ”’»\"'").endswith("?"):
+        return True
+    current = trigger
+    for _ in range(6):
+        if any(c.dep_ == "mark" and c.lower_ == "whether" for c in current.children):
+            return True
+        if current.head.i == current.i:
+            return False
+        current = current.head
+    return False
 
 
 def _refusal(verb: Token) -> bool:
