@@ -43,6 +43,11 @@ def test_extract_actors_metonyms_places_and_bodies(nlp, text, expected):
     assert expected <= ids(run(nlp, text))
 
 
+def test_extract_actors_a_seat_of_government_named_street_is_the_state(nlp):
+    result = run(nlp, "Lantern Street summoned the Kestrian ambassador on Monday.", example_gazetteer=True)
+    assert "XVL" in ids(result) and "place:lantern-street" not in ids(result)
+
+
 def test_extract_actors_full_name_title_and_surname_are_one_person(nlp):
     text = ("Valdorian Foreign Minister Severin Malk arrived in Dorrun. Malk said the talks were useful. "
             "The Valdorian foreign minister left on Friday.")

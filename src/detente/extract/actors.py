@@ -242,6 +242,8 @@ class DocActors:
                 continue
             if match.start() > 0 and self.document.text[match.start() - 1] in "“‘«\"'":
                 continue
+            if any(e.via == "seat" for e in self.gaz.lookup(match.group(0))):
+                continue  # "Lantern Street" is the gazetteer's seat of a government, not a street
             span = self.sdoc.char_span(match.start(), match.end(), alignment_mode="expand")
             if span is None or (span[0].is_sent_start and span[0].pos_ not in ("PROPN",)):
                 continue
