@@ -200,3 +200,19 @@ def test_events_an_apposition_names_no_party_of_the_object(nlp):
 def test_events_not_reported_as_happening(nlp, text):
     events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
     assert [e.trigger.text for e in events] in ([], ["released"])
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Kestria chose a bilateral route: on Tuesday it sent Brask a protest note.", "XKS", "XVL"),
+        ("Valdoria rejected the protest note that Kestria handed to Valdorian envoy Lothar Wenn.", "XKS",
+         "person:lothar-wenn"),
+        ("The talks failed, the Kestrian Foreign Ministry said in a protest note handed to the Valdorian embassy.",
+         "body:xks-foreign-ministry", "body:xvl-embassy"),
+        ("Police in Brask detained eleven Kestrian students on Friday.", "XVL", "XKS"),
+    ],
+)
+def test_events_who_acts_in_a_noun_phrase(nlp, text, source, target):
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert (source, target) in [(e.source, e.target) for e in events if e.category in ("ACCUSE", "COERCE")]

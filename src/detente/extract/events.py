@@ -39,7 +39,7 @@ DEMANDING_VERBS = {"insist", "demand", "urge", "expect", "ask", "require", "call
 ABSENCE_NOUNS = {"absence", "lack"}
 SAY_LEMMAS = {"say", "tell", "add", "announce", "state", "declare", "confirm", "report", "write", "indicate"}
 LIGHT_VERBS = {"hold", "stage", "conduct", "launch", "carry", "lodge", "file", "issue", "make", "begin", "start",
-               "send", "deliver", "impose", "announce", "order", "hand", "present", "give", "pay", "open",
+               "send", "deliver", "hand", "impose", "announce", "order", "present", "give", "pay", "open",
                "resume", "continue", "sign", "conclude", "extend", "express", "offer", "mount", "submit"}
 # "a normal and expected step would be …": what someone ought to do
 NORMATIVE_NOUNS = {"step", "move", "thing", "response", "course", "reaction", "gesture"}
@@ -47,6 +47,10 @@ NORMATIVE_WORDS = {"normal", "expect", "expected", "logical", "natural", "proper
                    "decent", "sensible", "civilised", "civilized"}
 INQUIRY_NOUNS = {"investigation", "inquiry", "enquiry", "probe", "case", "trial", "finding", "report", "result",
                  "circumstance", "cause", "evidence", "detail", "footage"}
+INSTITUTIONS = {"police", "court", "prosecutor", "authority", "official", "officer", "guard", "troop", "force",
+                "soldier", "customs", "judge", "ministry", "government", "army", "navy", "coastguard"}
+TRANSFER_VERBS = {"hand", "send", "deliver", "lodge", "submit", "present", "file", "pass", "give"}
+STATIVE_VERBS = {"be", "remain", "stay", "sit", "live", "keep", "lie", "stand"}
 RECEIVING = {"receive", "face", "suffer", "endure", "experience"}
 ASKING = {"ask", "press", "expect"}
 RELATIONS = {"relation", "relations", "tie", "ties"}
@@ -155,6 +159,7 @@ class EventFinder:
         self.sdoc = sdoc
         self.consumed: set[int] = set()  # tokens that are part of another token's event
         self.mentions = [m for m in mentions if m.kind in ACTOR_KINDS]
+        self.places = [m for m in mentions if m.kind == "place"]
         self.parties = Parties(document.text, mentions, quotes)
         self.timexes = timexes
         lexicon = event_lexicon()
@@ -169,8 +174,19 @@ class EventFinder:
     # -- actors under a phrase
 
     def party(self, token: Token | None) -> Party | None:
-        """The actor a phrase names (see ``Parties.of``)."""
-        return self.parties.of(token)
+        """The actor a phrase names (see ``Parties.of``); "police in Brask", "a Dorrun court": the
+        state whose institution acts where it is placed."""
+        found = self.parties.of(token)
+        if found is None and token is not None and token.lower_ in ("it", "its") and token.dep_ in ("nsubj", "poss"):
+            # "Kestria has chosen a bilateral route: it sent Brask a protest note": the state named last
+            sentence = token.sent
+            floor = token.doc[sentence.start - 1].sent.start_char if sentence.start > 0 else sentence.start_char
+            found = self.parties.last_state_before(token.idx, floor)
+        if found is None and token is not None and token.lemma_.lower() in INSTITUTIONS:
+            left, right = token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text)
+            place = next((m for m in self.places if left <= m.start < right and m.country), None)
+            found = state(place.country) if place is not None else None
+        return found
 
     def nearest_before(self, trigger: Token) -> Party | None:
         """The actor named last before the trigger in its sentence: the doer when the parse gives none."""
@@ -361,8 +377,8 @@ class EventFinder:
         return None
 
     def noun_event(self, noun: Token) -> Event | None:
-        if self._topic_of_inquiry(noun):
-            return None
+        if self._topic_of_inquiry(noun) or (noun.dep_ == "pobj" and noun.head.lower_ == "from"):
+            return None  # "moved him from custody to house arrest": the state he leaves is not reported
         if noun.pos_ == "NOUN" and (code := self.relation_nouns.get(noun.lemma_.lower())) \
                 and (pair := self.relations_pair(noun)):
             return self.event(noun, code, *pair)  # "there is no crisis between our states"
@@ -395,6 +411,20 @@ class EventFinder:
         if source is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS:
             # "held talks", "lodged a protest", "staged exercises": the light verb's subject acts
             source = self.party(subject_of(noun.head))
+            if target is None:  # "sent Brask a protest note", "handed a note to the embassy"
+                target = self.party(_recipient_of(noun.head))
+        if source is None and (relative := next((c for c in noun.children if c.dep_ in ("relcl", "acl")
+                                                 and c.lemma_.lower() in TRANSFER_VERBS), None)) is not None:
+            # "the protest note that Kestria handed to Ambassador Wenn"
+            source = self.party(next((c for c in relative.children if c.dep_ == "nsubj"), None))
+            target = target or self.party(_recipient_of(relative))
+        if source is None and cameo[:2] not in CONFLICT_ROOTS and noun.dep_ == "pobj" \
+                and noun.head.lower_ in ("in", "to") and (verb := _verb_above(noun)) is not None \
+                and (verb.lemma_.lower() in SAY_LEMMAS if noun.head.lower_ == "in" else verb.lemma_.lower() not in STATIVE_VERBS):
+            # "said in a protest note", "moved the journalist from custody to house arrest"
+            source = self.party(subject_of(verb))
+            obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
+            target = target or (self.party(obj) if source is not None and obj is not None else None)
         if target is None and cameo[:2] in CONFLICT_ROOTS and noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX"):
             # "Pell remained in custody", "the two men have been in custody": the subject suffers it
             target = self.party(subject_of(noun.head.head))
@@ -606,6 +636,8 @@ class EventFinder:
         return in_sentence[0] if len(in_sentence) == 1 else None
 
     def _object_of_coded_verb(self, noun: Token, coded_verbs: set[int]) -> bool:
+        if any(c.dep_ in ("relcl", "acl") and c.lemma_.lower() in TRANSFER_VERBS for c in noun.children):
+            return False  # "rejected the protest note that Kestria handed to Wenn": the note is an event too
         head = noun.head
         if noun.dep_ == "pobj" and head.dep_ == "prep":
             head = head.head
@@ -938,6 +970,28 @@ def _list_mates(sdoc: Doc, mentions: list[Mention], anchor: int) -> list[Mention
     if "and" not in glues:
         return []
     return [mentions[i] for i in chain if i != anchor]
+
+
+def _recipient_of(verb: Token) -> Token | None:
+    """Whom something is given, sent or handed to: the dative, else the object of "to"."""
+    dative = next((c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"), None)
+    if dative is not None:
+        return dative
+    to = next((c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"), None)
+    return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+
+
+def _verb_above(noun: Token) -> Token | None:
+    """The verb a noun hangs from through one or two prepositions ("moved him from custody to house arrest")."""
+    current = noun
+    for _ in range(2):
+        if current.dep_ != "pobj" or current.head.dep_ not in ("prep", "dative"):
+            return None
+        head = current.head.head
+        if head.pos_ == "VERB":
+            return head
+        current = head
+    return None
 
 
 def _object_of(verb: Token) -> Token | None:
