@@ -463,8 +463,10 @@ class EventFinder:
         return None, None
 
     def event(self, trigger: Token, cameo: str, source: Party | None, target: Party | None) -> Event | None:
-        if source is None or (target is not None and target.actor_id == source.actor_id):
+        if source is None:
             return None
+        if target is not None and target.actor_id == source.actor_id:
+            target = None  # "Halvic thanked the head of state": a role read as the doer names the other side
         source = self.voiced_by_speaker(trigger, source)
         if target is None and source.country and self.parties.kind.get(source.actor_id) != "media":
             # an event with no named target is aimed at the other side of the document's main dyad
