@@ -221,5 +221,4 @@ def test_events_who_acts_in_a_noun_phrase(nlp, text, source, target):
 def test_events_a_role_read_as_the_doer_names_the_other_side(nlp):
     text = "Kestrian President Teodor Halvic spoke to Valdorian President Aurel Demmin. Halvic thanked the president."
     events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
-    assert ("SUPPORT", "person:teodor-halvic", "person:aurel-demmin") in [(e.category, e.source, e.target)
-                                                                         for e in events]
+    assert ("SUPPORT", "person:teodor-halvic", "XVL") in [(e.category, e.source, e.target_country) for e in events]
