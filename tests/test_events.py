@@ -222,3 +222,9 @@ def test_events_a_role_read_as_the_doer_names_the_other_side(nlp):
     text = "Kestrian President Teodor Halvic spoke to Valdorian President Aurel Demmin. Halvic thanked the president."
     events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
     assert ("SUPPORT", "person:teodor-halvic", "XVL") in [(e.category, e.source, e.target_country) for e in events]
+
+
+def test_events_a_light_verb_whose_subject_the_dateline_hid(nlp):
+    text = "DORRUN, 12 March (Basin Wire) - Sarnovian minister Anya Revic and Nadia Corvel held talks in Dorrun."
+    events = run(nlp, text, published="2026-03-12", example_gazetteer=True).events
+    assert [e.category for e in events] == ["CONSULT"]

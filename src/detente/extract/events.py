@@ -411,6 +411,8 @@ class EventFinder:
         if source is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS:
             # "held talks", "lodged a protest", "staged exercises": the light verb's subject acts
             source = self.party(subject_of(noun.head))
+            if source is None and noun.head.tag_ in ("VBD", "VBZ", "VBP"):
+                source = self.nearest_before(noun.head)  # the subject lost in a dateline the parser misread
             if target is None:  # "sent Brask a protest note", "handed a note to the embassy"
                 target = self.party(_recipient_of(noun.head))
         if source is None and (relative := next((c for c in noun.children if c.dep_ in ("relcl", "acl")
