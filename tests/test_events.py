@@ -228,3 +228,30 @@ def test_events_a_light_verb_whose_subject_the_dateline_hid(nlp):
     text = "DORRUN, 12 March (Basin Wire) - Sarnovian minister Anya Revic and Nadia Corvel held talks in Dorrun."
     events = run(nlp, text, published="2026-03-12", example_gazetteer=True).events
     assert [e.category for e in events] == ["CONSULT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "mode"),
+    [
+        ("Kestria said Lantern Street has not answered its letter.", "CONSULT", "negated"),
+        ("At the Council, Valdorian and Kestrian ministers Severin Malk and Nadia Corvel did not exchange a word.",
+         "CONSULT", "negated"),
+        ("Valdoria announced an increase in transit fees for Kestrian lorries.", "SANCTION", "asserted"),
+        ("Kestria's Defence Ministry said it had raised the readiness level of its units facing Valdoria.",
+         "MOBILIZE", "asserted"),
+        ("Kestria has put its units on the highest state of alert after Valdorian threats.", "MOBILIZE", "asserted"),
+        ("Sarnovia said it was ready to send medical teams and supplies to Kestria.", "AGREE", "asserted"),
+    ],
+)
+def test_events_lexicon_phrases(nlp, text, category, mode):
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert (category, mode) in [(e.category, e.mode) for e in events]
+
+
+def test_events_a_condition_is_not_an_event(nlp):
+    text = "Kestria would take the matter to the Council if Valdoria raised the transit fees again, Corvel said."
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert "SANCTION" not in [e.category for e in events]
+    # an answer is an event only when it is missing, and not to a newspaper's questions
+    text = "Valdorian official Ruth Aldeman did not respond to the Kestrian Ledger's questions. Brask answered Kestria."
+    assert run(nlp, text, published="2025-06-02", example_gazetteer=True).events == ()

@@ -197,8 +197,15 @@ class EventFinder:
     # -- triggers
 
     def verb_code(self, verb: Token) -> str | None:
-        """The code of a verb phrase ("open fire", "call off") when the lexicon has one, else of the verb."""
-        return lexicon_code(verb)
+        """The code of a verb phrase ("open fire", "call off") when the lexicon has one, else of the verb;
+        a few verbs are events only when negated ("Lantern Street has not answered")."""
+        code = lexicon_code(verb)
+        if code is None and (code := event_lexicon().get("negated_verbs", {}).get(verb.lemma_.lower())):
+            # "did not respond to the Ledger's questions" is no silence between states
+            asked = _object_of(verb)
+            press = asked is not None and asked.lemma_.lower() in ("question", "query", "request", "inquiry", "enquiry")
+            return code if any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children) and not press else None
+        return code
 
     def characterisation(self, verb: Token) -> Event | None:
         """"Halvic called the shooting 'a cold-blooded act'", "Revic described relations as 'the
@@ -324,6 +331,11 @@ class EventFinder:
             if child.dep_ in ("compound", "amod") and child.i < noun.i:
                 code = self.noun_phrases.get(f"{child.lemma_.lower()} {noun.lemma_.lower()}")
                 if code:
+                    return code
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "on")):
+            # "an increase in transit fees" is a fee increase
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                if code := self.noun_phrases.get(f"{obj.lemma_.lower()} {noun.lemma_.lower()}"):
                     return code
         return self.nouns.get(noun.lower_) or self.nouns.get(noun.lemma_.lower())
 
@@ -479,7 +491,7 @@ class EventFinder:
         if target is None or (source.country is not None and target.country == source.country
                               and self.parties.kind.get(target.actor_id) != "person"):
             return None  # not dyadic, or internal to one state (its courts, its media, its opposition)
-        if self.habitual(trigger, cameo) or self.in_prediction(trigger) or _asked_about(trigger):
+        if self.habitual(trigger, cameo) or self.in_prediction(trigger) or _asked_about(trigger) or _condition(trigger):
             return None
         if cameo in ("180", "190") and self.parties.kind.get(source.actor_id) == "person" \
                 and self.parties.kind.get(target.actor_id) == "person":
@@ -910,6 +922,14 @@ def _temporal_clause(verb: Token) -> bool:
                                         for c in verb.children)
 
 
+def _condition(trigger: Token) -> bool:
+    """"if the fees were raised again, Kestria would …": the condition of a threat or promise is
+    not an event; what would follow is."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else _governing(trigger)
+    return verb is not None and verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
+
+
 def _asked_about(trigger: Token) -> bool:
     """In a question ("What has Valdoria offered Dorrun?") or an open one ("asked whether Kestria
     might offer …", "no comment on whether Valdoria would agree"): not reported as having happened."""
@@ -1029,11 +1049,16 @@ def _complement_words(verb: Token) -> list[str]:
     for child in verb.children:
         if child.dep_ in ("prt", "dobj", "attr", "acomp", "nsubjpass", "oprd"):
             words.append(child.lemma_.lower())
+            # "raised the readiness level": the modifier may carry the sense; "send teams and supplies"
+            words.extend(c.lemma_.lower() for c in child.children if c.dep_ in ("compound", "conj"))
         elif child.dep_ == "prep":
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             bare.append(child.lower_)
             if obj is not None:
                 specific.append(f"{child.lower_} {obj.lemma_.lower()}")
+                # "put on the highest state of alert": on alert
+                specific.extend(f"{child.lower_} {g.lemma_.lower()}" for c in obj.children
+                                if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj")
                 words.append(obj.lemma_.lower())
     return specific + words + bare
 
