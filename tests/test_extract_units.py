@@ -48,6 +48,19 @@ def test_extract_actors_a_seat_of_government_named_street_is_the_state(nlp):
     assert "XVL" in ids(result) and "place:lantern-street" not in ids(result)
 
 
+@pytest.mark.parametrize(
+    ("published", "text", "person"),
+    [
+        ("2008-08-06", "President Bush met Russian President Medvedev.", "person:george-w-bush"),
+        ("1991-03-06", "President Bush spoke in Washington.", "person:george-h-w-bush"),
+        ("2010-03-06", "The French president spoke in Paris.", "person:nicolas-sarkozy"),
+        ("2025-09-06", "The French president spoke in Paris.", "person:emmanuel-macron"),
+    ],
+)
+def test_extract_actors_leaders_in_office_when_published(nlp, published, text, person):
+    assert person in ids(run(nlp, text, published=published))
+
+
 def test_extract_actors_full_name_title_and_surname_are_one_person(nlp):
     text = ("Valdorian Foreign Minister Severin Malk arrived in Dorrun. Malk said the talks were useful. "
             "The Valdorian foreign minister left on Friday.")

@@ -19,7 +19,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..gazetteer import Entry, Gazetteer, slug
+from ..gazetteer import Entry, Gazetteer, Leader, slug
 from ..records import Actor, Document, Evidence
 
 if TYPE_CHECKING:
@@ -434,10 +434,18 @@ class DocActors:
         self.add(span.start, span.end, cluster.actor_id, "person", cluster.country, cluster.name)
 
     def _name_from_table(self, surname: str) -> str | None:
-        for leader in self.gaz.leaders:
-            if leader.name.split()[-1] == surname:
-                return leader.name
-        return None
+        found = self._by_date(leader for leader in self.gaz.leaders if leader.name.split()[-1] == surname)
+        return found.name if found else None
+
+    def _by_date(self, leaders: Iterable[Leader]) -> Leader | None:
+        """The leader in office when the document was published, else the one in office now, else
+        the first listed: "President Bush" in 2008 is George W. Bush."""
+        candidates = list(leaders)
+        for when in (self.document.published, None):
+            for leader in candidates:
+                if leader.in_office(when):
+                    return leader
+        return candidates[0] if candidates else None
 
     def _country_from_table(self, name: str) -> str | None:
         for leader in self.gaz.leaders:
@@ -548,15 +556,16 @@ class DocActors:
         for cluster in self.persons.values():
             if cluster.country == iso3 and any(w in r.lower() for r in cluster.roles for w in wanted):
                 return cluster
-        for leader in self.gaz.leaders:
-            if leader.country == iso3 and any(w in leader.role.lower() for w in wanted):
-                surname = leader.name.split()[-1]
-                cluster = self.persons.get(surname)
-                if cluster is None:
-                    cluster = PersonCluster(name=leader.name, country=iso3, roles=[leader.role])
-                    self.persons[surname] = cluster
-                return cluster
-        return None
+        leader = self._by_date(leader for leader in self.gaz.leaders
+                               if leader.country == iso3 and any(w in leader.role.lower() for w in wanted))
+        if leader is None:
+            return None
+        surname = leader.name.split()[-1]
+        cluster = self.persons.get(surname)
+        if cluster is None:
+            cluster = PersonCluster(name=leader.name, country=iso3, roles=[leader.role])
+            self.persons[surname] = cluster
+        return cluster
 
     # -- everything else NER finds
 

@@ -45,6 +45,14 @@ class Leader:
     country: str | None
     role: str
     office: str
+    start: str | None = None  # first day in office, when known
+    end: str | None = None  # last day in office; None while in office
+
+    def in_office(self, when: str | None) -> bool:
+        """In office on a day, month or year (ISO); with no date, in office now."""
+        if when is None:
+            return self.end is None
+        return (self.start or "")[: len(when)] <= when and (self.end is None or when <= self.end[: len(when)])
 
 
 @dataclass
@@ -139,6 +147,8 @@ def _add_people(gaz: Gazetteer, people: Iterable[dict[str, Any]]) -> None:
                 country=state or person.get("country"),
                 role=role.get("title") or "",
                 office=person.get("office", ""),
+                start=person.get("from"),
+                end=person.get("to"),
             ))
 
 
@@ -172,7 +182,8 @@ def build(data: Iterable[dict[str, Any]]) -> Gazetteer:
     return gaz
 
 
-SHIPPED = ("states.json", "state_extras.json", "seats.json", "organizations.json", "bodies.json", "media.json", "leaders.json")
+SHIPPED = ("states.json", "state_extras.json", "seats.json", "organizations.json", "bodies.json", "media.json", "leaders.json",
+           "leaders_history.json")
 
 
 @cache
