@@ -61,6 +61,12 @@ def test_extract_actors_leaders_in_office_when_published(nlp, published, text, p
     assert person in ids(run(nlp, text, published=published))
 
 
+def test_extract_actors_a_rank_before_the_name_leaves_the_country_to_the_apposition(nlp):
+    result = run(nlp, "The Valdorian commander in the valley, General Arno Vell, met Kestrian officers.",
+                 example_gazetteer=True)
+    assert [(a.actor_id, a.country) for a in result.actors if a.kind == "person"] == [("person:arno-vell", "XVL")]
+
+
 def test_extract_actors_full_name_title_and_surname_are_one_person(nlp):
     text = ("Valdorian Foreign Minister Severin Malk arrived in Dorrun. Malk said the talks were useful. "
             "The Valdorian foreign minister left on Friday.")

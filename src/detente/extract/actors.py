@@ -429,6 +429,9 @@ class DocActors:
             cluster.roles.append(role)
         if cluster.country is None:
             cluster.country = self._country_of_role(role) if role else None
+        if cluster.country is None and (appositive := self._appositive_role(span)) not in (None, role):
+            # "The US commander in Iraq, General David Petraeus": the rank says no country, the apposition does
+            cluster.country = self._country_of_role(appositive)
         if cluster.country is None:
             cluster.country = self._country_from_table(cluster.name)
         self.add(span.start, span.end, cluster.actor_id, "person", cluster.country, cluster.name)
@@ -474,7 +477,11 @@ class DocActors:
             dateline = bool(_DATELINE.match(role))
             if role and not dateline and not any(self.sdoc[i].ent_type_ == "PERSON" for i in range(start, span.start)):
                 return role
-        # apposition: "the head of X, Name" or "Name, First Deputy Chairman of X,"
+        return self._appositive_role(span)
+
+    def _appositive_role(self, span: Span) -> str | None:
+        """The role an apposition gives: "the head of X, Name" or "Name, First Deputy Chairman of X,"."""
+        root = span.root
         if root.dep_ == "appos":
             head = root.head
             while head.dep_ == "appos" and head.head.i != head.i:
