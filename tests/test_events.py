@@ -255,3 +255,10 @@ def test_events_a_condition_is_not_an_event(nlp):
     # an answer is an event only when it is missing, and not to a newspaper's questions
     text = "Valdorian official Ruth Aldeman did not respond to the Kestrian Ledger's questions. Brask answered Kestria."
     assert run(nlp, text, published="2025-06-02", example_gazetteer=True).events == ()
+
+
+def test_events_the_one_asked_to_act_is_who_acts(nlp):
+    text = "Kestria is asking Sarnovia to help Valdoria. Valdoria promised Kestria to pay compensation."
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert ("REQUEST", "XKS", "XSR") in [(e.category, e.source, e.target) for e in events]
+    assert ("AGREE", "XVL", "XKS") in [(e.category, e.source, e.target) for e in events]

@@ -32,6 +32,8 @@ GENERIC_AGENTS = {"official", "authority", "government", "side", "leadership", "
 # a role noun as subject ("the president promised …") is the person of that role named last
 PERSON_ROLES = {"president", "minister", "leader", "premier", "chancellor", "spokesman", "spokeswoman", "ambassador",
                 "envoy", "king", "prime"}
+# verbs whose object does not do what the verb governs ("promised Kestria to pay": Valdoria pays)
+SUBJECT_CONTROL = {"promise", "pledge", "vow", "offer", "threaten", "agree", "guarantee", "undertake", "swear"}
 MIN_COUNTERPART_MENTIONS = 2
 SHORT_TEXT = 600  # characters
 SEASON_LAST_DAY = {"spring": (5, 31), "summer": (8, 31), "autumn": (11, 30), "fall": (11, 30), "winter": (2, 28)}
@@ -174,6 +176,9 @@ def subject_of(verb: Token) -> Token | None:
         subject = next((c for c in current.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
         if subject is not None:
             return subject
+        if current.dep_ == "xcomp" and current.head.lemma_.lower() not in SUBJECT_CONTROL and (
+                controller := next((c for c in current.head.children if c.dep_ == "dobj"), None)) is not None:
+            return controller  # "asked Obama to help Iran": Obama is to help
         if current.dep_ in ("conj", "xcomp", "acomp") and current.head.i != current.i:
             current = current.head
         else:
