@@ -262,3 +262,15 @@ def test_events_the_one_asked_to_act_is_who_acts(nlp):
     events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
     assert ("REQUEST", "XKS", "XSR") in [(e.category, e.source, e.target) for e in events]
     assert ("AGREE", "XVL", "XKS") in [(e.category, e.source, e.target) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "categories"),
+    [
+        ("Kestrian minister Nadia Corvel met Severin Malk of Valdoria to discuss the fees.", ["CONSULT"]),
+        ("A Kestrian court jailed a Valdorian student for helping smugglers cross the border.", ["COERCE"]),
+    ],
+)
+def test_events_a_purpose_or_reason_adds_to_its_event(nlp, text, categories):
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert [e.category for e in events] == categories

@@ -685,6 +685,8 @@ class EventFinder:
             found = self.verb_event(token) if token.pos_ == "VERB" else self.noun_event(token) if token.pos_ == "NOUN" else None
             if found is None:
                 continue
+            if token.pos_ == "VERB" and self._part_of(token, events, coded_verbs):
+                continue
             if token.pos_ == "VERB":
                 coded_verbs.add(token.i)
             if token.pos_ == "NOUN" and self._mentioned_before(token, found, seen):
@@ -735,6 +737,19 @@ class EventFinder:
             digest = hashlib.sha256(f"{event.event_id}:{mate.actor_id}".encode()).hexdigest()[:16]
             found.append(replace(event, event_id="e-" + digest, target=mate.actor_id, target_country=mate.country))
         return found
+
+    def _part_of(self, verb: Token, events: dict[str, Event], coded_verbs: set[int]) -> bool:
+        """A verb that only adds to an event coded on the verb it depends on: its purpose of the same
+        kind ("met Assad to discuss …") or the reason given for it ("jailed a student for helping
+        militants", "criticised Valdoria for failing to …")."""
+        head = verb.head
+        if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("for", "of", "over"):
+            return head.head.i in coded_verbs
+        if verb.dep_ in ("xcomp", "advcl") and head.i in coded_verbs and any(c.lower_ == "to" for c in verb.children):
+            category = plover_of(self.verb_code(verb) or "") if self.verb_code(verb) else None
+            return category is not None and any((e.trigger or e.evidence).start == head.idx and e.category == category[0]
+                                                for e in events.values())
+        return False
 
     def _mentioned_before(self, noun: Token, found: Event, seen: dict[tuple[str, str | None, str | None], list[int]]) -> bool:
         """A noun naming an event of the same kind between the same sides as one reported before is
