@@ -274,3 +274,16 @@ def test_events_the_one_asked_to_act_is_who_acts(nlp):
 def test_events_a_purpose_or_reason_adds_to_its_event(nlp, text, categories):
     events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
     assert [e.category for e in events] == categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sarnovia claimed that Valdoria had attacked Kestria.",
+        "Valdoria seized the lorries on Monday. Kestria said on Tuesday the lorry seizures broke the transit agreement.",
+    ],
+)
+def test_events_reporting_the_other_sides_wrong_is_an_accusation(nlp, text):
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert ("ACCUSE", "112", "XVL") in [(e.category, e.cameo, e.target) for e in events]
+    assert "ASSAULT" not in [e.category for e in events]

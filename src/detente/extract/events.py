@@ -51,6 +51,7 @@ INSTITUTIONS = {"police", "court", "prosecutor", "authority", "official", "offic
                 "soldier", "customs", "judge", "ministry", "government", "army", "navy", "coastguard"}
 TRANSFER_VERBS = {"hand", "send", "deliver", "lodge", "submit", "present", "file", "pass", "give"}
 STATIVE_VERBS = {"be", "remain", "stay", "sit", "live", "keep", "lie", "stand"}
+CLAIMING = {"claim", "allege", "charge", "contend", "assert"}
 RECEIVING = {"receive", "face", "suffer", "endure", "experience"}
 ASKING = {"ask", "press", "expect"}
 RELATIONS = {"relation", "relations", "tie", "ties"}
@@ -277,6 +278,11 @@ class EventFinder:
             source = self.party(subject_of(verb.head.head))  # "closed the case without sharing …"
         if source is None and verb.dep_ in ("xcomp", "conj", "advcl", "relcl", "acl"):
             source = self.party(next((c for c in verb.head.children if c.dep_ == "nsubj"), None))
+        if source is None and not passive and subject is not None and subject.pos_ == "NOUN" \
+                and (code := self.noun_code(subject)):
+            # "the lorry seizures broke the protocol": who seized, here or before
+            named = self.noun_event(subject)
+            source = self.parties.actor(named.source) if named else self.earlier_parties(subject, code)[0]
         if source is None and not passive:
             source = self.nearest_before(verb)
         if passive and verb.dep_ in ("acl", "relcl") and (target is None or subject is not None
@@ -499,6 +505,10 @@ class EventFinder:
         mode = self.mode(trigger)
         if mode == "negated" and _refusal(trigger):
             cameo, mode = "120", "asserted"  # "we will not accept a version of events", "cannot agree with"
+        if mode == "asserted" and (claimer := self.claimed_by(trigger, cameo, source)) is not None:
+            # "the US claimed that ISIL had attacked Iraq", "Kestria said the seizures broke the
+            # protocol": reporting the other side's wrong is accusing it
+            cameo, source, target = "112", claimer, source
         announced = self.announced(trigger)
         if announced and mode != "negated":
             if (code := announced_code(cameo, "intent")) and mode != "hypothetical":
@@ -737,6 +747,24 @@ class EventFinder:
             digest = hashlib.sha256(f"{event.event_id}:{mate.actor_id}".encode()).hexdigest()[:16]
             found.append(replace(event, event_id="e-" + digest, target=mate.actor_id, target_country=mate.country))
         return found
+
+    def claimed_by(self, trigger: Token, cameo: str, doer: Party) -> Party | None:
+        """Who claims, alleges or charges that the other side did wrong (any conflictual act), or
+        says that it broke its word (a violation): the accuser."""
+        verb = trigger if trigger.pos_ in ("VERB", "AUX") else _governing(trigger)
+        while verb is not None and verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head
+        if verb is None or verb.dep_ != "ccomp":
+            return None
+        lemma = verb.head.lemma_.lower()
+        violation = cameo.startswith("128") or cameo.startswith("196")
+        if not (lemma in CLAIMING and cameo[:2] in CONFLICT_ROOTS | {"11", "12", "13", "14", "15"}
+                or lemma in SAY_LEMMAS and violation):
+            return None
+        claimer = self.party(subject_of(verb.head))
+        if claimer is None or claimer.actor_id == doer.actor_id or (claimer.country and claimer.country == doer.country):
+            return None
+        return claimer
 
     def _part_of(self, verb: Token, events: dict[str, Event], coded_verbs: set[int]) -> bool:
         """A verb that only adds to an event coded on the verb it depends on: its purpose of the same
