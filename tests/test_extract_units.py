@@ -207,3 +207,8 @@ def test_extract_relative_dates_in_context(nlp, text, published, wanted, expecte
     timexes = find_timexes("t", text, published, nlp(text))
     (timex,) = [t for t in timexes if t.text == wanted]
     assert (timex.value, timex.anchor) == expected
+
+
+def test_extract_actors_a_role_at_an_outlet_gives_the_person_no_outlet_country(nlp):
+    result = run(nlp, "VTR bureau chief Yannick Pell was detained in Dorrun.", example_gazetteer=True)
+    assert [(a.actor_id, a.country) for a in result.actors if a.kind == "person"] == [("person:yannick-pell", "XVL")]

@@ -140,7 +140,8 @@ def _add_people(gaz: Gazetteer, people: Iterable[dict[str, Any]]) -> None:
         roles = person.get("roles") or [{"title": person.get("role", ""), "of": person.get("country")}]
         for role in roles:
             of = role.get("of")
-            state = of if isinstance(of, str) and re.fullmatch(r"[A-Z]{3}", of) else None
+            # "of" names a state by its code, or an outlet or body ("VTR") whose code is no state
+            state = of if isinstance(of, str) and re.fullmatch(r"[A-Z]{3}", of) and of in gaz.states else None
             gaz.leaders.append(Leader(
                 name=person["name"],
                 aliases=tuple(person.get("aliases", [])),
