@@ -287,3 +287,15 @@ def test_events_reporting_the_other_sides_wrong_is_an_accusation(nlp, text):
     events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
     assert ("ACCUSE", "112", "XVL") in [(e.category, e.cameo, e.target) for e in events]
     assert "ASSAULT" not in [e.category for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Valdorian President Aurel Demmin arrived in Dorrun on Friday.", "XKS"),
+        ("Kestrian minister Nadia Corvel will attend the summit in Velmar.", "XSR"),
+    ],
+)
+def test_events_a_visit_goes_to_the_state_of_the_place(nlp, text, target):
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert [e.target_country for e in events if e.category in ("CONSULT", "AGREE")] == [target]

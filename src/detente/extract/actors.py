@@ -442,13 +442,15 @@ class DocActors:
 
     def _by_date(self, leaders: Iterable[Leader]) -> Leader | None:
         """The leader in office when the document was published, else the one in office now, else
-        the first listed: "President Bush" in 2008 is George W. Bush."""
+        the last to take office before it: "President Bush" in 2008 is George W. Bush."""
         candidates = list(leaders)
         for when in (self.document.published, None):
             for leader in candidates:
                 if leader.in_office(when):
                     return leader
-        return candidates[0] if candidates else None
+        published = self.document.published
+        before = [c for c in candidates if published and c.start and c.start[: len(published)] <= published]
+        return max(before, key=lambda c: c.start or "") if before else (candidates[0] if candidates else None)
 
     def _country_from_table(self, name: str) -> str | None:
         for leader in self.gaz.leaders:

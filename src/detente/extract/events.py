@@ -291,6 +291,8 @@ class EventFinder:
         if passive and source is None and target is not None:
             # "the lorries were impounded", "the students were freed": done to one side, by the other
             source = self.counterpart_of(target)
+        if target is None and source is not None and cameo[:3] in ("042", "043"):
+            target = self.visited(verb, source)  # "arrived in Kabul", "attended the Beijing Olympics"
         trigger = verb
         if (promised := self.promised_action(verb, cameo)) is not None:
             # "promised to share the findings with Dorrun": one event, the intent to do what is promised
@@ -301,6 +303,16 @@ class EventFinder:
             if complement.i < verb.i and self.parties.quote_at(complement.idx) is not None:
                 trigger = complement  # "“A legal assessment will be given …,” Putin promised."
         return self.event(trigger, cameo, source, target)
+
+    def visited(self, verb: Token, visitor: Party) -> Party | None:
+        """The state of the place a visit goes to, named in the verb's own phrases."""
+        if visitor.kind not in ("person", "state"):
+            return None  # "an aircraft flying to Grozny" visits no one
+        spans = [clause_span(c) for c in verb.children if c.dep_ == "dobj"
+                 or (c.dep_ == "prep" and c.lower_ in ("to", "in", "into", "at"))]
+        place = next((m for m in self.places if any(left <= m.start < right for left, right in spans)
+                      and m.country and m.country != visitor.country), None)
+        return state(place.country) if place is not None else None
 
     def promised_action(self, verb: Token, cameo: str) -> tuple[Token, str | None] | None:
         """The clause a verb of promising or agreeing governs ("promised to share …", "agreed that
