@@ -299,3 +299,14 @@ def test_events_reporting_the_other_sides_wrong_is_an_accusation(nlp, text):
 def test_events_a_visit_goes_to_the_state_of_the_place(nlp, text, target):
     events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
     assert [e.target_country for e in events if e.category in ("CONSULT", "AGREE")] == [target]
+
+
+def test_events_one_per_coordinated_subject(nlp):
+    text = "Valdoria and Kestria condemned Sarnovia on Monday."
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert sorted((e.category, e.source, e.target) for e in events) == [("ACCUSE", "XKS", "XSR"), ("ACCUSE", "XVL", "XSR")]
+
+
+def test_events_what_others_are_expected_to_do_is_no_event(nlp):
+    text = "Nadia Corvel said she expected Teodor Halvic and Aurel Demmin to meet in Ishtal."
+    assert run(nlp, text, published="2025-06-02", example_gazetteer=True).events == ()

@@ -51,6 +51,7 @@ INSTITUTIONS = {"police", "court", "prosecutor", "authority", "official", "offic
                 "soldier", "customs", "judge", "ministry", "government", "army", "navy", "coastguard"}
 TRANSFER_VERBS = {"hand", "send", "deliver", "lodge", "submit", "present", "file", "pass", "give"}
 STATIVE_VERBS = {"be", "remain", "stay", "sit", "live", "keep", "lie", "stand"}
+EXPECTING = {"expect", "predict", "anticipate", "forecast", "foresee", "hope"}
 CLAIMING = {"claim", "allege", "charge", "contend", "assert"}
 RECEIVING = {"receive", "face", "suffer", "endure", "experience"}
 ASKING = {"ask", "press", "expect"}
@@ -509,7 +510,8 @@ class EventFinder:
         if target is None or (source.country is not None and target.country == source.country
                               and self.parties.kind.get(target.actor_id) != "person"):
             return None  # not dyadic, or internal to one state (its courts, its media, its opposition)
-        if self.habitual(trigger, cameo) or self.in_prediction(trigger) or _asked_about(trigger) or _condition(trigger):
+        if self.habitual(trigger, cameo) or self.in_prediction(trigger) or _asked_about(trigger) or _condition(trigger) \
+                or _expected_of_others(trigger):
             return None
         if cameo in ("180", "190") and self.parties.kind.get(source.actor_id) == "person" \
                 and self.parties.kind.get(target.actor_id) == "person":
@@ -731,34 +733,56 @@ class EventFinder:
         return sorted(events.values(), key=lambda e: (e.evidence.start, e.event_id))
 
     def listed_targets(self, event: Event) -> list[Event]:
-        """The same event towards each actor listed with its target: "could not accept a sovereign
-        Armenia, or Georgia, or Azerbaijan", "spoke to Malk and Corvel" (one event per pair, as
-        dyadic coding counts them)."""
-        if event.target is None or event.trigger is None:
-            return []
-        sentence = self.sdoc.char_span(event.evidence.start, event.evidence.end, alignment_mode="expand")
-        if sentence is None:
+        """The same event towards each actor listed with its target ("could not accept a sovereign
+        Armenia, or Georgia, or Azerbaijan", "spoke to Malk and Corvel"), and by each actor
+        coordinated with its subject ("Obama and Putin said they would attack Iraq"): one event per
+        pair, as dyadic coding counts them."""
+        found = []
+        for side, mates in (("target", self._listed_with_target(event)), ("source", self._coordinated_doers(event))):
+            other = event.source_country if side == "target" else event.target_country
+            for mate in mates:
+                if mate.actor_id in (event.source, event.target) or (
+                        mate.country in (None, other) if mate.kind != "person" else mate.country == other):
+                    continue
+                digest = hashlib.sha256(f"{event.event_id}:{side}:{mate.actor_id}".encode()).hexdigest()[:16]
+                found.append(replace(event, event_id="e-" + digest, **{side: mate.actor_id, f"{side}_country": mate.country}))
+        return found
+
+    def _trigger_clause(self, event: Event) -> Token | None:
+        trigger = self.sdoc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand") \
+            if event.trigger is not None else None
+        clause = trigger.root if trigger is not None else None
+        return clause if clause is None or clause.pos_ in ("VERB", "AUX") else _governing(clause)
+
+    def _listed_with_target(self, event: Event) -> list[Mention]:
+        """The mentions listed together ("A, B and C") with the event's target in the trigger's clause."""
+        clause = self._trigger_clause(event)
+        if event.target is None or clause is None:
             return []
         inside = sorted((m for m in self.mentions if event.evidence.start <= m.start and m.end <= event.evidence.end),
                         key=lambda m: m.start)
-        trigger = self.sdoc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-        clause = trigger.root if trigger is not None else None
-        clause = clause if clause is None or clause.pos_ in ("VERB", "AUX") else _governing(clause) or clause
-        if clause is None:
-            return []
         left, right = clause_span(clause)
         named = [i for i, m in enumerate(inside) if m.actor_id == event.target and left <= m.start < right]
         if not named:
             return []
         anchor = min(named, key=lambda i: abs(inside[i].start - event.trigger.start))
-        found = []
-        for mate in _list_mates(self.sdoc, inside, anchor):
-            if mate.actor_id in (event.source, event.target) or mate.country in (None, event.source_country) \
-                    and mate.kind != "person":
+        return _list_mates(self.sdoc, inside, anchor)
+
+    def _coordinated_doers(self, event: Event) -> list[Mention]:
+        """The actors coordinated with the subject that names the event's source, in the trigger's
+        clause or in the verb of saying above it."""
+        clause = self._trigger_clause(event)
+        for verb in filter(None, (clause, clause.head if clause is not None and clause.dep_ == "ccomp" else None)):
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is None:
                 continue
-            digest = hashlib.sha256(f"{event.event_id}:{mate.actor_id}".encode()).hexdigest()[:16]
-            found.append(replace(event, event_id="e-" + digest, target=mate.actor_id, target_country=mate.country))
-        return found
+            doers = [subject, *[c for c in subject.subtree if c.dep_ == "conj" and c.head.i in
+                                {t.i for t in subject.subtree}]]
+            parties = [self.parties.at(t.idx, t.idx + len(t.text)) for t in doers]
+            if any(p is not None and p.actor_id == event.source for p in parties):
+                return [Mention(0, 0, "", p.actor_id, p.kind, p.country, p.actor_id)
+                        for p in parties if p is not None and p.actor_id != event.source]
+        return []
 
     def claimed_by(self, trigger: Token, cameo: str, doer: Party) -> Party | None:
         """Who claims, alleges or charges that the other side did wrong (any conflictual act), or
@@ -975,6 +999,15 @@ def _temporal_clause(verb: Token) -> bool:
     """"promised the return of the lorries when he met Halvic": a clause that says when, not what."""
     return verb.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in TEMPORAL_MARKS
                                         for c in verb.children)
+
+
+def _expected_of_others(trigger: Token) -> bool:
+    """"she expected Halvic and Demmin to meet", "analysts predict that Valdoria will retaliate":
+    what someone expects others to do is a forecast (or, asked of the other side, a request), not an
+    event."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else _governing(trigger)
+    return verb is not None and verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in EXPECTING \
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _condition(trigger: Token) -> bool:
