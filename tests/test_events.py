@@ -310,3 +310,12 @@ def test_events_one_per_coordinated_subject(nlp):
 def test_events_what_others_are_expected_to_do_is_no_event(nlp):
     text = "Nadia Corvel said she expected Teodor Halvic and Aurel Demmin to meet in Ishtal."
     assert run(nlp, text, published="2025-06-02", example_gazetteer=True).events == ()
+
+
+def test_events_a_threat_and_its_action_are_one_threat(nlp):
+    text = "Kestria threatened to break relations with Valdoria over the fees."
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert [(e.category, e.cameo, e.source, e.target) for e in events] == [("THREATEN", "1313", "XKS", "XVL")]
+    text = "Valdoria threatened to launch a new offensive against Kestria."
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert [(e.category, e.cameo) for e in events] == [("THREATEN", "138")]

@@ -298,7 +298,7 @@ class EventFinder:
         if (promised := self.promised_action(verb, cameo)) is not None:
             # "promised to share the findings with Dorrun": one event, the intent to do what is promised
             complement, action = promised
-            if action and (code := announced_code(action, "intent")):
+            if action and (code := announced_code(action, "threat" if cameo.startswith("13") else "intent")):
                 cameo = code
             target = target or self.party(_object_of(complement))
             if complement.i < verb.i and self.parties.quote_at(complement.idx) is not None:
@@ -316,10 +316,11 @@ class EventFinder:
         return state(place.country) if place is not None else None
 
     def promised_action(self, verb: Token, cameo: str) -> tuple[Token, str | None] | None:
-        """The clause a verb of promising or agreeing governs ("promised to share …", "agreed that
-        the commission would meet", "“…,” Putin promised") with the code of the action it names;
-        the clause is then no event of its own."""
-        if not cameo.startswith("03") or verb.lemma_.lower() not in future_codes()["intent_heads"]:
+        """The clause a verb of promising, agreeing or threatening governs ("promised to share …",
+        "agreed that the commission would meet", "“…,” Putin promised", "threatened to break
+        relations") with the code of the action it names; the clause is then no event of its own."""
+        threat = cameo.startswith("13") and verb.lemma_.lower() == "threaten"  # "threatened to break relations"
+        if not (threat or cameo.startswith("03") and verb.lemma_.lower() in future_codes()["intent_heads"]):
             return None
         complement = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")), None)
         if complement is None:
