@@ -319,3 +319,9 @@ def test_events_a_threat_and_its_action_are_one_threat(nlp):
     text = "Valdoria threatened to launch a new offensive against Kestria."
     events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
     assert [(e.category, e.cameo) for e in events] == [("THREATEN", "138")]
+
+
+def test_events_what_a_demand_asks_for_is_part_of_it(nlp):
+    text = "Kestria demanded that Valdoria release the Kestrian students."
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert [(e.category, e.cameo, e.source, e.target) for e in events] == [("REQUEST", "1053", "XKS", "XVL")]

@@ -726,6 +726,7 @@ class EventFinder:
             events.setdefault(found.event_id, found)
         for found in self.asked_events(events):
             events.setdefault(found.event_id, found)
+        self.demanded_contents(events)
         for found in self.normative_demands(events):
             events.setdefault(found.event_id, found)
         for found in list(events.values()):
@@ -896,6 +897,25 @@ class EventFinder:
                 del coded[other.event_id]
             found.append(event)
         return found
+
+    def demanded_contents(self, coded: dict[str, Event]) -> None:
+        """"demanded that its partners refuse to recognise Macedonia", "urged Kestria to release the
+        lorries": what a demand asks for is part of the demand (coded from it when the demand names
+        nothing more), not an event of its own."""
+        for request in [e for e in coded.values() if e.category == "REQUEST" and e.trigger is not None]:
+            span = self.sdoc.char_span(request.trigger.start, request.trigger.end, alignment_mode="expand")
+            verb = span.root if span is not None else None
+            if verb is None or verb.pos_ != "VERB" or request.event_id not in coded:
+                continue
+            for complement in (c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")):
+                left, right = clause_span(complement)
+                inside = [e for e in coded.values() if e.trigger is not None and left <= e.trigger.start < right]
+                for event in inside:
+                    del coded[event.event_id]
+                asked = inside[0].cameo if inside else None
+                code = asked if asked and asked.startswith("10") else announced_code(asked, "demand") if asked else None
+                if code and request.cameo == "100" and (plover := plover_of(code)):
+                    coded[request.event_id] = replace(request, cameo=code, category=plover[0])
 
     def normative_demands(self, coded: dict[str, Event]) -> list[Event]:
         """"A normal and expected step would be a public apology from Brask", "the natural step for
