@@ -325,3 +325,9 @@ def test_events_what_a_demand_asks_for_is_part_of_it(nlp):
     text = "Kestria demanded that Valdoria release the Kestrian students."
     events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
     assert [(e.category, e.cameo, e.source, e.target) for e in events] == [("REQUEST", "1053", "XKS", "XVL")]
+
+
+def test_events_a_participle_telling_the_outcome_is_the_same_event(nlp):
+    text = "Valdorian troops opened fire on a Kestrian patrol, killing two guards."
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert [(e.category, e.trigger.text) for e in events] == [("ASSAULT", "opened")]

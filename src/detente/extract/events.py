@@ -806,15 +806,23 @@ class EventFinder:
 
     def _part_of(self, verb: Token, events: dict[str, Event], coded_verbs: set[int]) -> bool:
         """A verb that only adds to an event coded on the verb it depends on: its purpose of the same
-        kind ("met Assad to discuss …") or the reason given for it ("jailed a student for helping
-        militants", "criticised Valdoria for failing to …")."""
+        kind ("met Assad to discuss …"), the reason given for it ("jailed a student for helping
+        militants", "criticised Valdoria for failing to …") or its outcome told by a participle
+        ("opened fire on the patrol, killing two")."""
         head = verb.head
         if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("for", "of", "over"):
             return head.head.i in coded_verbs
+        code = self.verb_code(verb)
+        category = plover_of(code)[0] if code and plover_of(code) else None
+        if category is None:
+            return False
         if verb.dep_ in ("xcomp", "advcl") and head.i in coded_verbs and any(c.lower_ == "to" for c in verb.children):
-            category = plover_of(self.verb_code(verb) or "") if self.verb_code(verb) else None
-            return category is not None and any((e.trigger or e.evidence).start == head.idx and e.category == category[0]
-                                                for e in events.values())
+            return any((e.trigger or e.evidence).start == head.idx and e.category == category for e in events.values())
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in verb.children):
+            # "launched rocket fire against the camps, killing 50": the same attack
+            sentence = verb.sent
+            return any(e.category == category and e.trigger is not None
+                       and sentence.start_char <= e.trigger.start < verb.idx for e in events.values())
         return False
 
     def _mentioned_before(self, noun: Token, found: Event, seen: dict[tuple[str, str | None, str | None], list[int]]) -> bool:
