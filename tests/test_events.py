@@ -331,3 +331,21 @@ def test_events_a_participle_telling_the_outcome_is_the_same_event(nlp):
     text = "Valdorian troops opened fire on a Kestrian patrol, killing two guards."
     events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
     assert [(e.category, e.trigger.text) for e in events] == [("ASSAULT", "opened")]
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo", "mode"),
+    [
+        ("“Any further provocation will be answered with force,” Valdorian minister Gunnar Thale told Kestria.",
+         "138", "asserted"),
+        ("Valdorian presenter Oskar Renn said Valdoria could take the Kestrian bridge by force.", "1382", "hypothetical"),
+        ("Valdorian presenter Oskar Renn mused about taking the Kestrian bridgehead in two days.", "1382",
+         "hypothetical"),
+        # what an operation is for is that operation
+        ("Oskar Renn said Valdoria could launch an operation against Kestria to take the bridgehead.", "138",
+         "hypothetical"),
+    ],
+)
+def test_events_threats_of_force(nlp, text, cameo, mode):
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert [(e.category, e.cameo, e.mode) for e in events] == [("THREATEN", cameo, mode)]

@@ -51,6 +51,7 @@ INSTITUTIONS = {"police", "court", "prosecutor", "authority", "official", "offic
                 "soldier", "customs", "judge", "ministry", "government", "army", "navy", "coastguard"}
 TRANSFER_VERBS = {"hand", "send", "deliver", "lodge", "submit", "present", "file", "pass", "give"}
 STATIVE_VERBS = {"be", "remain", "stay", "sit", "live", "keep", "lie", "stand"}
+SPECULATING = {"muse", "talk", "speak", "think", "dream", "joke", "speculate", "fantasise", "fantasize", "write"}
 EXPECTING = {"expect", "predict", "anticipate", "forecast", "foresee", "hope"}
 CLAIMING = {"claim", "allege", "charge", "contend", "assert"}
 RECEIVING = {"receive", "face", "suffer", "endure", "experience"}
@@ -255,8 +256,12 @@ class EventFinder:
         if (judged := self.characterisation(verb)) is not None:
             return judged
         cameo = self.verb_code(verb)
-        if cameo is None and verb.pos_ == "VERB" and self.announced(verb) and is_warning(verb):
-            cameo = "130"  # "Valdoria would respond", "will bear the responsibility for what follows"
+        warning = cameo is None and verb.pos_ == "VERB" and self.announced(verb) and is_warning(verb)
+        if warning:
+            # "Valdoria would respond", "will bear the responsibility for what follows"; "will be
+            # answered with force" threatens force
+            cameo = "138" if any(c.dep_ == "prep" and c.lower_ in ("with", "by") and any(
+                g.lemma_.lower() == "force" for g in c.children) for c in verb.children) else "130"
         if cameo is None or verb.pos_ != "VERB":
             return None
         passive = any(c.dep_ == "auxpass" for c in verb.children)
@@ -289,6 +294,8 @@ class EventFinder:
         if passive and verb.dep_ in ("acl", "relcl") and (target is None or subject is not None
                                                           and subject.lower_ in ("who", "which", "that")):
             target = self.party(verb.head)  # "Pell, who was arrested on 3 June"
+        if warning and source is None:
+            source = self._speaker_of_clause(verb)  # "“Any provocation will be answered with force,” Thale said"
         if passive and source is None and target is not None:
             # "the lorries were impounded", "the students were freed": done to one side, by the other
             source = self.counterpart_of(target)
@@ -616,6 +623,8 @@ class EventFinder:
             reported_future = "would" in auxes and _reported(current)
             if (any(a in self.hypothetical for a in auxes) and not reported_future) or self._conditional(current):
                 return "hypothetical"
+        if verb is not None and _speculated(verb):
+            return "hypothetical"
         if trigger.pos_ == "NOUN" and (any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children)
                                        or (trigger.head.lower_ in ("of",) and trigger.head.head.lemma_.lower() in ABSENCE_NOUNS)):
             return "negated"
@@ -646,6 +655,8 @@ class EventFinder:
         if verb is None:
             return False
         heads = set(future_codes()["intent_heads"])
+        if _speculated(verb):
+            return True
         current = verb
         for _ in range(3):
             auxes = {c.lower_ for c in current.children if c.dep_ in ("aux", "auxpass")}
@@ -816,6 +827,11 @@ class EventFinder:
         category = plover_of(code)[0] if code and plover_of(code) else None
         if category is None:
             return False
+        if verb.dep_ == "advcl" and any(c.lower_ == "to" for c in verb.children):
+            # "could launch an operation to take the bridgehead": what the operation is for
+            heads = {head.idx} | {c.idx for c in head.children if c.dep_ == "dobj"}
+            if any(e.trigger is not None and e.trigger.start in heads for e in events.values()):
+                return True
         if verb.dep_ in ("xcomp", "advcl") and head.i in coded_verbs and any(c.lower_ == "to" for c in verb.children):
             return any((e.trigger or e.evidence).start == head.idx and e.category == category for e in events.values())
         if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in verb.children):
@@ -1028,6 +1044,12 @@ def _temporal_clause(verb: Token) -> bool:
     """"promised the return of the lorries when he met Halvic": a clause that says when, not what."""
     return verb.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in TEMPORAL_MARKS
                                         for c in verb.children)
+
+
+def _speculated(verb: Token) -> bool:
+    """"mused about taking the bridgehead", "talked of striking back": spoken of, not done."""
+    head = verb.head
+    return verb.dep_ == "pcomp" and head.lower_ in ("about", "of") and head.head.lemma_.lower() in SPECULATING
 
 
 def _expected_of_others(trigger: Token) -> bool:
