@@ -349,3 +349,19 @@ def test_events_a_participle_telling_the_outcome_is_the_same_event(nlp):
 def test_events_threats_of_force(nlp, text, cameo, mode):
     events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
     assert [(e.category, e.cameo, e.mode) for e in events] == [("THREATEN", cameo, mode)]
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "cameo"),
+    [
+        ("Valdoria will charge Kestrian lorries 40 percent more to use the crossing from 1 March.", "SANCTION", "163"),
+        ("Valdoria banned Kestrian fruit in June. The ban will remain in force until January, Kestria said.",
+         "SANCTION", "163"),
+        ("Valdoria said it welcomed the offer by Qarovia to mediate with Kestria.", "AGREE", None),
+        # a fee rise announced without a date is still only announced
+        ("Valdoria said it would raise transit fees for Kestrian lorries.", "THREATEN", "1312"),
+    ],
+)
+def test_events_measures_decided_and_offers_welcomed(nlp, text, category, cameo):
+    events = run(nlp, text, published="2026-02-11", example_gazetteer=True).events
+    assert (category, cameo or events[0].cameo) in [(e.category, e.cameo) for e in events]

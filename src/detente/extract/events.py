@@ -100,6 +100,8 @@ def state(country: str) -> Party:
 def lexicon_code(verb: Token) -> str | None:
     """The CAMEO code the event lexicon gives a verb, with its phrase ("open fire") if any."""
     lemma = verb.lemma_.lower()
+    if lemma == "charge" and any(t.like_num or t.lower_ in ("more", "percent", "fee", "fees", "toll") for t in verb.subtree):
+        return "163"  # "will charge Kestrian lorries 40 percent more": a fee, not a charge against anyone
     if lemma in DENYING and any(c.dep_ == "ccomp" for c in verb.children):
         return "016"  # "denied that relations were in crisis": a denial, not a rejection of anyone
     phrases = verb_phrase_index().get(lemma)
@@ -535,8 +537,8 @@ class EventFinder:
         if announced and mode != "negated":
             if (code := announced_code(cameo, "intent")) and mode != "hypothetical":
                 cameo, mode = code, "asserted"
-            elif code := announced_code(cameo, "threat"):
-                cameo = code
+            elif (code := announced_code(cameo, "threat")) and not self._scheduled(trigger):
+                cameo = code  # but "will charge 40 percent more from 1 March" is a measure decided, with its date
         demander: Party | None = source
         if mode == "demanded" and (code := announced_code(cameo, "demand")):
             # "Russia insists that the sides agree", "Valdoria must release them": the demand is the
@@ -657,6 +659,8 @@ class EventFinder:
         heads = set(future_codes()["intent_heads"])
         if _speculated(verb):
             return True
+        if trigger.pos_ == "NOUN" and verb.lemma_.lower() in STATIVE_VERBS | {"continue"}:
+            return False  # "the ban will remain in force": it is in force
         current = verb
         for _ in range(3):
             auxes = {c.lower_ for c in current.children if c.dep_ in ("aux", "auxpass")}
@@ -671,6 +675,17 @@ class EventFinder:
             if current.dep_ not in ("xcomp", "conj") or current.head.i == current.i:
                 return False
             current = current.head
+        return False
+
+    def _scheduled(self, trigger: Token) -> bool:
+        """Whether a verb is given the day it takes effect ("from 1 March", "as of Monday")."""
+        verb = trigger if trigger.pos_ in ("VERB", "AUX") else _governing(trigger)
+        if verb is None:
+            return False
+        for prep in (c for c in verb.subtree if c.dep_ == "prep" and c.lower_ in ("from", "as", "starting")):
+            left, right = clause_span(prep)
+            if any(left <= t.start < right and t.value for t in self.timexes):
+                return True
         return False
 
     @staticmethod
