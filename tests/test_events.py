@@ -365,3 +365,11 @@ def test_events_threats_of_force(nlp, text, cameo, mode):
 def test_events_measures_decided_and_offers_welcomed(nlp, text, category, cameo):
     events = run(nlp, text, published="2026-02-11", example_gazetteer=True).events
     assert (category, cameo or events[0].cameo) in [(e.category, e.cameo) for e in events]
+
+
+def test_events_a_later_noun_of_another_kind_is_a_new_event(nlp):
+    text = ("Kestria filed a complaint against Valdoria with the Council. "
+            "The trial of Valdorian journalist Yannick Pell in Dorrun was adjourned.")
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert [(e.category, e.cameo, e.target) for e in events] == [
+        ("ACCUSE", "114", "XVL"), ("ACCUSE", "112", "person:yannick-pell")]

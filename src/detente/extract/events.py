@@ -471,8 +471,9 @@ class EventFinder:
         if target is None and cameo[:2] in CONFLICT_ROOTS and noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX"):
             # "Pell remained in custody", "the two men have been in custody": the subject suffers it
             target = self.party(subject_of(noun.head.head))
-        if source is None and target is not None and cameo[:2] in CONFLICT_ROOTS:
-            # "the shooting of three Kestrian guards", "the arrest of two journalists": by the other side
+        if source is None and target is not None and (cameo[:2] in CONFLICT_ROOTS or cameo[:3] in ("112", "115", "116")):
+            # "the shooting of three Kestrian guards", "the arrest of two journalists", "the trial of
+            # a Valdorian journalist": by the other side
             source = self.counterpart_of(target)
         if source is None and target is None and self._dated(noun):
             source, target = self.earlier_parties(noun, cameo)
@@ -726,7 +727,7 @@ class EventFinder:
 
     def find(self) -> list[Event]:
         events: dict[str, Event] = {}
-        seen: dict[tuple[str, str | None, str | None], list[int]] = {}
+        seen: dict[tuple[str, str | None, str | None], list[tuple[int, str]]] = {}
         coded_verbs: set[int] = set()
         for token in self.sdoc:
             if token.i in self.consumed:
@@ -743,7 +744,7 @@ class EventFinder:
             if token.pos_ == "NOUN" and self._mentioned_before(token, found, seen):
                 continue
             seen.setdefault((found.category, found.source_country or found.source,
-                             found.target_country or found.target), []).append(token.sent.start)
+                             found.target_country or found.target), []).append((token.sent.start, (found.cameo or "")[:3]))
             events.setdefault(found.event_id, found)
             self.found.append(found)
         for found in self.promise_events(list(events.values())):
@@ -856,7 +857,8 @@ class EventFinder:
                        and sentence.start_char <= e.trigger.start < verb.idx for e in events.values())
         return False
 
-    def _mentioned_before(self, noun: Token, found: Event, seen: dict[tuple[str, str | None, str | None], list[int]]) -> bool:
+    def _mentioned_before(self, noun: Token, found: Event,
+                          seen: dict[tuple[str, str | None, str | None], list[tuple[int, str]]]) -> bool:
         """A noun naming an event of the same kind between the same sides as one reported before is
         a mention of it, not another event: in the same sentence ("signed a memorandum"), or later
         when it points back ("the apology", "Putin's apologies", "the Putin-Aliyev meeting"). A
@@ -865,8 +867,10 @@ class EventFinder:
         sentences = seen.get((found.category, found.source_country or found.source, found.target_country or found.target))
         if not sentences or found.mode == "negated":
             return False
-        if noun.sent.start in sentences:
+        if noun.sent.start in {start for start, _ in sentences}:
             return True
+        if (found.cameo or "")[:3] not in {code for _, code in sentences}:
+            return False  # "the trial" after "a complaint": another kind of event
         if self._dated(noun) or self._received(noun) is not None or self.announced(noun) \
                 or (noun.dep_ == "pobj" and noun.head.lower_ in ("in", "under")):
             return False
