@@ -373,3 +373,10 @@ def test_events_a_later_noun_of_another_kind_is_a_new_event(nlp):
     events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
     assert [(e.category, e.cameo, e.target) for e in events] == [
         ("ACCUSE", "114", "XVL"), ("ACCUSE", "112", "person:yannick-pell")]
+
+
+def test_events_neither_side_is_both_ways_and_negated(nlp):
+    text = "Valdoria and Kestria met in Ishtal, but neither side asked for talks on the bridge."
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert sorted((e.source, e.target, e.mode) for e in events if e.category == "REQUEST") == [
+        ("XKS", "XVL", "negated"), ("XVL", "XKS", "negated")]

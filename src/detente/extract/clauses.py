@@ -135,10 +135,11 @@ class Parties:
         return a, b
 
     def both_sides(self, token: Token | None) -> tuple[str, str] | None:
-        """"the two ministers", "both sides", "the two governments": the document's main pair."""
+        """"the two ministers", "both sides", "neither side", "the two governments": the document's main pair."""
         if token is None or token.lemma_.lower() not in GENERIC_AGENTS | {"country", "state", "neighbour", "neighbor", "party"}:
             return None
-        if any((c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ in ("det", "predet") and c.lower_ == "both")
+        if any((c.dep_ == "nummod" and c.lower_ == "two")
+               or (c.dep_ in ("det", "predet") and c.lower_ in ("both", "neither", "each", "either"))
                for c in token.children):
             return self.main_dyad()
         return None

@@ -628,6 +628,10 @@ class EventFinder:
                 return "hypothetical"
         if verb is not None and _speculated(verb):
             return "hypothetical"
+        if verb is not None and (subject := subject_of(verb)) is not None and (
+                subject.lower_ in ("nobody", "none", "neither") or any(
+                    c.dep_ == "det" and c.lower_ in ("neither", "no") for c in subject.children)):
+            return "negated"  # "neither side asked for one", "no country protested"
         if trigger.pos_ == "NOUN" and (any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children)
                                        or (trigger.head.lower_ in ("of",) and trigger.head.head.lemma_.lower() in ABSENCE_NOUNS)):
             return "negated"
@@ -767,6 +771,11 @@ class EventFinder:
         coordinated with its subject ("Obama and Putin said they would attack Iraq"): one event per
         pair, as dyadic coding counts them."""
         found = []
+        if self._distributive(event):
+            # "neither side asked for one", "each side accused the other": both ways
+            digest = hashlib.sha256(f"{event.event_id}:reverse".encode()).hexdigest()[:16]
+            found.append(replace(event, event_id="e-" + digest, source=event.target, target=event.source,
+                                 source_country=event.target_country, target_country=event.source_country))
         for side, mates in (("target", self._listed_with_target(event)), ("source", self._coordinated_doers(event))):
             other = event.source_country if side == "target" else event.target_country
             for mate in mates:
@@ -776,6 +785,12 @@ class EventFinder:
                 digest = hashlib.sha256(f"{event.event_id}:{side}:{mate.actor_id}".encode()).hexdigest()[:16]
                 found.append(replace(event, event_id="e-" + digest, **{side: mate.actor_id, f"{side}_country": mate.country}))
         return found
+
+    def _distributive(self, event: Event) -> bool:
+        clause = self._trigger_clause(event)
+        subject = subject_of(clause) if clause is not None else None
+        return subject is not None and any(c.dep_ in ("det", "predet") and c.lower_ in ("neither", "each", "either")
+                                           for c in subject.children)
 
     def _trigger_clause(self, event: Event) -> Token | None:
         trigger = self.sdoc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand") \
