@@ -380,3 +380,10 @@ def test_events_neither_side_is_both_ways_and_negated(nlp):
     events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
     assert sorted((e.source, e.target, e.mode) for e in events if e.category == "REQUEST") == [
         ("XKS", "XVL", "negated"), ("XVL", "XKS", "negated")]
+
+
+def test_events_a_dated_passive_with_no_sides_takes_those_of_its_kind_before(nlp):
+    text = ("Valdoria and Kestria have agreed a new transit protocol, officials said on 20 February. "
+            "The outline had been agreed in December of last year.")
+    events = run(nlp, text, published="2025-02-21", example_gazetteer=True).events
+    assert [(e.category, e.source, e.target, e.date) for e in events][-1] == ("AGREE", "XVL", "XKS", "2024-12")

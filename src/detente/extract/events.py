@@ -301,6 +301,14 @@ class EventFinder:
         if passive and source is None and target is not None:
             # "the lorries were impounded", "the students were freed": done to one side, by the other
             source = self.counterpart_of(target)
+        if (passive or verb.dep_ == "acl") and source is None and target is None and self._dated(verb):
+            # "The lorries were impounded in June", "the protocol, signed in Brask in February": the
+            # sides of the event of that kind reported before; reported again on the same day, it
+            # is that event ("the compensation was paid on 3 September")
+            earlier = self._earlier(verb, cameo)
+            date = self.date_for(verb, verb.sent)
+            if earlier is not None and not (date is not None and earlier.date == date.value):
+                source, target = self.parties.actor(earlier.source), self.parties.actor(earlier.target)
         if target is None and source is not None and cameo[:3] in ("042", "043"):
             target = self.visited(verb, source)  # "arrived in Kabul", "attended the Beijing Olympics"
         trigger = verb
@@ -496,15 +504,17 @@ class EventFinder:
 
     def _dated(self, noun: Token) -> bool:
         """A bare mention that dates its event ("the shooting on 6 May", "the exercises last month")."""
-        left, right = noun.left_edge.idx, noun.right_edge.idx + len(noun.right_edge.text)
+        left, right = clause_span(noun) if noun.pos_ == "VERB" else (noun.left_edge.idx, noun.right_edge.idx + len(noun.right_edge.text))
         return any(left <= t.start < right and t.value for t in self.timexes)
 
     def earlier_parties(self, noun: Token, cameo: str) -> tuple[Party | None, Party | None]:
         """The parties of the same kind of event reported earlier in the document."""
-        for earlier in reversed(self.found):
-            if earlier.cameo and earlier.cameo[:3] == cameo[:3] and earlier.evidence.start < noun.idx:
-                return self.parties.actor(earlier.source), self.parties.actor(earlier.target)
-        return None, None
+        earlier = self._earlier(noun, cameo)
+        return (self.parties.actor(earlier.source), self.parties.actor(earlier.target)) if earlier else (None, None)
+
+    def _earlier(self, token: Token, cameo: str) -> Event | None:
+        return next((e for e in reversed(self.found)
+                     if e.cameo and e.cameo[:3] == cameo[:3] and e.evidence.start < token.idx), None)
 
     def event(self, trigger: Token, cameo: str, source: Party | None, target: Party | None) -> Event | None:
         if source is None:
@@ -854,6 +864,8 @@ class EventFinder:
         head = verb.head
         if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("for", "of", "over"):
             return head.head.i in coded_verbs
+        if verb.dep_ == "acl" and any(e.trigger is not None and e.trigger.start == head.idx for e in events.values()):
+            return True  # "the travel agreement, signed on Monday by …": the agreement's event
         code = self.verb_code(verb)
         category = plover_of(code)[0] if code and plover_of(code) else None
         if category is None:
