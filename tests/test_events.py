@@ -387,3 +387,9 @@ def test_events_a_dated_passive_with_no_sides_takes_those_of_its_kind_before(nlp
             "The outline had been agreed in December of last year.")
     events = run(nlp, text, published="2025-02-21", example_gazetteer=True).events
     assert [(e.category, e.source, e.target, e.date) for e in events][-1] == ("AGREE", "XVL", "XKS", "2024-12")
+
+
+def test_events_the_subject_that_names_an_actor_beats_a_dateline(nlp):
+    text = "VELMAR, 5 August (Basin Wire) - Sarnovia and Kestria signed a defence agreement in Velmar on Tuesday."
+    events = run(nlp, text, published="2026-08-05", example_gazetteer=True).events
+    assert [(e.category, e.source, e.target, e.trigger.text) for e in events] == [("SUPPORT", "XSR", "XKS", "signed")]

@@ -267,7 +267,10 @@ class EventFinder:
         if cameo is None or verb.pos_ != "VERB":
             return None
         passive = any(c.dep_ == "auxpass" for c in verb.children)
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        # a wire dateline ("VELMAR, 5 August (Basin Wire) - Sarnovia and Kestria signed") may be parsed
+        # as a second subject: the one that names an actor is the subject
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subject = next((c for c in subjects if self.party(c) is not None), subjects[0] if subjects else None)
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         agent_obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
         obj = _object_of(verb)
@@ -725,8 +728,8 @@ class EventFinder:
             head = head.head
         elif noun.dep_ not in ("dobj", "nsubjpass"):
             return False
-        if head.lemma_.lower() in LIGHT_VERBS:
-            return False
+        if head.lemma_.lower() in LIGHT_VERBS and head.i not in coded_verbs:
+            return False  # "held talks": the noun is the event; "signed a memorandum": the verb is
         if head.i > noun.i:  # the verb comes later ("the sanctions were lifted"): code it first
             return self.verb_code(head) is not None and head.pos_ == "VERB"
         return head.i in coded_verbs
