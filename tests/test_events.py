@@ -393,3 +393,10 @@ def test_events_the_subject_that_names_an_actor_beats_a_dateline(nlp):
     text = "VELMAR, 5 August (Basin Wire) - Sarnovia and Kestria signed a defence agreement in Velmar on Tuesday."
     events = run(nlp, text, published="2026-08-05", example_gazetteer=True).events
     assert [(e.category, e.source, e.target, e.trigger.text) for e in events] == [("SUPPORT", "XSR", "XKS", "signed")]
+
+
+def test_events_a_meeting_of_the_presidents_of_two_states(nlp):
+    text = "The meeting of the presidents of Valdoria and Kestria in Ishtal on 15 October was brief."
+    events = run(nlp, text, published="2025-10-20", example_gazetteer=True).events
+    assert [(e.category, e.source_country, e.target_country, e.date) for e in events] == [
+        ("CONSULT", "XVL", "XKS", "2025-10-15")]

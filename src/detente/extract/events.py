@@ -453,6 +453,9 @@ class EventFinder:
                     source = self.party(obj)
                     other = next((c for c in obj.children if c.dep_ == "conj"), None)
                     target = self.party(other)
+                elif child.lower_ == "of" and obj is not None and cameo[:2] in ("04", "05", "06") and source is None \
+                        and obj.tag_ in ("NNS", "NNPS") and (pair := self._two_named(obj)):
+                    source, target = pair  # "the meeting of the presidents of Azerbaijan and Russia"
                 elif child.lower_ in TARGET_PREPOSITIONS | {"of"}:
                     target = target or self.party(obj)
         received = self._received(noun)
@@ -886,6 +889,18 @@ class EventFinder:
             return any(e.category == category and e.trigger is not None
                        and sentence.start_char <= e.trigger.start < verb.idx for e in events.values())
         return False
+
+    def _two_named(self, phrase: Token) -> tuple[Party, Party] | None:
+        """The first two actors of different states a plural phrase names ("the presidents of
+        Azerbaijan and Russia", "the foreign ministers of Valdoria and Kestria")."""
+        left, right = phrase.left_edge.idx, phrase.right_edge.idx + len(phrase.right_edge.text)
+        named: list[Mention] = []
+        for m in sorted(self.mentions, key=lambda m: m.start):
+            if left <= m.start < right and m.country and all(m.country != n.country for n in named):
+                named.append(m)
+        if len(named) < 2:
+            return None
+        return tuple(Party(m.actor_id, m.country, m.kind) for m in named[:2])  # type: ignore[return-value]
 
     def _mentioned_before(self, noun: Token, found: Event,
                           seen: dict[tuple[str, str | None, str | None], list[tuple[int, str]]]) -> bool:
