@@ -400,3 +400,18 @@ def test_events_a_meeting_of_the_presidents_of_two_states(nlp):
     events = run(nlp, text, published="2025-10-20", example_gazetteer=True).events
     assert [(e.category, e.source_country, e.target_country, e.date) for e in events] == [
         ("CONSULT", "XVL", "XKS", "2025-10-15")]
+
+
+@pytest.mark.parametrize(
+    ("text", "triggers"),
+    [
+        ("Teodor Halvic thanked Aurel Demmin for the compensation paid to the families.", ["thanked"]),
+        ("Valdoria released one of the Kestrian citizens detained on its territory.", ["released"]),
+        # dated, the earlier event is reported again
+        ("Valdoria released the Kestrian students detained in Brask in June.", ["released", "detained"]),
+        ("Teodor Halvic initiated the meeting with Aurel Demmin by discussing the bridge.", ["meeting"]),
+    ],
+)
+def test_events_what_a_participle_describes_is_no_new_event(nlp, text, triggers):
+    events = run(nlp, text, published="2025-10-20", example_gazetteer=True).events
+    assert [e.trigger.text for e in events] == triggers

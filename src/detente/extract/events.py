@@ -40,7 +40,8 @@ ABSENCE_NOUNS = {"absence", "lack"}
 SAY_LEMMAS = {"say", "tell", "add", "announce", "state", "declare", "confirm", "report", "write", "indicate"}
 LIGHT_VERBS = {"hold", "stage", "conduct", "launch", "carry", "lodge", "file", "issue", "make", "begin", "start",
                "send", "deliver", "hand", "impose", "announce", "order", "present", "give", "pay", "open",
-               "resume", "continue", "sign", "conclude", "extend", "express", "offer", "mount", "submit"}
+               "resume", "continue", "sign", "conclude", "extend", "express", "offer", "mount", "submit",
+               "initiate", "organise", "organize", "arrange"}
 # "a normal and expected step would be …": what someone ought to do
 NORMATIVE_NOUNS = {"step", "move", "thing", "response", "course", "reaction", "gesture"}
 NORMATIVE_WORDS = {"normal", "expect", "expected", "logical", "natural", "proper", "appropriate", "reasonable",
@@ -868,10 +869,19 @@ class EventFinder:
         militants", "criticised Valdoria for failing to …") or its outcome told by a participle
         ("opened fire on the patrol, killing two")."""
         head = verb.head
-        if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("for", "of", "over"):
-            return head.head.i in coded_verbs
-        if verb.dep_ == "acl" and any(e.trigger is not None and e.trigger.start == head.idx for e in events.values()):
+        triggers = {e.trigger.start for e in events.values() if e.trigger is not None}
+        if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("for", "of", "over", "by"):
+            # "jailed him for helping", "initiated the meeting by discussing the crash": reason or means
+            owner = head.head
+            return owner.i in coded_verbs or any(c.idx in triggers for c in owner.children if c.dep_ == "dobj")
+        if verb.dep_ == "acl" and head.idx in triggers:
             return True  # "the travel agreement, signed on Monday by …": the agreement's event
+        if verb.dep_ == "acl" and not self._dated(verb) and (
+                _reason_of(head, triggers) or (head.dep_ == "dobj" and head.head.i in coded_verbs)):
+            # "gratitude for the information provided", "released one of the citizens detained on
+            # Russian territory": what the thing is, not another event (unless dated: "the
+            # students detained in Brask in June")
+            return True
         code = self.verb_code(verb)
         category = plover_of(code)[0] if code and plover_of(code) else None
         if category is None:
@@ -1197,6 +1207,18 @@ def _list_mates(sdoc: Doc, mentions: list[Mention], anchor: int) -> list[Mention
     if "and" not in glues:
         return []
     return [mentions[i] for i in chain if i != anchor]
+
+
+def _reason_of(noun: Token, triggers: set[int]) -> bool:
+    """Whether a noun is in the "for …" phrase of an event's trigger ("gratitude for the information")."""
+    current = noun
+    for _ in range(3):
+        if current.dep_ == "pobj" and current.head.lower_ == "for":
+            return current.head.head.idx in triggers
+        if current.head.i == current.i:
+            return False
+        current = current.head
+    return False
 
 
 def _recipient_of(verb: Token) -> Token | None:
