@@ -415,3 +415,12 @@ def test_events_a_meeting_of_the_presidents_of_two_states(nlp):
 def test_events_what_a_participle_describes_is_no_new_event(nlp, text, triggers):
     events = run(nlp, text, published="2025-10-20", example_gazetteer=True).events
     assert [e.trigger.text for e in events] == triggers
+
+
+def test_events_a_release_to_house_arrest_eases_detention(nlp):
+    text = "Kestria decided to release Valdorian journalist Yannick Pell from prison and to move him to house arrest."
+    events = run(nlp, text, published="2025-10-20", example_gazetteer=True).events
+    assert [(e.category, e.cameo) for e in events] == [("CONCEDE", "081")]
+    # a standing policy in the present is no event
+    text = "Kestria does not recognise the Valdorian claim to the island, Nadia Corvel said."
+    assert run(nlp, text, published="2025-10-20", example_gazetteer=True).events == ()

@@ -259,6 +259,9 @@ class EventFinder:
         if (judged := self.characterisation(verb)) is not None:
             return judged
         cameo = self.verb_code(verb)
+        if cameo is not None and cameo.startswith("084") and (kept := self._to_house_arrest(verb)) is not None:
+            cameo = "081"  # "decided to release him … and to change his detention to house arrest": eased, not freed
+            self.consumed.update(t.i for t in kept)
         warning = cameo is None and verb.pos_ == "VERB" and self.announced(verb) and is_warning(verb)
         if warning:
             # "Valdoria would respond", "will bear the responsibility for what follows"; "will be
@@ -335,6 +338,21 @@ class EventFinder:
         place = next((m for m in self.places if any(left <= m.start < right for left, right in spans)
                       and m.country and m.country != visitor.country), None)
         return state(place.country) if place is not None else None
+
+    @staticmethod
+    def _to_house_arrest(verb: Token) -> list[Token] | None:
+        """The "house arrest" a release turns out to be, in the verb's clause or one joined to it
+        (with the joined verb, which tells the same easing)."""
+        phrases = [c for c in verb.children if c.dep_ == "prep"]  # "released him to house arrest"
+        # "… and to change his detention to house arrest", joined to the verb or (misparsed) to its head
+        joined = [*verb.children, *(verb.head.children if verb.dep_ in ("advcl", "xcomp") else ())]
+        phrases += [c for c in joined if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > verb.i
+                    and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
+        for phrase in phrases:
+            for token in phrase.subtree:
+                if token.lemma_.lower() == "arrest" and any(c.lower_ == "house" for c in token.children):
+                    return [token, phrase] if phrase.pos_ == "VERB" else [token]
+        return None
 
     def promised_action(self, verb: Token, cameo: str) -> tuple[Token, str | None] | None:
         """The clause a verb of promising, agreeing or threatening governs ("promised to share …",
@@ -659,8 +677,11 @@ class EventFinder:
         not an event (verbal acts in the present, "Kestria accuses them", still count)."""
         if cameo[:2] not in ("04", "05", "06", "07", "08", "15"):
             return False
-        if trigger.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in trigger.children):
+        auxes = {c.lower_ for c in trigger.children if c.dep_ in ("aux", "auxpass")}
+        if trigger.tag_ in ("VBZ", "VBP") and not auxes:
             return True
+        if trigger.tag_ == "VB" and auxes and auxes <= {"does", "do"}:
+            return True  # "Azerbaijan does not recognise the legal personality of the CIS"
         # "has supplied a fifth of its electricity for most of the past decade", "… since 2019"
         perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in trigger.children)
         lasting = any(c.dep_ == "prep" and c.lower_ in ("for", "since") and any(
