@@ -424,3 +424,15 @@ def test_events_a_release_to_house_arrest_eases_detention(nlp):
     # a standing policy in the present is no event
     text = "Kestria does not recognise the Valdorian claim to the island, Nadia Corvel said."
     assert run(nlp, text, published="2025-10-20", example_gazetteer=True).events == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“Brask is holding our drivers as collateral,” Kestrian Foreign Minister Nadia Corvel said of Valdoria.",
+        "“This is a breach of a signed agreement,” Kestrian Foreign Minister Nadia Corvel said of Valdoria's fees.",
+    ],
+)
+def test_events_the_other_sides_wrong_in_a_speakers_words_is_an_accusation(nlp, text):
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert [(e.category, e.source, e.target) for e in events] == [("ACCUSE", "person:nadia-corvel", "XVL")]

@@ -508,6 +508,10 @@ class EventFinder:
             # "the shooting of three Kestrian guards", "the arrest of two journalists", "the trial of
             # a Valdorian journalist": by the other side
             source = self.counterpart_of(target)
+        if source is None and target is None and noun.dep_ == "attr" and cameo[:2] in CONFLICT_ROOTS | {"12"} \
+                and (speaker := self._speaker_of_clause(noun.head)) is not None:
+            # "“This is a breach of a signed agreement,” Corvel said": a wrong by the other side
+            source = self.counterpart_of(speaker)
         if source is None and target is None and self._dated(noun):
             source, target = self.earlier_parties(noun, cameo)
         if source is None and target is None and self._bilateral(noun) and (pair := self.parties.main_dyad()):
@@ -870,6 +874,14 @@ class EventFinder:
         """Who claims, alleges or charges that the other side did wrong (any conflictual act), or
         says that it broke its word (a violation): the accuser."""
         verb = trigger if trigger.pos_ in ("VERB", "AUX") else _governing(trigger)
+        quote = self.parties.quote_at(trigger.idx)
+        if quote is not None and quote.kind == "direct" and quote.speaker and cameo[:2] in CONFLICT_ROOTS | {"12"}:
+            # "“Brask is holding our drivers as collateral,” Corvel said": the other side's wrong,
+            # in the speaker's own words, is the speaker's accusation
+            speaker = self.parties.actor(quote.speaker)
+            if speaker is not None and speaker.country and speaker.country != doer.country \
+                    and speaker.actor_id != doer.actor_id:
+                return speaker
         while verb is not None and verb.dep_ == "conj" and verb.head.i != verb.i:
             verb = verb.head
         if verb is None or verb.dep_ != "ccomp":
