@@ -436,3 +436,8 @@ def test_events_a_release_to_house_arrest_eases_detention(nlp):
 def test_events_the_other_sides_wrong_in_a_speakers_words_is_an_accusation(nlp, text):
     events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
     assert [(e.category, e.source, e.target) for e in events] == [("ACCUSE", "person:nadia-corvel", "XVL")]
+
+
+def test_events_releasing_a_statement_frees_no_one(nlp):
+    text = "Valdoria released a statement on the Kestrian students on Friday."
+    assert run(nlp, text, published="2025-06-02", example_gazetteer=True).events == ()
