@@ -441,3 +441,10 @@ def test_events_the_other_sides_wrong_in_a_speakers_words_is_an_accusation(nlp, 
 def test_events_releasing_a_statement_frees_no_one(nlp):
     text = "Valdoria released a statement on the Kestrian students on Friday."
     assert run(nlp, text, published="2025-06-02", example_gazetteer=True).events == ()
+
+
+def test_events_a_promise_of_nothing_in_particular_is_no_event(nlp):
+    text = ("Valdorian President Aurel Demmin told Kestria: “We will do what decent neighbours do.” "
+            "He also promised Kestria that Valdoria would do everything necessary regarding compensation.")
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert [e.trigger.text for e in events if e.category == "AGREE"] == ["promised"]

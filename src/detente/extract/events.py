@@ -1112,6 +1112,8 @@ class EventFinder:
             if span is None or span.root.i in self.consumed or any(span.start_char <= (e.trigger or e.evidence).start < span.end_char for e in coded):
                 continue
             head = span.root
+            if head.pos_ not in ("VERB", "AUX", "NOUN") or _vague(head):
+                continue  # "We will do what decent neighbours do": a promise of nothing in particular
             action = lexicon_code(head) if head.pos_ == "VERB" else None
             cameo = (announced_code(action, "intent") if action else None) or "030"
             source = self.parties.actor(promise.promiser_person or promise.promiser)
@@ -1151,6 +1153,17 @@ def _temporal_clause(verb: Token) -> bool:
     """"promised the return of the lorries when he met Halvic": a clause that says when, not what."""
     return verb.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in TEMPORAL_MARKS
                                         for c in verb.children)
+
+
+def _vague(verb: Token) -> bool:
+    """"do what decent neighbours do", "do it": an action named by nothing but a pronoun or a
+    wh-clause."""
+    if verb.lemma_.lower() != "do":
+        return False
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "ccomp")]
+    return bool(objects) and all(o.lower_ in ("it", "this", "that", "so") or o.tag_ in ("WP", "WDT")
+                                 or (o.dep_ == "ccomp" and any(t.tag_ in ("WP", "WDT") for t in o.subtree))
+                                 or (o.lower_ == "what") for o in objects)
 
 
 def _speculated(verb: Token) -> bool:
