@@ -448,3 +448,9 @@ def test_events_a_promise_of_nothing_in_particular_is_no_event(nlp):
             "He also promised Kestria that Valdoria would do everything necessary regarding compensation.")
     events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
     assert [e.trigger.text for e in events if e.category == "AGREE"] == ["promised"]
+
+
+def test_events_committed_to_doing_is_an_intent(nlp):
+    text = "Nadia Corvel said that Kestria remained committed to lifting visa requirements for Sarnovian citizens."
+    events = run(nlp, text, published="2026-03-12", example_gazetteer=True).events
+    assert [(e.category, e.cameo) for e in events] == [("AGREE", "0351")]

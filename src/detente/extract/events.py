@@ -706,6 +706,8 @@ class EventFinder:
         heads = set(future_codes()["intent_heads"])
         if _speculated(verb):
             return True
+        if verb.dep_ == "pcomp" and verb.head.lower_ == "to" and verb.head.head.lemma_.lower() in heads:
+            return True  # "remained committed to lifting visa requirements"
         if trigger.pos_ == "NOUN" and verb.lemma_.lower() in STATIVE_VERBS | {"continue"}:
             return False  # "the ban will remain in force": it is in force
         current = verb
