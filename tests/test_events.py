@@ -454,3 +454,22 @@ def test_events_committed_to_doing_is_an_intent(nlp):
     text = "Nadia Corvel said that Kestria remained committed to lifting visa requirements for Sarnovian citizens."
     events = run(nlp, text, published="2026-03-12", example_gazetteer=True).events
     assert [(e.category, e.cameo) for e in events] == [("AGREE", "0351")]
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Valdoria and Kestria reached a consensus to exchange information on the river.", "AGREE"),
+        ("Sarnovia is ready to contribute 400 troops to a peacekeeping force in Kestria.", "AGREE"),
+        ("Kestria accepted a formula for ending its fee dispute with Valdoria.", "AGREE"),
+    ],
+)
+def test_events_agreements_and_offers(nlp, text, category):
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert [e.category for e in events] == [category]
+
+
+def test_events_what_waits_for_a_condition_is_no_event(nlp):
+    text = "Kestria rejected the plan and said it would oppose the deployment until Valdoria met its demands."
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert "CONCEDE" not in [e.category for e in events]

@@ -359,9 +359,16 @@ class EventFinder:
         "agreed that the commission would meet", "“…,” Putin promised", "threatened to break
         relations") with the code of the action it names; the clause is then no event of its own."""
         threat = cameo.startswith("13") and verb.lemma_.lower() == "threaten"  # "threatened to break relations"
-        if not (threat or cameo.startswith("03") and verb.lemma_.lower() in future_codes()["intent_heads"]):
+        agreed = cameo.startswith("03") and (verb.lemma_.lower() in future_codes()["intent_heads"]
+                                             or any(c.dep_ == "dobj" for c in verb.children))
+        if not (threat or agreed):
             return None
         complement = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")), None)
+        if complement is None and cameo.startswith("03"):
+            # "reached a consensus to exchange information": what the agreement is to do
+            complement = next((g for c in verb.children if c.dep_ == "dobj" for g in c.children
+                               if g.dep_ == "acl" and g.pos_ == "VERB" and any(a.lower_ == "to" for a in g.children)),
+                              None)
         if complement is None:
             return None
         self.consumed.add(complement.i)
@@ -1188,7 +1195,7 @@ def _condition(trigger: Token) -> bool:
     not an event; what would follow is."""
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else _governing(trigger)
     return verb is not None and verb.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
+        c.dep_ == "mark" and c.lower_ in ("if", "unless", "until") for c in verb.children)
 
 
 def _asked_about(trigger: Token) -> bool:
