@@ -473,3 +473,11 @@ def test_events_what_waits_for_a_condition_is_no_event(nlp):
     text = "Kestria rejected the plan and said it would oppose the deployment until Valdoria met its demands."
     events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
     assert "CONCEDE" not in [e.category for e in events]
+
+
+def test_events_an_event_known_by_its_name(nlp):
+    text = ("Valdoria moved 15,000 troops towards Kestria on Monday, a year after the ‘Iron Meadow’ manoeuvres. "
+            "Kestria said the drills were a threat.")
+    events = run(nlp, text, published="2026-05-19", example_gazetteer=True).events
+    assert [(e.category, e.source, e.target, e.trigger.text) for e in events
+            if e.trigger.text == "manoeuvres"] == [("MOBILIZE", "XVL", "XKS", "manoeuvres")]

@@ -455,7 +455,8 @@ class EventFinder:
         return None
 
     def noun_event(self, noun: Token) -> Event | None:
-        if self._topic_of_inquiry(noun) or (noun.dep_ == "pobj" and noun.head.lower_ == "from"):
+        if self._topic_of_inquiry(noun) or (noun.dep_ == "pobj" and noun.head.lower_ == "from"
+                                            and (self.noun_code(noun) or "")[:2] == "17"):
             return None  # "moved him from custody to house arrest": the state he leaves is not reported
         if noun.pos_ == "NOUN" and (code := self.relation_nouns.get(noun.lemma_.lower())) \
                 and (pair := self.relations_pair(noun)):
@@ -521,7 +522,10 @@ class EventFinder:
             source = self.counterpart_of(speaker)
         if source is None and target is None and self._dated(noun):
             source, target = self.earlier_parties(noun, cameo)
-        if source is None and target is None and self._bilateral(noun) and (pair := self.parties.main_dyad()):
+        if source is None and target is None and (self._bilateral(noun) or _named_event(noun)) \
+                and (pair := self.parties.main_dyad()):
+            # "a bilateral meeting"; "the «Iron Meadow» exercises": an event known by its name, between
+            # the two states the document is about
             source, target = state(pair[0]), state(pair[1])
         return self.event(noun, cameo, source, target)
 
@@ -964,6 +968,9 @@ class EventFinder:
         sentences = seen.get((found.category, found.source_country or found.source, found.target_country or found.target))
         if not sentences or found.mode == "negated":
             return False
+        if _named_event(noun):
+            # "the ‘Iron Meadow’ manoeuvres" are not the exercises told before unless so named
+            return any(start != noun.sent.start and _name_of(noun) in noun.doc[start].sent.text for start, _ in sentences)
         if noun.sent.start in {start for start, _ in sentences}:
             return True
         if (found.cameo or "")[:3] not in {code for _, code in sentences}:
@@ -1162,6 +1169,19 @@ def _temporal_clause(verb: Token) -> bool:
     """"promised the return of the lorries when he met Halvic": a clause that says when, not what."""
     return verb.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in TEMPORAL_MARKS
                                         for c in verb.children)
+
+
+def _named_event(noun: Token) -> bool:
+    """An event given a proper name before its noun ("the «Iron Meadow» exercises", "Operation
+    Northern Anvil drills")."""
+    names = [c for c in noun.children if c.dep_ in ("compound", "nmod", "amod") and c.i < noun.i
+             and (c.pos_ == "PROPN" or c.is_title)]
+    return bool(names) and any(t.is_quote for t in noun.doc[names[0].left_edge.i - 1:noun.i]) if names else False
+
+
+def _name_of(noun: Token) -> str:
+    names = [c for c in noun.children if c.dep_ in ("compound", "nmod", "amod") and c.i < noun.i]
+    return noun.doc[names[0].left_edge.i:names[-1].i + 1].text if names else noun.text
 
 
 def _vague(verb: Token) -> bool:
