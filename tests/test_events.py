@@ -481,3 +481,12 @@ def test_events_an_event_known_by_its_name(nlp):
     events = run(nlp, text, published="2026-05-19", example_gazetteer=True).events
     assert [(e.category, e.source, e.target, e.trigger.text) for e in events
             if e.trigger.text == "manoeuvres"] == [("MOBILIZE", "XVL", "XKS", "manoeuvres")]
+
+
+def test_events_no_other_side_in_a_domestic_story(nlp):
+    text = ("Valdorian President Aurel Demmin toured Brask on Monday. Demmin praised the city council. "
+            "Valdoria's opposition criticised the government. Valdorian ministers met in Brask. "
+            "Valdoria's parliament debated the budget, and the Valdorian president thanked the mayor. "
+            "One speaker mentioned Kestria in passing.")
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert [e for e in events if "XKS" in (e.source_country, e.target_country)] == []

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections import Counter
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
 LEXICONS = Path(__file__).resolve().parents[1] / "lexicons"
 MODE_WEIGHT = {"asserted": 1.0, "demanded": 0.5, "hypothetical": 0.4, "negated": 0.0}
 TARGET_PREPOSITIONS = {"to", "on", "against", "with", "toward", "towards", "at", "from", "for", "into"}
+COUNTERPART_SHARE = 0.15  # of the mentions of states, for a state to be "the other side" of the document
 CONFLICT_ROOTS = {"16", "17", "18", "19", "20"}
 DURATION_WORDS = {"year", "decade", "month", "week", "century", "generation", "long", "independence", "war"}
 NEGATING_VERBS = {"fail", "refuse", "decline", "deny", "neglect", "omit"}
@@ -387,8 +389,13 @@ class EventFinder:
         return Party(people[0].actor_id, people[0].country, "person") if people else None
 
     def counterpart_of(self, party: Party) -> Party | None:
+        """The other side of the document's main dyad, when the document is about that pair: an
+        article on domestic politics that names a foreign state in passing has no other side."""
         other = self.parties.counterpart(party.country)
-        return state(other) if other else None
+        if other is None:
+            return None
+        named = Counter(m.country for m in self.mentions if m.country)
+        return state(other) if named[other] >= COUNTERPART_SHARE * sum(named.values()) else None
 
     def noun_code(self, noun: Token) -> str | None:
         if (code := self.received_nouns.get(noun.lemma_.lower())) and self._received(noun) is not None:
