@@ -490,3 +490,8 @@ def test_events_no_other_side_in_a_domestic_story(nlp):
             "One speaker mentioned Kestria in passing.")
     events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
     assert [e for e in events if "XKS" in (e.source_country, e.target_country)] == []
+
+
+def test_events_a_standing_state_in_the_present_passive_is_no_event(nlp):
+    text = "Oskar Renn presents a programme on a Valdorian channel that is owned and funded by Valdoria, Kestria said."
+    assert [e for e in run(nlp, text, published="2025-06-02", example_gazetteer=True).events if e.category == "AID"] == []

@@ -700,10 +700,14 @@ class EventFinder:
         if cameo[:2] not in ("04", "05", "06", "07", "08", "15"):
             return False
         auxes = {c.lower_ for c in trigger.children if c.dep_ in ("aux", "auxpass")}
+        if not auxes and trigger.dep_ == "conj":  # "is owned and funded": the auxiliary is the first verb's
+            auxes = {c.lower_ for c in trigger.head.children if c.dep_ in ("aux", "auxpass")}
         if trigger.tag_ in ("VBZ", "VBP") and not auxes:
             return True
         if trigger.tag_ == "VB" and auxes and auxes <= {"does", "do"}:
             return True  # "Azerbaijan does not recognise the legal personality of the CIS"
+        if trigger.tag_ == "VBN" and auxes and auxes <= {"is", "are"}:
+            return True  # "a channel that is owned and funded by the Valdorian state"
         # "has supplied a fifth of its electricity for most of the past decade", "… since 2019"
         perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in trigger.children)
         lasting = any(c.dep_ == "prep" and c.lower_ in ("for", "since") and any(
