@@ -495,3 +495,10 @@ def test_events_no_other_side_in_a_domestic_story(nlp):
 def test_events_a_standing_state_in_the_present_passive_is_no_event(nlp):
     text = "Oskar Renn presents a programme on a Valdorian channel that is owned and funded by Valdoria, Kestria said."
     assert [e for e in run(nlp, text, published="2025-06-02", example_gazetteer=True).events if e.category == "AID"] == []
+
+
+def test_events_what_we_should_do_on_a_condition_is_a_threat(nlp):
+    text = "“If Dorrun keeps our journalists for one more month, we should stop talking to them,” Valdorian presenter Oskar Renn said."
+    events = run(nlp, text, published="2025-07-02", example_gazetteer=True).events
+    assert [(e.category, e.cameo, e.source, e.target, e.mode, e.trigger.text) for e in events] == [
+        ("THREATEN", "1313", "person:oskar-renn", "XKS", "hypothetical", "stop")]

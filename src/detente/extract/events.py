@@ -261,6 +261,10 @@ class EventFinder:
         if (judged := self.characterisation(verb)) is not None:
             return judged
         cameo = self.verb_code(verb)
+        if cameo is not None and (gerund := next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG"
+                                                  and c.lemma_.lower() in verb_phrase_index().get(verb.lemma_.lower(), {})),
+                                                 None)) is not None:
+            self.consumed.add(gerund.i)  # "stop talking" is one event
         if cameo is not None and cameo.startswith("084") and (kept := self._to_house_arrest(verb)) is not None:
             cameo = "081"  # "decided to release him … and to change his detention to house arrest": eased, not freed
             self.consumed.update(t.i for t in kept)
@@ -598,6 +602,10 @@ class EventFinder:
             elif (code := announced_code(cameo, "threat")) and not self._scheduled(trigger):
                 cameo = code  # but "will charge 40 percent more from 1 March" is a measure decided, with its date
         demander: Party | None = source
+        if mode == "demanded" and _own_conditional_duty(trigger) and (code := announced_code(cameo, "threat")):
+            # "If Dorrun keeps our journalists one more month, we should stop talking to them": what
+            # the speaker's side would do on a condition is a threat
+            cameo, mode = code, "hypothetical"
         if mode == "demanded" and (code := announced_code(cameo, "demand")):
             # "Russia insists that the sides agree", "Valdoria must release them": the demand is the
             # event, made by whoever insists (the speaker, or no one named) of the side that should act
@@ -1221,6 +1229,17 @@ def _expected_of_others(trigger: Token) -> bool:
         and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
+def _own_conditional_duty(trigger: Token) -> bool:
+    """"we should stop talking to them if …": a first-person "should" or "must" with a condition."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else _governing(trigger)
+    if verb is None:
+        return False
+    subject = subject_of(verb)
+    return subject is not None and subject.lower_ in ("we", "i") and any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+        for clause in (verb, verb.head) for c in clause.children)
+
+
 def _condition(trigger: Token) -> bool:
     """"if the fees were raised again, Kestria would …": the condition of a threat or promise is
     not an event; what would follow is."""
@@ -1358,7 +1377,8 @@ def _complement_words(verb: Token) -> list[str]:
     if verb.dep_ == "relcl" and not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
         words.append(verb.head.lemma_.lower())  # "a case its prosecutors closed": the noun it describes
     for child in verb.children:
-        if child.dep_ in ("prt", "dobj", "attr", "acomp", "nsubjpass", "oprd"):
+        if child.dep_ in ("prt", "dobj", "attr", "acomp", "nsubjpass", "oprd") or (
+                child.dep_ == "xcomp" and child.tag_ == "VBG"):  # "stop talking": stop talk
             words.append(child.lemma_.lower())
             # "raised the readiness level": the modifier may carry the sense; "send teams and supplies"
             words.extend(c.lemma_.lower() for c in child.children if c.dep_ in ("compound", "conj"))
