@@ -93,9 +93,9 @@ def test_events_not_accepting_is_rejecting(nlp):
     ("text", "cameo", "trigger"),
     [
         ("Valdoria promised on Monday to share with Kestria the findings of its inquiry.", "0314", "promised"),
-        ("Kestria and Sarnovia agreed to hold regular consultations between their defence ministries.", "036", "agreed"),
+        ("Kestria and Sarnovia agreed to hold regular consultations between their ministries.", "036", "agreed"),
         # the quote before its verb: the event sits on the promised words
-        ("“Valdoria will pay compensation to the families of the Kestrian guards,” Severin Malk promised.", "0331", "pay"),
+        ("“Valdoria will pay compensation to the Kestrian families,” Severin Malk promised.", "0331", "pay"),
     ],
 )
 def test_events_a_promise_and_its_action_are_one_intent(nlp, text, cameo, trigger):
@@ -125,7 +125,8 @@ def test_events_no_crisis_between_two_states_is_a_negated_sanction(nlp):
 
 
 def test_events_closing_a_case(nlp):
-    text = "Valdoria's prosecutors closed the investigation into the death of a Kestrian farmer without sharing their findings."
+    text = ("Valdoria's prosecutors closed the investigation into the death of a Kestrian farmer "
+            "without sharing their findings.")
     events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
     assert sorted((e.category, e.cameo, e.source, e.target, e.mode) for e in events) == [
         ("COOPERATE", "064", "XVL", "XKS", "negated"), ("REJECT", "1213", "XVL", "XKS", "asserted")]
@@ -280,7 +281,7 @@ def test_events_a_purpose_or_reason_adds_to_its_event(nlp, text, categories):
     "text",
     [
         "Sarnovia claimed that Valdoria had attacked Kestria.",
-        "Valdoria seized the lorries on Monday. Kestria said on Tuesday the lorry seizures broke the transit agreement.",
+        "Valdoria seized the lorries on Monday. Kestria said the lorry seizures broke the transit agreement.",
     ],
 )
 def test_events_reporting_the_other_sides_wrong_is_an_accusation(nlp, text):
@@ -304,7 +305,8 @@ def test_events_a_visit_goes_to_the_state_of_the_place(nlp, text, target):
 def test_events_one_per_coordinated_subject(nlp):
     text = "Valdoria and Kestria condemned Sarnovia on Monday."
     events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
-    assert sorted((e.category, e.source, e.target) for e in events) == [("ACCUSE", "XKS", "XSR"), ("ACCUSE", "XVL", "XSR")]
+    assert sorted((e.category, e.source, e.target) for e in events) == [
+        ("ACCUSE", "XKS", "XSR"), ("ACCUSE", "XVL", "XSR")]
 
 
 def test_events_what_others_are_expected_to_do_is_no_event(nlp):
@@ -338,7 +340,8 @@ def test_events_a_participle_telling_the_outcome_is_the_same_event(nlp):
     [
         ("“Any further provocation will be answered with force,” Valdorian minister Gunnar Thale told Kestria.",
          "138", "asserted"),
-        ("Valdorian presenter Oskar Renn said Valdoria could take the Kestrian bridge by force.", "1382", "hypothetical"),
+        ("Valdorian presenter Oskar Renn said Valdoria could take the Kestrian bridge by force.", "1382",
+         "hypothetical"),
         ("Valdorian presenter Oskar Renn mused about taking the Kestrian bridgehead in two days.", "1382",
          "hypothetical"),
         # what an operation is for is that operation
@@ -494,11 +497,13 @@ def test_events_no_other_side_in_a_domestic_story(nlp):
 
 def test_events_a_standing_state_in_the_present_passive_is_no_event(nlp):
     text = "Oskar Renn presents a programme on a Valdorian channel that is owned and funded by Valdoria, Kestria said."
-    assert [e for e in run(nlp, text, published="2025-06-02", example_gazetteer=True).events if e.category == "AID"] == []
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert [e for e in events if e.category == "AID"] == []
 
 
 def test_events_what_we_should_do_on_a_condition_is_a_threat(nlp):
-    text = "“If Dorrun keeps our journalists for one more month, we should stop talking to them,” Valdorian presenter Oskar Renn said."
+    text = ("“If Dorrun keeps our journalists for one more month, we should stop talking to them,” "
+            "Valdorian presenter Oskar Renn said.")
     events = run(nlp, text, published="2025-07-02", example_gazetteer=True).events
     assert [(e.category, e.cameo, e.source, e.target, e.mode, e.trigger.text) for e in events] == [
         ("THREATEN", "1313", "person:oskar-renn", "XKS", "hypothetical", "stop")]

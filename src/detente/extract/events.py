@@ -103,7 +103,8 @@ def state(country: str) -> Party:
 def lexicon_code(verb: Token) -> str | None:
     """The CAMEO code the event lexicon gives a verb, with its phrase ("open fire") if any."""
     lemma = verb.lemma_.lower()
-    if lemma == "charge" and any(t.like_num or t.lower_ in ("more", "percent", "fee", "fees", "toll") for t in verb.subtree):
+    if lemma == "charge" and any(t.like_num or t.lower_ in ("more", "percent", "fee", "fees", "toll")
+                                 for t in verb.subtree):
         return "163"  # "will charge Kestrian lorries 40 percent more": a fee, not a charge against anyone
     if lemma in DENYING and any(c.dep_ == "ccomp" for c in verb.children):
         return "016"  # "denied that relations were in crisis": a denial, not a rejection of anyone
@@ -261,9 +262,10 @@ class EventFinder:
         if (judged := self.characterisation(verb)) is not None:
             return judged
         cameo = self.verb_code(verb)
-        if cameo is not None and (gerund := next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG"
-                                                  and c.lemma_.lower() in verb_phrase_index().get(verb.lemma_.lower(), {})),
-                                                 None)) is not None:
+        phrases = verb_phrase_index().get(verb.lemma_.lower(), {})
+        gerund = next((c for c in verb.children
+                       if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.lemma_.lower() in phrases), None)
+        if cameo is not None and gerund is not None:
             self.consumed.add(gerund.i)  # "stop talking" is one event
         if cameo is not None and cameo.startswith("084") and (kept := self._to_house_arrest(verb)) is not None:
             cameo = "081"  # "decided to release him … and to change his detention to house arrest": eased, not freed
@@ -306,8 +308,8 @@ class EventFinder:
             source = self.parties.actor(named.source) if named else self.earlier_parties(subject, code)[0]
         if source is None and not passive:
             source = self.nearest_before(verb)
-        if passive and verb.dep_ in ("acl", "relcl") and (target is None or subject is not None
-                                                          and subject.lower_ in ("who", "which", "that")):
+        if passive and verb.dep_ in ("acl", "relcl") and (target is None or (
+                subject is not None and subject.lower_ in ("who", "which", "that"))):
             target = self.party(verb.head)  # "Pell, who was arrested on 3 June"
         if warning and source is None:
             source = self._speaker_of_clause(verb)  # "“Any provocation will be answered with force,” Thale said"
@@ -369,7 +371,8 @@ class EventFinder:
                                              or any(c.dep_ == "dobj" for c in verb.children))
         if not (threat or agreed):
             return None
-        complement = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")), None)
+        complement = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")),
+                          None)
         if complement is None and cameo.startswith("03"):
             # "reached a consensus to exchange information": what the agreement is to do
             complement = next((g for c in verb.children if c.dep_ == "dobj" for g in c.children
@@ -428,7 +431,8 @@ class EventFinder:
                 obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
                 if obj is None:
                     continue
-                if (pair := self.parties.both_sides(obj)) or (self._bilateral(token) and (pair := self.parties.main_dyad())):
+                pair = self.parties.both_sides(obj) or (self.parties.main_dyad() if self._bilateral(token) else None)
+                if pair:
                     return state(pair[0]), state(pair[1])
                 first, other = self.party(obj), self.party(next((c for c in obj.children if c.dep_ == "conj"), None))
                 if first is not None and other is not None:
@@ -515,15 +519,18 @@ class EventFinder:
             target = target or self.party(_recipient_of(relative))
         if source is None and cameo[:2] not in CONFLICT_ROOTS and noun.dep_ == "pobj" \
                 and noun.head.lower_ in ("in", "to") and (verb := _verb_above(noun)) is not None \
-                and (verb.lemma_.lower() in SAY_LEMMAS if noun.head.lower_ == "in" else verb.lemma_.lower() not in STATIVE_VERBS):
+                and (verb.lemma_.lower() in SAY_LEMMAS if noun.head.lower_ == "in"
+                     else verb.lemma_.lower() not in STATIVE_VERBS):
             # "said in a protest note", "moved the journalist from custody to house arrest"
             source = self.party(subject_of(verb))
             obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
             target = target or (self.party(obj) if source is not None and obj is not None else None)
-        if target is None and cameo[:2] in CONFLICT_ROOTS and noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX"):
+        if target is None and cameo[:2] in CONFLICT_ROOTS and noun.dep_ == "pobj" \
+                and noun.head.head.pos_ in ("VERB", "AUX"):
             # "Pell remained in custody", "the two men have been in custody": the subject suffers it
             target = self.party(subject_of(noun.head.head))
-        if source is None and target is not None and (cameo[:2] in CONFLICT_ROOTS or cameo[:3] in ("112", "115", "116")):
+        if source is None and target is not None and (
+                cameo[:2] in CONFLICT_ROOTS or cameo[:3] in ("112", "115", "116")):
             # "the shooting of three Kestrian guards", "the arrest of two journalists", "the trial of
             # a Valdorian journalist": by the other side
             source = self.counterpart_of(target)
@@ -555,7 +562,10 @@ class EventFinder:
 
     def _dated(self, noun: Token) -> bool:
         """A bare mention that dates its event ("the shooting on 6 May", "the exercises last month")."""
-        left, right = clause_span(noun) if noun.pos_ == "VERB" else (noun.left_edge.idx, noun.right_edge.idx + len(noun.right_edge.text))
+        if noun.pos_ == "VERB":
+            left, right = clause_span(noun)
+        else:
+            left, right = noun.left_edge.idx, noun.right_edge.idx + len(noun.right_edge.text)
         return any(left <= t.start < right and t.value for t in self.timexes)
 
     def earlier_parties(self, noun: Token, cameo: str) -> tuple[Party | None, Party | None]:
@@ -582,8 +592,8 @@ class EventFinder:
         if target is None or (source.country is not None and target.country == source.country
                               and self.parties.kind.get(target.actor_id) != "person"):
             return None  # not dyadic, or internal to one state (its courts, its media, its opposition)
-        if self.habitual(trigger, cameo) or self.in_prediction(trigger) or _asked_about(trigger) or _condition(trigger) \
-                or _expected_of_others(trigger):
+        if self.habitual(trigger, cameo) or self.in_prediction(trigger) or _asked_about(trigger) \
+                or _condition(trigger) or _expected_of_others(trigger):
             return None
         if cameo in ("180", "190") and self.parties.kind.get(source.actor_id) == "person" \
                 and self.parties.kind.get(target.actor_id) == "person":
@@ -659,7 +669,8 @@ class EventFinder:
     @staticmethod
     def _conditional_modal(trigger: Token) -> bool:
         verb = trigger if trigger.pos_ in ("VERB", "AUX") else _governing(trigger)
-        return verb is not None and any(c.lower_ in ("would", "could", "might") for c in verb.children if c.dep_ == "aux")
+        return verb is not None and any(c.lower_ in ("would", "could", "might")
+                                        for c in verb.children if c.dep_ == "aux")
 
     def demander(self, trigger: Token) -> Party | None:
         """Who demands: the subject of "insists", "expects", "asks", else the quoted speaker."""
@@ -675,7 +686,8 @@ class EventFinder:
 
     def mode(self, trigger: Token) -> str:
         verb = trigger if trigger.pos_ in ("VERB", "AUX") else _governing(trigger)
-        for current in filter(None, (verb, verb.head if verb is not None and verb.dep_ in ("xcomp", "ccomp") else None)):
+        governing = verb.head if verb is not None and verb.dep_ in ("xcomp", "ccomp") else None
+        for current in filter(None, (verb, governing)):
             # "closed the case without sharing": "without" negates what it governs, not its head
             children = [c for c in current.children if not (c.dep_ == "prep" and c.lower_ == "without")]
             if any(c.dep_ == "neg" or c.lower_ in self.negators for c in children) \
@@ -698,7 +710,8 @@ class EventFinder:
                     c.dep_ == "det" and c.lower_ in ("neither", "no") for c in subject.children)):
             return "negated"  # "neither side asked for one", "no country protested"
         if trigger.pos_ == "NOUN" and (any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children)
-                                       or (trigger.head.lower_ in ("of",) and trigger.head.head.lemma_.lower() in ABSENCE_NOUNS)):
+                                       or (trigger.head.lower_ in ("of",)
+                                           and trigger.head.head.lemma_.lower() in ABSENCE_NOUNS)):
             return "negated"
         return "asserted"
 
@@ -812,7 +825,8 @@ class EventFinder:
                 continue
             if token.pos_ == "NOUN" and self._object_of_coded_verb(token, coded_verbs):
                 continue  # "lifted sanctions" is one event (the verb's), not two
-            found = self.verb_event(token) if token.pos_ == "VERB" else self.noun_event(token) if token.pos_ == "NOUN" else None
+            found = self.verb_event(token) if token.pos_ == "VERB" else \
+                self.noun_event(token) if token.pos_ == "NOUN" else None
             if found is None:
                 continue
             if token.pos_ == "VERB" and self._part_of(token, events, coded_verbs):
@@ -821,8 +835,8 @@ class EventFinder:
                 coded_verbs.add(token.i)
             if token.pos_ == "NOUN" and self._mentioned_before(token, found, seen):
                 continue
-            seen.setdefault((found.category, found.source_country or found.source,
-                             found.target_country or found.target), []).append((token.sent.start, (found.cameo or "")[:3]))
+            key = (found.category, found.source_country or found.source, found.target_country or found.target)
+            seen.setdefault(key, []).append((token.sent.start, (found.cameo or "")[:3]))
             events.setdefault(found.event_id, found)
             self.found.append(found)
         for found in self.promise_events(list(events.values())):
@@ -857,7 +871,8 @@ class EventFinder:
                         mate.country in (None, other) if mate.kind != "person" else mate.country == other):
                     continue
                 digest = hashlib.sha256(f"{event.event_id}:{side}:{mate.actor_id}".encode()).hexdigest()[:16]
-                found.append(replace(event, event_id="e-" + digest, **{side: mate.actor_id, f"{side}_country": mate.country}))
+                found.append(replace(event, event_id="e-" + digest,
+                                     **{side: mate.actor_id, f"{side}_country": mate.country}))
         return found
 
     def _distributive(self, event: Event) -> bool:
@@ -919,12 +934,13 @@ class EventFinder:
         if verb is None or verb.dep_ != "ccomp":
             return None
         lemma = verb.head.lemma_.lower()
-        violation = cameo.startswith("128") or cameo.startswith("196")
-        if not (lemma in CLAIMING and cameo[:2] in CONFLICT_ROOTS | {"11", "12", "13", "14", "15"}
-                or lemma in SAY_LEMMAS and violation):
+        violation = cameo.startswith(("128", "196"))
+        if not ((lemma in CLAIMING and cameo[:2] in CONFLICT_ROOTS | {"11", "12", "13", "14", "15"})
+                or (lemma in SAY_LEMMAS and violation)):
             return None
         claimer = self.party(subject_of(verb.head))
-        if claimer is None or claimer.actor_id == doer.actor_id or (claimer.country and claimer.country == doer.country):
+        if claimer is None or claimer.actor_id == doer.actor_id or (
+                claimer.country and claimer.country == doer.country):
             return None
         return claimer
 
@@ -984,12 +1000,14 @@ class EventFinder:
         when it points back ("the apology", "Putin's apologies", "the Putin-Aliyev meeting"). A
         mention that gives its own date ("the shooting on 6 May") is reported again; what someone
         faces, remains in, or is announced is new."""
-        sentences = seen.get((found.category, found.source_country or found.source, found.target_country or found.target))
+        sentences = seen.get((found.category, found.source_country or found.source,
+                              found.target_country or found.target))
         if not sentences or found.mode == "negated":
             return False
         if _named_event(noun):
             # "the ‘Iron Meadow’ manoeuvres" are not the exercises told before unless so named
-            return any(start != noun.sent.start and _name_of(noun) in noun.doc[start].sent.text for start, _ in sentences)
+            return any(start != noun.sent.start and _name_of(noun) in noun.doc[start].sent.text
+                       for start, _ in sentences)
         if noun.sent.start in {start for start, _ in sentences}:
             return True
         if (found.cameo or "")[:3] not in {code for _, code in sentences}:
@@ -1020,7 +1038,8 @@ class EventFinder:
                     (own := self.party(subject)) is not None and own.country == speaker.country)):
                 continue  # "nobody should read anything into this", "we must", "our government should"
             named = [m for m in self.mentions if left <= m.start < right and m.country and m.country != speaker.country]
-            target = Party(named[0].actor_id, named[0].country, named[0].kind) if named else self.counterpart_of(speaker)
+            target = Party(named[0].actor_id, named[0].country, named[0].kind) if named \
+                else self.counterpart_of(speaker)
             event = self.event(verb, "100", speaker, target)
             if event is not None:
                 found.append(event)
@@ -1144,7 +1163,8 @@ class EventFinder:
         found = []
         for promise in self.commitments:
             span = self.sdoc.char_span(promise.evidence.start, promise.evidence.end, alignment_mode="expand")
-            if span is None or span.root.i in self.consumed or any(span.start_char <= (e.trigger or e.evidence).start < span.end_char for e in coded):
+            if span is None or span.root.i in self.consumed or any(
+                    span.start_char <= (e.trigger or e.evidence).start < span.end_char for e in coded):
                 continue
             head = span.root
             if head.pos_ not in ("VERB", "AUX", "NOUN") or _vague(head):
@@ -1364,7 +1384,8 @@ def _against_someone(verb: Token, cameo: str) -> str:
     to someone refuses them justice (1213)."""
     if cameo != "1213":
         return cameo
-    cases = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] + ([verb.head] if verb.dep_ == "relcl" else [])
+    cases = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    cases += [verb.head] if verb.dep_ == "relcl" else []
     against = any(c.dep_ == "prep" and c.lower_ == "against" for case in cases for c in case.children)
     return "081" if against else cameo
 
