@@ -8,7 +8,13 @@ The mode follows the clause: negated ("has not condemned"), hypothetical ("could
 type and mode, scaled for the event's mode (``MODE_WEIGHT``): a threat that was only imagined
 moves a relationship less than one that was made.
 
-This is the first stage of issue 5: it codes what the lexicon names, one event per trigger.
+Beyond the trigger itself: a promise, threat or demand and the action it names are one event
+coded from that action ("promised to share the findings" AGREE 0314, "threatened to break
+relations" 1313, "demanded that Valdoria release them" 1053); asking or expecting the other side
+to act is a request; reporting the other side's wrong in one's own words is an accusation;
+a list of targets or coordinated subjects gives one event per pair; a later noun of the same
+kind between the same sides is a mention of the earlier event, not another one; questions,
+conditions and what others are expected to do are no events.
 """
 
 from __future__ import annotations
