@@ -97,6 +97,9 @@ SEED_EVENTS = {
         ("REJECT", "1213", "body:rus-investigative-committee", "AZE", "asserted", None, "closed"),
         # "A normal and expected step from the Russian leadership would be …", in the author's voice
         ("REQUEST", "100", None, "RUS", "demanded", None, "step"),
+        # "a statement that many … interpreted as an acknowledgment of responsibility"
+        ("CONCEDE", "015", "person:vladimir-putin", "AZE", "asserted", None, "acknowledgment"),
+        ("SUPPORT", "057", "AZE", "RUS", "asserted", None, "joined"),
     ],
     "003": [
         ("COERCE", "173", "AZE", "media:sputnik", "asserted", "2025-06", "arrest"),

@@ -507,3 +507,17 @@ def test_events_what_we_should_do_on_a_condition_is_a_threat(nlp):
     events = run(nlp, text, published="2025-07-02", example_gazetteer=True).events
     assert [(e.category, e.cameo, e.source, e.target, e.mode, e.trigger.text) for e in events] == [
         ("THREATEN", "1313", "person:oskar-renn", "XKS", "hypothetical", "stop")]
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "source"),
+    [
+        ("The Valdorian president made a statement that many in Kestria interpreted as an acknowledgment of "
+         "responsibility for the shooting.", "CONCEDE", "XVL"),
+        ("Kestria joined a number of its fundamental documents with reservations, Valdoria said.", "SUPPORT", "XKS"),
+        ("Valdoria received the data with the cooperation of the Kestrian side.", "COOPERATE", "XKS"),
+    ],
+)
+def test_events_who_acts_in_an_interpreted_joined_or_shared_act(nlp, text, category, source):
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert (category, source) in [(e.category, e.source_country) for e in events]

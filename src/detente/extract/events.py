@@ -63,6 +63,8 @@ STATIVE_VERBS = {"be", "remain", "stay", "sit", "live", "keep", "lie", "stand"}
 SPECULATING = {"muse", "talk", "speak", "think", "dream", "joke", "speculate", "fantasise", "fantasize", "write"}
 EXPECTING = {"expect", "predict", "anticipate", "forecast", "foresee", "hope"}
 CLAIMING = {"claim", "allege", "charge", "contend", "assert"}
+QUANTITY_NOUNS = {"number", "series", "set", "range", "couple", "host", "dozen", "pair", "batch"}
+INTERPRETING = {"interpret", "see", "read", "regard", "view", "take", "understand", "perceive"}
 RECEIVING = {"receive", "face", "suffer", "endure", "experience"}
 ASKING = {"ask", "press", "expect"}
 RELATIONS = {"relation", "relations", "tie", "ties"}
@@ -501,6 +503,9 @@ class EventFinder:
                     source = self.party(obj)
                     other = next((c for c in obj.children if c.dep_ == "conj"), None)
                     target = self.party(other)
+                elif child.lower_ == "of" and obj is not None and cameo[:2] in ("05", "06", "07") \
+                        and noun.dep_ == "pobj" and noun.head.lower_ == "with" and source is None:
+                    source = self.party(obj)  # "with the cooperation of the Azerbaijani side": it cooperates
                 elif child.lower_ == "of" and obj is not None and cameo[:2] in ("04", "05", "06") and source is None \
                         and obj.tag_ in ("NNS", "NNPS") and (pair := self._two_named(obj)):
                     source, target = pair  # "the meeting of the presidents of Azerbaijan and Russia"
@@ -540,6 +545,12 @@ class EventFinder:
             # "the shooting of three Kestrian guards", "the arrest of two journalists", "the trial of
             # a Valdorian journalist": by the other side
             source = self.counterpart_of(target)
+        if source is None and (interpreted := _interpreted(noun)) is not None:
+            # "made a statement that many interpreted as an acknowledgment of responsibility": the
+            # statement's maker
+            owner = next((c for c in interpreted.children if c.dep_ == "poss"), None)
+            maker = subject_of(interpreted.head) if interpreted.dep_ == "dobj" else None
+            source = self.party(owner) or self.party(maker)
         if source is None and target is None and noun.dep_ == "attr" and cameo[:2] in CONFLICT_ROOTS | {"12"} \
                 and (speaker := self._speaker_of_clause(noun.head)) is not None:
             # "“This is a breach of a signed agreement,” Corvel said": a wrong by the other side
@@ -1216,6 +1227,19 @@ def _temporal_clause(verb: Token) -> bool:
                                         for c in verb.children)
 
 
+def _interpreted(noun: Token) -> Token | None:
+    """What a noun is taken as ("a statement … interpreted as an acknowledgment", "the remarks were
+    seen as a threat"): the thing interpreted."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "as":
+        return None
+    verb = noun.head.head
+    if verb.lemma_.lower() not in INTERPRETING:
+        return None
+    if verb.dep_ in ("relcl", "acl"):
+        return verb.head
+    return next((c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")), None)
+
+
 def _named_event(noun: Token) -> bool:
     """An event given a proper name before its noun ("the «Iron Meadow» exercises", "Operation
     Northern Anvil drills")."""
@@ -1409,6 +1433,9 @@ def _complement_words(verb: Token) -> list[str]:
             words.append(child.lemma_.lower())
             # "raised the readiness level": the modifier may carry the sense; "send teams and supplies"
             words.extend(c.lemma_.lower() for c in child.children if c.dep_ in ("compound", "conj"))
+            if child.lemma_.lower() in QUANTITY_NOUNS:  # "joined a number of its documents": join document
+                words.extend(g.lemma_.lower() for c in child.children if c.dep_ == "prep" and c.lower_ == "of"
+                             for g in c.children if g.dep_ == "pobj")
         elif child.dep_ == "prep":
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             bare.append(child.lower_)
