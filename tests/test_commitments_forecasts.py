@@ -91,19 +91,37 @@ def test_seed_000_conditional_forecasts(seeds):  # noqa: F811
 
 SEED_EVENTS = {
     "000": [
+        # one rejection per state Dugin lists ("one cannot agree with the existence of a sovereign Armenia, …")
+        *[("REJECT", "120", "person:alexander-dugin", state, "asserted", None, "agree")
+          for state in ("ARM", "GEO", "AZE", "KAZ", "UZB", "TJK", "KGZ")],
         ("ASSAULT", "190", "RUS", "AZE", "asserted", "2024-12", "hit"),
         ("REQUEST", "100", "person:ilham-aliyev", "RUS", "demanded", None, "demanding"),
         ("SUPPORT", "018", "RUS", "AZE", "asserted", None, "condolences"),
         ("AGREE", "030", "RUS", "AZE", "asserted", None, "promised"),
-        ("CONSULT", "040", "person:ilham-aliyev", "person:vladimir-putin", "asserted", None, "meeting"),
+        # "the meeting of the presidents of Azerbaijan and Russia … on October 9, 2025"
+        ("CONSULT", "040", "AZE", "RUS", "asserted", "2025-10-09", "meeting"),
+        ("COERCE", "170", "RUS", "group:azerbaijanis", "asserted", None, "intimidation"),
+        ("REJECT", "1213", "body:rus-investigative-committee", "AZE", "asserted", None, "closed"),
+        # "A normal and expected step from the Russian leadership would be …", in the author's voice
+        ("REQUEST", "100", None, "RUS", "demanded", None, "step"),
+        # "a statement that many … interpreted as an acknowledgment of responsibility"
+        ("CONCEDE", "015", "person:vladimir-putin", "AZE", "asserted", None, "acknowledgment"),
+        ("SUPPORT", "057", "AZE", "RUS", "asserted", None, "joined"),
     ],
     "003": [
         ("COERCE", "173", "AZE", "media:sputnik", "asserted", "2025-06", "arrest"),
+        ("SANCTION", "160", "person:vladimir-putin", "AZE", "negated", None, "crisis"),
         ("CONCEDE", "055", "person:vladimir-putin", "person:ilham-aliyev", "asserted", None, "apologized"),
         ("SUPPORT", "018", "person:vladimir-putin", "person:ilham-aliyev", "asserted", None, "condolences"),
         ("COOPERATE", "064", "person:vladimir-putin", "person:ilham-aliyev", "asserted", None, "informed"),
         ("SUPPORT", "051", "person:ilham-aliyev", "person:vladimir-putin", "asserted", None, "gratitude"),
+        # released "and to change his pre-trial detention to house arrest": eased, not freed
+        # "release the head of Sputnik Azerbaijan, Igor Kartavykh": the apposed name is who is released
+        ("CONCEDE", "081", "person:ilham-aliyev", "person:igor-kartavykh", "asserted", "2025-06-30", "release"),
         ("RETREAT", "0841", "RUS", "AZE", "asserted", None, "released"),
+        # "the future transport artery must be beneficial to all parties—both Armenia and Azerbaijan"
+        ("REQUEST", "100", "person:vladimir-dzhabarov", "ARM", "demanded", None, "be"),
+        ("REQUEST", "100", "person:vladimir-dzhabarov", "AZE", "demanded", None, "be"),
     ],
 }
 

@@ -55,7 +55,9 @@ def test_events_spoken_warning_is_the_ministers_threat(nlp):
 def test_events_insisting_is_the_demand(nlp):
     text = "Sarnovia insists that Valdoria and Kestria hold talks on the bridge before the winter."
     events = run(nlp, text, published="2025-10-07", example_gazetteer=True).events
-    assert [(e.category, e.source, e.target, e.mode) for e in events] == [("REQUEST", "XSR", "XVL", "demanded")]
+    # of each side asked to act
+    assert sorted((e.category, e.source, e.target, e.mode) for e in events) == [
+        ("REQUEST", "XSR", "XKS", "demanded"), ("REQUEST", "XSR", "XVL", "demanded")]
     assert events[0].cameo.startswith("10")
 
 
@@ -64,3 +66,458 @@ def test_events_announced_cooperation_is_intent(nlp):
     events = run(nlp, text, published="2025-12-01", example_gazetteer=True).events
     assert [(e.category, e.cameo[:2], e.source, e.target, e.mode) for e in events] == [
         ("AGREE", "03", "person:nadia-corvel", "XSR", "asserted")]
+
+
+def test_events_one_per_listed_target(nlp):
+    text = "Sarnovian Foreign Minister Anya Revic spoke by telephone with Severin Malk and Nadia Corvel on Friday."
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert sorted((e.category, e.source, e.target) for e in events) == [
+        ("CONSULT", "person:anya-revic", "person:nadia-corvel"),
+        ("CONSULT", "person:anya-revic", "person:severin-malk"),
+    ]
+    assert len({e.event_id for e in events}) == 2
+
+
+def test_events_not_accepting_is_rejecting(nlp):
+    text = "“One cannot accept the claims of Valdoria, Sarnovia or Qarovia,” the Kestrian president Teodor Halvic said."
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert sorted((e.category, e.cameo, e.source, e.target, e.mode) for e in events) == [
+        ("REJECT", "120", "person:teodor-halvic", target, "asserted") for target in ("XQR", "XSR", "XVL")]
+    # a refusal only supposed is not one
+    supposed = "If Kestria cannot accept the new fees, Nadia Corvel said, it will go to the Council against Valdoria."
+    assert not [e for e in run(nlp, supposed, published="2025-06-02", example_gazetteer=True).events
+                if e.category == "REJECT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo", "trigger"),
+    [
+        ("Valdoria promised on Monday to share with Kestria the findings of its inquiry.", "0314", "promised"),
+        ("Kestria and Sarnovia agreed to hold regular consultations between their ministries.", "036", "agreed"),
+        # the quote before its verb: the event sits on the promised words
+        ("“Valdoria will pay compensation to the Kestrian families,” Severin Malk promised.", "0331", "pay"),
+    ],
+)
+def test_events_a_promise_and_its_action_are_one_intent(nlp, text, cameo, trigger):
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert [(e.category, e.cameo, e.trigger.text) for e in events] == [("AGREE", cameo, trigger)]
+
+
+def test_events_what_ought_to_be_done_is_a_demand(nlp):
+    text = "“A natural step for Brask would be to return the lorries,” Nadia Corvel said."
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert [(e.category, e.source, e.target, e.mode, e.trigger.text) for e in events] == [
+        ("REQUEST", "person:nadia-corvel", "XVL", "demanded", "step")]
+    # in the author's voice the demand has no named source
+    text = "A normal and expected step from Valdoria would be a public apology to Kestria."
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert [(e.category, e.source, e.target, e.mode) for e in events] == [("REQUEST", None, "XVL", "demanded")]
+
+
+def test_events_no_crisis_between_two_states_is_a_negated_sanction(nlp):
+    text = "Aurel Demmin denied that relations between Valdoria and Kestria were in crisis."
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert [(e.category, e.cameo, e.source, e.target, e.mode, e.score) for e in events] == [
+        ("SANCTION", "160", "person:aurel-demmin", "XKS", "negated", 0.0)]
+    # a crisis elsewhere is no event between states; denying a charge is no rejection of anyone
+    text = "Valdoria said the crisis in the energy market was over. Kestria denied the charges made by Valdoria."
+    assert run(nlp, text, published="2025-06-02", example_gazetteer=True).events == ()
+
+
+def test_events_closing_a_case(nlp):
+    text = ("Valdoria's prosecutors closed the investigation into the death of a Kestrian farmer "
+            "without sharing their findings.")
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert sorted((e.category, e.cameo, e.source, e.target, e.mode) for e in events) == [
+        ("COOPERATE", "064", "XVL", "XKS", "negated"), ("REJECT", "1213", "XVL", "XKS", "asserted")]
+    text = "Brask said the customs case against two Kestrian drivers had been closed."
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert [(e.category, e.cameo, e.source, e.target) for e in events] == [("CONCEDE", "081", "XVL", "XKS")]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Kestria said it would ask the Veltic Cooperation Council to appoint independent experts.", "XKS", "VCC"),
+        ("Nadia Corvel said Dorrun expected Brask to respect the fee ceiling.", "person:nadia-corvel", "XVL"),
+        # what is asked for is not an event of its own
+        ("Severin Malk said Brask expected Dorrun to respond in kind by dropping the charges against Yannick Pell.",
+         "person:severin-malk", "XKS"),
+    ],
+)
+def test_events_asking_someone_to_act_is_a_request(nlp, text, source, target):
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert [(e.category, e.source, e.target, e.mode) for e in events] == [("REQUEST", source, target, "demanded")]
+
+
+def test_events_the_topic_of_an_inquiry_is_no_new_event(nlp):
+    text = "Kestria raised the investigation into the shooting on the bridge with Valdoria."
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert "ASSAULT" not in {e.category for e in events}
+
+
+def test_events_what_someone_faced_was_done_to_them(nlp):
+    text = "Kestrian citizens in Valdoria have faced harassment and pressure from the Valdorian police."
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert [(e.category, e.source, e.target) for e in events] == [("COERCE", "body:xvl-police", "XKS")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Valdoria called the trial of the Kestrian fishermen ‘a farce’.", "Valdoria called the Kestrian trial ‘theatre’."],
+)
+def test_events_characterisation_whatever_the_parse(nlp, text):
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert [(e.category, e.cameo, e.source, e.target) for e in events] == [("ACCUSE", "111", "XVL", "XKS")]
+
+
+def test_events_a_later_mention_is_not_a_new_event(nlp):
+    text = ("Valdoria apologised to Kestria on Monday for the incident. Kestria's foreign minister Nadia Corvel "
+            "welcomed the apology. Valdoria's apology came a week after the incident.")
+    events = run(nlp, text, published="2025-06-04", example_gazetteer=True).events
+    assert [(e.category, e.trigger.text) for e in events] == [("CONCEDE", "apologised"), ("SUPPORT", "welcomed")]
+    # a mention with a date of its own is reported again
+    text = "Valdoria apologised to Kestria on Monday. Kestria said the apology of 2 June was not enough."
+    events = run(nlp, text, published="2025-06-04", example_gazetteer=True).events
+    assert [e.trigger.text for e in events if e.category == "CONCEDE"] == ["apologised", "apology"]
+
+
+def test_events_an_apposition_names_no_party_of_the_object(nlp):
+    text = "Sarnovia and Kestria signed a defence agreement in Velmar, a step that angered Valdoria."
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert [(e.category, e.source, e.target) for e in events] == [("SUPPORT", "XSR", "XKS")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Asked whether Kestria might one day offer Valdoria the same regime, Nadia Corvel smiled.",
+        "There was no comment from Brask on whether Valdoria would agree to talks with Kestria.",
+        "What has Valdoria offered Kestria since the shooting?",
+        "Valdoria released eleven detained Kestrian students on Friday.",
+        "“Nobody should read anything into this,” Valdorian minister Gunnar Thale told Kestrian reporters.",
+    ],
+)
+def test_events_not_reported_as_happening(nlp, text):
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert [e.trigger.text for e in events] in ([], ["released"])
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Kestria chose a bilateral route: on Tuesday it sent Brask a protest note.", "XKS", "XVL"),
+        ("Valdoria rejected the protest note that Kestria handed to Valdorian envoy Lothar Wenn.", "XKS",
+         "person:lothar-wenn"),
+        ("The talks failed, the Kestrian Foreign Ministry said in a protest note handed to the Valdorian embassy.",
+         "body:xks-foreign-ministry", "body:xvl-embassy"),
+        ("Police in Brask detained eleven Kestrian students on Friday.", "XVL", "XKS"),
+    ],
+)
+def test_events_who_acts_in_a_noun_phrase(nlp, text, source, target):
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert (source, target) in [(e.source, e.target) for e in events if e.category in ("ACCUSE", "COERCE")]
+
+
+def test_events_a_role_read_as_the_doer_names_the_other_side(nlp):
+    text = "Kestrian President Teodor Halvic spoke to Valdorian President Aurel Demmin. Halvic thanked the president."
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert ("SUPPORT", "person:teodor-halvic", "XVL") in [(e.category, e.source, e.target_country) for e in events]
+
+
+def test_events_a_light_verb_whose_subject_the_dateline_hid(nlp):
+    text = "DORRUN, 12 March (Basin Wire) - Sarnovian minister Anya Revic and Nadia Corvel held talks in Dorrun."
+    events = run(nlp, text, published="2026-03-12", example_gazetteer=True).events
+    assert [e.category for e in events] == ["CONSULT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "mode"),
+    [
+        ("Kestria said Lantern Street has not answered its letter.", "CONSULT", "negated"),
+        ("At the Council, Valdorian and Kestrian ministers Severin Malk and Nadia Corvel did not exchange a word.",
+         "CONSULT", "negated"),
+        ("Valdoria announced an increase in transit fees for Kestrian lorries.", "SANCTION", "asserted"),
+        ("Kestria's Defence Ministry said it had raised the readiness level of its units facing Valdoria.",
+         "MOBILIZE", "asserted"),
+        ("Kestria has put its units on the highest state of alert after Valdorian threats.", "MOBILIZE", "asserted"),
+        ("Sarnovia said it was ready to send medical teams and supplies to Kestria.", "AGREE", "asserted"),
+    ],
+)
+def test_events_lexicon_phrases(nlp, text, category, mode):
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert (category, mode) in [(e.category, e.mode) for e in events]
+
+
+def test_events_a_condition_is_not_an_event(nlp):
+    text = "Kestria would take the matter to the Council if Valdoria raised the transit fees again, Corvel said."
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert "SANCTION" not in [e.category for e in events]
+    # an answer is an event only when it is missing, and not to a newspaper's questions
+    text = "Valdorian official Ruth Aldeman did not respond to the Kestrian Ledger's questions. Brask answered Kestria."
+    assert run(nlp, text, published="2025-06-02", example_gazetteer=True).events == ()
+
+
+def test_events_the_one_asked_to_act_is_who_acts(nlp):
+    text = "Kestria is asking Sarnovia to help Valdoria. Valdoria promised Kestria to pay compensation."
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert ("REQUEST", "XKS", "XSR") in [(e.category, e.source, e.target) for e in events]
+    assert ("AGREE", "XVL", "XKS") in [(e.category, e.source, e.target) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "categories"),
+    [
+        ("Kestrian minister Nadia Corvel met Severin Malk of Valdoria to discuss the fees.", ["CONSULT"]),
+        ("A Kestrian court jailed a Valdorian student for helping smugglers cross the border.", ["COERCE"]),
+    ],
+)
+def test_events_a_purpose_or_reason_adds_to_its_event(nlp, text, categories):
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert [e.category for e in events] == categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sarnovia claimed that Valdoria had attacked Kestria.",
+        "Valdoria seized the lorries on Monday. Kestria said the lorry seizures broke the transit agreement.",
+    ],
+)
+def test_events_reporting_the_other_sides_wrong_is_an_accusation(nlp, text):
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert ("ACCUSE", "112", "XVL") in [(e.category, e.cameo, e.target) for e in events]
+    assert "ASSAULT" not in [e.category for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Valdorian President Aurel Demmin arrived in Dorrun on Friday.", "XKS"),
+        ("Kestrian minister Nadia Corvel will attend the summit in Velmar.", "XSR"),
+    ],
+)
+def test_events_a_visit_goes_to_the_state_of_the_place(nlp, text, target):
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert [e.target_country for e in events if e.category in ("CONSULT", "AGREE")] == [target]
+
+
+def test_events_one_per_coordinated_subject(nlp):
+    text = "Valdoria and Kestria condemned Sarnovia on Monday."
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert sorted((e.category, e.source, e.target) for e in events) == [
+        ("ACCUSE", "XKS", "XSR"), ("ACCUSE", "XVL", "XSR")]
+
+
+def test_events_what_others_are_expected_to_do_is_no_event(nlp):
+    text = "Nadia Corvel said she expected Teodor Halvic and Aurel Demmin to meet in Ishtal."
+    assert run(nlp, text, published="2025-06-02", example_gazetteer=True).events == ()
+
+
+def test_events_a_threat_and_its_action_are_one_threat(nlp):
+    text = "Kestria threatened to break relations with Valdoria over the fees."
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert [(e.category, e.cameo, e.source, e.target) for e in events] == [("THREATEN", "1313", "XKS", "XVL")]
+    text = "Valdoria threatened to launch a new offensive against Kestria."
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert [(e.category, e.cameo) for e in events] == [("THREATEN", "138")]
+
+
+def test_events_what_a_demand_asks_for_is_part_of_it(nlp):
+    text = "Kestria demanded that Valdoria release the Kestrian students."
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert [(e.category, e.cameo, e.source, e.target) for e in events] == [("REQUEST", "1053", "XKS", "XVL")]
+
+
+def test_events_a_participle_telling_the_outcome_is_the_same_event(nlp):
+    text = "Valdorian troops opened fire on a Kestrian patrol, killing two guards."
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert [(e.category, e.trigger.text) for e in events] == [("ASSAULT", "opened")]
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo", "mode"),
+    [
+        ("“Any further provocation will be answered with force,” Valdorian minister Gunnar Thale told Kestria.",
+         "138", "asserted"),
+        ("Valdorian presenter Oskar Renn said Valdoria could take the Kestrian bridge by force.", "1382",
+         "hypothetical"),
+        ("Valdorian presenter Oskar Renn mused about taking the Kestrian bridgehead in two days.", "1382",
+         "hypothetical"),
+        # what an operation is for is that operation
+        ("Oskar Renn said Valdoria could launch an operation against Kestria to take the bridgehead.", "138",
+         "hypothetical"),
+    ],
+)
+def test_events_threats_of_force(nlp, text, cameo, mode):
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert [(e.category, e.cameo, e.mode) for e in events] == [("THREATEN", cameo, mode)]
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "cameo"),
+    [
+        ("Valdoria will charge Kestrian lorries 40 percent more to use the crossing from 1 March.", "SANCTION", "163"),
+        ("Valdoria banned Kestrian fruit in June. The ban will remain in force until January, Kestria said.",
+         "SANCTION", "163"),
+        ("Valdoria said it welcomed the offer by Qarovia to mediate with Kestria.", "AGREE", None),
+        # a fee rise announced without a date is still only announced
+        ("Valdoria said it would raise transit fees for Kestrian lorries.", "THREATEN", "1312"),
+    ],
+)
+def test_events_measures_decided_and_offers_welcomed(nlp, text, category, cameo):
+    events = run(nlp, text, published="2026-02-11", example_gazetteer=True).events
+    assert (category, cameo or events[0].cameo) in [(e.category, e.cameo) for e in events]
+
+
+def test_events_a_later_noun_of_another_kind_is_a_new_event(nlp):
+    text = ("Kestria filed a complaint against Valdoria with the Council. "
+            "The trial of Valdorian journalist Yannick Pell in Dorrun was adjourned.")
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert [(e.category, e.cameo, e.target) for e in events] == [
+        ("ACCUSE", "114", "XVL"), ("ACCUSE", "112", "person:yannick-pell")]
+
+
+def test_events_neither_side_is_both_ways_and_negated(nlp):
+    text = "Valdoria and Kestria met in Ishtal, but neither side asked for talks on the bridge."
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert sorted((e.source, e.target, e.mode) for e in events if e.category == "REQUEST") == [
+        ("XKS", "XVL", "negated"), ("XVL", "XKS", "negated")]
+
+
+def test_events_a_dated_passive_with_no_sides_takes_those_of_its_kind_before(nlp):
+    text = ("Valdoria and Kestria have agreed a new transit protocol, officials said on 20 February. "
+            "The outline had been agreed in December of last year.")
+    events = run(nlp, text, published="2025-02-21", example_gazetteer=True).events
+    assert [(e.category, e.source, e.target, e.date) for e in events][-1] == ("AGREE", "XVL", "XKS", "2024-12")
+
+
+def test_events_the_subject_that_names_an_actor_beats_a_dateline(nlp):
+    text = "VELMAR, 5 August (Basin Wire) - Sarnovia and Kestria signed a defence agreement in Velmar on Tuesday."
+    events = run(nlp, text, published="2026-08-05", example_gazetteer=True).events
+    assert [(e.category, e.source, e.target, e.trigger.text) for e in events] == [("SUPPORT", "XSR", "XKS", "signed")]
+
+
+def test_events_a_meeting_of_the_presidents_of_two_states(nlp):
+    text = "The meeting of the presidents of Valdoria and Kestria in Ishtal on 15 October was brief."
+    events = run(nlp, text, published="2025-10-20", example_gazetteer=True).events
+    assert [(e.category, e.source_country, e.target_country, e.date) for e in events] == [
+        ("CONSULT", "XVL", "XKS", "2025-10-15")]
+
+
+@pytest.mark.parametrize(
+    ("text", "triggers"),
+    [
+        ("Teodor Halvic thanked Aurel Demmin for the compensation paid to the families.", ["thanked"]),
+        ("Valdoria released one of the Kestrian citizens detained on its territory.", ["released"]),
+        # dated, the earlier event is reported again
+        ("Valdoria released the Kestrian students detained in Brask in June.", ["released", "detained"]),
+        ("Teodor Halvic initiated the meeting with Aurel Demmin by discussing the bridge.", ["meeting"]),
+    ],
+)
+def test_events_what_a_participle_describes_is_no_new_event(nlp, text, triggers):
+    events = run(nlp, text, published="2025-10-20", example_gazetteer=True).events
+    assert [e.trigger.text for e in events] == triggers
+
+
+def test_events_a_release_to_house_arrest_eases_detention(nlp):
+    text = "Kestria decided to release Valdorian journalist Yannick Pell from prison and to move him to house arrest."
+    events = run(nlp, text, published="2025-10-20", example_gazetteer=True).events
+    assert [(e.category, e.cameo) for e in events] == [("CONCEDE", "081")]
+    # a standing policy in the present is no event
+    text = "Kestria does not recognise the Valdorian claim to the island, Nadia Corvel said."
+    assert run(nlp, text, published="2025-10-20", example_gazetteer=True).events == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“Brask is holding our drivers as collateral,” Kestrian Foreign Minister Nadia Corvel said of Valdoria.",
+        "“This is a breach of a signed agreement,” Kestrian Foreign Minister Nadia Corvel said of Valdoria's fees.",
+    ],
+)
+def test_events_the_other_sides_wrong_in_a_speakers_words_is_an_accusation(nlp, text):
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert [(e.category, e.source, e.target) for e in events] == [("ACCUSE", "person:nadia-corvel", "XVL")]
+
+
+def test_events_releasing_a_statement_frees_no_one(nlp):
+    text = "Valdoria released a statement on the Kestrian students on Friday."
+    assert run(nlp, text, published="2025-06-02", example_gazetteer=True).events == ()
+
+
+def test_events_a_promise_of_nothing_in_particular_is_no_event(nlp):
+    text = ("Valdorian President Aurel Demmin told Kestria: “We will do what decent neighbours do.” "
+            "He also promised Kestria that Valdoria would do everything necessary regarding compensation.")
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert [e.trigger.text for e in events if e.category == "AGREE"] == ["promised"]
+
+
+def test_events_committed_to_doing_is_an_intent(nlp):
+    text = "Nadia Corvel said that Kestria remained committed to lifting visa requirements for Sarnovian citizens."
+    events = run(nlp, text, published="2026-03-12", example_gazetteer=True).events
+    assert [(e.category, e.cameo) for e in events] == [("AGREE", "0351")]
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Valdoria and Kestria reached a consensus to exchange information on the river.", "AGREE"),
+        ("Sarnovia is ready to contribute 400 troops to a peacekeeping force in Kestria.", "AGREE"),
+        ("Kestria accepted a formula for ending its fee dispute with Valdoria.", "AGREE"),
+    ],
+)
+def test_events_agreements_and_offers(nlp, text, category):
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert [e.category for e in events] == [category]
+
+
+def test_events_what_waits_for_a_condition_is_no_event(nlp):
+    text = "Kestria rejected the plan and said it would oppose the deployment until Valdoria met its demands."
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert "CONCEDE" not in [e.category for e in events]
+
+
+def test_events_an_event_known_by_its_name(nlp):
+    text = ("Valdoria moved 15,000 troops towards Kestria on Monday, a year after the ‘Iron Meadow’ manoeuvres. "
+            "Kestria said the drills were a threat.")
+    events = run(nlp, text, published="2026-05-19", example_gazetteer=True).events
+    assert [(e.category, e.source, e.target, e.trigger.text) for e in events
+            if e.trigger.text == "manoeuvres"] == [("MOBILIZE", "XVL", "XKS", "manoeuvres")]
+
+
+def test_events_no_other_side_in_a_domestic_story(nlp):
+    text = ("Valdorian President Aurel Demmin toured Brask on Monday. Demmin praised the city council. "
+            "Valdoria's opposition criticised the government. Valdorian ministers met in Brask. "
+            "Valdoria's parliament debated the budget, and the Valdorian president thanked the mayor. "
+            "One speaker mentioned Kestria in passing.")
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert [e for e in events if "XKS" in (e.source_country, e.target_country)] == []
+
+
+def test_events_a_standing_state_in_the_present_passive_is_no_event(nlp):
+    text = "Oskar Renn presents a programme on a Valdorian channel that is owned and funded by Valdoria, Kestria said."
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert [e for e in events if e.category == "AID"] == []
+
+
+def test_events_what_we_should_do_on_a_condition_is_a_threat(nlp):
+    text = ("“If Dorrun keeps our journalists for one more month, we should stop talking to them,” "
+            "Valdorian presenter Oskar Renn said.")
+    events = run(nlp, text, published="2025-07-02", example_gazetteer=True).events
+    assert [(e.category, e.cameo, e.source, e.target, e.mode, e.trigger.text) for e in events] == [
+        ("THREATEN", "1313", "person:oskar-renn", "XKS", "hypothetical", "stop")]
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "source"),
+    [
+        ("The Valdorian president made a statement that many in Kestria interpreted as an acknowledgment of "
+         "responsibility for the shooting.", "CONCEDE", "XVL"),
+        ("Kestria joined a number of its fundamental documents with reservations, Valdoria said.", "SUPPORT", "XKS"),
+        ("Valdoria received the data with the cooperation of the Kestrian side.", "COOPERATE", "XKS"),
+    ],
+)
+def test_events_who_acts_in_an_interpreted_joined_or_shared_act(nlp, text, category, source):
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    assert (category, source) in [(e.category, e.source_country) for e in events]

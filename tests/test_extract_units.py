@@ -43,6 +43,30 @@ def test_extract_actors_metonyms_places_and_bodies(nlp, text, expected):
     assert expected <= ids(run(nlp, text))
 
 
+def test_extract_actors_a_seat_of_government_named_street_is_the_state(nlp):
+    result = run(nlp, "Lantern Street summoned the Kestrian ambassador on Monday.", example_gazetteer=True)
+    assert "XVL" in ids(result) and "place:lantern-street" not in ids(result)
+
+
+@pytest.mark.parametrize(
+    ("published", "text", "person"),
+    [
+        ("2008-08-06", "President Bush met Russian President Medvedev.", "person:george-w-bush"),
+        ("1991-03-06", "President Bush spoke in Washington.", "person:george-h-w-bush"),
+        ("2010-03-06", "The French president spoke in Paris.", "person:nicolas-sarkozy"),
+        ("2025-09-06", "The French president spoke in Paris.", "person:emmanuel-macron"),
+    ],
+)
+def test_extract_actors_leaders_in_office_when_published(nlp, published, text, person):
+    assert person in ids(run(nlp, text, published=published))
+
+
+def test_extract_actors_a_rank_before_the_name_leaves_the_country_to_the_apposition(nlp):
+    result = run(nlp, "The Valdorian commander in the valley, General Arno Vell, met Kestrian officers.",
+                 example_gazetteer=True)
+    assert [(a.actor_id, a.country) for a in result.actors if a.kind == "person"] == [("person:arno-vell", "XVL")]
+
+
 def test_extract_actors_full_name_title_and_surname_are_one_person(nlp):
     text = ("Valdorian Foreign Minister Severin Malk arrived in Dorrun. Malk said the talks were useful. "
             "The Valdorian foreign minister left on Friday.")
@@ -183,3 +207,8 @@ def test_extract_relative_dates_in_context(nlp, text, published, wanted, expecte
     timexes = find_timexes("t", text, published, nlp(text))
     (timex,) = [t for t in timexes if t.text == wanted]
     assert (timex.value, timex.anchor) == expected
+
+
+def test_extract_actors_a_role_at_an_outlet_gives_the_person_no_outlet_country(nlp):
+    result = run(nlp, "VTR bureau chief Yannick Pell was detained in Dorrun.", example_gazetteer=True)
+    assert [(a.actor_id, a.country) for a in result.actors if a.kind == "person"] == [("person:yannick-pell", "XVL")]

@@ -19,7 +19,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..gazetteer import Entry, Gazetteer, slug
+from ..gazetteer import Entry, Gazetteer, Leader, slug
 from ..records import Actor, Document, Evidence
 
 if TYPE_CHECKING:
@@ -242,6 +242,8 @@ class DocActors:
                 continue
             if match.start() > 0 and self.document.text[match.start() - 1] in "“‘«\"'":
                 continue
+            if any(e.via == "seat" for e in self.gaz.lookup(match.group(0))):
+                continue  # "Lantern Street" is the gazetteer's seat of a government, not a street
             span = self.sdoc.char_span(match.start(), match.end(), alignment_mode="expand")
             if span is None or (span[0].is_sent_start and span[0].pos_ not in ("PROPN",)):
                 continue
@@ -427,15 +429,28 @@ class DocActors:
             cluster.roles.append(role)
         if cluster.country is None:
             cluster.country = self._country_of_role(role) if role else None
+        if cluster.country is None and (appositive := self._appositive_role(span)) not in (None, role):
+            # "The US commander in Iraq, General David Petraeus": the rank says no country, the apposition does
+            cluster.country = self._country_of_role(appositive)
         if cluster.country is None:
             cluster.country = self._country_from_table(cluster.name)
         self.add(span.start, span.end, cluster.actor_id, "person", cluster.country, cluster.name)
 
     def _name_from_table(self, surname: str) -> str | None:
-        for leader in self.gaz.leaders:
-            if leader.name.split()[-1] == surname:
-                return leader.name
-        return None
+        found = self._by_date(leader for leader in self.gaz.leaders if leader.name.split()[-1] == surname)
+        return found.name if found else None
+
+    def _by_date(self, leaders: Iterable[Leader]) -> Leader | None:
+        """The leader in office when the document was published, else the one in office now, else
+        the last to take office before it: "President Bush" in 2008 is George W. Bush."""
+        candidates = list(leaders)
+        for when in (self.document.published, None):
+            for leader in candidates:
+                if leader.in_office(when):
+                    return leader
+        published = self.document.published
+        before = [c for c in candidates if published and c.start and c.start[: len(published)] <= published]
+        return max(before, key=lambda c: c.start or "") if before else (candidates[0] if candidates else None)
 
     def _country_from_table(self, name: str) -> str | None:
         for leader in self.gaz.leaders:
@@ -464,7 +479,11 @@ class DocActors:
             dateline = bool(_DATELINE.match(role))
             if role and not dateline and not any(self.sdoc[i].ent_type_ == "PERSON" for i in range(start, span.start)):
                 return role
-        # apposition: "the head of X, Name" or "Name, First Deputy Chairman of X,"
+        return self._appositive_role(span)
+
+    def _appositive_role(self, span: Span) -> str | None:
+        """The role an apposition gives: "the head of X, Name" or "Name, First Deputy Chairman of X,"."""
+        root = span.root
         if root.dep_ == "appos":
             head = root.head
             while head.dep_ == "appos" and head.head.i != head.i:
@@ -546,15 +565,16 @@ class DocActors:
         for cluster in self.persons.values():
             if cluster.country == iso3 and any(w in r.lower() for r in cluster.roles for w in wanted):
                 return cluster
-        for leader in self.gaz.leaders:
-            if leader.country == iso3 and any(w in leader.role.lower() for w in wanted):
-                surname = leader.name.split()[-1]
-                cluster = self.persons.get(surname)
-                if cluster is None:
-                    cluster = PersonCluster(name=leader.name, country=iso3, roles=[leader.role])
-                    self.persons[surname] = cluster
-                return cluster
-        return None
+        leader = self._by_date(leader for leader in self.gaz.leaders
+                               if leader.country == iso3 and any(w in leader.role.lower() for w in wanted))
+        if leader is None:
+            return None
+        surname = leader.name.split()[-1]
+        cluster = self.persons.get(surname)
+        if cluster is None:
+            cluster = PersonCluster(name=leader.name, country=iso3, roles=[leader.role])
+            self.persons[surname] = cluster
+        return cluster
 
     # -- everything else NER finds
 

@@ -32,6 +32,8 @@ GENERIC_AGENTS = {"official", "authority", "government", "side", "leadership", "
 # a role noun as subject ("the president promised …") is the person of that role named last
 PERSON_ROLES = {"president", "minister", "leader", "premier", "chancellor", "spokesman", "spokeswoman", "ambassador",
                 "envoy", "king", "prime"}
+# verbs whose object does not do what the verb governs ("promised Kestria to pay": Valdoria pays)
+SUBJECT_CONTROL = {"promise", "pledge", "vow", "offer", "threaten", "agree", "guarantee", "undertake", "swear"}
 MIN_COUNTERPART_MENTIONS = 2
 SHORT_TEXT = 600  # characters
 SEASON_LAST_DAY = {"spring": (5, 31), "summer": (8, 31), "autumn": (11, 30), "fall": (11, 30), "winter": (2, 28)}
@@ -71,9 +73,9 @@ class Parties:
             return None
         found = self.at(token.idx, token.idx + len(token.text))
         if found is None:
-            found = self.at(token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text))
-        if found is None and token.lower_ in FIRST_PERSON:
-            found = self.speaker_at(token.idx)
+            found = self.at(token.left_edge.idx, _core_end(token))
+        if found is None and (token.lower_ in FIRST_PERSON or (token.lower_ == "one" and token.pos_ == "PRON")):
+            found = self.speaker_at(token.idx)  # "we"; in a quote, also the generic "one cannot agree …"
         if found is None and token.lower_ in THIRD_PERSON:
             found = self.last_person_before(token.idx)
         if found is None and token.lower_ in ("it", "they"):
@@ -133,10 +135,11 @@ class Parties:
         return a, b
 
     def both_sides(self, token: Token | None) -> tuple[str, str] | None:
-        """"the two ministers", "both sides", "the two governments": the document's main pair."""
+        """"the two ministers", "both sides", "neither side", "the two governments": the document's main pair."""
         if token is None or token.lemma_.lower() not in GENERIC_AGENTS | {"country", "state", "neighbour", "neighbor", "party"}:
             return None
-        if any((c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ in ("det", "predet") and c.lower_ == "both")
+        if any((c.dep_ == "nummod" and c.lower_ == "two")
+               or (c.dep_ in ("det", "predet") and c.lower_ in ("both", "neither", "each", "either"))
                for c in token.children):
             return self.main_dyad()
         return None
@@ -147,6 +150,19 @@ class Parties:
             if start <= m.start < end:
                 seen.setdefault(m.actor_id if m.kind in ("person", "organization") else (m.country or m.actor_id), None)
         return list(seen)
+
+
+def _core_end(token: Token) -> int:
+    """Where a phrase ends without the clauses and descriptive appositions hung on it: "an agreement
+    in Velmar, a step that led Valdoria to recall its ambassador" names no Valdoria; an apposed name
+    still names its phrase ("the two radars Sarnovia promised", "the minister, Ivan Dorn")."""
+    end, stack = token.idx + len(token.text), [token]
+    while stack:
+        current = stack.pop()
+        end = max(end, current.idx + len(current.text))
+        stack.extend(c for c in current.children if c.dep_ not in ("relcl", "advcl", "parataxis")
+                     and not (c.dep_ == "appos" and c.pos_ != "PROPN"))
+    return end
 
 
 def _plural(token: Token) -> bool:
@@ -163,6 +179,9 @@ def subject_of(verb: Token) -> Token | None:
         subject = next((c for c in current.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
         if subject is not None:
             return subject
+        if current.dep_ == "xcomp" and current.head.lemma_.lower() not in SUBJECT_CONTROL and (
+                controller := next((c for c in current.head.children if c.dep_ == "dobj"), None)) is not None:
+            return controller  # "asked Obama to help Iran": Obama is to help
         if current.dep_ in ("conj", "xcomp", "acomp") and current.head.i != current.i:
             current = current.head
         else:

@@ -45,6 +45,14 @@ class Leader:
     country: str | None
     role: str
     office: str
+    start: str | None = None  # first day in office, when known
+    end: str | None = None  # last day in office; None while in office
+
+    def in_office(self, when: str | None) -> bool:
+        """In office on a day, month or year (ISO); with no date, in office now."""
+        if when is None:
+            return self.end is None
+        return (self.start or "")[: len(when)] <= when and (self.end is None or when <= self.end[: len(when)])
 
 
 @dataclass
@@ -132,13 +140,16 @@ def _add_people(gaz: Gazetteer, people: Iterable[dict[str, Any]]) -> None:
         roles = person.get("roles") or [{"title": person.get("role", ""), "of": person.get("country")}]
         for role in roles:
             of = role.get("of")
-            state = of if isinstance(of, str) and re.fullmatch(r"[A-Z]{3}", of) else None
+            # "of" names a state by its code, or an outlet or body ("VTR") whose code is no state
+            state = of if isinstance(of, str) and re.fullmatch(r"[A-Z]{3}", of) and of in gaz.states else None
             gaz.leaders.append(Leader(
                 name=person["name"],
                 aliases=tuple(person.get("aliases", [])),
                 country=state or person.get("country"),
                 role=role.get("title") or "",
                 office=person.get("office", ""),
+                start=person.get("from"),
+                end=person.get("to"),
             ))
 
 
@@ -172,7 +183,8 @@ def build(data: Iterable[dict[str, Any]]) -> Gazetteer:
     return gaz
 
 
-SHIPPED = ("states.json", "state_extras.json", "seats.json", "organizations.json", "bodies.json", "media.json", "leaders.json")
+SHIPPED = ("states.json", "state_extras.json", "seats.json", "organizations.json", "bodies.json", "media.json", "leaders.json",
+           "leaders_history.json")
 
 
 @cache
