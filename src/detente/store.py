@@ -12,6 +12,7 @@ when it is opened.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
 import time
@@ -35,13 +36,14 @@ from .records import (
     Document,
     Dyad,
     Event,
+    Evidence,
     Forecast,
     Quote,
     Record,
     Timex,
 )
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 DEFAULT_DB = "detente.db"
 # lets concurrent writers on one SQLite file wait for each other instead of failing
 SQLITE_BUSY_TIMEOUT_S = 120
@@ -99,6 +101,9 @@ doc_actors = sa.Table(
     sa.Index("ix_doc_actors_actor", "actor_id"),
 )
 
+# the linked view of each actor: name, kind, country, roles and aliases merged over every document
+# (``first_doc`` and ``country_doc`` name the documents its kind and country came from, so a new
+# document merges in without reading the others); its mentions are read from ``doc_actors``
 actors = sa.Table(
     "actors",
     metadata,
@@ -107,6 +112,8 @@ actors = sa.Table(
     sa.Column("kind", sa.String(16), nullable=False),
     sa.Column("country", sa.String(3), index=True),
     _json_col(),
+    sa.Column("first_doc", sa.String(64)),
+    sa.Column("country_doc", sa.String(64)),
 )
 
 quotes = sa.Table(
@@ -150,7 +157,7 @@ forecasts = sa.Table(
     sa.Column("forecast_id", sa.String(64), primary_key=True),
     sa.Column("doc_id", sa.String(64), sa.ForeignKey("documents.doc_id"), nullable=False, index=True),
     sa.Column("author", sa.String(128), index=True),
-    sa.Column("resolves_by", sa.String(10)),
+    sa.Column("resolves_by", sa.String(10), index=True),
     _json_col(),
 )
 
@@ -199,6 +206,48 @@ dyads = sa.Table(
     sa.Column("b", sa.String(3), primary_key=True),
     sa.Column("period", sa.String(7), primary_key=True),
     _json_col(),
+    # the exact sum of the month's scores, so one month can change without reading the others
+    sa.Column("score_sum", sa.Float),
+)
+
+# the blocking keys linking finds records by: a record (quote, event, promise, forecast, cue) under
+# a key (its speaker; its pair of states and type; its promiser; an actor a sentence names) and a
+# day (publication or event date, always the first day of its period); a record without a day
+# matches every window
+link_keys = sa.Table(
+    "link_keys",
+    metadata,
+    sa.Column("collection", sa.String(16), primary_key=True),
+    sa.Column("key", sa.String(200), primary_key=True),
+    sa.Column("record_id", sa.String(120), primary_key=True),
+    sa.Column("day", sa.String(10)),
+    sa.Index("ix_link_keys_day", "collection", "key", "day"),
+    sa.Index("ix_link_keys_record", "collection", "record_id"),
+)
+
+# a lookup's windows, for one statement joining them with ``link_keys`` (a temporary table, made
+# when first used on a connection, so not part of ``metadata``)
+link_windows = sa.Table(
+    "detente_link_windows",
+    sa.MetaData(),
+    sa.Column("key", sa.String(200)),
+    sa.Column("lo", sa.String(10)),
+    sa.Column("hi", sa.String(10)),
+)
+
+# each event between two states and the group of reports it belongs to; the group's canonical
+# report carries the group's date (counted by the dyad index and checked against forecasts)
+event_groups = sa.Table(
+    "event_groups",
+    metadata,
+    sa.Column("event_id", sa.String(64), primary_key=True),
+    sa.Column("a", sa.String(3), nullable=False),
+    sa.Column("b", sa.String(3), nullable=False),
+    sa.Column("category", sa.String(16), nullable=False),
+    sa.Column("canonical_id", sa.String(64), nullable=False),
+    sa.Column("group_date", sa.String(10)),
+    sa.Column("score", sa.Float, nullable=False),
+    sa.Index("ix_event_groups_pair", "a", "b", "group_date"),
 )
 
 #: collections whose records the cross-document view can replace (see ``links``)
@@ -254,8 +303,22 @@ def _migrate_2_to_3(conn: Connection) -> None:
     conn.execute(documents.update().values(linked=0))
 
 
+def _migrate_3_to_4(conn: Connection) -> None:
+    """Version 4 links incrementally through blocking keys and time windows: the linked view is
+    rebuilt (every document is linked again by the next ingest)."""
+    conn.execute(sa.text("ALTER TABLE actors ADD COLUMN first_doc VARCHAR(64)"))
+    conn.execute(sa.text("ALTER TABLE actors ADD COLUMN country_doc VARCHAR(64)"))
+    conn.execute(sa.text("ALTER TABLE dyads ADD COLUMN score_sum FLOAT"))
+    conn.execute(sa.text("CREATE INDEX ix_forecasts_resolves_by ON forecasts (resolves_by)"))
+    link_keys.create(conn, checkfirst=True)
+    event_groups.create(conn, checkfirst=True)
+    for table in (actors, links, dyads, disagreements, cues):
+        conn.execute(table.delete())
+    conn.execute(documents.update().values(linked=0))
+
+
 #: migrations[n] upgrades a store at version n - 1 to version n
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {2: _migrate_1_to_2, 3: _migrate_2_to_3}
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {2: _migrate_1_to_2, 3: _migrate_2_to_3, 4: _migrate_3_to_4}
 
 
 # ---------------------------------------------------------------- engines
@@ -526,6 +589,9 @@ class Store:
         if collection == "documents":
             yield from self.documents()
             return
+        if collection == "actors":
+            yield from self._linked_actors(filters)
+            return
         table = RECORD_TABLES[collection]
         cls = RECORD_CLASSES[collection]
         key = LINKED_KEYS.get(collection)
@@ -571,6 +637,51 @@ class Store:
                 rows = conn.execute(sa.select(doc_actors.c.actor_id).where(doc_actors.c.doc_id.in_(chunk)))
                 found.update(r[0] for r in rows)
         return found
+
+    def _linked_actors(self, filters: Mapping[str, Any]) -> Iterator[Actor]:
+        """Merged actors with their mentions in every document, by actor id."""
+        with self.read() as conn:
+            ids = [r[0] for r in conn.execute(_filtered(sa.select(actors.c.actor_id), actors, filters))]
+        for chunk in _chunks(ids):
+            with self.read() as conn:
+                found = {actor_id: Actor.from_dict(json.loads(data)) for actor_id, data in conn.execute(
+                    sa.select(actors.c.actor_id, actors.c.data).where(actors.c.actor_id.in_(chunk)))}
+                mentions: dict[str, set[Evidence]] = defaultdict(set)
+                query = sa.select(doc_actors.c.actor_id, doc_actors.c.data).where(doc_actors.c.actor_id.in_(chunk))
+                for actor_id, data in conn.execute(query):
+                    mentions[actor_id].update(Evidence(**m) for m in json.loads(data)["mentions"])
+            for actor_id in chunk:
+                actor = found[actor_id]
+                every = mentions[actor_id].union(actor.mentions)
+                yield dataclasses.replace(actor, mentions=tuple(sorted(every, key=lambda m: (m.doc_id, m.start, m.end))))
+
+    def doc_actor_rows(self, doc_ids: Iterable[str]) -> Iterator[tuple[str, Actor]]:
+        """``(doc_id, actor)`` as each of these documents saw its actors."""
+        with self.read() as conn:
+            for chunk in _chunks(doc_ids):
+                query = sa.select(doc_actors.c.doc_id, doc_actors.c.data).where(doc_actors.c.doc_id.in_(chunk))
+                for doc_id, data in conn.execute(query.order_by(doc_actors.c.doc_id, doc_actors.c.actor_id)):
+                    yield doc_id, Actor.from_dict(json.loads(data))
+
+    def actor_rows(self, actor_ids: Iterable[str]) -> dict[str, tuple[Actor, str | None, str | None]]:
+        """Linked actors (without their mentions) with the documents their kind and country came from."""
+        found = {}
+        with self.read() as conn:
+            for chunk in _chunks(actor_ids):
+                query = sa.select(actors.c.actor_id, actors.c.data, actors.c.first_doc, actors.c.country_doc)
+                for actor_id, data, first_doc, country_doc in conn.execute(query.where(actors.c.actor_id.in_(chunk))):
+                    found[actor_id] = (Actor.from_dict(json.loads(data)), first_doc, country_doc)
+        return found
+
+    def put_actors(self, rows: Iterable[tuple[Actor, str | None, str | None]]) -> None:
+        """Write linked actors: ``(actor without mentions, first_doc, country_doc)``."""
+        values = [{"actor_id": a.actor_id, "name": a.name, "kind": a.kind, "country": a.country,
+                   "data": dumps(a.to_dict()), "first_doc": first, "country_doc": country} for a, first, country in rows]
+        with self.write(exclusive=True) as conn:
+            for chunk in _chunks(v["actor_id"] for v in values):
+                conn.execute(actors.delete().where(actors.c.actor_id.in_(chunk)))
+            if values:
+                conn.execute(actors.insert(), values)
 
     def upsert_actors(self, merged: Iterable[Actor]) -> None:
         self._replace(actors, [
@@ -646,6 +757,17 @@ class Store:
             if rows:
                 conn.execute(links.insert(), rows)
 
+    def put_cues(self, by_doc: Mapping[str, list[dict[str, Any]]]) -> None:
+        """Store the cues of several documents, replacing any they had."""
+        values = {(doc_id, r["start"], r["kind"], r["key"]): {
+            "doc_id": doc_id, "start": r["start"], "kind": r["kind"], "key": r["key"], "data": dumps({**r, "doc_id": doc_id})}
+            for doc_id, rows in by_doc.items() for r in rows}
+        with self.write() as conn:
+            for chunk in _chunks(by_doc):
+                conn.execute(cues.delete().where(cues.c.doc_id.in_(chunk)))
+            if values:
+                conn.execute(cues.insert(), list(values.values()))
+
     def add_cues(self, doc_id: str, rows: Iterable[dict[str, Any]]) -> None:
         """Store a document's cues: dicts with ``start``, ``kind``, ``key`` and any data."""
         values = {(r["start"], r["kind"], r["key"]): {"doc_id": doc_id, "start": r["start"], "kind": r["kind"],
@@ -700,6 +822,186 @@ class Store:
             if values:
                 conn.execute(dyads.insert(), values)
 
+    # -- blocking keys and event groups (written and read by link.py)
+
+    def put_keys(self, collection: str, record_ids: Iterable[str], rows: Iterable[tuple[str, str, str | None]]) -> None:
+        """Replace the keys of these records with ``(key, record_id, day)`` rows."""
+        values = [{"collection": collection, "key": key, "record_id": rid, "day": day} for key, rid, day in rows]
+        with self.write() as conn:
+            for chunk in _chunks(record_ids):
+                conn.execute(link_keys.delete().where(link_keys.c.collection == collection,
+                                                      link_keys.c.record_id.in_(chunk)))
+            if values:
+                conn.execute(link_keys.insert(), list({(v["key"], v["record_id"]): v for v in values}.values()))
+
+    def keyed(self, collection: str, windows: Iterable[tuple[str, str | None, str | None]]) -> set[str]:
+        """Records under each key whose day falls in ``[lo, hi]`` (either end open when None), or that have no day."""
+        return {record_id for _, record_id, _ in self.keyed_rows(collection, windows)}
+
+    def keyed_rows(self, collection: str, windows: Iterable[tuple[str, str | None, str | None]]
+                   ) -> set[tuple[str, str, str | None]]:
+        """``(key, record_id, day)`` of the records ``keyed`` finds."""
+        spans: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for key, lo, hi in windows:
+            spans[key].append((lo or "", hi or "~"))
+        rows = [{"key": key, "lo": lo, "hi": hi} for key, merged in spans.items() for lo, hi in _merge_spans(merged)]
+        found: set[tuple[str, str, str | None]] = set()
+        if not rows:
+            return found
+        c, w = link_keys.c, link_windows.c
+        with self.read() as conn:
+            # every window in one statement: the windows go to a temporary table joined with the keys
+            conn.execute(sa.text(f"CREATE TEMPORARY TABLE IF NOT EXISTS {link_windows.name} "
+                                 "(key VARCHAR(200), lo VARCHAR(10), hi VARCHAR(10))"))
+            conn.execute(link_windows.delete())
+            conn.execute(link_windows.insert(), rows)
+            # the windows drive the join, each one a range of the keys' index (SQLite needs CROSS JOIN
+            # to keep that order; PostgreSQL needs the temporary table's size)
+            join = "CROSS JOIN" if self.is_sqlite else "JOIN"
+            if not self.is_sqlite:
+                conn.execute(sa.text(f"ANALYZE {link_windows.name}"))
+            query = sa.text(f"SELECT k.key, k.record_id, k.day FROM {link_windows.name} w {join} link_keys k "
+                            "ON k.collection = :collection AND k.key = w.key AND k.day >= w.lo AND k.day <= w.hi")
+            found.update(tuple(r) for r in conn.execute(query, {"collection": collection}))  # type: ignore[misc]
+            undated = sa.select(c.key, c.record_id).where(c.collection == collection, c.day.is_(None),
+                                                          c.key.in_(sa.select(w.key)))
+            found.update((key, record_id, None) for key, record_id in conn.execute(undated))
+            conn.execute(link_windows.delete())
+        return found
+
+    def keyed_counts(self, collection: str, keys: Iterable[str], lo: str | None, hi: str | None) -> dict[str, int]:
+        """How many of ``keys`` each record in the window has (records without a day included)."""
+        c = link_keys.c
+        found: dict[str, int] = defaultdict(int)
+        with self.read() as conn:
+            for chunk in _chunks(keys):
+                window = sa.or_(c.day.is_(None), sa.and_(c.day >= (lo or ""), c.day <= (hi or "~")))
+                query = (sa.select(c.record_id, sa.func.count()).where(c.collection == collection, c.key.in_(chunk), window)
+                         .group_by(c.record_id))
+                for record_id, count in conn.execute(query):
+                    found[record_id] += count
+        return found
+
+    def records_by_ids(self, collection: str, ids: Iterable[str]) -> list[Record]:
+        """Records as extracted, by their ids, in id order."""
+        table = RECORD_TABLES[collection]
+        cls = RECORD_CLASSES[collection]
+        key = table.c[LINKED_KEYS[collection]]
+        found = []
+        with self.read() as conn:
+            for chunk in _chunks(ids):
+                for (data,) in conn.execute(sa.select(table.c.data).where(key.in_(chunk)).order_by(key)):
+                    found.append(cls.from_dict(json.loads(data)))
+        return found
+
+    def documents_by_ids(self, doc_ids: Iterable[str]) -> list[Document]:
+        found = []
+        with self.read() as conn:
+            for chunk in _chunks(doc_ids):
+                query = sa.select(documents).where(documents.c.doc_id.in_(chunk)).order_by(documents.c.doc_id)
+                found.extend(_document_from_row(row) for row in conn.execute(query).mappings())
+        return found
+
+    def canonical_ids(self, collection: str, record_ids: Iterable[str]) -> dict[str, str]:
+        """The canonical record each of these stands with in the linked view (itself when alone)."""
+        found = {}
+        with self.read() as conn:
+            for chunk in _chunks(record_ids):
+                query = sa.select(links.c.record_id, links.c.canonical_id).where(
+                    links.c.collection == collection, links.c.record_id.in_(chunk))
+                found.update(dict(conn.execute(query).all()))
+        return found
+
+    def linked_with(self, collection: str, canonical_ids: Iterable[str]) -> dict[str, str]:
+        """``record_id -> canonical_id`` for every record linked to one of these canonical records."""
+        found = {}
+        with self.read() as conn:
+            for chunk in _chunks(canonical_ids):
+                query = sa.select(links.c.record_id, links.c.canonical_id).where(
+                    links.c.collection == collection, links.c.canonical_id.in_(chunk))
+                found.update(dict(conn.execute(query).all()))
+        return found
+
+    def event_group_rows(self, event_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        found = {}
+        with self.read() as conn:
+            for chunk in _chunks(event_ids):
+                query = sa.select(event_groups).where(event_groups.c.event_id.in_(chunk))
+                found.update({row["event_id"]: dict(row) for row in conn.execute(query).mappings()})
+        return found
+
+    def put_event_groups(self, rows: list[dict[str, Any]]) -> None:
+        with self.write() as conn:
+            for chunk in _chunks(r["event_id"] for r in rows):
+                conn.execute(event_groups.delete().where(event_groups.c.event_id.in_(chunk)))
+            if rows:
+                conn.execute(event_groups.insert(), rows)
+
+    def grouped_events(self, a: str, b: str, lo: str, hi: str, categories: Iterable[str] | None = None
+                       ) -> list[dict[str, Any]]:
+        """Canonical reports of the event groups of a pair dated in ``[lo, hi]`` (as strings)."""
+        c = event_groups.c
+        query = sa.select(event_groups).where(c.a == a, c.b == b, c.group_date >= lo, c.group_date <= hi)
+        if categories is not None:
+            query = query.where(c.category.in_(sorted(categories)))
+        with self.read() as conn:
+            return [dict(row) for row in conn.execute(query.order_by(c.event_id)).mappings()]
+
+    def dyad_rows(self, a: str, b: str) -> dict[str, tuple[Dyad, float | None]]:
+        """A pair's monthly rows with the exact sum of each month's scores (None when unknown)."""
+        query = sa.select(dyads.c.period, dyads.c.data, dyads.c.score_sum).where(dyads.c.a == a, dyads.c.b == b)
+        with self.read() as conn:
+            return {period: (Dyad.from_dict(json.loads(data)), total) for period, data, total in conn.execute(query)}
+
+    def put_pair_dyads(self, a: str, b: str, rows: Iterable[tuple[Dyad, float]], emptied: Iterable[str] = ()) -> None:
+        """Write a pair's monthly rows (with their score sums) and drop the months left without events."""
+        values = [{"a": a, "b": b, "period": d.period, "data": dumps(d.to_dict()), "score_sum": total}
+                  for d, total in rows]
+        with self.write(exclusive=True) as conn:
+            periods = [v["period"] for v in values] + list(emptied)
+            if periods:
+                conn.execute(dyads.delete().where(dyads.c.a == a, dyads.c.b == b, dyads.c.period.in_(periods)))
+            if values:
+                conn.execute(dyads.insert(), values)
+
+    def cue_rows(self, kind: str, record_ids: Iterable[str]) -> list[dict[str, Any]]:
+        """Cues by the ids their keys name them with (``doc_id:start``, ``doc_id:start:key`` for keyed kinds)."""
+        wanted = set(record_ids)
+        found = []
+        with self.read() as conn:
+            for chunk in _chunks(r.split(":", 1)[0] for r in wanted):
+                query = sa.select(cues.c.data).where(cues.c.kind == kind, cues.c.doc_id.in_(chunk))
+                for (data,) in conn.execute(query.order_by(cues.c.doc_id, cues.c.start, cues.c.key)):
+                    cue = json.loads(data)
+                    if cue_id(cue) in wanted:
+                        found.append(cue)
+        return found
+
+    def cues_with_key(self, kind: str, keys: Iterable[str]) -> Iterator[dict[str, Any]]:
+        with self.read() as conn:
+            for chunk in _chunks(keys):
+                query = (sa.select(cues.c.data).where(cues.c.kind == kind, cues.c.key.in_(chunk))
+                         .order_by(cues.c.key, cues.c.doc_id, cues.c.start))
+                for (data,) in conn.execute(query):
+                    yield json.loads(data)
+
+    def forecasts_due(self, after: str, before: str) -> list[str]:
+        """Forecasts of linked documents whose horizon lies in ``[after, before)`` (as strings)."""
+        c = forecasts.c
+        query = (sa.select(c.forecast_id).join(documents, documents.c.doc_id == c.doc_id)
+                 .where(c.resolves_by >= after, c.resolves_by < before, documents.c.linked == 1))
+        with self.read() as conn:
+            return [r[0] for r in conn.execute(query)]
+
+    def meta(self, key: str) -> str | None:
+        with self.read() as conn:
+            return conn.execute(sa.select(meta_table.c.value).where(meta_table.c.key == key)).scalar_one_or_none()
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.write() as conn:
+            conn.execute(meta_table.delete().where(meta_table.c.key == key))
+            conn.execute(meta_table.insert().values(key=key, value=value))
+
     def counts(self) -> dict[str, int]:
         """Number of stored records of each type."""
         with self.read() as conn:
@@ -718,6 +1020,23 @@ def _chunks(ids: Iterable[str]) -> Iterator[list[str]]:
     unique = sorted(set(ids))
     for i in range(0, len(unique), IN_CHUNK):
         yield unique[i : i + IN_CHUNK]
+
+
+def _merge_spans(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Overlapping ``(lo, hi)`` string intervals merged, so each row is read once."""
+    merged: list[tuple[str, str]] = []
+    for lo, hi in sorted(spans):
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
+        else:
+            merged.append((lo, hi))
+    return merged
+
+
+def cue_id(cue: Mapping[str, Any]) -> str:
+    """How blocking keys name a cue: ``doc_id:start``, with ``:key`` for cues of a keyed kind."""
+    base = f"{cue['doc_id']}:{cue['start']}"
+    return f"{base}:{cue['key']}" if cue["key"] else base
 
 
 def _filtered(query: Any, table: sa.Table, filters: Mapping[str, Any]) -> Any:

@@ -1,11 +1,21 @@
 """Cross-document linking: one actor, promise, event and statement across sources.
 
-Linking is incremental in the documents just stored and independent of their order. The
-documents a run adds decide which linking units ("blocks") are touched: the actors they
-mention, the pairs of states of their events, the promisers they name, the forecasts about the
-states they mention, the occasions and counts they give. Each touched block is then recomputed
-from every record the store holds for it, so the result is the same whatever order documents
-arrived in, and blocks the new documents do not touch are left alone.
+Linking is incremental in the documents just stored, independent of their order, and its cost
+grows with the documents linked rather than with the store. Every linked record is filed under
+blocking keys (``link_keys``) with a day: a statement under its speaker, an event under its pair
+of states and type (by its date and by its publication), a promise under its promiser, a forecast
+under its pairs and types and its words, a sentence of a later document under the actors it
+names. For each new record a run looks up only the records under its keys within a time window,
+follows similar records from there to the whole group they are connected to (a "component"),
+and recomputes those components from every record they hold; components the new documents do
+not reach are left alone. The result is the same whatever order or batches documents arrive in.
+
+The windows come from what linking compares. Reports of one event: the event's own rules (the
+same or nearby dates; an undated report up to ``REFER_BACK_DAYS`` after a dated one; undated
+reports ``UNDATED_DAYS`` apart). Reports of one statement: ``STATEMENT_DAYS`` apart at most.
+Reports of one promise: ``PROMISE_DAYS`` apart at most, and the promise is judged by sentences
+up to ``PROMISE_DAYS`` after its last report. A forecast: events and sentences up to
+``FORECAST_DAYS`` after its horizon.
 
 Per-document records stay as their extraction wrote them; the linked view (a promise with every
 report and its status, an event with its other reports, a forecast with its verdict) is written
@@ -16,18 +26,31 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
 
-from ..records import Commitment, Event, Evidence, Forecast, Quote, Timex
-from ..store import Store
-from .actors import merge_actor_records
+from ..records import Actor, Commitment, Event, Evidence, Forecast, Quote, Record, Timex
+from ..store import Store, cue_id
+from .actors import merge_actor, merge_actor_records
 from .cluster import cluster
-from .corpus import Corpus
+from .corpus import Corpus, first_day, last_day, shifted
 from .cues import document_cues
-from .disagreements import count_disagreement, occasion_disagreement, promise_disagreement
-from .dyads import pair_series
-from .events import EventMatcher, canonical_event, event_groups, group_date, linked_events, pair_of
-from .forecasts import checked_forecast
+from .disagreements import count_disagreement, occasion_disagreement, occasions, promise_disagreement
+from .dyads import Counted, update_series
+from .events import (
+    REFER_BACK_DAYS,
+    EventMatcher,
+    block_of,
+    canonical_event,
+    event_groups,
+    event_keys,
+    event_windows,
+    group_date,
+    linked_events,
+    pair_of,
+)
+from .forecasts import FORECAST_DAYS, before_reach, checked_forecast, forecast_countries, predicted_categories, reach
+from .promises import THRESHOLD as PROMISE_THRESHOLD
 from .promises import PromiseMatcher, assign_references, linked_promise, promise_groups
 from .text import overlap, plain, words
 
@@ -35,6 +58,12 @@ __all__ = ["link", "link_pending", "merge_actor_records"]
 
 QUOTE_THRESHOLD = 0.6
 QUOTE_SHARED_WORDS = 3
+STATEMENT_DAYS = REFER_BACK_DAYS
+PROMISE_DAYS = 730
+# documents linked in one run (one transaction)
+RUN_SIZE = 1000
+
+T = TypeVar("T", bound=Record)
 
 
 def link(store: Store, doc_ids: Iterable[str]) -> None:
@@ -49,194 +78,453 @@ def link(store: Store, doc_ids: Iterable[str]) -> None:
 def link_pending(store: Store) -> int:
     """Link every stored document not yet linked (including any a killed ingest left behind)."""
     pending = store.unlinked_doc_ids()
-    for i in range(0, len(pending), 1000):
-        link(store, pending[i : i + 1000])
+    for i in range(0, len(pending), RUN_SIZE):
+        link(store, pending[i : i + RUN_SIZE])
     return len(pending)
 
 
+def _doc_of(record: Record) -> str:
+    return record.evidence.doc_id if isinstance(record, Commitment) else record.doc_id  # type: ignore[attr-defined]
+
+
+def _id_of(record: Record) -> str:
+    for name in ("event_id", "quote_id", "commitment_id", "forecast_id"):
+        if hasattr(record, name):
+            return str(getattr(record, name))
+    raise TypeError(type(record).__name__)
+
+
 class Linker:
-    """One linking run over the blocks a batch of new documents touches."""
+    """One linking run over the components a batch of new documents reaches."""
 
     def __init__(self, store: Store, doc_ids: list[str]) -> None:
         self.store = store
         self.doc_ids = doc_ids
         self.corpus = Corpus(store)
         self.corpus.load(doc_ids)
-        self._groups: dict[tuple[str, str], list[list[Event]]] = {}
+        self.events = EventMatcher(self.corpus)
+        # (a, b, type, date) of event groups that changed, before and after: forecasts about them are checked again
+        self.moved_groups: list[tuple[str, str, str, str]] = []
 
     def run(self) -> None:
-        actors = self.link_actors()
-        cue_rows = self.store_cues()
-        states = {a for a in actors if len(a) == 3 and a.isupper()}
+        actors_of = self.link_actors()
+        cue_rows = self.store_cues(actors_of)
         self.link_events()
         self.link_quotes()
-        self.link_promises(actors)
-        self.check_forecasts(states, actors)
+        self.link_promises(cue_rows)
+        self.check_forecasts(cue_rows)
         self.find_fact_disagreements(cue_rows)
         self.store.mark_linked(self.doc_ids)
 
+    # -- time windows
+
+    def day(self, doc_id: str) -> str | None:
+        """The first day of a document's publication (None when undated)."""
+        day = self.corpus.day(doc_id)
+        return day.isoformat() if day else None
+
+    def window(self, key: str, doc_id: str, before: int, after: int) -> tuple[str, str | None, str | None]:
+        """``key`` from ``before`` days before to ``after`` days after a document's publication (open when undated)."""
+        day = self.corpus.day(doc_id)
+        return key, shifted(day, -before), shifted(day, after)
+
+    def near(self, a: str, b: str, days: int) -> bool:
+        """Whether two documents appeared within ``days`` of each other (always, when one is undated)."""
+        apart = self.corpus.apart(a, b)
+        return apart is None or apart <= days
+
+    def lookup(self, collection: str, windows: dict[str, list[tuple[str, str | None, str | None]]]) -> dict[str, set[str]]:
+        """For each item, the records under its windows' keys and days; all items in one pass over the keys."""
+        rows: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
+        for key, record_id, day in self.store.keyed_rows(collection, (w for ws in windows.values() for w in ws)):
+            rows[key].append((record_id, day))
+        return {item: {rid for key, lo, hi in ws for rid, day in rows[key]
+                       if day is None or ((lo or "") <= day <= (hi or "~"))} for item, ws in windows.items()}
+
+    def components(self, collection: str, seeds: Iterable[T], windows: Callable[[T], Iterable[tuple[str, str | None, str | None]]],
+                   linked: Callable[[T, T], bool], block: Callable[[T], str]) -> list[list[T]]:
+        """The groups of records connected to ``seeds`` by chains of ``linked`` records, each group
+        whole (a record linked to none of the others is a group of its own).
+
+        ``windows`` must hold every record a record can be linked with; ``block`` names the key
+        two linked records share. Every pair of records that can be linked is tested once: the
+        records reached in one step are tested against each other and against the records of
+        their windows not reached before.
+        """
+        members = {_id_of(r): r for r in seeds}
+        parent = {i: i for i in members}
+
+        def root(i: str) -> str:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        frontier = list(members.values())
+        while frontier:
+            fresh = {_id_of(r) for r in frontier}
+            found = self.store.keyed(collection, (w for r in frontier for w in windows(r))) - (members.keys() - fresh)
+            candidates: list[T] = [members[i] for i in found & fresh]
+            candidates += self.store.records_by_ids(collection, found - fresh)  # type: ignore[arg-type]
+            self.corpus.load(_doc_of(c) for c in candidates)
+            by_block: dict[str, list[T]] = defaultdict(list)
+            for r in frontier:
+                by_block[block(r)].append(r)
+            reached = []
+            for c in candidates:
+                cid = _id_of(c)
+                for r in by_block.get(block(c), ()):
+                    rid = _id_of(r)
+                    if rid != cid and (cid not in fresh or rid < cid) and linked(r, c):
+                        if cid not in members:
+                            members[cid] = c
+                            parent[cid] = cid
+                            reached.append(c)
+                        parent[root(cid)] = root(rid)
+            frontier = reached
+        groups: dict[str, list[T]] = defaultdict(list)
+        for i, record in members.items():
+            groups[root(i)].append(record)
+        return list(groups.values())
+
     # -- actors and cues
 
-    def link_actors(self) -> set[str]:
-        actor_ids = self.store.actor_ids_in(self.doc_ids)
-        if actor_ids:
-            self.store.upsert_actors(merge_actor_records(self.store.doc_actor_records(sorted(actor_ids))))
-        return actor_ids
+    def link_actors(self) -> dict[str, set[str]]:
+        """Merge the new documents' actors into the linked view; returns each document's actor ids."""
+        rows: dict[str, list[tuple[str, Actor]]] = defaultdict(list)
+        actors_of: dict[str, set[str]] = defaultdict(set)
+        for doc_id, actor in self.store.doc_actor_rows(self.doc_ids):
+            rows[actor.actor_id].append((doc_id, actor))
+            actors_of[doc_id].add(actor.actor_id)
+        existing = self.store.actor_rows(rows)
+        unknown = [actor_id for actor_id, (_, first_doc, _) in existing.items() if first_doc is None]
+        if unknown:  # written without the documents they came from (upsert_actors): merge every document again
+            rows.update({actor_id: [] for actor_id in unknown})
+            for doc_id, actor in self.store.doc_actor_rows(self.store.docs_mentioning(unknown)):
+                if actor.actor_id in unknown:
+                    rows[actor.actor_id].append((doc_id, actor))
+            for actor_id in unknown:
+                del existing[actor_id]
+        self.store.put_actors(merge_actor(existing.get(a), found) for a, found in sorted(rows.items()) if found)
+        return actors_of
 
-    def store_cues(self) -> list[dict]:
+    def store_cues(self, actors_of: dict[str, set[str]]) -> list[dict[str, Any]]:
         kinds = {m.actor_id: self.corpus.kind(m.actor_id) or "" for d in self.doc_ids for m in self.corpus.mentions(d)}
-        found = []
-        for doc_id in self.doc_ids:
-            document = self.store.document(doc_id)
-            if document is None:
-                continue
-            timexes = [t for t in self.store.raw_records("timexes", doc_id=doc_id) if isinstance(t, Timex)]
-            rows = document_cues(document, self.corpus.mentions(doc_id), timexes, kinds)
-            self.store.add_cues(doc_id, rows)
-            found.extend({**r, "doc_id": doc_id} for r in rows)
+        timexes: dict[str, list[Timex]] = defaultdict(list)
+        for t in self.store.raw_records("timexes", doc_id=self.doc_ids):
+            timexes[t.doc_id].append(t)  # type: ignore[attr-defined]
+        by_doc = {d.doc_id: document_cues(d, self.corpus.mentions(d.doc_id), timexes[d.doc_id], kinds)
+                  for d in self.store.documents_by_ids(self.doc_ids)}
+        self.store.put_cues(by_doc)
+        found = [{**r, "doc_id": doc_id} for doc_id, rows in by_doc.items() for r in rows]
+        keys: dict[str, list[tuple[str, str, str | None]]] = defaultdict(list)
+        for cue in found:
+            if cue["kind"] in ("status", "promise_ref"):  # by the actors the sentence names
+                keys[cue["kind"]] += [(actor, cue_id(cue), self.day(cue["doc_id"])) for actor in cue["actors"]]
+            elif cue["kind"] == "verdict":  # by every actor of its document
+                keys["verdict"] += [(actor, cue_id(cue), self.day(cue["doc_id"])) for actor in sorted(actors_of[cue["doc_id"]])]
+            elif cue["kind"] == "occasion":  # by occasion and place, on the day claimed
+                keys["occasion"].append((cue["key"], cue_id(cue), cue["value"]))
+        for kind in ("status", "promise_ref", "verdict", "occasion"):
+            self.store.put_keys(kind, [cue_id(c) for c in found if c["kind"] == kind], keys[kind])
         return found
 
     # -- events and the dyad index
 
-    def groups_for(self, pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], list[list[Event]]]:
-        wanted = sorted(set(pairs) - set(self._groups))
-        if wanted:
-            events = list(self.store.events_between(wanted))
-            self.corpus.load(e.doc_id for e in events)
-            for pair in wanted:
-                self._groups[pair] = []
-            for group in event_groups(events, self.corpus):
-                self._groups[pair_of(group[0])].append(group)  # type: ignore[index]
-        return {p: self._groups[p] for p in set(pairs)}
-
     def link_events(self) -> None:
-        new = [e for e in self.store.raw_records("events", doc_id=self.doc_ids) if isinstance(e, Event)]
-        pairs = sorted({p for e in new if (p := pair_of(e))})
-        if not pairs:
+        new = [e for e in self.store.raw_records("events", doc_id=self.doc_ids) if isinstance(e, Event) and pair_of(e)]
+        self.store.put_keys("events", [e.event_id for e in new], [k for e in new for k in event_keys(e, self.corpus)])
+        if not new:
             return
-        by_pair = self.groups_for(pairs)
-        ids, rows, series = [], [], []
-        for pair in pairs:
-            counted = []
-            for group in by_pair[pair]:
-                ids.extend(e.event_id for e in group)
-                rows.extend(linked_events(group, self.corpus))
-                counted.append((group_date(group), canonical_event(group, self.corpus)))
-            series.extend(pair_series(*pair, counted))
-        self.store.replace_links("events", ids, rows)
-        self.store.replace_pair_dyads(pairs, series)
+        parts = self.components("events", new, lambda e: event_windows(e, self.corpus),
+                                lambda a, b: a.doc_id != b.doc_id and self.events.similarity(a, b) > 0, block_of)
+        members = [e.event_id for part in parts for e in part]
+        before = [r for r in self.store.event_group_rows(members).values() if r["group_date"]]
+        rows, linked = [], []
+        for group in (g for part in parts for g in event_groups(part, self.corpus, self.events)):
+            canonical = canonical_event(group, self.corpus)
+            when = group_date(group)
+            a, b = pair_of(canonical)  # type: ignore[misc]
+            rows += [{"event_id": e.event_id, "a": a, "b": b, "category": e.category, "canonical_id": canonical.event_id,
+                      "group_date": when if e is canonical else None, "score": e.score} for e in group]
+            linked += linked_events(group, self.corpus)
+        self.store.put_event_groups(rows)
+        self.store.replace_links("events", members, linked)
+        changed = before + [r for r in rows if r["group_date"]]
+        self.moved_groups = [(r["a"], r["b"], r["category"], r["group_date"]) for r in changed]
+        months: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for r in changed:
+            if len(r["group_date"]) >= 7:
+                months[(r["a"], r["b"])].add(r["group_date"][:7])
+        for (a, b), periods in sorted(months.items()):
+            self.update_dyads(a, b, periods)
+
+    def counted(self, a: str, b: str, period: str) -> list[Counted]:
+        """The events the dyad index counts for a pair in a month: each group's canonical report."""
+        return [(r["event_id"], r["score"]) for r in self.store.grouped_events(a, b, period, period + "~")
+                if len(r["group_date"]) >= 7]
+
+    def update_dyads(self, a: str, b: str, periods: set[str]) -> None:
+        rows, emptied = update_series(a, b, self.store.dyad_rows(a, b), {p: self.counted(a, b, p) for p in periods},
+                                      lambda p: self.counted(a, b, p))
+        self.store.put_pair_dyads(a, b, rows, emptied)
 
     # -- statements
 
     def link_quotes(self) -> None:
-        speakers = sorted({q.speaker for q in self.store.raw_records("quotes", doc_id=self.doc_ids)
-                           if isinstance(q, Quote) and q.speaker})
-        if not speakers:
+        new = [q for q in self.store.raw_records("quotes", doc_id=self.doc_ids) if isinstance(q, Quote) and q.speaker]
+        self.store.put_keys("quotes", [q.quote_id for q in new], [(q.speaker, q.quote_id, self.day(q.doc_id)) for q in new])
+        if not new:
             return
-        quotes = [q for q in self.store.raw_records("quotes", speaker=speakers) if isinstance(q, Quote)]
-        quote_words = {q.quote_id: words(q.text) for q in quotes}
+        quote_words: dict[str, frozenset[str]] = {}
+
+        def plain_words(q: Quote) -> frozenset[str]:
+            if q.quote_id not in quote_words:
+                quote_words[q.quote_id] = frozenset(plain(words(q.text)))
+            return quote_words[q.quote_id]
 
         def similarity(a: Quote, b: Quote) -> float:
-            if a.speaker != b.speaker:
+            if a.speaker != b.speaker or not self.near(a.doc_id, b.doc_id, STATEMENT_DAYS):
                 return 0.0
-            wa, wb = frozenset(plain(quote_words[a.quote_id])), frozenset(plain(quote_words[b.quote_id]))
+            wa, wb = plain_words(a), plain_words(b)
             return overlap(wa, wb) if len(wa & wb) >= QUOTE_SHARED_WORDS else 0.0
 
+        parts = self.components(
+            "quotes", new, lambda q: [self.window(q.speaker or "", q.doc_id, STATEMENT_DAYS, STATEMENT_DAYS)],
+            lambda a, b: a.doc_id != b.doc_id and similarity(a, b) >= QUOTE_THRESHOLD, lambda q: q.speaker or "")
         rows = []
-        for group in cluster(quotes, key=lambda q: q.quote_id, doc=lambda q: q.doc_id, similarity=similarity,
-                             threshold=QUOTE_THRESHOLD):
+        for group in (g for part in parts if len(part) > 1 for g in cluster(
+                part, key=lambda q: q.quote_id, doc=lambda q: q.doc_id, similarity=similarity, threshold=QUOTE_THRESHOLD)):
             if len(group) < 2:
                 continue
-            self.corpus.load(q.doc_id for q in group)
             first = min(group, key=lambda q: (self.corpus.order(q.doc_id), q.start))
             for q in group:
                 others = tuple(sorted((_quote_evidence(o) for o in group if o is not q), key=lambda v: (v.doc_id, v.start)))
                 rows.append((q.quote_id, first.quote_id, _with_reports(q, others)))
-        self.store.replace_links("quotes", [q.quote_id for q in quotes], rows)
+        self.store.replace_links("quotes", [q.quote_id for part in parts for q in part], rows)
 
     # -- promises
 
-    def link_promises(self, actors: set[str]) -> None:
+    def link_promises(self, cue_rows: list[dict[str, Any]]) -> None:
         new = [c for c in self.store.raw_records("commitments", doc_id=self.doc_ids) if isinstance(c, Commitment)]
-        promisers = sorted({c.promiser for c in new} | {a for a in actors if len(a) == 3 and a.isupper()})
-        commitments = [c for c in self.store.raw_records("commitments", promiser=promisers) if isinstance(c, Commitment)]
-        if not commitments:
+        self.store.put_keys("commitments", [c.commitment_id for c in new],
+                            [(actor, c.commitment_id, self.day(c.evidence.doc_id))
+                             for c in new for actor in {c.promiser, c.promiser_person} if actor])
+        # promises a new sentence may judge or mention: reported up to PROMISE_DAYS before it, by an actor it names
+        sentences = [c for c in cue_rows if c["kind"] in ("status", "promise_ref")]
+        named = self.store.keyed("commitments", (self.window(actor, c["doc_id"], PROMISE_DAYS, 0)
+                                                 for c in sentences for actor in c["actors"]))
+        seeds: list[Commitment] = new + self.store.records_by_ids(  # type: ignore[operator]
+            "commitments", named - {c.commitment_id for c in new})
+        if not seeds:
             return
-        self.corpus.load(c.evidence.doc_id for c in commitments)
-        people = {c.promiser_person for c in commitments if c.promiser_person}
-        docs = self.store.docs_mentioning(sorted({c.promiser for c in commitments} | people))
-        self.corpus.load(docs)
-        cues = sorted(self.store.cues_in(docs, "status"), key=lambda c: (self.corpus.order(c["doc_id"]), c["start"]))
-        refs = sorted(self.store.cues_in(docs, "promise_ref"), key=lambda c: (self.corpus.order(c["doc_id"]), c["start"]))
+        self.corpus.load(c.evidence.doc_id for c in seeds)
         matcher = PromiseMatcher(self.corpus)
-        rows, disagreements = [], []
-        names = {a.actor_id: a.name for a in self.store.records("actors", actor_id=promisers)}
-        groups = promise_groups(commitments, self.corpus)
-        references = assign_references(groups, refs, self.corpus)
-        for i, group in enumerate(groups):
-            merged, view = linked_promise(group, self.corpus, cues, matcher, references.get(i, []))
+
+        def similarity(a: Commitment, b: Commitment) -> float:
+            return matcher.similarity(a, b) if self.near(a.evidence.doc_id, b.evidence.doc_id, PROMISE_DAYS) else 0.0
+
+        parts = self.components(
+            "commitments", seeds, lambda c: [self.window(c.promiser, c.evidence.doc_id, PROMISE_DAYS, PROMISE_DAYS)],
+            lambda a, b: a.promiser == b.promiser and a.evidence.doc_id != b.evidence.doc_id
+            and similarity(a, b) >= PROMISE_THRESHOLD, lambda c: c.promiser)
+        changed = [g for part in parts for g in promise_groups(part, self.corpus, similarity)]
+        refs = self.references_near(changed, [c for c in sentences if c["kind"] == "promise_ref"])
+        # every promise that competes for those sentences is written again, with all the sentences it may get
+        groups = self.promise_groups_near(refs, changed)
+        refs = self.references_near(groups, refs)
+        competing = self.promise_groups_near(refs, groups)
+        references = assign_references(competing, refs, self.corpus, PROMISE_DAYS)
+        given = {tuple(sorted(c.commitment_id for c in g)): references.get(i, []) for i, g in enumerate(competing)}
+        rows, disagreements, blocks = [], [], []
+        names = {a.actor_id: a.name for a, _, _ in self.store.actor_rows({g[0].promiser for g in groups}).values()}
+        sentences_of = self.status_sentences(groups)
+        for group in groups:
+            key = tuple(sorted(c.commitment_id for c in group))
+            merged, view = linked_promise(group, self.corpus, sentences_of[key], matcher, given[key])
             rows.extend(view)
-            block = f"promise|{merged.promiser}"
-            found = promise_disagreement(f"{block}|{merged.commitment_id}", merged, self.corpus,
-                                         names.get(merged.promiser, merged.promiser))
+            block = f"promise|{merged.promiser}|{merged.commitment_id}"
+            blocks += [f"promise|{c.promiser}|{c.commitment_id}" for c in group]
+            found = promise_disagreement(block, merged, self.corpus, names.get(merged.promiser, merged.promiser))
             if found:
                 disagreements.append((block, found))
-        self.store.replace_links("commitments", [c.commitment_id for c in commitments], rows)
-        self.store.replace_disagreements(sorted({f"promise|{c.promiser}" for c in commitments}), disagreements)
+        self.store.replace_links("commitments", [c.commitment_id for g in groups for c in g], rows)
+        self.store.replace_disagreements(blocks, disagreements)
+
+    def references_near(self, groups: list[list[Commitment]], also: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Sentences that may mention these promises (up to PROMISE_DAYS after each was first
+        reported, naming its promiser or who spoke for it), with ``also``, in document order."""
+        # from every report, not only the first: a report that was first before these groups formed
+        # may have had sentences given to it that now go elsewhere
+        windows = [self.window(actor, c.evidence.doc_id, 0, PROMISE_DAYS)
+                   for group in groups for c in group for actor in _promise_actors(group)]
+        wanted = self.store.keyed("promise_ref", windows) | {cue_id(c) for c in also}
+        found = {cue_id(c): c for c in self.store.cue_rows("promise_ref", wanted)}
+        self.corpus.load(c["doc_id"] for c in found.values())
+        return sorted(found.values(), key=lambda c: (self.corpus.order(c["doc_id"]), c["start"]))
+
+    def promise_groups_near(self, refs: list[dict[str, Any]], known: list[list[Commitment]]) -> list[list[Commitment]]:
+        """``known`` groups and the stored groups of every promise a sentence of ``refs`` may mention
+        (reported up to PROMISE_DAYS before it by an actor it names)."""
+        taken = {c.commitment_id for g in known for c in g}
+        nearby = self.store.keyed("commitments", (self.window(actor, r["doc_id"], PROMISE_DAYS, 0)
+                                                  for r in refs for actor in r["actors"])) - taken
+        canonical = self.store.canonical_ids("commitments", nearby)
+        heads = {canonical.get(i, i) for i in nearby}
+        members = {i: i for i in heads} | self.store.linked_with("commitments", heads)
+        stored: dict[str, list[Commitment]] = defaultdict(list)
+        for c in self.store.records_by_ids("commitments", set(members) - taken):
+            stored[members[c.commitment_id]].append(c)  # type: ignore[attr-defined]
+        self.corpus.load(c.evidence.doc_id for g in stored.values() for c in g)
+        return known + [sorted(g, key=lambda c: c.commitment_id) for _, g in sorted(stored.items())]
+
+    def status_sentences(self, groups: list[list[Commitment]]) -> dict[tuple[str, ...], list[dict[str, Any]]]:
+        """For each promise, the sentences that may judge it: naming its promiser or who spoke for it,
+        from its first report to PROMISE_DAYS after its last, in document order."""
+        windows = {}
+        for group in groups:
+            ordered = sorted(group, key=lambda c: self.corpus.order(c.evidence.doc_id))
+            first, last = ordered[0].evidence.doc_id, ordered[-1].evidence.doc_id
+            lo, hi = self.window("", first, 0, 0)[1], self.window("", last, 0, PROMISE_DAYS)[2]
+            windows["|".join(sorted(c.commitment_id for c in group))] = [(actor, lo, hi) for actor in _promise_actors(group)]
+        found = self.lookup("status", windows)
+        cues = {cue_id(c): c for c in self.store.cue_rows("status", set().union(*found.values()))}
+        self.corpus.load(c["doc_id"] for c in cues.values())
+        return {tuple(item.split("|")): sorted((cues[i] for i in ids if i in cues),
+                                               key=lambda c: (self.corpus.order(c["doc_id"]), c["start"]))
+                for item, ids in found.items()}
 
     # -- forecasts
 
-    def check_forecasts(self, states: set[str], actors: set[str]) -> None:
-        docs = self.store.docs_mentioning(sorted(states)) | set(self.doc_ids) if states else set(self.doc_ids)
-        forecasts = [f for f in self.store.raw_records("forecasts", doc_id=sorted(docs)) if isinstance(f, Forecast)]
-        if not forecasts:
-            return
-        self.corpus.load(f.doc_id for f in forecasts)
+    def forecast_keys(self, forecast: Forecast) -> list[tuple[str, str, str | None]]:
+        """A forecast under each pair of its states and type it predicts, each of its words and its author."""
+        fid, day = forecast.forecast_id, self.day(forecast.doc_id)
+        countries = sorted(forecast_countries(forecast, self.corpus))
+        pairs = [(a, b) for i, a in enumerate(countries) for b in countries[i + 1:]]
+        ev = forecast.evidence
+        rows = [(f"event|{a}|{b}|{category}", fid, day) for a, b in pairs for category in predicted_categories(forecast.text)]
+        rows += [(f"word|{w}", fid, day) for w in plain(self.corpus.words_at(ev.doc_id, ev.start, ev.text))]
+        if forecast.author:
+            rows.append((f"author|{forecast.author}", fid, day))
+        return rows
+
+    def check_forecasts(self, cue_rows: list[dict[str, Any]]) -> None:
+        new = [f for f in self.store.raw_records("forecasts", doc_id=self.doc_ids) if isinstance(f, Forecast)]
+        self.store.put_keys("forecasts", [f.forecast_id for f in new], [k for f in new for k in self.forecast_keys(f)])
+        ids = {f.forecast_id for f in new} | self.forecasts_reached(cue_rows)
         latest = self.store.latest_published()
-        matcher = EventMatcher(self.corpus)
-        # which documents mention each subject or author, and their verdict sentences, read once
-        watched = sorted({a for f in forecasts for a in (*f.subjects, f.author) if a})
-        verdict_docs = {w: self.store.docs_mentioning([w]) for w in watched}
-        all_docs = set().union(*verdict_docs.values()) if verdict_docs else set()
-        self.corpus.load(all_docs)
-        verdict_cues = list(self.store.cues_in(all_docs, "verdict"))
+        if latest and latest != self.store.meta("linked_latest"):
+            # horizons the newest document has now passed: the verdict becomes final
+            ids.update(self.store.forecasts_due((self.store.meta("linked_latest") or "")[:4], latest))
+            self.store.set_meta("linked_latest", latest)
+        if not ids:
+            return
+        forecasts: list[Forecast] = self.store.records_by_ids("forecasts", ids)  # type: ignore[assignment]
+        self.corpus.load(f.doc_id for f in forecasts)
+        limits = {f.forecast_id: reach(f, self.corpus.published(f.doc_id)) for f in forecasts}
+        sentences = self.verdict_sentences(forecasts, limits)
         rows = []
         for forecast in forecasts:
-            countries = sorted({m.country for m in self.corpus.mentions(forecast.doc_id)
-                                if m.actor_id in forecast.subjects and m.country} |
-                               {s for s in forecast.subjects if len(s) == 3 and s.isupper()})
-            pairs = [(a, b) for i, a in enumerate(countries) for b in countries[i + 1:]]
-            groups = [(group_date(g), canonical_event(g, self.corpus))
-                      for pair_groups in self.groups_for(pairs).values() for g in pair_groups]
-            watchers = set(forecast.subjects) | ({forecast.author} if forecast.author else set())
-            cue_docs = set().union(*(verdict_docs[w] for w in watchers)) if watchers else set()
-            cues = [c for c in verdict_cues if c["doc_id"] in cue_docs]
-            checked = checked_forecast(forecast, self.corpus, groups, cues, latest, matcher.words)
+            limit = limits[forecast.forecast_id]
+            checked = checked_forecast(forecast, self.corpus, self.later_events(forecast, limit),
+                                       sentences[forecast.forecast_id], latest, self.events.words)
             if checked.verdict != "unresolved" or checked.verdict_final:
                 rows.append((forecast.forecast_id, forecast.forecast_id, checked))
         self.store.replace_links("forecasts", [f.forecast_id for f in forecasts], rows)
 
+    def forecasts_reached(self, cue_rows: list[dict[str, Any]]) -> set[str]:
+        """Forecasts that changed event groups or new verdict sentences may now judge: published up to
+        2 x FORECAST_DAYS before them, about the same pair and type, or sharing words with the sentence."""
+        lookback = 2 * FORECAST_DAYS
+        # a group dated to the month or year counts for forecasts published within that period too
+        windows = [(f"event|{a}|{b}|{category}", shifted(first_day(when), -lookback), shifted(last_day(when), 0))
+                   for a, b, category, when in self.moved_groups]
+        found = self.store.keyed("forecasts", windows)
+        for cue in (c for c in cue_rows if c["kind"] == "verdict"):
+            _, lo, hi = self.window("", cue["doc_id"], lookback, 0)
+            shared = self.store.keyed_counts("forecasts", [f"word|{w}" for w in {*cue["words"], *cue.get("context_words", ())}],
+                                             lo, hi)
+            by_author = self.store.keyed("forecasts", ((f"author|{a}", lo, hi) for a in cue["actors"]))
+            found.update(f for f, n in shared.items() if n >= 2 or f in by_author)
+        return found
+
+    def later_events(self, forecast: Forecast, limit: Any) -> list[tuple[str | None, Event]]:
+        """The groups of events between the forecast's states of a type it predicts, dated from its
+        publication to its reach, as ``(group date, canonical report)``."""
+        published = self.corpus.published(forecast.doc_id)
+        countries = sorted(forecast_countries(forecast, self.corpus))
+        categories = predicted_categories(forecast.text)
+        if not categories or len(countries) < 2:
+            return []
+        lo = (published or "")[:4]
+        hi = (forecast.resolves_by or "9999") + "~"
+        rows = [r for i, a in enumerate(countries) for b in countries[i + 1:]
+                for r in self.store.grouped_events(a, b, lo, hi, categories) if before_reach(r["group_date"], limit)]
+        found = {e.event_id: e for e in self.store.records_by_ids("events", {r["event_id"] for r in rows})}
+        self.corpus.load(e.doc_id for e in found.values())  # type: ignore[attr-defined]
+        return [(r["group_date"], found[r["event_id"]]) for r in rows]  # type: ignore[misc]
+
+    def verdict_sentences(self, forecasts: list[Forecast], limits: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+        """For each forecast, the sentences saying how a prediction turned out in documents naming one of
+        its subjects or its author, published from the forecast to its reach."""
+        windows = {}
+        for f in forecasts:
+            lo = self.window("", f.doc_id, 0, 0)[1]
+            hi = limits[f.forecast_id].isoformat() if limits[f.forecast_id] else None
+            windows[f.forecast_id] = [(w, lo, hi) for w in sorted({*f.subjects, f.author} - {None})]  # type: ignore[misc]
+        found = self.lookup("verdict", windows)
+        cues = {cue_id(c): c for c in self.store.cue_rows("verdict", set().union(*found.values()))}
+        self.corpus.load(c["doc_id"] for c in cues.values())
+        return {fid: [cues[i] for i in sorted(ids) if i in cues] for fid, ids in found.items()}
+
     # -- disagreements over facts
 
-    def find_fact_disagreements(self, cue_rows: list[dict]) -> None:
-        keys: dict[str, set[str]] = defaultdict(set)
-        for row in cue_rows:
-            if row["kind"] in ("occasion", "count"):
-                keys[row["kind"]].add(row["key"])
+    def find_fact_disagreements(self, cue_rows: list[dict[str, Any]]) -> None:
         blocks, found = [], []
-        for kind, judge in (("occasion", occasion_disagreement), ("count", count_disagreement)):
-            by_key: dict[str, list[dict]] = defaultdict(list)
-            for cue in self.store.cues_with_keys(kind, keys.get(kind, ())):
-                by_key[cue["key"]].append(cue)
-            for key in sorted(keys.get(kind, ())):
-                block = f"{kind}|{key}"
-                blocks.append(block)
-                self.corpus.load(c["doc_id"] for c in by_key[key])
-                disagreement = judge(block, by_key[key], self.corpus)
+        new = [c for c in cue_rows if c["kind"] == "occasion"]
+        claims = self.occasion_claims(new)
+        new_ids = {cue_id(c) for c in new}
+        for key in sorted({c["key"] for c in new}):
+            for occasion in occasions(claims[key]):
+                if not new_ids & {cue_id(c) for c in occasion}:
+                    continue  # not reached by the new claims, perhaps not whole
+                blocks += [f"occasion|{key}|{c['value']}" for c in occasion]
+                self.corpus.load(c["doc_id"] for c in occasion)
+                block = f"occasion|{key}|{occasion[0]['value']}"
+                disagreement = occasion_disagreement(block, occasion, self.corpus)
                 if disagreement:
                     found.append((block, disagreement))
+        counts = sorted({c["key"] for c in cue_rows if c["kind"] == "count"})
+        by_key: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for cue in self.store.cues_with_key("count", counts):
+            by_key[cue["key"]].append(cue)
+        for key in counts:
+            block = f"count|{key}"
+            blocks.append(block)
+            self.corpus.load(c["doc_id"] for c in by_key[key])
+            disagreement = count_disagreement(block, by_key[key], self.corpus)
+            if disagreement:
+                found.append((block, disagreement))
         if blocks:
             self.store.replace_disagreements(blocks, found)
+
+    def occasion_claims(self, new: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+        """Every claim chained to the new ones by dates at most SAME_OCCASION_DAYS apart, by key."""
+        found = {cue_id(c): c for c in new}
+        frontier = list(new)
+        while frontier:
+            windows = [(c["key"], shifted(first_day(c["value"]), -8), shifted(first_day(c["value"]), 8)) for c in frontier]
+            wanted = self.store.keyed("occasion", windows) - found.keys()
+            frontier = self.store.cue_rows("occasion", wanted)
+            found.update((cue_id(c), c) for c in frontier)
+        claims: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for cue in found.values():
+            claims[cue["key"]].append(cue)
+        return claims
+
+
+def _promise_actors(group: list[Commitment]) -> set[str]:
+    return {c.promiser for c in group} | {c.promiser_person for c in group if c.promiser_person}
 
 
 def _quote_evidence(q: Quote) -> Evidence:

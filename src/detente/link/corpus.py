@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from ..store import Store
@@ -20,6 +21,7 @@ class Corpus:
         self._info: dict[str, dict[str, Any]] = {}
         self._mentions: dict[str, list[Mention]] = {}
         self._kinds: dict[str, str] = {}
+        self._days: dict[str, date | None] = {}
 
     def load(self, doc_ids: Iterable[str]) -> None:
         missing = [d for d in set(doc_ids) if d not in self._info]
@@ -36,8 +38,22 @@ class Corpus:
             self._mentions[doc_id] = sorted(found.get(doc_id, []), key=lambda m: (m.start, m.end))
 
     def published(self, doc_id: str) -> str | None:
-        self.load([doc_id])
-        return self._info[doc_id]["published"]
+        info = self._info.get(doc_id)
+        if info is None:
+            self.load([doc_id])
+            info = self._info[doc_id]
+        return info["published"]  # type: ignore[no-any-return]
+
+    def day(self, doc_id: str) -> date | None:
+        """The first day of a document's publication period."""
+        if doc_id not in self._days:
+            self._days[doc_id] = first_day(self.published(doc_id))
+        return self._days[doc_id]
+
+    def apart(self, a: str, b: str) -> int | None:
+        """Days between two documents' publications (None when either is undated), as ``days_between``."""
+        first, second = self.day(a), self.day(b)
+        return None if first is None or second is None else abs((first - second).days)
 
     def outlet(self, doc_id: str) -> str | None:
         self.load([doc_id])
@@ -72,6 +88,29 @@ def first_day(value: str | None) -> date | None:
         return date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1)
     except (ValueError, IndexError):
         return None
+
+
+def last_day(value: str | None) -> date | None:
+    """The last day an ISO date at any precision allows."""
+    first = first_day(value)
+    if first is None or value is None:
+        return None
+    parts = value.split("-")
+    if len(parts) >= 3:
+        return first
+    if len(parts) == 2:
+        return first.replace(day=calendar.monthrange(first.year, first.month)[1])
+    return first.replace(month=12, day=31)
+
+
+def shifted(day: date | None, days: int) -> str | None:
+    """The ISO day ``days`` after ``day`` (None stays None: an undated document has no window)."""
+    if day is None:
+        return None
+    try:
+        return (day + timedelta(days=days)).isoformat()
+    except OverflowError:
+        return "9999-12-31" if days > 0 else "0001-01-01"
 
 
 def days_between(a: str | None, b: str | None) -> int | None:

@@ -23,9 +23,11 @@ def cue_lexicon() -> dict[str, Any]:
 
 
 @cache
-def status_patterns() -> dict[str, list[re.Pattern[str]]]:
+def status_patterns() -> dict[str, re.Pattern[str]]:
+    """One pattern per status: any of its cue phrases as a whole word."""
     data = json.loads(resources.files("detente.lexicons").joinpath("commitments.json").read_text(encoding="utf-8"))
-    return {status: [re.compile(rf"\b{c}\b", re.I) for c in cues] for status, cues in data["status_cues"].items()}
+    return {status: re.compile("|".join(rf"(?:\b{c}\b)" for c in cues), re.I)
+            for status, cues in data["status_cues"].items()}
 
 
 @cache
@@ -40,7 +42,7 @@ def number_words() -> dict[str, int]:
 
 def status_of(sentence: str) -> str | None:
     for status in ("disputed", "broken", "kept"):
-        if any(p.search(sentence) for p in status_patterns()[status]):
+        if status_patterns()[status].search(sentence):
             return status
     return None
 

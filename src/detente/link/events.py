@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
+from datetime import date, timedelta
 
 from ..records import Event
 from . import semantic
 from .cluster import cluster
-from .corpus import Corpus, days_between, same_or_coarser
+from .corpus import Corpus, days_between, first_day, last_day, same_or_coarser
 from .text import overlap, plain
 
 # types whose two sides act together, so "A met B" and "B met A" are one event
@@ -88,9 +89,64 @@ def _dated(event: Event) -> bool:
     return bool(event.date and len(event.date) >= 7)
 
 
-def event_groups(events: Iterable[Event], corpus: Corpus) -> list[list[Event]]:
+def block_of(event: Event) -> str:
+    """The linking block of an event: its pair of states and its type."""
+    a, b = pair_of(event) or ("", "")
+    return f"{a}|{b}|{event.category}"
+
+
+def event_keys(event: Event, corpus: Corpus) -> list[tuple[str, str, str | None]]:
+    """``(key, event_id, day)`` rows filing an event by its date (when it has one to the month or day)
+    and by its publication."""
+    rows = []
+    if _dated(event):
+        rows.append((block_of(event) + "|date", event.event_id, _iso(first_day(event.date))))
+    published = first_day(corpus.published(event.doc_id))
+    if published:
+        rows.append((block_of(event) + "|published", event.event_id, published.isoformat()))
+    return rows
+
+
+def event_windows(event: Event, corpus: Corpus) -> list[tuple[str, str, str]]:
+    """Where reports of the same event can be found: ``similarity`` is zero outside these windows.
+
+    A dated report meets reports dated a few days from it or within its month, and undated reports
+    published up to ``REFER_BACK_DAYS`` from it; an undated one meets dated reports up to
+    ``REFER_BACK_DAYS`` before the end of its publication period; any report meets reports
+    published within ``UNDATED_DAYS`` of it when one of the two is undated. Days are the first
+    days of their periods, as ``days_between`` counts them.
+    """
+    block = block_of(event)
+    published = first_day(corpus.published(event.doc_id))
+    windows = []
+    if _dated(event):
+        start, month_start, end = first_day(event.date), first_day(event.date[:7]), last_day(event.date)
+        assert start and month_start and end
+        windows.append((block + "|date", _iso(month_start - _days(NEAR_DAYS + 1)), _iso(end + _days(NEAR_DAYS + 1))))
+        windows.append((block + "|published", _iso(start - _days(REFER_BACK_DAYS + 1)),
+                        _iso(start + _days(REFER_BACK_DAYS + 1))))
+    elif published:
+        until = last_day(corpus.published(event.doc_id))
+        assert until
+        windows.append((block + "|date", _iso(published - _days(REFER_BACK_DAYS + 1)), _iso(until + _days(1))))
+    if published:
+        windows.append((block + "|published", _iso(published - _days(UNDATED_DAYS + 1)),
+                        _iso(published + _days(UNDATED_DAYS + 1))))
+    return windows
+
+
+def _days(n: int) -> timedelta:
+    return timedelta(days=n)
+
+
+def _iso(day: date | None) -> str:
+    assert day is not None
+    return day.isoformat()
+
+
+def event_groups(events: Iterable[Event], corpus: Corpus, matcher: EventMatcher | None = None) -> list[list[Event]]:
     """Groups of reports of one event (single reports included), in a stable order."""
-    matcher = EventMatcher(corpus)
+    matcher = matcher or EventMatcher(corpus)
     by_block: dict[tuple[str, str, str], list[Event]] = {}
     for e in events:
         pair = pair_of(e)

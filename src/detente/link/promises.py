@@ -13,7 +13,8 @@ that it was done support it, reports that it was ignored or broken contradict it
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from ..records import Commitment, Evidence, StanceEvidence
@@ -60,15 +61,16 @@ class PromiseMatcher:
         return overlap(wa, wb)
 
 
-def promise_groups(commitments: Iterable[Commitment], corpus: Corpus) -> list[list[Commitment]]:
-    matcher = PromiseMatcher(corpus)
+def promise_groups(commitments: Iterable[Commitment], corpus: Corpus,
+                   similarity: Callable[[Commitment, Commitment], float] | None = None) -> list[list[Commitment]]:
+    similarity = similarity or PromiseMatcher(corpus).similarity
     by_promiser: dict[str, list[Commitment]] = {}
     for c in commitments:
         by_promiser.setdefault(c.promiser, []).append(c)
     groups = []
     for promiser in sorted(by_promiser):
         groups.extend(cluster(by_promiser[promiser], key=lambda c: c.commitment_id, doc=lambda c: c.evidence.doc_id,
-                              similarity=matcher.similarity, threshold=THRESHOLD))
+                              similarity=similarity, threshold=THRESHOLD))
     return groups
 
 
@@ -87,21 +89,36 @@ def reference_score(cue: dict[str, Any], group: list[Commitment], group_words: f
 
 
 def assign_references(groups: list[list[Commitment]], refs: list[dict[str, Any]], corpus: Corpus,
-                      ) -> dict[int, list[Evidence]]:
+                      window_days: int | None = None) -> dict[int, list[Evidence]]:
     """Later sentences that mention a promise ("the promise made in Ishtal was not kept"), given to
-    the promise they share most words with (at least ``SHARED_WORDS``)."""
-    group_words = [frozenset().union(*(sentence_words(c, corpus) for c in g)) for g in groups]
+    the promise they share most words with (at least ``SHARED_WORDS``), among the promises first
+    reported before the sentence (and at most ``window_days`` before it) whose promiser, or who
+    spoke for it, the sentence names."""
+    by_actor: dict[str, list[int]] = defaultdict(list)
+    for i, group in enumerate(groups):
+        for actor in {group[0].promiser} | _promiser_people(group):
+            by_actor[actor].append(i)
+    words: dict[int, frozenset[str]] = {}
     reports = [{(c.evidence.doc_id, c.evidence.start, c.evidence.end) for c in g} for g in groups]
+    firsts = [canonical_commitment(g, corpus).evidence.doc_id for g in groups]
     found: dict[int, list[Evidence]] = {}
     for cue in refs:
-        scores = [reference_score(cue, g, w) if not _overlaps_report(cue, r) else 0
-                  for g, w, r in zip(groups, group_words, reports, strict=True)]
-        best = max(scores, default=0)
+        after = corpus.order(cue["doc_id"])
+        scores = {}
+        for i in sorted({i for actor in cue["actors"] for i in by_actor.get(actor, ())}):
+            if _overlaps_report(cue, reports[i]) or after < corpus.order(firsts[i]):
+                continue
+            apart = corpus.apart(firsts[i], cue["doc_id"])
+            if window_days is not None and apart is not None and apart > window_days:
+                continue
+            if i not in words:
+                words[i] = frozenset().union(*(sentence_words(c, corpus) for c in groups[i]))
+            scores[i] = reference_score(cue, groups[i], words[i])
+        best = max(scores.values(), default=0)
         if best < SHARED_WORDS:
             continue
-        for i, score in enumerate(scores):
-            first = corpus.order(canonical_commitment(groups[i], corpus).evidence.doc_id)
-            if score == best and corpus.order(cue["doc_id"]) >= first:
+        for i, score in scores.items():
+            if score == best:
                 found.setdefault(i, []).append(Evidence(cue["doc_id"], cue["start"], cue["end"], cue["text"]))
     return found
 
