@@ -221,6 +221,8 @@ link_keys = sa.Table(
     sa.Column("key", sa.String(200), primary_key=True),
     sa.Column("record_id", sa.String(120), primary_key=True),
     sa.Column("day", sa.String(10)),
+    # what a comparison needs of the record (its words), so candidates are tested without reading them
+    sa.Column("info", sa.Text),
     sa.Index("ix_link_keys_day", "collection", "key", "day"),
     sa.Index("ix_link_keys_record", "collection", "record_id"),
 )
@@ -555,9 +557,11 @@ class Store:
                 conn.execute(table.insert(), table_rows)
 
     def unlinked_doc_ids(self) -> list[str]:
+        """Documents not linked yet, oldest publication first (undated last), then by id."""
+        query = (sa.select(documents.c.doc_id).where(documents.c.linked == 0)
+                 .order_by(documents.c.published.is_(None), documents.c.published, documents.c.doc_id))
         with self.read() as conn:
-            rows = conn.execute(sa.select(documents.c.doc_id).where(documents.c.linked == 0))
-            return sorted(r[0] for r in rows)
+            return [r[0] for r in conn.execute(query)]
 
     def mark_linked(self, doc_ids: Iterable[str]) -> None:
         with self.write() as conn:
@@ -793,6 +797,14 @@ class Store:
                 for (data,) in conn.execute(query):
                     yield json.loads(data)
 
+    def doc_actor_data(self, doc_ids: Iterable[str]) -> Iterator[dict[str, Any]]:
+        """The JSON of each of these documents' actors, as stored (no records built)."""
+        with self.read() as conn:
+            for chunk in _chunks(doc_ids):
+                query = sa.select(doc_actors.c.data).where(doc_actors.c.doc_id.in_(chunk))
+                for (data,) in conn.execute(query.order_by(doc_actors.c.doc_id, doc_actors.c.actor_id)):
+                    yield json.loads(data)
+
     def doc_actors_in(self, doc_ids: Iterable[str]) -> Iterator[Actor]:
         """Actors as each of these documents saw them (mentions in that document only)."""
         with self.read() as conn:
@@ -824,9 +836,10 @@ class Store:
 
     # -- blocking keys and event groups (written and read by link.py)
 
-    def put_keys(self, collection: str, record_ids: Iterable[str], rows: Iterable[tuple[str, str, str | None]]) -> None:
-        """Replace the keys of these records with ``(key, record_id, day)`` rows."""
-        values = [{"collection": collection, "key": key, "record_id": rid, "day": day} for key, rid, day in rows]
+    def put_keys(self, collection: str, record_ids: Iterable[str], rows: Iterable[tuple[Any, ...]]) -> None:
+        """Replace the keys of these records with ``(key, record_id, day[, info])`` rows."""
+        values = [{"collection": collection, "key": row[0], "record_id": row[1], "day": row[2],
+                   "info": row[3] if len(row) > 3 else None} for row in rows]
         with self.write() as conn:
             for chunk in _chunks(record_ids):
                 conn.execute(link_keys.delete().where(link_keys.c.collection == collection,
@@ -836,16 +849,16 @@ class Store:
 
     def keyed(self, collection: str, windows: Iterable[tuple[str, str | None, str | None]]) -> set[str]:
         """Records under each key whose day falls in ``[lo, hi]`` (either end open when None), or that have no day."""
-        return {record_id for _, record_id, _ in self.keyed_rows(collection, windows)}
+        return {row[1] for row in self.keyed_rows(collection, windows)}
 
     def keyed_rows(self, collection: str, windows: Iterable[tuple[str, str | None, str | None]]
-                   ) -> set[tuple[str, str, str | None]]:
-        """``(key, record_id, day)`` of the records ``keyed`` finds."""
+                   ) -> set[tuple[str, str, str | None, str | None]]:
+        """``(key, record_id, day, info)`` of the records ``keyed`` finds."""
         spans: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for key, lo, hi in windows:
             spans[key].append((lo or "", hi or "~"))
         rows = [{"key": key, "lo": lo, "hi": hi} for key, merged in spans.items() for lo, hi in _merge_spans(merged)]
-        found: set[tuple[str, str, str | None]] = set()
+        found: set[tuple[str, str, str | None, str | None]] = set()
         if not rows:
             return found
         c, w = link_keys.c, link_windows.c
@@ -860,12 +873,12 @@ class Store:
             join = "CROSS JOIN" if self.is_sqlite else "JOIN"
             if not self.is_sqlite:
                 conn.execute(sa.text(f"ANALYZE {link_windows.name}"))
-            query = sa.text(f"SELECT k.key, k.record_id, k.day FROM {link_windows.name} w {join} link_keys k "
+            query = sa.text(f"SELECT k.key, k.record_id, k.day, k.info FROM {link_windows.name} w {join} link_keys k "
                             "ON k.collection = :collection AND k.key = w.key AND k.day >= w.lo AND k.day <= w.hi")
             found.update(tuple(r) for r in conn.execute(query, {"collection": collection}))  # type: ignore[misc]
-            undated = sa.select(c.key, c.record_id).where(c.collection == collection, c.day.is_(None),
-                                                          c.key.in_(sa.select(w.key)))
-            found.update((key, record_id, None) for key, record_id in conn.execute(undated))
+            undated = sa.select(c.key, c.record_id, c.info).where(c.collection == collection, c.day.is_(None),
+                                                                  c.key.in_(sa.select(w.key)))
+            found.update((key, record_id, None, info) for key, record_id, info in conn.execute(undated))
             conn.execute(link_windows.delete())
         return found
 

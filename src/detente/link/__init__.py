@@ -25,8 +25,10 @@ to the ``links`` table and read through ``Store.records``.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from datetime import date
 from typing import Any, TypeVar
 
 from ..records import Actor, Commitment, Event, Evidence, Forecast, Quote, Record, Timex
@@ -63,7 +65,7 @@ PROMISE_DAYS = 730
 # documents linked in one run (one transaction)
 RUN_SIZE = 1000
 
-T = TypeVar("T", bound=Record)
+T = TypeVar("T")
 
 
 def link(store: Store, doc_ids: Iterable[str]) -> None:
@@ -76,7 +78,11 @@ def link(store: Store, doc_ids: Iterable[str]) -> None:
 
 
 def link_pending(store: Store) -> int:
-    """Link every stored document not yet linked (including any a killed ingest left behind)."""
+    """Link every stored document not yet linked (including any a killed ingest left behind).
+
+    Runs take the documents in publication order: each run then spans a short time, so the
+    windows of its records overlap and it reads each neighbourhood of the store once.
+    """
     pending = store.unlinked_doc_ids()
     for i in range(0, len(pending), RUN_SIZE):
         link(store, pending[i : i + RUN_SIZE])
@@ -87,11 +93,11 @@ def _doc_of(record: Record) -> str:
     return record.evidence.doc_id if isinstance(record, Commitment) else record.doc_id  # type: ignore[attr-defined]
 
 
+_ID_FIELD = {Event: "event_id", Quote: "quote_id", Commitment: "commitment_id", Forecast: "forecast_id"}
+
+
 def _id_of(record: Record) -> str:
-    for name in ("event_id", "quote_id", "commitment_id", "forecast_id"):
-        if hasattr(record, name):
-            return str(getattr(record, name))
-    raise TypeError(type(record).__name__)
+    return getattr(record, _ID_FIELD[type(record)])  # type: ignore[no-any-return]
 
 
 class Linker:
@@ -136,22 +142,27 @@ class Linker:
     def lookup(self, collection: str, windows: dict[str, list[tuple[str, str | None, str | None]]]) -> dict[str, set[str]]:
         """For each item, the records under its windows' keys and days; all items in one pass over the keys."""
         rows: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
-        for key, record_id, day in self.store.keyed_rows(collection, (w for ws in windows.values() for w in ws)):
+        for key, record_id, day, _ in self.store.keyed_rows(collection, (w for ws in windows.values() for w in ws)):
             rows[key].append((record_id, day))
         return {item: {rid for key, lo, hi in ws for rid, day in rows[key]
                        if day is None or ((lo or "") <= day <= (hi or "~"))} for item, ws in windows.items()}
 
     def components(self, collection: str, seeds: Iterable[T], windows: Callable[[T], Iterable[tuple[str, str | None, str | None]]],
-                   linked: Callable[[T, T], bool], block: Callable[[T], str]) -> list[list[T]]:
+                   linked: Callable[[T, T], bool], block: Callable[[T], str], *, ident: Callable[[T], str] = _id_of,
+                   read: Callable[[list[tuple[str, str, str | None, str | None]]], dict[str, T]] | None = None,
+                   ) -> list[list[T]]:
         """The groups of records connected to ``seeds`` by chains of ``linked`` records, each group
         whole (a record linked to none of the others is a group of its own).
 
         ``windows`` must hold every record a record can be linked with; ``block`` names the key
         two linked records share. Every pair of records that can be linked is tested once: the
         records reached in one step are tested against each other and against the records of
-        their windows not reached before.
+        their windows not reached before, each only by the records whose window holds it.
+        ``read`` turns blocking-key rows into the records (or probes) to test; by default the
+        records are read from the store.
         """
-        members = {_id_of(r): r for r in seeds}
+        read = read or self.read_records(collection)
+        members = {ident(r): r for r in seeds}
         parent = {i: i for i in members}
 
         def root(i: str) -> str:
@@ -162,20 +173,27 @@ class Linker:
 
         frontier = list(members.values())
         while frontier:
-            fresh = {_id_of(r) for r in frontier}
-            found = self.store.keyed(collection, (w for r in frontier for w in windows(r))) - (members.keys() - fresh)
-            candidates: list[T] = [members[i] for i in found & fresh]
-            candidates += self.store.records_by_ids(collection, found - fresh)  # type: ignore[arg-type]
-            self.corpus.load(_doc_of(c) for c in candidates)
-            by_block: dict[str, list[T]] = defaultdict(list)
+            fresh = {ident(r) for r in frontier}
+            owners: dict[str, list[tuple[str | None, str | None, T]]] = defaultdict(list)
             for r in frontier:
-                by_block[block(r)].append(r)
+                for key, lo, hi in windows(r):
+                    owners[key].append((lo, hi, r))
+            rows = [row for row in self.store.keyed_rows(collection, ((k, lo, hi) for k, ws in owners.items()
+                                                                      for lo, hi, _ in ws))
+                    if row[1] in fresh or row[1] not in members]
+            loaded = read([row for row in rows if row[1] not in fresh])
             reached = []
-            for c in candidates:
-                cid = _id_of(c)
-                for r in by_block.get(block(c), ()):
-                    rid = _id_of(r)
-                    if rid != cid and (cid not in fresh or rid < cid) and linked(r, c):
+            tested: set[tuple[str, str]] = set()
+            for key, cid, day, _ in rows:
+                c = members[cid] if cid in fresh else loaded[cid]
+                for lo, hi, r in owners[key]:  # the records whose window found it
+                    rid = ident(r)
+                    if day is not None and not ((lo or "") <= day <= (hi or "~")):
+                        continue
+                    if rid == cid or (cid in fresh and rid > cid) or (rid, cid) in tested or block(r) != block(c):
+                        continue
+                    tested.add((rid, cid))
+                    if linked(r, c):
                         if cid not in members:
                             members[cid] = c
                             parent[cid] = cid
@@ -186,6 +204,14 @@ class Linker:
         for i, record in members.items():
             groups[root(i)].append(record)
         return list(groups.values())
+
+    def read_records(self, collection: str) -> Callable[[list[tuple[str, str, str | None, str | None]]], dict[str, Any]]:
+        def read(rows: list[tuple[str, str, str | None, str | None]]) -> dict[str, Any]:
+            found = {_id_of(c): c for c in self.store.records_by_ids(collection, {row[1] for row in rows})}
+            self.corpus.load(_doc_of(c) for c in found.values())
+            return found
+
+        return read
 
     # -- actors and cues
 
@@ -273,35 +299,37 @@ class Linker:
 
     def link_quotes(self) -> None:
         new = [q for q in self.store.raw_records("quotes", doc_id=self.doc_ids) if isinstance(q, Quote) and q.speaker]
-        self.store.put_keys("quotes", [q.quote_id for q in new], [(q.speaker, q.quote_id, self.day(q.doc_id)) for q in new])
+        probes = {q.quote_id: Probe(q.quote_id, q.speaker or "", q.doc_id, self.day(q.doc_id), frozenset(plain(words(q.text))))
+                  for q in new}
+        self.store.put_keys("quotes", list(probes), [(p.key, p.record_id, p.day, p.info()) for p in probes.values()])
         if not new:
             return
-        quote_words: dict[str, frozenset[str]] = {}
 
-        def plain_words(q: Quote) -> frozenset[str]:
-            if q.quote_id not in quote_words:
-                quote_words[q.quote_id] = frozenset(plain(words(q.text)))
-            return quote_words[q.quote_id]
-
-        def similarity(a: Quote, b: Quote) -> float:
-            if a.speaker != b.speaker or not self.near(a.doc_id, b.doc_id, STATEMENT_DAYS):
+        def similarity(a: Probe, b: Probe) -> float:
+            if a.key != b.key or not _days_near(a.day, b.day, STATEMENT_DAYS):
                 return 0.0
-            wa, wb = plain_words(a), plain_words(b)
-            return overlap(wa, wb) if len(wa & wb) >= QUOTE_SHARED_WORDS else 0.0
+            return overlap(a.words, b.words) if len(a.words & b.words) >= QUOTE_SHARED_WORDS else 0.0
 
         parts = self.components(
-            "quotes", new, lambda q: [self.window(q.speaker or "", q.doc_id, STATEMENT_DAYS, STATEMENT_DAYS)],
-            lambda a, b: a.doc_id != b.doc_id and similarity(a, b) >= QUOTE_THRESHOLD, lambda q: q.speaker or "")
+            "quotes", probes.values(), lambda q: [(q.key, shifted(_date(q.day), -STATEMENT_DAYS), shifted(_date(q.day), STATEMENT_DAYS))],
+            lambda a, b: a.doc_id != b.doc_id and similarity(a, b) >= QUOTE_THRESHOLD, lambda q: q.key,
+            ident=lambda q: q.record_id, read=lambda rows: {rid: Probe.of(key, rid, day, info) for key, rid, day, info in rows})
+        linked = [part for part in parts if len(part) > 1]
+        quotes: dict[str, Quote] = {q.quote_id: q for q in self.store.records_by_ids(  # type: ignore[misc]
+            "quotes", {p.record_id for part in linked for p in part})}
+        self.corpus.load(q.doc_id for q in quotes.values())
         rows = []
-        for group in (g for part in parts if len(part) > 1 for g in cluster(
-                part, key=lambda q: q.quote_id, doc=lambda q: q.doc_id, similarity=similarity, threshold=QUOTE_THRESHOLD)):
-            if len(group) < 2:
-                continue
-            first = min(group, key=lambda q: (self.corpus.order(q.doc_id), q.start))
-            for q in group:
-                others = tuple(sorted((_quote_evidence(o) for o in group if o is not q), key=lambda v: (v.doc_id, v.start)))
-                rows.append((q.quote_id, first.quote_id, _with_reports(q, others)))
-        self.store.replace_links("quotes", [q.quote_id for part in parts for q in part], rows)
+        for part in linked:
+            for probes_group in cluster(part, key=lambda q: q.record_id, doc=lambda q: q.doc_id, similarity=similarity,
+                                        threshold=QUOTE_THRESHOLD):
+                if len(probes_group) < 2:
+                    continue
+                group = [quotes[p.record_id] for p in probes_group]
+                first = min(group, key=lambda q: (self.corpus.order(q.doc_id), q.start))
+                for q in group:
+                    others = tuple(sorted((_quote_evidence(o) for o in group if o is not q), key=lambda v: (v.doc_id, v.start)))
+                    rows.append((q.quote_id, first.quote_id, _with_reports(q, others)))
+        self.store.replace_links("quotes", [p.record_id for part in parts for p in part], rows)
 
     # -- promises
 
@@ -521,6 +549,39 @@ class Linker:
         for cue in found.values():
             claims[cue["key"]].append(cue)
         return claims
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Probe:
+    """What linking compares of a record without reading it: its key, document, day and words."""
+
+    record_id: str
+    key: str
+    doc_id: str
+    day: str | None
+    words: frozenset[str]
+
+    def info(self) -> str:
+        return f"{self.doc_id} {' '.join(sorted(self.words))}"
+
+    @classmethod
+    def of(cls, key: str, record_id: str, day: str | None, info: str | None) -> Probe:
+        doc_id, _, found = (info or "").partition(" ")
+        return cls(record_id, key, doc_id, day, frozenset(found.split()))
+
+
+def _date(day: str | None) -> date | None:
+    return date.fromisoformat(day) if day else None
+
+
+@functools.lru_cache(maxsize=65536)
+def _ordinal(day: str) -> int:
+    return date.fromisoformat(day).toordinal()
+
+
+def _days_near(a: str | None, b: str | None, days: int) -> bool:
+    """Whether two days (ISO, None when undated) are at most ``days`` apart (always, when one is unknown)."""
+    return a is None or b is None or abs(_ordinal(a) - _ordinal(b)) <= days
 
 
 def _promise_actors(group: list[Commitment]) -> set[str]:

@@ -29,10 +29,11 @@ class Corpus:
             return
         self._info.update(self.store.document_info(missing))
         found: dict[str, list[Mention]] = defaultdict(list)
-        for actor in self.store.doc_actors_in(missing):
-            self._kinds[actor.actor_id] = actor.kind
-            for m in actor.mentions:
-                found[m.doc_id].append(Mention(m.start, m.end, actor.actor_id, actor.country))
+        for actor in self.store.doc_actor_data(missing):
+            actor_id, country = actor["actor_id"], actor["country"]
+            self._kinds[actor_id] = actor["kind"]
+            for m in actor["mentions"]:
+                found[m["doc_id"]].append(Mention(m["start"], m["end"], actor_id, country))
         for doc_id in missing:
             self._info.setdefault(doc_id, {"doc_id": doc_id, "published": None, "source": None, "title": None})
             self._mentions[doc_id] = sorted(found.get(doc_id, []), key=lambda m: (m.start, m.end))

@@ -82,13 +82,14 @@ def document_cues(document: Document, mentions: Sequence[Mention], timexes: Sequ
         inside = [m for m in mentions if m.start >= start and m.end <= end]
         base = {"start": start, "end": end, "text": sentence,
                 "actors": sorted({m.actor_id for m in inside} | {m.country for m in inside if m.country})}
-        sentence_words = sorted(words(text, start, end, inside))
         status = status_of(sentence)
+        refers = _alternation("promise_references").search(sentence)
+        stance = verdict_stance(sentence)
+        sentence_words = sorted(words(text, start, end, inside)) if status or refers or stance else []
         if status:
             rows.append({**base, "kind": "status", "key": "", "status": status, "words": sentence_words})
-        if _alternation("promise_references").search(sentence):
+        if refers:
             rows.append({**base, "kind": "promise_ref", "key": "", "words": sentence_words})
-        stance = verdict_stance(sentence)
         if stance:
             context = [m for m in mentions if m.start >= previous[0] and m.end <= previous[1]]
             rows.append({**base, "kind": "verdict", "key": "", "stance": stance, "words": sentence_words,

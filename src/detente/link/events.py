@@ -39,12 +39,18 @@ class EventMatcher:
     def __init__(self, corpus: Corpus) -> None:
         self.corpus = corpus
         self._words: dict[str, frozenset[str]] = {}
+        self._plain: dict[str, frozenset[str]] = {}
 
     def words(self, event: Event) -> frozenset[str]:
         if event.event_id not in self._words:
             ev = event.evidence
             self._words[event.event_id] = self.corpus.words_at(ev.doc_id, ev.start, ev.text)
         return self._words[event.event_id]
+
+    def plain_words(self, event: Event) -> frozenset[str]:
+        if event.event_id not in self._plain:
+            self._plain[event.event_id] = frozenset(plain(self.words(event)))
+        return self._plain[event.event_id]
 
     def when(self, event: Event) -> str | None:
         return event.date or self.corpus.published(event.doc_id)
@@ -65,7 +71,7 @@ class EventMatcher:
         if semantic.enabled():
             lexical = semantic.word_scale(semantic.cosine(a.evidence.text, b.evidence.text))
         else:
-            lexical = overlap(frozenset(plain(self.words(a))), frozenset(plain(self.words(b))))
+            lexical = overlap(self.plain_words(a), self.plain_words(b))
         if a.date and b.date and len(a.date) >= 7 and len(b.date) >= 7:
             if len(a.date) == len(b.date) == 10 and a.date == b.date:
                 return 1.0

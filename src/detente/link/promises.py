@@ -36,6 +36,7 @@ class PromiseMatcher:
     def __init__(self, corpus: Corpus) -> None:
         self.corpus = corpus
         self._words: dict[str, frozenset[str]] = {}
+        self._plain: dict[str, frozenset[str]] = {}
 
     def words(self, c: Commitment) -> frozenset[str]:
         """Content words of what was promised; the actors it names as ``@actor_id``."""
@@ -49,13 +50,18 @@ class PromiseMatcher:
             self._words[c.commitment_id] = found
         return self._words[c.commitment_id]
 
+    def plain_words(self, c: Commitment) -> frozenset[str]:
+        if c.commitment_id not in self._plain:
+            self._plain[c.commitment_id] = frozenset(plain(self.words(c)))
+        return self._plain[c.commitment_id]
+
     def similarity(self, a: Commitment, b: Commitment) -> float:
         if a.beneficiary and b.beneficiary and a.beneficiary != b.beneficiary:
             return 0.0
         if semantic.enabled():
             similarity = semantic.cosine(a.content, b.content)
             return similarity if similarity >= semantic.SAME_PROMISE else 0.0
-        wa, wb = frozenset(plain(self.words(a))), frozenset(plain(self.words(b)))
+        wa, wb = self.plain_words(a), self.plain_words(b)
         if len(wa & wb) < SHARED_WORDS:
             return 0.0
         return overlap(wa, wb)

@@ -83,8 +83,10 @@ def words(text: str, start: int = 0, end: int | None = None, mentions: Sequence[
                 found.add("@" + m.country)
             covered.append((m.start, m.end))
     for match in _WORD.finditer(text, start, end):
-        if any(s <= match.start() < e for s, e in covered):
-            continue
+        if covered:
+            at = match.start()
+            if any(s <= at < e for s, e in covered):
+                continue
         token = match.group().lower()
         if token in STOPWORDS or (len(token) < 3 and not token.isdigit()):
             continue
