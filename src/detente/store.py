@@ -237,6 +237,15 @@ link_windows = sa.Table(
     sa.Column("hi", sa.String(10)),
 )
 
+# months of pairs of states whose counted events a run reads at once (temporary, like link_windows)
+pair_months = sa.Table(
+    "detente_pair_months",
+    sa.MetaData(),
+    sa.Column("a", sa.String(3)),
+    sa.Column("b", sa.String(3)),
+    sa.Column("month", sa.String(7)),
+)
+
 # each event between two states and the group of reports it belongs to; the group's canonical
 # report carries the group's date (counted by the dyad index and checked against forecasts)
 event_groups = sa.Table(
@@ -614,6 +623,34 @@ class Store:
                     continue  # merged into its canonical record, which stands for it
                 yield cls.from_dict(json.loads(linked or data))
 
+    def record_dicts(self, collection: str) -> Iterator[dict[str, Any]]:
+        """``record.to_dict()`` of every record ``records`` gives, in the same order, read straight
+        from the stored JSON (for exports)."""
+        if collection in ("documents", "actors"):
+            for record in self.records(collection):
+                yield record.to_dict()
+            return
+        table = RECORD_TABLES[collection]
+        cls = RECORD_CLASSES[collection]
+        key = LINKED_KEYS.get(collection)
+        if key is None:
+            query = sa.select(table.c.data, sa.null(), sa.null())
+        else:
+            query = sa.select(table.c.data, links.c.data, links.c.canonical_id).select_from(
+                table.outerjoin(links, sa.and_(links.c.collection == collection, links.c.record_id == table.c[key])))
+        with self.read() as conn:
+            rows = conn.execute(query.order_by(*table.primary_key.columns).execution_options(yield_per=2000))
+            for data, linked, canonical in rows:
+                if canonical is not None and linked is None:
+                    continue
+                yield cls.plain_from(json.loads(linked or data))
+
+    def document_refs(self) -> dict[str, tuple[str | None, str | None]]:
+        """``doc_id -> (published, url)`` of every document, without the texts."""
+        with self.read() as conn:
+            query = sa.select(documents.c.doc_id, documents.c.published, documents.c.url)
+            return {doc_id: (published, url) for doc_id, published, url in conn.execute(query)}
+
     def raw_records(self, collection: str, **filters: Any) -> Iterator[Record]:
         """Records as their own document's extraction wrote them, without the cross-document view."""
         table = RECORD_TABLES[collection]
@@ -960,20 +997,48 @@ class Store:
         with self.read() as conn:
             return [dict(row) for row in conn.execute(query.order_by(c.event_id)).mappings()]
 
-    def dyad_rows(self, a: str, b: str) -> dict[str, tuple[Dyad, float | None]]:
-        """A pair's monthly rows with the exact sum of each month's scores (None when unknown)."""
-        query = sa.select(dyads.c.period, dyads.c.data, dyads.c.score_sum).where(dyads.c.a == a, dyads.c.b == b)
+    def counted_events(self, cells: Iterable[tuple[str, str, str]]) -> dict[tuple[str, str, str], list[tuple[str, float]]]:
+        """For each ``(a, b, month)``: the canonical reports of the pair's event groups dated in that
+        month (to the month or the day), as ``(event_id, score)``."""
+        found: dict[tuple[str, str, str], list[tuple[str, float]]] = {cell: [] for cell in cells}
+        if not found:
+            return found
         with self.read() as conn:
-            return {period: (Dyad.from_dict(json.loads(data)), total) for period, data, total in conn.execute(query)}
+            conn.execute(sa.text(f"CREATE TEMPORARY TABLE IF NOT EXISTS {pair_months.name} "
+                                 "(a VARCHAR(3), b VARCHAR(3), month VARCHAR(7))"))
+            conn.execute(pair_months.delete())
+            conn.execute(pair_months.insert(), [{"a": a, "b": b, "month": m} for a, b, m in found])
+            join = "CROSS JOIN" if self.is_sqlite else "JOIN"
+            query = sa.text(f"SELECT m.a, m.b, m.month, g.event_id, g.score FROM {pair_months.name} m {join} event_groups g "
+                            "ON g.a = m.a AND g.b = m.b AND g.group_date >= m.month AND g.group_date <= m.month || '~' "
+                            "ORDER BY g.event_id")
+            for a, b, month, event_id, score in conn.execute(query):
+                found[(a, b, month)].append((event_id, score))
+            conn.execute(pair_months.delete())
+        return found
 
-    def put_pair_dyads(self, a: str, b: str, rows: Iterable[tuple[Dyad, float]], emptied: Iterable[str] = ()) -> None:
-        """Write a pair's monthly rows (with their score sums) and drop the months left without events."""
-        values = [{"a": a, "b": b, "period": d.period, "data": dumps(d.to_dict()), "score_sum": total}
+    def dyad_rows(self, pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], dict[str, tuple[Dyad, float | None]]]:
+        """Each pair's monthly rows with the exact sum of each month's scores (None when unknown)."""
+        found: dict[tuple[str, str], dict[str, tuple[Dyad, float | None]]] = {pair: {} for pair in pairs}
+        with self.read() as conn:
+            for chunk in _chunks(f"{a}|{b}" for a, b in found):
+                wanted = [tuple(p.split("|")) for p in chunk]
+                query = sa.select(dyads.c.a, dyads.c.b, dyads.c.period, dyads.c.data, dyads.c.score_sum).where(
+                    sa.tuple_(dyads.c.a, dyads.c.b).in_(wanted))
+                for a, b, period, data, total in conn.execute(query):
+                    found[(a, b)][period] = (Dyad.from_dict(json.loads(data)), total)
+        return found
+
+    def put_dyads(self, rows: Iterable[tuple[Dyad, float]], emptied: Iterable[tuple[str, str, str]] = ()) -> None:
+        """Write monthly rows (with their score sums) and drop ``(a, b, month)`` left without events."""
+        values = [{"a": d.a, "b": d.b, "period": d.period, "data": dumps(d.to_dict()), "score_sum": total}
                   for d, total in rows]
+        gone = [{"a": v["a"], "b": v["b"], "period": v["period"]} for v in values]
+        gone += [{"a": a, "b": b, "period": period} for a, b, period in emptied]
         with self.write(exclusive=True) as conn:
-            periods = [v["period"] for v in values] + list(emptied)
-            if periods:
-                conn.execute(dyads.delete().where(dyads.c.a == a, dyads.c.b == b, dyads.c.period.in_(periods)))
+            if gone:
+                conn.execute(dyads.delete().where(dyads.c.a == sa.bindparam("a"), dyads.c.b == sa.bindparam("b"),
+                                                  dyads.c.period == sa.bindparam("period")), gone)
             if values:
                 conn.execute(dyads.insert(), values)
 

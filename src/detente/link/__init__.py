@@ -38,7 +38,7 @@ from .cluster import cluster
 from .corpus import Corpus, first_day, last_day, shifted
 from .cues import document_cues
 from .disagreements import count_disagreement, occasion_disagreement, occasions, promise_disagreement
-from .dyads import Counted, update_series
+from .dyads import update_series
 from .events import (
     REFER_BACK_DAYS,
     EventMatcher,
@@ -278,22 +278,22 @@ class Linker:
         self.store.replace_links("events", members, linked)
         changed = before + [r for r in rows if r["group_date"]]
         self.moved_groups = [(r["a"], r["b"], r["category"], r["group_date"]) for r in changed]
-        months: dict[tuple[str, str], set[str]] = defaultdict(set)
-        for r in changed:
-            if len(r["group_date"]) >= 7:
-                months[(r["a"], r["b"])].add(r["group_date"][:7])
-        for (a, b), periods in sorted(months.items()):
-            self.update_dyads(a, b, periods)
+        self.update_dyads({(r["a"], r["b"], r["group_date"][:7]) for r in changed if len(r["group_date"]) >= 7})
 
-    def counted(self, a: str, b: str, period: str) -> list[Counted]:
-        """The events the dyad index counts for a pair in a month: each group's canonical report."""
-        return [(r["event_id"], r["score"]) for r in self.store.grouped_events(a, b, period, period + "~")
-                if len(r["group_date"]) >= 7]
-
-    def update_dyads(self, a: str, b: str, periods: set[str]) -> None:
-        rows, emptied = update_series(a, b, self.store.dyad_rows(a, b), {p: self.counted(a, b, p) for p in periods},
-                                      lambda p: self.counted(a, b, p))
-        self.store.put_pair_dyads(a, b, rows, emptied)
+    def update_dyads(self, cells: set[tuple[str, str, str]]) -> None:
+        """Recount the months whose event groups changed and carry the trend through each pair's later months."""
+        counted = self.store.counted_events(cells)
+        stored = self.store.dyad_rows({(a, b) for a, b, _ in cells})
+        by_pair: dict[tuple[str, str], dict[str, list[tuple[str, float]]]] = defaultdict(dict)
+        for (a, b, m), events in counted.items():
+            by_pair[(a, b)][m] = events
+        rows, emptied = [], []
+        for (a, b), months in sorted(stored.items()):
+            changed = by_pair[(a, b)]
+            found, gone = update_series(a, b, months, changed, lambda m, a=a, b=b: self.store.counted_events([(a, b, m)])[(a, b, m)])
+            rows += found
+            emptied += [(a, b, m) for m in gone]
+        self.store.put_dyads(rows, emptied)
 
     # -- statements
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import calendar
-import dataclasses
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, timedelta
@@ -67,10 +66,7 @@ class Corpus:
 
     def words_at(self, doc_id: str, start: int, text: str) -> frozenset[str]:
         """Content words of ``text``, found at ``start`` in a document, with its actors as ``@id``."""
-        end = start + len(text)
-        inside = [dataclasses.replace(m, start=m.start - start, end=m.end - start)
-                  for m in self.mentions(doc_id) if m.start >= start and m.end <= end]
-        return words(text, mentions=inside)
+        return words(text, mentions=self.mentions(doc_id), offset=start)
 
     def kind(self, actor_id: str) -> str | None:
         return self._kinds.get(actor_id)
