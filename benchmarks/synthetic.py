@@ -1,7 +1,7 @@
 """Generated records (no NLP) for the store, link and export stages.
 
-An archive grows along time: the generator writes ``RATE`` documents a day from ``START`` on, so
-10,000 documents cover about a year and 100,000 about nine. Each document is a *story* reported by
+An archive grows along time: the generator writes ``RATE`` documents a day from ``START`` on (a
+regional desk's feed), so 10,000 documents cover about 16 months and 100,000 about 14 years. Each document is a *story* reported by
 one to a few outlets; each report is a copy of a template (the records detente extracted from one
 generated article) with its names, dates and words varied:
 
@@ -34,7 +34,7 @@ from detente.records import DocResult, Document, Evidence, StanceEvidence, Timex
 from detente.store import Store
 
 START = date(2016, 1, 1)
-RATE = 30
+RATE = 20
 STATES = 40
 VARIANTS = 8
 CHANGED_WORDS = 0.5

@@ -53,7 +53,14 @@ from .events import (
 )
 from .forecasts import FORECAST_DAYS, before_reach, checked_forecast, forecast_countries, predicted_categories, reach
 from .promises import THRESHOLD as PROMISE_THRESHOLD
-from .promises import PromiseMatcher, assign_references, linked_promise, promise_groups
+from .promises import (
+    PromiseMatcher,
+    assign_references,
+    linked_promise,
+    promise_groups,
+    promise_similarity,
+    sentence_words,
+)
 from .text import overlap, plain, words
 
 __all__ = ["link", "link_pending", "merge_actor_records"]
@@ -138,6 +145,35 @@ class Linker:
         """Whether two documents appeared within ``days`` of each other (always, when one is undated)."""
         apart = self.corpus.apart(a, b)
         return apart is None or apart <= days
+
+    def matching(self, collection: str, windows: dict[Any, list[tuple[str, str | None, str | None]]],
+                 words: dict[Any, frozenset[str]], at_least: int,
+                 words_of: Callable[[tuple[str, str, str | None, str | None]], Iterable[str]],
+                 ) -> dict[Any, list[tuple[str, str, str | None, str | None]]]:
+        """For each item, the blocking-key rows under its windows whose words (``words_of``) share at
+        least ``at_least`` of the item's words; through one index of the rows' words, so each item
+        reads only the rows holding one of its words."""
+        index: dict[str, dict[str, list[tuple[str, str, str | None, str | None]]]] = defaultdict(lambda: defaultdict(list))
+        for row in self.store.keyed_rows(collection, (w for ws in windows.values() for w in ws)):
+            for word in words_of(row):
+                index[row[0]][word].append(row)
+        found = {}
+        for item, item_windows in windows.items():
+            shared: dict[str, set[str]] = defaultdict(set)
+            rows = {}
+            for key, lo, hi in item_windows:
+                by_word = index.get(key, {})
+                for word in words[item]:
+                    for row in by_word.get(word, ()):
+                        if row[2] is None or (lo or "") <= row[2] <= (hi or "~"):
+                            shared[row[1]].add(word)
+                            rows[row[1]] = row
+            found[item] = [rows[rid] for rid, common in shared.items() if len(common) >= at_least]
+        return found
+
+    def day_window(self, day: str | None, before: int, after: int) -> tuple[str | None, str | None]:
+        start = _date(day)
+        return shifted(start, -before), shifted(start, after)
 
     def lookup(self, collection: str, windows: dict[str, list[tuple[str, str | None, str | None]]]) -> dict[str, set[str]]:
         """For each item, the records under its windows' keys and days; all items in one pass over the keys."""
@@ -245,8 +281,9 @@ class Linker:
         found = [{**r, "doc_id": doc_id} for doc_id, rows in by_doc.items() for r in rows]
         keys: dict[str, list[tuple[str, str, str | None]]] = defaultdict(list)
         for cue in found:
-            if cue["kind"] in ("status", "promise_ref"):  # by the actors the sentence names
-                keys[cue["kind"]] += [(actor, cue_id(cue), self.day(cue["doc_id"])) for actor in cue["actors"]]
+            if cue["kind"] in ("status", "promise_ref"):  # by the actors the sentence names, with its words
+                info = " ".join(sorted(plain(cue["words"])))
+                keys[cue["kind"]] += [(actor, cue_id(cue), self.day(cue["doc_id"]), info) for actor in cue["actors"]]
             elif cue["kind"] == "verdict":  # by every actor of its document
                 keys["verdict"] += [(actor, cue_id(cue), self.day(cue["doc_id"])) for actor in sorted(actors_of[cue["doc_id"]])]
             elif cue["kind"] == "occasion":  # by occasion and place, on the day claimed
@@ -335,68 +372,112 @@ class Linker:
 
     def link_promises(self, cue_rows: list[dict[str, Any]]) -> None:
         new = [c for c in self.store.raw_records("commitments", doc_id=self.doc_ids) if isinstance(c, Commitment)]
-        self.store.put_keys("commitments", [c.commitment_id for c in new],
-                            [(actor, c.commitment_id, self.day(c.evidence.doc_id))
-                             for c in new for actor in {c.promiser, c.promiser_person} if actor])
-        # promises a new sentence may judge or mention: reported up to PROMISE_DAYS before it, by an actor it names
-        sentences = [c for c in cue_rows if c["kind"] in ("status", "promise_ref")]
-        named = self.store.keyed("commitments", (self.window(actor, c["doc_id"], PROMISE_DAYS, 0)
-                                                 for c in sentences for actor in c["actors"]))
-        seeds: list[Commitment] = new + self.store.records_by_ids(  # type: ignore[operator]
-            "commitments", named - {c.commitment_id for c in new})
-        if not seeds:
-            return
-        self.corpus.load(c.evidence.doc_id for c in seeds)
         matcher = PromiseMatcher(self.corpus)
+        self.file_promises([[c] for c in new], matcher)
+        probes = {c.commitment_id: PromiseProbe.of_group(c, [c], self.day(c.evidence.doc_id), matcher, self.corpus)
+                  for c in new}
+        # promises a new sentence may judge or mention: reported up to PROMISE_DAYS before it by an actor it
+        # names, sharing two words with it (a status sentence with the promise, a mention with its sentences)
+        sentences = [c for c in cue_rows if c["kind"] in ("status", "promise_ref")]
+        for kind, words_of in (("status", _group_promise_words), ("promise_ref", _group_sentence_words)):
+            cues = [c for c in sentences if c["kind"] == kind]
+            found = self.matching("commitments", {cue_id(c): [self.window(a, c["doc_id"], PROMISE_DAYS, 0) for a in c["actors"]]
+                                                  for c in cues},
+                                  {cue_id(c): frozenset(plain(c["words"])) for c in cues}, 2, words_of)
+            probes.update((row[1], PromiseProbe.of(*row)) for rows in found.values() for row in rows if row[1] not in probes)
+        if not probes:
+            return
+        parts = self.promise_components(probes, matcher)
+        records: dict[str, Commitment] = {c.commitment_id: c for c in self.store.records_by_ids(  # type: ignore[misc]
+            "commitments", {i for part in parts for i in part})}
+        self.corpus.load(c.evidence.doc_id for c in records.values())
 
         def similarity(a: Commitment, b: Commitment) -> float:
             return matcher.similarity(a, b) if self.near(a.evidence.doc_id, b.evidence.doc_id, PROMISE_DAYS) else 0.0
 
-        parts = self.components(
-            "commitments", seeds, lambda c: [self.window(c.promiser, c.evidence.doc_id, PROMISE_DAYS, PROMISE_DAYS)],
-            lambda a, b: a.promiser == b.promiser and a.evidence.doc_id != b.evidence.doc_id
-            and similarity(a, b) >= PROMISE_THRESHOLD, lambda c: c.promiser)
-        changed = [g for part in parts for g in promise_groups(part, self.corpus, similarity)]
+        changed = [g for part in parts for g in promise_groups([records[i] for i in part], self.corpus, similarity)]
         refs = self.references_near(changed, [c for c in sentences if c["kind"] == "promise_ref"])
         # every promise that competes for those sentences is written again, with all the sentences it may get
         groups = self.promise_groups_near(refs, changed)
         refs = self.references_near(groups, refs)
         competing = self.promise_groups_near(refs, groups)
         references = assign_references(competing, refs, self.corpus, PROMISE_DAYS)
-        given = {tuple(sorted(c.commitment_id for c in g)): references.get(i, []) for i, g in enumerate(competing)}
+        given = {_group_key(g): references.get(i, []) for i, g in enumerate(competing)}
         rows, disagreements, blocks = [], [], []
         names = {a.actor_id: a.name for a, _, _ in self.store.actor_rows({g[0].promiser for g in groups}).values()}
-        sentences_of = self.status_sentences(groups)
+        sentences_of = self.status_sentences(groups, matcher)
         for group in groups:
-            key = tuple(sorted(c.commitment_id for c in group))
-            merged, view = linked_promise(group, self.corpus, sentences_of[key], matcher, given[key])
+            merged, view = linked_promise(group, self.corpus, sentences_of[_group_key(group)], matcher, given[_group_key(group)])
             rows.extend(view)
             block = f"promise|{merged.promiser}|{merged.commitment_id}"
             blocks += [f"promise|{c.promiser}|{c.commitment_id}" for c in group]
-            found = promise_disagreement(block, merged, self.corpus, names.get(merged.promiser, merged.promiser))
-            if found:
-                disagreements.append((block, found))
+            disagreement = promise_disagreement(block, merged, self.corpus, names.get(merged.promiser, merged.promiser))
+            if disagreement:
+                disagreements.append((block, disagreement))
         self.store.replace_links("commitments", [c.commitment_id for g in groups for c in g], rows)
         self.store.replace_disagreements(blocks, disagreements)
+        self.file_promises(groups, matcher)
+
+    def file_promises(self, groups: list[list[Commitment]], matcher: PromiseMatcher) -> None:
+        """File each report of these promises under the promiser and who spoke for it, with its own words
+        and its whole promise's words."""
+        rows = []
+        for group in groups:
+            actors = _promise_actors(group)
+            for c in group:
+                probe = PromiseProbe.of_group(c, group, self.day(c.evidence.doc_id), matcher, self.corpus)
+                rows += [(actor, c.commitment_id, probe.day, probe.info()) for actor in sorted(actors)]
+        self.store.put_keys("commitments", [c.commitment_id for g in groups for c in g], rows)
+
+    def promise_components(self, probes: dict[str, PromiseProbe], matcher: PromiseMatcher) -> list[list[str]]:
+        """The promise components the probes reach, as lists of commitment ids."""
+        if matcher.semantic:  # contents compared by their embeddings: every candidate must be read
+            records: list[Commitment] = self.store.records_by_ids("commitments", probes)  # type: ignore[assignment]
+            self.corpus.load(c.evidence.doc_id for c in records)
+
+            def similar(a: Commitment, b: Commitment) -> bool:
+                return a.promiser == b.promiser and a.evidence.doc_id != b.evidence.doc_id and \
+                    self.near(a.evidence.doc_id, b.evidence.doc_id, PROMISE_DAYS) and matcher.similarity(a, b) >= PROMISE_THRESHOLD
+
+            parts = self.components("commitments", records,
+                                    lambda c: [self.window(c.promiser, c.evidence.doc_id, PROMISE_DAYS, PROMISE_DAYS)],
+                                    similar, lambda c: c.promiser)
+            return [[c.commitment_id for c in part] for part in parts]
+
+        def linked(a: PromiseProbe, b: PromiseProbe) -> bool:
+            return a.promiser == b.promiser and a.doc_id != b.doc_id and _days_near(a.day, b.day, PROMISE_DAYS) and \
+                promise_similarity(a.beneficiary, b.beneficiary, a.promise, b.promise) >= PROMISE_THRESHOLD
+
+        probe_parts = self.components(
+            "commitments", probes.values(), lambda p: [(p.promiser, *self.day_window(p.day, PROMISE_DAYS, PROMISE_DAYS))],
+            linked, lambda p: p.promiser, ident=lambda p: p.record_id,
+            read=lambda rows: {rid: PromiseProbe.of(key, rid, day, info) for key, rid, day, info in rows})
+        return [[p.record_id for p in part] for part in probe_parts]
 
     def references_near(self, groups: list[list[Commitment]], also: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """Sentences that may mention these promises (up to PROMISE_DAYS after each was first
-        reported, naming its promiser or who spoke for it), with ``also``, in document order."""
+        """Sentences that may mention these promises (up to PROMISE_DAYS after a report, naming the
+        promiser or who spoke for it, sharing two words with the reports' sentences), with ``also``, in
+        document order."""
         # from every report, not only the first: a report that was first before these groups formed
         # may have had sentences given to it that now go elsewhere
-        windows = [self.window(actor, c.evidence.doc_id, 0, PROMISE_DAYS)
-                   for group in groups for c in group for actor in _promise_actors(group)]
-        wanted = self.store.keyed("promise_ref", windows) | {cue_id(c) for c in also}
-        found = {cue_id(c): c for c in self.store.cue_rows("promise_ref", wanted)}
-        self.corpus.load(c["doc_id"] for c in found.values())
-        return sorted(found.values(), key=lambda c: (self.corpus.order(c["doc_id"]), c["start"]))
+        windows = {_group_key(g): [self.window(actor, c.evidence.doc_id, 0, PROMISE_DAYS)
+                                   for c in g for actor in _promise_actors(g)] for g in groups}
+        words = {_group_key(g): frozenset(plain(frozenset().union(*(sentence_words(c, self.corpus) for c in g))))
+                 for g in groups}
+        found = self.matching("promise_ref", windows, words, 2, _cue_words)
+        wanted = {cue_id(c) for c in also} | {row[1] for rows in found.values() for row in rows}
+        cues = {cue_id(c): c for c in self.store.cue_rows("promise_ref", wanted)}
+        self.corpus.load(c["doc_id"] for c in cues.values())
+        return sorted(cues.values(), key=lambda c: (self.corpus.order(c["doc_id"]), c["start"]))
 
     def promise_groups_near(self, refs: list[dict[str, Any]], known: list[list[Commitment]]) -> list[list[Commitment]]:
         """``known`` groups and the stored groups of every promise a sentence of ``refs`` may mention
-        (reported up to PROMISE_DAYS before it by an actor it names)."""
+        (reported up to PROMISE_DAYS before it by an actor it names, sharing two words with it)."""
         taken = {c.commitment_id for g in known for c in g}
-        nearby = self.store.keyed("commitments", (self.window(actor, r["doc_id"], PROMISE_DAYS, 0)
-                                                  for r in refs for actor in r["actors"])) - taken
+        found = self.matching("commitments", {cue_id(r): [self.window(a, r["doc_id"], PROMISE_DAYS, 0) for a in r["actors"]]
+                                              for r in refs},
+                              {cue_id(r): frozenset(plain(r["words"])) for r in refs}, 2, _group_sentence_words)
+        nearby = {row[1] for rows in found.values() for row in rows} - taken
         canonical = self.store.canonical_ids("commitments", nearby)
         heads = {canonical.get(i, i) for i in nearby}
         members = {i: i for i in heads} | self.store.linked_with("commitments", heads)
@@ -406,21 +487,23 @@ class Linker:
         self.corpus.load(c.evidence.doc_id for g in stored.values() for c in g)
         return known + [sorted(g, key=lambda c: c.commitment_id) for _, g in sorted(stored.items())]
 
-    def status_sentences(self, groups: list[list[Commitment]]) -> dict[tuple[str, ...], list[dict[str, Any]]]:
+    def status_sentences(self, groups: list[list[Commitment]], matcher: PromiseMatcher
+                         ) -> dict[tuple[str, ...], list[dict[str, Any]]]:
         """For each promise, the sentences that may judge it: naming its promiser or who spoke for it,
-        from its first report to PROMISE_DAYS after its last, in document order."""
-        windows = {}
+        from its first report to PROMISE_DAYS after its last, sharing two of its words; in document order."""
+        windows, words = {}, {}
         for group in groups:
             ordered = sorted(group, key=lambda c: self.corpus.order(c.evidence.doc_id))
             first, last = ordered[0].evidence.doc_id, ordered[-1].evidence.doc_id
             lo, hi = self.window("", first, 0, 0)[1], self.window("", last, 0, PROMISE_DAYS)[2]
-            windows["|".join(sorted(c.commitment_id for c in group))] = [(actor, lo, hi) for actor in _promise_actors(group)]
-        found = self.lookup("status", windows)
-        cues = {cue_id(c): c for c in self.store.cue_rows("status", set().union(*found.values()))}
+            windows[_group_key(group)] = [(actor, lo, hi) for actor in _promise_actors(group)]
+            words[_group_key(group)] = frozenset(plain(frozenset().union(*(matcher.words(c) for c in group))))
+        found = self.matching("status", windows, words, 2, _cue_words)
+        cues = {cue_id(c): c for c in self.store.cue_rows("status", {row[1] for rows in found.values() for row in rows})}
         self.corpus.load(c["doc_id"] for c in cues.values())
-        return {tuple(item.split("|")): sorted((cues[i] for i in ids if i in cues),
-                                               key=lambda c: (self.corpus.order(c["doc_id"]), c["start"]))
-                for item, ids in found.items()}
+        return {item: sorted((cues[row[1]] for row in rows if row[1] in cues),
+                             key=lambda c: (self.corpus.order(c["doc_id"]), c["start"]))
+                for item, rows in found.items()}
 
     # -- forecasts
 
@@ -552,6 +635,39 @@ class Linker:
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
+class PromiseProbe:
+    """What linking compares of a promise without reading it: who promised to whom, its words and its
+    sentence's words."""
+
+    record_id: str
+    doc_id: str
+    day: str | None
+    promiser: str
+    beneficiary: str | None
+    promise: frozenset[str]
+    # the words of the whole promise this report belongs to (all its reports): its contents, its sentences
+    group_promise: frozenset[str]
+    group_sentence: frozenset[str]
+
+    def info(self) -> str:
+        return "\t".join((self.doc_id, self.promiser, self.beneficiary or "", " ".join(sorted(self.promise)),
+                          " ".join(sorted(self.group_promise)), " ".join(sorted(self.group_sentence))))
+
+    @classmethod
+    def of(cls, key: str, record_id: str, day: str | None, info: str | None) -> PromiseProbe:
+        doc_id, promiser, beneficiary, promise, group_promise, group_sentence = (info or "\t" * 5).split("\t")
+        return cls(record_id, doc_id, day, promiser, beneficiary or None, frozenset(promise.split()),
+                   frozenset(group_promise.split()), frozenset(group_sentence.split()))
+
+    @classmethod
+    def of_group(cls, c: Commitment, group: list[Commitment], day: str | None, matcher: PromiseMatcher,
+                 corpus: Corpus) -> PromiseProbe:
+        return cls(c.commitment_id, c.evidence.doc_id, day, c.promiser, c.beneficiary, matcher.plain_words(c),
+                   frozenset().union(*(matcher.plain_words(g) for g in group)),
+                   frozenset(plain(frozenset().union(*(sentence_words(g, corpus) for g in group)))))
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
 class Probe:
     """What linking compares of a record without reading it: its key, document, day and words."""
 
@@ -582,6 +698,22 @@ def _ordinal(day: str) -> int:
 def _days_near(a: str | None, b: str | None, days: int) -> bool:
     """Whether two days (ISO, None when undated) are at most ``days`` apart (always, when one is unknown)."""
     return a is None or b is None or abs(_ordinal(a) - _ordinal(b)) <= days
+
+
+def _group_key(group: list[Commitment]) -> tuple[str, ...]:
+    return tuple(sorted(c.commitment_id for c in group))
+
+
+def _group_promise_words(row: tuple[str, str, str | None, str | None]) -> frozenset[str]:
+    return PromiseProbe.of(*row).group_promise
+
+
+def _group_sentence_words(row: tuple[str, str, str | None, str | None]) -> frozenset[str]:
+    return PromiseProbe.of(*row).group_sentence
+
+
+def _cue_words(row: tuple[str, str, str | None, str | None]) -> list[str]:
+    return (row[3] or "").split()
 
 
 def _promise_actors(group: list[Commitment]) -> set[str]:

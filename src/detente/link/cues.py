@@ -40,7 +40,14 @@ def number_words() -> dict[str, int]:
     return {k: int(v) for k, v in cue_lexicon()["numbers"].items()}
 
 
+@cache
+def _any_status() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p.pattern})" for p in status_patterns().values()), re.I)
+
+
 def status_of(sentence: str) -> str | None:
+    if not _any_status().search(sentence):
+        return None  # most sentences: one scan instead of three
     for status in ("disputed", "broken", "kept"):
         if status_patterns()[status].search(sentence):
             return status
@@ -108,8 +115,10 @@ def occasion_claims(text: str, start: int, end: int, inside: Sequence[Mention], 
     on the sidelines of the summit in X on 9 October") may belong to either, so that claim is marked
     ambiguous."""
     places = [m for m in inside if kinds.get(m.actor_id) == "place"]
+    if not places or not any(t.precision == "day" for t in dated):
+        return []  # no claim without a place and a day, whatever the words
     occasions = list(_occasion_pattern().finditer(text, start, end))
-    if not places or not occasions:
+    if not occasions:
         return []
     table = cue_lexicon()["occasions"]
     rows = []
@@ -150,6 +159,8 @@ def count_claims(text: str, start: int, end: int, inside: Sequence[Mention], dat
                  published: str | None, base: dict[str, Any]) -> list[dict[str, Any]]:
     """"Three Kestrian border guards were killed": (what happened, to whose people, month) -> 3."""
     rows: list[dict[str, Any]] = []
+    if not any(m.country for m in inside):
+        return rows  # a count is claimed only about the people of a named state
     if len(re.findall(r"\baccording to\b", text[start:end], re.I)) > 1:
         return rows  # "three died, according to one side, and two, according to the other"
     for match in _count_pattern().finditer(text, start, end):

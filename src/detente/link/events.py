@@ -40,6 +40,7 @@ class EventMatcher:
         self.corpus = corpus
         self._words: dict[str, frozenset[str]] = {}
         self._plain: dict[str, frozenset[str]] = {}
+        self.semantic = semantic.enabled()
 
     def words(self, event: Event) -> frozenset[str]:
         if event.event_id not in self._words:
@@ -68,7 +69,7 @@ class EventMatcher:
             return 0.0
         if a.category not in SYMMETRIC and (a.source_country, a.target_country) != (b.source_country, b.target_country):
             return 0.0
-        if semantic.enabled():
+        if self.semantic:
             lexical = semantic.word_scale(semantic.cosine(a.evidence.text, b.evidence.text))
         else:
             lexical = overlap(self.plain_words(a), self.plain_words(b))

@@ -37,6 +37,7 @@ class PromiseMatcher:
         self.corpus = corpus
         self._words: dict[str, frozenset[str]] = {}
         self._plain: dict[str, frozenset[str]] = {}
+        self.semantic = semantic.enabled()
 
     def words(self, c: Commitment) -> frozenset[str]:
         """Content words of what was promised; the actors it names as ``@actor_id``."""
@@ -58,13 +59,20 @@ class PromiseMatcher:
     def similarity(self, a: Commitment, b: Commitment) -> float:
         if a.beneficiary and b.beneficiary and a.beneficiary != b.beneficiary:
             return 0.0
-        if semantic.enabled():
+        if self.semantic:
             similarity = semantic.cosine(a.content, b.content)
             return similarity if similarity >= semantic.SAME_PROMISE else 0.0
-        wa, wb = self.plain_words(a), self.plain_words(b)
-        if len(wa & wb) < SHARED_WORDS:
-            return 0.0
-        return overlap(wa, wb)
+        return promise_similarity(a.beneficiary, b.beneficiary, self.plain_words(a), self.plain_words(b))
+
+
+def promise_similarity(beneficiary_a: str | None, beneficiary_b: str | None, words_a: frozenset[str],
+                       words_b: frozenset[str]) -> float:
+    """Two reports of one promise: the same beneficiary when both name one, and shared content words."""
+    if beneficiary_a and beneficiary_b and beneficiary_a != beneficiary_b:
+        return 0.0
+    if len(words_a & words_b) < SHARED_WORDS:
+        return 0.0
+    return overlap(words_a, words_b)
 
 
 def promise_groups(commitments: Iterable[Commitment], corpus: Corpus,
