@@ -246,6 +246,16 @@ pair_months = sa.Table(
     sa.Column("month", sa.String(7)),
 )
 
+# periods of pairs of states whose event groups a run reads at once (temporary, like link_windows)
+pair_windows = sa.Table(
+    "detente_pair_windows",
+    sa.MetaData(),
+    sa.Column("a", sa.String(3)),
+    sa.Column("b", sa.String(3)),
+    sa.Column("lo", sa.String(12)),
+    sa.Column("hi", sa.String(12)),
+)
+
 # each event between two states and the group of reports it belongs to; the group's canonical
 # report carries the group's date (counted by the dyad index and checked against forecasts)
 event_groups = sa.Table(
@@ -919,19 +929,6 @@ class Store:
             conn.execute(link_windows.delete())
         return found
 
-    def keyed_counts(self, collection: str, keys: Iterable[str], lo: str | None, hi: str | None) -> dict[str, int]:
-        """How many of ``keys`` each record in the window has (records without a day included)."""
-        c = link_keys.c
-        found: dict[str, int] = defaultdict(int)
-        with self.read() as conn:
-            for chunk in _chunks(keys):
-                window = sa.or_(c.day.is_(None), sa.and_(c.day >= (lo or ""), c.day <= (hi or "~")))
-                query = (sa.select(c.record_id, sa.func.count()).where(c.collection == collection, c.key.in_(chunk), window)
-                         .group_by(c.record_id))
-                for record_id, count in conn.execute(query):
-                    found[record_id] += count
-        return found
-
     def records_by_ids(self, collection: str, ids: Iterable[str]) -> list[Record]:
         """Records as extracted, by their ids, in id order."""
         table = RECORD_TABLES[collection]
@@ -1015,6 +1012,28 @@ class Store:
             for a, b, month, event_id, score in conn.execute(query):
                 found[(a, b, month)].append((event_id, score))
             conn.execute(pair_months.delete())
+        return found
+
+    def grouped_events_in(self, windows: Iterable[tuple[str, str, str, str]]
+                          ) -> dict[tuple[str, str, str, str], list[dict[str, Any]]]:
+        """For each ``(a, b, lo, hi)``: the canonical reports of the pair's event groups dated in
+        ``[lo, hi]`` (as strings), in event id order; all windows in one statement."""
+        found: dict[tuple[str, str, str, str], list[dict[str, Any]]] = {w: [] for w in windows}
+        if not found:
+            return found
+        with self.read() as conn:
+            conn.execute(sa.text(f"CREATE TEMPORARY TABLE IF NOT EXISTS {pair_windows.name} "
+                                 "(a VARCHAR(3), b VARCHAR(3), lo VARCHAR(12), hi VARCHAR(12))"))
+            conn.execute(pair_windows.delete())
+            conn.execute(pair_windows.insert(), [{"a": a, "b": b, "lo": lo, "hi": hi} for a, b, lo, hi in found])
+            join = "CROSS JOIN" if self.is_sqlite else "JOIN"
+            query = sa.text(f"SELECT w.a, w.b, w.lo, w.hi, g.event_id, g.category, g.canonical_id, g.group_date, g.score "
+                            f"FROM {pair_windows.name} w {join} event_groups g "
+                            "ON g.a = w.a AND g.b = w.b AND g.group_date >= w.lo AND g.group_date <= w.hi ORDER BY g.event_id")
+            for a, b, lo, hi, event_id, category, canonical_id, group_date, score in conn.execute(query):
+                found[(a, b, lo, hi)].append({"event_id": event_id, "a": a, "b": b, "category": category,
+                                              "canonical_id": canonical_id, "group_date": group_date, "score": score})
+            conn.execute(pair_windows.delete())
         return found
 
     def dyad_rows(self, pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], dict[str, tuple[Dyad, float | None]]]:

@@ -27,7 +27,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from typing import Any, TypeVar
 
@@ -52,6 +52,7 @@ from .events import (
     pair_of,
 )
 from .forecasts import FORECAST_DAYS, before_reach, checked_forecast, forecast_countries, predicted_categories, reach
+from .promises import SHARED_WORDS as PROMISE_SHARED_WORDS
 from .promises import THRESHOLD as PROMISE_THRESHOLD
 from .promises import (
     PromiseMatcher,
@@ -186,6 +187,8 @@ class Linker:
     def components(self, collection: str, seeds: Iterable[T], windows: Callable[[T], Iterable[tuple[str, str | None, str | None]]],
                    linked: Callable[[T, T], bool], block: Callable[[T], str], *, ident: Callable[[T], str] = _id_of,
                    read: Callable[[list[tuple[str, str, str | None, str | None]]], dict[str, T]] | None = None,
+                   shared: tuple[Callable[[T], frozenset[str]],
+                                 Callable[[tuple[str, str, str | None, str | None]], frozenset[str]], int] | None = None,
                    ) -> list[list[T]]:
         """The groups of records connected to ``seeds`` by chains of ``linked`` records, each group
         whole (a record linked to none of the others is a group of its own).
@@ -195,7 +198,8 @@ class Linker:
         records reached in one step are tested against each other and against the records of
         their windows not reached before, each only by the records whose window holds it.
         ``read`` turns blocking-key rows into the records (or probes) to test; by default the
-        records are read from the store.
+        records are read from the store. ``shared`` pairs records only when they share enough words,
+        for comparisons that need that many.
         """
         read = read or self.read_records(collection)
         members = {ident(r): r for r in seeds}
@@ -220,26 +224,60 @@ class Linker:
             loaded = read([row for row in rows if row[1] not in fresh])
             reached = []
             tested: set[tuple[str, str]] = set()
-            for key, cid, day, _ in rows:
+            for r, (key, cid, day, _) in self._pairs(owners, rows, shared):
                 c = members[cid] if cid in fresh else loaded[cid]
-                for lo, hi, r in owners[key]:  # the records whose window found it
-                    rid = ident(r)
-                    if day is not None and not ((lo or "") <= day <= (hi or "~")):
-                        continue
-                    if rid == cid or (cid in fresh and rid > cid) or (rid, cid) in tested or block(r) != block(c):
-                        continue
-                    tested.add((rid, cid))
-                    if linked(r, c):
-                        if cid not in members:
-                            members[cid] = c
-                            parent[cid] = cid
-                            reached.append(c)
-                        parent[root(cid)] = root(rid)
+                rid = ident(r)
+                if rid == cid or (cid in fresh and rid > cid) or (rid, cid) in tested or block(r) != block(c):
+                    continue
+                tested.add((rid, cid))
+                if linked(r, c):
+                    if cid not in members:
+                        members[cid] = c
+                        parent[cid] = cid
+                        reached.append(c)
+                    parent[root(cid)] = root(rid)
             frontier = reached
         groups: dict[str, list[T]] = defaultdict(list)
         for i, record in members.items():
             groups[root(i)].append(record)
         return list(groups.values())
+
+    @staticmethod
+    def _pairs(owners: dict[str, list[tuple[str | None, str | None, T]]], rows: list[tuple[str, str, str | None, str | None]],
+               shared: tuple[Callable[[T], frozenset[str]], Callable[[tuple[str, str, str | None, str | None]], frozenset[str]], int] | None,
+               ) -> Iterator[tuple[T, tuple[str, str, str | None, str | None]]]:
+        """``(record, row)`` for each row inside a window of the record; with ``shared`` (the record's
+        words, the row's words, how many they must share), only pairs sharing that many words."""
+        if shared is None:
+            by_key: dict[str, list[tuple[str, str, str | None, str | None]]] = defaultdict(list)
+            for row in rows:
+                by_key[row[0]].append(row)
+            for key, found in by_key.items():
+                for row in found:
+                    for lo, hi, r in owners[key]:
+                        if row[2] is None or (lo or "") <= row[2] <= (hi or "~"):
+                            yield r, row
+            return
+        words_of_record, words_of_row, at_least = shared
+        index: dict[str, dict[str, list[tuple[str, str, str | None, str | None]]]] = defaultdict(lambda: defaultdict(list))
+        for row in rows:
+            for word in words_of_row(row):
+                index[row[0]][word].append(row)
+        for key, windows in owners.items():
+            by_word = index.get(key)
+            if not by_word:
+                continue
+            for lo, hi, r in windows:
+                counts: dict[str, int] = defaultdict(int)
+                found = {}
+                for word in words_of_record(r):
+                    for row in by_word.get(word, ()):
+                        counts[row[1]] += 1
+                        found[row[1]] = row
+                for rid, n in counts.items():
+                    row = found[rid]
+                    if n >= at_least and (row[2] is None or (lo or "") <= row[2] <= (hi or "~")):
+                        yield r, row
 
     def read_records(self, collection: str) -> Callable[[list[tuple[str, str, str | None, str | None]]], dict[str, Any]]:
         def read(rows: list[tuple[str, str, str | None, str | None]]) -> dict[str, Any]:
@@ -350,7 +388,8 @@ class Linker:
         parts = self.components(
             "quotes", probes.values(), lambda q: [(q.key, shifted(_date(q.day), -STATEMENT_DAYS), shifted(_date(q.day), STATEMENT_DAYS))],
             lambda a, b: a.doc_id != b.doc_id and similarity(a, b) >= QUOTE_THRESHOLD, lambda q: q.key,
-            ident=lambda q: q.record_id, read=lambda rows: {rid: Probe.of(key, rid, day, info) for key, rid, day, info in rows})
+            ident=lambda q: q.record_id, read=lambda rows: {rid: Probe.of(key, rid, day, info) for key, rid, day, info in rows},
+            shared=(lambda q: q.words, lambda row: Probe.of(*row).words, QUOTE_SHARED_WORDS))
         linked = [part for part in parts if len(part) > 1]
         quotes: dict[str, Quote] = {q.quote_id: q for q in self.store.records_by_ids(  # type: ignore[misc]
             "quotes", {p.record_id for part in linked for p in part})}
@@ -451,7 +490,8 @@ class Linker:
         probe_parts = self.components(
             "commitments", probes.values(), lambda p: [(p.promiser, *self.day_window(p.day, PROMISE_DAYS, PROMISE_DAYS))],
             linked, lambda p: p.promiser, ident=lambda p: p.record_id,
-            read=lambda rows: {rid: PromiseProbe.of(key, rid, day, info) for key, rid, day, info in rows})
+            read=lambda rows: {rid: PromiseProbe.of(key, rid, day, info) for key, rid, day, info in rows},
+            shared=(lambda p: p.promise, lambda row: PromiseProbe.of(*row).promise, PROMISE_SHARED_WORDS))
         return [[p.record_id for p in part] for part in probe_parts]
 
     def references_near(self, groups: list[list[Commitment]], also: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -534,10 +574,10 @@ class Linker:
         self.corpus.load(f.doc_id for f in forecasts)
         limits = {f.forecast_id: reach(f, self.corpus.published(f.doc_id)) for f in forecasts}
         sentences = self.verdict_sentences(forecasts, limits)
+        events = self.later_events(forecasts, limits)
         rows = []
         for forecast in forecasts:
-            limit = limits[forecast.forecast_id]
-            checked = checked_forecast(forecast, self.corpus, self.later_events(forecast, limit),
+            checked = checked_forecast(forecast, self.corpus, events[forecast.forecast_id],
                                        sentences[forecast.forecast_id], latest, self.events.words)
             if checked.verdict != "unresolved" or checked.verdict_final:
                 rows.append((forecast.forecast_id, forecast.forecast_id, checked))
@@ -551,29 +591,47 @@ class Linker:
         windows = [(f"event|{a}|{b}|{category}", shifted(first_day(when), -lookback), shifted(last_day(when), 0))
                    for a, b, category, when in self.moved_groups]
         found = self.store.keyed("forecasts", windows)
-        for cue in (c for c in cue_rows if c["kind"] == "verdict"):
+        verdicts = {cue_id(c): c for c in cue_rows if c["kind"] == "verdict"}
+        cue_windows = {}
+        for item, cue in verdicts.items():
             _, lo, hi = self.window("", cue["doc_id"], lookback, 0)
-            shared = self.store.keyed_counts("forecasts", [f"word|{w}" for w in {*cue["words"], *cue.get("context_words", ())}],
-                                             lo, hi)
-            by_author = self.store.keyed("forecasts", ((f"author|{a}", lo, hi) for a in cue["actors"]))
-            found.update(f for f, n in shared.items() if n >= 2 or f in by_author)
+            cue_windows[item] = [(f"word|{w}", lo, hi) for w in {*cue["words"], *cue.get("context_words", ())}]
+            cue_windows[item] += [(f"author|{a}", lo, hi) for a in cue["actors"]]
+        rows: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
+        for key, record_id, day, _ in self.store.keyed_rows("forecasts", (w for ws in cue_windows.values() for w in ws)):
+            rows[key].append((record_id, day))
+        for item_windows in cue_windows.values():
+            shared: dict[str, int] = defaultdict(int)
+            named: set[str] = set()
+            for key, lo, hi in item_windows:
+                for record_id, day in rows[key]:
+                    if day is None or (lo or "") <= day <= (hi or "~"):
+                        if key.startswith("author|"):
+                            named.add(record_id)
+                        else:
+                            shared[record_id] += 1
+            found.update(f for f, n in shared.items() if n >= 2 or f in named)
         return found
 
-    def later_events(self, forecast: Forecast, limit: Any) -> list[tuple[str | None, Event]]:
-        """The groups of events between the forecast's states of a type it predicts, dated from its
-        publication to its reach, as ``(group date, canonical report)``."""
-        published = self.corpus.published(forecast.doc_id)
-        countries = sorted(forecast_countries(forecast, self.corpus))
-        categories = predicted_categories(forecast.text)
-        if not categories or len(countries) < 2:
-            return []
-        lo = (published or "")[:4]
-        hi = (forecast.resolves_by or "9999") + "~"
-        rows = [r for i, a in enumerate(countries) for b in countries[i + 1:]
-                for r in self.store.grouped_events(a, b, lo, hi, categories) if before_reach(r["group_date"], limit)]
-        found = {e.event_id: e for e in self.store.records_by_ids("events", {r["event_id"] for r in rows})}
+    def later_events(self, forecasts: list[Forecast], limits: dict[str, Any]) -> dict[str, list[tuple[str | None, Event]]]:
+        """For each forecast, the groups of events between its states of a type it predicts, dated from
+        its publication to its reach, as ``(group date, canonical report)``."""
+        wanted: dict[str, list[tuple[str, str, str, str]]] = {}
+        for f in forecasts:
+            countries = sorted(forecast_countries(f, self.corpus))
+            if not predicted_categories(f.text) or len(countries) < 2:
+                wanted[f.forecast_id] = []
+                continue
+            lo, hi = (self.corpus.published(f.doc_id) or "")[:4], (f.resolves_by or "9999") + "~"
+            wanted[f.forecast_id] = [(a, b, lo, hi) for i, a in enumerate(countries) for b in countries[i + 1:]]
+        groups = self.store.grouped_events_in({w for ws in wanted.values() for w in ws})
+        rows = {f.forecast_id: [r for w in wanted[f.forecast_id] for r in groups[w]
+                                if r["category"] in predicted_categories(f.text)
+                                and before_reach(r["group_date"], limits[f.forecast_id])] for f in forecasts}
+        found = {e.event_id: e for e in self.store.records_by_ids(  # type: ignore[attr-defined]
+            "events", {r["event_id"] for rs in rows.values() for r in rs})}
         self.corpus.load(e.doc_id for e in found.values())  # type: ignore[attr-defined]
-        return [(r["group_date"], found[r["event_id"]]) for r in rows]  # type: ignore[misc]
+        return {fid: [(r["group_date"], found[r["event_id"]]) for r in rs] for fid, rs in rows.items()}  # type: ignore[misc]
 
     def verdict_sentences(self, forecasts: list[Forecast], limits: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
         """For each forecast, the sentences saying how a prediction turned out in documents naming one of

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import calendar
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 from ..store import Store
@@ -21,6 +23,7 @@ class Corpus:
         self._mentions: dict[str, list[Mention]] = {}
         self._kinds: dict[str, str] = {}
         self._days: dict[str, date | None] = {}
+        self._starts: dict[str, list[int]] = {}
 
     def load(self, doc_ids: Iterable[str]) -> None:
         missing = [d for d in set(doc_ids) if d not in self._info]
@@ -66,7 +69,12 @@ class Corpus:
 
     def words_at(self, doc_id: str, start: int, text: str) -> frozenset[str]:
         """Content words of ``text``, found at ``start`` in a document, with its actors as ``@id``."""
-        return words(text, mentions=self.mentions(doc_id), offset=start)
+        found = self.mentions(doc_id)
+        starts = self._starts.get(doc_id)
+        if starts is None:
+            starts = self._starts[doc_id] = [m.start for m in found]
+        inside = found[bisect_left(starts, start) : bisect_right(starts, start + len(text))]
+        return words(text, mentions=inside, offset=start)
 
     def kind(self, actor_id: str) -> str | None:
         return self._kinds.get(actor_id)
@@ -76,6 +84,7 @@ class Corpus:
         return (self.published(doc_id) or "9999", doc_id)
 
 
+@lru_cache(maxsize=65536)
 def first_day(value: str | None) -> date | None:
     """The first day an ISO date at any precision allows."""
     if not value:
@@ -87,6 +96,7 @@ def first_day(value: str | None) -> date | None:
         return None
 
 
+@lru_cache(maxsize=65536)
 def last_day(value: str | None) -> date | None:
     """The last day an ISO date at any precision allows."""
     first = first_day(value)

@@ -159,8 +159,8 @@ def count_claims(text: str, start: int, end: int, inside: Sequence[Mention], dat
                  published: str | None, base: dict[str, Any]) -> list[dict[str, Any]]:
     """"Three Kestrian border guards were killed": (what happened, to whose people, month) -> 3."""
     rows: list[dict[str, Any]] = []
-    if not any(m.country for m in inside):
-        return rows  # a count is claimed only about the people of a named state
+    if not any(m.country for m in inside) or not _outcome_pattern().search(text, start, end):
+        return rows  # a count is claimed only about the people of a named state, with an outcome word
     if len(re.findall(r"\baccording to\b", text[start:end], re.I)) > 1:
         return rows  # "three died, according to one side, and two, according to the other"
     for match in _count_pattern().finditer(text, start, end):
@@ -178,6 +178,13 @@ def count_claims(text: str, start: int, end: int, inside: Sequence[Mention], dat
                      "value_text": match.group(0), "outcome": outcome,
                      "whose_text": min((text[m.start:m.end] for m in inside if m.country == whose[0]), key=len)})
     return rows
+
+
+@cache
+def _outcome_pattern() -> re.Pattern[str]:
+    """Any outcome word: a sentence without one holds no count claim."""
+    outcomes = "|".join(sorted(cue_lexicon()["count_outcomes"], key=len, reverse=True))
+    return re.compile(rf"(?:{outcomes})\b", re.I)
 
 
 @cache

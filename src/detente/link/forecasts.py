@@ -16,7 +16,7 @@ import dataclasses
 import re
 from collections.abc import Callable, Iterable
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from ..extract.events import event_lexicon, plover_of
@@ -50,13 +50,18 @@ def category_by_stem() -> dict[str, str]:
 
 def predicted_categories(text: str) -> set[str]:
     """PLOVER types the words of a prediction name ("meet" -> CONSULT)."""
+    return set(_predicted_categories(text))
+
+
+@lru_cache(maxsize=4096)
+def _predicted_categories(text: str) -> frozenset[str]:
     tokens = [stem(t) for t in re.findall(r"[^\W\d_]+", text.lower())]
     table = category_by_stem()
     found = {table[t] for t in tokens if t in table}
     for n in (2, 3):
         found |= {table[" ".join(tokens[i:i + n])] for i in range(len(tokens) - n + 1)
                   if " ".join(tokens[i:i + n]) in table}
-    return found
+    return frozenset(found)
 
 
 def negated(text: str) -> bool:
