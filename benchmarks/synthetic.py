@@ -97,6 +97,9 @@ class Archive:
         self.state_names = {code: _name(self.rng, 3) + "ia" for code in self.states}
         self.state_weights = [1 / (rank + 3) for rank in range(STATES)]  # some dyads are in the news more
         self.words: dict[int, list[str]] = {}
+        self.names: dict[tuple[str, int], str] = {}
+        self.texts: dict[str, str] = {}
+        self.texts_of = -1
 
     # -- varying one template
 
@@ -123,14 +126,22 @@ class Archive:
     def _name(self, word: str, variant: int) -> str:
         if variant == 0:
             return word
-        rng = random.Random(zlib.crc32(f"{word}:{variant}".encode()))
-        made = "".join(rng.choices("abdefgiklmnorstuvz", k=len(word)))
-        return made.upper() if word.isupper() else made.capitalize()
+        made = self.names.get((word, variant))
+        if made is None:
+            rng = random.Random(zlib.crc32(f"{word}:{variant}".encode()))
+            made = "".join(rng.choices("abdefgiklmnorstuvz", k=len(word)))
+            made = self.names[(word, variant)] = made.upper() if word.isupper() else made.capitalize()
+        return made
 
     def _text(self, story: Story, text: str | None) -> str | None:
         if text is None:
             return None
-        return _WORD.sub(lambda m: self._word(story.key, m.group()), text)
+        if story.key != self.texts_of:  # the reports of one story share their varied texts
+            self.texts, self.texts_of = {}, story.key
+        found = self.texts.get(text)
+        if found is None:
+            found = self.texts[text] = _WORD.sub(lambda m: self._word(story.key, m.group()), text)
+        return found
 
     def _actor(self, story: Story, actor_id: str | None) -> str | None:
         """States as the story maps them, their bodies with them; people, organisations, outlets

@@ -959,6 +959,17 @@ class Store:
                 found.update(dict(conn.execute(query).all()))
         return found
 
+    def linked_records(self, collection: str, record_ids: Iterable[str]) -> list[Record]:
+        """The linked view of these records, where it has one (the merged record a canonical one stands for)."""
+        cls = RECORD_CLASSES[collection]
+        found = []
+        with self.read() as conn:
+            for chunk in _chunks(record_ids):
+                query = sa.select(links.c.data).where(links.c.collection == collection, links.c.record_id.in_(chunk),
+                                                      links.c.data.is_not(None))
+                found += [cls.from_dict(json.loads(data)) for (data,) in conn.execute(query)]
+        return found
+
     def linked_with(self, collection: str, canonical_ids: Iterable[str]) -> dict[str, str]:
         """``record_id -> canonical_id`` for every record linked to one of these canonical records."""
         found = {}

@@ -435,27 +435,50 @@ class Linker:
             return matcher.similarity(a, b) if self.near(a.evidence.doc_id, b.evidence.doc_id, PROMISE_DAYS) else 0.0
 
         changed = [g for part in parts for g in promise_groups([records[i] for i in part], self.corpus, similarity)]
+        # sentences that may mention a changed promise now go to whichever promise they share most words
+        # with, among all the promises they may mention
         refs = self.references_near(changed, [c for c in sentences if c["kind"] == "promise_ref"])
-        # every promise that competes for those sentences is written again, with all the sentences it may get
-        groups = self.promise_groups_near(refs, changed)
-        refs = self.references_near(groups, refs)
-        competing = self.promise_groups_near(refs, groups)
+        competing = self.promise_groups_near(refs, changed)
         references = assign_references(competing, refs, self.corpus, PROMISE_DAYS)
-        given = {_group_key(g): references.get(i, []) for i, g in enumerate(competing)}
         rows, disagreements, blocks = [], [], []
-        names = {a.actor_id: a.name for a, _, _ in self.store.actor_rows({g[0].promiser for g in groups}).values()}
-        sentences_of = self.status_sentences(groups, matcher)
-        for group in groups:
-            merged, view = linked_promise(group, self.corpus, sentences_of[_group_key(group)], matcher, given[_group_key(group)])
+        names = {a.actor_id: a.name for a, _, _ in self.store.actor_rows({g[0].promiser for g in changed}).values()}
+        sentences_of = self.status_sentences(changed, matcher)
+        for i, group in enumerate(changed):
+            merged, view = linked_promise(group, self.corpus, sentences_of[_group_key(group)], matcher, references.get(i, []))
             rows.extend(view)
             block = f"promise|{merged.promiser}|{merged.commitment_id}"
             blocks += [f"promise|{c.promiser}|{c.commitment_id}" for c in group]
             disagreement = promise_disagreement(block, merged, self.corpus, names.get(merged.promiser, merged.promiser))
             if disagreement:
                 disagreements.append((block, disagreement))
-        self.store.replace_links("commitments", [c.commitment_id for g in groups for c in g], rows)
+        rows += self.rereferenced(competing[len(changed):], refs, {i - len(changed): r for i, r in references.items()
+                                                                   if i >= len(changed)})
+        self.store.replace_links("commitments", [rid for rid, _, _ in rows] + [c.commitment_id for g in changed for c in g],
+                                 rows)
         self.store.replace_disagreements(blocks, disagreements)
-        self.file_promises(groups, matcher)
+        self.file_promises(changed, matcher)
+
+    def rereferenced(self, groups: list[list[Commitment]], refs: list[dict[str, Any]],
+                     given: dict[int, list[Evidence]]) -> list[tuple[str, str, Commitment | None]]:
+        """The view rows of unchanged promises whose mentions changed: their stored merged promise with
+        the sentences that now mention it (its status cannot have changed)."""
+        moved = {(r["doc_id"], r["start"], r["end"]) for r in refs}
+        canonical = self.store.canonical_ids("commitments", {c.commitment_id for g in groups for c in g})
+        heads = {canonical.get(g[0].commitment_id, g[0].commitment_id) for g in groups}
+        stored = {c.commitment_id: c for c in self.store.linked_records("commitments", heads)}
+        rows: list[tuple[str, str, Commitment | None]] = []
+        for i, group in enumerate(groups):
+            head = canonical.get(group[0].commitment_id, group[0].commitment_id)
+            merged = stored.get(head)
+            if merged is None:
+                continue
+            reports = {(c.evidence.doc_id, c.evidence.start, c.evidence.end) for c in group}
+            kept = [e for e in merged.also_reported_in
+                    if (e.doc_id, e.start, e.end) in reports or (e.doc_id, e.start, e.end) not in moved]
+            mentions = sorted({*kept, *given.get(i, [])}, key=lambda v: (v.doc_id, v.start))
+            if tuple(mentions) != merged.also_reported_in:
+                rows.append((head, head, dataclasses.replace(merged, also_reported_in=tuple(mentions))))
+        return rows
 
     def file_promises(self, groups: list[list[Commitment]], matcher: PromiseMatcher) -> None:
         """File each report of these promises under the promiser and who spoke for it, with its own words
