@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install eval clean
+.PHONY: demo test install eval bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,3 +37,7 @@ $(VENV)/.eval: $(STAMP)
 eval: $(VENV)/.eval
 	$(BIN)/python eval/run.py
 	$(BIN)/python eval/crossdoc.py
+
+# throughput, memory and how linking scales, as ratios measured in one run (about 20 minutes)
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py

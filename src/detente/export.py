@@ -16,7 +16,7 @@ import typing
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 from . import records as rec
 from .errors import UsageError
@@ -24,6 +24,8 @@ from .records import COLLECTIONS, Document, Event, Record
 from .store import Store
 
 FORMATS = ("jsonl", "tsv", "parquet")
+# records per Parquet row group
+PARQUET_ROWS = 50_000
 
 # GDELT 1.0 event table columns, in order (GDELT 1.0 Event Codebook). detente fills the ones
 # it knows and leaves the rest empty; see docs/tsv.md for what each filled column holds.
@@ -89,8 +91,8 @@ def export_records(store: Store, out_dir: str | Path, formats: Iterable[str] = (
 def _write_jsonl(store: Store, out: Path, collection: str) -> Path:
     path = out / f"{collection}.jsonl"
     with atomic_file(path) as handle:
-        for record in store.records(collection):
-            handle.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
+        for row in store.record_dicts(collection):
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
     return path
 
 
@@ -111,7 +113,14 @@ def quad_class(cameo: str | None) -> str:
     return "4"
 
 
-def gdelt_row(event: Event, document: Document | None, event_number: int) -> list[str]:
+class DocumentRef(NamedTuple):
+    """What an event row needs of its document."""
+
+    published: str | None
+    url: str | None
+
+
+def gdelt_row(event: Event, document: Document | DocumentRef | None, event_number: int) -> list[str]:
     """One GDELT-1.0 event row; ``event_number`` is a stable integer id (GLOBALEVENTID)."""
     date = (event.date or "").replace("-", "")
     cameo = event.cameo or ""
@@ -152,15 +161,14 @@ def _fraction_date(value: str | None) -> str:
 
 def _write_gdelt_tsv(store: Store, out: Path) -> Path:
     path = out / "events.tsv"
-    docs: dict[str, Document | None] = {}
+    refs = store.document_refs()  # what a row needs of its document: publication and address
     with atomic_file(path) as handle:
         writer = csv.writer(handle, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
         writer.writerow(GDELT_COLUMNS)
         for number, event in enumerate(store.records("events"), start=1):
             assert isinstance(event, Event)
-            if event.doc_id not in docs:
-                docs[event.doc_id] = store.document(event.doc_id)
-            writer.writerow(gdelt_row(event, docs[event.doc_id], number))
+            ref = refs.get(event.doc_id)
+            writer.writerow(gdelt_row(event, DocumentRef(*ref) if ref else None, number))
     return path
 
 
@@ -202,16 +210,17 @@ def _write_parquet(store: Store, out: Path, collection: str) -> Path:
 
     cls = next(t for t in rec.RECORD_TYPES if t.collection == collection)
     schema = arrow_schema(cls)
-    rows = []
-    for record in store.records(collection):
-        row = record.to_dict()
-        if "meta" in row:
-            row["meta"] = json.dumps(row["meta"], ensure_ascii=False)
-        rows.append(row)
-    table = pa.Table.from_pylist(rows, schema=schema)
     path = out / f"{collection}.parquet"
-    with atomic_file(path, "wb") as handle:
-        pq.write_table(table, handle)
+    with atomic_file(path, "wb") as handle, pq.ParquetWriter(handle, schema) as writer:
+        rows: list[dict[str, Any]] = []
+        for row in store.record_dicts(collection):
+            if "meta" in row:
+                row["meta"] = json.dumps(row["meta"], ensure_ascii=False)
+            rows.append(row)
+            if len(rows) == PARQUET_ROWS:  # row groups of bounded size: memory stays flat
+                writer.write_table(pa.Table.from_pylist(rows, schema=schema))
+                rows = []
+        writer.write_table(pa.Table.from_pylist(rows, schema=schema))
     return path
 
 

@@ -30,7 +30,7 @@ class Record:
     collection: ClassVar[str] = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return {name: _plain(getattr(self, name)) for name in field_names(type(self))}
+        return {name: plain(getattr(self, name)) for name, plain in field_plainers(type(self))}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Self:
@@ -39,6 +39,23 @@ class Record:
         if unknown:
             raise ValueError(f"{cls.__name__}: unknown fields {sorted(unknown)}")
         return cls(**{k: revivers[k](v) for k, v in data.items()})
+
+    @classmethod
+    def plain_from(cls, data: dict[str, Any]) -> dict[str, Any]:
+        """``cls.from_dict(data).to_dict()`` without building the record (for exports)."""
+        normalizers = field_normalizers(cls)
+        unknown = data.keys() - normalizers.keys()
+        if unknown:
+            raise ValueError(f"{cls.__name__}: unknown fields {sorted(unknown)}")
+        found = {}
+        for name, (default, normal) in normalizers.items():
+            if name in data:
+                found[name] = data[name] if normal is None else normal(data[name])
+            elif default is _MISSING:
+                raise TypeError(f"{cls.__name__}: missing field {name!r}")
+            else:
+                found[name] = default()
+        return found
 
 
 def _plain(value: Any) -> Any:
@@ -61,6 +78,70 @@ def field_types(cls: type) -> dict[str, Any]:
 @cache
 def field_names(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(cls))
+
+
+@cache
+def field_plainers(cls: type) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
+    """For each field, the function that gives its JSON form (worked out once per type)."""
+    return tuple((name, _plainer(hint)) for name, hint in field_types(cls).items())
+
+
+_SCALARS = (str, int, float, bool)
+
+
+def _plainer(hint: Any) -> Callable[[Any], Any]:
+    args = [a for a in typing.get_args(hint) if a is not type(None)]
+    origin = typing.get_origin(hint)
+    if origin is tuple:
+        item = _plainer(args[0])
+        if item is _same:
+            return lambda value: None if value is None else list(value)
+        return lambda value: None if value is None else [item(v) for v in value]
+    if origin in (typing.Union, types.UnionType) and len(args) == 1:
+        return _plainer(args[0])
+    if isinstance(hint, type) and issubclass(hint, Record):
+        return lambda value: None if value is None else value.to_dict()
+    if hint in _SCALARS or origin is typing.Literal:
+        return _same
+    return _plain
+
+
+_MISSING = object()
+
+
+@cache
+def field_normalizers(cls: type) -> dict[str, tuple[Any, Callable[[Any], Any] | None]]:
+    """For each field: its default (a function giving its JSON form, or ``_MISSING``) and the function
+    taking a stored JSON value to what ``from_dict`` then ``to_dict`` would give (None: the value itself)."""
+    found = {}
+    for f in dataclasses.fields(cls):
+        if f.default is not dataclasses.MISSING:
+            default: Any = (lambda value=f.default: _plain(value))
+        elif f.default_factory is not dataclasses.MISSING:
+            default = (lambda factory=f.default_factory: _plain(factory()))
+        else:
+            default = _MISSING
+        normal = _normalizer(field_types(cls)[f.name])
+        found[f.name] = (default, None if normal is _same else normal)
+    return found
+
+
+def _normalizer(hint: Any) -> Callable[[Any], Any]:
+    args = [a for a in typing.get_args(hint) if a is not type(None)]
+    origin = typing.get_origin(hint)
+    if origin is tuple:
+        item = _normalizer(args[0])
+        if item is _same:
+            return lambda value: None if value is None else list(value)
+        return lambda value: None if value is None else [item(v) for v in value]
+    if origin in (typing.Union, types.UnionType) and len(args) == 1:
+        return _normalizer(args[0])
+    if isinstance(hint, type) and issubclass(hint, Record):
+        record = hint
+        return lambda value: None if value is None else record.plain_from(value)
+    if hint in _SCALARS or origin is typing.Literal:
+        return _same
+    return _plain
 
 
 @cache

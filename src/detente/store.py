@@ -12,6 +12,7 @@ when it is opened.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
 import threading
@@ -36,13 +37,14 @@ from .records import (
     Document,
     Dyad,
     Event,
+    Evidence,
     Forecast,
     Quote,
     Record,
     Timex,
 )
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 DEFAULT_DB = "detente.db"
 # lets concurrent writers on one SQLite file wait for each other instead of failing
 SQLITE_BUSY_TIMEOUT_S = 120
@@ -100,6 +102,9 @@ doc_actors = sa.Table(
     sa.Index("ix_doc_actors_actor", "actor_id"),
 )
 
+# the linked view of each actor: name, kind, country, roles and aliases merged over every document
+# (``first_doc`` and ``country_doc`` name the documents its kind and country came from, so a new
+# document merges in without reading the others); its mentions are read from ``doc_actors``
 actors = sa.Table(
     "actors",
     metadata,
@@ -108,6 +113,8 @@ actors = sa.Table(
     sa.Column("kind", sa.String(16), nullable=False),
     sa.Column("country", sa.String(3), index=True),
     _json_col(),
+    sa.Column("first_doc", sa.String(64)),
+    sa.Column("country_doc", sa.String(64)),
 )
 
 quotes = sa.Table(
@@ -151,7 +158,7 @@ forecasts = sa.Table(
     sa.Column("forecast_id", sa.String(64), primary_key=True),
     sa.Column("doc_id", sa.String(64), sa.ForeignKey("documents.doc_id"), nullable=False, index=True),
     sa.Column("author", sa.String(128), index=True),
-    sa.Column("resolves_by", sa.String(10)),
+    sa.Column("resolves_by", sa.String(10), index=True),
     _json_col(),
 )
 
@@ -200,6 +207,69 @@ dyads = sa.Table(
     sa.Column("b", sa.String(3), primary_key=True),
     sa.Column("period", sa.String(7), primary_key=True),
     _json_col(),
+    # the exact sum of the month's scores, so one month can change without reading the others
+    sa.Column("score_sum", sa.Float),
+)
+
+# the blocking keys linking finds records by: a record (quote, event, promise, forecast, cue) under
+# a key (its speaker; its pair of states and type; its promiser; an actor a sentence names) and a
+# day (publication or event date, always the first day of its period); a record without a day
+# matches every window
+link_keys = sa.Table(
+    "link_keys",
+    metadata,
+    sa.Column("collection", sa.String(16), primary_key=True),
+    sa.Column("key", sa.String(200), primary_key=True),
+    sa.Column("record_id", sa.String(120), primary_key=True),
+    sa.Column("day", sa.String(10)),
+    # what a comparison needs of the record (its words), so candidates are tested without reading them
+    sa.Column("info", sa.Text),
+    sa.Index("ix_link_keys_day", "collection", "key", "day"),
+    sa.Index("ix_link_keys_record", "collection", "record_id"),
+)
+
+# a lookup's windows, for one statement joining them with ``link_keys`` (a temporary table, made
+# when first used on a connection, so not part of ``metadata``)
+link_windows = sa.Table(
+    "detente_link_windows",
+    sa.MetaData(),
+    sa.Column("key", sa.String(200)),
+    sa.Column("lo", sa.String(10)),
+    sa.Column("hi", sa.String(10)),
+)
+
+# months of pairs of states whose counted events a run reads at once (temporary, like link_windows)
+pair_months = sa.Table(
+    "detente_pair_months",
+    sa.MetaData(),
+    sa.Column("a", sa.String(3)),
+    sa.Column("b", sa.String(3)),
+    sa.Column("month", sa.String(7)),
+)
+
+# periods of pairs of states whose event groups a run reads at once (temporary, like link_windows)
+pair_windows = sa.Table(
+    "detente_pair_windows",
+    sa.MetaData(),
+    sa.Column("a", sa.String(3)),
+    sa.Column("b", sa.String(3)),
+    sa.Column("lo", sa.String(12)),
+    sa.Column("hi", sa.String(12)),
+)
+
+# each event between two states and the group of reports it belongs to; the group's canonical
+# report carries the group's date (counted by the dyad index and checked against forecasts)
+event_groups = sa.Table(
+    "event_groups",
+    metadata,
+    sa.Column("event_id", sa.String(64), primary_key=True),
+    sa.Column("a", sa.String(3), nullable=False),
+    sa.Column("b", sa.String(3), nullable=False),
+    sa.Column("category", sa.String(16), nullable=False),
+    sa.Column("canonical_id", sa.String(64), nullable=False),
+    sa.Column("group_date", sa.String(10)),
+    sa.Column("score", sa.Float, nullable=False),
+    sa.Index("ix_event_groups_pair", "a", "b", "group_date"),
 )
 
 #: collections whose records the cross-document view can replace (see ``links``)
@@ -255,8 +325,22 @@ def _migrate_2_to_3(conn: Connection) -> None:
     conn.execute(documents.update().values(linked=0))
 
 
+def _migrate_3_to_4(conn: Connection) -> None:
+    """Version 4 links incrementally through blocking keys and time windows: the linked view is
+    rebuilt (every document is linked again by the next ingest)."""
+    conn.execute(sa.text("ALTER TABLE actors ADD COLUMN first_doc VARCHAR(64)"))
+    conn.execute(sa.text("ALTER TABLE actors ADD COLUMN country_doc VARCHAR(64)"))
+    conn.execute(sa.text("ALTER TABLE dyads ADD COLUMN score_sum FLOAT"))
+    conn.execute(sa.text("CREATE INDEX ix_forecasts_resolves_by ON forecasts (resolves_by)"))
+    link_keys.create(conn, checkfirst=True)
+    event_groups.create(conn, checkfirst=True)
+    for table in (actors, links, dyads, disagreements, cues):
+        conn.execute(table.delete())
+    conn.execute(documents.update().values(linked=0))
+
+
 #: migrations[n] upgrades a store at version n - 1 to version n
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {2: _migrate_1_to_2, 3: _migrate_2_to_3}
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {2: _migrate_1_to_2, 3: _migrate_2_to_3, 4: _migrate_3_to_4}
 
 
 # ---------------------------------------------------------------- engines
@@ -503,9 +587,11 @@ class Store:
                 conn.execute(table.insert(), table_rows)
 
     def unlinked_doc_ids(self) -> list[str]:
+        """Documents not linked yet, oldest publication first (undated last), then by id."""
+        query = (sa.select(documents.c.doc_id).where(documents.c.linked == 0)
+                 .order_by(documents.c.published.is_(None), documents.c.published, documents.c.doc_id))
         with self.read() as conn:
-            rows = conn.execute(sa.select(documents.c.doc_id).where(documents.c.linked == 0))
-            return sorted(r[0] for r in rows)
+            return [r[0] for r in conn.execute(query)]
 
     def mark_linked(self, doc_ids: Iterable[str]) -> None:
         with self.write() as conn:
@@ -552,6 +638,9 @@ class Store:
         if collection == "documents":
             yield from self.documents()
             return
+        if collection == "actors":
+            yield from self._linked_actors(filters)
+            return
         table = RECORD_TABLES[collection]
         cls = RECORD_CLASSES[collection]
         key = LINKED_KEYS.get(collection)
@@ -569,6 +658,34 @@ class Store:
                 if canonical is not None and linked is None:
                     continue  # merged into its canonical record, which stands for it
                 yield cls.from_dict(json.loads(linked or data))
+
+    def record_dicts(self, collection: str) -> Iterator[dict[str, Any]]:
+        """``record.to_dict()`` of every record ``records`` gives, in the same order, read straight
+        from the stored JSON (for exports)."""
+        if collection in ("documents", "actors"):
+            for record in self.records(collection):
+                yield record.to_dict()
+            return
+        table = RECORD_TABLES[collection]
+        cls = RECORD_CLASSES[collection]
+        key = LINKED_KEYS.get(collection)
+        if key is None:
+            query = sa.select(table.c.data, sa.null(), sa.null())
+        else:
+            query = sa.select(table.c.data, links.c.data, links.c.canonical_id).select_from(
+                table.outerjoin(links, sa.and_(links.c.collection == collection, links.c.record_id == table.c[key])))
+        with self.read() as conn:
+            rows = conn.execute(query.order_by(*table.primary_key.columns).execution_options(yield_per=2000))
+            for data, linked, canonical in rows:
+                if canonical is not None and linked is None:
+                    continue
+                yield cls.plain_from(json.loads(linked or data))
+
+    def document_refs(self) -> dict[str, tuple[str | None, str | None]]:
+        """``doc_id -> (published, url)`` of every document, without the texts."""
+        with self.read() as conn:
+            query = sa.select(documents.c.doc_id, documents.c.published, documents.c.url)
+            return {doc_id: (published, url) for doc_id, published, url in conn.execute(query)}
 
     def raw_records(self, collection: str, **filters: Any) -> Iterator[Record]:
         """Records as their own document's extraction wrote them, without the cross-document view."""
@@ -630,6 +747,51 @@ class Store:
                 rows = conn.execute(sa.select(doc_actors.c.actor_id).where(doc_actors.c.doc_id.in_(chunk)))
                 found.update(r[0] for r in rows)
         return found
+
+    def _linked_actors(self, filters: Mapping[str, Any]) -> Iterator[Actor]:
+        """Merged actors with their mentions in every document, by actor id."""
+        with self.read() as conn:
+            ids = [r[0] for r in conn.execute(_filtered(sa.select(actors.c.actor_id), actors, filters))]
+        for chunk in _chunks(ids):
+            with self.read() as conn:
+                found = {actor_id: Actor.from_dict(json.loads(data)) for actor_id, data in conn.execute(
+                    sa.select(actors.c.actor_id, actors.c.data).where(actors.c.actor_id.in_(chunk)))}
+                mentions: dict[str, set[Evidence]] = defaultdict(set)
+                query = sa.select(doc_actors.c.actor_id, doc_actors.c.data).where(doc_actors.c.actor_id.in_(chunk))
+                for actor_id, data in conn.execute(query):
+                    mentions[actor_id].update(Evidence(**m) for m in json.loads(data)["mentions"])
+            for actor_id in chunk:
+                actor = found[actor_id]
+                every = mentions[actor_id].union(actor.mentions)
+                yield dataclasses.replace(actor, mentions=tuple(sorted(every, key=lambda m: (m.doc_id, m.start, m.end))))
+
+    def doc_actor_rows(self, doc_ids: Iterable[str]) -> Iterator[tuple[str, Actor]]:
+        """``(doc_id, actor)`` as each of these documents saw its actors."""
+        with self.read() as conn:
+            for chunk in _chunks(doc_ids):
+                query = sa.select(doc_actors.c.doc_id, doc_actors.c.data).where(doc_actors.c.doc_id.in_(chunk))
+                for doc_id, data in conn.execute(query.order_by(doc_actors.c.doc_id, doc_actors.c.actor_id)):
+                    yield doc_id, Actor.from_dict(json.loads(data))
+
+    def actor_rows(self, actor_ids: Iterable[str]) -> dict[str, tuple[Actor, str | None, str | None]]:
+        """Linked actors (without their mentions) with the documents their kind and country came from."""
+        found = {}
+        with self.read() as conn:
+            for chunk in _chunks(actor_ids):
+                query = sa.select(actors.c.actor_id, actors.c.data, actors.c.first_doc, actors.c.country_doc)
+                for actor_id, data, first_doc, country_doc in conn.execute(query.where(actors.c.actor_id.in_(chunk))):
+                    found[actor_id] = (Actor.from_dict(json.loads(data)), first_doc, country_doc)
+        return found
+
+    def put_actors(self, rows: Iterable[tuple[Actor, str | None, str | None]]) -> None:
+        """Write linked actors: ``(actor without mentions, first_doc, country_doc)``."""
+        values = [{"actor_id": a.actor_id, "name": a.name, "kind": a.kind, "country": a.country,
+                   "data": dumps(a.to_dict()), "first_doc": first, "country_doc": country} for a, first, country in rows]
+        with self.write(exclusive=True) as conn:
+            for chunk in _chunks(v["actor_id"] for v in values):
+                conn.execute(actors.delete().where(actors.c.actor_id.in_(chunk)))
+            if values:
+                conn.execute(actors.insert(), values)
 
     def upsert_actors(self, merged: Iterable[Actor]) -> None:
         self._replace(actors, [
@@ -707,6 +869,17 @@ class Store:
             if rows:
                 conn.execute(links.insert(), rows)
 
+    def put_cues(self, by_doc: Mapping[str, list[dict[str, Any]]]) -> None:
+        """Store the cues of several documents, replacing any they had."""
+        values = {(doc_id, r["start"], r["kind"], r["key"]): {
+            "doc_id": doc_id, "start": r["start"], "kind": r["kind"], "key": r["key"], "data": dumps({**r, "doc_id": doc_id})}
+            for doc_id, rows in by_doc.items() for r in rows}
+        with self.write() as conn:
+            for chunk in _chunks(by_doc):
+                conn.execute(cues.delete().where(cues.c.doc_id.in_(chunk)))
+            if values:
+                conn.execute(cues.insert(), list(values.values()))
+
     def add_cues(self, doc_id: str, rows: Iterable[dict[str, Any]]) -> None:
         """Store a document's cues: dicts with ``start``, ``kind``, ``key`` and any data."""
         values = {(r["start"], r["kind"], r["key"]): {"doc_id": doc_id, "start": r["start"], "kind": r["kind"],
@@ -730,6 +903,14 @@ class Store:
                 query = (sa.select(cues.c.data).where(cues.c.kind == kind, cues.c.key.in_(chunk))
                          .order_by(cues.c.key, cues.c.doc_id, cues.c.start))
                 for (data,) in conn.execute(query):
+                    yield json.loads(data)
+
+    def doc_actor_data(self, doc_ids: Iterable[str]) -> Iterator[dict[str, Any]]:
+        """The JSON of each of these documents' actors, as stored (no records built)."""
+        with self.read() as conn:
+            for chunk in _chunks(doc_ids):
+                query = sa.select(doc_actors.c.data).where(doc_actors.c.doc_id.in_(chunk))
+                for (data,) in conn.execute(query.order_by(doc_actors.c.doc_id, doc_actors.c.actor_id)):
                     yield json.loads(data)
 
     def doc_actors_in(self, doc_ids: Iterable[str]) -> Iterator[Actor]:
@@ -761,6 +942,235 @@ class Store:
             if values:
                 conn.execute(dyads.insert(), values)
 
+    # -- blocking keys and event groups (written and read by link.py)
+
+    def put_keys(self, collection: str, record_ids: Iterable[str], rows: Iterable[tuple[Any, ...]]) -> None:
+        """Replace the keys of these records with ``(key, record_id, day[, info])`` rows."""
+        values = [{"collection": collection, "key": row[0], "record_id": row[1], "day": row[2],
+                   "info": row[3] if len(row) > 3 else None} for row in rows]
+        with self.write() as conn:
+            for chunk in _chunks(record_ids):
+                conn.execute(link_keys.delete().where(link_keys.c.collection == collection,
+                                                      link_keys.c.record_id.in_(chunk)))
+            if values:
+                conn.execute(link_keys.insert(), list({(v["key"], v["record_id"]): v for v in values}.values()))
+
+    def keyed(self, collection: str, windows: Iterable[tuple[str, str | None, str | None]]) -> set[str]:
+        """Records under each key whose day falls in ``[lo, hi]`` (either end open when None), or that have no day."""
+        return {row[1] for row in self.keyed_rows(collection, windows)}
+
+    def keyed_rows(self, collection: str, windows: Iterable[tuple[str, str | None, str | None]]
+                   ) -> set[tuple[str, str, str | None, str | None]]:
+        """``(key, record_id, day, info)`` of the records ``keyed`` finds."""
+        spans: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for key, lo, hi in windows:
+            spans[key].append((lo or "", hi or "~"))
+        rows = [{"key": key, "lo": lo, "hi": hi} for key, merged in spans.items() for lo, hi in _merge_spans(merged)]
+        found: set[tuple[str, str, str | None, str | None]] = set()
+        if not rows:
+            return found
+        c, w = link_keys.c, link_windows.c
+        with self.read() as conn:
+            # every window in one statement: the windows go to a temporary table joined with the keys
+            conn.execute(sa.text(f"CREATE TEMPORARY TABLE IF NOT EXISTS {link_windows.name} "
+                                 "(key VARCHAR(200), lo VARCHAR(10), hi VARCHAR(10))"))
+            conn.execute(link_windows.delete())
+            conn.execute(link_windows.insert(), rows)
+            # the windows drive the join, each one a range of the keys' index (SQLite needs CROSS JOIN
+            # to keep that order; PostgreSQL needs the temporary table's size)
+            join = "CROSS JOIN" if self.is_sqlite else "JOIN"
+            if not self.is_sqlite:
+                conn.execute(sa.text(f"ANALYZE {link_windows.name}"))
+            query = sa.text(f"SELECT k.key, k.record_id, k.day, k.info FROM {link_windows.name} w {join} link_keys k "
+                            "ON k.collection = :collection AND k.key = w.key AND k.day >= w.lo AND k.day <= w.hi")
+            found.update(tuple(r) for r in conn.execute(query, {"collection": collection}))  # type: ignore[misc]
+            undated = sa.select(c.key, c.record_id, c.info).where(c.collection == collection, c.day.is_(None),
+                                                                  c.key.in_(sa.select(w.key)))
+            found.update((key, record_id, None, info) for key, record_id, info in conn.execute(undated))
+            conn.execute(link_windows.delete())
+        return found
+
+    def records_by_ids(self, collection: str, ids: Iterable[str]) -> list[Record]:
+        """Records as extracted, by their ids, in id order."""
+        table = RECORD_TABLES[collection]
+        cls = RECORD_CLASSES[collection]
+        key = table.c[LINKED_KEYS[collection]]
+        found = []
+        with self.read() as conn:
+            for chunk in _chunks(ids):
+                for (data,) in conn.execute(sa.select(table.c.data).where(key.in_(chunk)).order_by(key)):
+                    found.append(cls.from_dict(json.loads(data)))
+        return found
+
+    def documents_by_ids(self, doc_ids: Iterable[str]) -> list[Document]:
+        found = []
+        with self.read() as conn:
+            for chunk in _chunks(doc_ids):
+                query = sa.select(documents).where(documents.c.doc_id.in_(chunk)).order_by(documents.c.doc_id)
+                found.extend(_document_from_row(row) for row in conn.execute(query).mappings())
+        return found
+
+    def canonical_ids(self, collection: str, record_ids: Iterable[str]) -> dict[str, str]:
+        """The canonical record each of these stands with in the linked view (itself when alone)."""
+        found = {}
+        with self.read() as conn:
+            for chunk in _chunks(record_ids):
+                query = sa.select(links.c.record_id, links.c.canonical_id).where(
+                    links.c.collection == collection, links.c.record_id.in_(chunk))
+                found.update(dict(conn.execute(query).all()))
+        return found
+
+    def linked_records(self, collection: str, record_ids: Iterable[str]) -> list[Record]:
+        """The linked view of these records, where it has one (the merged record a canonical one stands for)."""
+        cls = RECORD_CLASSES[collection]
+        found = []
+        with self.read() as conn:
+            for chunk in _chunks(record_ids):
+                query = sa.select(links.c.data).where(links.c.collection == collection, links.c.record_id.in_(chunk),
+                                                      links.c.data.is_not(None))
+                found += [cls.from_dict(json.loads(data)) for (data,) in conn.execute(query)]
+        return found
+
+    def linked_with(self, collection: str, canonical_ids: Iterable[str]) -> dict[str, str]:
+        """``record_id -> canonical_id`` for every record linked to one of these canonical records."""
+        found = {}
+        with self.read() as conn:
+            for chunk in _chunks(canonical_ids):
+                query = sa.select(links.c.record_id, links.c.canonical_id).where(
+                    links.c.collection == collection, links.c.canonical_id.in_(chunk))
+                found.update(dict(conn.execute(query).all()))
+        return found
+
+    def event_group_rows(self, event_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        found = {}
+        with self.read() as conn:
+            for chunk in _chunks(event_ids):
+                query = sa.select(event_groups).where(event_groups.c.event_id.in_(chunk))
+                found.update({row["event_id"]: dict(row) for row in conn.execute(query).mappings()})
+        return found
+
+    def put_event_groups(self, rows: list[dict[str, Any]]) -> None:
+        with self.write() as conn:
+            for chunk in _chunks(r["event_id"] for r in rows):
+                conn.execute(event_groups.delete().where(event_groups.c.event_id.in_(chunk)))
+            if rows:
+                conn.execute(event_groups.insert(), rows)
+
+    def grouped_events(self, a: str, b: str, lo: str, hi: str, categories: Iterable[str] | None = None
+                       ) -> list[dict[str, Any]]:
+        """Canonical reports of the event groups of a pair dated in ``[lo, hi]`` (as strings)."""
+        c = event_groups.c
+        query = sa.select(event_groups).where(c.a == a, c.b == b, c.group_date >= lo, c.group_date <= hi)
+        if categories is not None:
+            query = query.where(c.category.in_(sorted(categories)))
+        with self.read() as conn:
+            return [dict(row) for row in conn.execute(query.order_by(c.event_id)).mappings()]
+
+    def counted_events(self, cells: Iterable[tuple[str, str, str]]) -> dict[tuple[str, str, str], list[tuple[str, float]]]:
+        """For each ``(a, b, month)``: the canonical reports of the pair's event groups dated in that
+        month (to the month or the day), as ``(event_id, score)``."""
+        found: dict[tuple[str, str, str], list[tuple[str, float]]] = {cell: [] for cell in cells}
+        if not found:
+            return found
+        with self.read() as conn:
+            conn.execute(sa.text(f"CREATE TEMPORARY TABLE IF NOT EXISTS {pair_months.name} "
+                                 "(a VARCHAR(3), b VARCHAR(3), month VARCHAR(7))"))
+            conn.execute(pair_months.delete())
+            conn.execute(pair_months.insert(), [{"a": a, "b": b, "month": m} for a, b, m in found])
+            join = "CROSS JOIN" if self.is_sqlite else "JOIN"
+            query = sa.text(f"SELECT m.a, m.b, m.month, g.event_id, g.score FROM {pair_months.name} m {join} event_groups g "
+                            "ON g.a = m.a AND g.b = m.b AND g.group_date >= m.month AND g.group_date <= m.month || '~' "
+                            "ORDER BY g.event_id")
+            for a, b, month, event_id, score in conn.execute(query):
+                found[(a, b, month)].append((event_id, score))
+            conn.execute(pair_months.delete())
+        return found
+
+    def grouped_events_in(self, windows: Iterable[tuple[str, str, str, str]]
+                          ) -> dict[tuple[str, str, str, str], list[dict[str, Any]]]:
+        """For each ``(a, b, lo, hi)``: the canonical reports of the pair's event groups dated in
+        ``[lo, hi]`` (as strings), in event id order; all windows in one statement."""
+        found: dict[tuple[str, str, str, str], list[dict[str, Any]]] = {w: [] for w in windows}
+        if not found:
+            return found
+        with self.read() as conn:
+            conn.execute(sa.text(f"CREATE TEMPORARY TABLE IF NOT EXISTS {pair_windows.name} "
+                                 "(a VARCHAR(3), b VARCHAR(3), lo VARCHAR(12), hi VARCHAR(12))"))
+            conn.execute(pair_windows.delete())
+            conn.execute(pair_windows.insert(), [{"a": a, "b": b, "lo": lo, "hi": hi} for a, b, lo, hi in found])
+            join = "CROSS JOIN" if self.is_sqlite else "JOIN"
+            query = sa.text(f"SELECT w.a, w.b, w.lo, w.hi, g.event_id, g.category, g.canonical_id, g.group_date, g.score "
+                            f"FROM {pair_windows.name} w {join} event_groups g "
+                            "ON g.a = w.a AND g.b = w.b AND g.group_date >= w.lo AND g.group_date <= w.hi ORDER BY g.event_id")
+            for a, b, lo, hi, event_id, category, canonical_id, group_date, score in conn.execute(query):
+                found[(a, b, lo, hi)].append({"event_id": event_id, "a": a, "b": b, "category": category,
+                                              "canonical_id": canonical_id, "group_date": group_date, "score": score})
+            conn.execute(pair_windows.delete())
+        return found
+
+    def dyad_rows(self, pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], dict[str, tuple[Dyad, float | None]]]:
+        """Each pair's monthly rows with the exact sum of each month's scores (None when unknown)."""
+        found: dict[tuple[str, str], dict[str, tuple[Dyad, float | None]]] = {pair: {} for pair in pairs}
+        with self.read() as conn:
+            for chunk in _chunks(f"{a}|{b}" for a, b in found):
+                wanted = [tuple(p.split("|")) for p in chunk]
+                query = sa.select(dyads.c.a, dyads.c.b, dyads.c.period, dyads.c.data, dyads.c.score_sum).where(
+                    sa.tuple_(dyads.c.a, dyads.c.b).in_(wanted))
+                for a, b, period, data, total in conn.execute(query):
+                    found[(a, b)][period] = (Dyad.from_dict(json.loads(data)), total)
+        return found
+
+    def put_dyads(self, rows: Iterable[tuple[Dyad, float]], emptied: Iterable[tuple[str, str, str]] = ()) -> None:
+        """Write monthly rows (with their score sums) and drop ``(a, b, month)`` left without events."""
+        values = [{"a": d.a, "b": d.b, "period": d.period, "data": dumps(d.to_dict()), "score_sum": total}
+                  for d, total in rows]
+        gone = [{"a": v["a"], "b": v["b"], "period": v["period"]} for v in values]
+        gone += [{"a": a, "b": b, "period": period} for a, b, period in emptied]
+        with self.write(exclusive=True) as conn:
+            if gone:
+                conn.execute(dyads.delete().where(dyads.c.a == sa.bindparam("a"), dyads.c.b == sa.bindparam("b"),
+                                                  dyads.c.period == sa.bindparam("period")), gone)
+            if values:
+                conn.execute(dyads.insert(), values)
+
+    def cue_rows(self, kind: str, record_ids: Iterable[str]) -> list[dict[str, Any]]:
+        """Cues by the ids their keys name them with (``doc_id:start``, ``doc_id:start:key`` for keyed kinds)."""
+        wanted = set(record_ids)
+        found = []
+        with self.read() as conn:
+            for chunk in _chunks(r.split(":", 1)[0] for r in wanted):
+                query = sa.select(cues.c.data).where(cues.c.kind == kind, cues.c.doc_id.in_(chunk))
+                for (data,) in conn.execute(query.order_by(cues.c.doc_id, cues.c.start, cues.c.key)):
+                    cue = json.loads(data)
+                    if cue_id(cue) in wanted:
+                        found.append(cue)
+        return found
+
+    def cues_with_key(self, kind: str, keys: Iterable[str]) -> Iterator[dict[str, Any]]:
+        with self.read() as conn:
+            for chunk in _chunks(keys):
+                query = (sa.select(cues.c.data).where(cues.c.kind == kind, cues.c.key.in_(chunk))
+                         .order_by(cues.c.key, cues.c.doc_id, cues.c.start))
+                for (data,) in conn.execute(query):
+                    yield json.loads(data)
+
+    def forecasts_due(self, after: str, before: str) -> list[str]:
+        """Forecasts of linked documents whose horizon lies in ``[after, before)`` (as strings)."""
+        c = forecasts.c
+        query = (sa.select(c.forecast_id).join(documents, documents.c.doc_id == c.doc_id)
+                 .where(c.resolves_by >= after, c.resolves_by < before, documents.c.linked == 1))
+        with self.read() as conn:
+            return [r[0] for r in conn.execute(query)]
+
+    def meta(self, key: str) -> str | None:
+        with self.read() as conn:
+            return conn.execute(sa.select(meta_table.c.value).where(meta_table.c.key == key)).scalar_one_or_none()
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.write() as conn:
+            conn.execute(meta_table.delete().where(meta_table.c.key == key))
+            conn.execute(meta_table.insert().values(key=key, value=value))
+
     def counts(self) -> dict[str, int]:
         """Number of stored records of each type."""
         with self.read() as conn:
@@ -779,6 +1189,23 @@ def _chunks(ids: Iterable[str]) -> Iterator[list[str]]:
     unique = sorted(set(ids))
     for i in range(0, len(unique), IN_CHUNK):
         yield unique[i : i + IN_CHUNK]
+
+
+def _merge_spans(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Overlapping ``(lo, hi)`` string intervals merged, so each row is read once."""
+    merged: list[tuple[str, str]] = []
+    for lo, hi in sorted(spans):
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
+        else:
+            merged.append((lo, hi))
+    return merged
+
+
+def cue_id(cue: Mapping[str, Any]) -> str:
+    """How blocking keys name a cue: ``doc_id:start``, with ``:key`` for cues of a keyed kind."""
+    base = f"{cue['doc_id']}:{cue['start']}"
+    return f"{base}:{cue['key']}" if cue["key"] else base
 
 
 def _filtered(query: Any, table: sa.Table, filters: Mapping[str, Any]) -> Any:

@@ -1,11 +1,21 @@
 """Cross-document linking: one actor, promise, event and statement across sources.
 
-Linking is incremental in the documents just stored and independent of their order. The
-documents a run adds decide which linking units ("blocks") are touched: the actors they
-mention, the pairs of states of their events, the promisers they name, the forecasts about the
-states they mention, the occasions and counts they give. Each touched block is then recomputed
-from every record the store holds for it, so the result is the same whatever order documents
-arrived in, and blocks the new documents do not touch are left alone.
+Linking is incremental in the documents just stored, independent of their order, and its cost
+grows with the documents linked rather than with the store. Every linked record is filed under
+blocking keys (``link_keys``) with a day: a statement under its speaker, an event under its pair
+of states and type (by its date and by its publication), a promise under its promiser, a forecast
+under its pairs and types and its words, a sentence of a later document under the actors it
+names. For each new record a run looks up only the records under its keys within a time window,
+follows similar records from there to the whole group they are connected to (a "component"),
+and recomputes those components from every record they hold; components the new documents do
+not reach are left alone. The result is the same whatever order or batches documents arrive in.
+
+The windows come from what linking compares. Reports of one event: the event's own rules (the
+same or nearby dates; an undated report up to ``REFER_BACK_DAYS`` after a dated one; undated
+reports ``UNDATED_DAYS`` apart). Reports of one statement: ``STATEMENT_DAYS`` apart at most.
+Reports of one promise: ``PROMISE_DAYS`` apart at most, and the promise is judged by sentences
+up to ``PROMISE_DAYS`` after its last report. A forecast: events and sentences up to
+``FORECAST_DAYS`` after its horizon.
 
 Per-document records stay as their extraction wrote them; the linked view (a promise with every
 report and its status, an event with its other reports, a forecast with its verdict) is written
@@ -15,26 +25,55 @@ to the ``links`` table and read through ``Store.records``.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date
+from typing import Any, TypeVar
 
-from ..records import Commitment, Event, Evidence, Forecast, Quote, Timex
-from ..store import Store
-from .actors import merge_actor_records
+from ..records import Actor, Commitment, Event, Evidence, Forecast, Quote, Record, Timex
+from ..store import Store, cue_id
+from .actors import merge_actor, merge_actor_records
 from .cluster import cluster
-from .corpus import Corpus
+from .corpus import Corpus, first_day, last_day, shifted
 from .cues import document_cues
-from .disagreements import count_disagreement, occasion_disagreement, promise_disagreement
-from .dyads import pair_series
-from .events import EventMatcher, canonical_event, event_groups, group_date, linked_events, pair_of
-from .forecasts import checked_forecast
-from .promises import PromiseMatcher, assign_references, linked_promise, promise_groups
+from .disagreements import count_disagreement, occasion_disagreement, occasions, promise_disagreement
+from .dyads import update_series
+from .events import (
+    REFER_BACK_DAYS,
+    EventMatcher,
+    block_of,
+    canonical_event,
+    event_groups,
+    event_keys,
+    event_windows,
+    group_date,
+    linked_events,
+    pair_of,
+)
+from .forecasts import FORECAST_DAYS, before_reach, checked_forecast, forecast_countries, predicted_categories, reach
+from .promises import SHARED_WORDS as PROMISE_SHARED_WORDS
+from .promises import THRESHOLD as PROMISE_THRESHOLD
+from .promises import (
+    PromiseMatcher,
+    assign_references,
+    linked_promise,
+    promise_groups,
+    promise_similarity,
+    sentence_words,
+)
 from .text import overlap, plain, words
 
 __all__ = ["link", "link_pending", "merge_actor_records"]
 
 QUOTE_THRESHOLD = 0.6
 QUOTE_SHARED_WORDS = 3
+STATEMENT_DAYS = REFER_BACK_DAYS
+PROMISE_DAYS = 730
+# documents linked in one run (one transaction)
+RUN_SIZE = 1000
+
+T = TypeVar("T")
 
 
 def link(store: Store, doc_ids: Iterable[str]) -> None:
@@ -47,196 +86,719 @@ def link(store: Store, doc_ids: Iterable[str]) -> None:
 
 
 def link_pending(store: Store) -> int:
-    """Link every stored document not yet linked (including any a killed ingest left behind)."""
+    """Link every stored document not yet linked (including any a killed ingest left behind).
+
+    Runs take the documents in publication order: each run then spans a short time, so the
+    windows of its records overlap and it reads each neighbourhood of the store once.
+    """
     pending = store.unlinked_doc_ids()
-    for i in range(0, len(pending), 1000):
-        link(store, pending[i : i + 1000])
+    for i in range(0, len(pending), RUN_SIZE):
+        link(store, pending[i : i + RUN_SIZE])
     return len(pending)
 
 
+def _doc_of(record: Record) -> str:
+    return record.evidence.doc_id if isinstance(record, Commitment) else record.doc_id  # type: ignore[attr-defined]
+
+
+_ID_FIELD = {Event: "event_id", Quote: "quote_id", Commitment: "commitment_id", Forecast: "forecast_id"}
+
+
+def _id_of(record: Record) -> str:
+    return getattr(record, _ID_FIELD[type(record)])  # type: ignore[no-any-return]
+
+
 class Linker:
-    """One linking run over the blocks a batch of new documents touches."""
+    """One linking run over the components a batch of new documents reaches."""
 
     def __init__(self, store: Store, doc_ids: list[str]) -> None:
         self.store = store
         self.doc_ids = doc_ids
         self.corpus = Corpus(store)
         self.corpus.load(doc_ids)
-        self._groups: dict[tuple[str, str], list[list[Event]]] = {}
+        self.events = EventMatcher(self.corpus)
+        # (a, b, type, date) of event groups that changed, before and after: forecasts about them are checked again
+        self.moved_groups: list[tuple[str, str, str, str]] = []
 
     def run(self) -> None:
-        actors = self.link_actors()
-        cue_rows = self.store_cues()
-        states = {a for a in actors if len(a) == 3 and a.isupper()}
+        actors_of = self.link_actors()
+        cue_rows = self.store_cues(actors_of)
         self.link_events()
         self.link_quotes()
-        self.link_promises(actors)
-        self.check_forecasts(states, actors)
+        self.link_promises(cue_rows)
+        self.check_forecasts(cue_rows)
         self.find_fact_disagreements(cue_rows)
         self.store.mark_linked(self.doc_ids)
 
+    # -- time windows
+
+    def day(self, doc_id: str) -> str | None:
+        """The first day of a document's publication (None when undated)."""
+        day = self.corpus.day(doc_id)
+        return day.isoformat() if day else None
+
+    def window(self, key: str, doc_id: str, before: int, after: int) -> tuple[str, str | None, str | None]:
+        """``key`` from ``before`` days before to ``after`` days after a document's publication (open when undated)."""
+        day = self.corpus.day(doc_id)
+        return key, shifted(day, -before), shifted(day, after)
+
+    def near(self, a: str, b: str, days: int) -> bool:
+        """Whether two documents appeared within ``days`` of each other (always, when one is undated)."""
+        apart = self.corpus.apart(a, b)
+        return apart is None or apart <= days
+
+    def matching(self, collection: str, windows: dict[Any, list[tuple[str, str | None, str | None]]],
+                 words: dict[Any, frozenset[str]], at_least: int,
+                 words_of: Callable[[tuple[str, str, str | None, str | None]], Iterable[str]],
+                 ) -> dict[Any, list[tuple[str, str, str | None, str | None]]]:
+        """For each item, the blocking-key rows under its windows whose words (``words_of``) share at
+        least ``at_least`` of the item's words; through one index of the rows' words, so each item
+        reads only the rows holding one of its words."""
+        index: dict[str, dict[str, list[tuple[str, str, str | None, str | None]]]] = defaultdict(lambda: defaultdict(list))
+        for row in self.store.keyed_rows(collection, (w for ws in windows.values() for w in ws)):
+            for word in words_of(row):
+                index[row[0]][word].append(row)
+        found = {}
+        for item, item_windows in windows.items():
+            shared: dict[str, set[str]] = defaultdict(set)
+            rows = {}
+            for key, lo, hi in item_windows:
+                by_word = index.get(key, {})
+                for word in words[item]:
+                    for row in by_word.get(word, ()):
+                        if row[2] is None or (lo or "") <= row[2] <= (hi or "~"):
+                            shared[row[1]].add(word)
+                            rows[row[1]] = row
+            found[item] = [rows[rid] for rid, common in shared.items() if len(common) >= at_least]
+        return found
+
+    def day_window(self, day: str | None, before: int, after: int) -> tuple[str | None, str | None]:
+        start = _date(day)
+        return shifted(start, -before), shifted(start, after)
+
+    def lookup(self, collection: str, windows: dict[str, list[tuple[str, str | None, str | None]]]) -> dict[str, set[str]]:
+        """For each item, the records under its windows' keys and days; all items in one pass over the keys."""
+        rows: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
+        for key, record_id, day, _ in self.store.keyed_rows(collection, (w for ws in windows.values() for w in ws)):
+            rows[key].append((record_id, day))
+        return {item: {rid for key, lo, hi in ws for rid, day in rows[key]
+                       if day is None or ((lo or "") <= day <= (hi or "~"))} for item, ws in windows.items()}
+
+    def components(self, collection: str, seeds: Iterable[T], windows: Callable[[T], Iterable[tuple[str, str | None, str | None]]],
+                   linked: Callable[[T, T], bool], block: Callable[[T], str], *, ident: Callable[[T], str] = _id_of,
+                   read: Callable[[list[tuple[str, str, str | None, str | None]]], dict[str, T]] | None = None,
+                   shared: tuple[Callable[[T], frozenset[str]],
+                                 Callable[[tuple[str, str, str | None, str | None]], frozenset[str]], int] | None = None,
+                   ) -> list[list[T]]:
+        """The groups of records connected to ``seeds`` by chains of ``linked`` records, each group
+        whole (a record linked to none of the others is a group of its own).
+
+        ``windows`` must hold every record a record can be linked with; ``block`` names the key
+        two linked records share. Every pair of records that can be linked is tested once: the
+        records reached in one step are tested against each other and against the records of
+        their windows not reached before, each only by the records whose window holds it.
+        ``read`` turns blocking-key rows into the records (or probes) to test; by default the
+        records are read from the store. ``shared`` pairs records only when they share enough words,
+        for comparisons that need that many.
+        """
+        read = read or self.read_records(collection)
+        members = {ident(r): r for r in seeds}
+        parent = {i: i for i in members}
+
+        def root(i: str) -> str:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        frontier = list(members.values())
+        while frontier:
+            fresh = {ident(r) for r in frontier}
+            owners: dict[str, list[tuple[str | None, str | None, T]]] = defaultdict(list)
+            for r in frontier:
+                for key, lo, hi in windows(r):
+                    owners[key].append((lo, hi, r))
+            rows = [row for row in self.store.keyed_rows(collection, ((k, lo, hi) for k, ws in owners.items()
+                                                                      for lo, hi, _ in ws))
+                    if row[1] in fresh or row[1] not in members]
+            loaded = read([row for row in rows if row[1] not in fresh])
+            reached = []
+            tested: set[tuple[str, str]] = set()
+            for r, (key, cid, day, _) in self._pairs(owners, rows, shared):
+                c = members[cid] if cid in fresh else loaded[cid]
+                rid = ident(r)
+                if rid == cid or (cid in fresh and rid > cid) or (rid, cid) in tested or block(r) != block(c):
+                    continue
+                tested.add((rid, cid))
+                if linked(r, c):
+                    if cid not in members:
+                        members[cid] = c
+                        parent[cid] = cid
+                        reached.append(c)
+                    parent[root(cid)] = root(rid)
+            frontier = reached
+        groups: dict[str, list[T]] = defaultdict(list)
+        for i, record in members.items():
+            groups[root(i)].append(record)
+        return list(groups.values())
+
+    @staticmethod
+    def _pairs(owners: dict[str, list[tuple[str | None, str | None, T]]], rows: list[tuple[str, str, str | None, str | None]],
+               shared: tuple[Callable[[T], frozenset[str]], Callable[[tuple[str, str, str | None, str | None]], frozenset[str]], int] | None,
+               ) -> Iterator[tuple[T, tuple[str, str, str | None, str | None]]]:
+        """``(record, row)`` for each row inside a window of the record; with ``shared`` (the record's
+        words, the row's words, how many they must share), only pairs sharing that many words."""
+        if shared is None:
+            by_key: dict[str, list[tuple[str, str, str | None, str | None]]] = defaultdict(list)
+            for row in rows:
+                by_key[row[0]].append(row)
+            for key, found in by_key.items():
+                for row in found:
+                    for lo, hi, r in owners[key]:
+                        if row[2] is None or (lo or "") <= row[2] <= (hi or "~"):
+                            yield r, row
+            return
+        words_of_record, words_of_row, at_least = shared
+        index: dict[str, dict[str, list[tuple[str, str, str | None, str | None]]]] = defaultdict(lambda: defaultdict(list))
+        for row in rows:
+            for word in words_of_row(row):
+                index[row[0]][word].append(row)
+        for key, windows in owners.items():
+            by_word = index.get(key)
+            if not by_word:
+                continue
+            for lo, hi, r in windows:
+                counts: dict[str, int] = defaultdict(int)
+                found = {}
+                for word in words_of_record(r):
+                    for row in by_word.get(word, ()):
+                        counts[row[1]] += 1
+                        found[row[1]] = row
+                for rid, n in counts.items():
+                    row = found[rid]
+                    if n >= at_least and (row[2] is None or (lo or "") <= row[2] <= (hi or "~")):
+                        yield r, row
+
+    def read_records(self, collection: str) -> Callable[[list[tuple[str, str, str | None, str | None]]], dict[str, Any]]:
+        def read(rows: list[tuple[str, str, str | None, str | None]]) -> dict[str, Any]:
+            found = {_id_of(c): c for c in self.store.records_by_ids(collection, {row[1] for row in rows})}
+            self.corpus.load(_doc_of(c) for c in found.values())
+            return found
+
+        return read
+
     # -- actors and cues
 
-    def link_actors(self) -> set[str]:
-        actor_ids = self.store.actor_ids_in(self.doc_ids)
-        if actor_ids:
-            self.store.upsert_actors(merge_actor_records(self.store.doc_actor_records(sorted(actor_ids))))
-        return actor_ids
+    def link_actors(self) -> dict[str, set[str]]:
+        """Merge the new documents' actors into the linked view; returns each document's actor ids."""
+        rows: dict[str, list[tuple[str, Actor]]] = defaultdict(list)
+        actors_of: dict[str, set[str]] = defaultdict(set)
+        for doc_id, actor in self.store.doc_actor_rows(self.doc_ids):
+            rows[actor.actor_id].append((doc_id, actor))
+            actors_of[doc_id].add(actor.actor_id)
+        existing = self.store.actor_rows(rows)
+        unknown = [actor_id for actor_id, (_, first_doc, _) in existing.items() if first_doc is None]
+        if unknown:  # written without the documents they came from (upsert_actors): merge every document again
+            rows.update({actor_id: [] for actor_id in unknown})
+            for doc_id, actor in self.store.doc_actor_rows(self.store.docs_mentioning(unknown)):
+                if actor.actor_id in unknown:
+                    rows[actor.actor_id].append((doc_id, actor))
+            for actor_id in unknown:
+                del existing[actor_id]
+        self.store.put_actors(merge_actor(existing.get(a), found) for a, found in sorted(rows.items()) if found)
+        return actors_of
 
-    def store_cues(self) -> list[dict]:
+    def store_cues(self, actors_of: dict[str, set[str]]) -> list[dict[str, Any]]:
         kinds = {m.actor_id: self.corpus.kind(m.actor_id) or "" for d in self.doc_ids for m in self.corpus.mentions(d)}
-        found = []
-        for doc_id in self.doc_ids:
-            document = self.store.document(doc_id)
-            if document is None:
-                continue
-            timexes = [t for t in self.store.raw_records("timexes", doc_id=doc_id) if isinstance(t, Timex)]
-            rows = document_cues(document, self.corpus.mentions(doc_id), timexes, kinds)
-            self.store.add_cues(doc_id, rows)
-            found.extend({**r, "doc_id": doc_id} for r in rows)
+        timexes: dict[str, list[Timex]] = defaultdict(list)
+        for t in self.store.raw_records("timexes", doc_id=self.doc_ids):
+            timexes[t.doc_id].append(t)  # type: ignore[attr-defined]
+        by_doc = {d.doc_id: document_cues(d, self.corpus.mentions(d.doc_id), timexes[d.doc_id], kinds)
+                  for d in self.store.documents_by_ids(self.doc_ids)}
+        self.store.put_cues(by_doc)
+        found = [{**r, "doc_id": doc_id} for doc_id, rows in by_doc.items() for r in rows]
+        keys: dict[str, list[tuple[str, str, str | None]]] = defaultdict(list)
+        for cue in found:
+            if cue["kind"] in ("status", "promise_ref"):  # by the actors the sentence names, with its words
+                info = " ".join(sorted(plain(cue["words"])))
+                keys[cue["kind"]] += [(actor, cue_id(cue), self.day(cue["doc_id"]), info) for actor in cue["actors"]]
+            elif cue["kind"] == "verdict":  # by every actor of its document
+                keys["verdict"] += [(actor, cue_id(cue), self.day(cue["doc_id"])) for actor in sorted(actors_of[cue["doc_id"]])]
+            elif cue["kind"] == "occasion":  # by occasion and place, on the day claimed
+                keys["occasion"].append((cue["key"], cue_id(cue), cue["value"]))
+        for kind in ("status", "promise_ref", "verdict", "occasion"):
+            self.store.put_keys(kind, [cue_id(c) for c in found if c["kind"] == kind], keys[kind])
         return found
 
     # -- events and the dyad index
 
-    def groups_for(self, pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], list[list[Event]]]:
-        wanted = sorted(set(pairs) - set(self._groups))
-        if wanted:
-            events = list(self.store.events_between(wanted))
-            self.corpus.load(e.doc_id for e in events)
-            for pair in wanted:
-                self._groups[pair] = []
-            for group in event_groups(events, self.corpus):
-                self._groups[pair_of(group[0])].append(group)  # type: ignore[index]
-        return {p: self._groups[p] for p in set(pairs)}
-
     def link_events(self) -> None:
-        new = [e for e in self.store.raw_records("events", doc_id=self.doc_ids) if isinstance(e, Event)]
-        pairs = sorted({p for e in new if (p := pair_of(e))})
-        if not pairs:
+        new = [e for e in self.store.raw_records("events", doc_id=self.doc_ids) if isinstance(e, Event) and pair_of(e)]
+        self.store.put_keys("events", [e.event_id for e in new], [k for e in new for k in event_keys(e, self.corpus)])
+        if not new:
             return
-        by_pair = self.groups_for(pairs)
-        ids, rows, series = [], [], []
-        for pair in pairs:
-            counted = []
-            for group in by_pair[pair]:
-                ids.extend(e.event_id for e in group)
-                rows.extend(linked_events(group, self.corpus))
-                counted.append((group_date(group), canonical_event(group, self.corpus)))
-            series.extend(pair_series(*pair, counted))
-        self.store.replace_links("events", ids, rows)
-        self.store.replace_pair_dyads(pairs, series)
+        parts = self.components("events", new, lambda e: event_windows(e, self.corpus),
+                                lambda a, b: a.doc_id != b.doc_id and self.events.similarity(a, b) > 0, block_of)
+        members = [e.event_id for part in parts for e in part]
+        before = [r for r in self.store.event_group_rows(members).values() if r["group_date"]]
+        rows, linked = [], []
+        for group in (g for part in parts for g in event_groups(part, self.corpus, self.events)):
+            canonical = canonical_event(group, self.corpus)
+            when = group_date(group)
+            a, b = pair_of(canonical)  # type: ignore[misc]
+            rows += [{"event_id": e.event_id, "a": a, "b": b, "category": e.category, "canonical_id": canonical.event_id,
+                      "group_date": when if e is canonical else None, "score": e.score} for e in group]
+            linked += linked_events(group, self.corpus)
+        self.store.put_event_groups(rows)
+        self.store.replace_links("events", members, linked)
+        changed = before + [r for r in rows if r["group_date"]]
+        self.moved_groups = [(r["a"], r["b"], r["category"], r["group_date"]) for r in changed]
+        self.update_dyads({(r["a"], r["b"], r["group_date"][:7]) for r in changed if len(r["group_date"]) >= 7})
+
+    def update_dyads(self, cells: set[tuple[str, str, str]]) -> None:
+        """Recount the months whose event groups changed and carry the trend through each pair's later months."""
+        counted = self.store.counted_events(cells)
+        stored = self.store.dyad_rows({(a, b) for a, b, _ in cells})
+        by_pair: dict[tuple[str, str], dict[str, list[tuple[str, float]]]] = defaultdict(dict)
+        for (a, b, m), events in counted.items():
+            by_pair[(a, b)][m] = events
+        rows, emptied = [], []
+        for (a, b), months in sorted(stored.items()):
+            changed = by_pair[(a, b)]
+            found, gone = update_series(a, b, months, changed, lambda m, a=a, b=b: self.store.counted_events([(a, b, m)])[(a, b, m)])
+            rows += found
+            emptied += [(a, b, m) for m in gone]
+        self.store.put_dyads(rows, emptied)
 
     # -- statements
 
     def link_quotes(self) -> None:
-        speakers = sorted({q.speaker for q in self.store.raw_records("quotes", doc_id=self.doc_ids)
-                           if isinstance(q, Quote) and q.speaker})
-        if not speakers:
+        new = [q for q in self.store.raw_records("quotes", doc_id=self.doc_ids) if isinstance(q, Quote) and q.speaker]
+        probes = {q.quote_id: Probe(q.quote_id, q.speaker or "", q.doc_id, self.day(q.doc_id), frozenset(plain(words(q.text))))
+                  for q in new}
+        self.store.put_keys("quotes", list(probes), [(p.key, p.record_id, p.day, p.info()) for p in probes.values()])
+        if not new:
             return
-        quotes = [q for q in self.store.raw_records("quotes", speaker=speakers) if isinstance(q, Quote)]
-        quote_words = {q.quote_id: words(q.text) for q in quotes}
 
-        def similarity(a: Quote, b: Quote) -> float:
-            if a.speaker != b.speaker:
+        def similarity(a: Probe, b: Probe) -> float:
+            if a.key != b.key or not _days_near(a.day, b.day, STATEMENT_DAYS):
                 return 0.0
-            wa, wb = frozenset(plain(quote_words[a.quote_id])), frozenset(plain(quote_words[b.quote_id]))
-            return overlap(wa, wb) if len(wa & wb) >= QUOTE_SHARED_WORDS else 0.0
+            return overlap(a.words, b.words) if len(a.words & b.words) >= QUOTE_SHARED_WORDS else 0.0
 
+        parts = self.components(
+            "quotes", probes.values(), lambda q: [(q.key, shifted(_date(q.day), -STATEMENT_DAYS), shifted(_date(q.day), STATEMENT_DAYS))],
+            lambda a, b: a.doc_id != b.doc_id and similarity(a, b) >= QUOTE_THRESHOLD, lambda q: q.key,
+            ident=lambda q: q.record_id, read=lambda rows: {rid: Probe.of(key, rid, day, info) for key, rid, day, info in rows},
+            shared=(lambda q: q.words, lambda row: Probe.of(*row).words, QUOTE_SHARED_WORDS))
+        linked = [part for part in parts if len(part) > 1]
+        quotes: dict[str, Quote] = {q.quote_id: q for q in self.store.records_by_ids(  # type: ignore[misc]
+            "quotes", {p.record_id for part in linked for p in part})}
+        self.corpus.load(q.doc_id for q in quotes.values())
         rows = []
-        for group in cluster(quotes, key=lambda q: q.quote_id, doc=lambda q: q.doc_id, similarity=similarity,
-                             threshold=QUOTE_THRESHOLD):
-            if len(group) < 2:
-                continue
-            self.corpus.load(q.doc_id for q in group)
-            first = min(group, key=lambda q: (self.corpus.order(q.doc_id), q.start))
-            for q in group:
-                others = tuple(sorted((_quote_evidence(o) for o in group if o is not q), key=lambda v: (v.doc_id, v.start)))
-                rows.append((q.quote_id, first.quote_id, _with_reports(q, others)))
-        self.store.replace_links("quotes", [q.quote_id for q in quotes], rows)
+        for part in linked:
+            for probes_group in cluster(part, key=lambda q: q.record_id, doc=lambda q: q.doc_id, similarity=similarity,
+                                        threshold=QUOTE_THRESHOLD):
+                if len(probes_group) < 2:
+                    continue
+                group = [quotes[p.record_id] for p in probes_group]
+                first = min(group, key=lambda q: (self.corpus.order(q.doc_id), q.start))
+                for q in group:
+                    others = tuple(sorted((_quote_evidence(o) for o in group if o is not q), key=lambda v: (v.doc_id, v.start)))
+                    rows.append((q.quote_id, first.quote_id, _with_reports(q, others)))
+        self.store.replace_links("quotes", [p.record_id for part in parts for p in part], rows)
 
     # -- promises
 
-    def link_promises(self, actors: set[str]) -> None:
+    def link_promises(self, cue_rows: list[dict[str, Any]]) -> None:
         new = [c for c in self.store.raw_records("commitments", doc_id=self.doc_ids) if isinstance(c, Commitment)]
-        promisers = sorted({c.promiser for c in new} | {a for a in actors if len(a) == 3 and a.isupper()})
-        commitments = [c for c in self.store.raw_records("commitments", promiser=promisers) if isinstance(c, Commitment)]
-        if not commitments:
-            return
-        self.corpus.load(c.evidence.doc_id for c in commitments)
-        people = {c.promiser_person for c in commitments if c.promiser_person}
-        docs = self.store.docs_mentioning(sorted({c.promiser for c in commitments} | people))
-        self.corpus.load(docs)
-        cues = sorted(self.store.cues_in(docs, "status"), key=lambda c: (self.corpus.order(c["doc_id"]), c["start"]))
-        refs = sorted(self.store.cues_in(docs, "promise_ref"), key=lambda c: (self.corpus.order(c["doc_id"]), c["start"]))
         matcher = PromiseMatcher(self.corpus)
-        rows, disagreements = [], []
-        names = {a.actor_id: a.name for a in self.store.records("actors", actor_id=promisers)}
-        groups = promise_groups(commitments, self.corpus)
-        references = assign_references(groups, refs, self.corpus)
-        for i, group in enumerate(groups):
-            merged, view = linked_promise(group, self.corpus, cues, matcher, references.get(i, []))
+        self.file_promises([[c] for c in new], matcher)
+        probes = {c.commitment_id: PromiseProbe.of_group(c, [c], self.day(c.evidence.doc_id), matcher, self.corpus)
+                  for c in new}
+        # promises a new sentence may judge or mention: reported up to PROMISE_DAYS before it by an actor it
+        # names, sharing two words with it (a status sentence with the promise, a mention with its sentences)
+        sentences = [c for c in cue_rows if c["kind"] in ("status", "promise_ref")]
+        for kind, words_of in (("status", _group_promise_words), ("promise_ref", _group_sentence_words)):
+            cues = [c for c in sentences if c["kind"] == kind]
+            found = self.matching("commitments", {cue_id(c): [self.window(a, c["doc_id"], PROMISE_DAYS, 0) for a in c["actors"]]
+                                                  for c in cues},
+                                  {cue_id(c): frozenset(plain(c["words"])) for c in cues}, 2, words_of)
+            probes.update((row[1], PromiseProbe.of(*row)) for rows in found.values() for row in rows if row[1] not in probes)
+        if not probes:
+            return
+        parts = self.promise_components(probes, matcher)
+        records: dict[str, Commitment] = {c.commitment_id: c for c in self.store.records_by_ids(  # type: ignore[misc]
+            "commitments", {i for part in parts for i in part})}
+        self.corpus.load(c.evidence.doc_id for c in records.values())
+
+        def similarity(a: Commitment, b: Commitment) -> float:
+            return matcher.similarity(a, b) if self.near(a.evidence.doc_id, b.evidence.doc_id, PROMISE_DAYS) else 0.0
+
+        changed = [g for part in parts for g in promise_groups([records[i] for i in part], self.corpus, similarity)]
+        # sentences that may mention a changed promise now go to whichever promise they share most words
+        # with, among all the promises they may mention
+        refs = self.references_near(changed, [c for c in sentences if c["kind"] == "promise_ref"])
+        competing = self.promise_groups_near(refs, changed)
+        references = assign_references(competing, refs, self.corpus, PROMISE_DAYS)
+        rows, disagreements, blocks = [], [], []
+        names = {a.actor_id: a.name for a, _, _ in self.store.actor_rows({g[0].promiser for g in changed}).values()}
+        sentences_of = self.status_sentences(changed, matcher)
+        for i, group in enumerate(changed):
+            merged, view = linked_promise(group, self.corpus, sentences_of[_group_key(group)], matcher, references.get(i, []))
             rows.extend(view)
-            block = f"promise|{merged.promiser}"
-            found = promise_disagreement(f"{block}|{merged.commitment_id}", merged, self.corpus,
-                                         names.get(merged.promiser, merged.promiser))
-            if found:
-                disagreements.append((block, found))
-        self.store.replace_links("commitments", [c.commitment_id for c in commitments], rows)
-        self.store.replace_disagreements(sorted({f"promise|{c.promiser}" for c in commitments}), disagreements)
+            block = f"promise|{merged.promiser}|{merged.commitment_id}"
+            blocks += [f"promise|{c.promiser}|{c.commitment_id}" for c in group]
+            disagreement = promise_disagreement(block, merged, self.corpus, names.get(merged.promiser, merged.promiser))
+            if disagreement:
+                disagreements.append((block, disagreement))
+        rows += self.rereferenced(competing[len(changed):], refs, {i - len(changed): r for i, r in references.items()
+                                                                   if i >= len(changed)})
+        self.store.replace_links("commitments", [rid for rid, _, _ in rows] + [c.commitment_id for g in changed for c in g],
+                                 rows)
+        self.store.replace_disagreements(blocks, disagreements)
+        self.file_promises(changed, matcher)
+
+    def rereferenced(self, groups: list[list[Commitment]], refs: list[dict[str, Any]],
+                     given: dict[int, list[Evidence]]) -> list[tuple[str, str, Commitment | None]]:
+        """The view rows of unchanged promises whose mentions changed: their stored merged promise with
+        the sentences that now mention it (its status cannot have changed)."""
+        moved = {(r["doc_id"], r["start"], r["end"]) for r in refs}
+        canonical = self.store.canonical_ids("commitments", {c.commitment_id for g in groups for c in g})
+        heads = {canonical.get(g[0].commitment_id, g[0].commitment_id) for g in groups}
+        stored = {c.commitment_id: c for c in self.store.linked_records("commitments", heads)}
+        rows: list[tuple[str, str, Commitment | None]] = []
+        for i, group in enumerate(groups):
+            head = canonical.get(group[0].commitment_id, group[0].commitment_id)
+            merged = stored.get(head)
+            if merged is None:
+                continue
+            reports = {(c.evidence.doc_id, c.evidence.start, c.evidence.end) for c in group}
+            kept = [e for e in merged.also_reported_in
+                    if (e.doc_id, e.start, e.end) in reports or (e.doc_id, e.start, e.end) not in moved]
+            mentions = sorted({*kept, *given.get(i, [])}, key=lambda v: (v.doc_id, v.start))
+            if tuple(mentions) != merged.also_reported_in:
+                rows.append((head, head, dataclasses.replace(merged, also_reported_in=tuple(mentions))))
+        return rows
+
+    def file_promises(self, groups: list[list[Commitment]], matcher: PromiseMatcher) -> None:
+        """File each report of these promises under the promiser and who spoke for it, with its own words
+        and its whole promise's words."""
+        rows = []
+        for group in groups:
+            actors = _promise_actors(group)
+            for c in group:
+                probe = PromiseProbe.of_group(c, group, self.day(c.evidence.doc_id), matcher, self.corpus)
+                rows += [(actor, c.commitment_id, probe.day, probe.info()) for actor in sorted(actors)]
+        self.store.put_keys("commitments", [c.commitment_id for g in groups for c in g], rows)
+
+    def promise_components(self, probes: dict[str, PromiseProbe], matcher: PromiseMatcher) -> list[list[str]]:
+        """The promise components the probes reach, as lists of commitment ids."""
+        if matcher.semantic:  # contents compared by their embeddings: every candidate must be read
+            records: list[Commitment] = self.store.records_by_ids("commitments", probes)  # type: ignore[assignment]
+            self.corpus.load(c.evidence.doc_id for c in records)
+
+            def similar(a: Commitment, b: Commitment) -> bool:
+                return a.promiser == b.promiser and a.evidence.doc_id != b.evidence.doc_id and \
+                    self.near(a.evidence.doc_id, b.evidence.doc_id, PROMISE_DAYS) and matcher.similarity(a, b) >= PROMISE_THRESHOLD
+
+            parts = self.components("commitments", records,
+                                    lambda c: [self.window(c.promiser, c.evidence.doc_id, PROMISE_DAYS, PROMISE_DAYS)],
+                                    similar, lambda c: c.promiser)
+            return [[c.commitment_id for c in part] for part in parts]
+
+        def linked(a: PromiseProbe, b: PromiseProbe) -> bool:
+            return a.promiser == b.promiser and a.doc_id != b.doc_id and _days_near(a.day, b.day, PROMISE_DAYS) and \
+                promise_similarity(a.beneficiary, b.beneficiary, a.promise, b.promise) >= PROMISE_THRESHOLD
+
+        probe_parts = self.components(
+            "commitments", probes.values(), lambda p: [(p.promiser, *self.day_window(p.day, PROMISE_DAYS, PROMISE_DAYS))],
+            linked, lambda p: p.promiser, ident=lambda p: p.record_id,
+            read=lambda rows: {rid: PromiseProbe.of(key, rid, day, info) for key, rid, day, info in rows},
+            shared=(lambda p: p.promise, lambda row: PromiseProbe.of(*row).promise, PROMISE_SHARED_WORDS))
+        return [[p.record_id for p in part] for part in probe_parts]
+
+    def references_near(self, groups: list[list[Commitment]], also: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Sentences that may mention these promises (up to PROMISE_DAYS after a report, naming the
+        promiser or who spoke for it, sharing two words with the reports' sentences), with ``also``, in
+        document order."""
+        # from every report, not only the first: a report that was first before these groups formed
+        # may have had sentences given to it that now go elsewhere
+        windows = {_group_key(g): [self.window(actor, c.evidence.doc_id, 0, PROMISE_DAYS)
+                                   for c in g for actor in _promise_actors(g)] for g in groups}
+        words = {_group_key(g): frozenset(plain(frozenset().union(*(sentence_words(c, self.corpus) for c in g))))
+                 for g in groups}
+        found = self.matching("promise_ref", windows, words, 2, _cue_words)
+        wanted = {cue_id(c) for c in also} | {row[1] for rows in found.values() for row in rows}
+        cues = {cue_id(c): c for c in self.store.cue_rows("promise_ref", wanted)}
+        self.corpus.load(c["doc_id"] for c in cues.values())
+        return sorted(cues.values(), key=lambda c: (self.corpus.order(c["doc_id"]), c["start"]))
+
+    def promise_groups_near(self, refs: list[dict[str, Any]], known: list[list[Commitment]]) -> list[list[Commitment]]:
+        """``known`` groups and the stored groups of every promise a sentence of ``refs`` may mention
+        (reported up to PROMISE_DAYS before it by an actor it names, sharing two words with it)."""
+        taken = {c.commitment_id for g in known for c in g}
+        found = self.matching("commitments", {cue_id(r): [self.window(a, r["doc_id"], PROMISE_DAYS, 0) for a in r["actors"]]
+                                              for r in refs},
+                              {cue_id(r): frozenset(plain(r["words"])) for r in refs}, 2, _group_sentence_words)
+        nearby = {row[1] for rows in found.values() for row in rows} - taken
+        canonical = self.store.canonical_ids("commitments", nearby)
+        heads = {canonical.get(i, i) for i in nearby}
+        members = {i: i for i in heads} | self.store.linked_with("commitments", heads)
+        stored: dict[str, list[Commitment]] = defaultdict(list)
+        for c in self.store.records_by_ids("commitments", set(members) - taken):
+            stored[members[c.commitment_id]].append(c)  # type: ignore[attr-defined]
+        self.corpus.load(c.evidence.doc_id for g in stored.values() for c in g)
+        return known + [sorted(g, key=lambda c: c.commitment_id) for _, g in sorted(stored.items())]
+
+    def status_sentences(self, groups: list[list[Commitment]], matcher: PromiseMatcher
+                         ) -> dict[tuple[str, ...], list[dict[str, Any]]]:
+        """For each promise, the sentences that may judge it: naming its promiser or who spoke for it,
+        from its first report to PROMISE_DAYS after its last, sharing two of its words; in document order."""
+        windows, words = {}, {}
+        for group in groups:
+            ordered = sorted(group, key=lambda c: self.corpus.order(c.evidence.doc_id))
+            first, last = ordered[0].evidence.doc_id, ordered[-1].evidence.doc_id
+            lo, hi = self.window("", first, 0, 0)[1], self.window("", last, 0, PROMISE_DAYS)[2]
+            windows[_group_key(group)] = [(actor, lo, hi) for actor in _promise_actors(group)]
+            words[_group_key(group)] = frozenset(plain(frozenset().union(*(matcher.words(c) for c in group))))
+        found = self.matching("status", windows, words, 2, _cue_words)
+        cues = {cue_id(c): c for c in self.store.cue_rows("status", {row[1] for rows in found.values() for row in rows})}
+        self.corpus.load(c["doc_id"] for c in cues.values())
+        return {item: sorted((cues[row[1]] for row in rows if row[1] in cues),
+                             key=lambda c: (self.corpus.order(c["doc_id"]), c["start"]))
+                for item, rows in found.items()}
 
     # -- forecasts
 
-    def check_forecasts(self, states: set[str], actors: set[str]) -> None:
-        docs = self.store.docs_mentioning(sorted(states)) | set(self.doc_ids) if states else set(self.doc_ids)
-        forecasts = [f for f in self.store.raw_records("forecasts", doc_id=sorted(docs)) if isinstance(f, Forecast)]
-        if not forecasts:
-            return
-        self.corpus.load(f.doc_id for f in forecasts)
+    def forecast_keys(self, forecast: Forecast) -> list[tuple[str, str, str | None]]:
+        """A forecast under each pair of its states and type it predicts, each of its words and its author."""
+        fid, day = forecast.forecast_id, self.day(forecast.doc_id)
+        countries = sorted(forecast_countries(forecast, self.corpus))
+        pairs = [(a, b) for i, a in enumerate(countries) for b in countries[i + 1:]]
+        ev = forecast.evidence
+        rows = [(f"event|{a}|{b}|{category}", fid, day) for a, b in pairs for category in predicted_categories(forecast.text)]
+        rows += [(f"word|{w}", fid, day) for w in plain(self.corpus.words_at(ev.doc_id, ev.start, ev.text))]
+        if forecast.author:
+            rows.append((f"author|{forecast.author}", fid, day))
+        return rows
+
+    def check_forecasts(self, cue_rows: list[dict[str, Any]]) -> None:
+        new = [f for f in self.store.raw_records("forecasts", doc_id=self.doc_ids) if isinstance(f, Forecast)]
+        self.store.put_keys("forecasts", [f.forecast_id for f in new], [k for f in new for k in self.forecast_keys(f)])
+        ids = {f.forecast_id for f in new} | self.forecasts_reached(cue_rows)
         latest = self.store.latest_published()
-        matcher = EventMatcher(self.corpus)
-        # which documents mention each subject or author, and their verdict sentences, read once
-        watched = sorted({a for f in forecasts for a in (*f.subjects, f.author) if a})
-        verdict_docs = {w: self.store.docs_mentioning([w]) for w in watched}
-        all_docs = set().union(*verdict_docs.values()) if verdict_docs else set()
-        self.corpus.load(all_docs)
-        verdict_cues = list(self.store.cues_in(all_docs, "verdict"))
+        if latest and latest != self.store.meta("linked_latest"):
+            # horizons the newest document has now passed: the verdict becomes final
+            ids.update(self.store.forecasts_due((self.store.meta("linked_latest") or "")[:4], latest))
+            self.store.set_meta("linked_latest", latest)
+        if not ids:
+            return
+        forecasts: list[Forecast] = self.store.records_by_ids("forecasts", ids)  # type: ignore[assignment]
+        self.corpus.load(f.doc_id for f in forecasts)
+        limits = {f.forecast_id: reach(f, self.corpus.published(f.doc_id)) for f in forecasts}
+        sentences = self.verdict_sentences(forecasts, limits)
+        events = self.later_events(forecasts, limits)
         rows = []
         for forecast in forecasts:
-            countries = sorted({m.country for m in self.corpus.mentions(forecast.doc_id)
-                                if m.actor_id in forecast.subjects and m.country} |
-                               {s for s in forecast.subjects if len(s) == 3 and s.isupper()})
-            pairs = [(a, b) for i, a in enumerate(countries) for b in countries[i + 1:]]
-            groups = [(group_date(g), canonical_event(g, self.corpus))
-                      for pair_groups in self.groups_for(pairs).values() for g in pair_groups]
-            watchers = set(forecast.subjects) | ({forecast.author} if forecast.author else set())
-            cue_docs = set().union(*(verdict_docs[w] for w in watchers)) if watchers else set()
-            cues = [c for c in verdict_cues if c["doc_id"] in cue_docs]
-            checked = checked_forecast(forecast, self.corpus, groups, cues, latest, matcher.words)
+            checked = checked_forecast(forecast, self.corpus, events[forecast.forecast_id],
+                                       sentences[forecast.forecast_id], latest, self.events.words)
             if checked.verdict != "unresolved" or checked.verdict_final:
                 rows.append((forecast.forecast_id, forecast.forecast_id, checked))
         self.store.replace_links("forecasts", [f.forecast_id for f in forecasts], rows)
 
+    def forecasts_reached(self, cue_rows: list[dict[str, Any]]) -> set[str]:
+        """Forecasts that changed event groups or new verdict sentences may now judge: published up to
+        2 x FORECAST_DAYS before them, about the same pair and type, or sharing words with the sentence."""
+        lookback = 2 * FORECAST_DAYS
+        # a group dated to the month or year counts for forecasts published within that period too
+        windows = [(f"event|{a}|{b}|{category}", shifted(first_day(when), -lookback), shifted(last_day(when), 0))
+                   for a, b, category, when in self.moved_groups]
+        found = self.store.keyed("forecasts", windows)
+        verdicts = {cue_id(c): c for c in cue_rows if c["kind"] == "verdict"}
+        cue_windows = {}
+        for item, cue in verdicts.items():
+            _, lo, hi = self.window("", cue["doc_id"], lookback, 0)
+            cue_windows[item] = [(f"word|{w}", lo, hi) for w in {*cue["words"], *cue.get("context_words", ())}]
+            cue_windows[item] += [(f"author|{a}", lo, hi) for a in cue["actors"]]
+        rows: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
+        for key, record_id, day, _ in self.store.keyed_rows("forecasts", (w for ws in cue_windows.values() for w in ws)):
+            rows[key].append((record_id, day))
+        for item_windows in cue_windows.values():
+            shared: dict[str, int] = defaultdict(int)
+            named: set[str] = set()
+            for key, lo, hi in item_windows:
+                for record_id, day in rows[key]:
+                    if day is None or (lo or "") <= day <= (hi or "~"):
+                        if key.startswith("author|"):
+                            named.add(record_id)
+                        else:
+                            shared[record_id] += 1
+            found.update(f for f, n in shared.items() if n >= 2 or f in named)
+        return found
+
+    def later_events(self, forecasts: list[Forecast], limits: dict[str, Any]) -> dict[str, list[tuple[str | None, Event]]]:
+        """For each forecast, the groups of events between its states of a type it predicts, dated from
+        its publication to its reach, as ``(group date, canonical report)``."""
+        wanted: dict[str, list[tuple[str, str, str, str]]] = {}
+        for f in forecasts:
+            countries = sorted(forecast_countries(f, self.corpus))
+            if not predicted_categories(f.text) or len(countries) < 2:
+                wanted[f.forecast_id] = []
+                continue
+            lo, hi = (self.corpus.published(f.doc_id) or "")[:4], (f.resolves_by or "9999") + "~"
+            wanted[f.forecast_id] = [(a, b, lo, hi) for i, a in enumerate(countries) for b in countries[i + 1:]]
+        groups = self.store.grouped_events_in({w for ws in wanted.values() for w in ws})
+        rows = {f.forecast_id: [r for w in wanted[f.forecast_id] for r in groups[w]
+                                if r["category"] in predicted_categories(f.text)
+                                and before_reach(r["group_date"], limits[f.forecast_id])] for f in forecasts}
+        found = {e.event_id: e for e in self.store.records_by_ids(  # type: ignore[attr-defined]
+            "events", {r["event_id"] for rs in rows.values() for r in rs})}
+        self.corpus.load(e.doc_id for e in found.values())  # type: ignore[attr-defined]
+        return {fid: [(r["group_date"], found[r["event_id"]]) for r in rs] for fid, rs in rows.items()}  # type: ignore[misc]
+
+    def verdict_sentences(self, forecasts: list[Forecast], limits: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+        """For each forecast, the sentences saying how a prediction turned out in documents naming one of
+        its subjects or its author, published from the forecast to its reach."""
+        windows = {}
+        for f in forecasts:
+            lo = self.window("", f.doc_id, 0, 0)[1]
+            hi = limits[f.forecast_id].isoformat() if limits[f.forecast_id] else None
+            windows[f.forecast_id] = [(w, lo, hi) for w in sorted({*f.subjects, f.author} - {None})]  # type: ignore[misc]
+        found = self.lookup("verdict", windows)
+        cues = {cue_id(c): c for c in self.store.cue_rows("verdict", set().union(*found.values()))}
+        self.corpus.load(c["doc_id"] for c in cues.values())
+        return {fid: [cues[i] for i in sorted(ids) if i in cues] for fid, ids in found.items()}
+
     # -- disagreements over facts
 
-    def find_fact_disagreements(self, cue_rows: list[dict]) -> None:
-        keys: dict[str, set[str]] = defaultdict(set)
-        for row in cue_rows:
-            if row["kind"] in ("occasion", "count"):
-                keys[row["kind"]].add(row["key"])
+    def find_fact_disagreements(self, cue_rows: list[dict[str, Any]]) -> None:
         blocks, found = [], []
-        for kind, judge in (("occasion", occasion_disagreement), ("count", count_disagreement)):
-            by_key: dict[str, list[dict]] = defaultdict(list)
-            for cue in self.store.cues_with_keys(kind, keys.get(kind, ())):
-                by_key[cue["key"]].append(cue)
-            for key in sorted(keys.get(kind, ())):
-                block = f"{kind}|{key}"
-                blocks.append(block)
-                self.corpus.load(c["doc_id"] for c in by_key[key])
-                disagreement = judge(block, by_key[key], self.corpus)
+        new = [c for c in cue_rows if c["kind"] == "occasion"]
+        claims = self.occasion_claims(new)
+        new_ids = {cue_id(c) for c in new}
+        for key in sorted({c["key"] for c in new}):
+            for occasion in occasions(claims[key]):
+                if not new_ids & {cue_id(c) for c in occasion}:
+                    continue  # not reached by the new claims, perhaps not whole
+                blocks += [f"occasion|{key}|{c['value']}" for c in occasion]
+                self.corpus.load(c["doc_id"] for c in occasion)
+                block = f"occasion|{key}|{occasion[0]['value']}"
+                disagreement = occasion_disagreement(block, occasion, self.corpus)
                 if disagreement:
                     found.append((block, disagreement))
+        counts = sorted({c["key"] for c in cue_rows if c["kind"] == "count"})
+        by_key: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for cue in self.store.cues_with_key("count", counts):
+            by_key[cue["key"]].append(cue)
+        for key in counts:
+            block = f"count|{key}"
+            blocks.append(block)
+            self.corpus.load(c["doc_id"] for c in by_key[key])
+            disagreement = count_disagreement(block, by_key[key], self.corpus)
+            if disagreement:
+                found.append((block, disagreement))
         if blocks:
             self.store.replace_disagreements(blocks, found)
+
+    def occasion_claims(self, new: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+        """Every claim chained to the new ones by dates at most SAME_OCCASION_DAYS apart, by key."""
+        found = {cue_id(c): c for c in new}
+        frontier = list(new)
+        while frontier:
+            windows = [(c["key"], shifted(first_day(c["value"]), -8), shifted(first_day(c["value"]), 8)) for c in frontier]
+            wanted = self.store.keyed("occasion", windows) - found.keys()
+            frontier = self.store.cue_rows("occasion", wanted)
+            found.update((cue_id(c), c) for c in frontier)
+        claims: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for cue in found.values():
+            claims[cue["key"]].append(cue)
+        return claims
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class PromiseProbe:
+    """What linking compares of a promise without reading it: who promised to whom, its words and its
+    sentence's words."""
+
+    record_id: str
+    doc_id: str
+    day: str | None
+    promiser: str
+    beneficiary: str | None
+    promise: frozenset[str]
+    # the words of the whole promise this report belongs to (all its reports): its contents, its sentences
+    group_promise: frozenset[str]
+    group_sentence: frozenset[str]
+
+    def info(self) -> str:
+        return "\t".join((self.doc_id, self.promiser, self.beneficiary or "", " ".join(sorted(self.promise)),
+                          " ".join(sorted(self.group_promise)), " ".join(sorted(self.group_sentence))))
+
+    @classmethod
+    def of(cls, key: str, record_id: str, day: str | None, info: str | None) -> PromiseProbe:
+        doc_id, promiser, beneficiary, promise, group_promise, group_sentence = (info or "\t" * 5).split("\t")
+        return cls(record_id, doc_id, day, promiser, beneficiary or None, frozenset(promise.split()),
+                   frozenset(group_promise.split()), frozenset(group_sentence.split()))
+
+    @classmethod
+    def of_group(cls, c: Commitment, group: list[Commitment], day: str | None, matcher: PromiseMatcher,
+                 corpus: Corpus) -> PromiseProbe:
+        return cls(c.commitment_id, c.evidence.doc_id, day, c.promiser, c.beneficiary, matcher.plain_words(c),
+                   frozenset().union(*(matcher.plain_words(g) for g in group)),
+                   frozenset(plain(frozenset().union(*(sentence_words(g, corpus) for g in group)))))
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Probe:
+    """What linking compares of a record without reading it: its key, document, day and words."""
+
+    record_id: str
+    key: str
+    doc_id: str
+    day: str | None
+    words: frozenset[str]
+
+    def info(self) -> str:
+        return f"{self.doc_id} {' '.join(sorted(self.words))}"
+
+    @classmethod
+    def of(cls, key: str, record_id: str, day: str | None, info: str | None) -> Probe:
+        doc_id, _, found = (info or "").partition(" ")
+        return cls(record_id, key, doc_id, day, frozenset(found.split()))
+
+
+def _date(day: str | None) -> date | None:
+    return date.fromisoformat(day) if day else None
+
+
+@functools.lru_cache(maxsize=65536)
+def _ordinal(day: str) -> int:
+    return date.fromisoformat(day).toordinal()
+
+
+def _days_near(a: str | None, b: str | None, days: int) -> bool:
+    """Whether two days (ISO, None when undated) are at most ``days`` apart (always, when one is unknown)."""
+    return a is None or b is None or abs(_ordinal(a) - _ordinal(b)) <= days
+
+
+def _group_key(group: list[Commitment]) -> tuple[str, ...]:
+    return tuple(sorted(c.commitment_id for c in group))
+
+
+def _group_promise_words(row: tuple[str, str, str | None, str | None]) -> frozenset[str]:
+    return PromiseProbe.of(*row).group_promise
+
+
+def _group_sentence_words(row: tuple[str, str, str | None, str | None]) -> frozenset[str]:
+    return PromiseProbe.of(*row).group_sentence
+
+
+def _cue_words(row: tuple[str, str, str | None, str | None]) -> list[str]:
+    return (row[3] or "").split()
+
+
+def _promise_actors(group: list[Commitment]) -> set[str]:
+    return {c.promiser for c in group} | {c.promiser_person for c in group if c.promiser_person}
 
 
 def _quote_evidence(q: Quote) -> Evidence:

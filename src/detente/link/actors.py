@@ -31,3 +31,34 @@ def merge_actor_records(records: Iterable[Actor]) -> list[Actor]:
             )
         )
     return merged
+
+
+# an actor's linked view: the merged actor without its mentions (read from each document's records
+# when asked for), and the documents its kind and country came from
+Linked = tuple[Actor, str | None, str | None]
+
+
+def merge_actor(existing: Linked | None, rows: Iterable[tuple[str, Actor]]) -> Linked:
+    """An actor's linked view with these ``(doc_id, actor)`` records merged in; merging the same
+    records in any order, at once or over several runs, gives the same as ``merge_actor_records``:
+    the longest name, roles and aliases of every document, kind from the first document by id and
+    country from the first one that gives it."""
+    ordered = sorted(rows, key=lambda row: row[0])
+    first_doc, first = ordered[0]
+    name = max((a.name for _, a in ordered), key=lambda n: (len(n), n))
+    roles = {r for _, a in ordered for r in a.roles}
+    aliases = {al for _, a in ordered for al in a.aliases}
+    kind = first.kind
+    country_doc, country = next(((d, a.country) for d, a in ordered if a.country), (None, None))
+    if existing is not None:
+        old, old_first, old_country_doc = existing
+        name = max((name, old.name), key=lambda n: (len(n), n))
+        roles.update(old.roles)
+        aliases.update(old.aliases)
+        if old_first is not None and old_first < first_doc:
+            kind, first_doc = old.kind, old_first
+        if old.country and old_country_doc is not None and (country_doc is None or old_country_doc < country_doc):
+            country, country_doc = old.country, old_country_doc
+    merged = Actor(actor_id=first.actor_id, name=name, kind=kind, country=country, roles=tuple(sorted(roles)),
+                   aliases=tuple(sorted(aliases)))
+    return merged, first_doc, country_doc

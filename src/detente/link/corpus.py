@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
+import calendar
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 from ..store import Store
@@ -20,6 +22,8 @@ class Corpus:
         self._info: dict[str, dict[str, Any]] = {}
         self._mentions: dict[str, list[Mention]] = {}
         self._kinds: dict[str, str] = {}
+        self._days: dict[str, date | None] = {}
+        self._starts: dict[str, list[int]] = {}
 
     def load(self, doc_ids: Iterable[str]) -> None:
         missing = [d for d in set(doc_ids) if d not in self._info]
@@ -27,17 +31,32 @@ class Corpus:
             return
         self._info.update(self.store.document_info(missing))
         found: dict[str, list[Mention]] = defaultdict(list)
-        for actor in self.store.doc_actors_in(missing):
-            self._kinds[actor.actor_id] = actor.kind
-            for m in actor.mentions:
-                found[m.doc_id].append(Mention(m.start, m.end, actor.actor_id, actor.country))
+        for actor in self.store.doc_actor_data(missing):
+            actor_id, country = actor["actor_id"], actor["country"]
+            self._kinds[actor_id] = actor["kind"]
+            for m in actor["mentions"]:
+                found[m["doc_id"]].append(Mention(m["start"], m["end"], actor_id, country))
         for doc_id in missing:
             self._info.setdefault(doc_id, {"doc_id": doc_id, "published": None, "source": None, "title": None})
             self._mentions[doc_id] = sorted(found.get(doc_id, []), key=lambda m: (m.start, m.end))
 
     def published(self, doc_id: str) -> str | None:
-        self.load([doc_id])
-        return self._info[doc_id]["published"]
+        info = self._info.get(doc_id)
+        if info is None:
+            self.load([doc_id])
+            info = self._info[doc_id]
+        return info["published"]  # type: ignore[no-any-return]
+
+    def day(self, doc_id: str) -> date | None:
+        """The first day of a document's publication period."""
+        if doc_id not in self._days:
+            self._days[doc_id] = first_day(self.published(doc_id))
+        return self._days[doc_id]
+
+    def apart(self, a: str, b: str) -> int | None:
+        """Days between two documents' publications (None when either is undated), as ``days_between``."""
+        first, second = self.day(a), self.day(b)
+        return None if first is None or second is None else abs((first - second).days)
 
     def outlet(self, doc_id: str) -> str | None:
         self.load([doc_id])
@@ -50,10 +69,12 @@ class Corpus:
 
     def words_at(self, doc_id: str, start: int, text: str) -> frozenset[str]:
         """Content words of ``text``, found at ``start`` in a document, with its actors as ``@id``."""
-        end = start + len(text)
-        inside = [dataclasses.replace(m, start=m.start - start, end=m.end - start)
-                  for m in self.mentions(doc_id) if m.start >= start and m.end <= end]
-        return words(text, mentions=inside)
+        found = self.mentions(doc_id)
+        starts = self._starts.get(doc_id)
+        if starts is None:
+            starts = self._starts[doc_id] = [m.start for m in found]
+        inside = found[bisect_left(starts, start) : bisect_right(starts, start + len(text))]
+        return words(text, mentions=inside, offset=start)
 
     def kind(self, actor_id: str) -> str | None:
         return self._kinds.get(actor_id)
@@ -63,6 +84,7 @@ class Corpus:
         return (self.published(doc_id) or "9999", doc_id)
 
 
+@lru_cache(maxsize=65536)
 def first_day(value: str | None) -> date | None:
     """The first day an ISO date at any precision allows."""
     if not value:
@@ -72,6 +94,30 @@ def first_day(value: str | None) -> date | None:
         return date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1)
     except (ValueError, IndexError):
         return None
+
+
+@lru_cache(maxsize=65536)
+def last_day(value: str | None) -> date | None:
+    """The last day an ISO date at any precision allows."""
+    first = first_day(value)
+    if first is None or value is None:
+        return None
+    parts = value.split("-")
+    if len(parts) >= 3:
+        return first
+    if len(parts) == 2:
+        return first.replace(day=calendar.monthrange(first.year, first.month)[1])
+    return first.replace(month=12, day=31)
+
+
+def shifted(day: date | None, days: int) -> str | None:
+    """The ISO day ``days`` after ``day`` (None stays None: an undated document has no window)."""
+    if day is None:
+        return None
+    try:
+        return (day + timedelta(days=days)).isoformat()
+    except OverflowError:
+        return "9999-12-31" if days > 0 else "0001-01-01"
 
 
 def days_between(a: str | None, b: str | None) -> int | None:

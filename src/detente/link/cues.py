@@ -23,9 +23,11 @@ def cue_lexicon() -> dict[str, Any]:
 
 
 @cache
-def status_patterns() -> dict[str, list[re.Pattern[str]]]:
+def status_patterns() -> dict[str, re.Pattern[str]]:
+    """One pattern per status: any of its cue phrases as a whole word."""
     data = json.loads(resources.files("detente.lexicons").joinpath("commitments.json").read_text(encoding="utf-8"))
-    return {status: [re.compile(rf"\b{c}\b", re.I) for c in cues] for status, cues in data["status_cues"].items()}
+    return {status: re.compile("|".join(rf"(?:\b{c}\b)" for c in cues), re.I)
+            for status, cues in data["status_cues"].items()}
 
 
 @cache
@@ -38,9 +40,16 @@ def number_words() -> dict[str, int]:
     return {k: int(v) for k, v in cue_lexicon()["numbers"].items()}
 
 
+@cache
+def _any_status() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p.pattern})" for p in status_patterns().values()), re.I)
+
+
 def status_of(sentence: str) -> str | None:
+    if not _any_status().search(sentence):
+        return None  # most sentences: one scan instead of three
     for status in ("disputed", "broken", "kept"):
-        if any(p.search(sentence) for p in status_patterns()[status]):
+        if status_patterns()[status].search(sentence):
             return status
     return None
 
@@ -80,13 +89,14 @@ def document_cues(document: Document, mentions: Sequence[Mention], timexes: Sequ
         inside = [m for m in mentions if m.start >= start and m.end <= end]
         base = {"start": start, "end": end, "text": sentence,
                 "actors": sorted({m.actor_id for m in inside} | {m.country for m in inside if m.country})}
-        sentence_words = sorted(words(text, start, end, inside))
         status = status_of(sentence)
+        refers = _alternation("promise_references").search(sentence)
+        stance = verdict_stance(sentence)
+        sentence_words = sorted(words(text, start, end, inside)) if status or refers or stance else []
         if status:
             rows.append({**base, "kind": "status", "key": "", "status": status, "words": sentence_words})
-        if _alternation("promise_references").search(sentence):
+        if refers:
             rows.append({**base, "kind": "promise_ref", "key": "", "words": sentence_words})
-        stance = verdict_stance(sentence)
         if stance:
             context = [m for m in mentions if m.start >= previous[0] and m.end <= previous[1]]
             rows.append({**base, "kind": "verdict", "key": "", "stance": stance, "words": sentence_words,
@@ -105,8 +115,10 @@ def occasion_claims(text: str, start: int, end: int, inside: Sequence[Mention], 
     on the sidelines of the summit in X on 9 October") may belong to either, so that claim is marked
     ambiguous."""
     places = [m for m in inside if kinds.get(m.actor_id) == "place"]
+    if not places or not any(t.precision == "day" for t in dated):
+        return []  # no claim without a place and a day, whatever the words
     occasions = list(_occasion_pattern().finditer(text, start, end))
-    if not places or not occasions:
+    if not occasions:
         return []
     table = cue_lexicon()["occasions"]
     rows = []
@@ -147,6 +159,8 @@ def count_claims(text: str, start: int, end: int, inside: Sequence[Mention], dat
                  published: str | None, base: dict[str, Any]) -> list[dict[str, Any]]:
     """"Three Kestrian border guards were killed": (what happened, to whose people, month) -> 3."""
     rows: list[dict[str, Any]] = []
+    if not any(m.country for m in inside) or not _outcome_pattern().search(text, start, end):
+        return rows  # a count is claimed only about the people of a named state, with an outcome word
     if len(re.findall(r"\baccording to\b", text[start:end], re.I)) > 1:
         return rows  # "three died, according to one side, and two, according to the other"
     for match in _count_pattern().finditer(text, start, end):
@@ -164,6 +178,13 @@ def count_claims(text: str, start: int, end: int, inside: Sequence[Mention], dat
                      "value_text": match.group(0), "outcome": outcome,
                      "whose_text": min((text[m.start:m.end] for m in inside if m.country == whose[0]), key=len)})
     return rows
+
+
+@cache
+def _outcome_pattern() -> re.Pattern[str]:
+    """Any outcome word: a sentence without one holds no count claim."""
+    outcomes = "|".join(sorted(cue_lexicon()["count_outcomes"], key=len, reverse=True))
+    return re.compile(rf"(?:{outcomes})\b", re.I)
 
 
 @cache

@@ -48,6 +48,20 @@ def _claim(cue: dict[str, Any]) -> Claim:
                  evidence=Evidence(cue["doc_id"], cue["start"], cue["end"], cue["text"]))
 
 
+def occasions(cues: Iterable[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Claims about one kind of occasion at one place, split into occasions: a claim more than
+    ``SAME_OCCASION_DAYS`` from every other claim's date is about another occasion (a summit there
+    a year later). Each occasion's claims in date order."""
+    found: list[list[dict[str, Any]]] = []
+    for cue in sorted(cues, key=lambda c: (c["value"], c["doc_id"], c["start"])):
+        apart = days_between(found[-1][-1]["value"], cue["value"]) if found else None
+        if apart is not None and apart <= SAME_OCCASION_DAYS:
+            found[-1].append(cue)
+        else:
+            found.append([cue])
+    return found
+
+
 def occasion_disagreement(block: str, cues: list[dict[str, Any]], corpus: Corpus) -> Disagreement | None:
     claims = _one_value_per_doc(c for c in cues if c.get("value") and len(c["value"]) == 10)
     values = sorted({c["value"] for c in claims.values()})

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
+from datetime import date, timedelta
 
 from ..records import Event
 from . import semantic
 from .cluster import cluster
-from .corpus import Corpus, days_between, same_or_coarser
+from .corpus import Corpus, days_between, first_day, last_day, same_or_coarser
 from .text import overlap, plain
 
 # types whose two sides act together, so "A met B" and "B met A" are one event
@@ -38,12 +39,19 @@ class EventMatcher:
     def __init__(self, corpus: Corpus) -> None:
         self.corpus = corpus
         self._words: dict[str, frozenset[str]] = {}
+        self._plain: dict[str, frozenset[str]] = {}
+        self.semantic = semantic.enabled()
 
     def words(self, event: Event) -> frozenset[str]:
         if event.event_id not in self._words:
             ev = event.evidence
             self._words[event.event_id] = self.corpus.words_at(ev.doc_id, ev.start, ev.text)
         return self._words[event.event_id]
+
+    def plain_words(self, event: Event) -> frozenset[str]:
+        if event.event_id not in self._plain:
+            self._plain[event.event_id] = frozenset(plain(self.words(event)))
+        return self._plain[event.event_id]
 
     def when(self, event: Event) -> str | None:
         return event.date or self.corpus.published(event.doc_id)
@@ -61,10 +69,10 @@ class EventMatcher:
             return 0.0
         if a.category not in SYMMETRIC and (a.source_country, a.target_country) != (b.source_country, b.target_country):
             return 0.0
-        if semantic.enabled():
+        if self.semantic:
             lexical = semantic.word_scale(semantic.cosine(a.evidence.text, b.evidence.text))
         else:
-            lexical = overlap(frozenset(plain(self.words(a))), frozenset(plain(self.words(b))))
+            lexical = overlap(self.plain_words(a), self.plain_words(b))
         if a.date and b.date and len(a.date) >= 7 and len(b.date) >= 7:
             if len(a.date) == len(b.date) == 10 and a.date == b.date:
                 return 1.0
@@ -88,9 +96,64 @@ def _dated(event: Event) -> bool:
     return bool(event.date and len(event.date) >= 7)
 
 
-def event_groups(events: Iterable[Event], corpus: Corpus) -> list[list[Event]]:
+def block_of(event: Event) -> str:
+    """The linking block of an event: its pair of states and its type."""
+    a, b = pair_of(event) or ("", "")
+    return f"{a}|{b}|{event.category}"
+
+
+def event_keys(event: Event, corpus: Corpus) -> list[tuple[str, str, str | None]]:
+    """``(key, event_id, day)`` rows filing an event by its date (when it has one to the month or day)
+    and by its publication."""
+    rows = []
+    if _dated(event):
+        rows.append((block_of(event) + "|date", event.event_id, _iso(first_day(event.date))))
+    published = first_day(corpus.published(event.doc_id))
+    if published:
+        rows.append((block_of(event) + "|published", event.event_id, published.isoformat()))
+    return rows
+
+
+def event_windows(event: Event, corpus: Corpus) -> list[tuple[str, str, str]]:
+    """Where reports of the same event can be found: ``similarity`` is zero outside these windows.
+
+    A dated report meets reports dated a few days from it or within its month, and undated reports
+    published up to ``REFER_BACK_DAYS`` from it; an undated one meets dated reports up to
+    ``REFER_BACK_DAYS`` before the end of its publication period; any report meets reports
+    published within ``UNDATED_DAYS`` of it when one of the two is undated. Days are the first
+    days of their periods, as ``days_between`` counts them.
+    """
+    block = block_of(event)
+    published = first_day(corpus.published(event.doc_id))
+    windows = []
+    if _dated(event):
+        start, month_start, end = first_day(event.date), first_day(event.date[:7]), last_day(event.date)
+        assert start and month_start and end
+        windows.append((block + "|date", _iso(month_start - _days(NEAR_DAYS + 1)), _iso(end + _days(NEAR_DAYS + 1))))
+        windows.append((block + "|published", _iso(start - _days(REFER_BACK_DAYS + 1)),
+                        _iso(start + _days(REFER_BACK_DAYS + 1))))
+    elif published:
+        until = last_day(corpus.published(event.doc_id))
+        assert until
+        windows.append((block + "|date", _iso(published - _days(REFER_BACK_DAYS + 1)), _iso(until + _days(1))))
+    if published:
+        windows.append((block + "|published", _iso(published - _days(UNDATED_DAYS + 1)),
+                        _iso(published + _days(UNDATED_DAYS + 1))))
+    return windows
+
+
+def _days(n: int) -> timedelta:
+    return timedelta(days=n)
+
+
+def _iso(day: date | None) -> str:
+    assert day is not None
+    return day.isoformat()
+
+
+def event_groups(events: Iterable[Event], corpus: Corpus, matcher: EventMatcher | None = None) -> list[list[Event]]:
     """Groups of reports of one event (single reports included), in a stable order."""
-    matcher = EventMatcher(corpus)
+    matcher = matcher or EventMatcher(corpus)
     by_block: dict[tuple[str, str, str], list[Event]] = {}
     for e in events:
         pair = pair_of(e)

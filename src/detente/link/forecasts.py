@@ -15,16 +15,20 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Callable, Iterable
-from functools import cache
+from datetime import date, timedelta
+from functools import cache, lru_cache
 from typing import Any
 
 from ..extract.events import event_lexicon, plover_of
 from ..records import Event, Forecast, StanceEvidence
-from .corpus import Corpus
+from .corpus import Corpus, first_day, last_day
 from .text import plain, stem
 
 _NEGATION = re.compile(r"\b(?:not|never|no longer|won't|will not|cannot|can't)\b", re.I)
 SHARED_WORDS = 2
+# how long after its horizon (or its publication, when it names none) a forecast is checked against
+# what happens and what is said; a horizon further ahead than this counts as this far
+FORECAST_DAYS = 730
 
 
 @cache
@@ -46,13 +50,18 @@ def category_by_stem() -> dict[str, str]:
 
 def predicted_categories(text: str) -> set[str]:
     """PLOVER types the words of a prediction name ("meet" -> CONSULT)."""
+    return set(_predicted_categories(text))
+
+
+@lru_cache(maxsize=4096)
+def _predicted_categories(text: str) -> frozenset[str]:
     tokens = [stem(t) for t in re.findall(r"[^\W\d_]+", text.lower())]
     table = category_by_stem()
     found = {table[t] for t in tokens if t in table}
     for n in (2, 3):
         found |= {table[" ".join(tokens[i:i + n])] for i in range(len(tokens) - n + 1)
                   if " ".join(tokens[i:i + n]) in table}
-    return found
+    return frozenset(found)
 
 
 def negated(text: str) -> bool:
@@ -69,6 +78,21 @@ def forecast_countries(forecast: Forecast, corpus: Corpus) -> set[str]:
         elif len(subject) == 3 and subject.isupper():
             found.add(subject)
     return found
+
+
+def reach(forecast: Forecast, published: str | None) -> date | None:
+    """The last day whose events and sentences can still judge a forecast (None: undated, no limit)."""
+    start = first_day(published)
+    if start is None:
+        return None
+    horizon = last_day(forecast.resolves_by)
+    ahead = min(max((horizon - start).days, 0), FORECAST_DAYS) if horizon else 0
+    return start + timedelta(days=ahead + FORECAST_DAYS)
+
+
+def before_reach(value: str | None, limit: date | None) -> bool:
+    day = first_day(value)
+    return limit is None or (day is not None and day <= limit)
 
 
 def within(date: str | None, after: str | None, by: str | None) -> bool:

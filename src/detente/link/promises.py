@@ -13,7 +13,8 @@ that it was done support it, reports that it was ignored or broken contradict it
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from ..records import Commitment, Evidence, StanceEvidence
@@ -35,6 +36,8 @@ class PromiseMatcher:
     def __init__(self, corpus: Corpus) -> None:
         self.corpus = corpus
         self._words: dict[str, frozenset[str]] = {}
+        self._plain: dict[str, frozenset[str]] = {}
+        self.semantic = semantic.enabled()
 
     def words(self, c: Commitment) -> frozenset[str]:
         """Content words of what was promised; the actors it names as ``@actor_id``."""
@@ -48,27 +51,40 @@ class PromiseMatcher:
             self._words[c.commitment_id] = found
         return self._words[c.commitment_id]
 
+    def plain_words(self, c: Commitment) -> frozenset[str]:
+        if c.commitment_id not in self._plain:
+            self._plain[c.commitment_id] = frozenset(plain(self.words(c)))
+        return self._plain[c.commitment_id]
+
     def similarity(self, a: Commitment, b: Commitment) -> float:
         if a.beneficiary and b.beneficiary and a.beneficiary != b.beneficiary:
             return 0.0
-        if semantic.enabled():
+        if self.semantic:
             similarity = semantic.cosine(a.content, b.content)
             return similarity if similarity >= semantic.SAME_PROMISE else 0.0
-        wa, wb = frozenset(plain(self.words(a))), frozenset(plain(self.words(b)))
-        if len(wa & wb) < SHARED_WORDS:
-            return 0.0
-        return overlap(wa, wb)
+        return promise_similarity(a.beneficiary, b.beneficiary, self.plain_words(a), self.plain_words(b))
 
 
-def promise_groups(commitments: Iterable[Commitment], corpus: Corpus) -> list[list[Commitment]]:
-    matcher = PromiseMatcher(corpus)
+def promise_similarity(beneficiary_a: str | None, beneficiary_b: str | None, words_a: frozenset[str],
+                       words_b: frozenset[str]) -> float:
+    """Two reports of one promise: the same beneficiary when both name one, and shared content words."""
+    if beneficiary_a and beneficiary_b and beneficiary_a != beneficiary_b:
+        return 0.0
+    if len(words_a & words_b) < SHARED_WORDS:
+        return 0.0
+    return overlap(words_a, words_b)
+
+
+def promise_groups(commitments: Iterable[Commitment], corpus: Corpus,
+                   similarity: Callable[[Commitment, Commitment], float] | None = None) -> list[list[Commitment]]:
+    similarity = similarity or PromiseMatcher(corpus).similarity
     by_promiser: dict[str, list[Commitment]] = {}
     for c in commitments:
         by_promiser.setdefault(c.promiser, []).append(c)
     groups = []
     for promiser in sorted(by_promiser):
         groups.extend(cluster(by_promiser[promiser], key=lambda c: c.commitment_id, doc=lambda c: c.evidence.doc_id,
-                              similarity=matcher.similarity, threshold=THRESHOLD))
+                              similarity=similarity, threshold=THRESHOLD))
     return groups
 
 
@@ -87,21 +103,36 @@ def reference_score(cue: dict[str, Any], group: list[Commitment], group_words: f
 
 
 def assign_references(groups: list[list[Commitment]], refs: list[dict[str, Any]], corpus: Corpus,
-                      ) -> dict[int, list[Evidence]]:
+                      window_days: int | None = None) -> dict[int, list[Evidence]]:
     """Later sentences that mention a promise ("the promise made in Ishtal was not kept"), given to
-    the promise they share most words with (at least ``SHARED_WORDS``)."""
-    group_words = [frozenset().union(*(sentence_words(c, corpus) for c in g)) for g in groups]
+    the promise they share most words with (at least ``SHARED_WORDS``), among the promises first
+    reported before the sentence (and at most ``window_days`` before it) whose promiser, or who
+    spoke for it, the sentence names."""
+    by_actor: dict[str, list[int]] = defaultdict(list)
+    for i, group in enumerate(groups):
+        for actor in {group[0].promiser} | _promiser_people(group):
+            by_actor[actor].append(i)
+    words: dict[int, frozenset[str]] = {}
     reports = [{(c.evidence.doc_id, c.evidence.start, c.evidence.end) for c in g} for g in groups]
+    firsts = [canonical_commitment(g, corpus).evidence.doc_id for g in groups]
     found: dict[int, list[Evidence]] = {}
     for cue in refs:
-        scores = [reference_score(cue, g, w) if not _overlaps_report(cue, r) else 0
-                  for g, w, r in zip(groups, group_words, reports, strict=True)]
-        best = max(scores, default=0)
+        after = corpus.order(cue["doc_id"])
+        scores = {}
+        for i in sorted({i for actor in cue["actors"] for i in by_actor.get(actor, ())}):
+            if _overlaps_report(cue, reports[i]) or after < corpus.order(firsts[i]):
+                continue
+            apart = corpus.apart(firsts[i], cue["doc_id"])
+            if window_days is not None and apart is not None and apart > window_days:
+                continue
+            if i not in words:
+                words[i] = frozenset().union(*(sentence_words(c, corpus) for c in groups[i]))
+            scores[i] = reference_score(cue, groups[i], words[i])
+        best = max(scores.values(), default=0)
         if best < SHARED_WORDS:
             continue
-        for i, score in enumerate(scores):
-            first = corpus.order(canonical_commitment(groups[i], corpus).evidence.doc_id)
-            if score == best and corpus.order(cue["doc_id"]) >= first:
+        for i, score in scores.items():
+            if score == best:
                 found.setdefault(i, []).append(Evidence(cue["doc_id"], cue["start"], cue["end"], cue["text"]))
     return found
 

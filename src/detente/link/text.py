@@ -71,19 +71,26 @@ class Mention:
     country: str | None
 
 
-def words(text: str, start: int = 0, end: int | None = None, mentions: Sequence[Mention] = ()) -> frozenset[str]:
-    """Stemmed content words of a span; names of actors become ``@actor_id`` (and ``@country``)."""
+def words(text: str, start: int = 0, end: int | None = None, mentions: Sequence[Mention] = (),
+          offset: int = 0) -> frozenset[str]:
+    """Stemmed content words of a span; names of actors become ``@actor_id`` (and ``@country``).
+
+    ``offset`` is where ``text`` starts in the document the mentions' offsets count in.
+    """
     end = len(text) if end is None else end
     found: set[str] = set()
-    covered: list[tuple[int, int]] = []
+    covered: bytearray | None = None
     for m in mentions:
-        if m.start >= start and m.end <= end:
+        m_start, m_end = m.start - offset, m.end - offset
+        if m_start >= start and m_end <= end:
             found.add("@" + m.actor_id)
             if m.country:
                 found.add("@" + m.country)
-            covered.append((m.start, m.end))
+            if covered is None:
+                covered = bytearray(end - start)
+            covered[m_start - start : m_end - start] = b"\x01" * (m_end - m_start)
     for match in _WORD.finditer(text, start, end):
-        if any(s <= match.start() < e for s, e in covered):
+        if covered is not None and covered[match.start() - start]:
             continue
         token = match.group().lower()
         if token in STOPWORDS or (len(token) < 3 and not token.isdigit()):
