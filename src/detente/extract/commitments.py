@@ -107,8 +107,10 @@ class CommitmentFinder:
         """"The date we gave our friends", "the deadline set by the prime minister": a promise phrase
         whose object is the noun the verb describes (not "a deadline for Kestria to …", a demand, nor
         "the promises made in Dushanbe", which refers back to promises told elsewhere)."""
+        if verb.pos_ != "VERB" or verb.dep_ not in ("relcl", "acl"):
+            return False
         thing = verb.head
-        return (verb.pos_ == "VERB" and verb.dep_ in ("relcl", "acl") and thing.pos_ == "NOUN"
+        return (thing.pos_ == "NOUN"
                 and thing.lemma_.lower() not in self.referring
                 and (verb.lemma_.lower(), thing.lemma_.lower()) in self.phrases and not _for_others(thing))
 

@@ -47,7 +47,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("dm", rf"\b{_DAY.format(g='d5')}\s+(?:of\s+)?{_MONTH.format(g='m5')}\b(?!,?\s*\d)(?:\s+(?:of\s+)?(?P<rel5>last|next|this)\s+year\b)?"),
     ("year", rf"\b{_YEAR_PREPOSITIONS}\s+{_YEAR.format(g='y6')}\b(?![-–]\d|\s*(?:%|per\b))"),
 ]
-_COMBINED = re.compile("|".join(f"(?P<{name}>{body})" for name, body in _PATTERNS))
+# every pattern opens at the start of a word: one test per position before the alternatives
+_COMBINED = re.compile(r"\b(?=\w)(?:" + "|".join(f"(?P<{name}>{body})" for name, body in _PATTERNS) + ")")
 
 
 @dataclass(frozen=True, slots=True)
