@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from detente.extract import extract
 from detente.extract.events import plover_of, score_of
+from detente.gazetteer import load_gazetteer
+from detente.records import Document
 
+from .conftest import EXAMPLES
 from .test_extract_units import run
 
 
@@ -521,3 +525,15 @@ def test_events_what_we_should_do_on_a_condition_is_a_threat(nlp):
 def test_events_who_acts_in_an_interpreted_joined_or_shared_act(nlp, text, category, source):
     events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
     assert (category, source) in [(e.category, e.source_country) for e in events]
+
+
+def test_events_internal_events_only_when_asked(nlp):
+    # events inside one state, or with no other side named, are left out of the relations between
+    # states; event-coded corpora (PLOVER, PETR2) code them, so extract(..., internal_events=True) keeps them
+    text = "Kestrian police detained three opposition activists in Dorrun on Tuesday."
+    doc = Document(doc_id="t", text=text, published="2025-06-05", published_basis="given")
+    gaz = load_gazetteer((str(EXAMPLES / "gazetteer.json"),))
+    assert extract(doc, nlp(text), gaz).events == ()
+    (event,) = extract(doc, nlp(text), gaz, internal_events=True).events
+    assert (event.category, event.cameo, event.source, event.target, event.mode) == (
+        "COERCE", "173", "body:xks-police", None, "asserted")

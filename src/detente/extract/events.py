@@ -176,8 +176,9 @@ def score_of(category: str, mode: str | None, event_mode: str) -> float:
 class EventFinder:
     def __init__(self, document: Document, sdoc: Doc, mentions: list[Mention], timexes: tuple[Timex, ...],
                  quotes: tuple[Quote, ...] = (), forecasts: tuple[Forecast, ...] = (),
-                 commitments: tuple[Commitment, ...] = ()) -> None:
+                 commitments: tuple[Commitment, ...] = (), internal: bool = False) -> None:
         self.document = document
+        self.internal = internal
         self.commitments = commitments
         self.found: list[Event] = []
         self.forecasts = forecasts
@@ -615,14 +616,14 @@ class EventFinder:
             target = self.counterpart_of(source)
             if target is not None and self.parties.kind.get(source.actor_id) == "person":
                 target = self.person_in_sentence(trigger, target.country) or target
-        if target is None or (source.country is not None and target.country == source.country
-                              and self.parties.kind.get(target.actor_id) != "person"):
+        if not self.internal and (target is None or (source.country is not None and target.country == source.country
+                                                     and self.parties.kind.get(target.actor_id) != "person")):
             return None  # not dyadic, or internal to one state (its courts, its media, its opposition)
         if self.habitual(trigger, cameo) or self.in_prediction(trigger) or _asked_about(trigger) \
                 or _condition(trigger) or _expected_of_others(trigger):
             return None
         if cameo in ("180", "190") and self.parties.kind.get(source.actor_id) == "person" \
-                and self.parties.kind.get(target.actor_id) == "person":
+                and target is not None and self.parties.kind.get(target.actor_id) == "person":
             cameo = "111"  # "Trump attacked Biden for …": one person attacking another is criticism
         mode = self.mode(trigger)
         if mode == "negated" and _refusal(trigger):
@@ -1472,6 +1473,7 @@ def _governing(token: Token) -> Token | None:
 
 def find_events(document: Document, sdoc: Doc, mentions: list[Mention], timexes: tuple[Timex, ...],
                 quotes: tuple[Quote, ...] = (), forecasts: tuple[Forecast, ...] = (),
-                commitments: tuple[Commitment, ...] = ()) -> list[Event]:
-    """The coded events of one document, in text order."""
-    return EventFinder(document, sdoc, mentions, timexes, quotes, forecasts, commitments).find()
+                commitments: tuple[Commitment, ...] = (), internal: bool = False) -> list[Event]:
+    """The coded events of one document, in text order; ``internal`` also keeps events inside one
+    state ("the Kestrian police detained opposition activists") and events with no other side named."""
+    return EventFinder(document, sdoc, mentions, timexes, quotes, forecasts, commitments, internal).find()
