@@ -537,3 +537,14 @@ def test_events_internal_events_only_when_asked(nlp):
     (event,) = extract(doc, nlp(text), gaz, internal_events=True).events
     assert (event.category, event.cameo, event.source, event.target, event.mode) == (
         "COERCE", "173", "body:xks-police", None, "asserted")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Valdoria is making efforts to normalize relations with Kestria.",
+     "Valdorian newspapers, in the context of criticizing Kestria's actions, raised the issue of the fees."],
+)
+def test_events_what_a_noun_is_for_or_about_is_no_event(nlp, text):
+    # an infinitive describing a noun ("efforts to normalize") or a gerund it is about ("in the
+    # context of criticizing") reports nothing done
+    assert run(nlp, text, published="2025-06-05", example_gazetteer=True).events == ()

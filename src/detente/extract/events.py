@@ -279,6 +279,8 @@ class EventFinder:
             return None  # "eleven detained Kestrian students": a description, not a report
         if (judged := self.characterisation(verb)) is not None:
             return judged
+        if _describes_noun(verb):
+            return None
         cameo = self.verb_code(verb)
         phrases = verb_phrase_index().get(verb.lemma_.lower(), {})
         gerund = next((c for c in verb.children
@@ -1219,6 +1221,17 @@ class EventFinder:
             evidence=Evidence(doc_id, sentence[0], sentence[1], self.document.text[sentence[0]:sentence[1]]),
             trigger=Evidence(doc_id, head.idx, head.idx + len(head.text), head.text),
         )
+
+
+def _describes_noun(verb: Token) -> bool:
+    """"efforts to normalize relations", "initiatives to restrict …", "the agreements on unblocking
+    communications", "in the context of criticizing …": what a noun is for or about, not a report."""
+    if verb.head.pos_ != "NOUN":
+        infinitive = False
+    else:
+        infinitive = verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    topic = verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "NOUN"
+    return infinitive or topic
 
 
 def _reported(verb: Token) -> bool:
