@@ -548,3 +548,14 @@ def test_events_what_a_noun_is_for_or_about_is_no_event(nlp, text):
     # an infinitive describing a noun ("efforts to normalize") or a gerund it is about ("in the
     # context of criticizing") reports nothing done
     assert run(nlp, text, published="2025-06-05", example_gazetteer=True).events == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Kestrian proposals were ignored by the head of one of the agencies.",
+     "According to the Valdorian minister, the shells exploded near the post and their fragments struck the Kestrian patrol."],
+)
+def test_events_no_doer_guessed_past_a_named_one(nlp, text):
+    # a doer named by role only ("by the head of one of the agencies") or a thing as subject ("their
+    # fragments struck") is not replaced by the other side or by the actor named last before it
+    assert run(nlp, text, published="2025-06-05", example_gazetteer=True).events == ()

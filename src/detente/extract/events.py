@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..gazetteer import slug
 from ..records import Commitment, Document, Event, Evidence, Forecast, Quote, Timex
-from .actors import Mention
+from .actors import Mention, role_nouns
 from .clauses import (
     ACTOR_KINDS,
     Parties,
@@ -326,15 +326,16 @@ class EventFinder:
             # "the lorry seizures broke the protocol": who seized, here or before
             named = self.noun_event(subject)
             source = self.parties.actor(named.source) if named else self.earlier_parties(subject, code)[0]
-        if source is None and not passive:
+        if source is None and not passive and not _thing_as_subject(subject):
             source = self.nearest_before(verb)
         if passive and verb.dep_ in ("acl", "relcl") and (target is None or (
                 subject is not None and subject.lower_ in ("who", "which", "that"))):
             target = self.party(verb.head)  # "Pell, who was arrested on 3 June"
         if warning and source is None:
             source = self._speaker_of_clause(verb)  # "“Any provocation will be answered with force,” Thale said"
-        if passive and source is None and target is not None:
+        if passive and source is None and target is not None and not _someone_unnamed(agent_obj):
             # "the lorries were impounded", "the students were freed": done to one side, by the other
+            # (but "ignored by the head of one of the agencies" names its doer, only not as an actor)
             source = self.counterpart_of(target)
         if (passive or verb.dep_ == "acl") and source is None and target is None and self._dated(verb):
             # "The lorries were impounded in June", "the protocol, signed in Brask in February": the
@@ -1221,6 +1222,19 @@ class EventFinder:
             evidence=Evidence(doc_id, sentence[0], sentence[1], self.document.text[sentence[0]:sentence[1]]),
             trigger=Evidence(doc_id, head.idx, head.idx + len(head.text), head.text),
         )
+
+
+def _someone_unnamed(agent: Token | None) -> bool:
+    """"ignored by the head of one of the agencies": a doer named only by role or institution
+    (a thing, "killed by an explosive device", leaves the doer open)."""
+    return agent is not None and agent.lemma_.lower() in role_nouns() | INSTITUTIONS
+
+
+def _thing_as_subject(subject: Token | None) -> bool:
+    """"their fragments struck the fuselage": the subject is a thing, not a lost actor to look for
+    before it (but "a Dorrun court", "police" act for someone)."""
+    return subject is not None and subject.pos_ == "NOUN" and subject.lemma_.lower() not in INSTITUTIONS \
+        and not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in subject.children)
 
 
 def _describes_noun(verb: Token) -> bool:
