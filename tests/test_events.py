@@ -553,7 +553,8 @@ def test_events_what_a_noun_is_for_or_about_is_no_event(nlp, text):
 @pytest.mark.parametrize(
     "text",
     ["The Kestrian proposals were ignored by the head of one of the agencies.",
-     "According to the Valdorian minister, the shells exploded near the post and their fragments struck the Kestrian patrol."],
+     "According to the Valdorian minister, the shells exploded near the post and their fragments struck "
+     "the Kestrian patrol."],
 )
 def test_events_no_doer_guessed_past_a_named_one(nlp, text):
     # a doer named by role only ("by the head of one of the agencies") or a thing as subject ("their
