@@ -560,3 +560,12 @@ def test_events_no_doer_guessed_past_a_named_one(nlp, text):
     # a doer named by role only ("by the head of one of the agencies") or a thing as subject ("their
     # fragments struck") is not replaced by the other side or by the actor named last before it
     assert run(nlp, text, published="2025-06-05", example_gazetteer=True).events == ()
+
+
+def test_events_dateline_parsed_as_subject_names_no_doer(nlp):
+    # the parser may read the dateline as a second subject; the subject nearest the verb acts
+    text = ("VELMAR, 5 August (Basin Wire) - Sarnovia and Kestria signed a transit agreement in Velmar on Tuesday, "
+            "committing their customs services to joint checks.")
+    events = run(nlp, text, published="2025-08-05", example_gazetteer=True).events
+    assert [(e.category, e.cameo, e.source, e.target, e.trigger.text) for e in events] == [
+        ("SUPPORT", "057", "XSR", "XKS", "signed")]

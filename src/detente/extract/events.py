@@ -300,9 +300,10 @@ class EventFinder:
             return None
         passive = any(c.dep_ == "auxpass" for c in verb.children)
         # a wire dateline ("VELMAR, 5 August (Basin Wire) - Sarnovia and Kestria signed") may be parsed
-        # as a second subject: the one that names an actor is the subject
+        # as a second subject: the one nearest the verb that names an actor is the subject (the
+        # dateline, first, names the wire service)
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        subject = next((c for c in subjects if self.party(c) is not None), subjects[0] if subjects else None)
+        subject = next((c for c in reversed(subjects) if self.party(c) is not None), subjects[0] if subjects else None)
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         agent_obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
         obj = _object_of(verb)
