@@ -569,3 +569,13 @@ def test_events_dateline_parsed_as_subject_names_no_doer(nlp):
     events = run(nlp, text, published="2025-08-05", example_gazetteer=True).events
     assert [(e.category, e.cameo, e.source, e.target, e.trigger.text) for e in events] == [
         ("SUPPORT", "057", "XSR", "XKS", "signed")]
+
+
+def test_events_passive_retelling_with_its_doers_is_the_same_event(nlp):
+    text = ("VELMAR, 5 August (Basin Wire) - Sarnovia and Kestria signed a transit agreement on Tuesday. "
+            "The agreement was signed in Velmar by Sarnovian Prime Minister Jonas Aberline and Kestrian President "
+            "Teodor Halvic.")
+    events = run(nlp, text, published="2026-08-05", example_gazetteer=True).events
+    # one signing, on the Tuesday before the dateline's day
+    assert [(e.category, e.cameo, e.source, e.target, e.date) for e in events] == [
+        ("SUPPORT", "057", "XSR", "XKS", "2026-08-04")]

@@ -821,8 +821,12 @@ class EventFinder:
         when = [t for t in self.timexes if t.value and self._point_in_time(t)]
         own = [t for t in when if left <= t.start and t.end <= right]
         in_sentence = [t for t in when if sentence.start_char <= t.start < sentence.end_char]
+        # a date inside the subject ("VELMAR, 5 August (Basin Wire) - Sarnovia … signed … on Tuesday", a
+        # dateline parsed as a subject) is not when the verb's act happened, when the clause has another
+        subjects = [clause_span(c) for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")]
+        outside = [t for t in own if not any(a <= t.start < b for a, b in subjects)]
         if own:
-            return min(own, key=lambda t: abs(t.start - trigger.idx))
+            return min(outside or own, key=lambda t: abs(t.start - trigger.idx))
         return in_sentence[0] if len(in_sentence) == 1 else None
 
     def _object_of_coded_verb(self, noun: Token, coded_verbs: set[int]) -> bool:
@@ -860,7 +864,8 @@ class EventFinder:
                 self.noun_event(token) if token.pos_ == "NOUN" else None
             if found is None:
                 continue
-            if token.pos_ == "VERB" and self._part_of(token, events, coded_verbs):
+            if token.pos_ == "VERB" and (self._part_of(token, events, coded_verbs)
+                                         or self._told_again(token, found, events)):
                 continue
             if token.pos_ == "VERB":
                 coded_verbs.add(token.i)
@@ -1011,6 +1016,21 @@ class EventFinder:
             return any(e.category == category and e.trigger is not None
                        and sentence.start_char <= e.trigger.start < verb.idx for e in events.values())
         return False
+
+    def _told_again(self, verb: Token, found: Event, events: dict[str, Event]) -> bool:
+        """"Sarnovia and Kestria signed a memorandum … The memorandum was signed in Velmar by Sarnovian
+        Prime Minister …": a passive whose subject points back ("the memorandum") and whose agent names
+        the doers retells an event of the same kind between the same states reported before it, on
+        the same day if it gives one."""
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        if subject is None or subject.pos_ != "NOUN" or self.party(agent) is None or not any(
+                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subject.children):
+            return False
+        sides = {found.source_country, found.target_country}
+        return any(e.cameo[:3] == found.cameo[:3] and {e.source_country, e.target_country} == sides
+                   and e.evidence.start < found.evidence.start and found.date in (None, e.date)
+                   for e in events.values())
 
     def _two_named(self, phrase: Token) -> tuple[Party, Party] | None:
         """The first two actors of different states a plural phrase names ("the presidents of
