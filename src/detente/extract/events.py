@@ -78,6 +78,7 @@ RECEIVING = {"receive", "face", "suffer", "endure", "experience"}
 ASKING = {"ask", "press", "expect"}
 RELATIONS = {"relation", "relations", "tie", "ties"}
 DENYING = {"deny", "dispute", "refute", "rebut"}
+KNOWING = {"understand", "know", "realise", "realize", "recognise", "recognize", "acknowledge", "accept", "see"}
 CHARACTERISING = {"call", "describe", "brand", "label", "term", "characterise", "characterize", "dub", "dismiss"}
 
 
@@ -1078,6 +1079,8 @@ class EventFinder:
             if verb.pos_ not in ("VERB", "AUX") or not auxes & self.demand or verb.i in self.consumed \
                     or any(c.dep_ == "neg" for c in verb.children):
                 continue
+            if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in KNOWING:
+                continue  # "Moscow understands that the young country must go through a difficult stage"
             left, right = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge.text)
             if any(left <= (e.trigger or e.evidence).start < right for e in coded + found):
                 continue
