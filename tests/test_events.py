@@ -582,5 +582,6 @@ def test_events_passive_retelling_with_its_doers_is_the_same_event(nlp):
 
 
 def test_events_what_someone_understands_must_happen_is_no_demand(nlp):
-    text = "Valdorian Foreign Minister Severin Malk said Brask understands that Kestria must go through a difficult period."
+    text = ("Valdorian Foreign Minister Severin Malk said Brask understands that Kestria must go through a "
+            "difficult period.")
     assert run(nlp, text, published="2025-06-05", example_gazetteer=True).events == ()
