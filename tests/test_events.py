@@ -585,3 +585,8 @@ def test_events_what_someone_understands_must_happen_is_no_demand(nlp):
     text = ("Valdorian Foreign Minister Severin Malk said Brask understands that Kestria must go through a "
             "difficult period.")
     assert run(nlp, text, published="2025-06-05", example_gazetteer=True).events == ()
+
+
+def test_events_what_a_framework_is_for_is_no_event(nlp):
+    text = "For Brask, the council is a format for regional cooperation between Valdoria and Kestria."
+    assert run(nlp, text, published="2025-06-05", example_gazetteer=True).events == ()

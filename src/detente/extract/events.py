@@ -78,6 +78,8 @@ RECEIVING = {"receive", "face", "suffer", "endure", "experience"}
 ASKING = {"ask", "press", "expect"}
 RELATIONS = {"relation", "relations", "tie", "ties"}
 DENYING = {"deny", "dispute", "refute", "rebut"}
+FRAMEWORKS = {"format", "framework", "platform", "mechanism", "forum", "basis", "venue", "tool", "instrument",
+              "vehicle", "model", "opportunity", "potential", "room", "space", "scope"}
 KNOWING = {"understand", "know", "realise", "realize", "recognise", "recognize", "acknowledge", "accept", "see"}
 CHARACTERISING = {"call", "describe", "brand", "label", "term", "characterise", "characterize", "dub", "dismiss"}
 
@@ -496,6 +498,8 @@ class EventFinder:
         if self._topic_of_inquiry(noun) or (noun.dep_ == "pobj" and noun.head.lower_ == "from"
                                             and (self.noun_code(noun) or "")[:2] == "17"):
             return None  # "moved him from custody to house arrest": the state he leaves is not reported
+        if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_.lower() in FRAMEWORKS:
+            return None  # "a format for regional cooperation", "a mechanism for consultations": what it is for
         if noun.pos_ == "NOUN" and (code := self.relation_nouns.get(noun.lemma_.lower())) \
                 and (pair := self.relations_pair(noun)):
             return self.event(noun, code, *pair)  # "there is no crisis between our states"
