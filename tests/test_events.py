@@ -590,3 +590,11 @@ def test_events_what_someone_understands_must_happen_is_no_demand(nlp):
 def test_events_what_a_framework_is_for_is_no_event(nlp):
     text = "For Brask, the council is a format for regional cooperation between Valdoria and Kestria."
     assert run(nlp, text, published="2025-06-05", example_gazetteer=True).events == ()
+
+
+def test_events_in_what_someone_called_it_is_no_characterisation(nlp):
+    text = ("Valdoria began military exercises on Monday near the Kestrian border, in what the Valdorian Defence "
+            "Ministry called a routine test of readiness.")
+    events = run(nlp, text, published="2025-06-05", example_gazetteer=True).events
+    assert [(e.category, e.cameo, e.source, e.target, e.trigger.text) for e in events] == [
+        ("MOBILIZE", "154", "XVL", "XKS", "exercises")]

@@ -266,6 +266,10 @@ class EventFinder:
                           and any(q.is_quote for q in t.doc[max(0, t.left_edge.i - 1):t.left_edge.i + 1])), None)
         if obj is None or label is None:
             return None
+        if obj.lower_ == "what":
+            # "met on Wednesday, in what officials described as a cautious restart": how someone saw
+            # the event told in the main clause, not an act towards anyone
+            return None
         self.consumed.add(obj.i)  # "called the trial ‘theatre’": the trial is what is judged, not reported
         words = self.document.text[label.left_edge.idx:label.right_edge.idx + len(label.right_edge.text)]
         praise = _sentiment(words) >= 0.25
