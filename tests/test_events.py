@@ -598,3 +598,11 @@ def test_events_in_what_someone_called_it_is_no_characterisation(nlp):
     events = run(nlp, text, published="2025-06-05", example_gazetteer=True).events
     assert [(e.category, e.cameo, e.source, e.target, e.trigger.text) for e in events] == [
         ("MOBILIZE", "154", "XVL", "XKS", "exercises")]
+
+
+def test_events_a_government_no_state_is_named_for_is_the_speakers_own(nlp):
+    text = ("Kestria and Valdoria signed a transit protocol in Brask on Monday. Critics in Dorrun were unimpressed. "
+            "The government, opposition leader Ilinka Farro said, “should stop pretending that signing papers in "
+            "Brask buys us safety”.")
+    events = run(nlp, text, published="2025-06-05", example_gazetteer=True).events
+    assert [(e.category, e.cameo, e.source, e.target) for e in events] == [("SUPPORT", "057", "XKS", "XVL")]

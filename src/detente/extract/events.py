@@ -1096,6 +1096,8 @@ class EventFinder:
             if speaker is None or speaker.country is None:
                 continue
             subject = subject_of(verb)
+            if subject is not None and subject.lemma_.lower() in INSTITUTIONS and self.party(subject) is None:
+                continue  # "the government should stop pretending": a government named for no state is the speaker's
             if subject is not None and (subject.pos_ == "PRON" or (
                     (own := self.party(subject)) is not None and own.country == speaker.country)):
                 continue  # "nobody should read anything into this", "we must", "our government should"
