@@ -606,3 +606,11 @@ def test_events_a_government_no_state_is_named_for_is_the_speakers_own(nlp):
             "Brask buys us safety”.")
     events = run(nlp, text, published="2025-06-05", example_gazetteer=True).events
     assert [(e.category, e.cameo, e.source, e.target) for e in events] == [("SUPPORT", "057", "XKS", "XVL")]
+
+
+def test_events_phrase_read_through_a_preposition_under_another(nlp):
+    # "from custody to house arrest": the parser hangs "to" under "from"; move to (house) arrest is 081
+    text = "A Dorrun court moved the Valdorian journalist Yannick Pell from custody to house arrest on Tuesday."
+    events = run(nlp, text, published="2025-06-05", example_gazetteer=True).events
+    assert [(e.category, e.cameo, e.source, e.target, e.trigger.text) for e in events] == [
+        ("CONCEDE", "081", "XKS", "person:yannick-pell", "moved")]

@@ -1518,6 +1518,9 @@ def _complement_words(verb: Token) -> list[str]:
                 specific.extend(f"{child.lower_} {g.lemma_.lower()}" for c in obj.children
                                 if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj")
                 words.append(obj.lemma_.lower())
+            # "moved him from custody to house arrest", the second preposition parsed under the first
+            specific.extend(f"{c.lower_} {g.lemma_.lower()}" for c in child.children if c.dep_ == "prep"
+                            for g in c.children if g.dep_ == "pobj")
     return specific + words + bare
 
 
