@@ -614,3 +614,10 @@ def test_events_phrase_read_through_a_preposition_under_another(nlp):
     events = run(nlp, text, published="2025-06-05", example_gazetteer=True).events
     assert [(e.category, e.cameo, e.source, e.target, e.trigger.text) for e in events] == [
         ("CONCEDE", "081", "XKS", "person:yannick-pell", "moved")]
+
+
+def test_events_phrase_completed_by_an_infinitive(nlp):
+    text = "The Valdorian cameraman Tobias Marl was allowed to leave Kestria on Tuesday."
+    events = run(nlp, text, published="2025-06-05", example_gazetteer=True).events
+    assert [(e.category, e.cameo, e.source, e.target, e.trigger.text) for e in events] == [
+        ("RETREAT", "0841", "XKS", "person:tobias-marl", "allowed")]

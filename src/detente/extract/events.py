@@ -1509,6 +1509,8 @@ def _complement_words(verb: Token) -> list[str]:
             if child.lemma_.lower() in QUANTITY_NOUNS:  # "joined a number of its documents": join document
                 words.extend(g.lemma_.lower() for c in child.children if c.dep_ == "prep" and c.lower_ == "of"
                              for g in c.children if g.dep_ == "pobj")
+        elif child.dep_ == "xcomp" and child.pos_ == "VERB":
+            bare.append(child.lemma_.lower())  # "was allowed to leave": allow leave
         elif child.dep_ == "prep":
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             bare.append(child.lower_)
