@@ -621,3 +621,11 @@ def test_events_phrase_completed_by_an_infinitive(nlp):
     events = run(nlp, text, published="2025-06-05", example_gazetteer=True).events
     assert [(e.category, e.cameo, e.source, e.target, e.trigger.text) for e in events] == [
         ("RETREAT", "0841", "XKS", "person:tobias-marl", "allowed")]
+
+
+def test_events_third_party_towards_both_sides(nlp):
+    text = ("Valdoria accused Kestria of delaying lorries at the border. Kestria denied it and blamed Valdoria. "
+            "Morvainian President Selim Arvane hosted the two sides in Ishtal in October.")
+    events = run(nlp, text, published="2025-06-05", example_gazetteer=True).events
+    assert sorted((e.cameo, e.source, e.target) for e in events if e.trigger.text == "hosted") == [
+        ("043", "person:selim-arvane", "XKS"), ("043", "person:selim-arvane", "XVL")]

@@ -353,6 +353,8 @@ class EventFinder:
             date = self.date_for(verb, verb.sent)
             if earlier is not None and not (date is not None and earlier.date == date.value):
                 source, target = self.parties.actor(earlier.source), self.parties.actor(earlier.target)
+        if source is not None and not passive and (pair := self.parties.both_sides(obj)) and source.country not in pair:
+            target = state(pair[0])  # "hosted the two sides": a third party towards each (listed_targets)
         if target is None and source is not None and cameo[:3] in ("042", "043"):
             target = self.visited(verb, source)  # "arrived in Kabul", "attended the Beijing Olympics"
         trigger = verb
@@ -909,6 +911,12 @@ class EventFinder:
             digest = hashlib.sha256(f"{event.event_id}:reverse".encode()).hexdigest()[:16]
             found.append(replace(event, event_id="e-" + digest, source=event.target, target=event.source,
                                  source_country=event.target_country, target_country=event.source_country))
+        clause = self._trigger_clause(event)
+        pair = self.parties.both_sides(_object_of(clause)) if clause is not None else None
+        for country in pair or ():
+            if country not in (event.source_country, event.target_country) and event.target == pair[0]:
+                digest = hashlib.sha256(f"{event.event_id}:target:{country}".encode()).hexdigest()[:16]
+                found.append(replace(event, event_id="e-" + digest, target=country, target_country=country))
         for side, mates in (("target", self._listed_with_target(event)), ("source", self._coordinated_doers(event))):
             other = event.source_country if side == "target" else event.target_country
             for mate in mates:
