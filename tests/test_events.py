@@ -629,3 +629,10 @@ def test_events_third_party_towards_both_sides(nlp):
     events = run(nlp, text, published="2025-06-05", example_gazetteer=True).events
     assert sorted((e.cameo, e.source, e.target) for e in events if e.trigger.text == "hosted") == [
         ("043", "person:selim-arvane", "XKS"), ("043", "person:selim-arvane", "XVL")]
+
+
+def test_events_a_sharp_attack_is_criticism(nlp):
+    text = "Valdorian President Aurel Demmin launched a sharp attack on Kestria over the fees."
+    events = run(nlp, text, published="2025-06-05", example_gazetteer=True).events
+    assert [(e.category, e.cameo, e.source, e.target) for e in events] == [
+        ("ACCUSE", "111", "person:aurel-demmin", "XKS")]
