@@ -636,3 +636,8 @@ def test_events_a_sharp_attack_is_criticism(nlp):
     events = run(nlp, text, published="2025-06-05", example_gazetteer=True).events
     assert [(e.category, e.cameo, e.source, e.target) for e in events] == [
         ("ACCUSE", "111", "person:aurel-demmin", "XKS")]
+
+
+def test_events_lasting_span_on_the_object_is_a_state_of_affairs(nlp):
+    text = "Valdoria has supplied roughly a fifth of Kestria's electricity for most of the past decade."
+    assert run(nlp, text, published="2025-06-05", example_gazetteer=True).events == ()
