@@ -651,3 +651,9 @@ def test_events_same_kind_sides_and_date_told_again(nlp, second, count):
             f"Few expected it. {second}")
     events = run(nlp, text, published="2025-12-05", example_gazetteer=True).events
     assert len({e.trigger.start for e in events if e.cameo == "040"}) == count
+
+
+def test_events_the_authors_own_old_prediction_is_no_event(nlp):
+    text = ("Last July I wrote that Valdorian President Aurel Demmin would not meet Kestrian President Teodor Halvic "
+            "before November.")
+    assert run(nlp, text, published="2026-03-20", example_gazetteer=True).events == ()

@@ -782,7 +782,16 @@ class EventFinder:
 
     def in_prediction(self, trigger: Token) -> bool:
         """Inside a forecast in the author's own voice: that is a prediction, not a reported event."""
-        return any(f.evidence.start <= trigger.idx < f.evidence.end and self.parties.quote_at(trigger.idx) is None
+        quote = self.parties.quote_at(trigger.idx)
+        verb = trigger if trigger.pos_ in ("VERB", "AUX") else _governing(trigger)
+        if (quote is None or quote.kind != "direct") and verb is not None and verb.dep_ == "ccomp" \
+                and verb.head.lemma_.lower() in SAY_LEMMAS | EXPECTING \
+                and any(c.dep_ == "aux" and c.lower_ in ("would", "will") for c in verb.children) \
+                and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.head.children):
+            return True  # "Last July I wrote that Demmin and Halvic would not meet before November"
+        if quote is not None:
+            return False
+        return any(f.evidence.start <= trigger.idx < f.evidence.end
                    and (f.author is None or f.author == self.author_id) for f in self.forecasts)
 
     def announced(self, trigger: Token) -> bool:
