@@ -657,3 +657,9 @@ def test_events_the_authors_own_old_prediction_is_no_event(nlp):
     text = ("Last July I wrote that Valdorian President Aurel Demmin would not meet Kestrian President Teodor Halvic "
             "before November.")
     assert run(nlp, text, published="2026-03-20", example_gazetteer=True).events == ()
+
+
+def test_events_light_verb_in_the_simple_present_is_a_habit(nlp):
+    text = ("Valdoria and Kestria quarrelled over fees. It is a curious word for a Kestrian government that signs its "
+            "agreements with Valdoria in daylight.")
+    assert run(nlp, text, published="2026-03-20", example_gazetteer=True).events == ()
