@@ -762,8 +762,11 @@ class EventFinder:
         not an event (verbal acts in the present, "Kestria accuses them", still count)."""
         if cameo[:2] not in ("04", "05", "06", "07", "08", "15"):
             return False
-        if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in LIGHT_VERBS:
-            trigger = trigger.head  # "a government that signs its agreements in daylight": told by the verb
+        if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in LIGHT_VERBS \
+                and (trigger.head.tag_ == "VBZ" or trigger.head.dep_ == "relcl"):
+            # "a government that signs its agreements in daylight": told by the verb (but "insists that the
+            # sides hold talks" asks for them)
+            trigger = trigger.head
         auxes = {c.lower_ for c in trigger.children if c.dep_ in ("aux", "auxpass")}
         if not auxes and trigger.dep_ == "conj":  # "is owned and funded": the auxiliary is the first verb's
             auxes = {c.lower_ for c in trigger.head.children if c.dep_ in ("aux", "auxpass")}
