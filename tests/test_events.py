@@ -663,3 +663,11 @@ def test_events_light_verb_in_the_simple_present_is_a_habit(nlp):
     text = ("Valdoria and Kestria quarrelled over fees. It is a curious word for a Kestrian government that signs its "
             "agreements with Valdoria in daylight.")
     assert run(nlp, text, published="2026-03-20", example_gazetteer=True).events == ()
+
+
+def test_events_participle_describing_a_thing_is_no_new_event(nlp):
+    text = ("The Valdorian prosecutors closed the bridge investigation in November without sharing their findings with "
+            "Kestria, the quarrel over the lorries impounded at Harl Pass was never fully settled, and in December "
+            "Kestria and Sarnovia agreed on visa-free travel.")
+    events = run(nlp, text, published="2026-03-20", example_gazetteer=True).events
+    assert "impounded" not in {e.trigger.text for e in events}

@@ -1028,10 +1028,14 @@ class EventFinder:
         if verb.dep_ == "acl" and head.idx in triggers:
             return True  # "the travel agreement, signed on Monday by …": the agreement's event
         if verb.dep_ == "acl" and not self._dated(verb) and (
-                _reason_of(head, triggers) or (head.dep_ == "dobj" and head.head.i in coded_verbs)):
+                _reason_of(head, triggers) or (head.dep_ == "dobj" and head.head.i in coded_verbs)
+                or (verb.tag_ == "VBN" and verb.i > 0 and verb.nbor(-1).text != ","
+                    and not any(c.dep_ == "agent" for c in verb.children) and self.party(head) is None
+                    and (self.verb_code(verb) or "")[:2] in CONFLICT_ROOTS | {"06", "07", "08"})):
             # "gratitude for the information provided", "released one of the citizens detained on
-            # Russian territory": what the thing is, not another event (unless dated: "the
-            # students detained in Brask in June")
+            # Russian territory", "the quarrel over the lorries impounded at Harl Pass": what the thing
+            # is, not another event (unless dated: "the students detained in Brask in June", or told
+            # by whom; a verbal act, "a rights group charged on Saturday", is a verb the parser misread)
             return True
         code = self.verb_code(verb)
         category = plover_of(code)[0] if code and plover_of(code) else None
