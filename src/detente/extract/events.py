@@ -779,8 +779,8 @@ class EventFinder:
         # "has supplied a fifth of its electricity for most of the past decade", "… since 2019"
         perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in trigger.children)
         # the span may hang on the object ("a fifth of Kestria's electricity for most of the past decade")
-        heads = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]
-        spans = {c for h in heads for c in h.subtree if c.dep_ == "prep" and c.lower_ in ("for", "since")
+        near = [*trigger.children, *(t for c in trigger.children if c.dep_ == "dobj" for t in c.subtree)]
+        spans = {c for c in near if c.dep_ == "prep" and c.lower_ in ("for", "since")
                  and (c.head == trigger or c.head.pos_ != "VERB")}
         lasting = any(g.lemma_.lower() in DURATION_WORDS or g.like_num for c in spans for g in c.subtree)
         return perfect and lasting
