@@ -671,3 +671,10 @@ def test_events_participle_describing_a_thing_is_no_new_event(nlp):
             "Kestria and Sarnovia agreed on visa-free travel.")
     events = run(nlp, text, published="2026-03-20", example_gazetteer=True).events
     assert "impounded" not in {e.trigger.text for e in events}
+
+
+@pytest.mark.parametrize("text", ["Valdoria presented evidence against Kestria.",
+                                  "Evidence against Kestria was presented by Valdoria."])
+def test_events_presenting_evidence_against_someone_accuses_them(nlp, text):
+    events = run(nlp, text, published="2025-06-05", example_gazetteer=True).events
+    assert [(e.category, e.cameo, e.source, e.target) for e in events] == [("ACCUSE", "112", "XVL", "XKS")]
