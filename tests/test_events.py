@@ -678,3 +678,9 @@ def test_events_participle_describing_a_thing_is_no_new_event(nlp):
 def test_events_presenting_evidence_against_someone_accuses_them(nlp, text):
     events = run(nlp, text, published="2025-06-05", example_gazetteer=True).events
     assert [(e.category, e.cameo, e.source, e.target) for e in events] == [("ACCUSE", "112", "XVL", "XKS")]
+
+
+def test_events_civilians_blocking_a_road_protest(nlp):
+    text = "Angry Kestrian farmers blocked the road to the Valdorian border for three hours on Monday."
+    events = run(nlp, text, published="2025-06-05", example_gazetteer=True).events
+    assert [(e.category, e.cameo, e.source, e.target) for e in events] == [("PROTEST", "144", "XKS", "XVL")]

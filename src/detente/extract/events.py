@@ -80,6 +80,9 @@ RELATIONS = {"relation", "relations", "tie", "ties"}
 DENYING = {"deny", "dispute", "refute", "rebut"}
 FRAMEWORKS = {"format", "framework", "platform", "mechanism", "forum", "basis", "venue", "tool", "instrument",
               "vehicle", "model", "opportunity", "potential", "room", "space", "scope"}
+CIVILIANS = {"worker", "farmer", "protester", "protestor", "demonstrator", "haulier", "trucker", "driver", "student",
+             "activist", "resident", "villager", "fisherman", "supporter", "people", "crowd", "miner", "taxi",
+             "youth", "opponent", "striker", "teacher", "doctor"}
 KNOWING = {"understand", "know", "realise", "realize", "recognise", "recognize", "acknowledge", "accept", "see"}
 CHARACTERISING = {"call", "describe", "brand", "label", "term", "characterise", "characterize", "dub", "dismiss"}
 
@@ -306,6 +309,9 @@ class EventFinder:
         if cameo is None or verb.pos_ != "VERB":
             return None
         passive = any(c.dep_ == "auxpass" for c in verb.children)
+        if verb.lemma_.lower() in ("block", "blockade") and cameo[:3] in ("172", "191") and not passive \
+                and (doer := subject_of(verb)) is not None and doer.lemma_.lower() in CIVILIANS:
+            cameo = "144"  # "paper workers blocked the bridge": civilians obstructing passage protest
         # a wire dateline ("VELMAR, 5 August (Basin Wire) - Sarnovia and Kestria signed") may be parsed
         # as a second subject: the one nearest the verb that names an actor is the subject (the
         # dateline, first, names the wire service)
