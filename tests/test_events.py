@@ -684,3 +684,16 @@ def test_events_civilians_blocking_a_road_protest(nlp):
     text = "Angry Kestrian farmers blocked the road to the Valdorian border for three hours on Monday."
     events = run(nlp, text, published="2025-06-05", example_gazetteer=True).events
     assert [(e.category, e.cameo, e.source, e.target) for e in events] == [("PROTEST", "144", "XKS", "XVL")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the modal on "be" governs what one must be ready to do: a demand on Valdoria
+    ("Sarnovian Foreign Minister Anya Revic said that Valdoria must be ready to talk to Kestria.",
+     ("REQUEST", "106", "person:anya-revic", "XVL", "demanded")),
+    # wanting to do something oneself is intent, not a demand
+    ("The Valdorian foreign minister wants to help Kestria.",
+     ("AGREE", "033", "person:severin-malk", "XKS", "asserted")),
+])
+def test_events_ready_or_wanting_to_act(nlp, text, expected):
+    events = run(nlp, text, published="2025-06-05", example_gazetteer=True).events
+    assert [(e.category, e.cameo, e.source, e.target, e.mode) for e in events] == [expected]

@@ -655,7 +655,7 @@ class EventFinder:
             cameo, source, target = "112", claimer, source
         announced = self.announced(trigger)
         if announced and mode != "negated":
-            if (code := announced_code(cameo, "intent")) and mode != "hypothetical":
+            if (code := announced_code(cameo, "intent")) and mode not in ("hypothetical", "demanded"):
                 cameo, mode = code, "asserted"
             elif (code := announced_code(cameo, "threat")) and not self._scheduled(trigger):
                 cameo = code  # but "will charge 40 percent more from 1 March" is a measure decided, with its date
@@ -735,6 +735,8 @@ class EventFinder:
     def mode(self, trigger: Token) -> str:
         verb = trigger if trigger.pos_ in ("VERB", "AUX") else _governing(trigger)
         governing = verb.head if verb is not None and verb.dep_ in ("xcomp", "ccomp") else None
+        if governing is not None and governing.pos_ == "ADJ" and governing.dep_ == "acomp":
+            governing = governing.head  # "the US must be ready to mediate": the modal is on "be"
         for current in filter(None, (verb, governing)):
             # "closed the case without sharing": "without" negates what it governs, not its head
             children = [c for c in current.children if not (c.dep_ == "prep" and c.lower_ == "without")]
@@ -746,8 +748,14 @@ class EventFinder:
             auxes = [c.lower_ for c in children if c.dep_ in ("aux", "auxpass")]
             if any(a in self.demand for a in auxes):
                 return "demanded"
-            if current.i != (verb.i if verb is not None else -1) and current.lemma_.lower() in DEMANDING_VERBS:
-                return "demanded"  # "insists that the sides agree", "expected Brask to respect"
+            own_wish = verb is not None and verb.dep_ == "xcomp" and verb.head == current \
+                and not any(c.dep_ in ("dobj", "dative") for c in current.children) \
+                and not any(c.dep_ == "nsubj" for c in verb.children)
+            if current.i != (verb.i if verb is not None else -1) and current.lemma_.lower() in DEMANDING_VERBS \
+                    and not own_wish:
+                # "insists that the sides agree", "expected Brask to respect" (but "wants to help" is
+                # the subject's own wish)
+                return "demanded"
             reported_future = "would" in auxes and _reported(current)
             if (any(a in self.hypothetical for a in auxes) and not reported_future) or self._conditional(current):
                 return "hypothetical"
