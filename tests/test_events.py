@@ -697,3 +697,8 @@ def test_events_civilians_blocking_a_road_protest(nlp):
 def test_events_ready_or_wanting_to_act(nlp, text, expected):
     events = run(nlp, text, published="2025-06-05", example_gazetteer=True).events
     assert [(e.category, e.cameo, e.source, e.target, e.mode) for e in events] == [expected]
+
+
+def test_events_a_promise_reported_kept_is_no_new_intent(nlp):
+    text = 'Kestrian Foreign Minister Nadia Corvel said that Brask had kept its word "on this point, and on time".'
+    assert run(nlp, text, published="2025-09-04", example_gazetteer=True).events == ()

@@ -83,6 +83,7 @@ FRAMEWORKS = {"format", "framework", "platform", "mechanism", "forum", "basis", 
 CIVILIANS = {"worker", "farmer", "protester", "protestor", "demonstrator", "haulier", "trucker", "driver", "student",
              "activist", "resident", "villager", "fisherman", "supporter", "people", "crowd", "miner", "taxi",
              "youth", "opponent", "striker", "teacher", "doctor"}
+KEEPING = {"keep", "break", "fulfil", "fulfill", "honour", "honor", "ignore", "violate", "renege", "betray"}
 KNOWING = {"understand", "know", "realise", "realize", "recognise", "recognize", "acknowledge", "accept", "see"}
 CHARACTERISING = {"call", "describe", "brand", "label", "term", "characterise", "characterize", "dub", "dismiss"}
 
@@ -1282,6 +1283,8 @@ class EventFinder:
             if opens_with_agreement(span):
                 continue  # a term the agreement sets: its signing is the event
             head = span.root
+            if head.lemma_.lower() in KEEPING:
+                continue  # "Brask had kept its word": what became of a promise made before, no new intent
             if head.pos_ not in ("VERB", "AUX", "NOUN") or _vague(head):
                 continue  # "We will do what decent neighbours do": a promise of nothing in particular
             action = lexicon_code(head) if head.pos_ == "VERB" else None
