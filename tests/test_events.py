@@ -702,3 +702,10 @@ def test_events_ready_or_wanting_to_act(nlp, text, expected):
 def test_events_a_promise_reported_kept_is_no_new_intent(nlp):
     text = 'Kestrian Foreign Minister Nadia Corvel said that Brask had kept its word "on this point, and on time".'
     assert run(nlp, text, published="2025-09-04", example_gazetteer=True).events == ()
+
+
+def test_events_possessor_of_a_detention_undergoes_it(nlp):
+    text = "Valdoria and Kestria quarrelled over the fees in May. Kestria extended Yannick Pell's detention on Monday."
+    events = run(nlp, text, published="2025-06-05", example_gazetteer=True).events
+    assert [(e.category, e.cameo, e.source, e.target) for e in events] == [
+        ("COERCE", "173", "XKS", "person:yannick-pell")]

@@ -84,6 +84,9 @@ CIVILIANS = {"worker", "farmer", "protester", "protestor", "demonstrator", "haul
              "activist", "resident", "villager", "fisherman", "supporter", "people", "crowd", "miner", "taxi",
              "youth", "opponent", "striker", "teacher", "doctor"}
 KEEPING = {"keep", "break", "fulfil", "fulfill", "honour", "honor", "ignore", "violate", "renege", "betray"}
+# nouns whose possessor is who undergoes them ("their detention", "Pell's release"), not who does them
+UNDERGONE = {"arrest", "detention", "imprisonment", "release", "trial", "expulsion", "deportation", "custody",
+             "kidnapping", "abduction", "extradition", "conviction", "sentencing", "prosecution", "interrogation"}
 KNOWING = {"understand", "know", "realise", "realize", "recognise", "recognize", "acknowledge", "accept", "see"}
 CHARACTERISING = {"call", "describe", "brand", "label", "term", "characterise", "characterize", "dub", "dismiss"}
 
@@ -520,8 +523,12 @@ class EventFinder:
         if cameo is None or noun.pos_ != "NOUN":
             return None
         source = target = None
+        done_to_owner = noun.lemma_.lower() in UNDERGONE and not any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
         for child in noun.children:
-            if child.dep_ == "poss":
+            if child.dep_ == "poss" and done_to_owner:
+                target = self.party(child)  # "their detention", "Pell's trial": who undergoes it
+            elif child.dep_ == "poss":
                 source = self.party(child)
             elif child.dep_ in ("amod", "compound") and child.i < noun.i:
                 source = source or self.party(child)
