@@ -709,3 +709,10 @@ def test_events_possessor_of_a_detention_undergoes_it(nlp):
     events = run(nlp, text, published="2025-06-05", example_gazetteer=True).events
     assert [(e.category, e.cameo, e.source, e.target) for e in events] == [
         ("COERCE", "173", "XKS", "person:yannick-pell")]
+
+
+def test_events_passive_outcome_of_the_attack_in_its_when_clause_is_that_attack(nlp):
+    text = "Two Kestrian border guards were killed when Valdorian troops opened fire on a Kestrian patrol on Tuesday."
+    events = run(nlp, text, published="2025-06-05", example_gazetteer=True).events
+    assert [(e.category, e.cameo, e.source, e.target, e.trigger.text) for e in events] == [
+        ("ASSAULT", "193", "XVL", "XKS", "opened")]

@@ -1063,6 +1063,12 @@ class EventFinder:
         category = plover_of(code)[0] if code and plover_of(code) else None
         if category is None:
             return False
+        clauses = [c for v in (verb, *(c for c in verb.children if c.dep_ == "conj")) for c in v.children
+                   if c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as")
+                                                for m in c.children)]
+        if any(c.dep_ == "auxpass" for c in verb.children) and any(
+                (cause := self.verb_code(c)) and (coded := plover_of(cause)) and coded[0] == category for c in clauses):
+            return True  # "three guards were killed when Valdorian troops opened fire": the outcome of that attack
         if verb.dep_ == "advcl" and any(c.lower_ == "to" for c in verb.children):
             # "could launch an operation to take the bridgehead": what the operation is for
             heads = {head.idx} | {c.idx for c in head.children if c.dep_ == "dobj"}
