@@ -716,3 +716,10 @@ def test_events_passive_outcome_of_the_attack_in_its_when_clause_is_that_attack(
     events = run(nlp, text, published="2025-06-05", example_gazetteer=True).events
     assert [(e.category, e.cameo, e.source, e.target, e.trigger.text) for e in events] == [
         ("ASSAULT", "193", "XVL", "XKS", "opened")]
+
+
+def test_events_no_need_to_discuss_is_no_consultation(nlp):
+    text = ("Kestrian Foreign Minister Nadia Corvel held talks with Valdorian Foreign Minister Severin Malk in Brask. "
+            "Asked about Valdoria's plans for military exercises, Malk said there had been “no need” to discuss them.")
+    events = run(nlp, text, published="2025-06-05", example_gazetteer=True).events
+    assert [(e.cameo, e.trigger.text) for e in events] == [("040", "talks")]

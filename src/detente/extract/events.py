@@ -293,8 +293,8 @@ class EventFinder:
             return None  # "eleven detained Kestrian students": a description, not a report
         if (judged := self.characterisation(verb)) is not None:
             return judged
-        if _describes_noun(verb):
-            return None
+        if _describes_noun(verb) and not (verb.dep_ != "pcomp" and self._same_kind(verb, verb.head)):
+            return None  # but what an event is held for ("a rally in Lagos to protest …") tells that event
         cameo = self.verb_code(verb)
         phrases = verb_phrase_index().get(verb.lemma_.lower(), {})
         gerund = next((c for c in verb.children
@@ -377,6 +377,12 @@ class EventFinder:
             if complement.i < verb.i and self.parties.quote_at(complement.idx) is not None:
                 trigger = complement  # "“A legal assessment will be given …,” Putin promised."
         return self.event(trigger, cameo, source, target)
+
+    def _same_kind(self, verb: Token, noun: Token) -> bool:
+        """A verb and an event noun of the same PLOVER type ("a rally … to protest")."""
+        codes = (self.verb_code(verb), self.noun_code(noun))
+        types = [plover_of(c)[0] if c and plover_of(c) else None for c in codes]
+        return types[0] is not None and types[0] == types[1]
 
     def visited(self, verb: Token, visitor: Party) -> Party | None:
         """The state of the place a visit goes to, named in the verb's own phrases."""
@@ -1337,12 +1343,12 @@ def _thing_as_subject(subject: Token | None) -> bool:
 
 
 def _describes_noun(verb: Token) -> bool:
-    """"efforts to normalize relations", "initiatives to restrict …", "the agreements on unblocking
+    """"efforts to normalize relations", "no need to discuss them", "the agreements on unblocking
     communications", "in the context of criticizing …": what a noun is for or about, not a report."""
     if verb.head.pos_ != "NOUN":
         infinitive = False
     else:
-        infinitive = verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        infinitive = verb.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     topic = verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "NOUN"
     return infinitive or topic
 
