@@ -723,3 +723,15 @@ def test_events_no_need_to_discuss_is_no_consultation(nlp):
             "Asked about Valdoria's plans for military exercises, Malk said there had been “no need” to discuss them.")
     events = run(nlp, text, published="2025-06-05", example_gazetteer=True).events
     assert [(e.cameo, e.trigger.text) for e in events] == [("040", "talks")]
+
+
+def test_events_not_done_since_an_event(nlp):
+    # "has not reopened … since": a negated perfect is reported, not a state of affairs; the event after
+    # "since" is its own (dated) mention and keeps its own mode
+    text = ("Valdorian guards shot at a Kestrian patrol on the bridge on 6 May. Kestria has not reopened the bridge "
+            "to civilian traffic since the shooting on 6 May.")
+    events = run(nlp, text, published="2025-06-05", example_gazetteer=True).events
+    assert [(e.category, e.cameo, e.source, e.target, e.mode, e.trigger.text) for e in events] == [
+        ("ASSAULT", "193", "XVL", "XKS", "asserted", "shot"),
+        ("CONCEDE", "081", "XKS", "XVL", "negated", "reopened"),
+        ("ASSAULT", "193", "XVL", "XKS", "asserted", "shooting")]

@@ -87,6 +87,7 @@ KEEPING = {"keep", "break", "fulfil", "fulfill", "honour", "honor", "ignore", "v
 # nouns whose possessor is who undergoes them ("their detention", "Pell's release"), not who does them
 UNDERGONE = {"arrest", "detention", "imprisonment", "release", "trial", "expulsion", "deportation", "custody",
              "kidnapping", "abduction", "extradition", "conviction", "sentencing", "prosecution", "interrogation"}
+TEMPORAL_PREPOSITIONS = {"since", "after", "before", "until", "during", "following", "amid"}
 KNOWING = {"understand", "know", "realise", "realize", "recognise", "recognize", "acknowledge", "accept", "see"}
 CHARACTERISING = {"call", "describe", "brand", "label", "term", "characterise", "characterize", "dub", "dismiss"}
 
@@ -748,6 +749,8 @@ class EventFinder:
 
     def mode(self, trigger: Token) -> str:
         verb = trigger if trigger.pos_ in ("VERB", "AUX") else _governing(trigger)
+        if trigger.dep_ == "pobj" and trigger.head.lower_ in TEMPORAL_PREPOSITIONS:
+            verb = None  # "has not reopened it since the shooting": the shooting happened
         governing = verb.head if verb is not None and verb.dep_ in ("xcomp", "ccomp") else None
         if governing is not None and governing.pos_ == "ADJ" and governing.dep_ == "acomp":
             governing = governing.head  # "the US must be ready to mediate": the modal is on "be"
@@ -811,7 +814,8 @@ class EventFinder:
         spans = {c for c in near if c.dep_ == "prep" and c.lower_ in ("for", "since")
                  and (c.head == trigger or c.head.pos_ != "VERB")}
         lasting = any(g.lemma_.lower() in DURATION_WORDS or g.like_num for c in spans for g in c.subtree)
-        return perfect and lasting
+        # "has not reopened it since the shooting": what has not been done since is reported (negated)
+        return perfect and lasting and not any(c.dep_ == "neg" for c in trigger.children)
 
     def in_prediction(self, trigger: Token) -> bool:
         """Inside a forecast in the author's own voice: that is a prediction, not a reported event."""
@@ -889,6 +893,8 @@ class EventFinder:
         if any(c.dep_ in ("relcl", "acl") and c.lemma_.lower() in TRANSFER_VERBS for c in noun.children):
             return False  # "rejected the protest note that Kestria handed to Wenn": the note is an event too
         head = noun.head
+        if noun.dep_ == "pobj" and head.lower_ in TEMPORAL_PREPOSITIONS:
+            return False  # "has not reopened it since the shooting": the shooting is an event of its own
         if noun.dep_ == "pobj" and head.dep_ == "prep":
             head = head.head
         elif noun.dep_ not in ("dobj", "nsubjpass"):
