@@ -735,3 +735,10 @@ def test_events_not_done_since_an_event(nlp):
         ("ASSAULT", "193", "XVL", "XKS", "asserted", "shot"),
         ("CONCEDE", "081", "XKS", "XVL", "negated", "reopened"),
         ("ASSAULT", "193", "XVL", "XKS", "asserted", "shooting")]
+
+
+def test_events_relative_clause_through_a_preposition_says_nothing_done_to_its_noun(nlp):
+    text = ("Valdoria and Kestria met in Ishtal in May. The Valdorian observation post from which the shots were fired "
+            "has since been rebuilt in concrete.")
+    events = run(nlp, text, published="2025-06-05", example_gazetteer=True).events
+    assert [(e.cameo, e.trigger.text) for e in events] == [("040", "met")]

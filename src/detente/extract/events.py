@@ -347,9 +347,11 @@ class EventFinder:
             source = self.parties.actor(named.source) if named else self.earlier_parties(subject, code)[0]
         if source is None and not passive and not _thing_as_subject(subject):
             source = self.nearest_before(verb)
-        if passive and verb.dep_ in ("acl", "relcl") and (target is None or (
-                subject is not None and subject.lower_ in ("who", "which", "that"))):
-            target = self.party(verb.head)  # "Pell, who was arrested on 3 June"
+        if passive and verb.dep_ in ("acl", "relcl") and (
+                (target is None and (subject is None or verb.dep_ == "acl"))
+                or (subject is not None and subject.lower_ in ("who", "which", "that"))):
+            # "Pell, who was arrested on 3 June" (but "the post from which the shots were fired" was not shot)
+            target = self.party(verb.head)
         if warning and source is None:
             source = self._speaker_of_clause(verb)  # "“Any provocation will be answered with force,” Thale said"
         if passive and source is None and target is not None and not _someone_unnamed(agent_obj):
