@@ -1358,7 +1358,9 @@ def _describes_noun(verb: Token) -> bool:
     else:
         infinitive = verb.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     topic = verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "NOUN"
-    return infinitive or topic
+    # "a reason to keep talking": the verb completing such a clause describes the noun too
+    completes = verb.dep_ == "xcomp" and verb.head.pos_ == "VERB" and _describes_noun(verb.head)
+    return infinitive or topic or completes
 
 
 def _reported(verb: Token) -> bool:
