@@ -745,7 +745,7 @@ def test_events_relative_clause_through_a_preposition_says_nothing_done_to_its_n
 
 
 def test_events_verb_completing_what_a_noun_is_for_is_no_event(nlp):
-    text = ("Valdoria and Kestria met in Ishtal in May. The gas pipeline laid along the Isel valley in the early 2000s, "
-            "which still carries most of Kestria's imported gas, gave both capitals a reason to keep talking.")
+    text = ("Valdoria and Kestria met in Ishtal in May. The gas pipeline laid along the Isel valley in the early "
+            "2000s, which still carries most of Kestria's imported gas, gave both capitals a reason to keep talking.")
     events = run(nlp, text, published="2025-06-05", example_gazetteer=True).events
     assert [(e.cameo, e.trigger.text) for e in events] == [("040", "met")]
