@@ -1098,17 +1098,11 @@ class EventFinder:
         return False
 
     def _told_again(self, verb: Token, found: Event, events: dict[str, Event]) -> bool:
-        """An event of the same kind between the same states as one reported before it, told again: on
-        the same date ("in October the two presidents met in Ishtal … they met in Ishtal in October"),
-        or in a passive whose subject points back ("the memorandum") and whose agent names the doers
+        """An event of the same kind between the same states as one reported before it, told again in a
+        passive whose subject points back ("the memorandum") and whose agent names the doers
         ("Sarnovia and Kestria signed a memorandum … The memorandum was signed in Velmar by Sarnovian
         Prime Minister …"), on the same day if it gives one."""
         sides = {found.source_country, found.target_country}
-        if found.date is not None and not any(c.lower_ == "again" for c in verb.children) and any(
-                e.cameo[:3] == found.cameo[:3] and {e.source_country, e.target_country} == sides
-                and e.date == found.date and e.mode == found.mode and e.evidence.start < found.evidence.start
-                for e in events.values()):
-            return True  # "in October the two presidents met in Ishtal … they met in Ishtal in October"
         subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
         if subject is None or subject.pos_ != "NOUN" or self.party(agent) is None or not any(
