@@ -6,8 +6,11 @@
 PETR2-GSR (78 sentences, CAMEO codes and CAMEO actor codes) and PLOVER-GSR (322 sentences, one
 PLOVER event each) are read from ../shared/external and not copied here. Each set is split into a
 tuning part (every fifth sentence, index % 5 == 0) and the held-out rest; both the held-out part
-and the whole set are reported. The baseline is eval/baseline_events.py: detente's own lexicon
-matched on word forms, actors the nearest state names left and right of the trigger, no parse.
+and the whole set are reported. "detente" is the default scope (events between two sides of
+different states); "detente-internal" also keeps events inside one state and events whose other
+side is not named (``internal_events=True``), which both sets code. The baseline is
+eval/baseline_events.py: detente's own lexicon matched on word forms, actors the nearest state
+names left and right of the trigger, no parse.
 
 PETR2: an event is right when its CAMEO root (first two digits) equals that of a gold event of the
 same sentence, one-to-one; "noevents" sentences only add false positives. Source and target
@@ -56,7 +59,9 @@ OLD_MODES = {"strike-hun": "hunger", "strike-gen": "strike", "riot-spon": "riot"
              "demo-org": "demo", "demo-spon": "demo", "detain": "arrest", "confiscate": "seize",
              "host": "visit"}
 Items = list[dict[str, Any]]
-SYSTEMS = ("detente", "baseline")
+# "detente-internal": detente with internal_events, as these sets code them (events inside one state,
+# events whose other side is not named); "detente" is the default scope, relations between states
+SYSTEMS = ("detente", "detente-internal", "baseline")
 
 
 class Tally(score.Tally):
@@ -92,14 +97,14 @@ def plain(text: str) -> str:
 
 def predict(text: str, published: str | None, nlp: Any, gazetteer: Any) -> dict[str, Items]:
     """Both systems' events of a sentence: category, cameo, countries, PLOVER mode, trigger."""
-    result = extract_text(text, published=published, nlp=nlp)
-    found = {
-        "detente": [{"category": e.category, "cameo": e.cameo, "source": e.source,
-                     "target": e.target, "source_country": e.source_country,
-                     "target_country": e.target_country, "mode": e.mode,
-                     "trigger": (e.trigger or e.evidence).text} for e in result.events],
-        "baseline": baseline_events(text, gazetteer),
-    }
+    def coded(internal: bool) -> Items:
+        result = extract_text(text, published=published, nlp=nlp, internal_events=internal)
+        return [{"category": e.category, "cameo": e.cameo, "source": e.source, "target": e.target,
+                 "source_country": e.source_country, "target_country": e.target_country,
+                 "mode": e.mode, "trigger": (e.trigger or e.evidence).text} for e in result.events]
+
+    found = {"detente": coded(False), "detente-internal": coded(True),
+             "baseline": baseline_events(text, gazetteer)}
     for events in found.values():
         for e in events:
             coded = plover_of(e["cameo"]) if e["cameo"] else None

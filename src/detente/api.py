@@ -165,9 +165,11 @@ def _store_chunk(job: tuple[int, Pending], store: Store, report: IngestReport) -
 
 
 def extract_text(
-    text: str, *, published: str | None = None, nlp: Any = None, gazetteer: Iterable[str | Path] = ()
+    text: str, *, published: str | None = None, nlp: Any = None, gazetteer: Iterable[str | Path] = (),
+    internal_events: bool = False,
 ) -> Any:
-    """Extract the records of one text without storing it (for scripts and tests)."""
+    """Extract the records of one text without storing it (for scripts and tests); ``internal_events``
+    as in ``extract``."""
     from .ingest import make_doc_id, normalize_text
 
     clean = normalize_text(text)
@@ -176,7 +178,8 @@ def extract_text(
         published_basis="given" if published else None,
     )
     nlp = load_nlp() if nlp is None else nlp
-    return extract(document, nlp(clean), load_gazetteer(tuple(str(p) for p in gazetteer)))
+    return extract(document, nlp(clean), load_gazetteer(tuple(str(p) for p in gazetteer)),
+                   internal_events=internal_events)
 
 
 ACTOR_FIELDS = {"actors": ("actor_id",), "quotes": ("speaker",), "events": ("source", "target"),

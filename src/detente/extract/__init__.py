@@ -33,6 +33,7 @@ class Context:
 
     gazetteer: Gazetteer
     mentions: list[Mention] = field(default_factory=list)
+    internal_events: bool = False  # also events inside one state and events with no other side
 
 
 Stage = Callable[[Document, "Doc", DocResult, Context], DocResult]
@@ -60,7 +61,8 @@ def quote_stage(document: Document, sdoc: Doc, result: DocResult, ctx: Context) 
 def event_stage(document: Document, sdoc: Doc, result: DocResult, ctx: Context) -> DocResult:
     """Dyadic events coded to CAMEO and PLOVER, with mode, score and date."""
     return replace(result, events=tuple(find_events(document, sdoc, ctx.mentions, result.timexes, result.quotes,
-                                                    result.forecasts, result.commitments)))
+                                                    result.forecasts, result.commitments,
+                                                    internal=ctx.internal_events)))
 
 
 def commitment_stage(document: Document, sdoc: Doc, result: DocResult, ctx: Context) -> DocResult:
@@ -94,10 +96,13 @@ def settle_published(document: Document, sdoc: Doc) -> Document:
     return replace(document, published=inference.value, published_basis="inferred", meta=meta)
 
 
-def extract(document: Document, sdoc: Doc, gazetteer: Gazetteer | None = None) -> DocResult:
-    """Every per-document record of one document."""
+def extract(document: Document, sdoc: Doc, gazetteer: Gazetteer | None = None, *,
+            internal_events: bool = False) -> DocResult:
+    """Every per-document record of one document. ``internal_events`` also keeps the events that
+    stay inside one state or name no other side (what event-coded corpora such as PLOVER code),
+    which the relations between states leave out."""
     document = settle_published(document, sdoc)
-    ctx = Context(gazetteer=gazetteer or load_gazetteer())
+    ctx = Context(gazetteer=gazetteer or load_gazetteer(), internal_events=internal_events)
     result = DocResult(document=document)
     for stage in STAGES:
         result = stage(document, sdoc, result, ctx)
