@@ -313,7 +313,10 @@ class Linker:
         timexes: dict[str, list[Timex]] = defaultdict(list)
         for t in self.store.raw_records("timexes", doc_id=self.doc_ids):
             timexes[t.doc_id].append(t)  # type: ignore[attr-defined]
-        by_doc = {d.doc_id: document_cues(d, self.corpus.mentions(d.doc_id), timexes[d.doc_id], kinds)
+        events: dict[str, list[Event]] = defaultdict(list)
+        for e in self.store.raw_records("events", doc_id=self.doc_ids):
+            events[e.doc_id].append(e)  # type: ignore[attr-defined]
+        by_doc = {d.doc_id: document_cues(d, self.corpus.mentions(d.doc_id), timexes[d.doc_id], kinds, events[d.doc_id])
                   for d in self.store.documents_by_ids(self.doc_ids)}
         self.store.put_cues(by_doc)
         found = [{**r, "doc_id": doc_id} for doc_id, rows in by_doc.items() for r in rows]
