@@ -46,13 +46,13 @@ def promise_doc(text: str, published: str, content: str, sentence: str) -> DocRe
 
 
 def event_doc(text: str, published: str, category: str, source: str, target: str, trigger: str,
-              mode: str = "asserted", date: str | None = None) -> DocResult:
+              mode: str = "asserted", date: str | None = None, cameo: str | None = None) -> DocResult:
     """A one-sentence document reporting one event."""
     doc = _document(text, published)
     evidence = span(doc.doc_id, text, text)
     at = text.index(trigger, evidence.start)
     return DocResult(document=doc, actors=_actors(doc.doc_id, text), events=(
-        Event(f"e-{doc.doc_id}", doc.doc_id, category, None, source, target, source, target, date, None,
+        Event(f"e-{doc.doc_id}", doc.doc_id, category, cameo, source, target, source, target, date, None,
               mode, 1.0, evidence, trigger=Evidence(doc.doc_id, at, at + len(trigger), trigger)),))  # type: ignore[arg-type]
 
 
@@ -164,3 +164,16 @@ def test_sides_read_the_other_way_round_link_when_the_act_is_named_alike(tmp_pat
                       for e in store.records("events"))
     assert reported == [("Kestrava condemn", []), ("Kestrava mourns ", ["Valdorian troops"]),
                         ("Valdorian troops", ["Kestrava mourns "])]
+
+
+def test_words_of_one_cameo_act_name_the_act_alike(tmp_path):
+    first = event_doc("Kestravan police detained two Valdorian reporters on Monday near the old harbour.",
+                      "2025-06-04", "COERCE", "XKS", "XVL", "detained", cameo="173")
+    later = event_doc("Valdoria protested again: both reporters remain in Kestravan custody, its ministry complained.",
+                      "2025-07-01", "COERCE", "XKS", "XVL", "custody", cameo="173")
+    seized = event_doc("Kestravan customs seized a cargo ship at the port of Tarvel, Valdoria said.",
+                       "2025-07-02", "COERCE", "XKS", "XVL", "seized", cameo="1711")
+    store = linked(tmp_path, [first, later, seized], "cameo")
+    reported = sorted((e.evidence.text[:12], [o.text[:12] for o in e.also_reported_in])
+                      for e in store.records("events"))
+    assert reported == [("Kestravan cu", []), ("Kestravan po", ["Valdoria pro"]), ("Valdoria pro", ["Kestravan po"])]

@@ -4,6 +4,12 @@ Reports are compared within a pair of states and a PLOVER type; the date decides
 day, or dates that agree at the coarser precision), the words of the two sentences second. Dates a
 few days apart can still be one event when the words agree: that is how two outlets giving
 different dates for one meeting become a disagreement instead of two meetings.
+
+Two outlets rarely word one event alike beyond the act itself, so naming the act alike (the same
+trigger word, or words of the same CAMEO act: "detained", "custody") with one more word or actor in
+common near it counts as agreeing words. It also links reports whose sides were read the other way
+round ("the three Kestrian guards killed" names the victims first). Reports on the same day are one
+event whatever their words; the words only decide which of several such reports go together.
 """
 
 from __future__ import annotations
@@ -24,8 +30,8 @@ from .text import overlap, plain, stem
 # types whose two sides act together, so "A met B" and "B met A" are one event
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 THRESHOLD = 0.6
-# how similar two reports with the same trigger word count (on the scale of the shared-word overlap)
-SAME_TRIGGER = 0.5
+# how similar two reports naming the act alike count (on the scale of the shared-word overlap)
+SAME_ACT = 0.5
 # how far from the trigger words count as its own context
 LOCAL_CHARS = 40
 NEAR_DAYS = 3
@@ -76,12 +82,14 @@ class EventMatcher:
             self._local[event.event_id] = frozenset(found - states - {trigger_stem(event)})
         return self._local[event.event_id]
 
-    def same_trigger(self, a: Event, b: Event) -> bool:
-        """Two reports naming the act with one word (not a word of promising, which names the promise)
-        and sharing another word or actor near it ("detained two journalists" and "detained eleven
-        students" share only the verb)."""
+    def same_act(self, a: Event, b: Event) -> bool:
+        """Two reports naming the act alike, by one word or by words of one CAMEO act ("detained",
+        "custody"), but not by a word of promising (which names the promise), and sharing another word or
+        actor near it ("detained two journalists" and "detained eleven students" share only the verb)."""
         word = trigger_stem(a)
-        if not word or word != trigger_stem(b) or word in promise_stems():
+        if not word or word in promise_stems() or trigger_stem(b) in promise_stems():
+            return False
+        if word != trigger_stem(b) and not (a.cameo and len(a.cameo) >= 3 and a.cameo == b.cameo):
             return False
         return bool(self.local_words(a) & self.local_words(b))
 
@@ -101,7 +109,7 @@ class EventMatcher:
             return 0.0
         sides_a, sides_b = (a.source_country, a.target_country), (b.source_country, b.target_country)
         reversed_sides = a.category not in SYMMETRIC and sides_a != sides_b
-        if reversed_sides and not self.same_trigger(a, b):
+        if reversed_sides and not self.same_act(a, b):
             # sides read the other way round (a report of the victims names them first) still count when
             # the act has the same word and context
             return 0.0
@@ -109,13 +117,13 @@ class EventMatcher:
             lexical = semantic.word_scale(semantic.cosine(a.evidence.text, b.evidence.text))
         else:
             lexical = overlap(self.plain_words(a), self.plain_words(b))
-        if self.same_trigger(a, b):
+        if self.same_act(a, b):
             # the same word for the same kind of act between the same states, at compatible dates, with
             # something more in common nearby: two outlets naming one event rarely share more than that
-            lexical = max(lexical, SAME_TRIGGER)
+            lexical = max(lexical, SAME_ACT)
         if a.date and b.date and len(a.date) >= 7 and len(b.date) >= 7:
             if len(a.date) == len(b.date) == 10 and a.date == b.date:
-                return 1.0
+                return THRESHOLD + 0.4 * lexical  # linked whatever the words; the words rank it among others
             if same_or_coarser(a.date, b.date):
                 needed = 0.3
             elif len(a.date) == len(b.date) == 10 and (days_between(a.date, b.date) or 99) <= NEAR_DAYS:
