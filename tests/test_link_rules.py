@@ -9,6 +9,7 @@ import pytest
 
 from detente.ingest import make_doc_id
 from detente.link import link
+from detente.link.forecasts import predicted_categories
 from detente.link.promises import event_stance, speaks_of
 from detente.records import Actor, Commitment, DocResult, Document, Event, Evidence
 from detente.store import open_store
@@ -177,3 +178,11 @@ def test_words_of_one_cameo_act_name_the_act_alike(tmp_path):
     reported = sorted((e.evidence.text[:12], [o.text[:12] for o in e.also_reported_in])
                       for e in store.records("events"))
     assert reported == [("Kestravan cu", []), ("Kestravan po", ["Valdoria pro"]), ("Valdoria pro", ["Kestravan po"])]
+
+
+def test_predicted_types_read_inflected_words_and_phrases_with_words_between():
+    # "released" stems to "releas", the lexicon's "release" to "release": both are the same word
+    assert predicted_categories("The reporter will be released soon") == {"RETREAT"}
+    # the lexicon's "return to table" inside "return to the negotiating table"
+    assert predicted_categories("the two capitals will return to the negotiating table") == {"CONSULT"}
+    assert predicted_categories("the two capitals will return the table") == set()

@@ -33,7 +33,8 @@ FORECAST_DAYS = 730
 
 @cache
 def category_by_stem() -> dict[str, str]:
-    """PLOVER type of each single event verb and noun of the lexicon, by stem."""
+    """PLOVER type of each single event verb and noun of the lexicon, by stem; phrases as their words'
+    stems joined by spaces."""
     lexicon = event_lexicon()
     found: dict[str, str] = {}
     for table in ("verbs", "nouns"):
@@ -48,20 +49,67 @@ def category_by_stem() -> dict[str, str]:
     return found
 
 
+@cache
+def base_of_form() -> dict[str, str]:
+    """The stem of a lexicon word for the stems of its inflected forms: "released" stems to "releas",
+    the lexicon's "release" to "release"."""
+    lexicon = event_lexicon()
+    words = {w for table in ("verbs", "nouns") for w in lexicon[table] if " " not in w}
+    words |= {w for table in ("verb_phrases", "noun_phrases") for phrase in lexicon[table] for w in phrase.split()}
+    found: dict[str, str] = {}
+    for word in sorted(words):
+        forms = [word + "s", word + "es", word + "ed", word + "d", word + "ing"]
+        if word.endswith("e"):
+            forms.append(word[:-1] + "ing")
+        if word.endswith("y"):
+            forms += [word[:-1] + "ies", word[:-1] + "ied"]
+        for form in forms:
+            found.setdefault(stem(form), stem(word))
+    for word in words:  # a lexicon word is its own base, whatever another word's forms stem to
+        found[stem(word)] = stem(word)
+    return found
+
+
 def predicted_categories(text: str) -> set[str]:
     """PLOVER types the words of a prediction name ("meet" -> CONSULT)."""
     return set(_predicted_categories(text))
 
 
+# words a lexicon phrase may have between its own ("return to the negotiating table": "return to table")
+PHRASE_GAP = 2
+
+
 @lru_cache(maxsize=4096)
 def _predicted_categories(text: str) -> frozenset[str]:
-    tokens = [stem(t) for t in re.findall(r"[^\W\d_]+", text.lower())]
+    bases = base_of_form()
+    tokens = [bases.get(stem(t), stem(t)) for t in re.findall(r"[^\W\d_]+", text.lower())]
     table = category_by_stem()
     found = {table[t] for t in tokens if t in table}
-    for n in (2, 3):
-        found |= {table[" ".join(tokens[i:i + n])] for i in range(len(tokens) - n + 1)
-                  if " ".join(tokens[i:i + n]) in table}
+    for i, token in enumerate(tokens):
+        for rest, category in _phrases_by_first().get(token, ()):
+            if _follows(tokens, i, rest):
+                found.add(category)
     return frozenset(found)
+
+
+@cache
+def _phrases_by_first() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    found: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for phrase, category in category_by_stem().items():
+        if " " in phrase:
+            first, *rest = phrase.split()
+            found.setdefault(first, []).append((tuple(rest), category))
+    return found
+
+
+def _follows(tokens: list[str], at: int, rest: tuple[str, ...]) -> bool:
+    """Whether ``rest`` comes after ``tokens[at]`` in order, each at most ``PHRASE_GAP`` words after the last."""
+    for word in rest:
+        window = tokens[at + 1 : at + 2 + PHRASE_GAP]
+        if word not in window:
+            return False
+        at += 1 + window.index(word)
+    return True
 
 
 def negated(text: str) -> bool:
