@@ -73,7 +73,7 @@ PROMISE = promise_doc("Valdoria promised to pay compensation to the families of 
 @pytest.mark.parametrize("order", [1, -1])
 def test_a_later_report_of_the_promised_act_by_the_promiser_keeps_the_promise(tmp_path, order):
     paid = event_doc("Valdoria has paid compensation to the families of the victims, Kestrava said on Monday.",
-        "2025-06-10", "AID", "XVL", "XKS", "paid")
+        "2025-06-10", "AID", "XVL", "XKS", "paid", cameo="071")
     store = linked(tmp_path, [PROMISE, paid][::order], f"kept{order}")
     (promise,) = store.records("commitments")
     assert promise.status == "kept"
@@ -83,23 +83,23 @@ def test_a_later_report_of_the_promised_act_by_the_promiser_keeps_the_promise(tm
 
 def test_a_report_that_the_promiser_did_not_do_it_breaks_the_promise(tmp_path):
     unpaid = event_doc("Valdoria has not paid compensation to the families of the victims.",
-        "2025-07-01", "AID", "XVL", "XKS", "paid", mode="negated")
+        "2025-07-01", "AID", "XVL", "XKS", "paid", mode="negated", cameo="071")
     (promise,) = linked(tmp_path, [PROMISE, unpaid], "broken").records("commitments")
     assert (promise.status, [e.stance for e in promise.status_evidence]) == ("broken", ["contradicts"])
 
 
 def test_the_act_of_another_state_or_of_another_type_leaves_the_promise_open(tmp_path):
     other_state = event_doc("Kestrava has paid compensation to the families of the victims in Valdoria.",
-        "2025-06-10", "AID", "XKS", "XVL", "paid")
+        "2025-06-10", "AID", "XKS", "XVL", "paid", cameo="071")
     other_type = event_doc("Valdoria accused the families of the victims of lying about compensation.",
-        "2025-06-11", "ACCUSE", "XVL", "XKS", "accused")
+        "2025-06-11", "ACCUSE", "XVL", "XKS", "accused", cameo="112")
     (promise,) = linked(tmp_path, [PROMISE, other_state, other_type], "open").records("commitments")
     assert (promise.status, promise.status_evidence) == ("open", ())
 
 
 def test_an_event_reported_before_the_promise_does_not_keep_it(tmp_path):
     earlier = event_doc("Valdoria has paid compensation to the families of the victims before.",
-        "2025-01-10", "AID", "XVL", "XKS", "paid")
+        "2025-01-10", "AID", "XVL", "XKS", "paid", cameo="071")
     (promise,) = linked(tmp_path, [earlier, PROMISE], "earlier").records("commitments")
     assert promise.status == "open"
 
@@ -114,12 +114,12 @@ def test_a_status_sentence_speaks_of_a_promise_through_any_one_of_its_reports():
 
 
 def test_event_stance_needs_the_promiser_and_a_type_the_promise_names():
-    cue = {"events": [["XKS", "AID", "asserted", ""], ["XVL", "AID", "negated", "2025-06"]]}
-    assert event_stance(cue, "XVL", {"AID"}, "2025-03-04") == "contradicts"
-    assert event_stance(cue, "XKS", {"AID"}, "2025-03-04") == "supports"
-    assert event_stance(cue, "XVL", {"CONSULT"}, "2025-03-04") is None
+    cue = {"events": [["XKS", "071", "asserted", ""], ["XVL", "071", "negated", "2025-06"]]}
+    assert event_stance(cue, "XVL", {"071"}, "2025-03-04") == "contradicts"
+    assert event_stance(cue, "XKS", {"071"}, "2025-03-04") == "supports"
+    assert event_stance(cue, "XVL", {"040"}, "2025-03-04") is None
     # done no later than the promise was made: what was promised about, not its keeping
-    assert event_stance(cue, "XVL", {"AID"}, "2025-06-20") is None
+    assert event_stance(cue, "XVL", {"071"}, "2025-06-20") is None
 
 
 @pytest.mark.parametrize("order", [1, -1])
@@ -186,3 +186,14 @@ def test_predicted_types_read_inflected_words_and_phrases_with_words_between():
     # the lexicon's "return to table" inside "return to the negotiating table"
     assert predicted_categories("the two capitals will return to the negotiating table") == {"CONSULT"}
     assert predicted_categories("the two capitals will return the table") == set()
+
+
+def test_an_act_of_the_same_type_but_another_code_does_not_keep_the_promise(tmp_path):
+    promise = promise_doc("Valdoria promised to return the impounded lorries to their owners.", "2025-03-04",
+                          "to return the impounded lorries to their owners",
+                          "Valdoria promised to return the impounded lorries to their owners.")
+    freed = event_doc("Valdoria freed the Kestravan students held with the lorries, in return.",
+                      "2025-04-01", "RETREAT", "XVL", "XKS", "freed", cameo="0841")
+    (kept,) = linked(tmp_path, [promise, freed], "code").records("commitments")
+    assert "RETREAT" in predicted_categories("to return the impounded lorries")  # as is freeing people (0841)
+    assert (kept.status, kept.status_evidence) == ("open", ())

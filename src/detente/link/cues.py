@@ -115,7 +115,7 @@ def event_status_cues(text: str, events: Sequence[Event], mentions: Sequence[Men
                       taken: Sequence[tuple[int, int]]) -> list[dict[str, Any]]:
     """Sentences that report a state doing something (or not doing it): "Valdoria has paid compensation
     to the families" may tell that a promise to pay was kept. Whether it does is decided per promise
-    (the state must be the promiser, the type one its promise names); a sentence that already holds a
+    (the state must be the promiser, the act one its promise names); a sentence that already holds a
     status cue keeps that one."""
     by_sentence: dict[tuple[int, int], set[tuple[str, str, str, str]]] = {}
     for e in events:
@@ -124,7 +124,7 @@ def event_status_cues(text: str, events: Sequence[Event], mentions: Sequence[Men
         ev = e.evidence
         if any(start < ev.end and ev.start < end for start, end in taken):
             continue
-        by_sentence.setdefault((ev.start, ev.end), set()).add((e.source_country, e.category, e.mode, e.date or ""))
+        by_sentence.setdefault((ev.start, ev.end), set()).add((e.source_country, e.cameo or "", e.mode, e.date or ""))
     rows = []
     for (start, end), done in sorted(by_sentence.items()):
         inside = [m for m in mentions if m.start >= start and m.end <= end]

@@ -32,20 +32,18 @@ FORECAST_DAYS = 730
 
 
 @cache
-def category_by_stem() -> dict[str, str]:
-    """PLOVER type of each single event verb and noun of the lexicon, by stem; phrases as their words'
-    stems joined by spaces."""
+def code_by_stem() -> dict[str, str]:
+    """CAMEO code of each single event verb and noun of the lexicon that has a PLOVER type, by stem;
+    phrases as their words' stems joined by spaces."""
     lexicon = event_lexicon()
     found: dict[str, str] = {}
     for table in ("verbs", "nouns"):
         for word, cameo in lexicon[table].items():
-            plover = plover_of(cameo)
-            if plover and " " not in word:
-                found.setdefault(stem(word), plover[0])
+            if plover_of(cameo) and " " not in word:
+                found.setdefault(stem(word), cameo)
     for phrase, cameo in {**lexicon["verb_phrases"], **lexicon["noun_phrases"]}.items():
-        plover = plover_of(cameo)
-        if plover:
-            found.setdefault(" ".join(stem(w) for w in phrase.split()), plover[0])
+        if plover_of(cameo):
+            found.setdefault(" ".join(stem(w) for w in phrase.split()), cameo)
     return found
 
 
@@ -72,7 +70,12 @@ def base_of_form() -> dict[str, str]:
 
 def predicted_categories(text: str) -> set[str]:
     """PLOVER types the words of a prediction name ("meet" -> CONSULT)."""
-    return set(_predicted_categories(text))
+    return {plover_of(code)[0] for code in _predicted_codes(text)}  # type: ignore[index]
+
+
+def predicted_codes(text: str) -> set[str]:
+    """CAMEO codes of the acts the words of a text name ("pay" -> 071)."""
+    return set(_predicted_codes(text))
 
 
 # words a lexicon phrase may have between its own ("return to the negotiating table": "return to table")
@@ -80,25 +83,25 @@ PHRASE_GAP = 2
 
 
 @lru_cache(maxsize=4096)
-def _predicted_categories(text: str) -> frozenset[str]:
+def _predicted_codes(text: str) -> frozenset[str]:
     bases = base_of_form()
     tokens = [bases.get(stem(t), stem(t)) for t in re.findall(r"[^\W\d_]+", text.lower())]
-    table = category_by_stem()
+    table = code_by_stem()
     found = {table[t] for t in tokens if t in table}
     for i, token in enumerate(tokens):
-        for rest, category in _phrases_by_first().get(token, ()):
+        for rest, code in _phrases_by_first().get(token, ()):
             if _follows(tokens, i, rest):
-                found.add(category)
+                found.add(code)
     return frozenset(found)
 
 
 @cache
 def _phrases_by_first() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     found: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    for phrase, category in category_by_stem().items():
+    for phrase, code in code_by_stem().items():
         if " " in phrase:
             first, *rest = phrase.split()
-            found.setdefault(first, []).append((tuple(rest), category))
+            found.setdefault(first, []).append((tuple(rest), code))
     return found
 
 

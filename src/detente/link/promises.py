@@ -21,7 +21,7 @@ from ..records import Commitment, Evidence, StanceEvidence
 from . import semantic
 from .cluster import cluster
 from .corpus import Corpus
-from .forecasts import predicted_categories
+from .forecasts import predicted_codes
 from .text import overlap, plain
 
 THRESHOLD = 0.5
@@ -156,15 +156,16 @@ def speaks_of(cue: dict[str, Any], report_words: Iterable[frozenset[str]]) -> bo
     return False
 
 
-def event_stance(cue: dict[str, Any], promiser: str, categories: set[str], made_on: str | None) -> str | None:
-    """How a sentence reporting what states did bears on a promise: the promiser doing what the promise
-    names (an event of a type its words name) supports it; reportedly not doing it contradicts it. An
-    event dated no later than the promise was made (at the coarser precision) is what was promised
-    about ("the protocol, signed in February, fixed fees"), not its keeping."""
-    for source, category, mode, when in cue["events"]:
+def event_stance(cue: dict[str, Any], promiser: str, acts: set[str], made_on: str | None) -> str | None:
+    """How a sentence reporting what states did bears on a promise: the promiser doing the act the
+    promise names (an event of a CAMEO code its words name: "paid" for "pay compensation", not "freed"
+    for "return the lorries") supports it; reportedly not doing it contradicts it. An event dated no
+    later than the promise was made (at the coarser precision) is what was promised about ("the
+    protocol, signed in February, fixed fees"), not its keeping."""
+    for source, code, mode, when in cue["events"]:
         if when and made_on and when[: len(made_on)] <= made_on[: len(when)]:
             continue
-        if source == promiser and category in categories:
+        if source == promiser and code in acts:
             return "supports" if mode == "asserted" else "contradicts"
     return None
 
@@ -191,7 +192,7 @@ def linked_promise(group: list[Commitment], corpus: Corpus, cues: list[dict[str,
     canonical = canonical_commitment(group, corpus)
     first_report = corpus.order(canonical.evidence.doc_id)
     report_words = [matcher.words(c) for c in group]
-    categories = set().union(*(predicted_categories(c.content) for c in group))
+    acts = set().union(*(predicted_codes(c.content) for c in group))
     made_on = min((c.made_on for c in group if c.made_on), default=None) or corpus.published(canonical.evidence.doc_id)
     dated: dict[tuple[str, int, int], tuple[tuple[str, str], StanceEvidence]] = {}
     disputed_in_text = False
@@ -210,7 +211,7 @@ def linked_promise(group: list[Commitment], corpus: Corpus, cues: list[dict[str,
         if cue["status"] == "event":
             if corpus.order(cue["doc_id"]) <= first_report:
                 continue  # what the promiser did before or while promising is not the keeping
-            stance = event_stance(cue, canonical.promiser, categories, made_on)
+            stance = event_stance(cue, canonical.promiser, acts, made_on)
             if stance is None:
                 continue
         else:
