@@ -11,7 +11,7 @@ from detente.ingest import make_doc_id
 from detente.link import link
 from detente.link.forecasts import predicted_categories
 from detente.link.promises import event_stance, speaks_of
-from detente.records import Actor, Commitment, DocResult, Document, Event, Evidence
+from detente.records import Actor, Commitment, DocResult, Document, Event, Evidence, Quote
 from detente.store import open_store
 
 from .factories import span
@@ -197,3 +197,25 @@ def test_an_act_of_the_same_type_but_another_code_does_not_keep_the_promise(tmp_
     (kept,) = linked(tmp_path, [promise, freed], "code").records("commitments")
     assert "RETREAT" in predicted_categories("to return the impounded lorries")  # as is freeing people (0841)
     assert (kept.status, kept.status_evidence) == ("open", ())
+
+
+def quote_doc(text: str, published: str, quoted: str, speaker: str = "person:anna-brisk") -> DocResult:
+    doc = _document(text, published)
+    at = text.index(quoted)
+    return DocResult(document=doc, actors=_actors(doc.doc_id, text), quotes=(
+        Quote(f"q-{doc.doc_id}", doc.doc_id, quoted, at, at + len(quoted), speaker, "direct", "said"),))
+
+
+def test_a_short_quote_repeated_whole_and_a_repeated_number_link_statements(tmp_path):
+    said = "The patrol was on the wrong side of the line, and the units leave by 5 May."
+    long = quote_doc(f"Brisk said: \u201c{said}\u201d", "2025-05-07", said)
+    short = quote_doc("In Brisk's words, the patrol had been \u2018on the wrong side of the line\u2019.", "2025-05-20",
+                      "on the wrong side of the line")
+    number = quote_doc("Brisk had said the units would leave by 5 May.", "2025-05-21", "the units would leave by 5 May")
+    other = quote_doc("Brisk said the line was long.", "2025-05-22", "the line was long")
+    store = linked(tmp_path, [long, short, number, other], "quotes")
+    reported = sorted((q.text[:12], sorted(o.text[:12] for o in q.also_reported_in)) for q in store.records("quotes"))
+    # one statement in three documents; "the line was long" shares one word, not the whole of a short quote
+    assert reported == [("The patrol w", ["on the wrong", "the units wo"]),
+                        ("on the wrong", ["The patrol w", "the units wo"]),
+                        ("the line was", []), ("the units wo", ["The patrol w", "on the wrong"])]

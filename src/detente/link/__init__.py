@@ -68,6 +68,8 @@ __all__ = ["link", "link_pending", "merge_actor_records"]
 
 QUOTE_THRESHOLD = 0.6
 QUOTE_SHARED_WORDS = 3
+# a short quote repeated whole by another document ("on the wrong side of the line") needs only this many
+QUOTE_WHOLE_WORDS = 2
 STATEMENT_DAYS = REFER_BACK_DAYS
 PROMISE_DAYS = 730
 # documents linked in one run (one transaction)
@@ -377,7 +379,8 @@ class Linker:
 
     def link_quotes(self) -> None:
         new = [q for q in self.store.raw_records("quotes", doc_id=self.doc_ids) if isinstance(q, Quote) and q.speaker]
-        probes = {q.quote_id: Probe(q.quote_id, q.speaker or "", q.doc_id, self.day(q.doc_id), frozenset(plain(words(q.text))))
+        # numbers count in a quote ("back in their garrisons by 5 May"): the same speaker repeating one is telling
+        probes = {q.quote_id: Probe(q.quote_id, q.speaker or "", q.doc_id, self.day(q.doc_id), words(q.text))
                   for q in new}
         self.store.put_keys("quotes", list(probes), [(p.key, p.record_id, p.day, p.info()) for p in probes.values()])
         if not new:
@@ -386,13 +389,13 @@ class Linker:
         def similarity(a: Probe, b: Probe) -> float:
             if a.key != b.key or not _days_near(a.day, b.day, STATEMENT_DAYS):
                 return 0.0
-            return overlap(a.words, b.words) if len(a.words & b.words) >= QUOTE_SHARED_WORDS else 0.0
+            return quote_similarity(a.words, b.words)
 
         parts = self.components(
             "quotes", probes.values(), lambda q: [(q.key, shifted(_date(q.day), -STATEMENT_DAYS), shifted(_date(q.day), STATEMENT_DAYS))],
             lambda a, b: a.doc_id != b.doc_id and similarity(a, b) >= QUOTE_THRESHOLD, lambda q: q.key,
             ident=lambda q: q.record_id, read=lambda rows: {rid: Probe.of(key, rid, day, info) for key, rid, day, info in rows},
-            shared=(lambda q: q.words, lambda row: Probe.of(*row).words, QUOTE_SHARED_WORDS))
+            shared=(lambda q: q.words, lambda row: Probe.of(*row).words, QUOTE_WHOLE_WORDS))
         linked = [part for part in parts if len(part) > 1]
         quotes: dict[str, Quote] = {q.quote_id: q for q in self.store.records_by_ids(  # type: ignore[misc]
             "quotes", {p.record_id for part in linked for p in part})}
@@ -768,6 +771,15 @@ class Probe:
     def of(cls, key: str, record_id: str, day: str | None, info: str | None) -> Probe:
         doc_id, _, found = (info or "").partition(" ")
         return cls(record_id, key, doc_id, day, frozenset(found.split()))
+
+
+def quote_similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    """Two reports of one statement by one speaker: enough shared words (numbers among them), or the whole
+    of a short one; the share is of words other than numbers."""
+    shared, similarity = len(a & b), overlap(frozenset(plain(a)), frozenset(plain(b)))
+    if shared >= QUOTE_SHARED_WORDS or (shared >= QUOTE_WHOLE_WORDS and similarity == 1.0):
+        return similarity
+    return 0.0
 
 
 def _date(day: str | None) -> date | None:
