@@ -11,7 +11,7 @@ from detente.ingest import make_doc_id
 from detente.link import link
 from detente.link.forecasts import predicted_categories
 from detente.link.promises import event_stance, speaks_of
-from detente.records import Actor, Commitment, DocResult, Document, Event, Evidence, Quote
+from detente.records import Actor, Commitment, DocResult, Document, Event, Evidence, Forecast, Quote
 from detente.store import open_store
 
 from .factories import span
@@ -219,3 +219,28 @@ def test_a_short_quote_repeated_whole_and_a_repeated_number_link_statements(tmp_
     assert reported == [("The patrol w", ["on the wrong", "the units wo"]),
                         ("on the wrong", ["The patrol w", "the units wo"]),
                         ("the line was", []), ("the units wo", ["The patrol w", "on the wrong"])]
+
+
+def forecast_doc(text: str, published: str, predicted: str) -> DocResult:
+    doc = _document(text, published)
+    return DocResult(document=doc, actors=_actors(doc.doc_id, text), forecasts=(
+        Forecast(f"f-{doc.doc_id}", doc.doc_id, None, predicted, None, None, ("XVL", "XKS"), False,
+                 span(doc.doc_id, text, text)),))
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_later_report_that_the_thing_was_not_done_refutes_the_forecast(tmp_path, order):
+    forecast = forecast_doc("Kestrava expects that the findings of the inquiry will be shared by Valdoria.",
+                            "2025-05-01", "the findings of the inquiry will be shared by Valdoria")
+    never = _plain_doc("Valdoria closed the inquiry in June. The findings were never shared with Kestrava.", "2025-09-01")
+    breach = _plain_doc("Kestrava says the inquiry findings Valdoria shared breach the treaty.", "2025-09-02")
+    store = linked(tmp_path, [forecast, never, breach][::order], f"never{order}")
+    (checked,) = store.records("forecasts")
+    # "breach" tells an agreement broken, not that the predicted thing was not done
+    assert (checked.verdict, [(e.stance, e.text) for e in checked.verdict_evidence]) == (
+        "contradicted", [("contradicts", "The findings were never shared with Kestrava.")])
+
+
+def _plain_doc(text: str, published: str) -> DocResult:
+    doc = _document(text, published)
+    return DocResult(document=doc, actors=_actors(doc.doc_id, text))

@@ -36,7 +36,7 @@ from ..store import Store, cue_id
 from .actors import merge_actor, merge_actor_records
 from .cluster import cluster
 from .corpus import Corpus, first_day, last_day, shifted
-from .cues import document_cues
+from .cues import document_cues, tells_not_done
 from .disagreements import count_disagreement, occasion_disagreement, occasions, promise_disagreement
 from .dyads import update_series
 from .events import (
@@ -51,7 +51,15 @@ from .events import (
     linked_events,
     pair_of,
 )
-from .forecasts import FORECAST_DAYS, before_reach, checked_forecast, forecast_countries, predicted_categories, reach
+from .forecasts import (
+    FORECAST_DAYS,
+    before_reach,
+    checked_forecast,
+    forecast_countries,
+    negated,
+    predicted_categories,
+    reach,
+)
 from .promises import SHARED_WORDS as PROMISE_SHARED_WORDS
 from .promises import THRESHOLD as PROMISE_THRESHOLD
 from .promises import (
@@ -620,7 +628,8 @@ class Linker:
         windows = [(f"event|{a}|{b}|{category}", shifted(first_day(when), -lookback), shifted(last_day(when), 0))
                    for a, b, category, when in self.moved_groups]
         found = self.store.keyed("forecasts", windows)
-        verdicts = {cue_id(c): c for c in cue_rows if c["kind"] == "verdict"}
+        verdicts = {cue_id(c): c for c in cue_rows
+                    if c["kind"] == "verdict" or (c["kind"] == "status" and tells_outcome(c))}
         cue_windows = {}
         for item, cue in verdicts.items():
             _, lo, hi = self.window("", cue["doc_id"], lookback, 0)
@@ -672,8 +681,16 @@ class Linker:
             windows[f.forecast_id] = [(w, lo, hi) for w in sorted({*f.subjects, f.author} - {None})]  # type: ignore[misc]
         found = self.lookup("verdict", windows)
         cues = {cue_id(c): c for c in self.store.cue_rows("verdict", set().union(*found.values()))}
-        self.corpus.load(c["doc_id"] for c in cues.values())
-        return {fid: [cues[i] for i in sorted(ids) if i in cues] for fid, ids in found.items()}
+        # sentences telling that something was done or not ("the findings were never handed over") judge a
+        # prediction that it would be, as they judge a promise; they are filed under the actors they name
+        done = self.lookup("status", windows)
+        outcomes = {cue_id(c): c for c in self.store.cue_rows("status", set().union(*done.values()))
+                    if tells_outcome(c)}
+        self.corpus.load(c["doc_id"] for c in [*cues.values(), *outcomes.values()])
+        by_forecast = {f.forecast_id: f for f in forecasts}
+        return {fid: [cues[i] for i in sorted(ids) if i in cues]
+                + [outcome_cue(outcomes[i], by_forecast[fid]) for i in sorted(done[fid]) if i in outcomes]
+                for fid, ids in found.items()}
 
     # -- disagreements over facts
 
@@ -771,6 +788,19 @@ class Probe:
     def of(cls, key: str, record_id: str, day: str | None, info: str | None) -> Probe:
         doc_id, _, found = (info or "").partition(" ")
         return cls(record_id, key, doc_id, day, frozenset(found.split()))
+
+
+def tells_outcome(cue: dict[str, Any]) -> bool:
+    """Whether a status sentence tells that something was done or was not done."""
+    return cue["status"] == "kept" or (cue["status"] == "broken" and tells_not_done(cue["text"]))
+
+
+def outcome_cue(cue: dict[str, Any], forecast: Forecast) -> dict[str, Any]:
+    """A sentence telling that something was done (or not) as a verdict on a forecast: it bears out a
+    prediction that it would be done and refutes one that it would not."""
+    done = cue["status"] == "kept"
+    return {**cue, "kind": "verdict", "outcome": True,
+            "stance": "supports" if done != negated(forecast.text) else "contradicts"}
 
 
 def quote_similarity(a: frozenset[str], b: frozenset[str]) -> float:

@@ -56,6 +56,12 @@ def status_of(sentence: str) -> str | None:
     return None
 
 
+def tells_not_done(sentence: str) -> bool:
+    """Whether a sentence telling a promise broken says the thing was not done ("the findings were never
+    handed over"), not that an agreement was breached."""
+    return bool(_alternation("not_done").search(sentence))
+
+
 def verdict_stance(sentence: str) -> str | None:
     """"supports" or "contradicts" when a sentence says how a prediction turned out."""
     if not _alternation("prediction_words").search(sentence):

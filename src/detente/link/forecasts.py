@@ -3,8 +3,10 @@
 Two kinds of evidence count. Later events between the forecast's states of a type the forecast
 names ("will meet" -> CONSULT, "will sign an agreement" -> AGREE), dated after the forecast and
 before its horizon ends: they confirm a forecast that something will happen and contradict one
-that it will not. And later sentences that judge a prediction in so many words ("that forecast
-was wrong", "who predicted in March that …") and share its words.
+that it will not. Later sentences that judge a prediction in so many words ("that forecast
+was wrong", "who predicted in March that …") and share its words. And later sentences telling
+that something was done or was not done ("the line entered service", "the findings were never
+handed over"), the ones that judge promises, when they share the prediction's own words.
 
 A verdict is final once the horizon has passed in the store's time (its newest document), or as
 soon as the event it predicted (or ruled out) has happened.
@@ -195,12 +197,25 @@ def cue_evidence(forecast: Forecast, corpus: Corpus, cues: Iterable[dict[str, An
         if cue["doc_id"] == forecast.doc_id or corpus.order(cue["doc_id"]) <= published:
             continue
         cue_words = set(cue["words"]) | set(cue.get("context_words", []))
+        if cue.get("outcome"):  # whether something was done: it must be what the forecast itself predicts
+            if len(plain(_own_words(forecast, corpus)) & cue_words) < SHARED_WORDS:
+                continue
+            found.append(StanceEvidence(cue["doc_id"], cue["start"], cue["end"], cue["text"], cue["stance"]))
+            continue
         shared = plain(forecast_words) & cue_words
         names_author = bool(forecast.author and forecast.author in cue["actors"])
         if len(shared) < SHARED_WORDS and not (names_author and shared):
             continue
         found.append(StanceEvidence(cue["doc_id"], cue["start"], cue["end"], cue["text"], cue["stance"]))
     return found
+
+
+def _own_words(forecast: Forecast, corpus: Corpus) -> frozenset[str]:
+    """The words of the prediction itself (its sentence may also hold its condition or who made it)."""
+    ev = forecast.evidence
+    at = ev.text.find(forecast.text)
+    return corpus.words_at(ev.doc_id, ev.start + at, forecast.text) if at >= 0 else \
+        corpus.words_at(ev.doc_id, ev.start, ev.text)
 
 
 def checked_forecast(forecast: Forecast, corpus: Corpus, groups: list[tuple[str | None, Event]],
