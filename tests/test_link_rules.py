@@ -232,7 +232,8 @@ def forecast_doc(text: str, published: str, predicted: str) -> DocResult:
 def test_a_later_report_that_the_thing_was_not_done_refutes_the_forecast(tmp_path, order):
     forecast = forecast_doc("Kestrava expects that the findings of the inquiry will be shared by Valdoria.",
                             "2025-05-01", "the findings of the inquiry will be shared by Valdoria")
-    never = _plain_doc("Valdoria closed the inquiry in June. The findings were never shared with Kestrava.", "2025-09-01")
+    never = _plain_doc("Valdoria closed the inquiry in June. The findings were never shared with Kestrava.",
+                       "2025-09-01")
     breach = _plain_doc("Kestrava says the inquiry findings Valdoria shared breach the treaty.", "2025-09-02")
     store = linked(tmp_path, [forecast, never, breach][::order], f"never{order}")
     (checked,) = store.records("forecasts")
