@@ -3,6 +3,7 @@ linked in both orders."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
@@ -245,3 +246,22 @@ def test_a_later_report_that_the_thing_was_not_done_refutes_the_forecast(tmp_pat
 def _plain_doc(text: str, published: str) -> DocResult:
     doc = _document(text, published)
     return DocResult(document=doc, actors=_actors(doc.doc_id, text))
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_statement_making_a_promise_is_reported_wherever_the_promise_is(tmp_path, order):
+    text = "Brisk said Valdoria would pay compensation to the families of the victims by June."
+    made = promise_doc(text, "2025-03-04", "would pay compensation to the families of the victims by June", text)
+    quoted = "Valdoria would pay compensation to the families of the victims by June"
+    at = text.index(quoted)
+    made = DocResult(document=made.document, actors=made.actors, commitments=(
+        dataclasses.replace(made.commitments[0], promiser_person="person:anna-brisk"),), quotes=(
+        Quote(f"q-{made.document.doc_id}", made.document.doc_id, quoted, at, at + len(quoted), "person:anna-brisk",
+              "indirect", "said"),))
+    again = promise_doc("Valdoria has promised compensation to the families of the victims.", "2025-04-01",
+                        "compensation to the families of the victims",
+                        "Valdoria has promised compensation to the families of the victims.")
+    store = linked(tmp_path, [made, again][::order], f"said{order}")
+    (quote,) = store.records("quotes")
+    assert [e.text for e in quote.also_reported_in] == [
+        "Valdoria has promised compensation to the families of the victims."]

@@ -129,6 +129,9 @@ class Linker:
         self.events = EventMatcher(self.corpus)
         # (a, b, type, date) of event groups that changed, before and after: forecasts about them are checked again
         self.moved_groups: list[tuple[str, str, str, str]] = []
+        # quotes whose statement groups this run rewrote, and documents holding reports of promises it regrouped
+        self.quotes_changed: set[str] = set()
+        self.promise_docs: set[str] = set()
 
     def run(self) -> None:
         actors_of = self.link_actors()
@@ -136,6 +139,7 @@ class Linker:
         self.link_events()
         self.link_quotes()
         self.link_promises(cue_rows)
+        self.link_promise_statements()
         self.check_forecasts(cue_rows)
         self.find_fact_disagreements(cue_rows)
         self.store.mark_linked(self.doc_ids)
@@ -420,6 +424,64 @@ class Linker:
                     others = tuple(sorted((_quote_evidence(o) for o in group if o is not q), key=lambda v: (v.doc_id, v.start)))
                     rows.append((q.quote_id, first.quote_id, _with_reports(q, others)))
         self.store.replace_links("quotes", [p.record_id for part in parts for p in part], rows)
+        self.quotes_changed.update(p.record_id for part in parts for p in part)
+
+    def link_promise_statements(self) -> None:
+        """A statement that makes a promise is reported wherever the promise is: each statement group with a
+        quote overlapping a report of a promise by the quote's speaker (or the state it speaks for) gets the
+        reports of that promise too. Redone for the statement groups and the promises this run changed."""
+        docs = sorted(self.promise_docs | set(self.doc_ids))
+        quotes = {q.quote_id for q in self.store.raw_records("quotes", doc_id=docs)}  # type: ignore[attr-defined]
+        quotes |= self.quotes_changed
+        if not quotes:
+            return
+        canonical = self.store.canonical_ids("quotes", quotes)
+        heads = {canonical.get(q, q) for q in quotes}
+        head_of = {h: h for h in heads} | self.store.linked_with("quotes", heads)
+        members: dict[str, list[Quote]] = defaultdict(list)
+        for q in self.store.records_by_ids("quotes", set(head_of)):
+            members[head_of[q.quote_id]].append(q)  # type: ignore[attr-defined]
+        promised = self.promise_reports_at([q for group in members.values() for q in group])
+        rows: list[tuple[str, str, Quote | None]] = []
+        for head, group in sorted(members.items()):
+            group.sort(key=lambda q: q.quote_id)
+            spans = {(q.doc_id, q.start, q.end): _quote_evidence(q) for q in group}
+            for q in group:
+                for ev in promised.get(q.quote_id, ()):
+                    if not any(d == ev.doc_id and s < ev.end and ev.start < e for d, s, e in spans):
+                        spans[(ev.doc_id, ev.start, ev.end)] = ev
+            if len(spans) < 2:
+                continue
+            for q in group:
+                others = tuple(sorted((v for k, v in spans.items() if k != (q.doc_id, q.start, q.end)),
+                                      key=lambda v: (v.doc_id, v.start)))
+                rows.append((q.quote_id, head, _with_reports(q, others)))
+        self.store.replace_links("quotes", [q.quote_id for group in members.values() for q in group], rows)
+
+    def promise_reports_at(self, quotes: list[Quote]) -> dict[str, list[Evidence]]:
+        """For each quote, the reports of every promise with a report overlapping it, made by its speaker or
+        by the state its speaker speaks for."""
+        by_doc: dict[str, list[Commitment]] = defaultdict(list)
+        for c in self.store.raw_records("commitments", doc_id=sorted({q.doc_id for q in quotes})):
+            by_doc[c.evidence.doc_id].append(c)  # type: ignore[attr-defined]
+        self.corpus.load(q.doc_id for q in quotes)
+        country = {m.actor_id: m.country for q in quotes for m in self.corpus.mentions(q.doc_id)}
+        made: dict[str, set[str]] = defaultdict(set)
+        for q in quotes:
+            for c in by_doc.get(q.doc_id, ()):
+                ev = c.evidence
+                speaks_for = q.speaker in (c.promiser, c.promiser_person) or country.get(q.speaker or "") == c.promiser
+                if ev.start < q.end and q.start < ev.end and speaks_for:
+                    made[q.quote_id].add(c.commitment_id)
+        wanted = set().union(*made.values()) if made else set()
+        canonical = self.store.canonical_ids("commitments", wanted)
+        heads = {canonical.get(c, c) for c in wanted}
+        head_of = {h: h for h in heads} | self.store.linked_with("commitments", heads)
+        reports: dict[str, list[Evidence]] = defaultdict(list)
+        for c in self.store.records_by_ids("commitments", set(head_of)):
+            reports[head_of[c.commitment_id]].append(c.evidence)  # type: ignore[attr-defined]
+        return {qid: [ev for cid in sorted(cids) for ev in reports[canonical.get(cid, cid)]]
+                for qid, cids in made.items()}
 
     # -- promises
 
@@ -449,6 +511,7 @@ class Linker:
             return matcher.similarity(a, b) if self.near(a.evidence.doc_id, b.evidence.doc_id, PROMISE_DAYS) else 0.0
 
         changed = [g for part in parts for g in promise_groups([records[i] for i in part], self.corpus, similarity)]
+        self.promise_docs.update(c.evidence.doc_id for g in changed for c in g)
         # sentences that may mention a changed promise now go to whichever promise they share most words
         # with, among all the promises they may mention
         refs = self.references_near(changed, [c for c in sentences if c["kind"] == "promise_ref"])
