@@ -2,6 +2,7 @@
 
     .venv/bin/python eval/crossdoc.py            # the example corpus and the seed pair
     .venv/bin/python eval/crossdoc.py --errors   # also list what was missed or wrongly linked
+    .venv/bin/python eval/crossdoc.py --explain  # each gold report with the records found at its words
 
 Gold: eval/gold-crossdoc/{examples,seeds}.json (written before tuning; format in the file's
 "note" and eval/ANNOTATION.md). Each set is ingested into a fresh store, and the store's linked
