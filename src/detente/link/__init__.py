@@ -19,7 +19,9 @@ up to ``PROMISE_DAYS`` after its last report. A forecast: events and sentences u
 
 Per-document records stay as their extraction wrote them; the linked view (a promise with every
 report and its status, an event with its other reports, a forecast with its verdict) is written
-to the ``links`` table and read through ``Store.records``.
+to the ``links`` table and read through ``Store.records``. A statement that makes a promise also
+carries the promise's reports; its view is redone whenever its statement group or that promise's
+group changes.
 """
 
 from __future__ import annotations
