@@ -5,9 +5,10 @@ Each kind of fact is a linking unit (a "block") whose claims come from the docum
   within a week of each other are one occasion dated differently (further apart, two occasions);
   soft when a claim's sentence names several occasions, so its date may belong to another;
 - a count of people killed or wounded, per victims' state and month;
-- whether a promise was kept, when later reports say both.
+- whether a promise was kept, when later reports say both (a document that tells both claims what most
+  of its sentences tell, none when they are evenly split).
 Claims at different precisions ("December 2024" and "25 December 2024") never disagree, and a
-document that itself gives several values (reporting both sides) makes no claim.
+document that itself gives several dates or counts (reporting both sides) makes no claim.
 """
 
 from __future__ import annotations
