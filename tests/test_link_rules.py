@@ -10,9 +10,10 @@ import pytest
 
 from detente.ingest import make_doc_id
 from detente.link import link
+from detente.link.disagreements import promise_disagreement
 from detente.link.forecasts import predicted_categories
 from detente.link.promises import event_stance, speaks_of
-from detente.records import Actor, Commitment, DocResult, Document, Event, Evidence, Forecast, Quote
+from detente.records import Actor, Commitment, DocResult, Document, Event, Evidence, Forecast, Quote, StanceEvidence
 from detente.store import open_store
 
 from .factories import span
@@ -265,3 +266,26 @@ def test_a_statement_making_a_promise_is_reported_wherever_the_promise_is(tmp_pa
     (quote,) = store.records("quotes")
     assert [e.text for e in quote.also_reported_in] == [
         "Valdoria has promised compensation to the families of the victims."]
+
+
+class _Order:
+    def order(self, doc_id: str) -> tuple[str, str]:
+        return ("2025", doc_id)
+
+
+def test_a_document_telling_both_sides_claims_what_most_of_its_sentences_tell():
+    def said(doc: str, stance: str, text: str) -> StanceEvidence:
+        return StanceEvidence(doc, 0, len(text), text, stance)  # type: ignore[arg-type]
+
+    promise = Commitment("c-1", "XVL", "XKS", "return the lorries", None, None, Evidence("a", 0, 5, "words"),
+                         status="disputed", status_evidence=(
+                             said("a", "supports", "All lorries were returned."),
+                             said("b", "supports", "They say the lorries were returned."),
+                             said("b", "contradicts", "Forty lorries are still held."),
+                             said("b", "contradicts", "The promise has not been kept."),
+                             said("c", "supports", "The lorries were returned, one outlet says."),
+                             said("c", "contradicts", "Another says they were not.")))
+    found = promise_disagreement("promise|XVL|c-1", promise, _Order(), "Valdoria")  # type: ignore[arg-type]
+    assert found is not None
+    assert [(c.doc_id, c.value, c.evidence.text) for c in found.claims] == [
+        ("a", "kept", "All lorries were returned."), ("b", "not kept", "Forty lorries are still held.")]
