@@ -2,6 +2,7 @@
 
     .venv/bin/python eval/crossdoc.py            # the example corpus and the seed pair
     .venv/bin/python eval/crossdoc.py --errors   # also list what was missed or wrongly linked
+    .venv/bin/python eval/crossdoc.py --explain  # each gold report with the records found at its words
 
 Gold: eval/gold-crossdoc/{examples,seeds}.json (written before tuning; format in the file's
 "note" and eval/ANNOTATION.md). Each set is ingested into a fresh store, and the store's linked
@@ -269,7 +270,34 @@ def baseline_disagreements(events: list[Any]) -> list[Disagreement]:
 # ---------------------------------------------------------------- the run
 
 
-def evaluate(name: str, nlp: Any, show_errors: bool) -> dict[str, Any]:
+def explain(gold: GoldSet, store: Store) -> None:
+    """Each gold report of an event, statement or promise with the records found at its words."""
+    found = {"events": list(store.records("events")), "statements": list(store.records("quotes")),
+             "promises": list(store.records("commitments"))}
+    for section, records in found.items():
+        for item in gold.data[section]:
+            print(f"    {section} {item['id']}: {item.get('category', '')} {item.get('a', '')}-{item.get('b', '')} "
+                  f"{item.get('date', item.get('speaker', ''))}")
+            for report in item["reports"]:
+                span = gold.span(report)
+                here = [r for r in records if touches(span, ev_span(_evidence_of(r)))]
+                print(f"      [{report['doc'].rsplit('/', 1)[-1][:22]}] {report['text'][:70]!r}")
+                for r in here:
+                    print(f"          -> {_describe(r)}")
+
+
+def _describe(record: Any) -> str:
+    also = len(record.also_reported_in)
+    if hasattr(record, "category"):
+        trigger = record.trigger.text if record.trigger else ""
+        return (f"{record.category} {record.source_country}>{record.target_country} {record.date} {record.mode} "
+                f"{trigger!r} also {also}")
+    if hasattr(record, "speaker"):
+        return f"quote {record.speaker} {record.kind} {record.text[:60]!r} also {also}"
+    return f"promise {record.promiser} {record.content[:60]!r} {record.status} also {also}"
+
+
+def evaluate(name: str, nlp: Any, show_errors: bool, show_explain: bool = False) -> dict[str, Any]:
     gold = GoldSet(name)
     _, gazetteer = SETS[name]
     with tempfile.TemporaryDirectory() as tmp:
@@ -279,6 +307,8 @@ def evaluate(name: str, nlp: Any, show_errors: bool) -> dict[str, Any]:
         missing = [k for k, d in gold.docs.items() if d.doc_id not in stored]
         if missing:
             raise SystemExit(f"eval: {name}: documents not stored: {missing} ({report.errors})")
+        if show_explain:
+            explain(gold, store)
         return measure(name, gold, store, show_errors)
 
 
@@ -329,6 +359,8 @@ def measure(name: str, gold: GoldSet, store: Store, show_errors: bool) -> dict[s
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--errors", action="store_true", help="list misses and wrong links")
+    parser.add_argument("--explain", action="store_true",
+                        help="list each gold report of an event, statement or promise with the records found there")
     parser.add_argument("--only", choices=sorted(SETS), help="one set only")
     parser.add_argument("--embeddings", action="store_true",
                         help="link with sentence embeddings (extra 'embeddings') instead of shared words")
@@ -343,7 +375,7 @@ def main() -> None:
     for name in SETS:
         if args.only and name != args.only:
             continue
-        evaluate(name, nlp, args.errors)
+        evaluate(name, nlp, args.errors, args.explain)
 
 
 if __name__ == "__main__":

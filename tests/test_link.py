@@ -77,7 +77,10 @@ def test_examples_promise_kept_from_a_later_report(examples_store):
     promise = _by_content(examples_store, "compensation to the families by the end of September")
     assert (promise.promiser, promise.beneficiary, promise.status, promise.deadline) == ("XVL", "XKS", "kept", "2025-09-30")
     assert [(e.stance, e.text[:53]) for e in promise.status_evidence] == [
-        ("supports", "According to Millgate, the compensation was paid on 3")]
+        ("supports", "According to Millgate, the compensation was paid on 3"),
+        # later reports that Valdoria paid it (events of the type the promise names, by the promiser)
+        ("supports", "Corvel stressed that the compensation Valdoria paid t"),
+        ("supports", "Valdoria paid compensation to the families of the dea")]
     reported = [e.text[:53] for e in promise.also_reported_in]
     assert "Valdoria would pay compensation to their families “by" in reported
     assert "Valdoria has promised compensation to the families" in [e.text for e in promise.also_reported_in]
@@ -91,9 +94,10 @@ def test_examples_promise_disputed_when_outlets_disagree(examples_store):
     assert ("contradicts", "Forty-one of the 63 Kestrian lorries imp") in stances
     assert len(promise.also_reported_in) >= 3
     (dispute,) = [d for d in examples_store.records("disagreements") if d.attribute == "status"]
-    # worded after the report that also tells the promise kept ("… the vehicles would be returned by 1 December")
+    # worded after the first report of the promise; the report that says only "the vehicles would be returned"
+    # stays a promise of its own (no word but "return" in common), whose one outlet is split over it
     assert dispute.topic.startswith("whether Republic of Valdoria kept the promise: ")
-    assert "returned by 1 December" in dispute.topic
+    assert "would return the Kestrian lorries held at Harl Pass to their owners by 1 December 2025" in dispute.topic
     assert [c.value for c in dispute.claims] == ["kept", "not kept"]
 
 
@@ -127,11 +131,11 @@ def test_examples_dyad_trend(examples_store):
     assert dict(series)["2025-09"] == "warming"
     # the second fee increase (22 July 2026) cools the pair; the recall of the ambassador in August keeps it low
     assert series[-2:] == [("2026-07", "cooling"), ("2026-08", "steady")]
-    # each real event counted once: the Ishtal meeting is reported by five of the documents linked
-    # (eval/gold-crossdoc lists eight reports of it)
+    # each real event counted once: the Ishtal meeting is linked in seven documents, among them the one
+    # dating it a day earlier (eval/gold-crossdoc lists reports of it in eight)
     meeting = next(e for e in examples_store.records("events")
                    if e.evidence.text.startswith("ISHTAL, 16 October (ValPress)") and e.category == "CONSULT")
-    assert len(meeting.also_reported_in) == 4
+    assert len(meeting.also_reported_in) == 6
 
 
 def test_seeds_link_putins_promises_and_flag_the_summit_date(tmp_path, seed_results):

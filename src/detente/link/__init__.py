@@ -19,7 +19,9 @@ up to ``PROMISE_DAYS`` after its last report. A forecast: events and sentences u
 
 Per-document records stay as their extraction wrote them; the linked view (a promise with every
 report and its status, an event with its other reports, a forecast with its verdict) is written
-to the ``links`` table and read through ``Store.records``.
+to the ``links`` table and read through ``Store.records``. A statement that makes a promise also
+carries the promise's reports; its view is redone whenever its statement group or that promise's
+group changes.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ from ..store import Store, cue_id
 from .actors import merge_actor, merge_actor_records
 from .cluster import cluster
 from .corpus import Corpus, first_day, last_day, shifted
-from .cues import document_cues
+from .cues import document_cues, tells_not_done
 from .disagreements import count_disagreement, occasion_disagreement, occasions, promise_disagreement
 from .dyads import update_series
 from .events import (
@@ -51,7 +53,15 @@ from .events import (
     linked_events,
     pair_of,
 )
-from .forecasts import FORECAST_DAYS, before_reach, checked_forecast, forecast_countries, predicted_categories, reach
+from .forecasts import (
+    FORECAST_DAYS,
+    before_reach,
+    checked_forecast,
+    forecast_countries,
+    negated,
+    predicted_categories,
+    reach,
+)
 from .promises import SHARED_WORDS as PROMISE_SHARED_WORDS
 from .promises import THRESHOLD as PROMISE_THRESHOLD
 from .promises import (
@@ -68,6 +78,8 @@ __all__ = ["link", "link_pending", "merge_actor_records"]
 
 QUOTE_THRESHOLD = 0.6
 QUOTE_SHARED_WORDS = 3
+# a short quote repeated whole by another document ("on the wrong side of the line") needs only this many
+QUOTE_WHOLE_WORDS = 2
 STATEMENT_DAYS = REFER_BACK_DAYS
 PROMISE_DAYS = 730
 # documents linked in one run (one transaction)
@@ -119,6 +131,9 @@ class Linker:
         self.events = EventMatcher(self.corpus)
         # (a, b, type, date) of event groups that changed, before and after: forecasts about them are checked again
         self.moved_groups: list[tuple[str, str, str, str]] = []
+        # quotes whose statement groups this run rewrote, and documents holding reports of promises it regrouped
+        self.quotes_changed: set[str] = set()
+        self.promise_docs: set[str] = set()
 
     def run(self) -> None:
         actors_of = self.link_actors()
@@ -126,6 +141,7 @@ class Linker:
         self.link_events()
         self.link_quotes()
         self.link_promises(cue_rows)
+        self.link_promise_statements()
         self.check_forecasts(cue_rows)
         self.find_fact_disagreements(cue_rows)
         self.store.mark_linked(self.doc_ids)
@@ -313,7 +329,10 @@ class Linker:
         timexes: dict[str, list[Timex]] = defaultdict(list)
         for t in self.store.raw_records("timexes", doc_id=self.doc_ids):
             timexes[t.doc_id].append(t)  # type: ignore[attr-defined]
-        by_doc = {d.doc_id: document_cues(d, self.corpus.mentions(d.doc_id), timexes[d.doc_id], kinds)
+        events: dict[str, list[Event]] = defaultdict(list)
+        for e in self.store.raw_records("events", doc_id=self.doc_ids):
+            events[e.doc_id].append(e)  # type: ignore[attr-defined]
+        by_doc = {d.doc_id: document_cues(d, self.corpus.mentions(d.doc_id), timexes[d.doc_id], kinds, events[d.doc_id])
                   for d in self.store.documents_by_ids(self.doc_ids)}
         self.store.put_cues(by_doc)
         found = [{**r, "doc_id": doc_id} for doc_id, rows in by_doc.items() for r in rows]
@@ -374,7 +393,8 @@ class Linker:
 
     def link_quotes(self) -> None:
         new = [q for q in self.store.raw_records("quotes", doc_id=self.doc_ids) if isinstance(q, Quote) and q.speaker]
-        probes = {q.quote_id: Probe(q.quote_id, q.speaker or "", q.doc_id, self.day(q.doc_id), frozenset(plain(words(q.text))))
+        # numbers count in a quote ("back in their garrisons by 5 May"): the same speaker repeating one is telling
+        probes = {q.quote_id: Probe(q.quote_id, q.speaker or "", q.doc_id, self.day(q.doc_id), words(q.text))
                   for q in new}
         self.store.put_keys("quotes", list(probes), [(p.key, p.record_id, p.day, p.info()) for p in probes.values()])
         if not new:
@@ -383,13 +403,13 @@ class Linker:
         def similarity(a: Probe, b: Probe) -> float:
             if a.key != b.key or not _days_near(a.day, b.day, STATEMENT_DAYS):
                 return 0.0
-            return overlap(a.words, b.words) if len(a.words & b.words) >= QUOTE_SHARED_WORDS else 0.0
+            return quote_similarity(a.words, b.words)
 
         parts = self.components(
             "quotes", probes.values(), lambda q: [(q.key, shifted(_date(q.day), -STATEMENT_DAYS), shifted(_date(q.day), STATEMENT_DAYS))],
             lambda a, b: a.doc_id != b.doc_id and similarity(a, b) >= QUOTE_THRESHOLD, lambda q: q.key,
             ident=lambda q: q.record_id, read=lambda rows: {rid: Probe.of(key, rid, day, info) for key, rid, day, info in rows},
-            shared=(lambda q: q.words, lambda row: Probe.of(*row).words, QUOTE_SHARED_WORDS))
+            shared=(lambda q: q.words, lambda row: Probe.of(*row).words, QUOTE_WHOLE_WORDS))
         linked = [part for part in parts if len(part) > 1]
         quotes: dict[str, Quote] = {q.quote_id: q for q in self.store.records_by_ids(  # type: ignore[misc]
             "quotes", {p.record_id for part in linked for p in part})}
@@ -406,6 +426,64 @@ class Linker:
                     others = tuple(sorted((_quote_evidence(o) for o in group if o is not q), key=lambda v: (v.doc_id, v.start)))
                     rows.append((q.quote_id, first.quote_id, _with_reports(q, others)))
         self.store.replace_links("quotes", [p.record_id for part in parts for p in part], rows)
+        self.quotes_changed.update(p.record_id for part in parts for p in part)
+
+    def link_promise_statements(self) -> None:
+        """A statement that makes a promise is reported wherever the promise is: each statement group with a
+        quote overlapping a report of a promise by the quote's speaker (or the state it speaks for) gets the
+        reports of that promise too. Redone for the statement groups and the promises this run changed."""
+        docs = sorted(self.promise_docs | set(self.doc_ids))
+        quotes = {q.quote_id for q in self.store.raw_records("quotes", doc_id=docs)}  # type: ignore[attr-defined]
+        quotes |= self.quotes_changed
+        if not quotes:
+            return
+        canonical = self.store.canonical_ids("quotes", quotes)
+        heads = {canonical.get(q, q) for q in quotes}
+        head_of = {h: h for h in heads} | self.store.linked_with("quotes", heads)
+        members: dict[str, list[Quote]] = defaultdict(list)
+        for q in self.store.records_by_ids("quotes", set(head_of)):
+            members[head_of[q.quote_id]].append(q)  # type: ignore[attr-defined]
+        promised = self.promise_reports_at([q for group in members.values() for q in group])
+        rows: list[tuple[str, str, Quote | None]] = []
+        for head, group in sorted(members.items()):
+            group.sort(key=lambda q: q.quote_id)
+            spans = {(q.doc_id, q.start, q.end): _quote_evidence(q) for q in group}
+            for q in group:
+                for ev in promised.get(q.quote_id, ()):
+                    if not any(d == ev.doc_id and s < ev.end and ev.start < e for d, s, e in spans):
+                        spans[(ev.doc_id, ev.start, ev.end)] = ev
+            if len(spans) < 2:
+                continue
+            for q in group:
+                others = tuple(sorted((v for k, v in spans.items() if k != (q.doc_id, q.start, q.end)),
+                                      key=lambda v: (v.doc_id, v.start)))
+                rows.append((q.quote_id, head, _with_reports(q, others)))
+        self.store.replace_links("quotes", [q.quote_id for group in members.values() for q in group], rows)
+
+    def promise_reports_at(self, quotes: list[Quote]) -> dict[str, list[Evidence]]:
+        """For each quote, the reports of every promise with a report overlapping it, made by its speaker or
+        by the state its speaker speaks for."""
+        by_doc: dict[str, list[Commitment]] = defaultdict(list)
+        for c in self.store.raw_records("commitments", doc_id=sorted({q.doc_id for q in quotes})):
+            by_doc[c.evidence.doc_id].append(c)  # type: ignore[attr-defined]
+        self.corpus.load(q.doc_id for q in quotes)
+        country = {m.actor_id: m.country for q in quotes for m in self.corpus.mentions(q.doc_id)}
+        made: dict[str, set[str]] = defaultdict(set)
+        for q in quotes:
+            for c in by_doc.get(q.doc_id, ()):
+                ev = c.evidence
+                speaks_for = q.speaker in (c.promiser, c.promiser_person) or country.get(q.speaker or "") == c.promiser
+                if ev.start < q.end and q.start < ev.end and speaks_for:
+                    made[q.quote_id].add(c.commitment_id)
+        wanted = set().union(*made.values()) if made else set()
+        canonical = self.store.canonical_ids("commitments", wanted)
+        heads = {canonical.get(c, c) for c in wanted}
+        head_of = {h: h for h in heads} | self.store.linked_with("commitments", heads)
+        reports: dict[str, list[Evidence]] = defaultdict(list)
+        for c in self.store.records_by_ids("commitments", set(head_of)):
+            reports[head_of[c.commitment_id]].append(c.evidence)  # type: ignore[attr-defined]
+        return {qid: [ev for cid in sorted(cids) for ev in reports[canonical.get(cid, cid)]]
+                for qid, cids in made.items()}
 
     # -- promises
 
@@ -435,6 +513,7 @@ class Linker:
             return matcher.similarity(a, b) if self.near(a.evidence.doc_id, b.evidence.doc_id, PROMISE_DAYS) else 0.0
 
         changed = [g for part in parts for g in promise_groups([records[i] for i in part], self.corpus, similarity)]
+        self.promise_docs.update(c.evidence.doc_id for g in changed for c in g)
         # sentences that may mention a changed promise now go to whichever promise they share most words
         # with, among all the promises they may mention
         refs = self.references_near(changed, [c for c in sentences if c["kind"] == "promise_ref"])
@@ -614,7 +693,8 @@ class Linker:
         windows = [(f"event|{a}|{b}|{category}", shifted(first_day(when), -lookback), shifted(last_day(when), 0))
                    for a, b, category, when in self.moved_groups]
         found = self.store.keyed("forecasts", windows)
-        verdicts = {cue_id(c): c for c in cue_rows if c["kind"] == "verdict"}
+        verdicts = {cue_id(c): c for c in cue_rows
+                    if c["kind"] == "verdict" or (c["kind"] == "status" and tells_outcome(c))}
         cue_windows = {}
         for item, cue in verdicts.items():
             _, lo, hi = self.window("", cue["doc_id"], lookback, 0)
@@ -666,8 +746,16 @@ class Linker:
             windows[f.forecast_id] = [(w, lo, hi) for w in sorted({*f.subjects, f.author} - {None})]  # type: ignore[misc]
         found = self.lookup("verdict", windows)
         cues = {cue_id(c): c for c in self.store.cue_rows("verdict", set().union(*found.values()))}
-        self.corpus.load(c["doc_id"] for c in cues.values())
-        return {fid: [cues[i] for i in sorted(ids) if i in cues] for fid, ids in found.items()}
+        # sentences telling that something was done or not ("the findings were never handed over") judge a
+        # prediction that it would be, as they judge a promise; they are filed under the actors they name
+        done = self.lookup("status", windows)
+        outcomes = {cue_id(c): c for c in self.store.cue_rows("status", set().union(*done.values()))
+                    if tells_outcome(c)}
+        self.corpus.load(c["doc_id"] for c in [*cues.values(), *outcomes.values()])
+        by_forecast = {f.forecast_id: f for f in forecasts}
+        return {fid: [cues[i] for i in sorted(ids) if i in cues]
+                + [outcome_cue(outcomes[i], by_forecast[fid]) for i in sorted(done[fid]) if i in outcomes]
+                for fid, ids in found.items()}
 
     # -- disagreements over facts
 
@@ -765,6 +853,28 @@ class Probe:
     def of(cls, key: str, record_id: str, day: str | None, info: str | None) -> Probe:
         doc_id, _, found = (info or "").partition(" ")
         return cls(record_id, key, doc_id, day, frozenset(found.split()))
+
+
+def tells_outcome(cue: dict[str, Any]) -> bool:
+    """Whether a status sentence tells that something was done or was not done."""
+    return cue["status"] == "kept" or (cue["status"] == "broken" and tells_not_done(cue["text"]))
+
+
+def outcome_cue(cue: dict[str, Any], forecast: Forecast) -> dict[str, Any]:
+    """A sentence telling that something was done (or not) as a verdict on a forecast: it bears out a
+    prediction that it would be done and refutes one that it would not."""
+    done = cue["status"] == "kept"
+    return {**cue, "kind": "verdict", "outcome": True,
+            "stance": "supports" if done != negated(forecast.text) else "contradicts"}
+
+
+def quote_similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    """Two reports of one statement by one speaker: enough shared words (numbers among them), or the whole
+    of a short one; the share is of words other than numbers."""
+    shared, similarity = len(a & b), overlap(frozenset(plain(a)), frozenset(plain(b)))
+    if shared >= QUOTE_SHARED_WORDS or (shared >= QUOTE_WHOLE_WORDS and similarity == 1.0):
+        return similarity
+    return 0.0
 
 
 def _date(day: str | None) -> date | None:

@@ -13,7 +13,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from ..records import Document, Timex
+from ..records import Document, Event, Timex
 from .text import Mention, sentence_spans, words
 
 
@@ -24,9 +24,11 @@ def cue_lexicon() -> dict[str, Any]:
 
 @cache
 def status_patterns() -> dict[str, re.Pattern[str]]:
-    """One pattern per status: any of its cue phrases as a whole word."""
+    """One pattern per status: any of its cue phrases as a whole word (the extraction's cues and those
+    only linking reads)."""
     data = json.loads(resources.files("detente.lexicons").joinpath("commitments.json").read_text(encoding="utf-8"))
-    return {status: re.compile("|".join(rf"(?:\b{c}\b)" for c in cues), re.I)
+    later = cue_lexicon()["later_status_cues"]
+    return {status: re.compile("|".join(rf"(?:\b{c}\b)" for c in [*cues, *later.get(status, [])]), re.I)
             for status, cues in data["status_cues"].items()}
 
 
@@ -54,6 +56,12 @@ def status_of(sentence: str) -> str | None:
     return None
 
 
+def tells_not_done(sentence: str) -> bool:
+    """Whether a sentence telling a promise broken says the thing was not done ("the findings were never
+    handed over"), not that an agreement was breached."""
+    return bool(_alternation("not_done").search(sentence))
+
+
 def verdict_stance(sentence: str) -> str | None:
     """"supports" or "contradicts" when a sentence says how a prediction turned out."""
     if not _alternation("prediction_words").search(sentence):
@@ -79,7 +87,7 @@ def parse_count(word: str) -> int | None:
 
 
 def document_cues(document: Document, mentions: Sequence[Mention], timexes: Sequence[Timex],
-                  kinds: dict[str, str]) -> list[dict[str, Any]]:
+                  kinds: dict[str, str], events: Sequence[Event] = ()) -> list[dict[str, Any]]:
     """Every cue of one document, as rows for the store."""
     text = document.text
     rows: list[dict[str, Any]] = []
@@ -94,7 +102,7 @@ def document_cues(document: Document, mentions: Sequence[Mention], timexes: Sequ
         stance = verdict_stance(sentence)
         sentence_words = sorted(words(text, start, end, inside)) if status or refers or stance else []
         if status:
-            rows.append({**base, "kind": "status", "key": "", "status": status, "words": sentence_words})
+            rows.append(status_cue(text, base, status, sentence_words, previous, mentions))
         if refers:
             rows.append({**base, "kind": "promise_ref", "key": "", "words": sentence_words})
         if stance:
@@ -105,6 +113,31 @@ def document_cues(document: Document, mentions: Sequence[Mention], timexes: Sequ
         rows.extend(occasion_claims(text, start, end, inside, dated, kinds, base))
         rows.extend(count_claims(text, start, end, inside, dated, document.published, base))
         previous = (start, end)
+    taken = [(r["start"], r["end"]) for r in rows if r["kind"] == "status"]
+    return rows + event_status_cues(text, events, mentions, taken)
+
+
+def event_status_cues(text: str, events: Sequence[Event], mentions: Sequence[Mention],
+                      taken: Sequence[tuple[int, int]]) -> list[dict[str, Any]]:
+    """Sentences that report a state doing something (or not doing it): "Valdoria has paid compensation
+    to the families" may tell that a promise to pay was kept. Whether it does is decided per promise
+    (the state must be the promiser, the act one its promise names); a sentence that already holds a
+    status cue keeps that one."""
+    by_sentence: dict[tuple[int, int], set[tuple[str, str, str, str]]] = {}
+    for e in events:
+        if e.mode not in ("asserted", "negated") or not e.source_country:
+            continue
+        ev = e.evidence
+        if any(start < ev.end and ev.start < end for start, end in taken):
+            continue
+        by_sentence.setdefault((ev.start, ev.end), set()).add((e.source_country, e.cameo or "", e.mode, e.date or ""))
+    rows = []
+    for (start, end), done in sorted(by_sentence.items()):
+        inside = [m for m in mentions if m.start >= start and m.end <= end]
+        actors = {m.actor_id for m in inside} | {m.country for m in inside if m.country} | {d[0] for d in done}
+        rows.append({"start": start, "end": end, "text": text[start:end], "actors": sorted(actors), "kind": "status",
+                     "key": "", "status": "event", "events": sorted(done),
+                     "words": sorted(words(text, start, end, inside))})
     return rows
 
 
@@ -204,3 +237,15 @@ def _distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
     if b_end <= a_start:
         return a_start - b_end
     return 0
+
+
+def status_cue(text: str, base: dict[str, Any], status: str, sentence_words: list[str], previous: tuple[int, int],
+               mentions: Sequence[Mention]) -> dict[str, Any]:
+    """A sentence that tells a promise kept or not. One that names no one ("The findings were never handed
+    over.") continues the sentence before it: it is about that sentence's actors and things."""
+    if base["actors"] or previous == (0, 0):
+        return {**base, "kind": "status", "key": "", "status": status, "words": sentence_words}
+    context = [m for m in mentions if m.start >= previous[0] and m.end <= previous[1]]
+    actors = sorted({m.actor_id for m in context} | {m.country for m in context if m.country})
+    found = sorted(set(sentence_words) | words(text, *previous, context))
+    return {**base, "actors": actors, "kind": "status", "key": "", "status": status, "words": found}

@@ -5,9 +5,10 @@ Each kind of fact is a linking unit (a "block") whose claims come from the docum
   within a week of each other are one occasion dated differently (further apart, two occasions);
   soft when a claim's sentence names several occasions, so its date may belong to another;
 - a count of people killed or wounded, per victims' state and month;
-- whether a promise was kept, when later reports say both.
+- whether a promise was kept, when later reports say both (a document that tells both claims what most
+  of its sentences tell, none when they are evenly split).
 Claims at different precisions ("December 2024" and "25 December 2024") never disagree, and a
-document that itself gives several values (reporting both sides) makes no claim.
+document that itself gives several dates or counts (reporting both sides) makes no claim.
 """
 
 from __future__ import annotations
@@ -94,11 +95,11 @@ def promise_disagreement(block: str, promise: Commitment, corpus: Corpus, promis
     if promise.status != "disputed":
         return None
     claims: dict[str, Claim] = {}
-    stances_by_doc: dict[str, set[str]] = defaultdict(set)
+    stances_by_doc: dict[str, list[str]] = defaultdict(list)
     for e in promise.status_evidence:
-        stances_by_doc[e.doc_id].add(e.stance)
+        stances_by_doc[e.doc_id].append(e.stance)
     for e in promise.status_evidence:
-        if len(stances_by_doc[e.doc_id]) > 1 or e.doc_id in claims:
+        if e.doc_id in claims or _doc_stance(stances_by_doc[e.doc_id]) != e.stance:
             continue
         value = "kept" if e.stance == "supports" else "not kept"
         claims[e.doc_id] = Claim(e.doc_id, value, Evidence(e.doc_id, e.start, e.end, e.text))
@@ -109,3 +110,12 @@ def promise_disagreement(block: str, promise: Commitment, corpus: Corpus, promis
         claims=tuple(sorted(claims.values(), key=lambda c: corpus.order(c.doc_id))),
         disagreement_id=disagreement_id(block), kind="hard", attribute="status",
     )
+
+
+def _doc_stance(stances: list[str]) -> str | None:
+    """What a document says of a promise: the stance most of its sentences take ("they say the lorries were
+    returned", then three sentences that they were not, is "not kept"); none when evenly split."""
+    supports, contradicts = stances.count("supports"), stances.count("contradicts")
+    if supports == contradicts:
+        return None
+    return "supports" if supports > contradicts else "contradicts"

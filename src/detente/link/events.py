@@ -4,23 +4,36 @@ Reports are compared within a pair of states and a PLOVER type; the date decides
 day, or dates that agree at the coarser precision), the words of the two sentences second. Dates a
 few days apart can still be one event when the words agree: that is how two outlets giving
 different dates for one meeting become a disagreement instead of two meetings.
+
+Two outlets rarely word one event alike beyond the act itself, so naming the act alike (the same
+trigger word, or words of the same CAMEO act: "detained", "custody") with one more word or actor in
+common near it counts as agreeing words. It also links reports whose sides were read the other way
+round ("the three Kestrian guards killed" names the victims first). Reports on the same day are one
+event whatever their words; the words only decide which of several such reports go together.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import json
 from collections.abc import Iterable
 from datetime import date, timedelta
+from functools import cache
+from importlib import resources
 
 from ..records import Event
 from . import semantic
 from .cluster import cluster
 from .corpus import Corpus, days_between, first_day, last_day, same_or_coarser
-from .text import overlap, plain
+from .text import overlap, plain, stem
 
 # types whose two sides act together, so "A met B" and "B met A" are one event
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 THRESHOLD = 0.6
+# how similar two reports naming the act alike count (on the scale of the shared-word overlap)
+SAME_ACT = 0.5
+# how far from the trigger words count as its own context
+LOCAL_CHARS = 40
 NEAR_DAYS = 3
 UNDATED_DAYS = 60
 # how long after an event a later article may mention it without a date and still be linked
@@ -40,6 +53,7 @@ class EventMatcher:
         self.corpus = corpus
         self._words: dict[str, frozenset[str]] = {}
         self._plain: dict[str, frozenset[str]] = {}
+        self._local: dict[str, frozenset[str]] = {}
         self.semantic = semantic.enabled()
 
     def words(self, event: Event) -> frozenset[str]:
@@ -52,6 +66,32 @@ class EventMatcher:
         if event.event_id not in self._plain:
             self._plain[event.event_id] = frozenset(plain(self.words(event)))
         return self._plain[event.event_id]
+
+    def local_words(self, event: Event) -> frozenset[str]:
+        """Content words and actors within ``LOCAL_CHARS`` of the trigger, in its sentence, without the
+        event's two states (every report of the pair names them) or the trigger itself."""
+        if event.event_id not in self._local:
+            ev, trigger = event.evidence, event.trigger
+            if trigger is None:
+                found: frozenset[str] = frozenset()
+            else:
+                start, end = max(ev.start, trigger.start - LOCAL_CHARS), min(ev.end, trigger.end + LOCAL_CHARS)
+                text = ev.text[start - ev.start : end - ev.start]
+                found = self.corpus.words_at(ev.doc_id, start, text)
+            states = {f"@{event.source_country}", f"@{event.target_country}"}
+            self._local[event.event_id] = frozenset(found - states - {trigger_stem(event)})
+        return self._local[event.event_id]
+
+    def same_act(self, a: Event, b: Event) -> bool:
+        """Two reports naming the act alike, by one word or by words of one CAMEO act ("detained",
+        "custody"), but not by a word of promising (which names the promise), and sharing another word or
+        actor near it ("detained two journalists" and "detained eleven students" share only the verb)."""
+        word = trigger_stem(a)
+        if not word or word in promise_stems() or trigger_stem(b) in promise_stems():
+            return False
+        if word != trigger_stem(b) and not (a.cameo and len(a.cameo) >= 3 and a.cameo == b.cameo):
+            return False
+        return bool(self.local_words(a) & self.local_words(b))
 
     def when(self, event: Event) -> str | None:
         return event.date or self.corpus.published(event.doc_id)
@@ -67,15 +107,23 @@ class EventMatcher:
     def similarity(self, a: Event, b: Event) -> float:
         if a.category != b.category or a.mode != b.mode:
             return 0.0
-        if a.category not in SYMMETRIC and (a.source_country, a.target_country) != (b.source_country, b.target_country):
+        sides_a, sides_b = (a.source_country, a.target_country), (b.source_country, b.target_country)
+        reversed_sides = a.category not in SYMMETRIC and sides_a != sides_b
+        if reversed_sides and not self.same_act(a, b):
+            # sides read the other way round (a report of the victims names them first) still count when
+            # the act has the same word and context
             return 0.0
         if self.semantic:
             lexical = semantic.word_scale(semantic.cosine(a.evidence.text, b.evidence.text))
         else:
             lexical = overlap(self.plain_words(a), self.plain_words(b))
+        if self.same_act(a, b):
+            # the same word for the same kind of act between the same states, at compatible dates, with
+            # something more in common nearby: two outlets naming one event rarely share more than that
+            lexical = max(lexical, SAME_ACT)
         if a.date and b.date and len(a.date) >= 7 and len(b.date) >= 7:
             if len(a.date) == len(b.date) == 10 and a.date == b.date:
-                return 1.0
+                return THRESHOLD + 0.4 * lexical  # linked whatever the words; the words rank it among others
             if same_or_coarser(a.date, b.date):
                 needed = 0.3
             elif len(a.date) == len(b.date) == 10 and (days_between(a.date, b.date) or 99) <= NEAR_DAYS:
@@ -187,3 +235,17 @@ def group_date(group: list[Event]) -> str | None:
     """The most precise date the reports give (the earliest of equally precise ones)."""
     dated = [e.date for e in group if e.date]
     return min(dated, key=lambda d: (-len(d), d)) if dated else None
+
+
+def trigger_stem(event: Event) -> str | None:
+    """The stem of the word that names the event ("shooting", "shootings" -> "shoot")."""
+    if event.trigger is None or not event.trigger.text.strip():
+        return None
+    return stem(event.trigger.text.strip().split()[-1])
+
+
+@cache
+def promise_stems() -> frozenset[str]:
+    """Stems of the verbs of promising ("promised", "pledges"): they name a promise, recorded under promises."""
+    data = json.loads(resources.files("detente.lexicons").joinpath("commitments.json").read_text(encoding="utf-8"))
+    return frozenset(stem(verb + suffix) for verb in data["verbs"] for suffix in ("", "s", "d", "ed", "es"))

@@ -3,8 +3,10 @@
 Two kinds of evidence count. Later events between the forecast's states of a type the forecast
 names ("will meet" -> CONSULT, "will sign an agreement" -> AGREE), dated after the forecast and
 before its horizon ends: they confirm a forecast that something will happen and contradict one
-that it will not. And later sentences that judge a prediction in so many words ("that forecast
-was wrong", "who predicted in March that …") and share its words.
+that it will not. Later sentences that judge a prediction in so many words ("that forecast
+was wrong", "who predicted in March that …") and share its words. And later sentences telling
+that something was done or was not done ("the line entered service", "the findings were never
+handed over"), the ones that judge promises, when they share the prediction's own words.
 
 A verdict is final once the horizon has passed in the store's time (its newest document), or as
 soon as the event it predicted (or ruled out) has happened.
@@ -32,36 +34,87 @@ FORECAST_DAYS = 730
 
 
 @cache
-def category_by_stem() -> dict[str, str]:
-    """PLOVER type of each single event verb and noun of the lexicon, by stem."""
+def code_by_stem() -> dict[str, str]:
+    """CAMEO code of each single event verb and noun of the lexicon that has a PLOVER type, by stem;
+    phrases as their words' stems joined by spaces."""
     lexicon = event_lexicon()
     found: dict[str, str] = {}
     for table in ("verbs", "nouns"):
         for word, cameo in lexicon[table].items():
-            plover = plover_of(cameo)
-            if plover and " " not in word:
-                found.setdefault(stem(word), plover[0])
+            if plover_of(cameo) and " " not in word:
+                found.setdefault(stem(word), cameo)
     for phrase, cameo in {**lexicon["verb_phrases"], **lexicon["noun_phrases"]}.items():
-        plover = plover_of(cameo)
-        if plover:
-            found.setdefault(" ".join(stem(w) for w in phrase.split()), plover[0])
+        if plover_of(cameo):
+            found.setdefault(" ".join(stem(w) for w in phrase.split()), cameo)
+    return found
+
+
+@cache
+def base_of_form() -> dict[str, str]:
+    """The stem of a lexicon word for the stems of its inflected forms: "released" stems to "releas",
+    the lexicon's "release" to "release"."""
+    lexicon = event_lexicon()
+    words = {w for table in ("verbs", "nouns") for w in lexicon[table] if " " not in w}
+    words |= {w for table in ("verb_phrases", "noun_phrases") for phrase in lexicon[table] for w in phrase.split()}
+    found: dict[str, str] = {}
+    for word in sorted(words):
+        forms = [word + "s", word + "es", word + "ed", word + "d", word + "ing"]
+        if word.endswith("e"):
+            forms.append(word[:-1] + "ing")
+        if word.endswith("y"):
+            forms += [word[:-1] + "ies", word[:-1] + "ied"]
+        for form in forms:
+            found.setdefault(stem(form), stem(word))
+    for word in words:  # a lexicon word is its own base, whatever another word's forms stem to
+        found[stem(word)] = stem(word)
     return found
 
 
 def predicted_categories(text: str) -> set[str]:
     """PLOVER types the words of a prediction name ("meet" -> CONSULT)."""
-    return set(_predicted_categories(text))
+    return {plover_of(code)[0] for code in _predicted_codes(text)}  # type: ignore[index]
+
+
+def predicted_codes(text: str) -> set[str]:
+    """CAMEO codes of the acts the words of a text name ("pay" -> 071)."""
+    return set(_predicted_codes(text))
+
+
+# words a lexicon phrase may have between its own ("return to the negotiating table": "return to table")
+PHRASE_GAP = 2
 
 
 @lru_cache(maxsize=4096)
-def _predicted_categories(text: str) -> frozenset[str]:
-    tokens = [stem(t) for t in re.findall(r"[^\W\d_]+", text.lower())]
-    table = category_by_stem()
+def _predicted_codes(text: str) -> frozenset[str]:
+    bases = base_of_form()
+    tokens = [bases.get(stem(t), stem(t)) for t in re.findall(r"[^\W\d_]+", text.lower())]
+    table = code_by_stem()
     found = {table[t] for t in tokens if t in table}
-    for n in (2, 3):
-        found |= {table[" ".join(tokens[i:i + n])] for i in range(len(tokens) - n + 1)
-                  if " ".join(tokens[i:i + n]) in table}
+    for i, token in enumerate(tokens):
+        for rest, code in _phrases_by_first().get(token, ()):
+            if _follows(tokens, i, rest):
+                found.add(code)
     return frozenset(found)
+
+
+@cache
+def _phrases_by_first() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    found: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for phrase, code in code_by_stem().items():
+        if " " in phrase:
+            first, *rest = phrase.split()
+            found.setdefault(first, []).append((tuple(rest), code))
+    return found
+
+
+def _follows(tokens: list[str], at: int, rest: tuple[str, ...]) -> bool:
+    """Whether ``rest`` comes after ``tokens[at]`` in order, each at most ``PHRASE_GAP`` words after the last."""
+    for word in rest:
+        window = tokens[at + 1 : at + 2 + PHRASE_GAP]
+        if word not in window:
+            return False
+        at += 1 + window.index(word)
+    return True
 
 
 def negated(text: str) -> bool:
@@ -144,12 +197,25 @@ def cue_evidence(forecast: Forecast, corpus: Corpus, cues: Iterable[dict[str, An
         if cue["doc_id"] == forecast.doc_id or corpus.order(cue["doc_id"]) <= published:
             continue
         cue_words = set(cue["words"]) | set(cue.get("context_words", []))
+        if cue.get("outcome"):  # whether something was done: it must be what the forecast itself predicts
+            if len(plain(_own_words(forecast, corpus)) & cue_words) < SHARED_WORDS:
+                continue
+            found.append(StanceEvidence(cue["doc_id"], cue["start"], cue["end"], cue["text"], cue["stance"]))
+            continue
         shared = plain(forecast_words) & cue_words
         names_author = bool(forecast.author and forecast.author in cue["actors"])
         if len(shared) < SHARED_WORDS and not (names_author and shared):
             continue
         found.append(StanceEvidence(cue["doc_id"], cue["start"], cue["end"], cue["text"], cue["stance"]))
     return found
+
+
+def _own_words(forecast: Forecast, corpus: Corpus) -> frozenset[str]:
+    """The words of the prediction itself (its sentence may also hold its condition or who made it)."""
+    ev = forecast.evidence
+    at = ev.text.find(forecast.text)
+    return corpus.words_at(ev.doc_id, ev.start + at, forecast.text) if at >= 0 else \
+        corpus.words_at(ev.doc_id, ev.start, ev.text)
 
 
 def checked_forecast(forecast: Forecast, corpus: Corpus, groups: list[tuple[str | None, Event]],

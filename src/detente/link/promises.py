@@ -21,6 +21,7 @@ from ..records import Commitment, Evidence, StanceEvidence
 from . import semantic
 from .cluster import cluster
 from .corpus import Corpus
+from .forecasts import predicted_codes
 from .text import overlap, plain
 
 THRESHOLD = 0.5
@@ -142,11 +143,31 @@ def canonical_commitment(group: list[Commitment], corpus: Corpus) -> Commitment:
     return min(group, key=lambda c: (corpus.order(c.evidence.doc_id), c.evidence.start, c.commitment_id))
 
 
-def speaks_of(cue: dict[str, Any], promise_words: frozenset[str]) -> bool:
-    """Whether a status sentence is about this promise: enough of the promise's words recur in it."""
-    content = plain(promise_words)
-    shared = content & set(cue["words"])
-    return len(shared) >= SHARED_WORDS and len(shared) >= SHARED_SHARE * len(content)
+def speaks_of(cue: dict[str, Any], report_words: Iterable[frozenset[str]]) -> bool:
+    """Whether a status sentence is about this promise: enough of the words of one of its reports
+    recur in it (reports word a promise differently, and all their words together are more than a
+    sentence about it repeats)."""
+    said = set(cue["words"])
+    for words in report_words:
+        content = plain(words)
+        shared = content & said
+        if len(shared) >= SHARED_WORDS and len(shared) >= SHARED_SHARE * len(content):
+            return True
+    return False
+
+
+def event_stance(cue: dict[str, Any], promiser: str, acts: set[str], made_on: str | None) -> str | None:
+    """How a sentence reporting what states did bears on a promise: the promiser doing the act the
+    promise names (an event of a CAMEO code its words name: "paid" for "pay compensation", not "freed"
+    for "return the lorries") supports it; reportedly not doing it contradicts it. An event dated no
+    later than the promise was made (at the coarser precision) is what was promised about ("the
+    protocol, signed in February, fixed fees"), not its keeping."""
+    for source, code, mode, when in cue["events"]:
+        if when and made_on and when[: len(made_on)] <= made_on[: len(when)]:
+            continue
+        if source == promiser and code in acts:
+            return "supports" if mode == "asserted" else "contradicts"
+    return None
 
 
 def judge(evidence: list[tuple[tuple[str, str], StanceEvidence]]) -> str:
@@ -170,7 +191,9 @@ def linked_promise(group: list[Commitment], corpus: Corpus, cues: list[dict[str,
     """The merged promise and the view rows of its reports."""
     canonical = canonical_commitment(group, corpus)
     first_report = corpus.order(canonical.evidence.doc_id)
-    promise_words = frozenset().union(*(matcher.words(c) for c in group))
+    report_words = [matcher.words(c) for c in group]
+    acts = set().union(*(predicted_codes(c.content) for c in group))
+    made_on = min((c.made_on for c in group if c.made_on), default=None) or corpus.published(canonical.evidence.doc_id)
     dated: dict[tuple[str, int, int], tuple[tuple[str, str], StanceEvidence]] = {}
     disputed_in_text = False
     for c in group:
@@ -183,9 +206,16 @@ def linked_promise(group: list[Commitment], corpus: Corpus, cues: list[dict[str,
             continue
         if canonical.promiser not in cue["actors"] and not (set(cue["actors"]) & _promiser_people(group)):
             continue
-        if not speaks_of(cue, promise_words):
+        if not speaks_of(cue, report_words):
             continue
-        stance = "supports" if cue["status"] == "kept" else "contradicts"
+        if cue["status"] == "event":
+            if corpus.order(cue["doc_id"]) <= first_report:
+                continue  # what the promiser did before or while promising is not the keeping
+            stance = event_stance(cue, canonical.promiser, acts, made_on)
+            if stance is None:
+                continue
+        else:
+            stance = "supports" if cue["status"] == "kept" else "contradicts"
         evidence = StanceEvidence(cue["doc_id"], cue["start"], cue["end"], cue["text"], stance)  # type: ignore[arg-type]
         dated[(cue["doc_id"], cue["start"], cue["end"])] = (corpus.order(cue["doc_id"]), evidence)
     ordered = sorted(dated.values(), key=lambda item: (item[0], item[1].start))

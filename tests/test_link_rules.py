@@ -1,0 +1,291 @@
+"""Cross-document linking rules on small hand-built documents (no parser): each rule with exact values,
+linked in both orders."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import pytest
+
+from detente.ingest import make_doc_id
+from detente.link import link
+from detente.link.disagreements import promise_disagreement
+from detente.link.forecasts import predicted_categories
+from detente.link.promises import event_stance, speaks_of
+from detente.records import Actor, Commitment, DocResult, Document, Event, Evidence, Forecast, Quote, StanceEvidence
+from detente.store import open_store
+
+from .factories import span
+
+STATES = {"Valdoria": ("XVL", "Valdoria"), "Kestrava": ("XKS", "Kestrava")}
+PEOPLE = {"Anna Brisk": ("person:anna-brisk", "XVL"), "Brisk": ("person:anna-brisk", "XVL")}
+
+
+def _actors(doc_id: str, text: str) -> tuple[Actor, ...]:
+    found: dict[str, tuple[str, str, str | None, list[Evidence]]] = {}
+    for name, (code, full) in STATES.items():
+        for m in re.finditer(name, text):
+            found.setdefault(code, (full, "state", code, []))[3].append(Evidence(doc_id, m.start(), m.end(), name))
+    for name, (actor_id, country) in PEOPLE.items():
+        for m in re.finditer(rf"\b{name}\b", text):
+            if not any(e.start <= m.start() < e.end for e in found.get(actor_id, ("", "", "", []))[3]):
+                found.setdefault(actor_id, ("Anna Brisk", "person", country, []))[3].append(
+                    Evidence(doc_id, m.start(), m.end(), name))
+    return tuple(Actor(actor_id, name, kind, country, (), (), tuple(mentions))  # type: ignore[arg-type]
+                 for actor_id, (name, kind, country, mentions) in sorted(found.items()))
+
+
+def _document(text: str, published: str) -> Document:
+    return Document(doc_id=make_doc_id(text), text=text, title=None, source="Test Wire", published=published,
+                    published_basis="given")
+
+
+def promise_doc(text: str, published: str, content: str, sentence: str) -> DocResult:
+    doc = _document(text, published)
+    evidence = span(doc.doc_id, text, sentence)
+    return DocResult(document=doc, actors=_actors(doc.doc_id, text), commitments=(
+        Commitment(f"c-{doc.doc_id}", "XVL", "XKS", content, published, None, evidence),))
+
+
+def event_doc(text: str, published: str, category: str, source: str, target: str, trigger: str,
+              mode: str = "asserted", date: str | None = None, cameo: str | None = None) -> DocResult:
+    """A one-sentence document reporting one event."""
+    doc = _document(text, published)
+    evidence = span(doc.doc_id, text, text)
+    at = text.index(trigger, evidence.start)
+    return DocResult(document=doc, actors=_actors(doc.doc_id, text), events=(
+        Event(f"e-{doc.doc_id}", doc.doc_id, category, cameo, source, target, source, target, date, None,
+              mode, 1.0, evidence, trigger=Evidence(doc.doc_id, at, at + len(trigger), trigger)),))  # type: ignore[arg-type]
+
+
+def linked(tmp_path, results: list[DocResult], name: str):
+    store = open_store(tmp_path / f"{name}.db")
+    for r in results:
+        store.add_result(r)
+        link(store, [r.document.doc_id])
+    return store
+
+
+PROMISE = promise_doc("Valdoria promised to pay compensation to the families of the victims by June.", "2025-03-04",
+                      "to pay compensation to the families of the victims by June",
+                      "Valdoria promised to pay compensation to the families of the victims by June.")
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_later_report_of_the_promised_act_by_the_promiser_keeps_the_promise(tmp_path, order):
+    paid = event_doc("Valdoria has paid compensation to the families of the victims, Kestrava said on Monday.",
+        "2025-06-10", "AID", "XVL", "XKS", "paid", cameo="071")
+    store = linked(tmp_path, [PROMISE, paid][::order], f"kept{order}")
+    (promise,) = store.records("commitments")
+    assert promise.status == "kept"
+    assert [(e.stance, e.text) for e in promise.status_evidence] == [
+        ("supports", "Valdoria has paid compensation to the families of the victims, Kestrava said on Monday.")]
+
+
+def test_a_report_that_the_promiser_did_not_do_it_breaks_the_promise(tmp_path):
+    unpaid = event_doc("Valdoria has not paid compensation to the families of the victims.",
+        "2025-07-01", "AID", "XVL", "XKS", "paid", mode="negated", cameo="071")
+    (promise,) = linked(tmp_path, [PROMISE, unpaid], "broken").records("commitments")
+    assert (promise.status, [e.stance for e in promise.status_evidence]) == ("broken", ["contradicts"])
+
+
+def test_the_act_of_another_state_or_of_another_type_leaves_the_promise_open(tmp_path):
+    other_state = event_doc("Kestrava has paid compensation to the families of the victims in Valdoria.",
+        "2025-06-10", "AID", "XKS", "XVL", "paid", cameo="071")
+    other_type = event_doc("Valdoria accused the families of the victims of lying about compensation.",
+        "2025-06-11", "ACCUSE", "XVL", "XKS", "accused", cameo="112")
+    (promise,) = linked(tmp_path, [PROMISE, other_state, other_type], "open").records("commitments")
+    assert (promise.status, promise.status_evidence) == ("open", ())
+
+
+def test_an_event_reported_before_the_promise_does_not_keep_it(tmp_path):
+    earlier = event_doc("Valdoria has paid compensation to the families of the victims before.",
+        "2025-01-10", "AID", "XVL", "XKS", "paid", cameo="071")
+    (promise,) = linked(tmp_path, [earlier, PROMISE], "earlier").records("commitments")
+    assert promise.status == "open"
+
+
+def test_a_status_sentence_speaks_of_a_promise_through_any_one_of_its_reports():
+    reports = [frozenset({"pay", "compens", "family", "end", "latest"}),
+               frozenset({"findings", "share", "investig", "full", "hand"})]
+    assert speaks_of({"words": ["findings", "share", "never"]}, reports)
+    assert not speaks_of({"words": ["findings", "never"]}, reports)  # one word is not enough
+    # all reports' words together (ten) would need three of them
+    assert not speaks_of({"words": ["findings", "share", "never"]}, [frozenset().union(*reports)])
+
+
+def test_event_stance_needs_the_promiser_and_a_type_the_promise_names():
+    cue = {"events": [["XKS", "071", "asserted", ""], ["XVL", "071", "negated", "2025-06"]]}
+    assert event_stance(cue, "XVL", {"071"}, "2025-03-04") == "contradicts"
+    assert event_stance(cue, "XKS", {"071"}, "2025-03-04") == "supports"
+    assert event_stance(cue, "XVL", {"040"}, "2025-03-04") is None
+    # done no later than the promise was made: what was promised about, not its keeping
+    assert event_stance(cue, "XVL", {"071"}, "2025-06-20") is None
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_two_outlets_naming_an_event_with_the_same_word_are_one_event(tmp_path, order):
+    first = event_doc("Valdorian troops opened the shooting at the crossing near Ostmark, Kestrava said.",
+        "2025-05-07", "ASSAULT", "XVL", "XKS", "shooting")
+    later = event_doc("Valdoria refuses to discuss the shooting at the crossing with Kestrava, officials said.",
+        "2025-06-20", "ASSAULT", "XVL", "XKS", "shooting")
+    store = linked(tmp_path, [first, later][::order], f"same{order}")
+    reported = sorted((e.evidence.text[:20], [o.text[:20] for o in e.also_reported_in])
+                      for e in store.records("events"))
+    assert reported == [("Valdoria refuses to ", ["Valdorian troops ope"]),
+                        ("Valdorian troops ope", ["Valdoria refuses to "])]
+
+
+def test_the_same_word_does_not_link_events_of_conflicting_dates(tmp_path):
+    first = event_doc("Valdorian troops began the shooting near Ostmark on 6 May, Kestrava said.",
+        "2025-05-07", "ASSAULT", "XVL", "XKS", "shooting", date="2025-05-06")
+    second = event_doc("Valdorian troops began another shooting near Ostmark on 20 May, Kestrava said.",
+        "2025-05-21", "ASSAULT", "XVL", "XKS", "shooting", date="2025-05-20")
+    store = linked(tmp_path, [first, second], "apart")
+    assert [e.also_reported_in for e in store.records("events")] == [(), ()]
+
+
+def test_the_same_word_with_nothing_else_in_common_nearby_is_not_enough(tmp_path):
+    first = event_doc("Valdorian police detained two reporters of a Kestravan radio station, Kestrava said.",
+        "2025-06-04", "COERCE", "XVL", "XKS", "detained")
+    second = event_doc("Valdoria released eleven students it had detained in the capital, Kestrava said.",
+        "2025-06-20", "COERCE", "XVL", "XKS", "detained")
+    store = linked(tmp_path, [first, second], "nothing")
+    assert [e.also_reported_in for e in store.records("events")] == [(), ()]
+
+
+def test_sides_read_the_other_way_round_link_when_the_act_is_named_alike(tmp_path):
+    first = event_doc("Valdorian troops opened the shooting at the crossing near Ostmark, Kestrava said.",
+        "2025-05-07", "ASSAULT", "XVL", "XKS", "shooting")
+    victims = event_doc("Kestrava mourns the guards killed in the shooting at the crossing by Valdoria.",
+        "2025-05-20", "ASSAULT", "XKS", "XVL", "shooting")
+    other = event_doc("Kestrava condemned the shelling of a depot near Tarvel by Valdoria.",
+        "2025-05-21", "ASSAULT", "XKS", "XVL", "shelling")
+    store = linked(tmp_path, [first, victims, other], "reversed")
+    reported = sorted((e.evidence.text[:16], [o.text[:16] for o in e.also_reported_in])
+                      for e in store.records("events"))
+    assert reported == [("Kestrava condemn", []), ("Kestrava mourns ", ["Valdorian troops"]),
+                        ("Valdorian troops", ["Kestrava mourns "])]
+
+
+def test_words_of_one_cameo_act_name_the_act_alike(tmp_path):
+    first = event_doc("Kestravan police detained two Valdorian reporters on Monday near the old harbour.",
+                      "2025-06-04", "COERCE", "XKS", "XVL", "detained", cameo="173")
+    later = event_doc("Valdoria protested again: both reporters remain in Kestravan custody, its ministry complained.",
+                      "2025-07-01", "COERCE", "XKS", "XVL", "custody", cameo="173")
+    seized = event_doc("Kestravan customs seized a cargo ship at the port of Tarvel, Valdoria said.",
+                       "2025-07-02", "COERCE", "XKS", "XVL", "seized", cameo="1711")
+    store = linked(tmp_path, [first, later, seized], "cameo")
+    reported = sorted((e.evidence.text[:12], [o.text[:12] for o in e.also_reported_in])
+                      for e in store.records("events"))
+    assert reported == [("Kestravan cu", []), ("Kestravan po", ["Valdoria pro"]), ("Valdoria pro", ["Kestravan po"])]
+
+
+def test_predicted_types_read_inflected_words_and_phrases_with_words_between():
+    # "released" stems to "releas", the lexicon's "release" to "release": both are the same word
+    assert predicted_categories("The reporter will be released soon") == {"RETREAT"}
+    # the lexicon's "return to table" inside "return to the negotiating table"
+    assert predicted_categories("the two capitals will return to the negotiating table") == {"CONSULT"}
+    assert predicted_categories("the two capitals will return the table") == set()
+
+
+def test_an_act_of_the_same_type_but_another_code_does_not_keep_the_promise(tmp_path):
+    promise = promise_doc("Valdoria promised to return the impounded lorries to their owners.", "2025-03-04",
+                          "to return the impounded lorries to their owners",
+                          "Valdoria promised to return the impounded lorries to their owners.")
+    freed = event_doc("Valdoria freed the Kestravan students held with the lorries, in return.",
+                      "2025-04-01", "RETREAT", "XVL", "XKS", "freed", cameo="0841")
+    (kept,) = linked(tmp_path, [promise, freed], "code").records("commitments")
+    assert "RETREAT" in predicted_categories("to return the impounded lorries")  # as is freeing people (0841)
+    assert (kept.status, kept.status_evidence) == ("open", ())
+
+
+def quote_doc(text: str, published: str, quoted: str, speaker: str = "person:anna-brisk") -> DocResult:
+    doc = _document(text, published)
+    at = text.index(quoted)
+    return DocResult(document=doc, actors=_actors(doc.doc_id, text), quotes=(
+        Quote(f"q-{doc.doc_id}", doc.doc_id, quoted, at, at + len(quoted), speaker, "direct", "said"),))
+
+
+def test_a_short_quote_repeated_whole_and_a_repeated_number_link_statements(tmp_path):
+    said = "The patrol was on the wrong side of the line, and the units leave by 5 May."
+    long = quote_doc(f"Brisk said: \u201c{said}\u201d", "2025-05-07", said)
+    short = quote_doc("In Brisk's words, the patrol had been \u2018on the wrong side of the line\u2019.", "2025-05-20",
+                      "on the wrong side of the line")
+    number = quote_doc("Brisk had said the units would leave by 5 May.", "2025-05-21", "the units would leave by 5 May")
+    other = quote_doc("Brisk said the line was long.", "2025-05-22", "the line was long")
+    store = linked(tmp_path, [long, short, number, other], "quotes")
+    reported = sorted((q.text[:12], sorted(o.text[:12] for o in q.also_reported_in)) for q in store.records("quotes"))
+    # one statement in three documents; "the line was long" shares one word, not the whole of a short quote
+    assert reported == [("The patrol w", ["on the wrong", "the units wo"]),
+                        ("on the wrong", ["The patrol w", "the units wo"]),
+                        ("the line was", []), ("the units wo", ["The patrol w", "on the wrong"])]
+
+
+def forecast_doc(text: str, published: str, predicted: str) -> DocResult:
+    doc = _document(text, published)
+    return DocResult(document=doc, actors=_actors(doc.doc_id, text), forecasts=(
+        Forecast(f"f-{doc.doc_id}", doc.doc_id, None, predicted, None, None, ("XVL", "XKS"), False,
+                 span(doc.doc_id, text, text)),))
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_later_report_that_the_thing_was_not_done_refutes_the_forecast(tmp_path, order):
+    forecast = forecast_doc("Kestrava expects that the findings of the inquiry will be shared by Valdoria.",
+                            "2025-05-01", "the findings of the inquiry will be shared by Valdoria")
+    never = _plain_doc("Valdoria closed the inquiry in June. The findings were never shared with Kestrava.",
+                       "2025-09-01")
+    breach = _plain_doc("Kestrava says the inquiry findings Valdoria shared breach the treaty.", "2025-09-02")
+    store = linked(tmp_path, [forecast, never, breach][::order], f"never{order}")
+    (checked,) = store.records("forecasts")
+    # "breach" tells an agreement broken, not that the predicted thing was not done
+    assert (checked.verdict, [(e.stance, e.text) for e in checked.verdict_evidence]) == (
+        "contradicted", [("contradicts", "The findings were never shared with Kestrava.")])
+
+
+def _plain_doc(text: str, published: str) -> DocResult:
+    doc = _document(text, published)
+    return DocResult(document=doc, actors=_actors(doc.doc_id, text))
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_statement_making_a_promise_is_reported_wherever_the_promise_is(tmp_path, order):
+    text = "Brisk said Valdoria would pay compensation to the families of the victims by June."
+    made = promise_doc(text, "2025-03-04", "would pay compensation to the families of the victims by June", text)
+    quoted = "Valdoria would pay compensation to the families of the victims by June"
+    at = text.index(quoted)
+    made = DocResult(document=made.document, actors=made.actors, commitments=(
+        dataclasses.replace(made.commitments[0], promiser_person="person:anna-brisk"),), quotes=(
+        Quote(f"q-{made.document.doc_id}", made.document.doc_id, quoted, at, at + len(quoted), "person:anna-brisk",
+              "indirect", "said"),))
+    again = promise_doc("Valdoria has promised compensation to the families of the victims.", "2025-04-01",
+                        "compensation to the families of the victims",
+                        "Valdoria has promised compensation to the families of the victims.")
+    store = linked(tmp_path, [made, again][::order], f"said{order}")
+    (quote,) = store.records("quotes")
+    assert [e.text for e in quote.also_reported_in] == [
+        "Valdoria has promised compensation to the families of the victims."]
+
+
+class _Order:
+    def order(self, doc_id: str) -> tuple[str, str]:
+        return ("2025", doc_id)
+
+
+def test_a_document_telling_both_sides_claims_what_most_of_its_sentences_tell():
+    def said(doc: str, stance: str, text: str) -> StanceEvidence:
+        return StanceEvidence(doc, 0, len(text), text, stance)  # type: ignore[arg-type]
+
+    promise = Commitment("c-1", "XVL", "XKS", "return the lorries", None, None, Evidence("a", 0, 5, "words"),
+                         status="disputed", status_evidence=(
+                             said("a", "supports", "All lorries were returned."),
+                             said("b", "supports", "They say the lorries were returned."),
+                             said("b", "contradicts", "Forty lorries are still held."),
+                             said("b", "contradicts", "The promise has not been kept."),
+                             said("c", "supports", "The lorries were returned, one outlet says."),
+                             said("c", "contradicts", "Another says they were not.")))
+    found = promise_disagreement("promise|XVL|c-1", promise, _Order(), "Valdoria")  # type: ignore[arg-type]
+    assert found is not None
+    assert [(c.doc_id, c.value, c.evidence.text) for c in found.claims] == [
+        ("a", "kept", "All lorries were returned."), ("b", "not kept", "Forty lorries are still held.")]
