@@ -34,6 +34,7 @@ sys.path.insert(0, str(HERE))
 
 SIZES = {"articles": (500, 5000), "records": (10_000, 100_000)}
 SMALL = {"articles": (100, 400), "records": (2_000, 8_000)}
+PARTS = ("ingest", "records")
 TARGETS = {
     "full_vs_bare_1_worker": (">=", 0.6),
     "full_vs_bare_2_workers": (">=", 0.6),
@@ -209,7 +210,10 @@ def _db_bytes(db: str) -> int:
 
 
 def run_stage(name: str, **kwargs: Any) -> dict[str, Any]:
-    """Run one stage in a fresh interpreter and return what it measured."""
+    """Run one stage in a fresh interpreter and return what it measured (a store it writes starts empty)."""
+    if name in ("ingest", "store"):
+        for suffix in ("", "-wal", "-shm"):
+            Path(kwargs["db"] + suffix).unlink(missing_ok=True)
     args = [sys.executable, str(Path(__file__)), "--stage", name, "--args", json.dumps(kwargs)]
     started = time.perf_counter()
     done = subprocess.run(args, capture_output=True, text=True, check=False)
@@ -229,13 +233,27 @@ def machine() -> dict[str, Any]:
             "platform": platform.platform(), "load_average_at_start": os.getloadavg()}
 
 
-def measure(work: Path, small: bool) -> dict[str, Any]:
+def measure(work: Path, small: bool, parts: tuple[str, ...] = PARTS) -> dict[str, Any]:
+    sizes = SMALL if small else SIZES
+    results: dict[str, Any] = {"machine": machine(), "sizes": sizes, "parts": list(parts), "stages": {}}
+    stages = results["stages"]
+    if "ingest" in parts:
+        measure_ingest(work, sizes, stages)
+    if "records" in parts:
+        templates = work / f"ingest-{sizes['articles'][1]}-2.db"
+        if not templates.exists():
+            raise SystemExit("benchmark: --only records needs the stored 5,000-article ingest: run with --work DIR "
+                             "after a full or ingest run in the same DIR")
+        measure_records(work, sizes, stages, str(templates))
+    results["ratios"] = ratios(stages, sizes)
+    results["machine"]["load_average_at_end"] = os.getloadavg()
+    return results
+
+
+def measure_ingest(work: Path, sizes: dict[str, Any], stages: dict[str, Any]) -> None:
     from corpus import write_corpus
 
-    sizes = SMALL if small else SIZES
     few, many = sizes["articles"]
-    results: dict[str, Any] = {"machine": machine(), "sizes": sizes, "stages": {}}
-    stages = results["stages"]
     corpora = {}
     for count, seed in ((few, 1), (many, 2)):
         path = work / f"articles-{count}.jsonl"
@@ -251,17 +269,16 @@ def measure(work: Path, small: bool) -> dict[str, Any]:
     stages[f"bare_{many}_2"] = run_stage("bare", corpus=str(corpora[many]), processes=2)
     stages[f"ingest_{many}_2"] = run_stage("ingest", corpus=str(corpora[many]), workers=2,
                                            db=str(work / f"ingest-{many}-2.db"))
+
+
+def measure_records(work: Path, sizes: dict[str, Any], stages: dict[str, Any], templates: str) -> None:
     print("store, link and export on generated records (no NLP)", flush=True)
-    templates = str(work / f"ingest-{many}-2.db")
     for count in sizes["records"]:
         db = str(work / f"records-{count}.db")
         stages[f"store_{count}"] = run_stage("store", templates_db=templates, count=count, db=db, seed=3)
         stages[f"link_{count}"] = run_stage("link", db=db)
         stages[f"export_{count}"] = run_stage("export", db=db, out=str(work / f"export-{count}"))
         Path(db).unlink(missing_ok=True)
-    results["ratios"] = ratios(stages, sizes)
-    results["machine"]["load_average_at_end"] = os.getloadavg()
-    return results
 
 
 def ratios(stages: dict[str, Any], sizes: dict[str, Any]) -> dict[str, float]:
@@ -271,19 +288,27 @@ def ratios(stages: dict[str, Any], sizes: dict[str, Any]) -> dict[str, float]:
     def words_per_s(name: str) -> float:
         return float(stages[name]["words"]) / float(stages[name]["seconds"])
 
-    return {
-        "full_vs_bare_1_worker": words_per_s(f"ingest_{few}_1") / words_per_s(f"bare_{few}_1"),
-        "full_vs_bare_2_workers": words_per_s(f"ingest_{few}_2") / words_per_s(f"bare_{few}_2"),
-        "full_vs_bare_2_workers_large": words_per_s(f"ingest_{many}_2") / words_per_s(f"bare_{many}_2"),
-        "two_workers_vs_one": words_per_s(f"ingest_{few}_2") / words_per_s(f"ingest_{few}_1"),
-        "peak_rss_large_vs_small": stages[f"ingest_{many}_2"]["peak_rss_mb"] / stages[f"ingest_{few}_2"]["peak_rss_mb"],
-        "link_ms_per_doc_large_vs_small": stages[f"link_{large}"]["ms_per_doc"] / stages[f"link_{small}"]["ms_per_doc"],
-    }
+    found = {}
+    if f"ingest_{few}_1" in stages:
+        found.update({
+            "full_vs_bare_1_worker": words_per_s(f"ingest_{few}_1") / words_per_s(f"bare_{few}_1"),
+            "full_vs_bare_2_workers": words_per_s(f"ingest_{few}_2") / words_per_s(f"bare_{few}_2"),
+            "full_vs_bare_2_workers_large": words_per_s(f"ingest_{many}_2") / words_per_s(f"bare_{many}_2"),
+            "two_workers_vs_one": words_per_s(f"ingest_{few}_2") / words_per_s(f"ingest_{few}_1"),
+            "peak_rss_large_vs_small":
+                stages[f"ingest_{many}_2"]["peak_rss_mb"] / stages[f"ingest_{few}_2"]["peak_rss_mb"],
+        })
+    if f"link_{large}" in stages:
+        found["link_ms_per_doc_large_vs_small"] = (stages[f"link_{large}"]["ms_per_doc"]
+                                                   / stages[f"link_{small}"]["ms_per_doc"])
+    return found
 
 
 def verdicts(results: dict[str, Any]) -> dict[str, bool]:
     found = {}
     for name, (sign, target) in TARGETS.items():
+        if name not in results["ratios"]:
+            continue
         value = results["ratios"][name]
         found[name] = value >= target if sign == ">=" else value <= target
     return found
@@ -291,7 +316,7 @@ def verdicts(results: dict[str, Any]) -> dict[str, bool]:
 
 def markdown(results: dict[str, Any]) -> str:
     stages, sizes = results["stages"], results["sizes"]
-    few, many = sizes["articles"]
+    many = sizes["articles"][1]
     lines = ["| stage | documents | seconds | docs/s | words/s | peak RSS MB | store KB/doc |",
              "|---|---:|---:|---:|---:|---:|---:|"]
     for name, stage in stages.items():
@@ -308,13 +333,18 @@ def markdown(results: dict[str, Any]) -> str:
         verdict = ("yes" if met[name] else "NO") if name in met else "–"
         lines.append(f"| {name} | {value:.2f} | {wanted} | {verdict} |")
     small, large = sizes["records"]
-    link_small, link_large = stages[f"link_{small}"], stages[f"link_{large}"]
-    export_small, export_large = stages[f"export_{small}"], stages[f"export_{large}"]
-    ingest = stages[f"ingest_{many}_2"]
-    lines += ["", f"Link: {link_small['ms_per_doc']:.2f} ms a document at {small}, {link_large['ms_per_doc']:.2f} at "
-              f"{large}. Export (JSON Lines, TSV, Parquet): {export_small['seconds']:.1f} s at {small}, "
-              f"{export_large['seconds']:.1f} s at {large}. Linking took {ingest['link_seconds']:.1f} s of the "
-              f"{ingest['seconds']:.1f} s ingest of {many} articles."]
+    notes = []
+    if f"link_{large}" in stages:
+        link_small, link_large = stages[f"link_{small}"], stages[f"link_{large}"]
+        export_small, export_large = stages[f"export_{small}"], stages[f"export_{large}"]
+        notes.append(f"Link: {link_small['ms_per_doc']:.2f} ms a document at {small}, {link_large['ms_per_doc']:.2f} "
+                     f"at {large}. Export (JSON Lines, TSV, Parquet): {export_small['seconds']:.1f} s at {small}, "
+                     f"{export_large['seconds']:.1f} s at {large}.")
+    if f"ingest_{many}_2" in stages:
+        ingest = stages[f"ingest_{many}_2"]
+        notes.append(f"Linking took {ingest['link_seconds']:.1f} s of the {ingest['seconds']:.1f} s ingest of {many} "
+                     "articles.")
+    lines += ["", " ".join(notes)]
     return "\n".join(lines) + "\n"
 
 
@@ -323,6 +353,9 @@ def main() -> None:
     parser.add_argument("--small", action="store_true", help="a quick pass at a tenth of the sizes")
     parser.add_argument("--out", default=str(HERE / "results"), help="folder for latest.json and latest.md")
     parser.add_argument("--work", help="folder for corpora and stores (default: a temporary one)")
+    parser.add_argument("--only", choices=PARTS, help="measure one part: the full ingest against bare spaCy, or "
+                        "store, link and export on generated records (needs --work DIR holding an earlier "
+                        "run's stores)")
     parser.add_argument("--stage", choices=sorted(STAGES), help=argparse.SUPPRESS)
     parser.add_argument("--args", help=argparse.SUPPRESS)
     options = parser.parse_args()
@@ -333,12 +366,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="detente-bench-") as tmp:
         work = Path(options.work or tmp)
         work.mkdir(parents=True, exist_ok=True)
-        results = measure(work, options.small)
+        results = measure(work, options.small, (options.only,) if options.only else PARTS)
     results["seconds"] = time.perf_counter() - started
     results["met"] = verdicts(results)
     out = Path(options.out)
     out.mkdir(parents=True, exist_ok=True)
-    name = "small" if options.small else "latest"
+    name = ("small" if options.small else "latest") + (f"-{options.only}" if options.only else "")
     (out / f"{name}.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     table = markdown(results)
     (out / f"{name}.md").write_text(table, encoding="utf-8")
