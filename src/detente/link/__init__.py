@@ -59,6 +59,8 @@ from .forecasts import (
     checked_forecast,
     forecast_countries,
     negated,
+    outcome_shares_words,
+    own_plain_words,
     predicted_categories,
     reach,
 )
@@ -753,8 +755,12 @@ class Linker:
                     if tells_outcome(c)}
         self.corpus.load(c["doc_id"] for c in [*cues.values(), *outcomes.values()])
         by_forecast = {f.forecast_id: f for f in forecasts}
+        # only outcomes sharing the prediction's own words can judge it (cue_evidence asks the same):
+        # sentences filed under a state are many, so they are sifted before they become verdict cues
+        own = {fid: own_plain_words(f, self.corpus) for fid, f in by_forecast.items() if done.get(fid)}
         return {fid: [cues[i] for i in sorted(ids) if i in cues]
-                + [outcome_cue(outcomes[i], by_forecast[fid]) for i in sorted(done[fid]) if i in outcomes]
+                + [outcome_cue(outcomes[i], by_forecast[fid]) for i in sorted(done[fid])
+                   if i in outcomes and outcome_shares_words(own[fid], outcomes[i])]
                 for fid, ids in found.items()}
 
     # -- disagreements over facts

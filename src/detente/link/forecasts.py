@@ -193,12 +193,15 @@ def cue_evidence(forecast: Forecast, corpus: Corpus, cues: Iterable[dict[str, An
     """Later sentences that say how this prediction turned out."""
     published = corpus.order(forecast.doc_id)
     found = []
+    own: set[str] | None = None
     for cue in cues:
         if cue["doc_id"] == forecast.doc_id or corpus.order(cue["doc_id"]) <= published:
             continue
         cue_words = set(cue["words"]) | set(cue.get("context_words", []))
         if cue.get("outcome"):  # whether something was done: it must be what the forecast itself predicts
-            if len(plain(_own_words(forecast, corpus)) & cue_words) < SHARED_WORDS:
+            if own is None:
+                own = own_plain_words(forecast, corpus)
+            if len(own & cue_words) < SHARED_WORDS:
                 continue
             found.append(StanceEvidence(cue["doc_id"], cue["start"], cue["end"], cue["text"], cue["stance"]))
             continue
@@ -208,6 +211,15 @@ def cue_evidence(forecast: Forecast, corpus: Corpus, cues: Iterable[dict[str, An
             continue
         found.append(StanceEvidence(cue["doc_id"], cue["start"], cue["end"], cue["text"], cue["stance"]))
     return found
+
+
+def own_plain_words(forecast: Forecast, corpus: Corpus) -> set[str]:
+    return plain(_own_words(forecast, corpus))
+
+
+def outcome_shares_words(own: set[str], cue: dict[str, Any]) -> bool:
+    """Whether a sentence telling an outcome shares enough of a prediction's own words to judge it."""
+    return len(own & (set(cue["words"]) | set(cue.get("context_words", [])))) >= SHARED_WORDS
 
 
 def _own_words(forecast: Forecast, corpus: Corpus) -> frozenset[str]:
