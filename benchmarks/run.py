@@ -1,7 +1,7 @@
 """detente's one-machine benchmark: throughput, memory and how linking scales, as ratios measured
 in one run (see benchmarks/README.md).
 
-    .venv/bin/python benchmarks/run.py                  # the full benchmark (under 20 minutes on 2 cores)
+    .venv/bin/python benchmarks/run.py                  # the full benchmark (83 minutes on 2 cores today)
     .venv/bin/python benchmarks/run.py --small          # a quick pass at a tenth of the sizes
 
 Each measured stage runs in a fresh process (``--stage``), so the stages' memory does not mix; a
