@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..records import Anchor, Precision, Timex
 from .quotes import quoted_spans
-from .relative import Resolved, clause_direction, find_relative, resolve
+from .relative import Resolved, clause_direction, find_relative, resolve, word_start_alternatives
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -47,8 +47,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("dm", rf"\b{_DAY.format(g='d5')}\s+(?:of\s+)?{_MONTH.format(g='m5')}\b(?!,?\s*\d)(?:\s+(?:of\s+)?(?P<rel5>last|next|this)\s+year\b)?"),
     ("year", rf"\b{_YEAR_PREPOSITIONS}\s+{_YEAR.format(g='y6')}\b(?![-–]\d|\s*(?:%|per\b))"),
 ]
-# every pattern opens at the start of a word: one test per position before the alternatives
-_COMBINED = re.compile(r"\b(?=\w)(?:" + "|".join(f"(?P<{name}>{body})" for name, body in _PATTERNS) + ")")
+_COMBINED = word_start_alternatives(_PATTERNS)
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from ..records import Anchor, Precision
@@ -66,11 +67,15 @@ PATTERNS: list[tuple[str, str]] = [
 # case matters for weekday and month names ("May", not "may"); number words may open a sentence
 _CASELESS = {"month_of_rel_year", "edge_rel", "end_of", "rel_unit", "ago", "later", "eve", "day_rel", "deictic", "season",
              "same_day", "hours_later"}
-# every pattern opens at the start of a word: testing that once per position, before the twenty
-# alternatives, makes the scan three times faster with the same matches
-_COMBINED = re.compile(r"\b(?=\w)(?:" + "|".join(
-    f"(?P<{name}>(?i:{body}))" if name in _CASELESS else f"(?P<{name}>{body})" for name, body in PATTERNS
-) + ")")
+
+
+def word_start_alternatives(named: Iterable[tuple[str, str]]) -> re.Pattern[str]:
+    """One pattern of named alternatives that all open at the start of a word: testing that once per
+    position, before the alternatives, makes a scan about three times faster with the same matches."""
+    return re.compile(r"\b(?=\w)(?:" + "|".join(f"(?P<{name}>{body})" for name, body in named) + ")")
+
+
+_COMBINED = word_start_alternatives((name, f"(?i:{body})" if name in _CASELESS else body) for name, body in PATTERNS)
 _SPAN_GROUP = {"bare_month": "m14", "part_of_day": "p18"}
 
 

@@ -193,18 +193,13 @@ def cue_evidence(forecast: Forecast, corpus: Corpus, cues: Iterable[dict[str, An
     """Later sentences that say how this prediction turned out."""
     published = corpus.order(forecast.doc_id)
     found = []
-    own: set[str] | None = None
     for cue in cues:
         if cue["doc_id"] == forecast.doc_id or corpus.order(cue["doc_id"]) <= published:
             continue
-        cue_words = set(cue["words"]) | set(cue.get("context_words", []))
-        if cue.get("outcome"):  # whether something was done: it must be what the forecast itself predicts
-            if own is None:
-                own = own_plain_words(forecast, corpus)
-            if len(own & cue_words) < SHARED_WORDS:
-                continue
+        if cue.get("outcome"):  # whether something was done: sifted by outcome_shares_words when it was read
             found.append(StanceEvidence(cue["doc_id"], cue["start"], cue["end"], cue["text"], cue["stance"]))
             continue
+        cue_words = set(cue["words"]) | set(cue.get("context_words", []))
         shared = plain(forecast_words) & cue_words
         names_author = bool(forecast.author and forecast.author in cue["actors"])
         if len(shared) < SHARED_WORDS and not (names_author and shared):
