@@ -109,14 +109,17 @@ def ingest(
             raise fail(str(error), 2) from None
         except DetenteError as error:
             raise fail(str(error), 1) from None
-    for message in report.warnings:
-        err.print(f"detente: {message}", markup=False)
-    for message in report.errors:
+    _report_and_exit(report)
+
+
+
+def _report_and_exit(report: Any) -> None:
+    """Warnings and errors to stderr, one line each, the summary to stdout; exit 1 when any input failed."""
+    for message in [*getattr(report, "warnings", ()), *report.errors]:
         err.print(f"detente: {message}", markup=False)
     out.print(report.summary(), markup=False)
     if report.errors:
         raise typer.Exit(1)
-
 
 @app.command()
 def export(
@@ -291,11 +294,7 @@ def spark_job(
                                  split_jsonl_bytes=split_jsonl * 1024 * 1024, overwrite=overwrite)
     except UsageError as error:
         raise fail(str(error), 2) from None
-    for message in [*report.warnings, *report.errors]:
-        err.print(f"detente: {message}", markup=False)
-    out.print(report.summary(), markup=False)
-    if report.errors:
-        raise typer.Exit(1)
+    _report_and_exit(report)
 
 
 @app.command()
@@ -314,11 +313,7 @@ def load(
             report = spark.load(dirs, store)
         except DetenteError as error:
             raise fail(str(error), 1) from None
-    for message in report.errors:
-        err.print(f"detente: {message}", markup=False)
-    out.print(report.summary(), markup=False)
-    if report.errors:
-        raise typer.Exit(1)
+    _report_and_exit(report)
 
 
 def list_command(collection: str) -> None:
