@@ -53,13 +53,13 @@ from .events import (
     linked_events,
     pair_of,
 )
+from .forecasts import SHARED_WORDS as FORECAST_SHARED_WORDS
 from .forecasts import (
     FORECAST_DAYS,
     before_reach,
     checked_forecast,
     forecast_countries,
     negated,
-    outcome_shares_words,
     own_plain_words,
     predicted_categories,
     reach,
@@ -144,7 +144,7 @@ class Linker:
         self.link_quotes()
         self.link_promises(cue_rows)
         self.link_promise_statements()
-        self.check_forecasts(cue_rows)
+        self.check_forecasts(cue_rows, actors_of)
         self.find_fact_disagreements(cue_rows)
         self.store.mark_linked(self.doc_ids)
 
@@ -658,15 +658,17 @@ class Linker:
         pairs = [(a, b) for i, a in enumerate(countries) for b in countries[i + 1:]]
         ev = forecast.evidence
         rows = [(f"event|{a}|{b}|{category}", fid, day) for a, b in pairs for category in predicted_categories(forecast.text)]
-        rows += [(f"word|{w}", fid, day) for w in plain(self.corpus.words_at(ev.doc_id, ev.start, ev.text))]
+        # a sentence can judge the forecast only where it names one of these (verdict_sentences): kept with each word
+        judged_by = " ".join(sorted({*forecast.subjects, forecast.author} - {None}))  # type: ignore[arg-type]
+        rows += [(f"word|{w}", fid, day, judged_by) for w in plain(self.corpus.words_at(ev.doc_id, ev.start, ev.text))]
         if forecast.author:
             rows.append((f"author|{forecast.author}", fid, day))
         return rows
 
-    def check_forecasts(self, cue_rows: list[dict[str, Any]]) -> None:
+    def check_forecasts(self, cue_rows: list[dict[str, Any]], actors_of: dict[str, set[str]]) -> None:
         new = [f for f in self.store.raw_records("forecasts", doc_id=self.doc_ids) if isinstance(f, Forecast)]
         self.store.put_keys("forecasts", [f.forecast_id for f in new], [k for f in new for k in self.forecast_keys(f)])
-        ids = {f.forecast_id for f in new} | self.forecasts_reached(cue_rows)
+        ids = {f.forecast_id for f in new} | self.forecasts_reached(cue_rows, actors_of)
         latest = self.store.latest_published()
         if latest and latest != self.store.meta("linked_latest"):
             # horizons the newest document has now passed: the verdict becomes final
@@ -687,9 +689,10 @@ class Linker:
                 rows.append((forecast.forecast_id, forecast.forecast_id, checked))
         self.store.replace_links("forecasts", [f.forecast_id for f in forecasts], rows)
 
-    def forecasts_reached(self, cue_rows: list[dict[str, Any]]) -> set[str]:
+    def forecasts_reached(self, cue_rows: list[dict[str, Any]], actors_of: dict[str, set[str]]) -> set[str]:
         """Forecasts that changed event groups or new verdict sentences may now judge: published up to
-        2 x FORECAST_DAYS before them, about the same pair and type, or sharing words with the sentence."""
+        2 x FORECAST_DAYS before them, about the same pair and type, or sharing words with a sentence
+        filed under one of their subjects or their author (``actors_of``: each new document's actors)."""
         lookback = 2 * FORECAST_DAYS
         # a group dated to the month or year counts for forecasts published within that period too
         windows = [(f"event|{a}|{b}|{category}", shifted(first_day(when), -lookback), shifted(last_day(when), 0))
@@ -697,23 +700,25 @@ class Linker:
         found = self.store.keyed("forecasts", windows)
         verdicts = {cue_id(c): c for c in cue_rows
                     if c["kind"] == "verdict" or (c["kind"] == "status" and tells_outcome(c))}
-        cue_windows = {}
+        cue_windows, filed_under = {}, {}
         for item, cue in verdicts.items():
             _, lo, hi = self.window("", cue["doc_id"], lookback, 0)
             cue_windows[item] = [(f"word|{w}", lo, hi) for w in {*cue["words"], *cue.get("context_words", ())}]
             cue_windows[item] += [(f"author|{a}", lo, hi) for a in cue["actors"]]
-        rows: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
-        for key, record_id, day, _ in self.store.keyed_rows("forecasts", (w for ws in cue_windows.values() for w in ws)):
-            rows[key].append((record_id, day))
-        for item_windows in cue_windows.values():
+            # the actors verdict_sentences finds the sentence under: a verdict by its document's, an outcome by its own
+            filed_under[item] = actors_of.get(cue["doc_id"], set()) if cue["kind"] == "verdict" else set(cue["actors"])
+        rows: dict[str, list[tuple[str, str | None, str | None]]] = defaultdict(list)
+        for key, record_id, day, info in self.store.keyed_rows("forecasts", (w for ws in cue_windows.values() for w in ws)):
+            rows[key].append((record_id, day, info))
+        for item, item_windows in cue_windows.items():
             shared: dict[str, int] = defaultdict(int)
             named: set[str] = set()
             for key, lo, hi in item_windows:
-                for record_id, day in rows[key]:
+                for record_id, day, info in rows[key]:
                     if day is None or (lo or "") <= day <= (hi or "~"):
                         if key.startswith("author|"):
                             named.add(record_id)
-                        else:
+                        elif info is None or not filed_under[item].isdisjoint(info.split()):
                             shared[record_id] += 1
             found.update(f for f, n in shared.items() if n >= 2 or f in named)
         return found
@@ -749,18 +754,16 @@ class Linker:
         found = self.lookup("verdict", windows)
         cues = {cue_id(c): c for c in self.store.cue_rows("verdict", set().union(*found.values()))}
         # sentences telling that something was done or not ("the findings were never handed over") judge a
-        # prediction that it would be, as they judge a promise; they are filed under the actors they name
-        done = self.lookup("status", windows)
-        outcomes = {cue_id(c): c for c in self.store.cue_rows("status", set().union(*done.values()))
+        # prediction that it would be, as they judge a promise; they are filed under the actors they name,
+        # with their words, and only those sharing SHARED_WORDS of the prediction's own words can judge it
+        by_forecast = {f.forecast_id: f for f in forecasts}
+        own = {fid: frozenset(own_plain_words(f, self.corpus)) for fid, f in by_forecast.items()}
+        done = self.matching("status", windows, own, FORECAST_SHARED_WORDS, _cue_words)
+        outcomes = {cue_id(c): c for c in self.store.cue_rows("status", {row[1] for rows in done.values() for row in rows})
                     if tells_outcome(c)}
         self.corpus.load(c["doc_id"] for c in [*cues.values(), *outcomes.values()])
-        by_forecast = {f.forecast_id: f for f in forecasts}
-        # only outcomes sharing the prediction's own words can judge it (cue_evidence asks the same):
-        # sentences filed under a state are many, so they are sifted before they become verdict cues
-        own = {fid: own_plain_words(f, self.corpus) for fid, f in by_forecast.items() if done.get(fid)}
         return {fid: [cues[i] for i in sorted(ids) if i in cues]
-                + [outcome_cue(outcomes[i], by_forecast[fid]) for i in sorted(done[fid])
-                   if i in outcomes and outcome_shares_words(own[fid], outcomes[i])]
+                + [outcome_cue(outcomes[i], by_forecast[fid]) for i in sorted(row[1] for row in done[fid]) if i in outcomes]
                 for fid, ids in found.items()}
 
     # -- disagreements over facts

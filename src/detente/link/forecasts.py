@@ -196,7 +196,7 @@ def cue_evidence(forecast: Forecast, corpus: Corpus, cues: Iterable[dict[str, An
     for cue in cues:
         if cue["doc_id"] == forecast.doc_id or corpus.order(cue["doc_id"]) <= published:
             continue
-        if cue.get("outcome"):  # whether something was done: sifted by outcome_shares_words when it was read
+        if cue.get("outcome"):  # whether something was done: read only when it shares SHARED_WORDS of the prediction's own words
             found.append(StanceEvidence(cue["doc_id"], cue["start"], cue["end"], cue["text"], cue["stance"]))
             continue
         cue_words = set(cue["words"]) | set(cue.get("context_words", []))
@@ -210,11 +210,6 @@ def cue_evidence(forecast: Forecast, corpus: Corpus, cues: Iterable[dict[str, An
 
 def own_plain_words(forecast: Forecast, corpus: Corpus) -> set[str]:
     return plain(_own_words(forecast, corpus))
-
-
-def outcome_shares_words(own: set[str], cue: dict[str, Any]) -> bool:
-    """Whether a sentence telling an outcome shares enough of a prediction's own words to judge it."""
-    return len(own & (set(cue["words"]) | set(cue.get("context_words", [])))) >= SHARED_WORDS
 
 
 def _own_words(forecast: Forecast, corpus: Corpus) -> frozenset[str]:
