@@ -495,15 +495,15 @@ class Linker:
         self.file_promises([[c] for c in new], matcher)
         probes = {c.commitment_id: PromiseProbe.of_group(c, [c], self.day(c.evidence.doc_id), matcher, self.corpus)
                   for c in new}
-        # promises a new sentence may judge or mention: reported up to PROMISE_DAYS before it by an actor it
-        # names, sharing two words with it (a status sentence with the promise, a mention with its sentences)
+        # promises a new status sentence may judge: reported up to PROMISE_DAYS before it by an actor it
+        # names, sharing two words with the promise. (A sentence that only mentions a promise changes its
+        # reports, not its group or status: rereferenced() gives it to the promise it names.)
         sentences = [c for c in cue_rows if c["kind"] in ("status", "promise_ref")]
-        for kind, words_of in (("status", _group_promise_words), ("promise_ref", _group_sentence_words)):
-            cues = [c for c in sentences if c["kind"] == kind]
-            found = self.matching("commitments", {cue_id(c): [self.window(a, c["doc_id"], PROMISE_DAYS, 0) for a in c["actors"]]
-                                                  for c in cues},
-                                  {cue_id(c): frozenset(plain(c["words"])) for c in cues}, 2, words_of)
-            probes.update((row[1], PromiseProbe.of(*row)) for rows in found.values() for row in rows if row[1] not in probes)
+        judging = [c for c in sentences if c["kind"] == "status"]
+        found = self.matching("commitments", {cue_id(c): [self.window(a, c["doc_id"], PROMISE_DAYS, 0) for a in c["actors"]]
+                                              for c in judging},
+                              {cue_id(c): frozenset(plain(c["words"])) for c in judging}, 2, _group_promise_words)
+        probes.update((row[1], PromiseProbe.of(*row)) for rows in found.values() for row in rows if row[1] not in probes)
         if not probes:
             return
         parts = self.promise_components(probes, matcher)
