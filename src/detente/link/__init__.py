@@ -133,9 +133,9 @@ class Linker:
         self.events = EventMatcher(self.corpus)
         # (a, b, type, date) of event groups that changed, before and after: forecasts about them are checked again
         self.moved_groups: list[tuple[str, str, str, str]] = []
-        # quotes whose statement groups this run rewrote, and documents holding reports of promises it regrouped
+        # quotes whose statement groups this run rewrote, and the reports of the promises it regrouped
         self.quotes_changed: set[str] = set()
-        self.promise_docs: set[str] = set()
+        self.promise_reports: dict[str, list[tuple[int, int]]] = defaultdict(list)
 
     def run(self) -> None:
         actors_of = self.link_actors()
@@ -434,8 +434,11 @@ class Linker:
         """A statement that makes a promise is reported wherever the promise is: each statement group with a
         quote overlapping a report of a promise by the quote's speaker (or the state it speaks for) gets the
         reports of that promise too. Redone for the statement groups and the promises this run changed."""
-        docs = sorted(self.promise_docs | set(self.doc_ids))
-        quotes = {q.quote_id for q in self.store.raw_records("quotes", doc_id=docs)}  # type: ignore[attr-defined]
+        # a statement group's view changes with its quotes or with a promise reported where one of them is
+        docs = sorted(self.promise_reports.keys() | set(self.doc_ids))
+        new = set(self.doc_ids)
+        quotes = {q.quote_id for q in self.store.raw_records("quotes", doc_id=docs)  # type: ignore[attr-defined]
+                  if q.doc_id in new or any(s < q.end and q.start < e for s, e in self.promise_reports[q.doc_id])}  # type: ignore[attr-defined]
         quotes |= self.quotes_changed
         if not quotes:
             return
@@ -515,7 +518,8 @@ class Linker:
             return matcher.similarity(a, b) if self.near(a.evidence.doc_id, b.evidence.doc_id, PROMISE_DAYS) else 0.0
 
         changed = [g for part in parts for g in promise_groups([records[i] for i in part], self.corpus, similarity)]
-        self.promise_docs.update(c.evidence.doc_id for g in changed for c in g)
+        for c in (c for g in changed for c in g):
+            self.promise_reports[c.evidence.doc_id].append((c.evidence.start, c.evidence.end))
         # sentences that may mention a changed promise now go to whichever promise they share most words
         # with, among all the promises they may mention
         refs = self.references_near(changed, [c for c in sentences if c["kind"] == "promise_ref"])
