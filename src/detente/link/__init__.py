@@ -73,6 +73,7 @@ from .promises import (
     promise_groups,
     promise_similarity,
     sentence_words,
+    speaks_of,
 )
 from .text import overlap, plain, words
 
@@ -506,7 +507,12 @@ class Linker:
         found = self.matching("commitments", {cue_id(c): [self.window(a, c["doc_id"], PROMISE_DAYS, 0) for a in c["actors"]]
                                               for c in judging},
                               {cue_id(c): frozenset(plain(c["words"])) for c in judging}, 2, _group_promise_words)
-        probes.update((row[1], PromiseProbe.of(*row)) for rows in found.values() for row in rows if row[1] not in probes)
+        by_id = {cue_id(c): c for c in judging}
+        for item, rows in found.items():
+            for probe in (PromiseProbe.of(*row) for row in rows if row[1] not in probes):
+                # a sentence that speaks of none of the promise's reports cannot judge it (linked_promise)
+                if not probe.reports or speaks_of(by_id[item], probe.reports):
+                    probes[probe.record_id] = probe
         if not probes:
             return
         parts = self.promise_components(probes, matcher)
@@ -830,23 +836,29 @@ class PromiseProbe:
     # the words of the whole promise this report belongs to (all its reports): its contents, its sentences
     group_promise: frozenset[str]
     group_sentence: frozenset[str]
+    # the content words of each report of the promise, which a sentence judging it must share (speaks_of);
+    # empty when unknown (keys filed before they were kept)
+    reports: tuple[frozenset[str], ...] = ()
 
     def info(self) -> str:
         return "\t".join((self.doc_id, self.promiser, self.beneficiary or "", " ".join(sorted(self.promise)),
-                          " ".join(sorted(self.group_promise)), " ".join(sorted(self.group_sentence))))
+                          " ".join(sorted(self.group_promise)), " ".join(sorted(self.group_sentence)),
+                          "|".join(" ".join(sorted(r)) for r in self.reports)))
 
     @classmethod
     def of(cls, key: str, record_id: str, day: str | None, info: str | None) -> PromiseProbe:
-        doc_id, promiser, beneficiary, promise, group_promise, group_sentence = (info or "\t" * 5).split("\t")
+        doc_id, promiser, beneficiary, promise, group_promise, group_sentence, *rest = (info or "\t" * 5).split("\t")
+        reports = tuple(frozenset(r.split()) for r in rest[0].split("|")) if rest else ()
         return cls(record_id, doc_id, day, promiser, beneficiary or None, frozenset(promise.split()),
-                   frozenset(group_promise.split()), frozenset(group_sentence.split()))
+                   frozenset(group_promise.split()), frozenset(group_sentence.split()), reports)
 
     @classmethod
     def of_group(cls, c: Commitment, group: list[Commitment], day: str | None, matcher: PromiseMatcher,
                  corpus: Corpus) -> PromiseProbe:
         return cls(c.commitment_id, c.evidence.doc_id, day, c.promiser, c.beneficiary, matcher.plain_words(c),
                    frozenset().union(*(matcher.plain_words(g) for g in group)),
-                   frozenset(plain(frozenset().union(*(sentence_words(g, corpus) for g in group)))))
+                   frozenset(plain(frozenset().union(*(sentence_words(g, corpus) for g in group)))),
+                   tuple(sorted((matcher.plain_words(g) for g in group), key=sorted)))
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
