@@ -289,3 +289,15 @@ def test_a_document_telling_both_sides_claims_what_most_of_its_sentences_tell():
     assert found is not None
     assert [(c.doc_id, c.value, c.evidence.text) for c in found.claims] == [
         ("a", "kept", "All lorries were returned."), ("b", "not kept", "Forty lorries are still held.")]
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_later_document_that_only_mentions_a_promise_is_one_of_its_reports(tmp_path, order):
+    # the mention's document holds no promise and no status sentence: linked alone it must still reach the promise
+    mention = _plain_doc("Kestrava recalled the Valdoria promise to pay compensation to the families, a month on.",
+                         "2025-04-02")
+    store = linked(tmp_path, [PROMISE, mention][::order], f"mention{order}")
+    (promise,) = store.records("commitments")
+    assert [e.text for e in promise.also_reported_in] == [
+        "Kestrava recalled the Valdoria promise to pay compensation to the families, a month on."]
+    assert promise.status == "open"

@@ -513,7 +513,7 @@ class Linker:
                 # a sentence that speaks of none of the promise's reports cannot judge it (linked_promise)
                 if not probe.reports or speaks_of(by_id[item], probe.reports):
                     probes[probe.record_id] = probe
-        if not probes:
+        if not probes and not any(c["kind"] == "promise_ref" for c in sentences):
             return
         parts = self.promise_components(probes, matcher)
         records: dict[str, Commitment] = {c.commitment_id: c for c in self.store.records_by_ids(  # type: ignore[misc]
