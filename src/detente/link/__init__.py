@@ -173,9 +173,13 @@ class Linker:
         """For each item, the blocking-key rows under its windows whose words (``words_of``) share at
         least ``at_least`` of the item's words; through one index of the rows' words, so each item
         reads only the rows holding one of its words."""
+        wanted: dict[str, set[str]] = defaultdict(set)  # the words some item under each key has
+        for item, item_windows in windows.items():
+            for key, _, _ in item_windows:
+                wanted[key].update(words[item])
         index: dict[str, dict[str, list[tuple[str, str, str | None, str | None]]]] = defaultdict(lambda: defaultdict(list))
         for row in self.store.keyed_rows(collection, (w for ws in windows.values() for w in ws)):
-            for word in words_of(row):
+            for word in wanted[row[0]].intersection(words_of(row)):
                 index[row[0]][word].append(row)
         found = {}
         for item, item_windows in windows.items():
@@ -278,9 +282,13 @@ class Linker:
                             yield r, row
             return
         words_of_record, words_of_row, at_least = shared
+        wanted: dict[str, set[str]] = defaultdict(set)  # the words some record under each key has
+        for key, windows in owners.items():
+            for _, _, r in windows:
+                wanted[key].update(words_of_record(r))
         index: dict[str, dict[str, list[tuple[str, str, str | None, str | None]]]] = defaultdict(lambda: defaultdict(list))
         for row in rows:
-            for word in words_of_row(row):
+            for word in wanted[row[0]].intersection(words_of_row(row)):
                 index[row[0]][word].append(row)
         for key, windows in owners.items():
             by_word = index.get(key)
@@ -406,7 +414,7 @@ class Linker:
         def similarity(a: Probe, b: Probe) -> float:
             if a.key != b.key or not _days_near(a.day, b.day, STATEMENT_DAYS):
                 return 0.0
-            return quote_similarity(a.words, b.words)
+            return quote_similarity(a, b)
 
         parts = self.components(
             "quotes", probes.values(), lambda q: [(q.key, shifted(_date(q.day), -STATEMENT_DAYS), shifted(_date(q.day), STATEMENT_DAYS))],
@@ -870,6 +878,10 @@ class Probe:
     doc_id: str
     day: str | None
     words: frozenset[str]
+    content: frozenset[str] = dataclasses.field(init=False, compare=False)  # words other than names and numbers
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "content", frozenset(plain(self.words)))
 
     def info(self) -> str:
         return f"{self.doc_id} {' '.join(sorted(self.words))}"
@@ -893,10 +905,10 @@ def outcome_cue(cue: dict[str, Any], forecast: Forecast) -> dict[str, Any]:
             "stance": "supports" if done != negated(forecast.text) else "contradicts"}
 
 
-def quote_similarity(a: frozenset[str], b: frozenset[str]) -> float:
+def quote_similarity(a: Probe, b: Probe) -> float:
     """Two reports of one statement by one speaker: enough shared words (numbers among them), or the whole
     of a short one; the share is of words other than numbers."""
-    shared, similarity = len(a & b), overlap(frozenset(plain(a)), frozenset(plain(b)))
+    shared, similarity = len(a.words & b.words), overlap(a.content, b.content)
     if shared >= QUOTE_SHARED_WORDS or (shared >= QUOTE_WHOLE_WORDS and similarity == 1.0):
         return similarity
     return 0.0
@@ -920,12 +932,18 @@ def _group_key(group: list[Commitment]) -> tuple[str, ...]:
     return tuple(sorted(c.commitment_id for c in group))
 
 
-def _group_promise_words(row: tuple[str, str, str | None, str | None]) -> frozenset[str]:
-    return PromiseProbe.of(*row).group_promise
+def _group_promise_words(row: tuple[str, str, str | None, str | None]) -> list[str]:
+    return _info_field(row, 4)
 
 
-def _group_sentence_words(row: tuple[str, str, str | None, str | None]) -> frozenset[str]:
-    return PromiseProbe.of(*row).group_sentence
+def _group_sentence_words(row: tuple[str, str, str | None, str | None]) -> list[str]:
+    return _info_field(row, 5)
+
+
+def _info_field(row: tuple[str, str, str | None, str | None], field: int) -> list[str]:
+    """The words of one field of a promise's key row (``PromiseProbe.info``), without reading the rest."""
+    fields = (row[3] or "").split("\t")
+    return fields[field].split() if len(fields) > field else []
 
 
 def _cue_words(row: tuple[str, str, str | None, str | None]) -> list[str]:

@@ -24,6 +24,8 @@ class Corpus:
         self._kinds: dict[str, str] = {}
         self._days: dict[str, date | None] = {}
         self._starts: dict[str, list[int]] = {}
+        # spans are read again and again in one run (a promise's report by every sentence that may judge it)
+        self._words: dict[tuple[str, int, str], frozenset[str]] = {}
 
     def load(self, doc_ids: Iterable[str]) -> None:
         missing = [d for d in set(doc_ids) if d not in self._info]
@@ -69,12 +71,16 @@ class Corpus:
 
     def words_at(self, doc_id: str, start: int, text: str) -> frozenset[str]:
         """Content words of ``text``, found at ``start`` in a document, with its actors as ``@id``."""
+        cached = self._words.get((doc_id, start, text))
+        if cached is not None:
+            return cached
         found = self.mentions(doc_id)
         starts = self._starts.get(doc_id)
         if starts is None:
             starts = self._starts[doc_id] = [m.start for m in found]
         inside = found[bisect_left(starts, start) : bisect_right(starts, start + len(text))]
-        return words(text, mentions=inside, offset=start)
+        result = self._words[(doc_id, start, text)] = words(text, mentions=inside, offset=start)
+        return result
 
     def kind(self, actor_id: str) -> str | None:
         return self._kinds.get(actor_id)

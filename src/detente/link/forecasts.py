@@ -192,6 +192,7 @@ def cue_evidence(forecast: Forecast, corpus: Corpus, cues: Iterable[dict[str, An
                  forecast_words: frozenset[str]) -> list[StanceEvidence]:
     """Later sentences that say how this prediction turned out."""
     published = corpus.order(forecast.doc_id)
+    content = plain(forecast_words)
     found = []
     for cue in cues:
         if cue["doc_id"] == forecast.doc_id or corpus.order(cue["doc_id"]) <= published:
@@ -200,7 +201,7 @@ def cue_evidence(forecast: Forecast, corpus: Corpus, cues: Iterable[dict[str, An
             found.append(StanceEvidence(cue["doc_id"], cue["start"], cue["end"], cue["text"], cue["stance"]))
             continue
         cue_words = set(cue["words"]) | set(cue.get("context_words", []))
-        shared = plain(forecast_words) & cue_words
+        shared = content & cue_words
         names_author = bool(forecast.author and forecast.author in cue["actors"])
         if len(shared) < SHARED_WORDS and not (names_author and shared):
             continue

@@ -95,12 +95,13 @@ def sentence_words(c: Commitment, corpus: Corpus) -> frozenset[str]:
 
 
 def reference_score(cue: dict[str, Any], group: list[Commitment], group_words: frozenset[str]) -> int:
-    """How many words a sentence that mentions a promise shares with this promise's reports
-    (0 unless it names the promiser or the person who promised)."""
+    """How many words a sentence that mentions a promise shares with the content words of this promise's
+    reports (``group_words``, names and numbers left out); 0 unless it names the promiser or the person
+    who promised."""
     named = set(cue["actors"])
     if group[0].promiser not in named and not named & _promiser_people(group):
         return 0
-    return len(plain(group_words) & set(cue["words"]))
+    return len(group_words.intersection(cue["words"]))
 
 
 def assign_references(groups: list[list[Commitment]], refs: list[dict[str, Any]], corpus: Corpus,
@@ -127,7 +128,7 @@ def assign_references(groups: list[list[Commitment]], refs: list[dict[str, Any]]
             if window_days is not None and apart is not None and apart > window_days:
                 continue
             if i not in words:
-                words[i] = frozenset().union(*(sentence_words(c, corpus) for c in groups[i]))
+                words[i] = frozenset(plain(frozenset().union(*(sentence_words(c, corpus) for c in groups[i]))))
             scores[i] = reference_score(cue, groups[i], words[i])
         best = max(scores.values(), default=0)
         if best < SHARED_WORDS:
@@ -144,12 +145,12 @@ def canonical_commitment(group: list[Commitment], corpus: Corpus) -> Commitment:
 
 
 def speaks_of(cue: dict[str, Any], report_words: Iterable[frozenset[str]]) -> bool:
-    """Whether a status sentence is about this promise: enough of the words of one of its reports
-    recur in it (reports word a promise differently, and all their words together are more than a
-    sentence about it repeats)."""
+    """Whether a status sentence is about this promise: enough of the content words of one of its
+    reports (``report_words``: names and numbers left out, as ``plain`` leaves them) recur in it
+    (reports word a promise differently, and all their words together are more than a sentence about
+    it repeats)."""
     said = set(cue["words"])
-    for words in report_words:
-        content = plain(words)
+    for content in report_words:
         shared = content & said
         if len(shared) >= SHARED_WORDS and len(shared) >= SHARED_SHARE * len(content):
             return True
@@ -191,7 +192,7 @@ def linked_promise(group: list[Commitment], corpus: Corpus, cues: list[dict[str,
     """The merged promise and the view rows of its reports."""
     canonical = canonical_commitment(group, corpus)
     first_report = corpus.order(canonical.evidence.doc_id)
-    report_words = [matcher.words(c) for c in group]
+    report_words = [matcher.plain_words(c) for c in group]
     acts = set().union(*(predicted_codes(c.content) for c in group))
     made_on = min((c.made_on for c in group if c.made_on), default=None) or corpus.published(canonical.evidence.doc_id)
     dated: dict[tuple[str, int, int], tuple[tuple[str, str], StanceEvidence]] = {}
