@@ -211,7 +211,7 @@ class Linker:
                    linked: Callable[[T, T], bool], block: Callable[[T], str], *, ident: Callable[[T], str] = _id_of,
                    read: Callable[[list[tuple[str, str, str | None, str | None]]], dict[str, T]] | None = None,
                    shared: tuple[Callable[[T], frozenset[str]],
-                                 Callable[[tuple[str, str, str | None, str | None]], frozenset[str]], int] | None = None,
+                                 Callable[[tuple[str, str, str | None, str | None]], Iterable[str]], int] | None = None,
                    ) -> list[list[T]]:
         """The groups of records connected to ``seeds`` by chains of ``linked`` records, each group
         whole (a record linked to none of the others is a group of its own).
@@ -244,10 +244,12 @@ class Linker:
             rows = [row for row in self.store.keyed_rows(collection, ((k, lo, hi) for k, ws in owners.items()
                                                                       for lo, hi, _ in ws))
                     if row[1] in fresh or row[1] not in members]
-            loaded = read([row for row in rows if row[1] not in fresh])
+            pairs = list(self._pairs(owners, rows, shared))
+            paired = {row[1] for _, row in pairs}
+            loaded = read([row for row in rows if row[1] not in fresh and row[1] in paired])
             reached = []
             tested: set[tuple[str, str]] = set()
-            for r, (key, cid, day, _) in self._pairs(owners, rows, shared):
+            for r, (key, cid, day, _) in pairs:
                 c = members[cid] if cid in fresh else loaded[cid]
                 rid = ident(r)
                 if rid == cid or (cid in fresh and rid > cid) or (rid, cid) in tested or block(r) != block(c):
@@ -267,7 +269,7 @@ class Linker:
 
     @staticmethod
     def _pairs(owners: dict[str, list[tuple[str | None, str | None, T]]], rows: list[tuple[str, str, str | None, str | None]],
-               shared: tuple[Callable[[T], frozenset[str]], Callable[[tuple[str, str, str | None, str | None]], frozenset[str]], int] | None,
+               shared: tuple[Callable[[T], frozenset[str]], Callable[[tuple[str, str, str | None, str | None]], Iterable[str]], int] | None,
                ) -> Iterator[tuple[T, tuple[str, str, str | None, str | None]]]:
         """``(record, row)`` for each row inside a window of the record; with ``shared`` (the record's
         words, the row's words, how many they must share), only pairs sharing that many words."""
@@ -420,7 +422,7 @@ class Linker:
             "quotes", probes.values(), lambda q: [(q.key, shifted(_date(q.day), -STATEMENT_DAYS), shifted(_date(q.day), STATEMENT_DAYS))],
             lambda a, b: a.doc_id != b.doc_id and similarity(a, b) >= QUOTE_THRESHOLD, lambda q: q.key,
             ident=lambda q: q.record_id, read=lambda rows: {rid: Probe.of(key, rid, day, info) for key, rid, day, info in rows},
-            shared=(lambda q: q.words, lambda row: Probe.of(*row).words, QUOTE_WHOLE_WORDS))
+            shared=(lambda q: q.words, lambda row: (row[3] or "").partition(" ")[2].split(), QUOTE_WHOLE_WORDS))
         linked = [part for part in parts if len(part) > 1]
         quotes: dict[str, Quote] = {q.quote_id: q for q in self.store.records_by_ids(  # type: ignore[misc]
             "quotes", {p.record_id for part in linked for p in part})}
@@ -613,7 +615,7 @@ class Linker:
             "commitments", probes.values(), lambda p: [(p.promiser, *self.day_window(p.day, PROMISE_DAYS, PROMISE_DAYS))],
             linked, lambda p: p.promiser, ident=lambda p: p.record_id,
             read=lambda rows: {rid: PromiseProbe.of(key, rid, day, info) for key, rid, day, info in rows},
-            shared=(lambda p: p.promise, lambda row: PromiseProbe.of(*row).promise, PROMISE_SHARED_WORDS))
+            shared=(lambda p: p.promise, lambda row: _info_field(row, 3), PROMISE_SHARED_WORDS))
         return [[p.record_id for p in part] for part in probe_parts]
 
     def references_near(self, groups: list[list[Commitment]], also: list[dict[str, Any]]) -> list[dict[str, Any]]:
