@@ -103,6 +103,21 @@ def test_store_opens_and_migrates_a_version_1_store(db_url):
         assert again.schema_version() == SCHEMA_VERSION
 
 
+def test_a_version_4_store_files_its_undated_events_for_dated_reports_to_find(db_url):
+    keys = [("XKS|XVL|ASSAULT|date", "e-dated", "2025-05-06"), ("XKS|XVL|ASSAULT|published", "e-dated", "2025-05-07"),
+            ("XKS|XVL|ASSAULT|published", "e-undated", "2025-06-01"), ("XKS|XVL|ACCUSE|published", "e-other", None)]
+    with Store(db_url) as store, store.write() as conn:
+        conn.execute(sa.text("INSERT INTO link_keys (collection, key, record_id, day) VALUES ('events', :k, :r, :d)"),
+                     [{"k": k, "r": r, "d": d} for k, r, d in keys])
+        conn.execute(sa.text("UPDATE detente_meta SET value = '4' WHERE key = 'schema_version'"))
+    with Store(db_url) as store, store.read() as conn:
+        assert store.schema_version() == SCHEMA_VERSION
+        rows = conn.execute(sa.text("SELECT key, record_id, day FROM link_keys WHERE key LIKE '%|undated' "
+                                    "ORDER BY record_id")).all()
+    assert [tuple(r) for r in rows] == [("XKS|XVL|ACCUSE|undated", "e-other", None),
+                                        ("XKS|XVL|ASSAULT|undated", "e-undated", "2025-06-01")]
+
+
 def test_store_refuses_a_newer_schema(db_url):
     with Store(db_url) as store, store.write() as conn:
         conn.execute(sa.text("UPDATE detente_meta SET value = '99' WHERE key = 'schema_version'"))

@@ -44,7 +44,7 @@ from .records import (
     Timex,
 )
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 DEFAULT_DB = "detente.db"
 # lets concurrent writers on one SQLite file wait for each other instead of failing
 SQLITE_BUSY_TIMEOUT_S = 120
@@ -339,8 +339,19 @@ def _migrate_3_to_4(conn: Connection) -> None:
     conn.execute(documents.update().values(linked=0))
 
 
+def _migrate_4_to_5(conn: Connection) -> None:
+    """Version 5 also files events without a date to the month under ``…|undated`` by their publication
+    (what dated reports look up): copied from their ``…|published`` keys."""
+    conn.execute(sa.text(
+        "INSERT INTO link_keys (collection, key, record_id, day, info) "
+        "SELECT k.collection, SUBSTR(k.key, 1, LENGTH(k.key) - LENGTH('|published')) || '|undated', k.record_id, k.day, k.info "
+        "FROM link_keys k WHERE k.collection = 'events' AND k.key LIKE '%|published' AND NOT EXISTS "
+        "(SELECT 1 FROM link_keys d WHERE d.collection = 'events' AND d.record_id = k.record_id AND d.key LIKE '%|date')"))
+
+
 #: migrations[n] upgrades a store at version n - 1 to version n
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {2: _migrate_1_to_2, 3: _migrate_2_to_3, 4: _migrate_3_to_4}
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {2: _migrate_1_to_2, 3: _migrate_2_to_3, 4: _migrate_3_to_4,
+                                                        5: _migrate_4_to_5}
 
 
 # ---------------------------------------------------------------- engines

@@ -152,13 +152,16 @@ def block_of(event: Event) -> str:
 
 def event_keys(event: Event, corpus: Corpus) -> list[tuple[str, str, str | None]]:
     """``(key, event_id, day)`` rows filing an event by its date (when it has one to the month or day)
-    and by its publication."""
+    and by its publication; an event without such a date also under ``|undated`` by its publication
+    (the only publication key a dated report looks up: two dated reports are compared by their dates)."""
     rows = []
     if _dated(event):
         rows.append((block_of(event) + "|date", event.event_id, _iso(first_day(event.date))))
     published = first_day(corpus.published(event.doc_id))
     if published:
         rows.append((block_of(event) + "|published", event.event_id, published.isoformat()))
+        if not _dated(event):
+            rows.append((block_of(event) + "|undated", event.event_id, published.isoformat()))
     return rows
 
 
@@ -174,19 +177,19 @@ def event_windows(event: Event, corpus: Corpus) -> list[tuple[str, str, str]]:
     block = block_of(event)
     published = first_day(corpus.published(event.doc_id))
     windows = []
+    # a dated report meets other dated ones only through their dates, so by publication only undated ones
+    by_publication = block + ("|undated" if _dated(event) else "|published")
     if _dated(event):
         start, month_start, end = first_day(event.date), first_day(event.date[:7]), last_day(event.date)
         assert start and month_start and end
         windows.append((block + "|date", _iso(month_start - _days(NEAR_DAYS + 1)), _iso(end + _days(NEAR_DAYS + 1))))
-        windows.append((block + "|published", _iso(start - _days(REFER_BACK_DAYS + 1)),
-                        _iso(start + _days(REFER_BACK_DAYS + 1))))
+        windows.append((by_publication, _iso(start - _days(REFER_BACK_DAYS + 1)), _iso(start + _days(REFER_BACK_DAYS + 1))))
     elif published:
         until = last_day(corpus.published(event.doc_id))
         assert until
         windows.append((block + "|date", _iso(published - _days(REFER_BACK_DAYS + 1)), _iso(until + _days(1))))
     if published:
-        windows.append((block + "|published", _iso(published - _days(UNDATED_DAYS + 1)),
-                        _iso(published + _days(UNDATED_DAYS + 1))))
+        windows.append((by_publication, _iso(published - _days(UNDATED_DAYS + 1)), _iso(published + _days(UNDATED_DAYS + 1))))
     return windows
 
 
