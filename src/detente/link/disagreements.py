@@ -6,7 +6,9 @@ Each kind of fact is a linking unit (a "block") whose claims come from the docum
   soft when a claim's sentence names several occasions, so its date may belong to another;
 - a count of people killed or wounded, per victims' state and month;
 - whether a promise was kept, when later reports say both (a document that tells both claims what most
-  of its sentences tell, none when they are evenly split).
+  of its sentences tell, none when they are evenly split);
+- a person's title, per person and two-month period, when documents give offices one person cannot hold
+  at once (``titles``); a document that itself gives two such offices claims none.
 Claims at different precisions ("December 2024" and "25 December 2024") never disagree, and a
 document that itself gives several dates or counts (reporting both sides) makes no claim.
 """
@@ -20,6 +22,7 @@ from typing import Any
 
 from ..records import Claim, Commitment, Disagreement, Evidence
 from .corpus import Corpus, days_between
+from .titles import PERIOD_MONTHS, conflicting
 
 SAME_OCCASION_DAYS = 7
 
@@ -119,3 +122,44 @@ def _doc_stance(stances: list[str]) -> str | None:
     if supports == contradicts:
         return None
     return "supports" if supports > contradicts else "contradicts"
+
+
+def role_disagreement(block: str, cues: list[dict[str, Any]], corpus: Corpus) -> Disagreement | None:
+    """Documents giving one person (in one period) offices that cannot be held at once: one claim per
+    such document, its title as worded."""
+    offices = {doc_id: {c["office"] for c in claims} for doc_id, claims in _claims_by_doc(cues).items()}
+    usable = {doc_id: held for doc_id, held in offices.items() if not _conflict(held, held)}
+    against: dict[str, set[str]] = defaultdict(set)
+    for a in usable:
+        for b in usable:
+            if a != b:
+                against[a].update(x for x in usable[a] if _conflict({x}, usable[b]))
+    if not against or not any(against.values()):
+        return None
+    chosen = {}
+    for doc_id, held in against.items():
+        if held:
+            mine = [c for c in cues if c["doc_id"] == doc_id and c["office"] in held]
+            chosen[doc_id] = min(mine, key=lambda c: (-len(c["value"]), c["start"]))
+    first = min(chosen.values(), key=lambda c: corpus.order(c["doc_id"]))
+    period = block.rsplit("|", 1)[-1]
+    return Disagreement(
+        topic=f"title of {first['name']} ({_period_text(period)})",
+        claims=tuple(_claim(c) for c in sorted(chosen.values(), key=lambda c: corpus.order(c["doc_id"]))),
+        disagreement_id=disagreement_id(block), kind="hard", attribute="role",
+    )
+
+
+def _conflict(a: set[str], b: set[str]) -> bool:
+    return any(conflicting(x, y) for x in a for y in b)
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+
+
+def _period_text(period: str) -> str:
+    """"2025-09" -> "September–October 2025"."""
+    year, month = int(period[:4]), int(period[5:7])
+    last = min(month + PERIOD_MONTHS - 1, 12)
+    return f"{_MONTHS[month - 1]}–{_MONTHS[last - 1]} {year}"
