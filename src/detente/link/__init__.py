@@ -339,9 +339,11 @@ class Linker:
         events: dict[str, list[Event]] = defaultdict(list)
         for e in self.store.raw_records("events", doc_id=self.doc_ids):
             events[e.doc_id].append(e)  # type: ignore[attr-defined]
-        by_doc = {d.doc_id: document_cues(d, self.corpus.mentions(d.doc_id), timexes[d.doc_id], kinds, events[d.doc_id])
-                  + role_claims(d.text, self.doc_actors[d.doc_id], self.corpus.mentions(d.doc_id), period_of(d.published))
-                  for d in self.store.documents_by_ids(self.doc_ids)}
+        by_doc = {}
+        for d in self.store.documents_by_ids(self.doc_ids):
+            mentions = self.corpus.mentions(d.doc_id)
+            by_doc[d.doc_id] = (document_cues(d, mentions, timexes[d.doc_id], kinds, events[d.doc_id])
+                                + role_claims(d.text, self.doc_actors[d.doc_id], mentions, period_of(d.published)))
         self.store.put_cues(by_doc)
         found = [{**r, "doc_id": doc_id} for doc_id, rows in by_doc.items() for r in rows]
         keys: dict[str, list[tuple[str, str, str | None]]] = defaultdict(list)

@@ -103,7 +103,8 @@ def period_of(published: str | None) -> str | None:
     return f"{year:04d}-{first:02d}"
 
 
-def role_claims(text: str, actors: Iterable[Actor], mentions: Sequence[Mention], period: str | None) -> list[dict[str, Any]]:
+def role_claims(text: str, actors: Iterable[Actor], mentions: Sequence[Mention],
+                period: str | None) -> list[dict[str, Any]]:
     """Each person's titles in one document that name an office, found in its text beside the person
     (the words are the claim's evidence)."""
     if period is None:
