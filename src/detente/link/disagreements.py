@@ -127,27 +127,33 @@ def _doc_stance(stances: list[str]) -> str | None:
 def role_disagreement(block: str, cues: list[dict[str, Any]], corpus: Corpus) -> Disagreement | None:
     """Documents giving one person (in one period) offices that cannot be held at once: one claim per
     such document, its title as worded."""
-    offices = {doc_id: {c["office"] for c in claims} for doc_id, claims in _claims_by_doc(cues).items()}
+    by_doc = _claims_by_doc(cues)
+    offices = {doc_id: {o for c in claims for o in c["offices"]} for doc_id, claims in by_doc.items()}
     usable = {doc_id: held for doc_id, held in offices.items() if not _conflict(held, held)}
     against: dict[str, set[str]] = defaultdict(set)
     for a in usable:
         for b in usable:
             if a != b:
                 against[a].update(x for x in usable[a] if _conflict({x}, usable[b]))
-    if not against or not any(against.values()):
-        return None
     chosen = {}
     for doc_id, held in against.items():
-        if held:
-            mine = [c for c in cues if c["doc_id"] == doc_id and c["office"] in held]
+        mine = [c for c in by_doc[doc_id] if held & set(c["offices"])]
+        if mine:
             chosen[doc_id] = min(mine, key=lambda c: (-len(c["value"]), c["start"]))
+    if not chosen:
+        return None
     first = min(chosen.values(), key=lambda c: corpus.order(c["doc_id"]))
     period = block.rsplit("|", 1)[-1]
     return Disagreement(
         topic=f"title of {first['name']} ({_period_text(period)})",
-        claims=tuple(_claim(c) for c in sorted(chosen.values(), key=lambda c: corpus.order(c["doc_id"]))),
+        claims=tuple(_title_claim(c) for c in sorted(chosen.values(), key=lambda c: corpus.order(c["doc_id"]))),
         disagreement_id=disagreement_id(block), kind="hard", attribute="role",
     )
+
+
+def _title_claim(cue: dict[str, Any]) -> Claim:
+    start, end = cue["evidence"]
+    return Claim(doc_id=cue["doc_id"], value=cue["value"], evidence=Evidence(cue["doc_id"], start, end, cue["text"]))
 
 
 def _conflict(a: set[str], b: set[str]) -> bool:

@@ -60,16 +60,39 @@ def exclusive_pairs() -> frozenset[frozenset[str]]:
     return frozenset(frozenset(pair) for pair in title_lexicon()["exclusive"])
 
 
-def office(title: str) -> str | None:
-    """The office a title names ("deputy minister", "adviser", ...), or None when it names no known
-    office or one its holder no longer (or not yet) holds."""
+@cache
+def _not_offices() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in title_lexicon()["not_offices"]), re.I)
+
+
+def offices(title: str) -> list[str]:
+    """The offices a title names ("Deputy Prime Minister and Foreign Minister": two), in order; none for a
+    part naming no known office, a passing one ("head of the delegation") or one its holder no longer
+    (or not yet) holds."""
     text = title.lower()
     for pattern, form in _same_office():
         text = pattern.sub(form, text)
-    tokens = re.findall(r"[\w'’]+", text)
+    text = _not_offices().sub(" ", text)
+    found = []
+    for part in re.split(r"\s+(?:and|&)\s+", text):
+        held = _office_of_part(part)
+        if held and held not in found:
+            found.append(held)
+    return found
+
+
+def office(title: str) -> str | None:
+    """The one office a title names, or None."""
+    found = offices(title)
+    return found[0] if len(found) == 1 else None
+
+
+def _office_of_part(text: str) -> str | None:
+    """The office of one title: the last office word before the title's attachments ("of ...", "to ..."),
+    a deputy's when a rank word comes before it."""
     ends = set(title_lexicon()["head_ends_at"])
-    head = []
-    for token in tokens:
+    head: list[str] = []
+    for token in re.findall(r"[\w'’]+", text):
         if token in ends and head:
             break
         head.append(token)
@@ -115,24 +138,26 @@ def role_claims(text: str, actors: Iterable[Actor], mentions: Sequence[Mention],
             continue
         near = [m for m in mentions if m.actor_id == actor.actor_id]
         for role in actor.roles:
-            held = office(role)
-            if held is None:
+            held = offices(role)
+            found = _title_span(text, role, near) if held else None
+            if found is None:
                 continue
-            span = _title_span(text, role, near)
-            if span is None:
-                continue
-            start, end = span
-            rows.append({"start": start, "end": end, "text": text[start:end], "kind": "role",
-                         "key": f"{actor.actor_id}|{period}", "value": role, "office": held, "name": actor.name})
+            # filed at the title's own words (two titles of one mention stay two rows); the claim's evidence
+            # is the title with the name
+            at, start, end = found
+            rows.append({"start": at, "end": at + len(role), "text": text[start:end], "evidence": [start, end],
+                         "kind": "role", "key": f"{actor.actor_id}|{period}", "value": role, "offices": held,
+                         "name": actor.name})
     return rows
 
 
-def _title_span(text: str, role: str, near: Sequence[Mention]) -> tuple[int, int] | None:
-    """Where a title is given to its person: the title's words nearest a mention, with the mention."""
+def _title_span(text: str, role: str, near: Sequence[Mention]) -> tuple[int, int, int] | None:
+    """Where a title is given to its person: the start of the title's words nearest a mention, and the span
+    of those words with the mention."""
     best = None
     for match in re.finditer(re.escape(role), text):
         for m in near:
             gap = max(m.start - match.end(), match.start() - m.end, 0)
             if gap <= NEAR_MENTION and (best is None or gap < best[0]):
-                best = (gap, min(match.start(), m.start), max(match.end(), m.end))
-    return (best[1], best[2]) if best else None
+                best = (gap, match.start(), min(match.start(), m.start), max(match.end(), m.end))
+    return best[1:] if best else None
