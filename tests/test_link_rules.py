@@ -385,10 +385,10 @@ def test_a_document_giving_both_offices_itself_claims_neither(tmp_path):
 
 
 def test_office_of_a_title():
-    assert [office(t) for t in ("Kestrian presidential foreign policy adviser", "head of the presidential administration",
-                                "Minister of Foreign Affairs", "Vice-President", "First Deputy Chairman of the Committee",
-                                "president's press secretary", "former Foreign Minister", "President-elect",
-                                "VTR journalist")] == [
+    titles = ("Valdorian presidential foreign policy adviser", "head of the presidential administration",
+              "Minister of Foreign Affairs", "Vice-President", "First Deputy Chairman of the Committee",
+              "president's press secretary", "former Foreign Minister", "President-elect", "VTR journalist")
+    assert [office(t) for t in titles] == [
         "adviser", "head", "minister", "deputy president", "deputy head", "spokesperson", None, None, None]
 
 
