@@ -115,8 +115,10 @@ def test_examples_disagreements(examples_store):
     assert found["number of Kestrian killed (2025-05)"] == ("hard", ["3", "2"])
     assert found["title of Tamsin Ruel (September–October 2025)"] == (
         "hard", ["Kestrian presidential foreign policy adviser", "head of Halvic's presidential administration"])
+    assert found["whether trade through Harl Pass crossing rose or fell (2025)"] == (
+        "hard", ["rose: had grown", "fell: fell by almost a quarter"])
     # and the lorries dispute; no disagreement of precision only (N1), nor over one post worded two ways (N2)
-    assert len(found) == 4
+    assert len(found) == 5
 
 
 def test_examples_forecast_verdicts(examples_store):

@@ -39,7 +39,14 @@ from .actors import merge_actor, merge_actor_records
 from .cluster import cluster
 from .corpus import Corpus, first_day, last_day, shifted
 from .cues import document_cues, tells_not_done
-from .disagreements import count_disagreement, occasion_disagreement, occasions, promise_disagreement, role_disagreement
+from .disagreements import (
+    count_disagreement,
+    occasion_disagreement,
+    occasions,
+    promise_disagreement,
+    role_disagreement,
+    trend_disagreement,
+)
 from .dyads import update_series
 from .events import (
     REFER_BACK_DAYS,
@@ -800,7 +807,7 @@ class Linker:
                 disagreement = occasion_disagreement(block, occasion, self.corpus)
                 if disagreement:
                     found.append((block, disagreement))
-        for kind, judge in (("count", count_disagreement), ("role", role_disagreement)):
+        for kind, judge in (("count", count_disagreement), ("role", role_disagreement), ("trend", trend_disagreement)):
             keys = sorted({c["key"] for c in cue_rows if c["kind"] == kind})
             by_key: dict[str, list[dict[str, Any]]] = defaultdict(list)
             for cue in self.store.cues_with_key(kind, keys):

@@ -7,6 +7,8 @@ Each kind of fact is a linking unit (a "block") whose claims come from the docum
 - a count of people killed or wounded, per victims' state and month;
 - whether a promise was kept, when later reports say both (a document that tells both claims what most
   of its sentences tell, none when they are evenly split);
+- whether a measured quantity (trade through a crossing, gas exports between two states) rose or fell,
+  per quantity, places and period (``trends``);
 - a person's title, per person and two-month period, when documents give offices one person cannot hold
   at once (``titles``); a document that itself gives two such offices claims none.
 Claims at different precisions ("December 2024" and "25 December 2024") never disagree, and a
@@ -90,6 +92,19 @@ def count_disagreement(block: str, cues: list[dict[str, Any]], corpus: Corpus) -
         topic=f"number of {first['whose_text']} {first['outcome']} ({month})",
         claims=tuple(_claim(c) for c in sorted(claims.values(), key=lambda c: corpus.order(c["doc_id"]))),
         disagreement_id=disagreement_id(block), kind="hard", attribute="count",
+    )
+
+
+def trend_disagreement(block: str, cues: list[dict[str, Any]], corpus: Corpus) -> Disagreement | None:
+    claims = _one_value_per_doc(cues)
+    if len({c["value"] for c in claims.values()}) < 2:
+        return None
+    ordered = sorted(claims.values(), key=lambda c: corpus.order(c["doc_id"]))
+    first = ordered[0]
+    return Disagreement(
+        topic=f"whether {first['quantity']} {first['where_text']} rose or fell ({first['period']})",
+        claims=tuple(Claim(c["doc_id"], f"{c['value']}: {c['value_text']}", _claim(c).evidence) for c in ordered),
+        disagreement_id=disagreement_id(block), kind="hard", attribute="trend",
     )
 
 
