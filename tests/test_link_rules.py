@@ -14,7 +14,18 @@ from detente.link.disagreements import promise_disagreement
 from detente.link.forecasts import predicted_categories
 from detente.link.promises import event_stance, speaks_of
 from detente.link.titles import office, offices
-from detente.records import Actor, Commitment, DocResult, Document, Event, Evidence, Forecast, Quote, StanceEvidence
+from detente.records import (
+    Actor,
+    Commitment,
+    DocResult,
+    Document,
+    Event,
+    Evidence,
+    Forecast,
+    Quote,
+    StanceEvidence,
+    Timex,
+)
 from detente.store import open_store
 
 from .factories import span
@@ -396,3 +407,57 @@ def test_offices_of_a_title_joining_two_and_passing_roles():
     assert [offices(t) for t in ("Deputy Prime Minister and Foreign Minister", "head of the Valdorian delegation",
                                  "chief negotiator", "head of the delegation and presidential adviser")] == [
         ["deputy prime minister", "minister"], [], [], ["adviser"]]
+
+
+def trend_doc(text: str, published: str, period: tuple[str, str, str] | None = None) -> DocResult:
+    """A document naming the Orlen Pass (with or without "crossing") and perhaps a period: (words, value, precision)."""
+    found = _plain_doc(text, published)
+    doc_id = found.document.doc_id
+    places = tuple(Actor(f"place:{name.lower().replace(' ', '-')}", name, "place", None, (), (), (
+        Evidence(doc_id, m.start(), m.end(), name),)) for name in ("Orlen Pass crossing", "Orlen Pass")
+        for m in [re.search(rf"\b{name}\b(?! crossing)", text)] if m)
+    timexes = ()
+    if period:
+        at = text.index(period[0])
+        timexes = (Timex(doc_id, period[0], at, at + len(period[0]), period[1], period[2], "published"),)  # type: ignore[arg-type]
+    return DocResult(document=found.document, actors=found.actors + places, timexes=timexes)
+
+
+GREW = trend_doc("Valdoria said trade through the Orlen Pass crossing had grown this year despite the dispute.",
+                 "2025-10-16", ("this year", "2025", "year"))
+FELL = trend_doc("In 2025, trade through the Orlen Pass fell by almost a quarter, Kestrava said.", "2026-03-20",
+                 ("2025", "2025", "year"))
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_quantity_said_to_rise_and_to_fall_in_one_period_is_a_trend_disagreement(tmp_path, order):
+    store = linked(tmp_path, [GREW, FELL][::order], f"trend{order}")
+    assert _disagreements(store) == [
+        ("whether trade through Orlen Pass crossing rose or fell (2025)", "hard", "trend", [
+            ("rose: had grown", GREW.document.text), ("fell: fell by almost a quarter", FELL.document.text)])]
+
+
+@pytest.mark.parametrize("other", [
+    # another period
+    trend_doc("In 2024, trade through the Orlen Pass fell by almost a quarter, Kestrava said.", "2026-03-20",
+              ("2024", "2024", "year")),
+    # no period given
+    trend_doc("Trade through the Orlen Pass fell by almost a quarter, Kestrava said.", "2025-11-20"),
+    # another quantity
+    trend_doc("In 2025, gas flows through the Orlen Pass fell by almost a quarter, Kestrava said.", "2026-03-20",
+              ("2025", "2025", "year")),
+    # hedged: a forecast, a denial
+    trend_doc("In 2025, trade through the Orlen Pass could have fallen by a quarter, Kestrava said.", "2026-03-20",
+              ("2025", "2025", "year")),
+    trend_doc("In 2025, trade through the Orlen Pass has not fallen, Kestrava said.", "2026-03-20",
+              ("2025", "2025", "year")),
+    # the same direction
+    trend_doc("In 2025, trade through the Orlen Pass rose by a tenth, Kestrava said.", "2026-03-20",
+              ("2025", "2025", "year")),
+    # the falling quantity is another one, named in between
+    trend_doc("In 2025, trade through the Orlen Pass, where fuel exports to Kestrava fell, held up.", "2026-03-20",
+              ("2025", "2025", "year")),
+])
+@pytest.mark.parametrize("order", [1, -1])
+def test_trend_claims_that_are_not_about_one_quantity_and_period_do_not_disagree(tmp_path, other, order):
+    assert _disagreements(linked(tmp_path, [GREW, other][::order], f"notrend{order}")) == []
