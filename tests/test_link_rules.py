@@ -461,3 +461,9 @@ def test_a_quantity_said_to_rise_and_to_fall_in_one_period_is_a_trend_disagreeme
 @pytest.mark.parametrize("order", [1, -1])
 def test_trend_claims_that_are_not_about_one_quantity_and_period_do_not_disagree(tmp_path, other, order):
     assert _disagreements(linked(tmp_path, [GREW, other][::order], f"notrend{order}")) == []
+
+
+def test_words_after_the_office_make_no_title():
+    # a list the extraction took for a title: "her Vice President Tim Kaine, hugs with her aides"
+    assert [offices(t) for t in ("her Vice President Tim Kaine, hugs with her aides", "Director General",
+                                 "Foreign Minister designate")] == [[], [], []]

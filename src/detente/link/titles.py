@@ -88,8 +88,8 @@ def office(title: str) -> str | None:
 
 
 def _office_of_part(text: str) -> str | None:
-    """The office of one title: the last office word before the title's attachments ("of ...", "to ..."),
-    a deputy's when a rank word comes before it."""
+    """The office of one title: the office word ending it before its attachments ("of ...", "to ..."), a
+    deputy's when a rank word comes before it."""
     ends = set(title_lexicon()["head_ends_at"])
     head: list[str] = []
     for token in re.findall(r"[\w'’]+", text):
@@ -103,6 +103,8 @@ def _office_of_part(text: str) -> str | None:
     if not found:
         return None
     last = found[-1]
+    if last.end() != len(head_text):
+        return None  # a title ends in its office ("Deputy Foreign Minister"); more words after it are no plain title
     term = re.sub(r"\s+", " ", last.group().lower())
     name = _office_of_term().get(term) or _office_of_term().get(term[:-1])
     if name is None:
