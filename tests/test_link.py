@@ -113,7 +113,12 @@ def test_examples_disagreements(examples_store):
     found = {d.topic: (d.kind, [c.value for c in d.claims]) for d in examples_store.records("disagreements")}
     assert found["date of the meeting in Ishtal"] == ("hard", ["2025-10-16", "2025-10-15"])
     assert found["number of Kestrian killed (2025-05)"] == ("hard", ["3", "2"])
-    assert len(found) == 3  # and the lorries dispute; no disagreement of precision only (N1)
+    assert found["title of Tamsin Ruel (September–October 2025)"] == (
+        "hard", ["Kestrian presidential foreign policy adviser", "head of Halvic's presidential administration"])
+    assert found["whether trade through Harl Pass crossing rose or fell (2025)"] == (
+        "hard", ["rose: had grown", "fell: fell by almost a quarter"])
+    # and the lorries dispute; no disagreement of precision only (N1), nor over one post worded two ways (N2)
+    assert len(found) == 5
 
 
 def test_examples_forecast_verdicts(examples_store):

@@ -13,7 +13,19 @@ from detente.link import link
 from detente.link.disagreements import promise_disagreement
 from detente.link.forecasts import predicted_categories
 from detente.link.promises import event_stance, speaks_of
-from detente.records import Actor, Commitment, DocResult, Document, Event, Evidence, Forecast, Quote, StanceEvidence
+from detente.link.titles import office, offices
+from detente.records import (
+    Actor,
+    Commitment,
+    DocResult,
+    Document,
+    Event,
+    Evidence,
+    Forecast,
+    Quote,
+    StanceEvidence,
+    Timex,
+)
 from detente.store import open_store
 
 from .factories import span
@@ -301,3 +313,157 @@ def test_a_later_document_that_only_mentions_a_promise_is_one_of_its_reports(tmp
     assert [e.text for e in promise.also_reported_in] == [
         "Kestrava recalled the Valdoria promise to pay compensation to the families, a month on."]
     assert promise.status == "open"
+
+
+def titled_doc(text: str, published: str, *roles: str) -> DocResult:
+    """A document giving Anna Brisk these titles (as the extraction words them)."""
+    found = _plain_doc(text, published)
+    actors = tuple(dataclasses.replace(a, roles=tuple(roles)) if a.actor_id == "person:anna-brisk" else a
+                   for a in found.actors)
+    return DocResult(document=found.document, actors=actors)
+
+
+ADVISER = titled_doc("Valdorian presidential foreign policy adviser Anna Brisk flew to Kestrava on Monday.",
+                     "2025-10-16", "Valdorian presidential foreign policy adviser")
+HEAD = titled_doc("The talks were prepared by Anna Brisk, the head of Valdoria's presidential administration.",
+                  "2025-10-17", "head of Valdoria's presidential administration")
+
+
+def _disagreements(store) -> list[tuple[str, str, str, list[tuple[str, str]]]]:
+    return [(d.topic, d.kind, d.attribute, [(c.value, c.evidence.text) for c in d.claims])
+            for d in store.records("disagreements")]
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_two_offices_one_person_cannot_hold_at_once_are_a_title_disagreement(tmp_path, order):
+    store = linked(tmp_path, [ADVISER, HEAD][::order], f"title{order}")
+    assert _disagreements(store) == [
+        ("title of Anna Brisk (September–October 2025)", "hard", "role", [
+            ("Valdorian presidential foreign policy adviser",
+             "Valdorian presidential foreign policy adviser Anna Brisk"),
+            ("head of Valdoria's presidential administration",
+             "Anna Brisk, the head of Valdoria's presidential administration")])]
+
+
+def test_a_title_disagreement_is_the_same_linked_in_one_run(tmp_path):
+    store = open_store(tmp_path / "batch.db")
+    for r in (HEAD, ADVISER):
+        store.add_result(r)
+    link(store, [HEAD.document.doc_id, ADVISER.document.doc_id])
+    assert _disagreements(store) == _disagreements(linked(tmp_path, [ADVISER, HEAD], "one-by-one"))
+    assert len(_disagreements(store)) == 1
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("adviser", "foreign policy adviser"),  # one more precise than the other
+    ("Foreign Minister", "Valdorian Foreign Minister"),
+    ("Minister of Foreign Affairs", "foreign minister"),  # one office worded two ways
+    ("Foreign Ministry spokeswoman", "head of the Valdorian Foreign Ministry's press department"),
+    ("former presidential adviser", "head of Valdoria's presidential administration"),  # held before
+    ("presidential adviser", "head of the Valdorian delegation and presidential adviser"),
+    ("bureau chief", "journalist"),  # no office the lexicon knows conflicts
+    ("Deputy Prime Minister", "Foreign Minister"),  # two posts held together
+])
+@pytest.mark.parametrize("order", [1, -1])
+def test_titles_that_can_both_be_true_are_no_disagreement(tmp_path, first, second, order):
+    a = titled_doc(f"{first} Anna Brisk flew to Kestrava on Monday.", "2025-10-16", first)
+    b = titled_doc(f"Anna Brisk, the {second}, said on Tuesday that talks with Kestrava would go on.", "2025-10-17",
+                   second)
+    assert _disagreements(linked(tmp_path, [a, b][::order], f"same{order}")) == []
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_titles_given_months_apart_may_have_changed(tmp_path, order):
+    earlier = titled_doc("Presidential adviser Anna Brisk flew to Kestrava on Monday.", "2025-03-10",
+                         "Presidential adviser")
+    assert _disagreements(linked(tmp_path, [earlier, HEAD][::order], f"apart{order}")) == []
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_deputy_is_not_the_minister(tmp_path, order):
+    a = titled_doc("Deputy Foreign Minister Anna Brisk flew to Kestrava on Monday.", "2025-10-16",
+                   "Deputy Foreign Minister")
+    b = titled_doc("Foreign Minister Anna Brisk spoke in Kestrava on Tuesday.", "2025-10-17", "Foreign Minister")
+    assert [claims for *_, claims in _disagreements(linked(tmp_path, [a, b][::order], f"deputy{order}"))] == [
+        [("Deputy Foreign Minister", "Deputy Foreign Minister Anna Brisk"),
+         ("Foreign Minister", "Foreign Minister Anna Brisk")]]
+
+
+def test_a_document_giving_both_offices_itself_claims_neither(tmp_path):
+    both = titled_doc("Presidential adviser Anna Brisk, the head of Valdoria's presidential administration, spoke.",
+                      "2025-10-16", "Presidential adviser", "head of Valdoria's presidential administration")
+    assert _disagreements(linked(tmp_path, [both, HEAD], "both")) == []
+
+
+def test_office_of_a_title():
+    titles = ("Valdorian presidential foreign policy adviser", "head of the presidential administration",
+              "Minister of Foreign Affairs", "Vice-President", "First Deputy Chairman of the Committee",
+              "president's press secretary", "former Foreign Minister", "President-elect", "VTR journalist")
+    assert [office(t) for t in titles] == [
+        "adviser", "head", "minister", "deputy president", "deputy head", "spokesperson", None, None, None]
+
+
+def test_offices_of_a_title_joining_two_and_passing_roles():
+    assert [offices(t) for t in ("Deputy Prime Minister and Foreign Minister", "head of the Valdorian delegation",
+                                 "chief negotiator", "head of the delegation and presidential adviser")] == [
+        ["deputy prime minister", "minister"], [], [], ["adviser"]]
+
+
+def trend_doc(text: str, published: str, period: tuple[str, str, str] | None = None) -> DocResult:
+    """A document naming the Orlen Pass (with or without "crossing") and perhaps a period: (words, value, precision)."""
+    found = _plain_doc(text, published)
+    doc_id = found.document.doc_id
+    places = tuple(Actor(f"place:{name.lower().replace(' ', '-')}", name, "place", None, (), (), (
+        Evidence(doc_id, m.start(), m.end(), name),)) for name in ("Orlen Pass crossing", "Orlen Pass")
+        for m in [re.search(rf"\b{name}\b(?! crossing)", text)] if m)
+    timexes = ()
+    if period:
+        at = text.index(period[0])
+        timexes = (Timex(doc_id, period[0], at, at + len(period[0]), period[1], period[2], "published"),)  # type: ignore[arg-type]
+    return DocResult(document=found.document, actors=found.actors + places, timexes=timexes)
+
+
+GREW = trend_doc("Valdoria said trade through the Orlen Pass crossing had grown this year despite the dispute.",
+                 "2025-10-16", ("this year", "2025", "year"))
+FELL = trend_doc("In 2025, trade through the Orlen Pass fell by almost a quarter, Kestrava said.", "2026-03-20",
+                 ("2025", "2025", "year"))
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_quantity_said_to_rise_and_to_fall_in_one_period_is_a_trend_disagreement(tmp_path, order):
+    store = linked(tmp_path, [GREW, FELL][::order], f"trend{order}")
+    assert _disagreements(store) == [
+        ("whether trade through Orlen Pass crossing rose or fell (2025)", "hard", "trend", [
+            ("rose: had grown", GREW.document.text), ("fell: fell by almost a quarter", FELL.document.text)])]
+
+
+@pytest.mark.parametrize("other", [
+    # another period
+    trend_doc("In 2024, trade through the Orlen Pass fell by almost a quarter, Kestrava said.", "2026-03-20",
+              ("2024", "2024", "year")),
+    # no period given
+    trend_doc("Trade through the Orlen Pass fell by almost a quarter, Kestrava said.", "2025-11-20"),
+    # another quantity
+    trend_doc("In 2025, gas flows through the Orlen Pass fell by almost a quarter, Kestrava said.", "2026-03-20",
+              ("2025", "2025", "year")),
+    # hedged: a forecast, a denial
+    trend_doc("In 2025, trade through the Orlen Pass could have fallen by a quarter, Kestrava said.", "2026-03-20",
+              ("2025", "2025", "year")),
+    trend_doc("In 2025, trade through the Orlen Pass has not fallen, Kestrava said.", "2026-03-20",
+              ("2025", "2025", "year")),
+    # the same direction
+    trend_doc("In 2025, trade through the Orlen Pass rose by a tenth, Kestrava said.", "2026-03-20",
+              ("2025", "2025", "year")),
+    # the falling quantity is another one, named in between
+    trend_doc("In 2025, trade through the Orlen Pass, where fuel exports to Kestrava fell, held up.", "2026-03-20",
+              ("2025", "2025", "year")),
+])
+@pytest.mark.parametrize("order", [1, -1])
+def test_trend_claims_that_are_not_about_one_quantity_and_period_do_not_disagree(tmp_path, other, order):
+    assert _disagreements(linked(tmp_path, [GREW, other][::order], f"notrend{order}")) == []
+
+
+def test_words_after_the_office_make_no_title():
+    # a list the extraction took for a title: "her Vice President Tim Kaine, hugs with her aides"
+    assert [offices(t) for t in ("her Vice President Tim Kaine, hugs with her aides", "Director General",
+                                 "Foreign Minister designate")] == [[], [], []]

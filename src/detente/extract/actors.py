@@ -477,7 +477,10 @@ class DocActors:
             role = tokens.text.strip(" ,")
             # a dateline ("DORRUN, 12 March (Basin Wire) -") is not a title
             dateline = bool(_DATELINE.match(role))
-            if role and not dateline and not any(self.sdoc[i].ent_type_ == "PERSON" for i in range(start, span.start)):
+            # another person's name inside ("Corvel and Revic") is no title; an adjective the NER tags as a person
+            # ("Kestrian presidential adviser") is
+            if role and not dateline and not any(self.sdoc[i].ent_type_ == "PERSON" and self.sdoc[i].pos_ == "PROPN"
+                                                 for i in range(start, span.start)):
                 return role
         return self._appositive_role(span)
 

@@ -39,7 +39,14 @@ from .actors import merge_actor, merge_actor_records
 from .cluster import cluster
 from .corpus import Corpus, first_day, last_day, shifted
 from .cues import document_cues, tells_not_done
-from .disagreements import count_disagreement, occasion_disagreement, occasions, promise_disagreement
+from .disagreements import (
+    count_disagreement,
+    occasion_disagreement,
+    occasions,
+    promise_disagreement,
+    role_disagreement,
+    trend_disagreement,
+)
 from .dyads import update_series
 from .events import (
     REFER_BACK_DAYS,
@@ -76,6 +83,7 @@ from .promises import (
     speaks_of,
 )
 from .text import overlap, plain, words
+from .titles import period_of, role_claims
 
 __all__ = ["link", "link_pending", "merge_actor_records"]
 
@@ -137,6 +145,8 @@ class Linker:
         # quotes whose statement groups this run rewrote, and the reports of the promises it regrouped
         self.quotes_changed: set[str] = set()
         self.promise_reports: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        # each new document's actors as it saw them (their roles as that document words them)
+        self.doc_actors: dict[str, list[Actor]] = defaultdict(list)
 
     def run(self) -> None:
         actors_of = self.link_actors()
@@ -325,6 +335,7 @@ class Linker:
         for doc_id, actor in self.store.doc_actor_rows(self.doc_ids):
             rows[actor.actor_id].append((doc_id, actor))
             actors_of[doc_id].add(actor.actor_id)
+            self.doc_actors[doc_id].append(actor)
         existing = self.store.actor_rows(rows)
         unknown = [actor_id for actor_id, (_, first_doc, _) in existing.items() if first_doc is None]
         if unknown:  # written without the documents they came from (upsert_actors): merge every document again
@@ -345,8 +356,11 @@ class Linker:
         events: dict[str, list[Event]] = defaultdict(list)
         for e in self.store.raw_records("events", doc_id=self.doc_ids):
             events[e.doc_id].append(e)  # type: ignore[attr-defined]
-        by_doc = {d.doc_id: document_cues(d, self.corpus.mentions(d.doc_id), timexes[d.doc_id], kinds, events[d.doc_id])
-                  for d in self.store.documents_by_ids(self.doc_ids)}
+        by_doc = {}
+        for d in self.store.documents_by_ids(self.doc_ids):
+            mentions = self.corpus.mentions(d.doc_id)
+            by_doc[d.doc_id] = (document_cues(d, mentions, timexes[d.doc_id], kinds, events[d.doc_id])
+                                + role_claims(d.text, self.doc_actors[d.doc_id], mentions, period_of(d.published)))
         self.store.put_cues(by_doc)
         found = [{**r, "doc_id": doc_id} for doc_id, rows in by_doc.items() for r in rows]
         keys: dict[str, list[tuple[str, str, str | None]]] = defaultdict(list)
@@ -803,17 +817,18 @@ class Linker:
                 disagreement = occasion_disagreement(block, occasion, self.corpus)
                 if disagreement:
                     found.append((block, disagreement))
-        counts = sorted({c["key"] for c in cue_rows if c["kind"] == "count"})
-        by_key: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for cue in self.store.cues_with_key("count", counts):
-            by_key[cue["key"]].append(cue)
-        for key in counts:
-            block = f"count|{key}"
-            blocks.append(block)
-            self.corpus.load(c["doc_id"] for c in by_key[key])
-            disagreement = count_disagreement(block, by_key[key], self.corpus)
-            if disagreement:
-                found.append((block, disagreement))
+        for kind, judge in (("count", count_disagreement), ("role", role_disagreement), ("trend", trend_disagreement)):
+            keys = sorted({c["key"] for c in cue_rows if c["kind"] == kind})
+            by_key: dict[str, list[dict[str, Any]]] = defaultdict(list)
+            for cue in self.store.cues_with_key(kind, keys):
+                by_key[cue["key"]].append(cue)
+            for key in keys:
+                block = f"{kind}|{key}"
+                blocks.append(block)
+                self.corpus.load(c["doc_id"] for c in by_key[key])
+                disagreement = judge(block, by_key[key], self.corpus)
+                if disagreement:
+                    found.append((block, disagreement))
         if blocks:
             self.store.replace_disagreements(blocks, found)
 

@@ -1,4 +1,4 @@
-"""What linking keeps of each document's text: status and verdict sentences, dated occasions, counts.
+"""What linking keeps of each document's text: status and verdict sentences, dated occasions, counts, trends.
 
 Found once when a document is linked and stored in the ``cues`` table, so that judging a promise
 or a forecast later reads a few sentences per document instead of whole texts.
@@ -15,6 +15,7 @@ from typing import Any
 
 from ..records import Document, Event, Timex
 from .text import Mention, sentence_spans, words
+from .trends import trend_claims
 
 
 @cache
@@ -112,6 +113,7 @@ def document_cues(document: Document, mentions: Sequence[Mention], timexes: Sequ
         dated = [t for t in timexes if t.start >= start and t.end <= end and t.value]
         rows.extend(occasion_claims(text, start, end, inside, dated, kinds, base))
         rows.extend(count_claims(text, start, end, inside, dated, document.published, base))
+        rows.extend(trend_claims(text, start, end, inside, dated, base))
         previous = (start, end)
     taken = [(r["start"], r["end"]) for r in rows if r["kind"] == "status"]
     return rows + event_status_cues(text, events, mentions, taken)

@@ -6,7 +6,11 @@ Each kind of fact is a linking unit (a "block") whose claims come from the docum
   soft when a claim's sentence names several occasions, so its date may belong to another;
 - a count of people killed or wounded, per victims' state and month;
 - whether a promise was kept, when later reports say both (a document that tells both claims what most
-  of its sentences tell, none when they are evenly split).
+  of its sentences tell, none when they are evenly split);
+- whether a measured quantity (trade through a crossing, gas exports between two states) rose or fell,
+  per quantity, places and period (``trends``);
+- a person's title, per person and two-month period, when documents give offices one person cannot hold
+  at once (``titles``); a document that itself gives two such offices claims none.
 Claims at different precisions ("December 2024" and "25 December 2024") never disagree, and a
 document that itself gives several dates or counts (reporting both sides) makes no claim.
 """
@@ -20,6 +24,7 @@ from typing import Any
 
 from ..records import Claim, Commitment, Disagreement, Evidence
 from .corpus import Corpus, days_between
+from .titles import PERIOD_MONTHS, conflicting
 
 SAME_OCCASION_DAYS = 7
 
@@ -90,6 +95,19 @@ def count_disagreement(block: str, cues: list[dict[str, Any]], corpus: Corpus) -
     )
 
 
+def trend_disagreement(block: str, cues: list[dict[str, Any]], corpus: Corpus) -> Disagreement | None:
+    claims = _one_value_per_doc(cues)
+    if len({c["value"] for c in claims.values()}) < 2:
+        return None
+    ordered = sorted(claims.values(), key=lambda c: corpus.order(c["doc_id"]))
+    first = ordered[0]
+    return Disagreement(
+        topic=f"whether {first['quantity']} {first['where_text']} rose or fell ({first['period']})",
+        claims=tuple(Claim(c["doc_id"], f"{c['value']}: {c['value_text']}", _claim(c).evidence) for c in ordered),
+        disagreement_id=disagreement_id(block), kind="hard", attribute="trend",
+    )
+
+
 def promise_disagreement(block: str, promise: Commitment, corpus: Corpus, promiser_name: str) -> Disagreement | None:
     """Reports that a promise was kept and that it was not, from different documents."""
     if promise.status != "disputed":
@@ -119,3 +137,50 @@ def _doc_stance(stances: list[str]) -> str | None:
     if supports == contradicts:
         return None
     return "supports" if supports > contradicts else "contradicts"
+
+
+def role_disagreement(block: str, cues: list[dict[str, Any]], corpus: Corpus) -> Disagreement | None:
+    """Documents giving one person (in one period) offices that cannot be held at once: one claim per
+    such document, its title as worded."""
+    by_doc = _claims_by_doc(cues)
+    offices = {doc_id: {o for c in claims for o in c["offices"]} for doc_id, claims in by_doc.items()}
+    usable = {doc_id: held for doc_id, held in offices.items() if not _conflict(held, held)}
+    against: dict[str, set[str]] = defaultdict(set)
+    for a in usable:
+        for b in usable:
+            if a != b:
+                against[a].update(x for x in usable[a] if _conflict({x}, usable[b]))
+    chosen = {}
+    for doc_id, held in against.items():
+        mine = [c for c in by_doc[doc_id] if held & set(c["offices"])]
+        if mine:
+            chosen[doc_id] = min(mine, key=lambda c: (-len(c["value"]), c["start"]))
+    if not chosen:
+        return None
+    first = min(chosen.values(), key=lambda c: corpus.order(c["doc_id"]))
+    period = block.rsplit("|", 1)[-1]
+    return Disagreement(
+        topic=f"title of {first['name']} ({_period_text(period)})",
+        claims=tuple(_title_claim(c) for c in sorted(chosen.values(), key=lambda c: corpus.order(c["doc_id"]))),
+        disagreement_id=disagreement_id(block), kind="hard", attribute="role",
+    )
+
+
+def _title_claim(cue: dict[str, Any]) -> Claim:
+    start, end = cue["evidence"]
+    return Claim(doc_id=cue["doc_id"], value=cue["value"], evidence=Evidence(cue["doc_id"], start, end, cue["text"]))
+
+
+def _conflict(a: set[str], b: set[str]) -> bool:
+    return any(conflicting(x, y) for x in a for y in b)
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+
+
+def _period_text(period: str) -> str:
+    """"2025-09" -> "September–October 2025"."""
+    year, month = int(period[:4]), int(period[5:7])
+    last = min(month + PERIOD_MONTHS - 1, 12)
+    return f"{_MONTHS[month - 1]}–{_MONTHS[last - 1]} {year}"
