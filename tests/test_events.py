@@ -747,7 +747,8 @@ def _coded(nlp, text):
 
 
 def test_events_agentless_passive_on_things_named_before_is_done_to_their_owner(nlp):
-    text = "Valdoria seized forty Kestrian lorries at the border in May. The lorries were returned to their owners on Friday."
+    text = ("Valdoria seized forty Kestrian lorries at the border in May. "
+            "The lorries were returned to their owners on Friday.")
     assert ("returned", "RETREAT", "XVL", "XKS") in _coded(nlp, text)
     # without an owner named anywhere, no side is guessed
     assert not [e for e in _coded(nlp, "Valdoria and Kestria met. The lorries were returned on Friday.")

@@ -1379,7 +1379,8 @@ def _shares_passive(verb: Token) -> bool:
     """"a third was held and handed back": a participle joined to a passive without its own subject
     or auxiliary is passive too."""
     # the tagger often reads the participle as a past tense ("handed/VBD back")
-    return verb.dep_ == "conj" and verb.tag_ in ("VBN", "VBD") and any(c.dep_ == "auxpass" for c in verb.head.children) \
+    return verb.dep_ == "conj" and verb.tag_ in ("VBN", "VBD") \
+        and any(c.dep_ == "auxpass" for c in verb.head.children) \
         and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
 
 
