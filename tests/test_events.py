@@ -739,3 +739,34 @@ def test_events_verb_completing_what_a_noun_is_for_is_no_event(nlp):
             "2000s, which still carries most of Kestria's imported gas, gave both capitals a reason to keep talking.")
     events = run(nlp, text, published="2025-06-05", example_gazetteer=True).events
     assert [(e.cameo, e.trigger.text) for e in events] == [("040", "met")]
+
+
+def _coded(nlp, text):
+    return [(e.trigger.text, e.category, e.source, e.target)
+            for e in run(nlp, text, published="2025-06-05", example_gazetteer=True).events]
+
+
+def test_events_agentless_passive_on_things_named_before_is_done_to_their_owner(nlp):
+    text = ("Valdoria seized forty Kestrian lorries at the border in May. "
+            "The lorries were returned to their owners on Friday.")
+    assert ("returned", "RETREAT", "XVL", "XKS") in _coded(nlp, text)
+    # without an owner named anywhere, no side is guessed
+    assert not [e for e in _coded(nlp, "Valdoria and Kestria met. The lorries were returned on Friday.")
+                if e[0] == "returned"]
+
+
+def test_events_participle_joined_to_a_passive_is_passive(nlp):
+    text = "Trade between Valdoria and Kestria fell. Two Kestrian lorries were held at the crossing and handed back."
+    assert [e for e in _coded(nlp, text) if e[0] == "handed"] == [("handed", "RETREAT", "XVL", "XKS")]
+
+
+def test_events_two_people_of_one_state_are_internal(nlp):
+    text = ("Kestria detained Valdorian journalist Yannick Pell in June. Valdorian Foreign Minister Severin Malk "
+            "urged Valdorian President Aurel Demmin to recall the ambassador from Dorrun.")
+    assert not [e for e in _coded(nlp, text) if e[0] == "urged"]
+
+
+def test_events_demanding_release_of_own_national_asks_the_side_holding_him(nlp):
+    text = ("Kestria detained Valdorian journalist Yannick Pell in June. Valdorian Foreign Minister Severin Malk "
+            "demanded Pell's immediate release.")
+    assert ("demanded", "REQUEST", "person:severin-malk", "XKS") in _coded(nlp, text)

@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from detente.extract import extract
+from detente.extract.actors import find_actors
 from detente.extract.dates import find_timexes
 from detente.extract.quotes import quoted_spans
 from detente.gazetteer import load_gazetteer, slug
@@ -212,3 +213,57 @@ def test_extract_relative_dates_in_context(nlp, text, published, wanted, expecte
 def test_extract_actors_a_role_at_an_outlet_gives_the_person_no_outlet_country(nlp):
     result = run(nlp, "VTR bureau chief Yannick Pell was detained in Dorrun.", example_gazetteer=True)
     assert [(a.actor_id, a.country) for a in result.actors if a.kind == "person"] == [("person:yannick-pell", "XVL")]
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "country"),
+    [
+        # a demonym or a state's possessive in the pre-modifier or the apposition
+        ("Kestrian opposition leader Mira Tosk urged the government to resign.", "person:mira-tosk", "XKS"),
+        ("Talks went on with Kestrian presidential foreign policy adviser Olek Varn.", "person:olek-varn", "XKS"),
+        ("Valdoria's envoy Lena Brun met Kestrian officials.", "person:lena-brun", "XVL"),
+        ("Valdoria's former envoy Lena Brun met Kestrian officials.", "person:lena-brun", "XVL"),
+        # the state named first, not the one the person is sent to or posted in
+        ("Kestria's ambassador to Valdoria, Ivo Sarn, was summoned.", "person:ivo-sarn", "XKS"),
+        ("The Valdorian ambassador in Dorrun, Ivo Sarn, was summoned.", "person:ivo-sarn", "XVL"),
+        # the state of the person served
+        ("Olek Varn, an adviser to President Teodor Halvic, met Valdorian officials.", "person:olek-varn", "XKS"),
+        ("Dorin Kass, the head of Halvic's presidential administration, flew to Brask.", "person:dorin-kass", "XKS"),
+        ("Halvic's spokesman Ivo Sarn criticised Valdoria.", "person:ivo-sarn", "XKS"),
+        ("Dorin Kass, an aide to President Ivo Sarn, met Malk. Later Kestrian President Ivo Sarn spoke.",
+         "person:dorin-kass", "XKS"),
+        # no country: an international body's people, and the other side of a named person
+        ("Ivo Sarn, the EU ambassador to Kestria, met Malk.", "person:ivo-sarn", None),
+        ("Malk's counterpart, Ivo Sarn, criticised Valdoria.", "person:ivo-sarn", None),
+    ],
+)
+def test_extract_actors_a_persons_country_from_their_role(nlp, text, person, country):
+    result = run(nlp, text, published="2025-10-16", example_gazetteer=True)
+    (actor,) = [a for a in result.actors if a.actor_id == person]
+    assert actor.country == country
+
+
+def test_extract_actors_the_table_of_people_outranks_the_role(nlp):
+    # the table says Malk is Valdorian; a role naming his hosts does not move him
+    result = run(nlp, "Kestria's guest Severin Malk spoke in Dorrun.", published="2025-10-16", example_gazetteer=True)
+    (malk,) = [a for a in result.actors if a.actor_id == "person:severin-malk"]
+    assert malk.country == "XVL"
+
+
+def test_extract_actors_a_demonym_before_presidential_is_not_a_person(nlp):
+    result = run(nlp, "Kestrian presidential adviser Olek Varn spoke.", example_gazetteer=True)
+    assert "person:kestrian" not in ids(result) and "XKS" in ids(result)
+
+
+def test_extract_actors_a_former_holder_is_not_the_one_in_office(nlp):
+    result = run(nlp, "The former Kestrian president spoke in Brask.", published="2025-10-16", example_gazetteer=True)
+    assert "person:teodor-halvic" not in ids(result)
+    result = run(nlp, "The Kestrian president spoke in Brask.", published="2025-10-16", example_gazetteer=True)
+    assert "person:teodor-halvic" in ids(result)
+
+
+def test_extract_actors_every_mention_of_a_person_carries_their_country(nlp):
+    text = "Dorin Kass, an aide to President Ivo Sarn, met Malk. Kass left. Later Kestrian President Ivo Sarn spoke."
+    doc = Document(doc_id="t", text=text, published="2025-10-16", published_basis="given")
+    _, mentions = find_actors(doc, nlp(text), load_gazetteer((str(EXAMPLES / "gazetteer.json"),)))
+    assert [m.country for m in mentions if m.actor_id == "person:dorin-kass"] == ["XKS", "XKS"]

@@ -206,10 +206,12 @@ class DocActors:
         self.named_places()
         self.gazetteer_mentions()
         self.persons_from_ner()
+        self.countries_from_people_named_later()
         self.known_surnames()
         self.title_only_mentions()
         self.bare_titles()
         self.other_entities()
+        self.person_mentions_take_their_country()
         self.mentions.sort(key=lambda m: m.start)
         return self.mentions
 
@@ -288,9 +290,9 @@ class DocActors:
     def _demonym(self, span: Span, entry: Entry) -> None:
         """"Russian" before a title is a person; before "side"/"authorities" the state."""
         nxt = self.sdoc[span.end : span.end + 3]
-        words = " ".join(t.lower_ for t in nxt)
+        words = " ".join(t.lower_ for t in nxt) + " "
         for title in sorted(TITLE_WORDS, key=len, reverse=True):
-            if words.startswith(title) and not self._followed_by_name(span.end + len(title.split())):
+            if words.startswith(title + " ") and not self._followed_by_name(span.end + len(title.split())):
                 return  # a title-only mention, resolved later
         if len(nxt) and nxt[0].lower_ in STATE_NOUNS:
             self.add(span.start, span.end + 1, entry.actor_id, "state", entry.country, entry.name)
@@ -428,13 +430,34 @@ class DocActors:
         if role and role not in cluster.roles:
             cluster.roles.append(role)
         if cluster.country is None:
-            cluster.country = self._country_of_role(role) if role else None
-        if cluster.country is None and (appositive := self._appositive_role(span)) not in (None, role):
-            # "The US commander in Iraq, General David Petraeus": the rank says no country, the apposition does
-            cluster.country = self._country_of_role(appositive)
-        if cluster.country is None:
-            cluster.country = self._country_from_table(cluster.name)
+            # the table of people, when it knows the person, before what the text's roles say
+            cluster.country = self._country_from_table(cluster.name) or self._country_of_roles(span, role)
         self.add(span.start, span.end, cluster.actor_id, "person", cluster.country, cluster.name)
+
+    def _country_of_roles(self, span: Span, role: str | None) -> str | None:
+        for said in (role, self._appositive_role(span)):
+            # "The US commander in Iraq, General David Petraeus": the rank says no country, the apposition does
+            country = self._country_of_role(said) if said else None
+            if country is not None:
+                return country or None
+        return None
+
+    def countries_from_people_named_later(self) -> None:
+        """"Dorin Kass, an aide to President Ivo Sarn, ... Sarn": a role naming a person the text
+        introduces only later takes that person's country once everyone is known."""
+        for cluster in self.persons.values():
+            for role in cluster.roles if cluster.country is None else ():
+                country = self._country_of_role(role)
+                if country is not None:
+                    cluster.country = country or None
+                    break
+
+    def person_mentions_take_their_country(self) -> None:
+        """A person's mentions made before their country was known carry it too."""
+        country = {c.actor_id: c.country for c in self.persons.values() if c.country}
+        for mention in self.mentions:
+            if mention.kind == "person" and mention.country is None:
+                mention.country = country.get(mention.actor_id)
 
     def _name_from_table(self, surname: str) -> str | None:
         found = self._by_date(leader for leader in self.gaz.leaders if leader.name.split()[-1] == surname)
@@ -477,10 +500,11 @@ class DocActors:
             role = tokens.text.strip(" ,")
             # a dateline ("DORRUN, 12 March (Basin Wire) -") is not a title
             dateline = bool(_DATELINE.match(role))
-            # another person's name inside ("Corvel and Revic") is no title; an adjective the NER tags as a person
-            # ("Kestrian presidential adviser") is
-            if role and not dateline and not any(self.sdoc[i].ent_type_ == "PERSON" and self.sdoc[i].pos_ == "PROPN"
-                                                 for i in range(start, span.start)):
+            # another name in front is another person's ("Corvel and Revic"), but a demonym or an adjective
+            # the NER calls a person is not ("Kestrian presidential adviser Olek Varn")
+            named = any(self.sdoc[i].ent_type_ == "PERSON" and self.sdoc[i].pos_ == "PROPN"
+                        and not self.gaz.state_of(self.sdoc[i].text) for i in range(start, span.start))
+            if role and not dateline and not named:
                 return role
         return self._appositive_role(span)
 
@@ -502,21 +526,52 @@ class DocActors:
         return None
 
     def _country_of_role(self, role: str) -> str | None:
-        """The state a role names first ("Russian Ambassador to Armenia" -> Russia)."""
-        role_before_to = re.split(r"\b(?:to|in)\b", role)[0]
-        for word_count in (3, 2, 1):
-            words = re.findall(r"[A-Z][\w\-]*", role_before_to)
-            for i in range(len(words) - word_count + 1):
+        """The state a role names first ("Russian Ambassador to Armenia" -> Russia, "the Kestrian
+        ambassador in Brask" -> Kestria), else the state of the person it serves ("Halvic's
+        spokesman", "an adviser to President Halvic"). "" when the role is at an international
+        body ("UN envoy to Syria"): such a person has no country."""
+        own_part = re.split(r"(?<![\w-])(?:to|in)(?![\w-])", role)[0]
+        found = self._state_named_first(own_part)
+        if found is None and not self._names_the_other_side(own_part):
+            found = self._country_of_person_named(own_part)
+        if found is None and (served := _serving_pattern().search(role)):
+            found = self._state_named_first(served["whom"]) or self._country_of_person_named(served["whom"])
+        if found is None:
+            found = next((m.country for m in self.mentions
+                          if m.country and m.kind != "person" and m.text in own_part), None)
+        return found
+
+    def _state_named_first(self, words_text: str) -> str | None:
+        """The country of the first state, demonym or national body the words name; "" for an international one."""
+        words = re.findall(r"[A-Z][\w\-]*", words_text)
+        for i in range(len(words)):
+            for word_count in (3, 2, 1):
                 candidate = " ".join(words[i : i + word_count])
-                for entry in self.gaz.lookup(candidate):
-                    if entry.country:
-                        return entry.country
+                entries = self.gaz.lookup(candidate) if i + word_count <= len(words) else []
+                if any(e.country for e in entries):
+                    return next(e.country for e in entries if e.country)
+                if entries and all(e.kind == "organization" for e in entries):
+                    return ""
                 if candidate in self.gaz.demonyms:
                     return self.gaz.demonyms[candidate]
-        for mention in self.mentions:
-            if mention.text in role and mention.country:
-                return mention.country
         return None
+
+    def _country_of_person_named(self, words_text: str) -> str | None:
+        """"Halvic's", "of President Teodor Halvic": the country of a person the document or the table knows."""
+        for word in re.findall(r"[A-Z][\w\-]*", words_text):
+            cluster = self.persons.get(word)
+            if cluster is not None and cluster.country:
+                return cluster.country
+            name = self._name_from_table(word)
+            if name is not None and (country := self._country_from_table(name)):
+                return country
+        return None
+
+    @staticmethod
+    def _names_the_other_side(words_text: str) -> bool:
+        """"Malk's counterpart", "Halvic's rival": the person named is on the other side."""
+        words = {w.lower() for w in re.findall(r"\w+", words_text)}
+        return bool(words & other_side_nouns())
 
     def title_only_mentions(self) -> None:
         """"the Russian leader", "the Azerbaijani president": the person the document names so."""
@@ -530,6 +585,8 @@ class DocActors:
                 continue
             if span.end < len(self.sdoc) and self.sdoc[span.end].ent_type_ == "PERSON":
                 continue
+            if _FORMER.search(self.document.text[max(0, match.start("dem") - 30) : match.start("dem")]):
+                continue  # "the former Kestrian president" is not the one in office
             cluster = self._holder(iso3, match["title"].lower())
             if cluster is not None:
                 if match.group(0) not in cluster.aliases:
@@ -628,6 +685,8 @@ class DocActors:
         return None
 
 
+# what makes a title-only mention someone other than the holder in office
+_FORMER = re.compile(r"\b(?:former|ex|late|previous|then|onetime|one-time)[\s\-]+(?:[Tt]he\s+)?$", re.IGNORECASE)
 # "ISHTAL, 16 October (ValPress) -": the place, date and agency that open a wire story
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,|.*\(\w[^)]*\)\s*[-–—]$")
 
@@ -648,6 +707,17 @@ def non_actor_heads() -> frozenset[str]:
 
 def place_nouns() -> frozenset[str]:
     return frozenset(_roles_lexicon()["place_nouns"])
+
+
+def other_side_nouns() -> frozenset[str]:
+    return frozenset(_roles_lexicon()["other_side_nouns"])
+
+
+@cache
+def _serving_pattern() -> re.Pattern[str]:
+    """"adviser to President X", "spokeswoman for the Kestrian government": whom the person serves."""
+    nouns = "|".join(sorted((re.escape(n) for n in _roles_lexicon()["serving_nouns"]), key=len, reverse=True))
+    return re.compile(rf"(?i:\b(?:{nouns})s?\s+(?:to|for|of)\b)(?P<whom>.*)")
 
 
 def _two_part(name: str) -> str:

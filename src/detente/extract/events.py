@@ -314,7 +314,7 @@ class EventFinder:
                 g.lemma_.lower() == "force" for g in c.children) for c in verb.children) else "130"
         if cameo is None or verb.pos_ != "VERB":
             return None
-        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        passive = any(c.dep_ == "auxpass" for c in verb.children) or _shares_passive(verb)
         if verb.lemma_.lower() in ("block", "blockade") and cameo[:3] in ("172", "191") and not passive \
                 and (doer := subject_of(verb)) is not None and doer.lemma_.lower() in CIVILIANS:
             cameo = "144"  # "paper workers blocked the bridge": civilians obstructing passage protest
@@ -322,6 +322,8 @@ class EventFinder:
         # as a second subject: the one nearest the verb that names an actor is the subject (the
         # dateline, first, names the wire service)
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects and passive and verb.dep_ == "conj" and (shared := subject_of(verb)) is not None:
+            subjects = [shared]  # "… have not been returned": the subject of the verb it is joined to
         subject = next((c for c in reversed(subjects) if self.party(c) is not None), subjects[0] if subjects else None)
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         agent_obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
@@ -355,6 +357,8 @@ class EventFinder:
             target = self.party(verb.head)
         if warning and source is None:
             source = self._speaker_of_clause(verb)  # "“Any provocation will be answered with force,” Thale said"
+        if passive and source is None and target is None and agent_obj is None and _thing_as_subject(subject):
+            target = self.owner_of_thing(subject) or self.party(_recipient_of(verb))
         if passive and source is None and target is not None and not _someone_unnamed(agent_obj):
             # "the lorries were impounded", "the students were freed": done to one side, by the other
             # (but "ignored by the head of one of the agencies" names its doer, only not as an actor)
@@ -369,6 +373,10 @@ class EventFinder:
                 source, target = self.parties.actor(earlier.source), self.parties.actor(earlier.target)
         if source is not None and not passive and (pair := self.parties.both_sides(obj)) and source.country not in pair:
             target = state(pair[0])  # "hosted the two sides": a third party towards each (listed_targets)
+        if cameo.startswith("10") and source is not None and target is not None and obj is not None \
+                and obj.lemma_.lower() in UNDERGONE and target.country == source.country:
+            # "demanded Pell's immediate release": asked of the side that holds its own national
+            target = self.counterpart_of(source)
         if target is None and source is not None and cameo[:3] in ("042", "043"):
             target = self.visited(verb, source)  # "arrived in Kabul", "attended the Beijing Olympics"
         trigger = verb
@@ -381,6 +389,22 @@ class EventFinder:
             if complement.i < verb.i and self.parties.quote_at(complement.idx) is not None:
                 trigger = complement  # "“A legal assessment will be given …,” Putin promised."
         return self.event(trigger, cameo, source, target)
+
+    def owner_of_thing(self, thing: Token) -> Party | None:
+        """The state a thing belongs to when the phrase says so ("the Kestrian lorries"), else the
+        state an earlier mention of the same thing gave it ("All 63 Kestrian lorries … The lorries
+        were impounded"): whose things a passive seizure or return is done to."""
+        own = self.party(thing)
+        if own is not None or not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those")
+                                      for c in thing.children):
+            return own
+        for earlier in reversed(thing.doc[:thing.i]):
+            if earlier.lemma_ == thing.lemma_ and earlier.pos_ == "NOUN":
+                named = next((self.parties.at(c.idx, c.idx + len(c.text)) for c in earlier.children
+                              if c.dep_ in ("amod", "compound", "poss")), None)
+                if named is not None and named.kind == "state":
+                    return named
+        return None
 
     def _same_kind(self, verb: Token, noun: Token) -> bool:
         """A verb and an event noun of the same PLOVER type ("a rally … to protest")."""
@@ -655,8 +679,7 @@ class EventFinder:
             target = self.counterpart_of(source)
             if target is not None and self.parties.kind.get(source.actor_id) == "person":
                 target = self.person_in_sentence(trigger, target.country) or target
-        if not self.internal and (target is None or (source.country is not None and target.country == source.country
-                                                     and self.parties.kind.get(target.actor_id) != "person")):
+        if not self.internal and (target is None or self._one_state(source, target, persons=False)):
             return None  # not dyadic, or internal to one state (its courts, its media, its opposition)
         if self.habitual(trigger, cameo) or self.in_prediction(trigger) or _asked_about(trigger) \
                 or _condition(trigger) or _expected_of_others(trigger):
@@ -687,7 +710,8 @@ class EventFinder:
             # event, made by whoever insists (the speaker, or no one named) of the side that should act
             cameo, demander, target = code, self.demander(trigger), source
         coded = plover_of(cameo)
-        if coded is None:
+        if coded is None or (not self.internal and demander is not None and target is not None and coded[0] != "PROTEST"
+                             and self._one_state(demander, target, persons=True)):
             return None
         category, plover_mode = coded
         if category == "THREATEN" and mode == "asserted" and self._conditional_modal(trigger):
@@ -720,6 +744,16 @@ class EventFinder:
             evidence=evidence,
             trigger=Evidence(self.document.doc_id, trigger.idx, trigger.idx + len(trigger.text), trigger.text),
         )
+
+    def _one_state(self, source: Party, target: Party, persons: bool) -> bool:
+        """Both sides of one state: its bodies, or (``persons``) two of its people ("the opposition
+        leader urged Halvic to …", but a protest, a hunger strike against one's own president, is
+        what protest coding is about); a state acting on one of its own people (a government condemning,
+        or not, its presenter) still has that person as its other side."""
+        if source.country is None or target.country != source.country:
+            return False
+        kinds = (self.parties.kind.get(source.actor_id), self.parties.kind.get(target.actor_id))
+        return kinds[1] != "person" or (persons and kinds[0] == "person")
 
     # -- context
 
@@ -1339,6 +1373,15 @@ def _someone_unnamed(agent: Token | None) -> bool:
     """"ignored by the head of one of the agencies": a doer named only by role or institution
     (a thing, "killed by an explosive device", leaves the doer open)."""
     return agent is not None and agent.lemma_.lower() in role_nouns() | INSTITUTIONS
+
+
+def _shares_passive(verb: Token) -> bool:
+    """"a third was held and handed back": a participle joined to a passive without its own subject
+    or auxiliary is passive too."""
+    # the tagger often reads the participle as a past tense ("handed/VBD back")
+    return verb.dep_ == "conj" and verb.tag_ in ("VBN", "VBD") \
+        and any(c.dep_ == "auxpass" for c in verb.head.children) \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
 
 
 def _thing_as_subject(subject: Token | None) -> bool:
