@@ -76,6 +76,7 @@ from .promises import THRESHOLD as PROMISE_THRESHOLD
 from .promises import (
     PromiseMatcher,
     assign_references,
+    canonical_commitment,
     linked_promise,
     promise_groups,
     promise_similarity,
@@ -532,11 +533,14 @@ class Linker:
                                               for c in judging},
                               {cue_id(c): frozenset(plain(c["words"])) for c in judging}, 2, _group_promise_words)
         by_id = {cue_id(c): c for c in judging}
+        reached_by: dict[str, set[str]] = defaultdict(set)  # stored report -> the new status sentences that reach it
         for item, rows in found.items():
-            for probe in (PromiseProbe.of(*row) for row in rows if row[1] not in probes):
+            for row in rows:
+                probe = PromiseProbe.of(*row)
                 # a sentence that speaks of none of the promise's reports cannot judge it (linked_promise)
                 if not probe.reports or speaks_of(by_id[item], probe.reports):
-                    probes[probe.record_id] = probe
+                    probes.setdefault(probe.record_id, probe)
+                    reached_by[probe.record_id].add(item)
         if not probes and not any(c["kind"] == "promise_ref" for c in sentences):
             return
         parts = self.promise_components(probes, matcher)
@@ -547,7 +551,19 @@ class Linker:
         def similarity(a: Commitment, b: Commitment) -> float:
             return matcher.similarity(a, b) if self.near(a.evidence.doc_id, b.evidence.doc_id, PROMISE_DAYS) else 0.0
 
-        changed = [g for part in parts for g in promise_groups([records[i] for i in part], self.corpus, similarity)]
+        # a component holding a new report is regrouped and judged again from every sentence; in one that
+        # holds none the promises stay as they were, and only those the new sentences reach are judged anew
+        new_ids = {c.commitment_id for c in new}
+        changed, judged = [], []
+        for part in parts:
+            groups = promise_groups([records[i] for i in part], self.corpus, similarity)
+            if any(i in new_ids for i in part):
+                changed += groups
+            else:
+                judged += [g for g in groups if any(c.commitment_id in reached_by for c in g)]
+        stored = self.stored_promises(judged)
+        changed += [g for g in judged if _group_key(g) not in stored]
+        judged = [g for g in judged if _group_key(g) in stored]
         for c in (c for g in changed for c in g):
             self.promise_reports[c.evidence.doc_id].append((c.evidence.start, c.evidence.end))
         # sentences that may mention a changed promise now go to whichever promise they share most words
@@ -556,7 +572,7 @@ class Linker:
         competing = self.promise_groups_near(refs, changed)
         references = assign_references(competing, refs, self.corpus, PROMISE_DAYS)
         rows, disagreements, blocks = [], [], []
-        names = {a.actor_id: a.name for a, _, _ in self.store.actor_rows({g[0].promiser for g in changed}).values()}
+        names = {a.actor_id: a.name for a, _, _ in self.store.actor_rows({g[0].promiser for g in changed + judged}).values()}
         sentences_of = self.status_sentences(changed, matcher)
         for i, group in enumerate(changed):
             merged, view = linked_promise(group, self.corpus, sentences_of[_group_key(group)], matcher, references.get(i, []))
@@ -566,12 +582,41 @@ class Linker:
             disagreement = promise_disagreement(block, merged, self.corpus, names.get(merged.promiser, merged.promiser))
             if disagreement:
                 disagreements.append((block, disagreement))
-        rows += self.rereferenced(competing[len(changed):], refs, {i - len(changed): r for i, r in references.items()
-                                                                   if i >= len(changed)})
+        mentioned = {head: merged for head, _, merged in self.rereferenced(
+            competing[len(changed):], refs, {i - len(changed): r for i, r in references.items() if i >= len(changed)})}
+        for group in judged:
+            head = canonical_commitment(group, self.corpus).commitment_id
+            remembered = mentioned.pop(head, None)  # the stored promise with the sentences now mentioning it
+            base = remembered or stored[_group_key(group)]
+            cues = [by_id[i] for i in sorted({i for c in group for i in reached_by.get(c.commitment_id, ())})]
+            merged = judged_again(group, base, cues, self.corpus, matcher)
+            if merged == base and remembered is None:
+                continue
+            rows.append((head, head, merged))
+            blocks += [f"promise|{c.promiser}|{c.commitment_id}" for c in group]
+            block = f"promise|{merged.promiser}|{merged.commitment_id}"
+            disagreement = promise_disagreement(block, merged, self.corpus, names.get(merged.promiser, merged.promiser))
+            if disagreement:
+                disagreements.append((block, disagreement))
+        rows += [(head, head, merged) for head, merged in mentioned.items()]
         self.store.replace_links("commitments", [rid for rid, _, _ in rows] + [c.commitment_id for g in changed for c in g],
                                  rows)
         self.store.replace_disagreements(blocks, disagreements)
         self.file_promises(changed, matcher)
+
+    def stored_promises(self, groups: list[list[Commitment]]) -> dict[tuple[str, ...], Commitment]:
+        """The stored merged promise of each group (by ``_group_key``), where the store has it whole: not
+        when one of its reports or its evidence comes from a document this run links (again)."""
+        heads = {_group_key(g): canonical_commitment(g, self.corpus).commitment_id for g in groups}
+        found = {c.commitment_id: c for c in self.store.linked_records("commitments", set(heads.values()))}
+        relinked = set(self.doc_ids)
+        stored = {}
+        for key, head in heads.items():
+            merged = found.get(head)
+            if merged is not None and not any(e.doc_id in relinked for e in (*merged.status_evidence, *merged.also_reported_in)):
+                stored[key] = merged  # type: ignore[assignment]
+        self.corpus.load(e.doc_id for m in stored.values() for e in m.status_evidence)
+        return stored
 
     def rereferenced(self, groups: list[list[Commitment]], refs: list[dict[str, Any]],
                      given: dict[int, list[Evidence]]) -> list[tuple[str, str, Commitment | None]]:
@@ -907,6 +952,16 @@ class Probe:
     def of(cls, key: str, record_id: str, day: str | None, info: str | None) -> Probe:
         doc_id, _, found = (info or "").partition(" ")
         return cls(record_id, key, doc_id, day, frozenset(found.split()))
+
+
+def judged_again(group: list[Commitment], stored: Commitment, cues: list[dict[str, Any]], corpus: Corpus,
+                 matcher: PromiseMatcher) -> Commitment:
+    """A promise whose reports did not change, judged with new sentences on top of its stored evidence
+    (as ``linked_promise`` would judge it from every sentence)."""
+    reports = {(c.evidence.doc_id, c.evidence.start, c.evidence.end) for c in group}
+    mentions = [e for e in stored.also_reported_in if (e.doc_id, e.start, e.end) not in reports]
+    merged, _ = linked_promise(group, corpus, cues, matcher, mentions, known=stored.status_evidence)
+    return merged
 
 
 def tells_outcome(cue: dict[str, Any]) -> bool:

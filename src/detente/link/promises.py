@@ -187,9 +187,10 @@ def judge(evidence: list[tuple[tuple[str, str], StanceEvidence]]) -> str:
 
 
 def linked_promise(group: list[Commitment], corpus: Corpus, cues: list[dict[str, Any]],
-                   matcher: PromiseMatcher, references: list[Evidence] = ()
+                   matcher: PromiseMatcher, references: Iterable[Evidence] = (), known: Iterable[StanceEvidence] = ()
                    ) -> tuple[Commitment, list[tuple[str, str, Commitment | None]]]:
-    """The merged promise and the view rows of its reports."""
+    """The merged promise and the view rows of its reports; ``known``: evidence already judged from
+    sentences not in ``cues``."""
     canonical = canonical_commitment(group, corpus)
     first_report = corpus.order(canonical.evidence.doc_id)
     report_words = [matcher.plain_words(c) for c in group]
@@ -201,6 +202,8 @@ def linked_promise(group: list[Commitment], corpus: Corpus, cues: list[dict[str,
         for e in c.status_evidence:
             dated[(e.doc_id, e.start, e.end)] = (corpus.order(e.doc_id), e)
         disputed_in_text |= c.status == "disputed"
+    for e in known:  # judged after the reports' own evidence, as the sentences below are
+        dated[(e.doc_id, e.start, e.end)] = (corpus.order(e.doc_id), e)
     reports = {(c.evidence.doc_id, c.evidence.start, c.evidence.end) for c in group}
     for cue in cues:
         if corpus.order(cue["doc_id"]) < first_report or _overlaps_report(cue, reports):
