@@ -737,9 +737,12 @@ class Linker:
         pairs = [(a, b) for i, a in enumerate(countries) for b in countries[i + 1:]]
         ev = forecast.evidence
         rows = [(f"event|{a}|{b}|{category}", fid, day) for a, b in pairs for category in predicted_categories(forecast.text)]
-        # a sentence can judge the forecast only where it names one of these (verdict_sentences): kept with each word
+        # a sentence can judge the forecast only where it names one of these (verdict_sentences), and a sentence
+        # telling an outcome only through the prediction's own words: kept with each word
         judged_by = " ".join(sorted({*forecast.subjects, forecast.author} - {None}))  # type: ignore[arg-type]
-        rows += [(f"word|{w}", fid, day, judged_by) for w in plain(self.corpus.words_at(ev.doc_id, ev.start, ev.text))]
+        own = own_plain_words(forecast, self.corpus)
+        rows += [(f"word|{w}", fid, day, f"{judged_by}\t{'own' if w in own else ''}")
+                 for w in plain(self.corpus.words_at(ev.doc_id, ev.start, ev.text))]
         if forecast.author:
             rows.append((f"author|{forecast.author}", fid, day))
         return rows
@@ -797,7 +800,11 @@ class Linker:
                     if day is None or (lo or "") <= day <= (hi or "~"):
                         if key.startswith("author|"):
                             named.add(record_id)
-                        elif info is None or not filed_under[item].isdisjoint(info.split()):
+                            continue
+                        actors, tab, own = (info or "").partition("\t")
+                        if info is not None and filed_under[item].isdisjoint(actors.split()):
+                            continue
+                        if verdicts[item]["kind"] == "verdict" or not tab or own:
                             shared[record_id] += 1
             found.update(f for f, n in shared.items() if n >= 2 or f in named)
         return found
