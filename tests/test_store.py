@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import signal
 import sqlite3
@@ -103,19 +104,34 @@ def test_store_opens_and_migrates_a_version_1_store(db_url):
         assert again.schema_version() == SCHEMA_VERSION
 
 
-def test_a_version_4_store_files_its_undated_events_for_dated_reports_to_find(db_url):
+def test_a_version_4_store_files_undated_events_and_outcome_sentences_for_linking_to_find(db_url):
     keys = [("XKS|XVL|ASSAULT|date", "e-dated", "2025-05-06"), ("XKS|XVL|ASSAULT|published", "e-dated", "2025-05-07"),
             ("XKS|XVL|ASSAULT|published", "e-undated", "2025-06-01"), ("XKS|XVL|ACCUSE|published", "e-other", None)]
-    with Store(db_url) as store, store.write() as conn:
-        conn.execute(sa.text("INSERT INTO link_keys (collection, key, record_id, day) VALUES ('events', :k, :r, :d)"),
-                     [{"k": k, "r": r, "d": d} for k, r, d in keys])
-        conn.execute(sa.text("UPDATE detente_meta SET value = '4' WHERE key = 'schema_version'"))
+    result = full_result()
+    doc_id = result.document.doc_id
+    sentences = [{"start": 0, "status": "kept", "text": "The lorries were handed back."},
+                 {"start": 40, "status": "broken", "text": "Valdoria has breached the accord."}]
+    with Store(db_url) as store:
+        store.add_result(result)
+        with store.write() as conn:
+            conn.execute(sa.text("INSERT INTO link_keys (collection, key, record_id, day) VALUES ('events', :k, :r, :d)"),
+                         [{"k": k, "r": r, "d": d} for k, r, d in keys])
+            for cue in sentences:
+                data = {**cue, "doc_id": doc_id, "kind": "status", "key": "", "actors": ["XVL"], "words": ["lorri"]}
+                conn.execute(sa.text("INSERT INTO cues (doc_id, start, kind, key, data) VALUES (:d, :s, 'status', '', :j)"),
+                             {"d": doc_id, "s": cue["start"], "j": json.dumps(data)})
+                conn.execute(sa.text("INSERT INTO link_keys (collection, key, record_id, day, info) "
+                                     "VALUES ('status', 'XVL', :r, '2025-06-01', 'lorri')"), {"r": f"{doc_id}:{cue['start']}"})
+            conn.execute(sa.text("UPDATE detente_meta SET value = '4' WHERE key = 'schema_version'"))
     with Store(db_url) as store, store.read() as conn:
         assert store.schema_version() == SCHEMA_VERSION
         rows = conn.execute(sa.text("SELECT key, record_id, day FROM link_keys WHERE key LIKE '%|undated' "
                                     "ORDER BY record_id")).all()
+        outcome = conn.execute(sa.text("SELECT key, record_id, day, info FROM link_keys WHERE collection = 'outcome'")).all()
     assert [tuple(r) for r in rows] == [("XKS|XVL|ACCUSE|undated", "e-other", None),
                                         ("XKS|XVL|ASSAULT|undated", "e-undated", "2025-06-01")]
+    # a promise breached is no outcome a forecast can be judged by; a thing handed back is
+    assert [tuple(r) for r in outcome] == [("XVL", f"{doc_id}:0", "2025-06-01", "lorri")]
 
 
 def test_store_refuses_a_newer_schema(db_url):

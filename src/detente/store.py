@@ -341,12 +341,23 @@ def _migrate_3_to_4(conn: Connection) -> None:
 
 def _migrate_4_to_5(conn: Connection) -> None:
     """Version 5 also files events without a date to the month under ``…|undated`` by their publication
-    (what dated reports look up): copied from their ``…|published`` keys."""
+    (what dated reports look up), copied from their ``…|published`` keys, and status sentences that tell
+    an outcome under ``outcome`` (what forecast checks look up), copied from their ``status`` keys."""
     conn.execute(sa.text(
         "INSERT INTO link_keys (collection, key, record_id, day, info) "
         "SELECT k.collection, SUBSTR(k.key, 1, LENGTH(k.key) - LENGTH('|published')) || '|undated', k.record_id, k.day, k.info "
         "FROM link_keys k WHERE k.collection = 'events' AND k.key LIKE '%|published' AND NOT EXISTS "
         "(SELECT 1 FROM link_keys d WHERE d.collection = 'events' AND d.record_id = k.record_id AND d.key LIKE '%|date')"))
+    # status sentences telling that something was done or not are also filed under "outcome" (forecast checks)
+    from .link import tells_outcome  # the linker's own test; imported here, where both modules are loaded
+
+    telling = [cue_id(cue) for cue in (json.loads(data) for (data,) in conn.execute(
+        sa.select(cues.c.data).where(cues.c.kind == "status"))) if tells_outcome(cue)]
+    for chunk in _chunks(telling):
+        conn.execute(sa.text(
+            "INSERT INTO link_keys (collection, key, record_id, day, info) SELECT 'outcome', key, record_id, day, info "
+            "FROM link_keys WHERE collection = 'status' AND record_id IN :ids").bindparams(sa.bindparam("ids", expanding=True)),
+            {"ids": list(chunk)})
 
 
 #: migrations[n] upgrades a store at version n - 1 to version n

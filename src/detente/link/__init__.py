@@ -369,12 +369,15 @@ class Linker:
             if cue["kind"] in ("status", "promise_ref"):  # by the actors the sentence names, with its words
                 info = " ".join(sorted(plain(cue["words"])))
                 keys[cue["kind"]] += [(actor, cue_id(cue), self.day(cue["doc_id"]), info) for actor in cue["actors"]]
+                if cue["kind"] == "status" and tells_outcome(cue):  # also under "outcome": what forecasts read
+                    keys["outcome"] += [(actor, cue_id(cue), self.day(cue["doc_id"]), info) for actor in cue["actors"]]
             elif cue["kind"] == "verdict":  # by every actor of its document
                 keys["verdict"] += [(actor, cue_id(cue), self.day(cue["doc_id"])) for actor in sorted(actors_of[cue["doc_id"]])]
             elif cue["kind"] == "occasion":  # by occasion and place, on the day claimed
                 keys["occasion"].append((cue["key"], cue_id(cue), cue["value"]))
         for kind in ("status", "promise_ref", "verdict", "occasion"):
             self.store.put_keys(kind, [cue_id(c) for c in found if c["kind"] == kind], keys[kind])
+        self.store.put_keys("outcome", [cue_id(c) for c in found if c["kind"] == "status"], keys["outcome"])
         return found
 
     # -- events and the dyad index
@@ -844,7 +847,7 @@ class Linker:
         # with their words, and only those sharing SHARED_WORDS of the prediction's own words can judge it
         by_forecast = {f.forecast_id: f for f in forecasts}
         own = {fid: frozenset(own_plain_words(f, self.corpus)) for fid, f in by_forecast.items()}
-        done = self.matching("status", windows, own, FORECAST_SHARED_WORDS, _cue_words)
+        done = self.matching("outcome", windows, own, FORECAST_SHARED_WORDS, _cue_words)
         outcomes = {cue_id(c): c for c in self.store.cue_rows("status", {row[1] for rows in done.values() for row in rows})
                     if tells_outcome(c)}
         self.corpus.load(c["doc_id"] for c in [*cues.values(), *outcomes.values()])
