@@ -677,7 +677,7 @@ class Linker:
             "commitments", probes.values(), lambda p: [(p.promiser, *self.day_window(p.day, PROMISE_DAYS, PROMISE_DAYS))],
             linked, lambda p: p.promiser, ident=lambda p: p.record_id,
             read=lambda rows: {rid: PromiseProbe.of(key, rid, day, info) for key, rid, day, info in rows},
-            shared=(lambda p: p.promise, lambda row: _info_field(row, 3), PROMISE_SHARED_WORDS))
+            shared=(lambda p: p.promise, lambda row: PromiseProbe.field_words(row, 3), PROMISE_SHARED_WORDS))
         return [[p.record_id for p in part] for part in probe_parts]
 
     def references_near(self, groups: list[list[Commitment]], also: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -848,8 +848,8 @@ class Linker:
         by_forecast = {f.forecast_id: f for f in forecasts}
         own = {fid: frozenset(own_plain_words(f, self.corpus)) for fid, f in by_forecast.items()}
         done = self.matching("outcome", windows, own, FORECAST_SHARED_WORDS, _cue_words)
-        outcomes = {cue_id(c): c for c in self.store.cue_rows("status", {row[1] for rows in done.values() for row in rows})
-                    if tells_outcome(c)}
+        # the "outcome" key holds only sentences that tell an outcome (store_cues), so no test is needed here
+        outcomes = {cue_id(c): c for c in self.store.cue_rows("status", {row[1] for rows in done.values() for row in rows})}
         self.corpus.load(c["doc_id"] for c in [*cues.values(), *outcomes.values()])
         return {fid: [cues[i] for i in sorted(ids) if i in cues]
                 + [outcome_cue(outcomes[i], by_forecast[fid]) for i in sorted(row[1] for row in done[fid]) if i in outcomes]
@@ -931,6 +931,12 @@ class PromiseProbe:
         reports = tuple(frozenset(r.split()) for r in rest[0].split("|")) if rest else ()
         return cls(record_id, doc_id, day, promiser, beneficiary or None, frozenset(promise.split()),
                    frozenset(group_promise.split()), frozenset(group_sentence.split()), reports)
+
+    @staticmethod
+    def field_words(row: tuple[str, str, str | None, str | None], field: int) -> list[str]:
+        """The words of one field of a key row's ``info`` (as ``info`` writes it), without reading the rest."""
+        fields = (row[3] or "").split("\t")
+        return fields[field].split() if len(fields) > field else []
 
     @classmethod
     def of_group(cls, c: Commitment, group: list[Commitment], day: str | None, matcher: PromiseMatcher,
@@ -1015,17 +1021,11 @@ def _group_key(group: list[Commitment]) -> tuple[str, ...]:
 
 
 def _group_promise_words(row: tuple[str, str, str | None, str | None]) -> list[str]:
-    return _info_field(row, 4)
+    return PromiseProbe.field_words(row, 4)
 
 
 def _group_sentence_words(row: tuple[str, str, str | None, str | None]) -> list[str]:
-    return _info_field(row, 5)
-
-
-def _info_field(row: tuple[str, str, str | None, str | None], field: int) -> list[str]:
-    """The words of one field of a promise's key row (``PromiseProbe.info``), without reading the rest."""
-    fields = (row[3] or "").split("\t")
-    return fields[field].split() if len(fields) > field else []
+    return PromiseProbe.field_words(row, 5)
 
 
 def _cue_words(row: tuple[str, str, str | None, str | None]) -> list[str]:
