@@ -117,8 +117,11 @@ def test_examples_disagreements(examples_store):
         "hard", ["Kestrian presidential foreign policy adviser", "head of Halvic's presidential administration"])
     assert found["whether trade through Harl Pass crossing rose or fell (2025)"] == (
         "hard", ["rose: had grown", "fell: fell by almost a quarter"])
+    assert found["which side of the line the patrol was on (XKS–XVL, May–June 2025)"] == ("hard", [
+        "own side: on its own half", "across: crossed the midline", "across: crossed into the Valdorian half",
+        "across: on the wrong side of the line"])
     # and the lorries dispute; no disagreement of precision only (N1), nor over one post worded two ways (N2)
-    assert len(found) == 5
+    assert len(found) == 6
 
 
 def test_examples_forecast_verdicts(examples_store):

@@ -467,3 +467,49 @@ def test_words_after_the_office_make_no_title():
     # a list the extraction took for a title: "her Vice President Tim Kaine, hugs with her aides"
     assert [offices(t) for t in ("her Vice President Tim Kaine, hugs with her aides", "Director General",
                                  "Foreign Minister designate")] == [[], [], []]
+
+
+OWN_SIDE = _plain_doc("Kestrava says its patrol stayed on its own side of the bridge when Valdoria opened fire.",
+                      "2025-05-07")
+ACROSS = _plain_doc("Valdoria said the Kestravan patrol had crossed into the Valdorian half of the bridge.",
+                    "2025-05-08")
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_unit_said_to_stay_on_its_side_and_to_cross_is_a_place_disagreement(tmp_path, order):
+    store = linked(tmp_path, [OWN_SIDE, ACROSS][::order], f"side{order}")
+    assert _disagreements(store) == [
+        ("which side of the line the patrol was on (XKS–XVL, May–June 2025)", "hard", "place", [
+            ("own side: on its own side", OWN_SIDE.document.text),
+            ("across: crossed into the Valdorian half", ACROSS.document.text)])]
+
+
+def test_a_report_giving_both_accounts_claims_each_for_its_claimant(tmp_path):
+    both = _plain_doc("Kestrava says the patrol was on its own half of the bridge. According to Valdoria, the patrol "
+                      "crossed the midline.", "2025-05-09")
+    (found,) = _disagreements(linked(tmp_path, [both, ACROSS], "both"))
+    assert found[3] == [("across: crossed into the Valdorian half", ACROSS.document.text),
+                        ("own side: on its own half", "Kestrava says the patrol was on its own half of the bridge."),
+                        ("across: crossed the midline", "According to Valdoria, the patrol crossed the midline.")]
+    assert _disagreements(linked(tmp_path, [both], "alone")) == []  # one document alone: its sources, not sources
+
+
+@pytest.mark.parametrize("text", [
+    "Kestrava denied that its patrol had crossed the line into Valdoria.",
+    "Kestrava said the patrol did not cross the midline of the bridge to Valdoria.",
+])
+def test_a_denied_or_negated_crossing_claims_the_own_side(tmp_path, text):
+    (found,) = _disagreements(linked(tmp_path, [ACROSS, _plain_doc(text, "2025-05-10")], "denied"))
+    assert [value.split(":")[0] for value, _ in found[3]] == ["across", "own side"]
+
+
+@pytest.mark.parametrize("other", [
+    _plain_doc("Kestrava says its patrol stayed on its own side of the bridge, not Valdoria's.", "2025-09-07"),  # later
+    _plain_doc("Kestrava says its drones stayed in their own airspace, not Valdoria's.", "2025-05-07"),  # a drone
+    _plain_doc("Valdoria warned that the Kestravan patrol could cross the midline again.", "2025-05-07"),  # hedged
+    _plain_doc("Kestrava said it stayed on its own side of the argument with Valdoria.", "2025-05-07"),  # no unit
+    _plain_doc("Hundreds of refugees from Kestrava crossed the border into Valdoria.", "2025-05-07"),  # no unit
+    _plain_doc("Kestrava admits its patrol crossed the line into Valdoria.", "2025-05-07"),  # the same side
+])
+def test_side_claims_that_are_not_about_one_unit_and_period_do_not_disagree(tmp_path, other):
+    assert _disagreements(linked(tmp_path, [ACROSS, other], "noside")) == []

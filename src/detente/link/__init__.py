@@ -45,6 +45,7 @@ from .disagreements import (
     occasions,
     promise_disagreement,
     role_disagreement,
+    side_disagreement,
     trend_disagreement,
 )
 from .dyads import update_series
@@ -872,7 +873,8 @@ class Linker:
                 disagreement = occasion_disagreement(block, occasion, self.corpus)
                 if disagreement:
                     found.append((block, disagreement))
-        for kind, judge in (("count", count_disagreement), ("role", role_disagreement), ("trend", trend_disagreement)):
+        for kind, judge in (("count", count_disagreement), ("role", role_disagreement), ("trend", trend_disagreement),
+                            ("side", side_disagreement)):
             keys = sorted({c["key"] for c in cue_rows if c["kind"] == kind})
             by_key: dict[str, list[dict[str, Any]]] = defaultdict(list)
             for cue in self.store.cues_with_key(kind, keys):

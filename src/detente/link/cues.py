@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 from typing import Any
 
 from ..records import Document, Event, Timex
+from .sides import side_claims
 from .text import Mention, sentence_spans, words
+from .titles import period_of
 from .trends import trend_claims
 
 
@@ -93,6 +96,7 @@ def document_cues(document: Document, mentions: Sequence[Mention], timexes: Sequ
     text = document.text
     rows: list[dict[str, Any]] = []
     previous = (0, 0)
+    states, period = states_by_mentions(mentions), period_of(document.published)
     for start, end in sentence_spans(text):
         sentence = text[start:end]
         inside = [m for m in mentions if m.start >= start and m.end <= end]
@@ -114,9 +118,16 @@ def document_cues(document: Document, mentions: Sequence[Mention], timexes: Sequ
         rows.extend(occasion_claims(text, start, end, inside, dated, kinds, base))
         rows.extend(count_claims(text, start, end, inside, dated, document.published, base))
         rows.extend(trend_claims(text, start, end, inside, dated, base))
+        rows.extend(side_claims(text, start, end, inside, states, period, base))
         previous = (start, end)
     taken = [(r["start"], r["end"]) for r in rows if r["kind"] == "status"]
     return rows + event_status_cues(text, events, mentions, taken)
+
+
+def states_by_mentions(mentions: Sequence[Mention]) -> list[str]:
+    """The states a document names, most named first (ties by code, so the order is stable)."""
+    counts = Counter(m.country for m in mentions if m.country)
+    return sorted(counts, key=lambda s: (-counts[s], s))
 
 
 def event_status_cues(text: str, events: Sequence[Event], mentions: Sequence[Mention],

@@ -9,6 +9,9 @@ Each kind of fact is a linking unit (a "block") whose claims come from the docum
   of its sentences tell, none when they are evenly split);
 - whether a measured quantity (trade through a crossing, gas exports between two states) rose or fell,
   per quantity, places and period (``trends``);
+- which side of a line a unit was on (its own, or across), per kind of unit, pair of states and two-month
+  period (``sides``); claims are per document and per the side the sentence says makes them, so a report
+  giving both sides' accounts claims each;
 - a person's title, per person and two-month period, when documents give offices one person cannot hold
   at once (``titles``); a document that itself gives two such offices claims none.
 Claims at different precisions ("December 2024" and "25 December 2024") never disagree, and a
@@ -105,6 +108,29 @@ def trend_disagreement(block: str, cues: list[dict[str, Any]], corpus: Corpus) -
         topic=f"whether {first['quantity']} {first['where_text']} rose or fell ({first['period']})",
         claims=tuple(Claim(c["doc_id"], f"{c['value']}: {c['value_text']}", _claim(c).evidence) for c in ordered),
         disagreement_id=disagreement_id(block), kind="hard", attribute="trend",
+    )
+
+
+def side_disagreement(block: str, cues: list[dict[str, Any]], corpus: Corpus) -> Disagreement | None:
+    """Claims that a unit stayed on its own side and that it crossed, from at least two documents: one
+    claim per document and claimant that gives one value (the first sentence saying it); a document's
+    unattributed claim repeating what it attributes to a claimant is that claimant's."""
+    by_source: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for cue in cues:
+        by_source[(cue["doc_id"], cue.get("source", ""))].append(cue)
+    chosen = [min(claims, key=lambda c: c["start"]) for claims in by_source.values()
+              if len({c["value"] for c in claims}) == 1]
+    said_by_name = {(c["doc_id"], c["value"]) for c in chosen if c.get("source")}
+    chosen = [c for c in chosen if c.get("source") or (c["doc_id"], c["value"]) not in said_by_name]
+    if len({c["value"] for c in chosen}) < 2 or len({c["doc_id"] for c in chosen}) < 2:
+        return None
+    ordered = sorted(chosen, key=lambda c: (corpus.order(c["doc_id"]), c["start"]))
+    first = ordered[0]
+    pair, period = "–".join(first["pair"]), _period_text(first["period"])
+    return Disagreement(
+        topic=f"which side of the line the {first['unit']} was on ({pair}, {period})",
+        claims=tuple(Claim(c["doc_id"], f"{c['value']}: {c['value_text']}", _claim(c).evidence) for c in ordered),
+        disagreement_id=disagreement_id(block), kind="hard", attribute="place",
     )
 
 
