@@ -919,14 +919,6 @@ class Store:
                 for (data,) in conn.execute(query):
                     yield json.loads(data)
 
-    def cues_with_keys(self, kind: str, keys: Iterable[str]) -> Iterator[dict[str, Any]]:
-        with self.read() as conn:
-            for chunk in _chunks(keys):
-                query = (sa.select(cues.c.data).where(cues.c.kind == kind, cues.c.key.in_(chunk))
-                         .order_by(cues.c.key, cues.c.doc_id, cues.c.start))
-                for (data,) in conn.execute(query):
-                    yield json.loads(data)
-
     def doc_actor_data(self, doc_ids: Iterable[str]) -> Iterator[dict[str, Any]]:
         """The JSON of each of these documents' actors, as stored (no records built)."""
         with self.read() as conn:
