@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
@@ -375,3 +376,27 @@ def test_brief_cli_writes_markdown_or_html(filled, run, tmp_path):
 def test_brief_cli_usage_errors_exit_2(run, args, message):
     result = run(*args)
     assert (result.exit_code, result.stderr) == (2, message)
+
+
+def test_a_quote_an_article_repeats_is_said_once():
+    from detente.brief import _without_repeats
+
+    said = "We will do everything required. An inquiry will follow."
+
+    def quote(qid: str, doc: str, text: str, start: int, speaker: str | None = "person:anna-brisk") -> Quote:
+        return Quote(qid, doc, text, start, start + len(text), speaker, "direct", "said")
+
+    first, repeat = quote("q1", "d1", "We will do everything required.", 10), quote("q2", "d1", said, 900)
+    part, other_doc = quote("q3", "d1", "An inquiry will follow", 1200), quote("q4", "d2", said, 10)
+    other_speaker = quote("q5", "d1", said, 1500, "person:ivo-marr")
+    assert sorted(q.quote_id for q in _without_repeats([first, repeat, part, other_doc, other_speaker])) == [
+        "q2", "q4", "q5"]
+    assert [q.quote_id for q in _without_repeats([repeat, quote("q6", "d1", said, 2000)])] == ["q2"]  # the first
+
+
+def test_brief_of_documents_without_outlets_says_so(filled):
+    from detente.brief import coverage_text
+
+    brief = collect_brief(filled, pair="XVL-XKS")
+    assert coverage_text(brief) == "3 documents from 3 sources"
+    assert coverage_text(dataclasses.replace(brief, outlets=0)) == "3 documents, outlets not stated"

@@ -547,10 +547,23 @@ def _one_per_report(events: list[Event]) -> list[Event]:
     return kept
 
 
+def _without_repeats(quotes: list[Quote]) -> list[Quote]:
+    """One quote per statement a speaker repeats in the same words, or in part, within one document (an
+    article quoting the same sentence twice): the longest, then the first."""
+    def plain(q: Quote) -> str:
+        return " ".join(re.findall(r"\w+", q.text.lower()))
+
+    kept: list[Quote] = []
+    for q in sorted(quotes, key=lambda q: (-len(plain(q)), q.doc_id, q.start)):
+        if not any(k.doc_id == q.doc_id and k.speaker == q.speaker and plain(q) in plain(k) for k in kept):
+            kept.append(q)
+    return kept
+
+
 def _notable_quotes(quotes: list[Quote], when: DateOf, names: Names, footnotes: FootnoteIndex) -> list[Said]:
     # the most widely reported first, whole statements before fragments ("for consultations"), the
     # latest among equals; then shown in the order they were said
-    ranked = sorted(quotes, key=lambda q: when(q.said_on, q.doc_id) or "", reverse=True)
+    ranked = sorted(_without_repeats(quotes), key=lambda q: when(q.said_on, q.doc_id) or "", reverse=True)
     ranked.sort(key=lambda q: (-len(q.also_reported_in), len(q.text.split()) < FRAGMENT_WORDS))
     chosen = _by_date(ranked[:NOTABLE_QUOTES], lambda q: when(q.said_on, q.doc_id))
     return [Said(names.name(q.speaker), when(q.said_on, q.doc_id), q.text,
@@ -629,6 +642,9 @@ def period_text(brief: Brief) -> str:
 
 
 def coverage_text(brief: Brief) -> str:
+    """"3 documents from 2 sources"; documents whose outlet is not known are counted apart."""
+    if not brief.outlets:
+        return f"{plural(brief.documents, 'document')}, outlets not stated"
     return f"{plural(brief.documents, 'document')} from {plural(brief.outlets, 'source')}"
 
 
