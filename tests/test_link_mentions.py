@@ -1,0 +1,136 @@
+"""Phrases that refer back to an event ("the shooting on the Ostmark bridge"): further reports of the
+event group they name, never events of their own. Hand-built documents (no parser), fictional names,
+linked in both orders."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import pytest
+
+from detente.link.mentions import find_mentions
+from detente.link.text import Mention
+from detente.records import DocResult, Event, Timex
+
+from .factories import span
+from .test_link_rules import _actors, _document, event_doc, linked
+
+SHOOTING = event_doc("Valdorian border troops opened fire on a Kestravan patrol on the Ostmark bridge on 6 May.",
+                     "2025-05-07", "ASSAULT", "XVL", "XKS", "opened fire", date="2025-05-06", cameo="190")
+
+
+def protest_doc(text: str, published: str, timexes: tuple[tuple[str, str, str], ...] = ()) -> DocResult:
+    """A document whose one event is a protest between the two states; its other phrases are mentions."""
+    result = event_doc(text, published, "PROTEST", "XKS", "XVL", "summoned", date=published, cameo="114")
+    doc_id = result.document.doc_id
+    found = tuple(Timex(doc_id, words, *_offsets(text, words), value, precision, "published")  # type: ignore[arg-type]
+                  for words, value, precision in timexes)
+    return dataclasses.replace(result, timexes=found)
+
+
+def _offsets(text: str, words: str) -> tuple[int, int]:
+    start = text.index(words)
+    return start, start + len(words)
+
+
+def _reports(store) -> list[tuple[str, list[str]]]:
+    return sorted((e.evidence.text[:24], [o.text for o in e.also_reported_in]) for e in store.records("events"))
+
+
+def _snapshot(store) -> list[str]:
+    return sorted(json.dumps(r.to_dict(), sort_keys=True) for c in ("events", "dyads") for r in store.records(c))
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_phrase_naming_the_event_is_a_further_report_not_an_event(tmp_path, order):
+    later = protest_doc("Kestrava summoned the Valdorian ambassador over the shooting on the Ostmark bridge.",
+                        "2025-06-20")
+    store = linked(tmp_path, [SHOOTING, later][::order], f"mention{order}")
+    assert _reports(store) == [("Kestrava summoned the Va", []),
+                               ("Valdorian border troops ", ["the shooting on the Ostmark bridge"])]
+    # the dyad index counts the shooting once (May) and the protest once (June)
+    assert [(d.period, d.events) for d in store.records("dyads")] == [("2025-05", 1), ("2025-06", 1)]
+    if order == -1:
+        assert _snapshot(store) == _snapshot(linked(tmp_path, [SHOOTING, later], "forward"))
+
+
+def test_a_phrase_naming_the_same_day_needs_no_other_word_in_common(tmp_path):
+    later = protest_doc("Kestrava summoned the Valdorian ambassador over the shooting on 6 May.", "2025-06-20",
+                        (("6 May", "2025-05-06", "day"),))
+    assert _reports(linked(tmp_path, [SHOOTING, later], "day"))[1] == (
+        "Valdorian border troops ", ["the shooting on 6 May"])
+
+
+@pytest.mark.parametrize("text, published", [
+    # another place, nothing else in common
+    ("Kestrava summoned the Valdorian ambassador over the shooting on the Tarvel road.", "2025-06-20"),
+    # published more than REFER_BACK_DAYS after the shooting, without a date
+    ("Kestrava summoned the Valdorian ambassador over the shooting on the Ostmark bridge.", "2026-09-01"),
+    # published before it
+    ("Kestrava summoned the Valdorian ambassador over the shooting on the Ostmark bridge.", "2025-04-20"),
+])
+def test_a_phrase_that_does_not_agree_with_the_report_stays_apart(tmp_path, text, published):
+    store = linked(tmp_path, [SHOOTING, protest_doc(text, published)], "apart")
+    assert [o for e in store.records("events") for o in e.also_reported_in] == []
+
+
+def test_a_phrase_that_fits_two_events_equally_well_goes_to_neither(tmp_path):
+    second = event_doc("Valdorian border troops opened fire on a Kestravan patrol on the Ostmark bridge on 2 July.",
+                       "2025-07-03", "ASSAULT", "XVL", "XKS", "opened fire", date="2025-07-02", cameo="190")
+    later = protest_doc("Kestrava summoned the Valdorian ambassador over the shooting on the Ostmark bridge.",
+                        "2025-08-20")
+    store = linked(tmp_path, [SHOOTING, second, later], "ambiguous")
+    assert [o for e in store.records("events") for o in e.also_reported_in] == []
+    # with its month it names the second one
+    dated = protest_doc("Kestrava summoned the Valdorian ambassador over the shooting on the Ostmark bridge in July.",
+                        "2025-08-20", (("July", "2025-07", "month"),))
+    store = linked(tmp_path, [SHOOTING, second, dated], "month")
+    assert sorted((e.date, [o.text for o in e.also_reported_in]) for e in store.records("events")
+                  if e.category == "ASSAULT") == [("2025-05-06", []),
+                                                  ("2025-07-02", ["the shooting on the Ostmark bridge in July"])]
+
+
+def test_a_document_reporting_the_event_adds_no_mention_of_it(tmp_path):
+    text = ("Valdorian border troops opened fire on a Kestravan patrol on the Ostmark bridge on 6 May. "
+            "Kestrava said the shooting on the Ostmark bridge was planned.")
+    doc = _document(text, "2025-05-07")
+    first = span(doc.doc_id, text, text.split(". ")[0] + ".")
+    at = text.index("opened fire")
+    trigger = dataclasses.replace(first, start=at, end=at + 11, text="opened fire")
+    event = Event(f"e-{doc.doc_id}", doc.doc_id, "ASSAULT", "190", "XVL", "XKS", "XVL", "XKS", "2025-05-06", None,
+                  "asserted", -10.0, first, trigger=trigger)
+    own = DocResult(document=doc, actors=_actors(doc.doc_id, text), events=(event,))
+    later = protest_doc("Kestrava summoned the Valdorian ambassador over the shooting on the Ostmark bridge.",
+                        "2025-06-20")
+    reports = _reports(linked(tmp_path, [own, later], "own"))
+    assert reports[1] == ("Valdorian border troops ", ["the shooting on the Ostmark bridge"])
+
+
+def _mentions(text: str, timexes: tuple[Timex, ...] = ()) -> list[tuple[str, tuple[str, ...], str | None]]:
+    states = [Mention(text.index(w), text.index(w) + len(w), code, code)
+              for w, code in (("Valdoria", "XVL"), ("Kestrava", "XKS")) if w in text]
+    event = SHOOTING.events[0]
+    return [(m.text, m.categories, m.date)
+            for m in find_mentions("d", text, "2025-06-20", states, timexes, [event], {"XVL": "state", "XKS": "state"})]
+
+
+def test_phrases_that_refer_back_to_an_event():
+    assert _mentions("Since last week's incident on the Ostmark bridge, the crossing is closed.") == [
+        ("last week's incident on the Ostmark bridge", ("ASSAULT", "COERCE"), None)]
+    assert _mentions("Talks stalled after the Ostmark bridge shooting.") == [
+        ("the Ostmark bridge shooting", ("ASSAULT",), None)]
+    text = "They spoke of the meeting between Valdoria and Kestrava in Tarvel in May, not of trade."
+    may = Timex("d", "May", text.index("May"), text.index("May") + 3, "2025-05", "month", "published")
+    assert _mentions(text, (may,)) == [
+        ("the meeting between Valdoria and Kestrava in Tarvel in May", ("CONSULT",), "2025-05")]
+
+
+@pytest.mark.parametrize("text", [
+    "Both sides are preparing for the next meeting in Tarvel.",  # ahead
+    "Kestrava called for the release of the reporters.",  # demanded, not done
+    "An attack on the bridge would be a disaster.",  # an indefinite phrase without a date names no occurrence
+    "The ministers said that talks would resume.",  # "that" is no determiner
+])
+def test_phrases_that_name_no_past_event(text):
+    assert _mentions(text) == []
