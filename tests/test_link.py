@@ -154,3 +154,19 @@ def test_seeds_link_putins_promises_and_flag_the_summit_date(tmp_path, seed_resu
     (summit,) = store.records("disagreements")
     assert (summit.topic, summit.kind, [c.value for c in summit.claims]) == (
         "date of the summit in Dushanbe", "soft", ["2025-10-10", "2025-10-09"])
+
+
+def test_seeds_phrases_naming_an_event_are_further_reports_of_it(tmp_path, seed_results, monkeypatch):
+    store = linked_store(tmp_path, "mentions", seed_results, [[1], [0]])
+    events = {(e.doc_id, e.evidence.start) for e in store.raw_records("events")}
+    added = sorted((e.category, e.evidence.text[:40], o.text) for e in store.records("events")
+                   for o in e.also_reported_in if (o.doc_id, o.start) not in events)
+    # the undated article's meeting phrase names the people of the other's meeting report worded "discussing";
+    # the other's dated crash phrase shares "crash" and "aircraft" with the undated article's report of the strike
+    assert added == [
+        ("ASSAULT", "An Embraer-190 passenger aircraft operat", "the crash of an AZAL aircraft in December 2024"),
+        ("CONSULT", "It was Putin who initiated the meeting w", "the meeting between Aliyev and Putin in Dushanbe")]
+    # phrases are no events: the dyad index is what it is without them
+    monkeypatch.setattr("detente.link.find_mentions", lambda *args: [])
+    without = linked_store(tmp_path, "without", seed_results, [[1], [0]])
+    assert snapshot(store)["dyads"] == snapshot(without)["dyads"]

@@ -79,7 +79,6 @@ from .mentions import (
     is_mention_id,
     mention_keys,
     mention_windows,
-    windows_for_mentions,
 )
 from .promises import SHARED_WORDS as PROMISE_SHARED_WORDS
 from .promises import THRESHOLD as PROMISE_THRESHOLD
@@ -403,7 +402,8 @@ class Linker:
 
     def link_events(self) -> None:
         new = [e for e in self.store.raw_records("events", doc_id=self.doc_ids) if isinstance(e, Event) and pair_of(e)]
-        self.store.put_keys("events", [e.event_id for e in new], [k for e in new for k in event_keys(e, self.corpus)])
+        self.store.put_keys("events", [e.event_id for e in new],
+                            [k for e in new for k in (*event_keys(e, self.corpus), *self.mentions.bound_keys(e))])
         # phrases naming an event are linked with the reports as further reports of their group (mentions.py)
         self.store.put_keys("events", [m.mention_id for m in self.event_mentions],
                             [k for m in self.event_mentions for k in mention_keys(m)])
@@ -436,7 +436,7 @@ class Linker:
         """Where the reports and mentions a report (or the reports a mention) may be linked with are filed."""
         if isinstance(record, EventMention):
             return mention_windows(record)  # type: ignore[return-value]
-        return [*event_windows(record, self.corpus), *windows_for_mentions(record, block_of(record), self.corpus)]
+        return [*event_windows(record, self.corpus), *self.mentions.windows_for_mentions(record)]
 
     def event_or_mention_linked(self, a: Event | EventMention, b: Event | EventMention) -> bool:
         """Two reports of one event, or a mention naming a report's event (two mentions are never linked)."""

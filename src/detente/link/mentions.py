@@ -26,7 +26,7 @@ from importlib import resources
 
 from ..records import Event, Evidence, Timex
 from .corpus import Corpus, first_day, last_day, same_or_coarser
-from .events import NEAR_DAYS, REFER_BACK_DAYS, group_date, pair_of
+from .events import NEAR_DAYS, REFER_BACK_DAYS, block_of, group_date, pair_of
 from .text import Mention, plain, stem, words
 
 # how far apart (in days, between first days) a mention and a report may be filed and still be compared
@@ -63,11 +63,6 @@ def noun_categories() -> dict[str, tuple[str, ...]]:
     for noun, categories in data["generic_nouns"].items():  # type: ignore[attr-defined]
         found[noun] = tuple(categories)
     return found
-
-
-@cache
-def _noun_stems() -> frozenset[str]:
-    return frozenset(stem(n) for n in noun_categories())
 
 
 @cache
@@ -131,6 +126,7 @@ def find_mentions(doc_id: str, text: str, published: str | None, mentions: Seque
                   timexes: Sequence[Timex], events: Sequence[Event], kinds: dict[str, str]) -> list[EventMention]:
     """The phrases of one document that refer back to an event, with what they say of it."""
     doc_pairs = sorted({"|".join(p) for p in (pair_of(e) for e in events) if p})
+    published = published or not_before(events)
     found = []
     for match in _pattern().finditer(text):
         phrase = _phrase(text, match)
@@ -161,10 +157,17 @@ def find_mentions(doc_id: str, text: str, published: str | None, mentions: Seque
     return found
 
 
+def not_before(events: Iterable[Event]) -> str | None:
+    """For a document without a publication date: the latest day it dates an event that happened (it was
+    written no earlier), or None."""
+    days = [first_day(e.date) for e in events if e.mode == "asserted" and e.date and len(e.date) >= 7]
+    return max((d for d in days if d), default=None).isoformat() if any(days) else None  # type: ignore[union-attr]
+
+
 def _telling(found: Iterable[str]) -> frozenset[str]:
-    """The words that tell which event a phrase names: not its states (the block names them) nor event nouns."""
-    return frozenset(w for w in found if not _STATE.match(w) and w not in _noun_stems() and not w[0].isdigit()
-                     and not w.endswith(("'", "’")))
+    """The words that tell which event a phrase names, its noun among them ("the crash" and "crashed"): not its
+    states (the block names them)."""
+    return frozenset(w for w in found if not _STATE.match(w) and not w[0].isdigit() and not w.endswith(("'", "’")))
 
 
 def _pairs(states: set[str], doc_pairs: list[str]) -> list[str]:
@@ -238,6 +241,38 @@ class MentionMatcher:
     def __init__(self, corpus: Corpus, event_words: object) -> None:
         self.corpus = corpus
         self.event_words = event_words  # EventMatcher.words
+        self._bounds: dict[str, str | None] = {}
+
+    def published(self, doc_id: str) -> str | None:
+        """A document's publication, or for an undated one the day it was written no earlier than (``not_before``)."""
+        found = self.corpus.published(doc_id)
+        if found:
+            return found
+        if doc_id not in self._bounds:
+            self._bounds[doc_id] = not_before(self.corpus.store.raw_records("events", doc_id=[doc_id]))  # type: ignore[arg-type]
+        return self._bounds[doc_id]
+
+    def anchor(self, e: Event) -> date | None:
+        """The day a report is compared on: its date (to the month or day), else its publication."""
+        if e.date and len(e.date) >= 7:
+            return first_day(e.date)
+        return first_day(self.published(e.doc_id))
+
+    def bound_keys(self, e: Event) -> list[tuple[str, str, str]]:
+        """An undated report in an undated document, filed for mentions on the day its document was written
+        no earlier than (reports are otherwise filed by their dates and publications, ``event_keys``)."""
+        if (e.date and len(e.date) >= 7) or self.corpus.published(e.doc_id) or pair_of(e) is None:
+            return []
+        anchor = self.anchor(e)
+        return [(f"{block_of(e)}|bound", e.event_id, anchor.isoformat())] if anchor else []
+
+    def windows_for_mentions(self, e: Event) -> list[tuple[str, str, str]]:
+        """Where the mentions that may name a report are filed."""
+        anchor = self.anchor(e)
+        if anchor is None:
+            return []
+        lo, hi = anchor - timedelta(days=WINDOW_DAYS), anchor + timedelta(days=WINDOW_DAYS)
+        return [(f"{block_of(e)}|mention", _iso(lo), _iso(hi))]
 
     def score(self, m: EventMention, e: Event) -> int:
         """How well a mention agrees with a report (0: not the same event)."""
@@ -265,10 +300,10 @@ class MentionMatcher:
         return _within(when, m.published, REFER_BACK_DAYS)
 
     def dates_agree(self, m: EventMention, e: Event) -> bool:
-        anchor_m, anchor_e = m.anchor(), _anchor(e, self.corpus)
+        anchor_m, anchor_e = m.anchor(), self.anchor(e)
         if anchor_m is None or anchor_e is None or abs((anchor_m - anchor_e).days) > WINDOW_DAYS:
             return False
-        published_e = self.corpus.published(e.doc_id)
+        published_e = self.published(e.doc_id)
         if m.date and e.date:
             if same_or_coarser(m.date, e.date):
                 return True
@@ -280,13 +315,6 @@ class MentionMatcher:
         # neither dated: the phrase published the same day as the report or later
         apart = _days(m.published, published_e)
         return apart is not None and 0 <= apart <= REFER_BACK_DAYS
-
-
-def _anchor(e: Event, corpus: Corpus) -> date | None:
-    """The day a report is filed under: its date (to the month or day), else its publication."""
-    if e.date and len(e.date) >= 7:
-        return first_day(e.date)
-    return first_day(corpus.published(e.doc_id))
 
 
 def _within(earlier: str, later: str | None, days: int) -> bool:
@@ -317,16 +345,7 @@ def mention_windows(m: EventMention) -> list[tuple[str, str, str]]:
     if anchor is None:
         return []
     lo, hi = _iso(anchor - timedelta(days=WINDOW_DAYS)), _iso(anchor + timedelta(days=WINDOW_DAYS))
-    return [(f"{block}|{kind}", lo, hi) for block in m.blocks() for kind in ("date", "undated")]
-
-
-def windows_for_mentions(e: Event, block: str, corpus: Corpus) -> list[tuple[str, str, str]]:
-    """Where the mentions that may name a report are filed."""
-    anchor = _anchor(e, corpus)
-    if anchor is None:
-        return []
-    lo, hi = anchor - timedelta(days=WINDOW_DAYS), anchor + timedelta(days=WINDOW_DAYS)
-    return [(f"{block}|mention", _iso(lo), _iso(hi))]
+    return [(f"{block}|{kind}", lo, hi) for block in m.blocks() for kind in ("date", "undated", "bound")]
 
 
 def _iso(day: date) -> str:
