@@ -134,3 +134,31 @@ def test_phrases_that_refer_back_to_an_event():
 ])
 def test_phrases_that_name_no_past_event(text):
     assert _mentions(text) == []
+
+
+def _two_reports(text: str, published: str, triggers: tuple[str, str], dates: tuple[str | None, str | None]
+                 ) -> DocResult:
+    """One document with a CONSULT report in each of its two sentences."""
+    doc = _document(text, published)
+    sentences = [s if s.endswith(".") else s + "." for s in text.split(". ")]
+    events = []
+    for i, (sentence, trigger, when) in enumerate(zip(sentences, triggers, dates, strict=True)):
+        evidence = span(doc.doc_id, text, sentence)
+        at = text.index(trigger, evidence.start)
+        events.append(Event(f"e{i}-{doc.doc_id}", doc.doc_id, "CONSULT", "040", "XVL", "XKS", "XVL", "XKS", when, None,
+                            "asserted", 1.0, evidence,
+                            trigger=dataclasses.replace(evidence, start=at, end=at + len(trigger), text=trigger)))
+    return DocResult(document=doc, actors=_actors(doc.doc_id, text), events=tuple(events))
+
+
+@pytest.mark.parametrize("dates, joined", [((None, None), True), (("2025-05-05", None), True),
+                                           (("2025-05-05", "2025-04-10"), False)])
+def test_a_report_whose_sentence_names_the_documents_other_report_joins_it(tmp_path, dates, joined):
+    text = ("Valdoria and Kestrava held a meeting in Tarvel on Monday. "
+            "It was Anna Brisk who initiated the meeting with Kestrava by discussing the crossing.")
+    store = linked(tmp_path, [_two_reports(text, "2025-05-07", ("meeting", "discussing"), dates)], "renamed")
+    reports = sorted((e.evidence.text[:12], [o.text[:12] for o in e.also_reported_in]) for e in store.records("events"))
+    if joined:  # one occasion worded twice: one group, counted once
+        assert reports == [("It was Anna ", ["Valdoria and"]), ("Valdoria and", ["It was Anna "])]
+    else:  # "the meeting" cannot be the one of another month
+        assert reports == [("It was Anna ", []), ("Valdoria and", [])]

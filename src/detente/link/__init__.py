@@ -77,8 +77,10 @@ from .mentions import (
     assign_mentions,
     find_mentions,
     is_mention_id,
+    join_renamed_reports,
     mention_keys,
     mention_windows,
+    names_in_own_document,
 )
 from .promises import SHARED_WORDS as PROMISE_SHARED_WORDS
 from .promises import THRESHOLD as PROMISE_THRESHOLD
@@ -416,8 +418,10 @@ class Linker:
         before = [r for r in self.store.event_group_rows(members).values() if r["group_date"]]
         rows, linked = [], []
         for part in parts:
-            groups = event_groups([e for e in part if isinstance(e, Event)], self.corpus, self.events)
-            attached = assign_mentions(groups, (m for m in part if isinstance(m, EventMention)), self.mentions)
+            mentions = [m for m in part if isinstance(m, EventMention)]
+            groups = join_renamed_reports(event_groups([e for e in part if isinstance(e, Event)], self.corpus, self.events),
+                                          mentions)
+            attached = assign_mentions(groups, mentions, self.mentions)
             for i, group in enumerate(groups):
                 canonical = canonical_event(group, self.corpus)
                 when = group_date(group)
@@ -442,10 +446,10 @@ class Linker:
         """Two reports of one event, or a mention naming a report's event (two mentions are never linked)."""
         if isinstance(a, Event) and isinstance(b, Event):
             return a.doc_id != b.doc_id and block_of(a) == block_of(b) and self.events.similarity(a, b) > 0
+        if isinstance(a, Event):
+            a, b = b, a
         if isinstance(a, EventMention) and isinstance(b, Event):
-            return self.mentions.score(a, b) > 0
-        if isinstance(a, Event) and isinstance(b, EventMention):
-            return self.mentions.score(b, a) > 0
+            return names_in_own_document(a, b) or self.mentions.score(a, b) > 0
         return False
 
     def read_events_and_mentions(self, rows: list[tuple[str, str, str | None, str | None]]

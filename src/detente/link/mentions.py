@@ -27,7 +27,7 @@ from importlib import resources
 from ..records import Event, Evidence, Timex
 from .corpus import Corpus, first_day, last_day, same_or_coarser
 from .events import NEAR_DAYS, REFER_BACK_DAYS, block_of, group_date, pair_of
-from .text import Mention, plain, stem, words
+from .text import Mention, plain, words
 
 # how far apart (in days, between first days) a mention and a report may be filed and still be compared
 WINDOW_DAYS = REFER_BACK_DAYS + 400
@@ -350,6 +350,40 @@ def mention_windows(m: EventMention) -> list[tuple[str, str, str]]:
 
 def _iso(day: date) -> str:
     return day.isoformat()
+
+
+def names_in_own_document(m: EventMention, e: Event) -> bool:
+    """Whether a phrase may name a report of its own document: the same type and pair (whatever their words)."""
+    pair = pair_of(e)
+    return m.doc_id == e.doc_id and e.category in m.categories and pair is not None and "|".join(pair) in m.pairs
+
+
+def join_renamed_reports(groups: list[list[Event]], mentions: Iterable[EventMention]) -> list[list[Event]]:
+    """A document's report whose own sentence names its event with a phrase of its type ("It was X who initiated
+    the meeting with Y by discussing ...") joins the group of the document's other report of that pair and type
+    ("a meeting between X and Y took place"), when there is exactly one and their dates agree: one occasion
+    coded from two words, counted once."""
+    joined = [list(g) for g in groups]
+    for m in sorted(mentions, key=lambda m: m.mention_id):
+        for i, group in enumerate(joined):
+            if len(group) != 1 or not names_in_own_document(m, group[0]) or not _holds(group[0], m):
+                continue
+            report = group[0]
+            others = [j for j, other in enumerate(joined) if j != i and any(
+                e.doc_id == report.doc_id and block_of(e) == block_of(report) and _dates_fit(e.date, report.date)
+                for e in other) and _dates_fit(group_date(other), report.date)]
+            if len(others) == 1:
+                joined[others[0]].append(report)
+                joined[i] = []
+    return [sorted(g, key=lambda e: e.event_id) for g in joined if g]
+
+
+def _holds(e: Event, m: EventMention) -> bool:
+    return e.evidence.start <= m.start and m.end <= e.evidence.end
+
+
+def _dates_fit(a: str | None, b: str | None) -> bool:
+    return not a or not b or same_or_coarser(a, b)
 
 
 def assign_mentions(groups: list[list[Event]], mentions: Iterable[EventMention],
