@@ -162,3 +162,28 @@ def test_a_report_whose_sentence_names_the_documents_other_report_joins_it(tmp_p
         assert reports == [("It was Anna ", ["Valdoria and"]), ("Valdoria and", ["It was Anna "])]
     else:  # "the meeting" cannot be the one of another month
         assert reports == [("It was Anna ", []), ("Valdoria and", [])]
+
+
+def test_a_phrase_naming_whom_it_was_done_to_names_reports_of_that_side(tmp_path):
+    # Kestrava's arrest of Valdorian reporters in Tarvel and, weeks later, Valdoria's of Kestravan reporters there:
+    # the phrase shares as many words with either, and names whom it was done to
+    theirs = event_doc("Kestravan police arrested two Valdorian reporters in Tarvel on 3 June.", "2025-06-04",
+                       "COERCE", "XKS", "XVL", "arrested", date="2025-06-03", cameo="173")
+    ours = event_doc("Valdorian police arrested five Kestravan reporters in Tarvel on 20 July.", "2025-07-21",
+                     "COERCE", "XVL", "XKS", "arrested", date="2025-07-20", cameo="173")
+    later = protest_doc("Kestrava summoned the Valdorian ambassador over the arrest of Valdorian reporters in Tarvel.",
+                        "2025-08-20")
+    store = linked(tmp_path, [theirs, ours, later], "sides")
+    assert sorted((e.source_country, [o.text for o in e.also_reported_in]) for e in store.records("events")
+                  if e.category == "COERCE") == [
+        ("XKS", ["the arrest of Valdorian reporters in Tarvel"]), ("XVL", [])]
+
+
+def test_a_phrase_of_another_act_joins_no_report_of_its_document(tmp_path):
+    text = ("Valdoria impounded the lorries of Kestravan hauliers at the crossing. "
+            "Kestrava said the detention of its reporters by Valdoria continued.")
+    doc = _two_reports(text, "2025-06-07", ("impounded", "detention"), (None, None))
+    doc = dataclasses.replace(doc, events=tuple(dataclasses.replace(e, category="COERCE", cameo=code)
+                                                for e, code in zip(doc.events, ("1711", "173"), strict=True)))
+    store = linked(tmp_path, [doc], "acts")
+    assert [e.also_reported_in for e in store.records("events")] == [(), ()]

@@ -26,8 +26,8 @@ from importlib import resources
 
 from ..records import Event, Evidence, Timex
 from .corpus import Corpus, first_day, last_day, same_or_coarser
-from .events import NEAR_DAYS, REFER_BACK_DAYS, block_of, group_date, pair_of
-from .text import Mention, plain, words
+from .events import NEAR_DAYS, REFER_BACK_DAYS, SYMMETRIC, block_of, group_date, pair_of, trigger_stem
+from .text import Mention, plain, stem, words
 
 # how far apart (in days, between first days) a mention and a report may be filed and still be compared
 WINDOW_DAYS = REFER_BACK_DAYS + 400
@@ -66,6 +66,15 @@ def noun_categories() -> dict[str, tuple[str, ...]]:
 
 
 @cache
+def noun_codes() -> dict[str, str]:
+    """The CAMEO code of each occurrence noun (events.json; none for the generic nouns)."""
+    codes = json.loads(resources.files("detente.lexicons").joinpath("events.json").read_text(encoding="utf-8"))["nouns"]
+    extra: dict[str, str] = lexicon()["extra_nouns"]  # type: ignore[assignment]
+    return {noun: codes.get(noun) or extra[noun] for noun in lexicon()["nouns"]  # type: ignore[attr-defined]
+            if codes.get(noun) or noun in extra}
+
+
+@cache
 def _pattern() -> re.Pattern[str]:
     data = lexicon()
     definite = "|".join(re.escape(d) for d in [*data["determiners"], *data["indefinite"]])  # type: ignore[misc]
@@ -96,6 +105,10 @@ class EventMention:
     words: frozenset[str]
     # the types of the events its document reports in the same sentence ("initiated the meeting with X by discussing")
     sentence_reports: tuple[str, ...] = ()
+    # the state of whoever did it ("Valdoria's ban") and of whoever it was done to ("the arrest of X"), when said
+    source: str | None = None
+    target: str | None = None
+    noun: str = ""
 
     @property
     def evidence(self) -> Evidence:
@@ -109,13 +122,14 @@ class EventMention:
 
     def info(self) -> str:
         return json.dumps([self.doc_id, self.start, self.end, self.text, self.categories, self.pairs, self.date,
-                           self.published, sorted(self.words), self.sentence_reports], ensure_ascii=False)
+                           self.published, sorted(self.words), self.sentence_reports, self.source, self.target,
+                           self.noun], ensure_ascii=False)
 
     @classmethod
     def of(cls, record_id: str, info: str) -> EventMention:
-        doc_id, start, end, text, categories, pairs, when, published, found, reports = json.loads(info)
+        doc_id, start, end, text, categories, pairs, when, published, found, reports, *rest = json.loads(info)
         return cls(record_id, doc_id, start, end, text, tuple(categories), tuple(pairs), when, published,
-                   frozenset(found), tuple(reports))
+                   frozenset(found), tuple(reports), *rest)
 
 
 def is_mention_id(record_id: str) -> bool:
@@ -152,9 +166,25 @@ def find_mentions(doc_id: str, text: str, published: str | None, mentions: Seque
         own = words(text, start, end, inside)
         reports = sorted({e.category for e in events if e.evidence.start <= start and end <= e.evidence.end})
         categories = noun_categories()[noun]
+        source, target = _sides(match, end, inside, kinds)
         found.append(EventMention(f"{PREFIX}{doc_id}:{start}", doc_id, start, end, text[start:end], categories,
-                                  tuple(pairs), when, published, _telling(own), tuple(reports)))
+                                  tuple(pairs), when, published, _telling(own), tuple(reports), source, target, noun))
     return found
+
+
+def _sides(match: re.Match[str], end: int, inside: Sequence[Mention], kinds: dict[str, str]
+           ) -> tuple[str | None, str | None]:
+    """The states a phrase gives the doer and the one done to: a possessive determiner names the doer ("Valdoria's
+    ban"), the first name after "of" right after the noun whom it was done to ("the arrest of two Kestrian
+    reporters", "the crash of an Azerbaijani aircraft")."""
+    def country(m: Mention) -> str | None:
+        return m.country if kinds.get(m.actor_id) != "place" else None
+
+    source = next((country(m) for m in inside if m.start >= match.start("det") and m.end <= match.end("det")), None)
+    target = None
+    if re.match(r"\s+of\s", match.string[match.end():end + 1]):
+        target = next((country(m) for m in inside if m.start >= match.end() and country(m)), None)
+    return source, target
 
 
 def not_before(events: Iterable[Event]) -> str | None:
@@ -279,6 +309,8 @@ class MentionMatcher:
         pair = pair_of(e)
         if e.mode != "asserted" or pair is None or e.category not in m.categories or "|".join(pair) not in m.pairs:
             return 0
+        if not _sides_agree(m, e):
+            return 0
         if not self.dates_agree(m, e):
             return 0
         theirs = frozenset(w for w in self.event_words(e) if not _STATE.match(w))  # type: ignore[operator]
@@ -371,15 +403,38 @@ def join_renamed_reports(groups: list[list[Event]], mentions: Iterable[EventMent
             report = group[0]
             others = [j for j, other in enumerate(joined) if j != i and any(
                 e.doc_id == report.doc_id and block_of(e) == block_of(report) and _dates_fit(e.date, report.date)
-                for e in other) and _dates_fit(group_date(other), report.date)]
+                and _same_sides(e, report) and names_act(m, e) for e in other)
+                and _dates_fit(group_date(other), report.date)]
             if len(others) == 1:
                 joined[others[0]].append(report)
                 joined[i] = []
     return [sorted(g, key=lambda e: e.event_id) for g in joined if g]
 
 
+def _sides_agree(m: EventMention, e: Event) -> bool:
+    """Whether a report's doer and the one it was done to are those the phrase gives (either way round for
+    types whose two sides act together)."""
+    if e.category in SYMMETRIC:
+        return not ({m.source, m.target} - {None, e.source_country, e.target_country})
+    return m.source in (None, e.source_country) and m.target in (None, e.target_country)
+
+
 def _holds(e: Event, m: EventMention) -> bool:
     return e.evidence.start <= m.start and m.end <= e.evidence.end
+
+
+def names_act(m: EventMention, e: Event) -> bool:
+    """Whether a phrase's noun names a report's act: the same word ("the meeting", "a meeting took place") or a
+    word of the same CAMEO act ("the detention", "detained"); a generic noun ("the incident") names none."""
+    code = noun_codes().get(m.noun)
+    if not code:
+        return False
+    return trigger_stem(e) == stem(m.noun) or bool(e.cameo and len(code) >= 3 and e.cameo[:3] == code[:3])
+
+
+def _same_sides(a: Event, b: Event) -> bool:
+    """The same doer and the same one done to (either way round for types whose two sides act together)."""
+    return a.category in SYMMETRIC or (a.source_country, a.target_country) == (b.source_country, b.target_country)
 
 
 def _dates_fit(a: str | None, b: str | None) -> bool:
