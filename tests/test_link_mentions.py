@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from detente.link.mentions import find_mentions
+from detente.link.mentions import find_mentions, noun_categories
 from detente.link.text import Mention
 from detente.records import DocResult, Event, Timex
 
@@ -186,4 +186,28 @@ def test_a_phrase_of_another_act_joins_no_report_of_its_document(tmp_path):
     doc = dataclasses.replace(doc, events=tuple(dataclasses.replace(e, category="COERCE", cameo=code)
                                                 for e, code in zip(doc.events, ("1711", "173"), strict=True)))
     store = linked(tmp_path, [doc], "acts")
+    assert [e.also_reported_in for e in store.records("events")] == [(), ()]
+
+
+def test_a_report_coded_from_the_phrase_itself_joins_no_other(tmp_path):
+    # "the signing of the treaty" is the second sentence's own report, not a renaming of the first one's signing
+    text = ("Valdoria and Kestrava signed a letter on gas in Tarvel. "
+            "Anna Brisk welcomed the signing of the treaty with Kestrava.")
+    doc = _two_reports(text, "2025-05-07", ("signed", "signing"), (None, None))
+    category = noun_categories()["signing"][0]
+    doc = dataclasses.replace(doc, events=tuple(dataclasses.replace(e, category=category, cameo="057")
+                                                for e in doc.events))
+    store = linked(tmp_path, [doc], "own-word")
+    assert [e.also_reported_in for e in store.records("events")] == [(), ()]
+
+
+def test_a_report_of_another_act_naming_the_occasion_joins_no_other(tmp_path):
+    # welcoming the treaty is an act of its own, whatever phrase names the signing
+    text = ("Valdoria and Kestrava signed a treaty on gas in Tarvel. "
+            "Anna Brisk welcomed the treaty with Kestrava.")
+    doc = _two_reports(text, "2025-05-07", ("signed", "welcomed"), (None, None))
+    category = noun_categories()["treaty"][0]
+    doc = dataclasses.replace(doc, events=tuple(dataclasses.replace(e, category=category, cameo=code)
+                                                for e, code in zip(doc.events, ("057", "051"), strict=True)))
+    store = linked(tmp_path, [doc], "other-act")
     assert [e.also_reported_in for e in store.records("events")] == [(), ()]

@@ -141,8 +141,10 @@ def find_mentions(doc_id: str, text: str, published: str | None, mentions: Seque
     """The phrases of one document that refer back to an event, with what they say of it."""
     doc_pairs = sorted({"|".join(p) for p in (pair_of(e) for e in events) if p})
     published = published or not_before(events)
-    found = []
+    found: list[EventMention] = []
     for match in _pattern().finditer(text):
+        if found and match.start() < found[-1].end:
+            continue  # inside the phrase before ("the signing of the treaty"): part of it
         phrase = _phrase(text, match)
         if phrase is None:
             continue
@@ -391,15 +393,17 @@ def names_in_own_document(m: EventMention, e: Event) -> bool:
 
 
 def join_renamed_reports(groups: list[list[Event]], mentions: Iterable[EventMention]) -> list[list[Event]]:
-    """A document's report whose own sentence names its event with a phrase of its type ("It was X who initiated
-    the meeting with Y by discussing ...") joins the group of the document's other report of that pair and type
-    ("a meeting between X and Y took place"), when there is exactly one and their dates agree: one occasion
-    coded from two words, counted once."""
+    """A document's report whose own sentence names its act with a phrase ("It was X who initiated the meeting
+    with Y by discussing ...") joins the group of the document's other report of that act, pair and sides ("a
+    meeting between X and Y took place"), when there is exactly one and their dates agree: one occasion coded
+    from two words, counted once."""
     joined = [list(g) for g in groups]
     for m in sorted(mentions, key=lambda m: m.mention_id):
         for i, group in enumerate(joined):
             if len(group) != 1 or not names_in_own_document(m, group[0]) or not _holds(group[0], m):
                 continue
+            if _coded_from(group[0], m) or not names_act(m, group[0]):
+                continue  # coded from the phrase itself, or an act of its own ("welcomed the treaty")
             report = group[0]
             others = [j for j, other in enumerate(joined) if j != i and any(
                 e.doc_id == report.doc_id and block_of(e) == block_of(report) and _dates_fit(e.date, report.date)
@@ -417,6 +421,11 @@ def _sides_agree(m: EventMention, e: Event) -> bool:
     if e.category in SYMMETRIC:
         return not ({m.source, m.target} - {None, e.source_country, e.target_country})
     return m.source in (None, e.source_country) and m.target in (None, e.target_country)
+
+
+def _coded_from(e: Event, m: EventMention) -> bool:
+    """Whether a report was coded from words of the phrase."""
+    return e.trigger is not None and e.trigger.start < m.end and m.start < e.trigger.end
 
 
 def _holds(e: Event, m: EventMention) -> bool:
