@@ -211,3 +211,14 @@ def test_a_report_of_another_act_naming_the_occasion_joins_no_other(tmp_path):
                                                 for e, code in zip(doc.events, ("057", "051"), strict=True)))
     store = linked(tmp_path, [doc], "other-act")
     assert [e.also_reported_in for e in store.records("events")] == [(), ()]
+
+
+def test_an_attack_phrase_joins_a_report_only_when_it_names_it(tmp_path):
+    # a document telling of several attacks: "the attack on Tarvel" is not the one at Ostmark
+    text = ("Valdorian troops attacked a post at Ostmark last week. "
+            "Kestrava said the attack on Tarvel killed two guards.")
+    doc = _two_reports(text, "2025-05-07", ("attacked", "killed"), (None, None))
+    doc = dataclasses.replace(doc, events=tuple(dataclasses.replace(e, category="ASSAULT", cameo="190")
+                                                for e in doc.events))
+    store = linked(tmp_path, [doc], "attacks")
+    assert [e.also_reported_in for e in store.records("events")] == [(), ()]

@@ -420,7 +420,7 @@ class Linker:
         for part in parts:
             mentions = [m for m in part if isinstance(m, EventMention)]
             groups = join_renamed_reports(event_groups([e for e in part if isinstance(e, Event)], self.corpus, self.events),
-                                          mentions)
+                                          mentions, self.mentions)
             attached = assign_mentions(groups, mentions, self.mentions)
             for i, group in enumerate(groups):
                 canonical = canonical_event(group, self.corpus)

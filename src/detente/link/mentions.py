@@ -243,6 +243,8 @@ def _phrase(text: str, match: re.Match[str]) -> tuple[int, int] | None:
                 break  # ("May" is a month, "may" a clause's verb)
             if not taken and word.islower() and word.endswith("ing"):
                 break  # "the meeting with X by discussing ...": a clause, not a phrase about the event
+            if taken and word.islower() and word.endswith("ed") and len(word) > 4:
+                break  # "the attack on X killed ...": the clause's verb
             cursor += nxt.end()
             taken += 1
         if not taken:
@@ -392,11 +394,14 @@ def names_in_own_document(m: EventMention, e: Event) -> bool:
     return m.doc_id == e.doc_id and e.category in m.categories and pair is not None and "|".join(pair) in m.pairs
 
 
-def join_renamed_reports(groups: list[list[Event]], mentions: Iterable[EventMention]) -> list[list[Event]]:
+def join_renamed_reports(groups: list[list[Event]], mentions: Iterable[EventMention],
+                         matcher: MentionMatcher) -> list[list[Event]]:
     """A document's report whose own sentence names its act with a phrase ("It was X who initiated the meeting
     with Y by discussing ...") joins the group of the document's other report of that act, pair and sides ("a
     meeting between X and Y took place"), when there is exactly one and their dates agree: one occasion coded
-    from two words, counted once."""
+    from two words, counted once. Acts one side does to the other ("the attack") join only when the phrase
+    names the other report as any phrase must (``MentionMatcher.score``): a document often tells of several
+    attacks or arrests, rarely of several meetings of one pair."""
     joined = [list(g) for g in groups]
     for m in sorted(mentions, key=lambda m: m.mention_id):
         for i, group in enumerate(joined):
@@ -408,7 +413,8 @@ def join_renamed_reports(groups: list[list[Event]], mentions: Iterable[EventMent
             others = [j for j, other in enumerate(joined) if j != i and any(
                 e.doc_id == report.doc_id and block_of(e) == block_of(report) and _dates_fit(e.date, report.date)
                 and _same_sides(e, report) and names_act(m, e) for e in other)
-                and _dates_fit(group_date(other), report.date)]
+                and _dates_fit(group_date(other), report.date)
+                and (report.category in SYMMETRIC or any(matcher.score(m, e) > 0 for e in other))]
             if len(others) == 1:
                 joined[others[0]].append(report)
                 joined[i] = []
