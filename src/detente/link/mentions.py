@@ -27,7 +27,7 @@ from importlib import resources
 from ..records import Event, Evidence, Timex
 from .corpus import Corpus, first_day, last_day, same_or_coarser
 from .events import NEAR_DAYS, REFER_BACK_DAYS, SYMMETRIC, block_of, group_date, pair_of, trigger_stem
-from .text import Mention, plain, stem, words
+from .text import Mention, plain, sentence_spans, stem, words
 
 # how far apart (in days, between first days) a mention and a report may be filed and still be compared
 WINDOW_DAYS = REFER_BACK_DAYS + 400
@@ -138,10 +138,12 @@ def is_mention_id(record_id: str) -> bool:
 
 def find_mentions(doc_id: str, text: str, published: str | None, mentions: Sequence[Mention],
                   timexes: Sequence[Timex], events: Sequence[Event], kinds: dict[str, str]) -> list[EventMention]:
-    """The phrases of one document that refer back to an event, with what they say of it."""
+    """The phrases of one document that refer back to an event, with what they say of it (``mentions``: the
+    document's actors, in text order)."""
     doc_pairs = sorted({"|".join(p) for p in (pair_of(e) for e in events) if p})
     published = published or not_before(events)
     found: list[EventMention] = []
+    sentences = sentence_spans(text)
     for match in _pattern().finditer(text):
         if found and match.start() < found[-1].end:
             continue  # inside the phrase before ("the signing of the treaty"): part of it
@@ -156,7 +158,10 @@ def find_mentions(doc_id: str, text: str, published: str | None, mentions: Seque
         if match.group("det").lower() in lexicon()["indefinite"] and not dated:  # type: ignore[operator]
             continue  # "an attack on X would ..." names no occurrence; "a shooting on the bridge in May" does
         states = {m.country for m in inside if m.country and kinds.get(m.actor_id) != "place"}
-        pairs = _pairs(states, doc_pairs)
+        sentence = next(((a, b) for a, b in sentences if a <= start < b), (start, end))
+        near = {m.country for m in mentions if m.country and kinds.get(m.actor_id) != "place"
+                and m.start >= sentence[0] and m.end <= sentence[1]}
+        pairs = _pairs(states, sorted({*doc_pairs, *_all_pairs(near)}))
         if not pairs:
             continue
         when = max((t.value for t in dated), key=lambda v: (len(v), v)) if dated else None  # type: ignore[arg-type, return-value]
@@ -202,11 +207,16 @@ def _telling(found: Iterable[str]) -> frozenset[str]:
     return frozenset(w for w in found if not _STATE.match(w) and not w[0].isdigit() and not w.endswith(("'", "’")))
 
 
+def _all_pairs(states: set[str]) -> list[str]:
+    ordered = sorted(states)
+    return [f"{a}|{b}" for i, a in enumerate(ordered) for b in ordered[i + 1:]]
+
+
 def _pairs(states: set[str], doc_pairs: list[str]) -> list[str]:
-    """The pairs a phrase may be about: those of the states it names, else of its document's events."""
+    """The pairs a phrase may be about: those of the states it names, else of its document's events and of the
+    states its sentence names ("relations strained since a shooting on the bridge")."""
     if len(states) >= 2:
-        ordered = sorted(states)
-        return [f"{a}|{b}" for i, a in enumerate(ordered) for b in ordered[i + 1:]]
+        return _all_pairs(states)
     if len(states) == 1:
         (state,) = states
         return [p for p in doc_pairs if state in p.split("|")]
