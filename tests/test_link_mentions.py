@@ -222,3 +222,13 @@ def test_an_attack_phrase_joins_a_report_only_when_it_names_it(tmp_path):
                                                 for e in doc.events))
     store = linked(tmp_path, [doc], "attacks")
     assert [e.also_reported_in for e in store.records("events")] == [(), ()]
+
+
+def test_a_phrase_naming_no_state_is_about_the_states_of_its_sentence(tmp_path):
+    # a document reporting no event between the two states
+    text = "Kestrava's relations with Valdoria have been strained since a shooting on the Ostmark bridge in May."
+    doc = _document(text, "2025-12-02")
+    may = Timex(doc.doc_id, "May", *_offsets(text, "May"), "2025-05", "month", "published")
+    later = DocResult(document=doc, actors=_actors(doc.doc_id, text), timexes=(may,))
+    assert _reports(linked(tmp_path, [SHOOTING, later], "sentence")) == [
+        ("Valdorian border troops ", ["a shooting on the Ostmark bridge in May"])]
