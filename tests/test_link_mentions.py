@@ -232,3 +232,16 @@ def test_a_phrase_naming_no_state_is_about_the_states_of_its_sentence(tmp_path):
     later = DocResult(document=doc, actors=_actors(doc.doc_id, text), timexes=(may,))
     assert _reports(linked(tmp_path, [SHOOTING, later], "sentence")) == [
         ("Valdorian border troops ", ["a shooting on the Ostmark bridge in May"])]
+
+
+def test_a_noun_with_the_participle_of_an_event_verb_names_the_act_done_to_it(tmp_path):
+    assert _mentions("Kestrava demands the return of the lorries impounded at the Ostmark crossing.") == [
+        ("the lorries impounded at the Ostmark crossing", ("COERCE",), None)]
+    # a clause's verb is none: "the customs officers impounded 63 lorries"
+    assert _mentions("On Monday the customs officers impounded 63 lorries.") == []
+    arrest = event_doc("Kestravan police detained two Valdorian reporters in Tarvel on 3 June.", "2025-06-04",
+                       "COERCE", "XKS", "XVL", "detained", date="2025-06-03", cameo="173")
+    later = protest_doc("Valdoria protested over the two Valdorian reporters detained in Tarvel, it summoned envoys.",
+                        "2025-06-20")
+    assert _reports(linked(tmp_path, [arrest, later], "participle"))[0] == (
+        "Kestravan police detaine", ["the two Valdorian reporters detained in Tarvel"])

@@ -66,6 +66,38 @@ def noun_categories() -> dict[str, tuple[str, ...]]:
 
 
 @cache
+def participle_categories() -> dict[str, tuple[str, ...]]:
+    """Each past participle of an event verb with the PLOVER type of its verb."""
+    from ..extract.events import plover_of  # the extraction's table; linking only reads it
+
+    verbs = json.loads(resources.files("detente.lexicons").joinpath("events.json").read_text(encoding="utf-8"))["verbs"]
+    found = {}
+    for participle, verb in lexicon()["participles"].items():  # type: ignore[attr-defined]
+        plover = plover_of(verbs[verb]) if verbs.get(verb) else None
+        if plover:
+            found[participle] = (plover[0],)
+    return found
+
+
+@cache
+def _participle_pattern() -> re.Pattern[str]:
+    """A definite noun phrase and a past participle of an event verb that is no clause's verb: followed by a
+    preposition, a time word or the end of the phrase ("the lorries impounded at the crossing", not "the customs
+    officers impounded 63 lorries")."""
+    data = lexicon()
+    definite = "|".join(re.escape(d) for d in data["determiners"])  # type: ignore[attr-defined]
+    relative = "|".join(re.escape(d).replace("'", "['’]") for d in data["relative_determiners"])  # type: ignore[attr-defined]
+    possessive = r"(?-i:[A-Z])[\w-]+['’]s?"
+    barred = "|".join(re.escape(w) for w in [*data["determiners"], *data["indefinite"], *data["prepositions"],
+                                              *data["phrase_stops"]])  # type: ignore[misc]
+    word = rf"(?!(?:{barred})\b)[\w’'-]+(?<!['’]s)"
+    participles = "|".join(sorted(participle_categories(), key=len, reverse=True))
+    after = "|".join(data["after_participle"])  # type: ignore[arg-type]
+    return re.compile(rf"\b(?P<det>{relative}|{definite}|{possessive})\s+(?P<mods>(?:{word}\s+){{1,5}}?)"
+                      rf"(?P<noun>{participles})\b(?=\s+(?:{after})\b|\s*[,.;:)]|\s*$)", re.I)
+
+
+@cache
 def noun_codes() -> dict[str, str]:
     """The CAMEO code of each occurrence noun (events.json; none for the generic nouns)."""
     codes = json.loads(resources.files("detente.lexicons").joinpath("events.json").read_text(encoding="utf-8"))["nouns"]
@@ -144,7 +176,9 @@ def find_mentions(doc_id: str, text: str, published: str | None, mentions: Seque
     published = published or not_before(events)
     found: list[EventMention] = []
     sentences = sentence_spans(text)
-    for match in _pattern().finditer(text):
+    matches = sorted([*((m, False) for m in _pattern().finditer(text)),
+                      *((m, True) for m in _participle_pattern().finditer(text))], key=lambda x: (x[0].start(), x[1]))
+    for match, participle in matches:
         if found and match.start() < found[-1].end:
             continue  # inside the phrase before ("the signing of the treaty"): part of it
         phrase = _phrase(text, match)
@@ -172,8 +206,8 @@ def find_mentions(doc_id: str, text: str, published: str | None, mentions: Seque
             continue
         own = words(text, start, end, inside)
         reports = sorted({e.category for e in events if e.evidence.start <= start and end <= e.evidence.end})
-        categories = noun_categories()[noun]
-        source, target = _sides(match, end, inside, kinds)
+        categories = participle_categories()[noun] if participle else noun_categories()[noun]
+        source, target = _participle_sides(match, inside, kinds) if participle else _sides(match, end, inside, kinds)
         found.append(EventMention(f"{PREFIX}{doc_id}:{start}", doc_id, start, end, text[start:end], categories,
                                   tuple(pairs), when, published, _telling(own), tuple(reports), source, target, noun))
     return found
@@ -192,6 +226,17 @@ def _sides(match: re.Match[str], end: int, inside: Sequence[Mention], kinds: dic
     if re.match(r"\s+of\s", match.string[match.end():end + 1]):
         target = next((country(m) for m in inside if m.start >= match.end() and country(m)), None)
     return source, target
+
+
+def _participle_sides(match: re.Match[str], inside: Sequence[Mention], kinds: dict[str, str]
+                      ) -> tuple[str | None, str | None]:
+    """"the two Kestrian reporters detained": the noun's state is the one it was done to; a name right before the
+    participle is the doer ("the compensation Valdoria paid")."""
+    before = [m for m in inside if m.end <= match.start("noun") and m.country and kinds.get(m.actor_id) != "place"]
+    source = None
+    if before and not match.string[before[-1].end:match.start("noun")].strip():
+        source = before.pop().country
+    return source, (before[0].country if before else None)
 
 
 def not_before(events: Iterable[Event]) -> str | None:
