@@ -19,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from functools import cache
@@ -29,8 +30,9 @@ from .corpus import Corpus, first_day, last_day, same_or_coarser
 from .events import NEAR_DAYS, REFER_BACK_DAYS, SYMMETRIC, block_of, group_date, pair_of, trigger_stem
 from .text import Mention, plain, sentence_spans, stem, words
 
-# how far apart (in days, between first days) a mention and a report may be filed and still be compared
-WINDOW_DAYS = REFER_BACK_DAYS + 400
+# how far apart (in days, between first days) a mention and a report may be filed and still be compared: a
+# phrase refers back at most REFER_BACK_DAYS, and dates agreeing at a year's precision are less than that apart
+WINDOW_DAYS = REFER_BACK_DAYS + 1
 PREFIX = "mention:"
 # words a phrase's modifiers may run to before the noun, and each prepositional phrase after it
 MODIFIER_WORDS = 4
@@ -178,6 +180,7 @@ def find_mentions(doc_id: str, text: str, published: str | None, mentions: Seque
     sentences = sentence_spans(text)
     matches = sorted([*((m, False) for m in _pattern().finditer(text)),
                       *((m, True) for m in _participle_pattern().finditer(text))], key=lambda x: (x[0].start(), x[1]))
+    starts = [m.start for m in mentions]
     for match, participle in matches:
         if found and match.start() < found[-1].end:
             continue  # inside the phrase before ("the signing of the treaty"): part of it
@@ -186,15 +189,15 @@ def find_mentions(doc_id: str, text: str, published: str | None, mentions: Seque
             continue
         start, end = phrase
         noun = match.group("noun").lower()
-        inside = [m for m in mentions if m.start >= start and m.end <= end]
+        inside = [m for m in mentions[bisect_left(starts, start):bisect_left(starts, end)] if m.end <= end]
         dated = [t for t in timexes
                  if t.start >= start and t.end <= end and t.value and t.precision in ("day", "month", "year")]
         if match.group("det").lower() in lexicon()["indefinite"] and not dated:  # type: ignore[operator]
             continue  # "an attack on X would ..." names no occurrence; "a shooting on the bridge in May" does
         states = {m.country for m in inside if m.country and kinds.get(m.actor_id) != "place"}
         sentence = next(((a, b) for a, b in sentences if a <= start < b), (start, end))
-        near = {m.country for m in mentions if m.country and kinds.get(m.actor_id) != "place"
-                and m.start >= sentence[0] and m.end <= sentence[1]}
+        near = {m.country for m in mentions[bisect_left(starts, sentence[0]):bisect_left(starts, sentence[1])]
+                if m.country and kinds.get(m.actor_id) != "place" and m.end <= sentence[1]}
         pairs = _pairs(states, sorted({*doc_pairs, *_all_pairs(near)}))
         if not pairs:
             continue
@@ -331,6 +334,7 @@ class MentionMatcher:
         self.corpus = corpus
         self.event_words = event_words  # EventMatcher.words
         self._bounds: dict[str, str | None] = {}
+        self._theirs: dict[str, frozenset[str]] = {}
 
     def published(self, doc_id: str) -> str | None:
         """A document's publication, or for an undated one the day it was written no earlier than (``not_before``)."""
@@ -372,7 +376,9 @@ class MentionMatcher:
             return 0
         if not self.dates_agree(m, e):
             return 0
-        theirs = frozenset(w for w in self.event_words(e) if not _STATE.match(w))  # type: ignore[operator]
+        theirs = self._theirs.get(e.event_id)
+        if theirs is None:
+            theirs = self._theirs[e.event_id] = frozenset(w for w in self.event_words(e) if not _STATE.match(w))  # type: ignore[operator]
         shared = m.words & theirs
         names = [w for w in shared if w.startswith("@")]
         common = plain(shared)
