@@ -120,6 +120,8 @@ def test_phrases_that_refer_back_to_an_event():
         ("last week's incident on the Ostmark bridge", ("ASSAULT", "COERCE"), None)]
     assert _mentions("Talks stalled after the Ostmark bridge shooting.") == [
         ("the Ostmark bridge shooting", ("ASSAULT",), None)]
+    assert _mentions("Units of the ‘Ostmark Dawn’ exercises stayed.") == [
+        ("the ‘Ostmark Dawn’ exercises", ("MOBILIZE",), None)]
     text = "They spoke of the meeting between Valdoria and Kestrava in Tarvel in May, not of trade."
     may = Timex("d", "May", text.index("May"), text.index("May") + 3, "2025-05", "month", "published")
     assert _mentions(text, (may,)) == [

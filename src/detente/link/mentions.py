@@ -39,6 +39,7 @@ MODIFIER_WORDS = 4
 TAIL_WORDS = 7
 TAIL_PHRASES = 3
 _STATE = re.compile(r"^@[A-Z]{3}$")
+_OPEN, _CLOSE = "[“\"«‘]", "[”\"»’]"
 _TOKEN = re.compile(r"[\w’'-]+|[^\w\s]")
 
 
@@ -92,7 +93,7 @@ def _participle_pattern() -> re.Pattern[str]:
     possessive = r"(?-i:[A-Z])[\w-]+['’]s?"
     barred = "|".join(re.escape(w) for w in [*data["determiners"], *data["indefinite"], *data["prepositions"],
                                               *data["phrase_stops"]])  # type: ignore[misc]
-    word = rf"(?!(?:{barred})\b)[\w’'-]+(?<!['’]s)"
+    word = rf"{_OPEN}?(?!(?:{barred})\b)[\w’'-]+(?<!['’]s){_CLOSE}?"
     participles = "|".join(sorted(participle_categories(), key=len, reverse=True))
     after = "|".join(data["after_participle"])  # type: ignore[arg-type]
     return re.compile(rf"\b(?P<det>{relative}|{definite}|{possessive})\s+(?P<mods>(?:{word}\s+){{1,5}}?)"
@@ -118,7 +119,8 @@ def _pattern() -> re.Pattern[str]:
     # a modifier is no determiner, preposition or clause word: "the date of the meeting" is not one phrase
     barred = "|".join(re.escape(w) for w in [*data["determiners"], *data["indefinite"], *data["prepositions"],
                                               *data["phrase_stops"]])  # type: ignore[misc]
-    modifier = rf"(?!(?:{barred})\b)[\w’'-]+(?<!['’]s)\s+"
+    # a name in quotation marks is a modifier too: "the ‘Iron Meadow’ exercises"
+    modifier = rf"{_OPEN}?(?!(?:{barred})\b)[\w’'-]+(?<!['’]s){_CLOSE}?\s+"
     return re.compile(rf"\b(?P<det>{relative}|{definite}|{possessive})\s+"
                       rf"(?P<mods>(?:{modifier}){{0,{MODIFIER_WORDS}}}?)(?P<noun>{nouns})\b", re.I)
 
