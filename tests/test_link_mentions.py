@@ -247,3 +247,17 @@ def test_a_noun_with_the_participle_of_an_event_verb_names_the_act_done_to_it(tm
                         "2025-06-20")
     assert _reports(linked(tmp_path, [arrest, later], "participle"))[0] == (
         "Kestravan police detaine", ["the two Valdorian reporters detained in Tarvel"])
+
+
+@pytest.mark.parametrize("text, sides", [
+    ("Kestrava mourns the three Kestrava border guards killed at the crossing.", (None, "XKS")),
+    ("Kestrava welcomed the compensation Valdoria paid to the families.", ("XVL", None)),
+    ("Kestrava condemned Valdoria's ban on fruit.", ("XVL", None)),
+    ("Valdoria protested at the arrest of Kestrava reporters.", (None, "XKS")),
+])
+def test_the_sides_a_phrase_gives(text, sides):
+    states = [Mention(i, i + len(w), code, code) for w, code in (("Valdoria", "XVL"), ("Kestrava", "XKS"))
+              for i in [j for j in range(len(text)) if text.startswith(w, j)]]
+    states.sort(key=lambda m: m.start)
+    (found,) = find_mentions("d", text, "2025-06-20", states, (), [SHOOTING.events[0]], {"XVL": "state", "XKS": "state"})
+    assert (found.source, found.target) == sides

@@ -27,6 +27,7 @@ from importlib import resources
 
 from ..records import Event, Evidence, Timex
 from .corpus import Corpus, first_day, last_day, same_or_coarser
+from .cues import number_words
 from .events import NEAR_DAYS, REFER_BACK_DAYS, SYMMETRIC, block_of, group_date, pair_of, trigger_stem
 from .text import Mention, plain, sentence_spans, stem, words
 
@@ -181,7 +182,8 @@ def find_mentions(doc_id: str, text: str, published: str | None, mentions: Seque
     found: list[EventMention] = []
     sentences = sentence_spans(text)
     matches = sorted([*((m, False) for m in _pattern().finditer(text)),
-                      *((m, True) for m in _participle_pattern().finditer(text))], key=lambda x: (x[0].start(), x[1]))
+                      *((m, True) for m in _participle_pattern().finditer(text))],
+                     key=lambda x: (x[0].start(), -x[0].end()))  # of two from one word, the longer
     starts = [m.start for m in mentions]
     for match, participle in matches:
         if found and match.start() < found[-1].end:
@@ -236,11 +238,13 @@ def _sides(match: re.Match[str], end: int, inside: Sequence[Mention], kinds: dic
 def _participle_sides(match: re.Match[str], inside: Sequence[Mention], kinds: dict[str, str]
                       ) -> tuple[str | None, str | None]:
     """"the two Kestrian reporters detained": the noun's state is the one it was done to; a name right before the
-    participle is the doer ("the compensation Valdoria paid")."""
+    participle, after another noun, is the doer ("the compensation Valdoria paid")."""
     before = [m for m in inside if m.end <= match.start("noun") and m.country and kinds.get(m.actor_id) != "place"]
     source = None
     if before and not match.string[before[-1].end:match.start("noun")].strip():
-        source = before.pop().country
+        previous = re.findall(r"[\w’'-]+", match.string[match.end("det"):before[-1].start])
+        if previous and previous[-1].lower() not in number_words() and not previous[-1].isdigit():
+            source = before.pop().country
     return source, (before[0].country if before else None)
 
 
