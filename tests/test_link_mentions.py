@@ -9,6 +9,7 @@ import json
 
 import pytest
 
+from detente.link import link
 from detente.link.mentions import find_mentions, noun_categories
 from detente.link.text import Mention
 from detente.records import DocResult, Event, Timex
@@ -259,5 +260,18 @@ def test_the_sides_a_phrase_gives(text, sides):
     states = [Mention(i, i + len(w), code, code) for w, code in (("Valdoria", "XVL"), ("Kestrava", "XKS"))
               for i in [j for j in range(len(text)) if text.startswith(w, j)]]
     states.sort(key=lambda m: m.start)
-    (found,) = find_mentions("d", text, "2025-06-20", states, (), [SHOOTING.events[0]], {"XVL": "state", "XKS": "state"})
+    kinds = {"XVL": "state", "XKS": "state"}
+    (found,) = find_mentions("d", text, "2025-06-20", states, (), [SHOOTING.events[0]], kinds)
     assert (found.source, found.target) == sides
+
+
+def test_linking_a_document_again_drops_the_phrases_it_no_longer_holds(tmp_path):
+    later = protest_doc("Kestrava summoned the Valdorian ambassador over the shooting on the Ostmark bridge.",
+                        "2025-06-20")
+    store = linked(tmp_path, [SHOOTING, later], "again")
+    stale = ("XKS|XVL|ASSAULT|mention", f"mention:{later.document.doc_id}:9999", "2025-06-20",
+             '["x", 0, 1, "the shooting", ["ASSAULT"], ["XKS|XVL"], null, "2025-06-20", ["ostmark"], []]')
+    store.put_keys("events", [stale[1]], [stale])
+    link(store, [later.document.doc_id])
+    assert store.keyed("events", [("XKS|XVL|ASSAULT|mention", None, None)]) == {
+        f"mention:{later.document.doc_id}:{later.document.text.index('the shooting')}"}

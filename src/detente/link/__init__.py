@@ -79,6 +79,7 @@ from .mentions import (
     is_mention_id,
     join_renamed_reports,
     mention_keys,
+    mention_prefix,
     mention_windows,
     names_in_own_document,
 )
@@ -407,6 +408,7 @@ class Linker:
         self.store.put_keys("events", [e.event_id for e in new],
                             [k for e in new for k in (*event_keys(e, self.corpus), *self.mentions.bound_keys(e))])
         # phrases naming an event are linked with the reports as further reports of their group (mentions.py)
+        self.store.drop_keys_from("events", (mention_prefix(d) for d in self.doc_ids))
         self.store.put_keys("events", [m.mention_id for m in self.event_mentions],
                             [k for m in self.event_mentions for k in mention_keys(m)])
         seeds: list[Event | EventMention] = [*new, *(m for m in self.event_mentions if m.anchor())]
@@ -419,8 +421,8 @@ class Linker:
         rows, linked = [], []
         for part in parts:
             mentions = [m for m in part if isinstance(m, EventMention)]
-            groups = join_renamed_reports(event_groups([e for e in part if isinstance(e, Event)], self.corpus, self.events),
-                                          mentions, self.mentions)
+            events = [e for e in part if isinstance(e, Event)]
+            groups = join_renamed_reports(event_groups(events, self.corpus, self.events), mentions, self.mentions)
             attached = assign_mentions(groups, mentions, self.mentions)
             for i, group in enumerate(groups):
                 canonical = canonical_event(group, self.corpus)

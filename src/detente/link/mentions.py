@@ -173,6 +173,11 @@ def is_mention_id(record_id: str) -> bool:
     return record_id.startswith(PREFIX)
 
 
+def mention_prefix(doc_id: str) -> str:
+    """How the ids of a document's mentions begin."""
+    return f"{PREFIX}{doc_id}:"
+
+
 def find_mentions(doc_id: str, text: str, published: str | None, mentions: Sequence[Mention],
                   timexes: Sequence[Timex], events: Sequence[Event], kinds: dict[str, str]) -> list[EventMention]:
     """The phrases of one document that refer back to an event, with what they say of it (``mentions``: the
@@ -215,7 +220,7 @@ def find_mentions(doc_id: str, text: str, published: str | None, mentions: Seque
         reports = sorted({e.category for e in events if e.evidence.start <= start and end <= e.evidence.end})
         categories = participle_categories()[noun] if participle else noun_categories()[noun]
         source, target = _participle_sides(match, inside, kinds) if participle else _sides(match, end, inside, kinds)
-        found.append(EventMention(f"{PREFIX}{doc_id}:{start}", doc_id, start, end, text[start:end], categories,
+        found.append(EventMention(f"{mention_prefix(doc_id)}{start}", doc_id, start, end, text[start:end], categories,
                                   tuple(pairs), when, published, _telling(own), tuple(reports), source, target, noun))
     return found
 
