@@ -984,15 +984,6 @@ class Store:
             if values:
                 conn.execute(link_keys.insert(), list({(v["key"], v["record_id"]): v for v in values}.values()))
 
-    def drop_keys_from(self, collection: str, prefixes: Iterable[str]) -> None:
-        """Drop the keys of every record whose id starts with one of ``prefixes`` (records a document no longer
-        holds when it is linked again, such as the phrases found in its text)."""
-        c = link_keys.c
-        with self.write() as conn:
-            for prefix in sorted(set(prefixes)):
-                conn.execute(link_keys.delete().where(c.collection == collection, c.record_id >= prefix,
-                                                      c.record_id < prefix + "\uffff"))
-
     def keyed(self, collection: str, windows: Iterable[tuple[str, str | None, str | None]]) -> set[str]:
         """Records under each key whose day falls in ``[lo, hi]`` (either end open when None), or that have no day."""
         return {row[1] for row in self.keyed_rows(collection, windows)}

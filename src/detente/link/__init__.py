@@ -79,8 +79,8 @@ from .mentions import (
     is_mention_id,
     join_renamed_reports,
     mention_keys,
-    mention_prefix,
     mention_windows,
+    mentions_key,
     names_in_own_document,
 )
 from .promises import SHARED_WORDS as PROMISE_SHARED_WORDS
@@ -408,8 +408,9 @@ class Linker:
         self.store.put_keys("events", [e.event_id for e in new],
                             [k for e in new for k in (*event_keys(e, self.corpus), *self.mentions.bound_keys(e))])
         # phrases naming an event are linked with the reports as further reports of their group (mentions.py)
-        self.store.drop_keys_from("events", (mention_prefix(d) for d in self.doc_ids))
-        self.store.put_keys("events", [m.mention_id for m in self.event_mentions],
+        # (with those a document held when linked before: they go, whether still found or not)
+        held = self.store.keyed("events", [(mentions_key(d), None, None) for d in self.doc_ids])
+        self.store.put_keys("events", held | {m.mention_id for m in self.event_mentions},
                             [k for m in self.event_mentions for k in mention_keys(m)])
         seeds: list[Event | EventMention] = [*new, *(m for m in self.event_mentions if m.anchor())]
         if not seeds:

@@ -178,6 +178,11 @@ def mention_prefix(doc_id: str) -> str:
     return f"{PREFIX}{doc_id}:"
 
 
+def mentions_key(doc_id: str) -> str:
+    """The key every mention of a document is also filed under (undated), to find them when it is linked again."""
+    return f"mentions|{doc_id}"
+
+
 def find_mentions(doc_id: str, text: str, published: str | None, mentions: Sequence[Mention],
                   timexes: Sequence[Timex], events: Sequence[Event], kinds: dict[str, str]) -> list[EventMention]:
     """The phrases of one document that refer back to an event, with what they say of it (``mentions``: the
@@ -439,12 +444,13 @@ def _days(earlier: str | None, later: str | None) -> int | None:
     return None if a is None or b is None else (a - b).days
 
 
-def mention_keys(m: EventMention) -> list[tuple[str, str, str, str]]:
+def mention_keys(m: EventMention) -> list[tuple[str, str, str | None, str | None]]:
     """``(key, id, day, info)`` rows filing a mention under each block it may be about, on its anchor day."""
     anchor = m.anchor()
     if anchor is None:
         return []
-    return [(f"{block}|mention", m.mention_id, anchor.isoformat(), m.info()) for block in m.blocks()]
+    rows = [(f"{block}|mention", m.mention_id, anchor.isoformat(), m.info()) for block in m.blocks()]
+    return [*rows, (mentions_key(m.doc_id), m.mention_id, None, None)]
 
 
 def mention_windows(m: EventMention) -> list[tuple[str, str, str]]:
