@@ -157,3 +157,21 @@ def test_seeds_link_putins_promises_and_flag_the_summit_date(tmp_path, seed_resu
     (summit,) = store.records("disagreements")
     assert (summit.topic, summit.kind, [c.value for c in summit.claims]) == (
         "date of the summit in Dushanbe", "soft", ["2025-10-10", "2025-10-09"])
+
+
+def test_seeds_phrases_naming_an_event_are_further_reports_of_it(tmp_path, seed_results, monkeypatch):
+    store = linked_store(tmp_path, "mentions", seed_results, [[1], [0]])
+    events = {(e.doc_id, e.evidence.start) for e in store.raw_records("events")}
+    groups = sorted((e.category, sorted(o.text[:24] for o in (e.evidence, *e.also_reported_in)))
+                    for e in store.records("events") if e.also_reported_in and e.category in ("ASSAULT", "CONSULT"))
+    # one meeting coded from "meeting" in both articles and from "discussing" in the second, whose sentence names
+    # "the meeting with Aliyev"; the later article's dated crash phrase shares "crash" and "aircraft" with the
+    # undated one's report of the strike: a further report, no event
+    meeting = ["Against this backdrop, t", "It was Putin who initiat", "On the sidelines of the "]
+    assert groups == [("ASSAULT", ["An Embraer-190 passenger", "the crash of an AZAL air"])] + [("CONSULT", meeting)] * 3
+    assert [o.text for e in store.records("events") for o in e.also_reported_in if (o.doc_id, o.start) not in events
+            ] == ["the crash of an AZAL aircraft in December 2024"]
+    # phrases are no events: the dyad index is what it is without them
+    monkeypatch.setattr("detente.link.find_mentions", lambda *args: [])
+    without = linked_store(tmp_path, "without", seed_results, [[1], [0]])
+    assert snapshot(store)["dyads"] == snapshot(without)["dyads"]

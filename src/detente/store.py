@@ -44,7 +44,7 @@ from .records import (
     Timex,
 )
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 DEFAULT_DB = "detente.db"
 # lets concurrent writers on one SQLite file wait for each other instead of failing
 SQLITE_BUSY_TIMEOUT_S = 120
@@ -360,9 +360,16 @@ def _migrate_4_to_5(conn: Connection) -> None:
             {"ids": list(chunk)})
 
 
+def _migrate_5_to_6(conn: Connection) -> None:
+    """Version 6 links phrases that refer back to an event ("the shooting on the bridge") as further reports
+    of it, found in each document's text when it is linked: every document is linked again by the next
+    ingest (``link_pending``), which files them."""
+    conn.execute(documents.update().values(linked=0))
+
+
 #: migrations[n] upgrades a store at version n - 1 to version n
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {2: _migrate_1_to_2, 3: _migrate_2_to_3, 4: _migrate_3_to_4,
-                                                        5: _migrate_4_to_5}
+                                                        5: _migrate_4_to_5, 6: _migrate_5_to_6}
 
 
 # ---------------------------------------------------------------- engines

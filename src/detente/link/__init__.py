@@ -72,6 +72,18 @@ from .forecasts import (
     predicted_categories,
     reach,
 )
+from .mentions import (
+    EventMention,
+    MentionMatcher,
+    assign_mentions,
+    find_mentions,
+    is_mention_id,
+    join_renamed_reports,
+    mention_keys,
+    mention_windows,
+    mentions_key,
+    names_in_own_document,
+)
 from .promises import SHARED_WORDS as PROMISE_SHARED_WORDS
 from .promises import THRESHOLD as PROMISE_THRESHOLD
 from .promises import (
@@ -133,6 +145,10 @@ def _id_of(record: Record) -> str:
     return getattr(record, _ID_FIELD[type(record)])  # type: ignore[no-any-return]
 
 
+def _event_or_mention_id(record: Event | EventMention) -> str:
+    return record.mention_id if isinstance(record, EventMention) else record.event_id
+
+
 class Linker:
     """One linking run over the components a batch of new documents reaches."""
 
@@ -142,6 +158,7 @@ class Linker:
         self.corpus = Corpus(store)
         self.corpus.load(doc_ids)
         self.events = EventMatcher(self.corpus)
+        self.mentions = MentionMatcher(self.corpus, self.events.words)
         # (a, b, type, date) of event groups that changed, before and after: forecasts about them are checked again
         self.moved_groups: list[tuple[str, str, str, str]] = []
         # quotes whose statement groups this run rewrote, and the reports of the promises it regrouped
@@ -149,6 +166,8 @@ class Linker:
         self.promise_reports: dict[str, list[tuple[int, int]]] = defaultdict(list)
         # each new document's actors as it saw them (their roles as that document words them)
         self.doc_actors: dict[str, list[Actor]] = defaultdict(list)
+        # phrases of the new documents that refer back to an event ("the shooting on the bridge")
+        self.event_mentions: list[EventMention] = []
 
     def run(self) -> None:
         actors_of = self.link_actors()
@@ -363,6 +382,8 @@ class Linker:
             mentions = self.corpus.mentions(d.doc_id)
             by_doc[d.doc_id] = (document_cues(d, mentions, timexes[d.doc_id], kinds, events[d.doc_id])
                                 + role_claims(d.text, self.doc_actors[d.doc_id], mentions, period_of(d.published)))
+            self.event_mentions += find_mentions(d.doc_id, d.text, d.published, mentions, timexes[d.doc_id],
+                                                 events[d.doc_id], kinds)
         self.store.put_cues(by_doc)
         found = [{**r, "doc_id": doc_id} for doc_id, rows in by_doc.items() for r in rows]
         keys: dict[str, list[tuple[str, str, str | None]]] = defaultdict(list)
@@ -385,26 +406,63 @@ class Linker:
 
     def link_events(self) -> None:
         new = [e for e in self.store.raw_records("events", doc_id=self.doc_ids) if isinstance(e, Event) and pair_of(e)]
-        self.store.put_keys("events", [e.event_id for e in new], [k for e in new for k in event_keys(e, self.corpus)])
-        if not new:
+        self.store.put_keys("events", [e.event_id for e in new],
+                            [k for e in new for k in (*event_keys(e, self.corpus), *self.mentions.bound_keys(e))])
+        # phrases naming an event are linked with the reports as further reports of their group (mentions.py)
+        # (with those a document held when linked before: they go, whether still found or not)
+        held = self.store.keyed("events", [(mentions_key(d), None, None) for d in self.doc_ids])
+        self.store.put_keys("events", held | {m.mention_id for m in self.event_mentions},
+                            [k for m in self.event_mentions for k in mention_keys(m)])
+        seeds: list[Event | EventMention] = [*new, *(m for m in self.event_mentions if m.anchor())]
+        if not seeds:
             return
-        parts = self.components("events", new, lambda e: event_windows(e, self.corpus),
-                                lambda a, b: a.doc_id != b.doc_id and self.events.similarity(a, b) > 0, block_of)
-        members = [e.event_id for part in parts for e in part]
+        parts = self.components("events", seeds, self.event_or_mention_windows, self.event_or_mention_linked,
+                                lambda _: "events", ident=_event_or_mention_id, read=self.read_events_and_mentions)
+        members = [e.event_id for part in parts for e in part if isinstance(e, Event)]
         before = [r for r in self.store.event_group_rows(members).values() if r["group_date"]]
         rows, linked = [], []
-        for group in (g for part in parts for g in event_groups(part, self.corpus, self.events)):
-            canonical = canonical_event(group, self.corpus)
-            when = group_date(group)
-            a, b = pair_of(canonical)  # type: ignore[misc]
-            rows += [{"event_id": e.event_id, "a": a, "b": b, "category": e.category, "canonical_id": canonical.event_id,
-                      "group_date": when if e is canonical else None, "score": e.score} for e in group]
-            linked += linked_events(group, self.corpus)
+        for part in parts:
+            mentions = [m for m in part if isinstance(m, EventMention)]
+            events = [e for e in part if isinstance(e, Event)]
+            groups = join_renamed_reports(event_groups(events, self.corpus, self.events), mentions, self.mentions)
+            attached = assign_mentions(groups, mentions, self.mentions)
+            for i, group in enumerate(groups):
+                canonical = canonical_event(group, self.corpus)
+                when = group_date(group)
+                a, b = pair_of(canonical)  # type: ignore[misc]
+                rows += [{"event_id": e.event_id, "a": a, "b": b, "category": e.category,
+                          "canonical_id": canonical.event_id, "group_date": when if e is canonical else None,
+                          "score": e.score} for e in group]
+                linked += linked_events(group, self.corpus, [m.evidence for m in attached.get(i, ())])
         self.store.put_event_groups(rows)
         self.store.replace_links("events", members, linked)
         changed = before + [r for r in rows if r["group_date"]]
         self.moved_groups = [(r["a"], r["b"], r["category"], r["group_date"]) for r in changed]
         self.update_dyads({(r["a"], r["b"], r["group_date"][:7]) for r in changed if len(r["group_date"]) >= 7})
+
+    def event_or_mention_windows(self, record: Event | EventMention) -> list[tuple[str, str | None, str | None]]:
+        """Where the reports and mentions a report (or the reports a mention) may be linked with are filed."""
+        if isinstance(record, EventMention):
+            return mention_windows(record)  # type: ignore[return-value]
+        return [*event_windows(record, self.corpus), *self.mentions.windows_for_mentions(record)]
+
+    def event_or_mention_linked(self, a: Event | EventMention, b: Event | EventMention) -> bool:
+        """Two reports of one event, or a mention naming a report's event (two mentions are never linked)."""
+        if isinstance(a, Event) and isinstance(b, Event):
+            return a.doc_id != b.doc_id and block_of(a) == block_of(b) and self.events.similarity(a, b) > 0
+        if isinstance(a, Event):
+            a, b = b, a
+        if isinstance(a, EventMention) and isinstance(b, Event):
+            return names_in_own_document(a, b) or self.mentions.score(a, b) > 0
+        return False
+
+    def read_events_and_mentions(self, rows: list[tuple[str, str, str | None, str | None]]
+                                 ) -> dict[str, Event | EventMention]:
+        found: dict[str, Event | EventMention] = {
+            rid: EventMention.of(rid, info or "") for _, rid, _, info in rows if is_mention_id(rid)}
+        found.update(self.read_records("events")([row for row in rows if not is_mention_id(row[1])]))
+        self.corpus.load(m.doc_id for m in found.values())
+        return found
 
     def update_dyads(self, cells: set[tuple[str, str, str]]) -> None:
         """Recount the months whose event groups changed and carry the trend through each pair's later months."""

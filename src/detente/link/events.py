@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from functools import cache
 from importlib import resources
 
-from ..records import Event
+from ..records import Event, Evidence
 from . import semantic
 from .cluster import cluster
 from .corpus import Corpus, days_between, first_day, last_day, same_or_coarser
@@ -222,14 +222,17 @@ def canonical_event(group: list[Event], corpus: Corpus) -> Event:
     return min(group, key=lambda e: (corpus.order(e.doc_id), -len(e.date or ""), e.event_id))
 
 
-def linked_events(group: list[Event], corpus: Corpus) -> list[tuple[str, str, Event]]:
-    """``(event_id, canonical_id, event with the other reports)`` for a group of two or more."""
-    if len(group) < 2:
+def linked_events(group: list[Event], corpus: Corpus, mentions: Sequence[Evidence] = ()
+                  ) -> list[tuple[str, str, Event]]:
+    """``(event_id, canonical_id, event with the other reports)`` for a group of two or more reports;
+    ``mentions`` (phrases naming the event, mentions.py) are reports too, though no events."""
+    if len(group) + len(mentions) < 2:
         return []
     canonical = canonical_event(group, corpus)
     rows = []
     for e in group:
-        others = tuple(sorted((o.evidence for o in group if o is not e), key=lambda v: (v.doc_id, v.start)))
+        reports = (*(o.evidence for o in group if o is not e), *mentions)
+        others = tuple(sorted(reports, key=lambda v: (v.doc_id, v.start)))
         rows.append((e.event_id, canonical.event_id, dataclasses.replace(e, also_reported_in=others)))
     return rows
 

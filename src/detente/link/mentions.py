@@ -1,0 +1,560 @@
+"""Phrases that refer back to an event ("the shooting on the Isel bridge", "last month's meeting
+between the two presidents"): further reports of an event group, never events of their own.
+
+A later article often names an event only by a noun phrase: a determiner, an event noun that names
+one occurrence and the words around it that say which (who, where, when). Such a phrase is found
+in each linked document's text without a parse, and is filed under every pair of states and type
+it may be about: the states it names (through their people and organizations), else the pairs of
+its document's events. Linking compares it with the events of those blocks, as it compares two
+reports: the type must be one the noun names, the dates must agree (a phrase without a date
+refers back up to ``REFER_BACK_DAYS``), and the phrase must name the same day or share a name or
+two words with the report (a place, a person, "passenger aircraft"). Within the group of
+records linked together it goes to the one event group it agrees with best, and only when no
+other group agrees as well; it then stands in that group's ``also_reported_in``. The dyad index
+counts groups of events, so a mention never counts twice.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
+from functools import cache
+from importlib import resources
+
+from ..records import Event, Evidence, Timex
+from .corpus import Corpus, first_day, last_day, same_or_coarser
+from .cues import number_words
+from .events import NEAR_DAYS, REFER_BACK_DAYS, SYMMETRIC, block_of, group_date, pair_of, trigger_stem
+from .text import Mention, plain, sentence_spans, stem, words
+
+# how far apart (in days, between first days) a mention and a report may be filed and still be compared: a
+# phrase refers back at most REFER_BACK_DAYS, and dates agreeing at a year's precision are less than that apart
+WINDOW_DAYS = REFER_BACK_DAYS + 1
+PREFIX = "mention:"
+# words a phrase's modifiers may run to before the noun, and each prepositional phrase after it
+MODIFIER_WORDS = 4
+TAIL_WORDS = 7
+TAIL_PHRASES = 3
+_STATE = re.compile(r"^@[A-Z]{3}$")
+_OPEN, _CLOSE = "[“\"«‘]", "[”\"»’]"
+_TOKEN = re.compile(r"[\w’'-]+|[^\w\s]")
+
+
+@cache
+def lexicon() -> dict[str, object]:
+    data = json.loads(resources.files("detente.lexicons").joinpath("event_mentions.json").read_text(encoding="utf-8"))
+    return data  # type: ignore[no-any-return]
+
+
+@cache
+def noun_categories() -> dict[str, tuple[str, ...]]:
+    """Each occurrence noun with the PLOVER types it may name."""
+    from ..extract.events import plover_of  # the extraction's table; linking only reads it
+
+    codes = json.loads(resources.files("detente.lexicons").joinpath("events.json").read_text(encoding="utf-8"))["nouns"]
+    data = lexicon()
+    extra: dict[str, str] = data["extra_nouns"]  # type: ignore[assignment]
+    found: dict[str, tuple[str, ...]] = {}
+    for noun in data["nouns"]:  # type: ignore[attr-defined]
+        code = codes.get(noun) or extra.get(noun)
+        plover = plover_of(code) if code else None
+        if plover:
+            found[noun] = (plover[0],)
+    for noun, categories in data["generic_nouns"].items():  # type: ignore[attr-defined]
+        found[noun] = tuple(categories)
+    return found
+
+
+@cache
+def participle_categories() -> dict[str, tuple[str, ...]]:
+    """Each past participle of an event verb with the PLOVER type of its verb."""
+    from ..extract.events import plover_of  # the extraction's table; linking only reads it
+
+    verbs = json.loads(resources.files("detente.lexicons").joinpath("events.json").read_text(encoding="utf-8"))["verbs"]
+    found = {}
+    for participle, verb in lexicon()["participles"].items():  # type: ignore[attr-defined]
+        plover = plover_of(verbs[verb]) if verbs.get(verb) else None
+        if plover:
+            found[participle] = (plover[0],)
+    return found
+
+
+@cache
+def _participle_pattern() -> re.Pattern[str]:
+    """A definite noun phrase and a past participle of an event verb that is no clause's verb: followed by a
+    preposition, a time word or the end of the phrase ("the lorries impounded at the crossing", not "the customs
+    officers impounded 63 lorries")."""
+    data = lexicon()
+    definite = "|".join(re.escape(d) for d in data["determiners"])  # type: ignore[attr-defined]
+    relative = "|".join(re.escape(d).replace("'", "['’]") for d in data["relative_determiners"])  # type: ignore[attr-defined]
+    possessive = r"(?-i:[A-Z])[\w-]+['’]s?"
+    barred = "|".join(re.escape(w) for w in [*data["determiners"], *data["indefinite"], *data["prepositions"],
+                                              *data["phrase_stops"]])  # type: ignore[misc]
+    word = rf"{_OPEN}?(?!(?:{barred})\b)[\w’'-]+(?<!['’]s){_CLOSE}?"
+    participles = "|".join(sorted(participle_categories(), key=len, reverse=True))
+    after = "|".join(data["after_participle"])  # type: ignore[arg-type]
+    return re.compile(rf"\b(?P<det>{relative}|{definite}|{possessive})\s+(?P<mods>(?:{word}\s+){{1,5}}?)"
+                      rf"(?P<noun>{participles})\b(?=\s+(?:{after})\b|\s*[,.;:)]|\s*$)", re.I)
+
+
+@cache
+def noun_codes() -> dict[str, str]:
+    """The CAMEO code of each occurrence noun (events.json; none for the generic nouns)."""
+    codes = json.loads(resources.files("detente.lexicons").joinpath("events.json").read_text(encoding="utf-8"))["nouns"]
+    extra: dict[str, str] = lexicon()["extra_nouns"]  # type: ignore[assignment]
+    return {noun: codes.get(noun) or extra[noun] for noun in lexicon()["nouns"]  # type: ignore[attr-defined]
+            if codes.get(noun) or noun in extra}
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    data = lexicon()
+    definite = "|".join(re.escape(d) for d in [*data["determiners"], *data["indefinite"]])  # type: ignore[misc]
+    relative = "|".join(re.escape(d).replace("'", "['’]") for d in data["relative_determiners"])  # type: ignore[attr-defined]
+    possessive = r"(?-i:[A-Z])[\w-]+['’]s?"
+    nouns = "|".join(sorted(noun_categories(), key=len, reverse=True))
+    # a modifier is no determiner, preposition or clause word: "the date of the meeting" is not one phrase
+    barred = "|".join(re.escape(w) for w in [*data["determiners"], *data["indefinite"], *data["prepositions"],
+                                              *data["phrase_stops"]])  # type: ignore[misc]
+    # a name in quotation marks is a modifier too: "the ‘Iron Meadow’ exercises"
+    modifier = rf"{_OPEN}?(?!(?:{barred})\b)[\w’'-]+(?<!['’]s){_CLOSE}?\s+"
+    return re.compile(rf"\b(?P<det>{relative}|{definite}|{possessive})\s+"
+                      rf"(?P<mods>(?:{modifier}){{0,{MODIFIER_WORDS}}}?)(?P<noun>{nouns})\b", re.I)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class EventMention:
+    """A phrase naming an event: where it is, the types and pairs it may be about, its date and words."""
+
+    mention_id: str
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    categories: tuple[str, ...]
+    pairs: tuple[str, ...]  # "A|B", A < B
+    date: str | None
+    published: str | None
+    words: frozenset[str]
+    # the types of the events its document reports in the same sentence ("initiated the meeting with X by discussing")
+    sentence_reports: tuple[str, ...] = ()
+    # the state of whoever did it ("Valdoria's ban") and of whoever it was done to ("the arrest of X"), when said
+    source: str | None = None
+    target: str | None = None
+    noun: str = ""
+
+    @property
+    def evidence(self) -> Evidence:
+        return Evidence(self.doc_id, self.start, self.end, self.text)
+
+    def anchor(self) -> date | None:
+        return first_day(self.date) or first_day(self.published)
+
+    def blocks(self) -> list[str]:
+        return [f"{pair}|{category}" for pair in self.pairs for category in self.categories]
+
+    def info(self) -> str:
+        return json.dumps([self.doc_id, self.start, self.end, self.text, self.categories, self.pairs, self.date,
+                           self.published, sorted(self.words), self.sentence_reports, self.source, self.target,
+                           self.noun], ensure_ascii=False)
+
+    @classmethod
+    def of(cls, record_id: str, info: str) -> EventMention:
+        doc_id, start, end, text, categories, pairs, when, published, found, reports, *rest = json.loads(info)
+        return cls(record_id, doc_id, start, end, text, tuple(categories), tuple(pairs), when, published,
+                   frozenset(found), tuple(reports), *rest)
+
+
+def is_mention_id(record_id: str) -> bool:
+    return record_id.startswith(PREFIX)
+
+
+def mention_prefix(doc_id: str) -> str:
+    """How the ids of a document's mentions begin."""
+    return f"{PREFIX}{doc_id}:"
+
+
+def mentions_key(doc_id: str) -> str:
+    """The key every mention of a document is also filed under (undated), to find them when it is linked again."""
+    return f"mentions|{doc_id}"
+
+
+def find_mentions(doc_id: str, text: str, published: str | None, mentions: Sequence[Mention],
+                  timexes: Sequence[Timex], events: Sequence[Event], kinds: dict[str, str]) -> list[EventMention]:
+    """The phrases of one document that refer back to an event, with what they say of it (``mentions``: the
+    document's actors, in text order)."""
+    doc_pairs = sorted({"|".join(p) for p in (pair_of(e) for e in events) if p})
+    published = published or not_before(events)
+    found: list[EventMention] = []
+    sentences = sentence_spans(text)
+    matches = sorted([*((m, False) for m in _pattern().finditer(text)),
+                      *((m, True) for m in _participle_pattern().finditer(text))],
+                     key=lambda x: (x[0].start(), -x[0].end()))  # of two from one word, the longer
+    starts = [m.start for m in mentions]
+    for match, participle in matches:
+        if found and match.start() < found[-1].end:
+            continue  # inside the phrase before ("the signing of the treaty"): part of it
+        phrase = _phrase(text, match)
+        if phrase is None:
+            continue
+        start, end = phrase
+        noun = match.group("noun").lower()
+        inside = [m for m in mentions[bisect_left(starts, start):bisect_left(starts, end)] if m.end <= end]
+        dated = [t for t in timexes
+                 if t.start >= start and t.end <= end and t.value and t.precision in ("day", "month", "year")]
+        if match.group("det").lower() in lexicon()["indefinite"] and not dated:  # type: ignore[operator]
+            continue  # "an attack on X would ..." names no occurrence; "a shooting on the bridge in May" does
+        states = {m.country for m in inside if m.country and kinds.get(m.actor_id) != "place"}
+        sentence = next(((a, b) for a, b in sentences if a <= start < b), (start, end))
+        near = {m.country for m in mentions[bisect_left(starts, sentence[0]):bisect_left(starts, sentence[1])]
+                if m.country and kinds.get(m.actor_id) != "place" and m.end <= sentence[1]}
+        pairs = _pairs(states, sorted({*doc_pairs, *_all_pairs(near)}))
+        if not pairs:
+            continue
+        when = max((t.value for t in dated), key=lambda v: (len(v), v)) if dated else None  # type: ignore[arg-type, return-value]
+        if when and published and len(published) >= 7 and first_day(when) > last_day(published):  # type: ignore[operator]
+            continue  # "the summit in X next month": announced, not yet reported
+        tail_words = {w.lower() for w in re.findall(r"[\w’'-]+", text[match.end():end])}
+        if tail_words & set(lexicon()["not_past"]):  # type: ignore[arg-type]
+            continue
+        own = words(text, start, end, inside)
+        reports = sorted({e.category for e in events if e.evidence.start <= start and end <= e.evidence.end})
+        categories = participle_categories()[noun] if participle else noun_categories()[noun]
+        source, target = _participle_sides(match, inside, kinds) if participle else _sides(match, end, inside, kinds)
+        found.append(EventMention(f"{mention_prefix(doc_id)}{start}", doc_id, start, end, text[start:end], categories,
+                                  tuple(pairs), when, published, _telling(own), tuple(reports), source, target, noun))
+    return found
+
+
+def _sides(match: re.Match[str], end: int, inside: Sequence[Mention], kinds: dict[str, str]
+           ) -> tuple[str | None, str | None]:
+    """The states a phrase gives the doer and the one done to: a possessive determiner names the doer ("Valdoria's
+    ban"), the first name after "of" right after the noun whom it was done to ("the arrest of two Kestrian
+    reporters", "the crash of an Azerbaijani aircraft")."""
+    def country(m: Mention) -> str | None:
+        return m.country if kinds.get(m.actor_id) != "place" else None
+
+    source = next((country(m) for m in inside if m.start >= match.start("det") and m.end <= match.end("det")), None)
+    target = None
+    if re.match(r"\s+of\s", match.string[match.end():end + 1]):
+        target = next((country(m) for m in inside if m.start >= match.end() and country(m)), None)
+    return source, target
+
+
+def _participle_sides(match: re.Match[str], inside: Sequence[Mention], kinds: dict[str, str]
+                      ) -> tuple[str | None, str | None]:
+    """"the two Kestrian reporters detained": the noun's state is the one it was done to; a name right before the
+    participle, after another noun, is the doer ("the compensation Valdoria paid")."""
+    before = [m for m in inside if m.end <= match.start("noun") and m.country and kinds.get(m.actor_id) != "place"]
+    source = None
+    if before and not match.string[before[-1].end:match.start("noun")].strip():
+        previous = re.findall(r"[\w’'-]+", match.string[match.end("det"):before[-1].start])
+        if previous and previous[-1].lower() not in number_words() and not previous[-1].isdigit():
+            source = before.pop().country
+    return source, (before[0].country if before else None)
+
+
+def not_before(events: Iterable[Event]) -> str | None:
+    """For a document without a publication date: the latest day it dates an event that happened (it was
+    written no earlier), or None."""
+    days = [first_day(e.date) for e in events if e.mode == "asserted" and e.date and len(e.date) >= 7]
+    return max((d for d in days if d), default=None).isoformat() if any(days) else None  # type: ignore[union-attr]
+
+
+def _telling(found: Iterable[str]) -> frozenset[str]:
+    """The words that tell which event a phrase names, its noun among them ("the crash" and "crashed"): not its
+    states (the block names them)."""
+    return frozenset(w for w in found if not _STATE.match(w) and not w[0].isdigit() and not w.endswith(("'", "’")))
+
+
+def _all_pairs(states: set[str]) -> list[str]:
+    ordered = sorted(states)
+    return [f"{a}|{b}" for i, a in enumerate(ordered) for b in ordered[i + 1:]]
+
+
+def _pairs(states: set[str], doc_pairs: list[str]) -> list[str]:
+    """The pairs a phrase may be about: those of the states it names, else of its document's events and of the
+    states its sentence names ("relations strained since a shooting on the bridge")."""
+    if len(states) >= 2:
+        return _all_pairs(states)
+    if len(states) == 1:
+        (state,) = states
+        return [p for p in doc_pairs if state in p.split("|")]
+    return doc_pairs
+
+
+def _phrase(text: str, match: re.Match[str]) -> tuple[int, int] | None:
+    """The span of the phrase around an event noun: from its determiner through the prepositional
+    phrases after the noun; None when the modifiers make it no past occurrence ("the next meeting")."""
+    data = lexicon()
+    modifiers = {w.lower() for w in re.findall(r"[\w’'-]+", match.group("mods"))}
+    if modifiers & set(data["not_past"]) or re.search(r"[.,;:!?]", match.group("mods")):  # type: ignore[arg-type]
+        return None
+    if _after_pattern().search(text, max(0, match.start() - 30), match.start()):
+        return None  # "called for the release of ...", "ahead of the meeting": not something that happened
+    prepositions, stops = set(data["prepositions"]), set(data["phrase_stops"])  # type: ignore[arg-type]
+    end = match.end()
+    position = end
+    phrases = 0
+    while phrases < TAIL_PHRASES:
+        step = re.match(r"\s+([\w’'-]+)", text[position:])
+        if not step or step.group(1).lower() not in prepositions:
+            break
+        cursor = position + step.end()
+        taken = 0
+        while taken < TAIL_WORDS:
+            nxt = re.match(r"\s+([\w’'-]+)", text[cursor:])
+            if not nxt:
+                break
+            word = nxt.group(1)
+            if word.lower() in prepositions and taken:
+                break
+            if word in stops and not (word == "and" and _capitalised_after(text, cursor + nxt.end())):
+                break  # ("May" is a month, "may" a clause's verb)
+            if not taken and word.islower() and word.endswith("ing"):
+                break  # "the meeting with X by discussing ...": a clause, not a phrase about the event
+            if taken and word.islower() and word.endswith("ed") and len(word) > 4:
+                break  # "the attack on X killed ...": the clause's verb
+            cursor += nxt.end()
+            taken += 1
+        if not taken:
+            break
+        end = position = cursor
+        phrases += 1
+    return match.start(), end
+
+
+@cache
+def _after_pattern() -> re.Pattern[str]:
+    """Words that, right before a phrase, make it name no past event."""
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in lexicon()["not_after"])  # type: ignore[attr-defined]
+    return re.compile(rf"\b(?:{words})\s+(?:\w+\s+)?$", re.I)
+
+
+def _capitalised_after(text: str, at: int) -> bool:
+    nxt = re.match(r"\s+([\w’'-]+)", text[at:])
+    return bool(nxt and nxt.group(1)[:1].isupper())
+
+
+# -- comparing a mention with a report
+
+
+class MentionMatcher:
+    """Whether, and how well, a phrase names the event of a report."""
+
+    def __init__(self, corpus: Corpus, event_words: object) -> None:
+        self.corpus = corpus
+        self.event_words = event_words  # EventMatcher.words
+        self._bounds: dict[str, str | None] = {}
+        self._theirs: dict[str, frozenset[str]] = {}
+
+    def published(self, doc_id: str) -> str | None:
+        """A document's publication, or for an undated one the day it was written no earlier than (``not_before``)."""
+        found = self.corpus.published(doc_id)
+        if found:
+            return found
+        if doc_id not in self._bounds:
+            self._bounds[doc_id] = not_before(self.corpus.store.raw_records("events", doc_id=[doc_id]))  # type: ignore[arg-type]
+        return self._bounds[doc_id]
+
+    def anchor(self, e: Event) -> date | None:
+        """The day a report is compared on: its date (to the month or day), else its publication."""
+        if e.date and len(e.date) >= 7:
+            return first_day(e.date)
+        return first_day(self.published(e.doc_id))
+
+    def bound_keys(self, e: Event) -> list[tuple[str, str, str]]:
+        """An undated report in an undated document, filed for mentions on the day its document was written
+        no earlier than (reports are otherwise filed by their dates and publications, ``event_keys``)."""
+        if (e.date and len(e.date) >= 7) or self.corpus.published(e.doc_id) or pair_of(e) is None:
+            return []
+        anchor = self.anchor(e)
+        return [(f"{block_of(e)}|bound", e.event_id, anchor.isoformat())] if anchor else []
+
+    def windows_for_mentions(self, e: Event) -> list[tuple[str, str, str]]:
+        """Where the mentions that may name a report are filed."""
+        anchor = self.anchor(e)
+        if anchor is None:
+            return []
+        lo, hi = anchor - timedelta(days=WINDOW_DAYS), anchor + timedelta(days=WINDOW_DAYS)
+        return [(f"{block_of(e)}|mention", _iso(lo), _iso(hi))]
+
+    def score(self, m: EventMention, e: Event) -> int:
+        """How well a mention agrees with a report (0: not the same event)."""
+        pair = pair_of(e)
+        if e.mode != "asserted" or pair is None or e.category not in m.categories or "|".join(pair) not in m.pairs:
+            return 0
+        if not _sides_agree(m, e):
+            return 0
+        if not self.dates_agree(m, e):
+            return 0
+        theirs = self._theirs.get(e.event_id)
+        if theirs is None:
+            theirs = self._theirs[e.event_id] = frozenset(w for w in self.event_words(e) if not _STATE.match(w))  # type: ignore[operator]
+        shared = m.words & theirs
+        names = [w for w in shared if w.startswith("@")]
+        common = plain(shared)
+        same_day = bool(m.date and e.date and len(m.date) == 10 and m.date == e.date)
+        if not (same_day or names or len(common) >= 2):
+            return 0
+        return 3 * same_day + 2 * len(names) + len(common)
+
+    def agrees_with_date(self, m: EventMention, when: str | None) -> bool:
+        """Whether a mention agrees with the date of a group (the most precise its reports give)."""
+        if not when or len(when) < 7:
+            return True
+        if m.date:
+            return same_or_coarser(m.date, when) or (
+                len(m.date) == len(when) == 10 and abs((first_day(m.date) - first_day(when)).days) <= NEAR_DAYS)  # type: ignore[operator]
+        return _within(when, m.published, REFER_BACK_DAYS)
+
+    def dates_agree(self, m: EventMention, e: Event) -> bool:
+        anchor_m, anchor_e = m.anchor(), self.anchor(e)
+        if anchor_m is None or anchor_e is None or abs((anchor_m - anchor_e).days) > WINDOW_DAYS:
+            return False
+        published_e = self.published(e.doc_id)
+        if m.date and e.date:
+            if same_or_coarser(m.date, e.date):
+                return True
+            return len(m.date) == len(e.date) == 10 and abs((first_day(m.date) - first_day(e.date)).days) <= NEAR_DAYS  # type: ignore[operator]
+        if m.date:  # an undated report of an event on the phrase's date: published after it, not long after
+            return _within(m.date, published_e, REFER_BACK_DAYS)
+        if e.date:  # a phrase without a date refers back to the event
+            return _within(e.date, m.published, REFER_BACK_DAYS)
+        # neither dated: the phrase published the same day as the report or later
+        apart = _days(m.published, published_e)
+        return apart is not None and 0 <= apart <= REFER_BACK_DAYS
+
+
+def _within(earlier: str, later: str | None, days: int) -> bool:
+    """Whether ``later`` is not before ``earlier`` (at the coarser precision) and at most ``days`` after it."""
+    if not later:
+        return False
+    start, end = first_day(earlier), last_day(later)
+    return start is not None and end is not None and start <= end and (first_day(later) - start).days <= days  # type: ignore[operator]
+
+
+def _days(earlier: str | None, later: str | None) -> int | None:
+    """Days from ``later``'s first day back to ``earlier``'s (positive when ``later`` is later)."""
+    a, b = first_day(earlier), first_day(later)
+    return None if a is None or b is None else (a - b).days
+
+
+def mention_keys(m: EventMention) -> list[tuple[str, str, str | None, str | None]]:
+    """``(key, id, day, info)`` rows filing a mention under each block it may be about, on its anchor day."""
+    anchor = m.anchor()
+    if anchor is None:
+        return []
+    rows = [(f"{block}|mention", m.mention_id, anchor.isoformat(), m.info()) for block in m.blocks()]
+    return [*rows, (mentions_key(m.doc_id), m.mention_id, None, None)]
+
+
+def mention_windows(m: EventMention) -> list[tuple[str, str, str]]:
+    """Where the reports a mention may name are filed: under its blocks' dates and undated publications."""
+    anchor = m.anchor()
+    if anchor is None:
+        return []
+    lo, hi = _iso(anchor - timedelta(days=WINDOW_DAYS)), _iso(anchor + timedelta(days=WINDOW_DAYS))
+    return [(f"{block}|{kind}", lo, hi) for block in m.blocks() for kind in ("date", "undated", "bound")]
+
+
+def _iso(day: date) -> str:
+    return day.isoformat()
+
+
+def names_in_own_document(m: EventMention, e: Event) -> bool:
+    """Whether a phrase may name a report of its own document: the same type and pair (whatever their words)."""
+    pair = pair_of(e)
+    return m.doc_id == e.doc_id and e.category in m.categories and pair is not None and "|".join(pair) in m.pairs
+
+
+def join_renamed_reports(groups: list[list[Event]], mentions: Iterable[EventMention],
+                         matcher: MentionMatcher) -> list[list[Event]]:
+    """A document's report whose own sentence names its act with a phrase ("It was X who initiated the meeting
+    with Y by discussing ...") joins the group of the document's other report of that act, pair and sides ("a
+    meeting between X and Y took place"), when there is exactly one and their dates agree: one occasion coded
+    from two words, counted once. Acts one side does to the other ("the attack") join only when the phrase
+    names the other report as any phrase must (``MentionMatcher.score``): a document often tells of several
+    attacks or arrests, rarely of several meetings of one pair."""
+    joined = [list(g) for g in groups]
+    for m in sorted(mentions, key=lambda m: m.mention_id):
+        for i, group in enumerate(joined):
+            if len(group) != 1 or not names_in_own_document(m, group[0]) or not _holds(group[0], m):
+                continue
+            if _coded_from(group[0], m) or not names_act(m, group[0]):
+                continue  # coded from the phrase itself, or an act of its own ("welcomed the treaty")
+            report = group[0]
+            others = [j for j, other in enumerate(joined) if j != i and any(
+                e.doc_id == report.doc_id and block_of(e) == block_of(report) and _dates_fit(e.date, report.date)
+                and _same_sides(e, report) and names_act(m, e) for e in other)
+                and _dates_fit(group_date(other), report.date)
+                and (report.category in SYMMETRIC or any(matcher.score(m, e) > 0 for e in other))]
+            if len(others) == 1:
+                joined[others[0]].append(report)
+                joined[i] = []
+    return [sorted(g, key=lambda e: e.event_id) for g in joined if g]
+
+
+def _sides_agree(m: EventMention, e: Event) -> bool:
+    """Whether a report's doer and the one it was done to are those the phrase gives (either way round for
+    types whose two sides act together)."""
+    if e.category in SYMMETRIC:
+        return not ({m.source, m.target} - {None, e.source_country, e.target_country})
+    return m.source in (None, e.source_country) and m.target in (None, e.target_country)
+
+
+def _coded_from(e: Event, m: EventMention) -> bool:
+    """Whether a report was coded from words of the phrase."""
+    return e.trigger is not None and e.trigger.start < m.end and m.start < e.trigger.end
+
+
+def _holds(e: Event, m: EventMention) -> bool:
+    return e.evidence.start <= m.start and m.end <= e.evidence.end
+
+
+def names_act(m: EventMention, e: Event) -> bool:
+    """Whether a phrase's noun names a report's act: the same word ("the meeting", "a meeting took place") or a
+    word of the same CAMEO act ("the detention", "detained"); a generic noun ("the incident") names none."""
+    code = noun_codes().get(m.noun)
+    if not code:
+        return False
+    return trigger_stem(e) == stem(m.noun) or bool(e.cameo and len(code) >= 3 and e.cameo[:3] == code[:3])
+
+
+def _same_sides(a: Event, b: Event) -> bool:
+    """The same doer and the same one done to (either way round for types whose two sides act together)."""
+    return a.category in SYMMETRIC or (a.source_country, a.target_country) == (b.source_country, b.target_country)
+
+
+def _dates_fit(a: str | None, b: str | None) -> bool:
+    return not a or not b or same_or_coarser(a, b)
+
+
+def assign_mentions(groups: list[list[Event]], mentions: Iterable[EventMention],
+                    matcher: MentionMatcher) -> dict[int, list[EventMention]]:
+    """Each mention given to the one group it agrees with best (by its best report), when no other
+    group agrees as well; not where it only repeats a report of that group in its own document."""
+    found: dict[int, list[EventMention]] = {}
+    dates = [group_date(g) for g in groups]
+    for m in sorted(mentions, key=lambda m: m.mention_id):
+        ranked = []
+        for i, group in enumerate(groups):
+            if not matcher.agrees_with_date(m, dates[i]):
+                continue
+            scores = [s for s in (matcher.score(m, e) for e in group) if s > 0]
+            if scores:  # the best agreement, then how many reports agree (one event reported apart)
+                ranked.append(((max(scores), len(scores)), i))
+        ranked.sort(reverse=True)
+        if not ranked or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
+            continue
+        best = ranked[0][1]
+        if any(e.doc_id == m.doc_id for e in groups[best]) and groups[best][0].category not in m.sentence_reports:
+            continue  # its document reports the event already; this phrase is about something else it reports
+        if any(e.doc_id == m.doc_id and e.evidence.start < m.end and m.start < e.evidence.end for e in groups[best]):
+            continue  # the group's own report
+        found.setdefault(best, []).append(m)
+    return found

@@ -1,0 +1,280 @@
+"""Phrases that refer back to an event ("the shooting on the Ostmark bridge"): further reports of the
+event group they name, never events of their own. Hand-built documents (no parser), fictional names,
+linked in both orders."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import pytest
+
+from detente.link import link
+from detente.link.mentions import find_mentions, noun_categories
+from detente.link.text import Mention
+from detente.records import DocResult, Event, Timex
+
+from .factories import span
+from .test_link_rules import _actors, _document, event_doc, linked
+
+SHOOTING = event_doc("Valdorian border troops opened fire on a Kestravan patrol on the Ostmark bridge on 6 May.",
+                     "2025-05-07", "ASSAULT", "XVL", "XKS", "opened fire", date="2025-05-06", cameo="190")
+
+
+def protest_doc(text: str, published: str, timexes: tuple[tuple[str, str, str], ...] = ()) -> DocResult:
+    """A document whose one event is a protest between the two states; its other phrases are mentions."""
+    result = event_doc(text, published, "PROTEST", "XKS", "XVL", "summoned", date=published, cameo="114")
+    doc_id = result.document.doc_id
+    found = tuple(Timex(doc_id, words, *_offsets(text, words), value, precision, "published")  # type: ignore[arg-type]
+                  for words, value, precision in timexes)
+    return dataclasses.replace(result, timexes=found)
+
+
+def _offsets(text: str, words: str) -> tuple[int, int]:
+    start = text.index(words)
+    return start, start + len(words)
+
+
+def _reports(store) -> list[tuple[str, list[str]]]:
+    return sorted((e.evidence.text[:24], [o.text for o in e.also_reported_in]) for e in store.records("events"))
+
+
+def _snapshot(store) -> list[str]:
+    return sorted(json.dumps(r.to_dict(), sort_keys=True) for c in ("events", "dyads") for r in store.records(c))
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_phrase_naming_the_event_is_a_further_report_not_an_event(tmp_path, order):
+    later = protest_doc("Kestrava summoned the Valdorian ambassador over the shooting on the Ostmark bridge.",
+                        "2025-06-20")
+    store = linked(tmp_path, [SHOOTING, later][::order], f"mention{order}")
+    assert _reports(store) == [("Kestrava summoned the Va", []),
+                               ("Valdorian border troops ", ["the shooting on the Ostmark bridge"])]
+    # the dyad index counts the shooting once (May) and the protest once (June)
+    assert [(d.period, d.events) for d in store.records("dyads")] == [("2025-05", 1), ("2025-06", 1)]
+    if order == -1:
+        assert _snapshot(store) == _snapshot(linked(tmp_path, [SHOOTING, later], "forward"))
+
+
+def test_a_phrase_naming_the_same_day_needs_no_other_word_in_common(tmp_path):
+    later = protest_doc("Kestrava summoned the Valdorian ambassador over the shooting on 6 May.", "2025-06-20",
+                        (("6 May", "2025-05-06", "day"),))
+    assert _reports(linked(tmp_path, [SHOOTING, later], "day"))[1] == (
+        "Valdorian border troops ", ["the shooting on 6 May"])
+
+
+@pytest.mark.parametrize("text, published", [
+    # another place, nothing else in common
+    ("Kestrava summoned the Valdorian ambassador over the shooting on the Tarvel road.", "2025-06-20"),
+    # published more than REFER_BACK_DAYS after the shooting, without a date
+    ("Kestrava summoned the Valdorian ambassador over the shooting on the Ostmark bridge.", "2026-09-01"),
+    # published before it
+    ("Kestrava summoned the Valdorian ambassador over the shooting on the Ostmark bridge.", "2025-04-20"),
+])
+def test_a_phrase_that_does_not_agree_with_the_report_stays_apart(tmp_path, text, published):
+    store = linked(tmp_path, [SHOOTING, protest_doc(text, published)], "apart")
+    assert [o for e in store.records("events") for o in e.also_reported_in] == []
+
+
+def test_a_phrase_that_fits_two_events_equally_well_goes_to_neither(tmp_path):
+    second = event_doc("Valdorian border troops opened fire on a Kestravan patrol on the Ostmark bridge on 2 July.",
+                       "2025-07-03", "ASSAULT", "XVL", "XKS", "opened fire", date="2025-07-02", cameo="190")
+    later = protest_doc("Kestrava summoned the Valdorian ambassador over the shooting on the Ostmark bridge.",
+                        "2025-08-20")
+    store = linked(tmp_path, [SHOOTING, second, later], "ambiguous")
+    assert [o for e in store.records("events") for o in e.also_reported_in] == []
+    # with its month it names the second one
+    dated = protest_doc("Kestrava summoned the Valdorian ambassador over the shooting on the Ostmark bridge in July.",
+                        "2025-08-20", (("July", "2025-07", "month"),))
+    store = linked(tmp_path, [SHOOTING, second, dated], "month")
+    assert sorted((e.date, [o.text for o in e.also_reported_in]) for e in store.records("events")
+                  if e.category == "ASSAULT") == [("2025-05-06", []),
+                                                  ("2025-07-02", ["the shooting on the Ostmark bridge in July"])]
+
+
+def test_a_document_reporting_the_event_adds_no_mention_of_it(tmp_path):
+    text = ("Valdorian border troops opened fire on a Kestravan patrol on the Ostmark bridge on 6 May. "
+            "Kestrava said the shooting on the Ostmark bridge was planned.")
+    doc = _document(text, "2025-05-07")
+    first = span(doc.doc_id, text, text.split(". ")[0] + ".")
+    at = text.index("opened fire")
+    trigger = dataclasses.replace(first, start=at, end=at + 11, text="opened fire")
+    event = Event(f"e-{doc.doc_id}", doc.doc_id, "ASSAULT", "190", "XVL", "XKS", "XVL", "XKS", "2025-05-06", None,
+                  "asserted", -10.0, first, trigger=trigger)
+    own = DocResult(document=doc, actors=_actors(doc.doc_id, text), events=(event,))
+    later = protest_doc("Kestrava summoned the Valdorian ambassador over the shooting on the Ostmark bridge.",
+                        "2025-06-20")
+    reports = _reports(linked(tmp_path, [own, later], "own"))
+    assert reports[1] == ("Valdorian border troops ", ["the shooting on the Ostmark bridge"])
+
+
+def _mentions(text: str, timexes: tuple[Timex, ...] = ()) -> list[tuple[str, tuple[str, ...], str | None]]:
+    states = [Mention(text.index(w), text.index(w) + len(w), code, code)
+              for w, code in (("Valdoria", "XVL"), ("Kestrava", "XKS")) if w in text]
+    event = SHOOTING.events[0]
+    return [(m.text, m.categories, m.date)
+            for m in find_mentions("d", text, "2025-06-20", states, timexes, [event], {"XVL": "state", "XKS": "state"})]
+
+
+def test_phrases_that_refer_back_to_an_event():
+    assert _mentions("Since last week's incident on the Ostmark bridge, the crossing is closed.") == [
+        ("last week's incident on the Ostmark bridge", ("ASSAULT", "COERCE"), None)]
+    assert _mentions("Talks stalled after the Ostmark bridge shooting.") == [
+        ("the Ostmark bridge shooting", ("ASSAULT",), None)]
+    assert _mentions("Units of the ‘Ostmark Dawn’ exercises stayed.") == [
+        ("the ‘Ostmark Dawn’ exercises", ("MOBILIZE",), None)]
+    text = "They spoke of the meeting between Valdoria and Kestrava in Tarvel in May, not of trade."
+    may = Timex("d", "May", text.index("May"), text.index("May") + 3, "2025-05", "month", "published")
+    assert _mentions(text, (may,)) == [
+        ("the meeting between Valdoria and Kestrava in Tarvel in May", ("CONSULT",), "2025-05")]
+
+
+@pytest.mark.parametrize("text", [
+    "Both sides are preparing for the next meeting in Tarvel.",  # ahead
+    "Kestrava called for the release of the reporters.",  # demanded, not done
+    "An attack on the bridge would be a disaster.",  # an indefinite phrase without a date names no occurrence
+    "The ministers said that talks would resume.",  # "that" is no determiner
+])
+def test_phrases_that_name_no_past_event(text):
+    assert _mentions(text) == []
+
+
+def _two_reports(text: str, published: str, triggers: tuple[str, str], dates: tuple[str | None, str | None]
+                 ) -> DocResult:
+    """One document with a CONSULT report in each of its two sentences."""
+    doc = _document(text, published)
+    sentences = [s if s.endswith(".") else s + "." for s in text.split(". ")]
+    events = []
+    for i, (sentence, trigger, when) in enumerate(zip(sentences, triggers, dates, strict=True)):
+        evidence = span(doc.doc_id, text, sentence)
+        at = text.index(trigger, evidence.start)
+        events.append(Event(f"e{i}-{doc.doc_id}", doc.doc_id, "CONSULT", "040", "XVL", "XKS", "XVL", "XKS", when, None,
+                            "asserted", 1.0, evidence,
+                            trigger=dataclasses.replace(evidence, start=at, end=at + len(trigger), text=trigger)))
+    return DocResult(document=doc, actors=_actors(doc.doc_id, text), events=tuple(events))
+
+
+@pytest.mark.parametrize("dates, joined", [((None, None), True), (("2025-05-05", None), True),
+                                           (("2025-05-05", "2025-04-10"), False)])
+def test_a_report_whose_sentence_names_the_documents_other_report_joins_it(tmp_path, dates, joined):
+    text = ("Valdoria and Kestrava held a meeting in Tarvel on Monday. "
+            "It was Anna Brisk who initiated the meeting with Kestrava by discussing the crossing.")
+    store = linked(tmp_path, [_two_reports(text, "2025-05-07", ("meeting", "discussing"), dates)], "renamed")
+    reports = sorted((e.evidence.text[:12], [o.text[:12] for o in e.also_reported_in]) for e in store.records("events"))
+    if joined:  # one occasion worded twice: one group, counted once
+        assert reports == [("It was Anna ", ["Valdoria and"]), ("Valdoria and", ["It was Anna "])]
+    else:  # "the meeting" cannot be the one of another month
+        assert reports == [("It was Anna ", []), ("Valdoria and", [])]
+
+
+def test_a_phrase_naming_whom_it_was_done_to_names_reports_of_that_side(tmp_path):
+    # Kestrava's arrest of Valdorian reporters in Tarvel and, weeks later, Valdoria's of Kestravan reporters there:
+    # the phrase shares as many words with either, and names whom it was done to
+    theirs = event_doc("Kestravan police arrested two Valdorian reporters in Tarvel on 3 June.", "2025-06-04",
+                       "COERCE", "XKS", "XVL", "arrested", date="2025-06-03", cameo="173")
+    ours = event_doc("Valdorian police arrested five Kestravan reporters in Tarvel on 20 July.", "2025-07-21",
+                     "COERCE", "XVL", "XKS", "arrested", date="2025-07-20", cameo="173")
+    later = protest_doc("Kestrava summoned the Valdorian ambassador over the arrest of Valdorian reporters in Tarvel.",
+                        "2025-08-20")
+    store = linked(tmp_path, [theirs, ours, later], "sides")
+    assert sorted((e.source_country, [o.text for o in e.also_reported_in]) for e in store.records("events")
+                  if e.category == "COERCE") == [
+        ("XKS", ["the arrest of Valdorian reporters in Tarvel"]), ("XVL", [])]
+
+
+def test_a_phrase_of_another_act_joins_no_report_of_its_document(tmp_path):
+    text = ("Valdoria impounded the lorries of Kestravan hauliers at the crossing. "
+            "Kestrava said the detention of its reporters by Valdoria continued.")
+    doc = _two_reports(text, "2025-06-07", ("impounded", "detention"), (None, None))
+    doc = dataclasses.replace(doc, events=tuple(dataclasses.replace(e, category="COERCE", cameo=code)
+                                                for e, code in zip(doc.events, ("1711", "173"), strict=True)))
+    store = linked(tmp_path, [doc], "acts")
+    assert [e.also_reported_in for e in store.records("events")] == [(), ()]
+
+
+def test_a_report_coded_from_the_phrase_itself_joins_no_other(tmp_path):
+    # "the signing of the treaty" is the second sentence's own report, not a renaming of the first one's signing
+    text = ("Valdoria and Kestrava signed a letter on gas in Tarvel. "
+            "Anna Brisk welcomed the signing of the treaty with Kestrava.")
+    doc = _two_reports(text, "2025-05-07", ("signed", "signing"), (None, None))
+    category = noun_categories()["signing"][0]
+    doc = dataclasses.replace(doc, events=tuple(dataclasses.replace(e, category=category, cameo="057")
+                                                for e in doc.events))
+    store = linked(tmp_path, [doc], "own-word")
+    assert [e.also_reported_in for e in store.records("events")] == [(), ()]
+
+
+def test_a_report_of_another_act_naming_the_occasion_joins_no_other(tmp_path):
+    # welcoming the treaty is an act of its own, whatever phrase names the signing
+    text = ("Valdoria and Kestrava signed a treaty on gas in Tarvel. "
+            "Anna Brisk welcomed the treaty with Kestrava.")
+    doc = _two_reports(text, "2025-05-07", ("signed", "welcomed"), (None, None))
+    category = noun_categories()["treaty"][0]
+    doc = dataclasses.replace(doc, events=tuple(dataclasses.replace(e, category=category, cameo=code)
+                                                for e, code in zip(doc.events, ("057", "051"), strict=True)))
+    store = linked(tmp_path, [doc], "other-act")
+    assert [e.also_reported_in for e in store.records("events")] == [(), ()]
+
+
+def test_an_attack_phrase_joins_a_report_only_when_it_names_it(tmp_path):
+    # a document telling of several attacks: "the attack on Tarvel" is not the one at Ostmark
+    text = ("Valdorian troops attacked a post at Ostmark last week. "
+            "Kestrava said the attack on Tarvel killed two guards.")
+    doc = _two_reports(text, "2025-05-07", ("attacked", "killed"), (None, None))
+    doc = dataclasses.replace(doc, events=tuple(dataclasses.replace(e, category="ASSAULT", cameo="190")
+                                                for e in doc.events))
+    store = linked(tmp_path, [doc], "attacks")
+    assert [e.also_reported_in for e in store.records("events")] == [(), ()]
+
+
+def test_a_phrase_naming_no_state_is_about_the_states_of_its_sentence(tmp_path):
+    # a document reporting no event between the two states
+    text = "Kestrava's relations with Valdoria have been strained since a shooting on the Ostmark bridge in May."
+    doc = _document(text, "2025-12-02")
+    may = Timex(doc.doc_id, "May", *_offsets(text, "May"), "2025-05", "month", "published")
+    later = DocResult(document=doc, actors=_actors(doc.doc_id, text), timexes=(may,))
+    assert _reports(linked(tmp_path, [SHOOTING, later], "sentence")) == [
+        ("Valdorian border troops ", ["a shooting on the Ostmark bridge in May"])]
+
+
+def test_a_noun_with_the_participle_of_an_event_verb_names_the_act_done_to_it(tmp_path):
+    assert _mentions("Kestrava demands the return of the lorries impounded at the Ostmark crossing.") == [
+        ("the lorries impounded at the Ostmark crossing", ("COERCE",), None)]
+    # a clause's verb is none: "the customs officers impounded 63 lorries"
+    assert _mentions("On Monday the customs officers impounded 63 lorries.") == []
+    arrest = event_doc("Kestravan police detained two Valdorian reporters in Tarvel on 3 June.", "2025-06-04",
+                       "COERCE", "XKS", "XVL", "detained", date="2025-06-03", cameo="173")
+    later = protest_doc("Valdoria protested over the two Valdorian reporters detained in Tarvel, it summoned envoys.",
+                        "2025-06-20")
+    assert _reports(linked(tmp_path, [arrest, later], "participle"))[0] == (
+        "Kestravan police detaine", ["the two Valdorian reporters detained in Tarvel"])
+
+
+@pytest.mark.parametrize("text, sides", [
+    ("Kestrava mourns the three Kestrava border guards killed at the crossing.", (None, "XKS")),
+    ("Kestrava welcomed the compensation Valdoria paid to the families.", ("XVL", None)),
+    ("Kestrava condemned Valdoria's ban on fruit.", ("XVL", None)),
+    ("Valdoria protested at the arrest of Kestrava reporters.", (None, "XKS")),
+])
+def test_the_sides_a_phrase_gives(text, sides):
+    states = [Mention(i, i + len(w), code, code) for w, code in (("Valdoria", "XVL"), ("Kestrava", "XKS"))
+              for i in [j for j in range(len(text)) if text.startswith(w, j)]]
+    states.sort(key=lambda m: m.start)
+    kinds = {"XVL": "state", "XKS": "state"}
+    (found,) = find_mentions("d", text, "2025-06-20", states, (), [SHOOTING.events[0]], kinds)
+    assert (found.source, found.target) == sides
+
+
+def test_linking_a_document_again_drops_the_phrases_it_no_longer_holds(tmp_path):
+    later = protest_doc("Kestrava summoned the Valdorian ambassador over the shooting on the Ostmark bridge.",
+                        "2025-06-20")
+    store = linked(tmp_path, [SHOOTING, later], "again")
+    # a phrase found there by an earlier linking (another lexicon), filed as mention_keys files phrases
+    stale = f"mention:{later.document.doc_id}:9999"
+    store.put_keys("events", [stale], [
+        ("XKS|XVL|ASSAULT|mention", stale, "2025-06-20",
+         '["x", 0, 1, "the shooting", ["ASSAULT"], ["XKS|XVL"], null, "2025-06-20", ["ostmark"], []]'),
+        (f"mentions|{later.document.doc_id}", stale, None)])
+    link(store, [later.document.doc_id])
+    assert store.keyed("events", [("XKS|XVL|ASSAULT|mention", None, None)]) == {
+        f"mention:{later.document.doc_id}:{later.document.text.index('the shooting')}"}
