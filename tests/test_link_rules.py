@@ -315,6 +315,53 @@ def test_a_later_document_that_only_mentions_a_promise_is_one_of_its_reports(tmp
     assert promise.status == "open"
 
 
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_noun_naming_the_promised_act_mentions_the_promise(tmp_path, order):
+    # "the payment of compensation": the act of the promise by its noun, its object among the promise's words,
+    # promiser and beneficiary named. Another act on the same thing, or without the beneficiary, is no mention
+    awaited = _plain_doc("Kestrava still awaits the payment of compensation from Valdoria.", "2025-04-02")
+    other_act = _plain_doc("Valdoria delayed the return of the families to Kestrava.", "2025-04-03")
+    no_beneficiary = _plain_doc("Valdoria announced the payment of compensation to the Ostmark miners.", "2025-04-04")
+    store = linked(tmp_path, [PROMISE, awaited, other_act, no_beneficiary][::order], f"noun{order}")
+    (promise,) = store.records("commitments")
+    assert [e.text for e in promise.also_reported_in] == ["the payment of compensation"]
+    assert promise.status == "open"
+
+
+def test_a_noun_inside_a_promise_of_its_own_document_mentions_no_other_promise(tmp_path):
+    text = "Valdoria promised Kestrava the payment of compensation to the families of the victims."
+    own = promise_doc(text, "2025-04-02", "the payment of compensation to the families of the victims", text)
+    store = linked(tmp_path, [PROMISE, own], "noun-own")
+    # the second document's promise is linked as a report (grouped by words), never again as a mention
+    (promise,) = store.records("commitments")
+    assert [e.text for e in promise.also_reported_in] == [text]
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_promise_quoted_twice_in_one_document_is_reported_by_both_quotes(tmp_path, order):
+    pledge = "Valdoria will pay compensation to the families of the victims."
+    text = f"Brisk said: \u201c{pledge}\u201d Asked again, Brisk said: \u201c{pledge}\u201d"
+    doc = _document(text, "2025-03-04")
+    first, second = text.index(pledge), text.rindex(pledge)
+    quotes = tuple(Quote(f"q-{doc.doc_id}-{at}", doc.doc_id, pledge, at, at + len(pledge), "person:anna-brisk",
+                         "direct", "said") for at in (first, second))
+    # extraction keeps a promise quoted twice once: at its first quote
+    made = DocResult(document=doc, actors=_actors(doc.doc_id, text), quotes=quotes, commitments=(
+        Commitment(f"c-{doc.doc_id}", "XVL", "XKS", pledge, "2025-03-04", None,
+                   Evidence(doc.doc_id, first, first + len(pledge), pledge), promiser_person="person:anna-brisk"),))
+    again = promise_doc("Valdoria has promised compensation to the families of the victims.", "2025-04-01",
+                        "compensation to the families of the victims",
+                        "Valdoria has promised compensation to the families of the victims.")
+    store = linked(tmp_path, [made, again][::order], f"twice{order}")
+    (promise,) = store.records("commitments")
+    assert [(e.doc_id, e.start) for e in promise.also_reported_in] == sorted(
+        [(again.document.doc_id, 0), (doc.doc_id, second)])
+    # and the second quote is the statement the first is, reported where the promise is
+    later = next(q for q in store.records("quotes") if q.start == second)
+    assert [(e.doc_id, e.start) for e in later.also_reported_in] == sorted(
+        [(again.document.doc_id, 0), (doc.doc_id, first)])
+
+
 def titled_doc(text: str, published: str, *roles: str) -> DocResult:
     """A document giving Anna Brisk these titles (as the extraction words them)."""
     found = _plain_doc(text, published)

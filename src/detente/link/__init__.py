@@ -94,6 +94,8 @@ QUOTE_SHARED_WORDS = 3
 QUOTE_WHOLE_WORDS = 2
 STATEMENT_DAYS = REFER_BACK_DAYS
 PROMISE_DAYS = 730
+# cue kinds that mention a promise without judging it: sentences that refer to one, nouns naming its act
+MENTIONS = ("promise_ref", "promise_noun")
 # documents linked in one run (one transaction)
 RUN_SIZE = 1000
 
@@ -357,11 +359,17 @@ class Linker:
         events: dict[str, list[Event]] = defaultdict(list)
         for e in self.store.raw_records("events", doc_id=self.doc_ids):
             events[e.doc_id].append(e)  # type: ignore[attr-defined]
+        promised: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for c in self.store.raw_records("commitments", doc_id=self.doc_ids):
+            promised[c.evidence.doc_id].append((c.evidence.start, c.evidence.end))  # type: ignore[attr-defined]
         by_doc = {}
         for d in self.store.documents_by_ids(self.doc_ids):
             mentions = self.corpus.mentions(d.doc_id)
-            by_doc[d.doc_id] = (document_cues(d, mentions, timexes[d.doc_id], kinds, events[d.doc_id])
-                                + role_claims(d.text, self.doc_actors[d.doc_id], mentions, period_of(d.published)))
+            found = (document_cues(d, mentions, timexes[d.doc_id], kinds, events[d.doc_id])
+                     + role_claims(d.text, self.doc_actors[d.doc_id], mentions, period_of(d.published)))
+            # a noun naming a promised act inside a promise's own words is that promise, not a mention of another
+            by_doc[d.doc_id] = [r for r in found if r["kind"] != "promise_noun"
+                                or not any(s < r["end"] and r["start"] < e for s, e in promised[d.doc_id])]
         self.store.put_cues(by_doc)
         found = [{**r, "doc_id": doc_id} for doc_id, rows in by_doc.items() for r in rows]
         keys: dict[str, list[tuple[str, str, str | None]]] = defaultdict(list)
@@ -371,11 +379,14 @@ class Linker:
                 keys[cue["kind"]] += [(actor, cue_id(cue), self.day(cue["doc_id"]), info) for actor in cue["actors"]]
                 if cue["kind"] == "status" and tells_outcome(cue):  # also under "outcome": what forecasts read
                     keys["outcome"] += [(actor, cue_id(cue), self.day(cue["doc_id"]), info) for actor in cue["actors"]]
+            elif cue["kind"] == "promise_noun":  # by the actors its sentence names, with its object's words
+                info = " ".join(cue["object"])
+                keys["promise_noun"] += [(actor, cue_id(cue), self.day(cue["doc_id"]), info) for actor in cue["actors"]]
             elif cue["kind"] == "verdict":  # by every actor of its document
                 keys["verdict"] += [(actor, cue_id(cue), self.day(cue["doc_id"])) for actor in sorted(actors_of[cue["doc_id"]])]
             elif cue["kind"] == "occasion":  # by occasion and place, on the day claimed
                 keys["occasion"].append((cue["key"], cue_id(cue), cue["value"]))
-        for kind in ("status", "promise_ref", "verdict", "occasion"):
+        for kind in ("status", "promise_ref", "promise_noun", "verdict", "occasion"):
             self.store.put_keys(kind, [cue_id(c) for c in found if c["kind"] == kind], keys[kind])
         self.store.put_keys("outcome", [cue_id(c) for c in found if c["kind"] == "status"], keys["outcome"])
         return found
@@ -502,13 +513,22 @@ class Linker:
             by_doc[c.evidence.doc_id].append(c)  # type: ignore[attr-defined]
         self.corpus.load(q.doc_id for q in quotes)
         country = {m.actor_id: m.country for q in quotes for m in self.corpus.mentions(q.doc_id)}
+        repeats: dict[str, list[Quote]] = {}
+        in_doc: dict[str, list[Quote]] = defaultdict(list)
+        for other in self.store.raw_records("quotes", doc_id=sorted({q.doc_id for q in quotes})):
+            in_doc[other.doc_id].append(other)  # type: ignore[attr-defined]
+        for found in in_doc.values():
+            repeats.update(repeated_quotes(found))
         made: dict[str, set[str]] = defaultdict(set)
         for q in quotes:
-            for c in by_doc.get(q.doc_id, ()):
-                ev = c.evidence
-                speaks_for = q.speaker in (c.promiser, c.promiser_person) or country.get(q.speaker or "") == c.promiser
-                if ev.start < q.end and q.start < ev.end and speaks_for:
-                    made[q.quote_id].add(c.commitment_id)
+            # a quote says what it says again elsewhere in its document: the promise one of them makes, both make
+            for said in (q, *repeats.get(q.quote_id, ())):
+                for c in by_doc.get(q.doc_id, ()):
+                    ev = c.evidence
+                    speaks_for = q.speaker in (c.promiser, c.promiser_person) or \
+                        country.get(q.speaker or "") == c.promiser
+                    if ev.start < said.end and said.start < ev.end and speaks_for:
+                        made[q.quote_id].add(c.commitment_id)
         wanted = set().union(*made.values()) if made else set()
         canonical = self.store.canonical_ids("commitments", wanted)
         heads = {canonical.get(c, c) for c in wanted}
@@ -530,7 +550,7 @@ class Linker:
         # promises a new status sentence may judge: reported up to PROMISE_DAYS before it by an actor it
         # names, sharing two words with the promise. (A sentence that only mentions a promise changes its
         # reports, not its group or status: rereferenced() gives it to the promise it names.)
-        sentences = [c for c in cue_rows if c["kind"] in ("status", "promise_ref")]
+        sentences = [c for c in cue_rows if c["kind"] in ("status", *MENTIONS)]
         judging = [c for c in sentences if c["kind"] == "status"]
         found = self.matching("commitments", {cue_id(c): [self.window(a, c["doc_id"], PROMISE_DAYS, 0) for a in c["actors"]]
                                               for c in judging},
@@ -544,7 +564,7 @@ class Linker:
                 if not probe.reports or speaks_of(by_id[item], probe.reports):
                     probes.setdefault(probe.record_id, probe)
                     reached_by[probe.record_id].add(item)
-        if not probes and not any(c["kind"] == "promise_ref" for c in sentences):
+        if not probes and not any(c["kind"] in MENTIONS for c in sentences):
             return
         parts = self.promise_components(probes, matcher)
         records: dict[str, Commitment] = {c.commitment_id: c for c in self.store.records_by_ids(  # type: ignore[misc]
@@ -569,16 +589,20 @@ class Linker:
         judged = [g for g in judged if _group_key(g) in stored]
         for c in (c for g in changed for c in g):
             self.promise_reports[c.evidence.doc_id].append((c.evidence.start, c.evidence.end))
+        repeats = self.repeated_reports(changed)
+        for ev in (ev for found in repeats.values() for ev in found):
+            self.promise_reports[ev.doc_id].append((ev.start, ev.end))
         # sentences that may mention a changed promise now go to whichever promise they share most words
         # with, among all the promises they may mention
-        refs = self.references_near(changed, [c for c in sentences if c["kind"] == "promise_ref"])
+        refs = self.references_near(changed, [c for c in sentences if c["kind"] in MENTIONS], matcher)
         competing = self.promise_groups_near(refs, changed)
-        references = assign_references(competing, refs, self.corpus, PROMISE_DAYS)
+        references = assign_references(competing, refs, self.corpus, PROMISE_DAYS, matcher.plain_words)
         rows, disagreements, blocks = [], [], []
         names = {a.actor_id: a.name for a, _, _ in self.store.actor_rows({g[0].promiser for g in changed + judged}).values()}
         sentences_of = self.status_sentences(changed, matcher)
         for i, group in enumerate(changed):
-            merged, view = linked_promise(group, self.corpus, sentences_of[_group_key(group)], matcher, references.get(i, []))
+            merged, view = linked_promise(group, self.corpus, sentences_of[_group_key(group)], matcher,
+                                          references.get(i, []) + repeats.get(i, []))
             rows.extend(view)
             block = f"promise|{merged.promiser}|{merged.commitment_id}"
             blocks += [f"promise|{c.promiser}|{c.commitment_id}" for c in group]
@@ -606,6 +630,36 @@ class Linker:
                                  rows)
         self.store.replace_disagreements(blocks, disagreements)
         self.file_promises(changed, matcher)
+
+    def repeated_reports(self, groups: list[list[Commitment]]) -> dict[int, list[Evidence]]:
+        """For each promise, the quotes that say again, in a document reporting it, what a quote holding
+        one of its reports said: a promise quoted twice in one article is one commitment (extraction
+        keeps the first), but both quotes report it."""
+        by_doc: dict[str, list[Quote]] = defaultdict(list)
+        for q in self.store.raw_records("quotes", doc_id=sorted({c.evidence.doc_id for g in groups for c in g})):
+            by_doc[q.doc_id].append(q)  # type: ignore[attr-defined]
+        found: dict[int, list[Evidence]] = {}
+        for i, group in enumerate(groups):
+            spans = {(c.evidence.doc_id, c.evidence.start, c.evidence.end) for c in group}
+            again = {}
+            for c in group:
+                quotes = by_doc.get(c.evidence.doc_id, [])
+                repeats = repeated_quotes(quotes)
+                for q in quotes:
+                    inside = q.start < c.evidence.end and c.evidence.start < q.end
+                    if inside and self.speaks_for(q, c.promiser, c.promiser_person):
+                        for other in repeats.get(q.quote_id, ()):
+                            if not any(d == other.doc_id and s < other.end and other.start < e for d, s, e in spans):
+                                again[other.quote_id] = _quote_evidence(other)
+            if again:
+                found[i] = [again[k] for k in sorted(again)]
+        return found
+
+    def speaks_for(self, q: Quote, promiser: str, person: str | None) -> bool:
+        """Whether a quote's speaker is the promiser, who promised, or speaks for the promising state."""
+        if q.speaker in (promiser, person):
+            return True
+        return any(m.actor_id == q.speaker and m.country == promiser for m in self.corpus.mentions(q.doc_id))
 
     def stored_promises(self, groups: list[list[Commitment]]) -> dict[tuple[str, ...], Commitment]:
         """The stored merged promise of each group (by ``_group_key``), where the store has it whole: not
@@ -680,10 +734,11 @@ class Linker:
             shared=(lambda p: p.promise, lambda row: PromiseProbe.field_words(row, 3), PROMISE_SHARED_WORDS))
         return [[p.record_id for p in part] for part in probe_parts]
 
-    def references_near(self, groups: list[list[Commitment]], also: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    def references_near(self, groups: list[list[Commitment]], also: list[dict[str, Any]], matcher: PromiseMatcher
+                        ) -> list[dict[str, Any]]:
         """Sentences that may mention these promises (up to PROMISE_DAYS after a report, naming the
-        promiser or who spoke for it, sharing two words with the reports' sentences), with ``also``, in
-        document order."""
+        promiser or who spoke for it, sharing two words with the reports' sentences) and nouns naming a
+        promised act whose object is among the reports' content words, with ``also``, in document order."""
         # from every report, not only the first: a report that was first before these groups formed
         # may have had sentences given to it that now go elsewhere
         windows = {_group_key(g): [self.window(actor, c.evidence.doc_id, 0, PROMISE_DAYS)
@@ -691,8 +746,13 @@ class Linker:
         words = {_group_key(g): frozenset(plain(frozenset().union(*(sentence_words(c, self.corpus) for c in g))))
                  for g in groups}
         found = self.matching("promise_ref", windows, words, 2, _cue_words)
-        wanted = {cue_id(c) for c in also} | {row[1] for rows in found.values() for row in rows}
-        cues = {cue_id(c): c for c in self.store.cue_rows("promise_ref", wanted)}
+        contents = {_group_key(g): frozenset().union(*(matcher.plain_words(c) for c in g)) for g in groups}
+        nouns = self.matching("promise_noun", windows, contents, 1, _cue_words)
+        cues = {}
+        for kind, rows_found in (("promise_ref", found), ("promise_noun", nouns)):
+            wanted = {cue_id(c) for c in also if c["kind"] == kind}
+            wanted |= {row[1] for rows in rows_found.values() for row in rows}
+            cues.update({(kind, cue_id(c)): c for c in self.store.cue_rows(kind, wanted)})
         self.corpus.load(c["doc_id"] for c in cues.values())
         return sorted(cues.values(), key=lambda c: (self.corpus.order(c["doc_id"]), c["start"]))
 
@@ -700,9 +760,15 @@ class Linker:
         """``known`` groups and the stored groups of every promise a sentence of ``refs`` may mention
         (reported up to PROMISE_DAYS before it by an actor it names, sharing two words with it)."""
         taken = {c.commitment_id for g in known for c in g}
+        sentences = [r for r in refs if r["kind"] == "promise_ref"]
         found = self.matching("commitments", {cue_id(r): [self.window(a, r["doc_id"], PROMISE_DAYS, 0) for a in r["actors"]]
-                                              for r in refs},
-                              {cue_id(r): frozenset(plain(r["words"])) for r in refs}, 2, _group_sentence_words)
+                                              for r in sentences},
+                              {cue_id(r): frozenset(plain(r["words"])) for r in sentences}, 2, _group_sentence_words)
+        nouns = [r for r in refs if r["kind"] == "promise_noun"]
+        noun_windows = {cue_id(r): [self.window(a, r["doc_id"], PROMISE_DAYS, 0) for a in r["actors"]] for r in nouns}
+        found.update({f"noun:{k}": v for k, v in self.matching(
+            "commitments", noun_windows, {cue_id(r): frozenset(r["object"]) for r in nouns}, 1,
+            _group_promise_words).items()})
         nearby = {row[1] for rows in found.values() for row in rows} - taken
         canonical = self.store.canonical_ids("commitments", nearby)
         heads = {canonical.get(i, i) for i in nearby}
@@ -991,6 +1057,17 @@ def outcome_cue(cue: dict[str, Any], forecast: Forecast) -> dict[str, Any]:
     done = cue["status"] == "kept"
     return {**cue, "kind": "verdict", "outcome": True,
             "stance": "supports" if done != negated(forecast.text) else "contradicts"}
+
+
+def repeated_quotes(quotes: Iterable[Quote]) -> dict[str, list[Quote]]:
+    """For each quote of one document, the other quotes there in which its speaker says the same words
+    again (at least QUOTE_SHARED_WORDS content words, all of them the same)."""
+    by_words: dict[tuple[str, frozenset[str]], list[Quote]] = defaultdict(list)
+    for q in quotes:
+        said = words(q.text)
+        if q.speaker and len(said) >= QUOTE_SHARED_WORDS:
+            by_words[(q.speaker, said)].append(q)
+    return {q.quote_id: [o for o in same if o is not q] for same in by_words.values() if len(same) > 1 for q in same}
 
 
 def quote_similarity(a: Probe, b: Probe) -> float:

@@ -14,7 +14,7 @@ from importlib import resources
 from typing import Any
 
 from ..records import Document, Event, Timex
-from .text import Mention, sentence_spans, words
+from .text import Mention, plain, sentence_spans, stem, words
 from .trends import trend_claims
 
 
@@ -106,6 +106,7 @@ def document_cues(document: Document, mentions: Sequence[Mention], timexes: Sequ
             rows.append(status_cue(text, base, status, sentence_words, previous, mentions))
         if refers:
             rows.append({**base, "kind": "promise_ref", "key": "", "words": sentence_words})
+        rows.extend(promise_noun_cues(text, start, end, inside, base))
         if stance:
             context = [m for m in mentions if m.start >= previous[0] and m.end <= previous[1]]
             rows.append({**base, "kind": "verdict", "key": "", "stance": stance, "words": sentence_words,
@@ -117,6 +118,49 @@ def document_cues(document: Document, mentions: Sequence[Mention], timexes: Sequ
         previous = (start, end)
     taken = [(r["start"], r["end"]) for r in rows if r["kind"] == "status"]
     return rows + event_status_cues(text, events, mentions, taken)
+
+
+@cache
+def _promise_noun_pattern() -> re.Pattern[str]:
+    nouns = "|".join(sorted((n.replace(" ", r"\s+") for n in cue_lexicon()["promise_nouns"]), key=len, reverse=True))
+    return re.compile(rf"\b(?:(?:the|its|their|his|her|a)\s+)?(?P<noun>{nouns})\s+of\s+", re.I)
+
+
+# words that end the object of a nominalised act ("the payment of compensation | to Baku")
+_OBJECT_END = frozenset((
+    "to", "for", "by", "from", "in", "on", "at", "and", "or", "as", "before", "within", "until", "is", "are", "was",
+    "were", "has", "have", "had", "would", "will", "which", "that", "who", "whose", "with", "after", "since", "but",
+    "when", "where", "while", "if"))
+_PHRASE_WORD = re.compile(r"[\w’'-]+")
+OBJECT_WORDS = 4
+_TO_WHOM = re.compile(r"\s+to\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*")
+
+
+def promise_noun_cues(text: str, start: int, end: int, inside: Sequence[Mention],
+                      base: dict[str, Any]) -> list[dict[str, Any]]:
+    """Noun phrases naming a promised act ("the payment of compensation to Baku"): a promise may be
+    mentioned by the nominalisation of what was promised. Each keeps its act's verb and its object's
+    words; whether it mentions a promise is decided per promise (same promiser and beneficiary named,
+    the object among the promise's words)."""
+    rows: list[dict[str, Any]] = []
+    for match in _promise_noun_pattern().finditer(text, start, end):
+        cursor = object_end = match.end()
+        for taken, word in enumerate(_PHRASE_WORD.finditer(text, match.end(), end)):
+            if text[cursor:word.start()].strip() or word.group().lower() in _OBJECT_END or taken == OBJECT_WORDS:
+                break  # punctuation between words, or a word that starts what follows the object
+            cursor = object_end = word.end()
+        phrase_end = object_end
+        after = _TO_WHOM.match(text, object_end, end)
+        if after:
+            phrase_end = after.end()
+        obj = sorted(plain(words(text, match.end(), object_end, inside)))
+        if not obj:
+            continue
+        noun = re.sub(r"\s+", " ", match.group("noun").lower())
+        rows.append({**base, "start": match.start(), "end": phrase_end, "text": text[match.start():phrase_end],
+                     "kind": "promise_noun", "key": "", "verb": stem(cue_lexicon()["promise_nouns"][noun]),
+                     "object": obj})
+    return rows
 
 
 def event_status_cues(text: str, events: Sequence[Event], mentions: Sequence[Mention],

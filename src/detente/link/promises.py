@@ -104,17 +104,43 @@ def reference_score(cue: dict[str, Any], group: list[Commitment], group_words: f
     return len(group_words.intersection(cue["words"]))
 
 
+def noun_score(cue: dict[str, Any], group: list[Commitment], content: frozenset[str]) -> int:
+    """How well a noun naming a promised act ("the payment of compensation to Baku") fits this promise:
+    the words of its object found among the promise's content words (``content``), one more when its act
+    is the promise's own verb; 0 for another act, and unless its sentence names the promiser (or who promised)
+    and, when the promise has one, its beneficiary."""
+    named = set(cue["actors"])
+    if group[0].promiser not in named and not named & _promiser_people(group):
+        return 0
+    beneficiaries = {c.beneficiary for c in group if c.beneficiary}
+    if beneficiaries and not beneficiaries & named:
+        return 0
+    shared = content.intersection(cue["object"])
+    if not shared:
+        return 0
+    own_verb = cue["verb"] in content
+    # the act must be the promise's: its own verb, or an act of the same code ("payment" of what was to be
+    # compensated), never another act on the same thing ("the return of the lorries" is no fee promise)
+    if not own_verb and not predicted_codes(cue["text"]) & set().union(*(predicted_codes(c.content) for c in group)):
+        return 0
+    return len(shared) + own_verb
+
+
 def assign_references(groups: list[list[Commitment]], refs: list[dict[str, Any]], corpus: Corpus,
-                      window_days: int | None = None) -> dict[int, list[Evidence]]:
+                      window_days: int | None = None,
+                      content_words: Callable[[Commitment], frozenset[str]] | None = None) -> dict[int, list[Evidence]]:
     """Later sentences that mention a promise ("the promise made in Ishtal was not kept"), given to
     the promise they share most words with (at least ``SHARED_WORDS``), among the promises first
     reported before the sentence (and at most ``window_days`` before it) whose promiser, or who
-    spoke for it, the sentence names."""
+    spoke for it, the sentence names. Nouns naming a promised act (cues of kind ``promise_noun``) go to
+    the promise whose content words (``content_words``) their object's words fit best (``noun_score``,
+    at least 1)."""
     by_actor: dict[str, list[int]] = defaultdict(list)
     for i, group in enumerate(groups):
         for actor in {group[0].promiser} | _promiser_people(group):
             by_actor[actor].append(i)
     words: dict[int, frozenset[str]] = {}
+    contents: dict[int, frozenset[str]] = {}
     reports = [{(c.evidence.doc_id, c.evidence.start, c.evidence.end) for c in g} for g in groups]
     firsts = [canonical_commitment(g, corpus).evidence.doc_id for g in groups]
     found: dict[int, list[Evidence]] = {}
@@ -127,11 +153,18 @@ def assign_references(groups: list[list[Commitment]], refs: list[dict[str, Any]]
             apart = corpus.apart(firsts[i], cue["doc_id"])
             if window_days is not None and apart is not None and apart > window_days:
                 continue
+            if cue["kind"] == "promise_noun":
+                if content_words is None:
+                    continue
+                if i not in contents:
+                    contents[i] = frozenset().union(*(content_words(c) for c in groups[i]))
+                scores[i] = noun_score(cue, groups[i], contents[i])
+                continue
             if i not in words:
                 words[i] = frozenset(plain(frozenset().union(*(sentence_words(c, corpus) for c in groups[i]))))
             scores[i] = reference_score(cue, groups[i], words[i])
         best = max(scores.values(), default=0)
-        if best < SHARED_WORDS:
+        if best < (1 if cue["kind"] == "promise_noun" else SHARED_WORDS):
             continue
         for i, score in scores.items():
             if score == best:
