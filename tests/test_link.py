@@ -95,10 +95,19 @@ def test_examples_promise_disputed_when_outlets_disagree(examples_store):
     assert len(promise.also_reported_in) >= 3
     (dispute,) = [d for d in examples_store.records("disagreements") if d.attribute == "status"]
     # worded after the first report of the promise; the report that says only "the vehicles would be returned"
-    # stays a promise of its own (no word but "return" in common), whose one outlet is split over it
+    # is one of its reports (the same act due on the same day; before: a promise of its own), and so is the
+    # report of the lorries "impounded since June" that "would be returned by 1 December" (before: cut after
+    # "since June", and kept by the impounding). The basin brief's "the quarrel over the lorries … was never
+    # fully settled" is a third outlet's claim
     assert dispute.topic.startswith("whether Republic of Valdoria kept the promise: ")
     assert "would return the Kestrian lorries held at Harl Pass to their owners by 1 December 2025" in dispute.topic
-    assert [c.value for c in dispute.claims] == ["kept", "not kept"]
+    assert [c.value for c in dispute.claims] == ["kept", "not kept", "not kept"]
+    quarrel = "the quarrel over the lorries impounded at Harl Pass was never fully settled"
+    assert quarrel in dispute.claims[2].evidence.text
+    reported = [e.text for e in promise.also_reported_in]
+    assert "The president promised that the vehicles would be returned by 1 December" in reported
+    assert ("Demmin promised that the 63 Kestrian lorries impounded at the Harl Pass crossing since June would be "
+            "returned by 1 December") in reported
 
 
 def test_examples_promise_broken_by_a_later_report(examples_store):

@@ -12,7 +12,7 @@ from detente.ingest import make_doc_id
 from detente.link import link
 from detente.link.disagreements import promise_disagreement
 from detente.link.forecasts import predicted_categories
-from detente.link.promises import event_stance, speaks_of
+from detente.link.promises import event_stance, promised_acts, speaks_of
 from detente.link.titles import office, offices
 from detente.records import (
     Actor,
@@ -360,6 +360,37 @@ def test_a_promise_quoted_twice_in_one_document_is_reported_by_both_quotes(tmp_p
     later = next(q for q in store.records("quotes") if q.start == second)
     assert [(e.doc_id, e.start) for e in later.also_reported_in] == sorted(
         [(again.document.doc_id, 0), (doc.doc_id, first)])
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_two_reports_of_one_act_due_on_the_same_day_are_one_promise(tmp_path, order):
+    def due(text: str, published: str, content: str, deadline: str) -> DocResult:
+        found = promise_doc(text, published, content, text)
+        return dataclasses.replace(found, commitments=(dataclasses.replace(found.commitments[0], deadline=deadline),))
+
+    lorries = due("Valdoria will return the impounded lorries to their Kestravan owners by 1 December.", "2025-10-16",
+                  "return the impounded lorries to their Kestravan owners by 1 December", "2025-12-01")
+    vehicles = due("Brisk promised that the vehicles would be returned by 1 December.", "2025-11-20",
+                   "the vehicles would be returned by 1 December", "2025-12-01")
+    # the same act due on another day, and another act due on the same day, are other promises
+    later = due("Brisk promised that the lorries would be handed back by 1 March.", "2025-11-21",
+                "the lorries would be handed back by 1 March", "2026-03-01")
+    fees = due("Valdoria will lower the transit fees by 1 December.", "2025-11-22",
+               "lower the transit fees by 1 December", "2025-12-01")
+    store = linked(tmp_path, [lorries, vehicles, later, fees][::order], f"due{order}")
+    grouped = sorted((c.content, [e.text[:30] for e in c.also_reported_in]) for c in store.records("commitments"))
+    assert grouped == [("lower the transit fees by 1 December", []),
+                       ("return the impounded lorries to their Kestravan owners by 1 December",
+                        ["Brisk promised that the vehicl"]),
+                       ("the lorries would be handed back by 1 March", [])]
+
+
+def test_a_participle_describing_the_promised_thing_is_not_the_promised_act():
+    released = promised_acts("the lorries would be released")
+    assert released != set()
+    assert promised_acts("the lorries seized at the crossing would be released") == released
+    assert promised_acts("the lorries seized at the crossing") == set()
+    assert promised_acts("seized") != set()  # the seizure, when it is what is promised
 
 
 def titled_doc(text: str, published: str, *roles: str) -> DocResult:

@@ -13,6 +13,7 @@ that it was done support it, reports that it was ignored or broken contradict it
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -53,8 +54,13 @@ class PromiseMatcher:
         return self._words[c.commitment_id]
 
     def plain_words(self, c: Commitment) -> frozenset[str]:
+        """Content words of what was promised, names and numbers left out; a deadline to the day counts as
+        one more word ("by 1 December": two reports of one promise to return lorries, or vehicles)."""
         if c.commitment_id not in self._plain:
-            self._plain[c.commitment_id] = frozenset(plain(self.words(c)))
+            found = plain(self.words(c))
+            if c.deadline and len(c.deadline) == 10:
+                found.add(f"by:{c.deadline}")
+            self._plain[c.commitment_id] = frozenset(found)
         return self._plain[c.commitment_id]
 
     def similarity(self, a: Commitment, b: Commitment) -> float:
@@ -121,7 +127,7 @@ def noun_score(cue: dict[str, Any], group: list[Commitment], content: frozenset[
     own_verb = cue["verb"] in content
     # the act must be the promise's: its own verb, or an act of the same code ("payment" of what was to be
     # compensated), never another act on the same thing ("the return of the lorries" is no fee promise)
-    if not own_verb and not predicted_codes(cue["text"]) & set().union(*(predicted_codes(c.content) for c in group)):
+    if not own_verb and not predicted_codes(cue["text"]) & set().union(*(promised_acts(c.content) for c in group)):
         return 0
     return len(shared) + own_verb
 
@@ -190,6 +196,21 @@ def speaks_of(cue: dict[str, Any], report_words: Iterable[frozenset[str]]) -> bo
     return False
 
 
+# a past participle right after a noun describes the thing ("the lorries impounded at the crossing"); after an
+# auxiliary it is what will be done ("would be returned")
+_DESCRIBING = re.compile(r"(?<![^\W\d_])(?P<before>[^\W\d_]+)\s+[^\W\d_]+ed\b")
+_AUXILIARIES = frozenset(("be", "been", "being", "is", "are", "was", "were", "have", "has", "had", "get", "got", "will",
+                          "would", "shall"))
+
+
+def promised_acts(content: str) -> set[str]:
+    """CAMEO codes of the acts a promise's words name, leaving out participles that describe what it is
+    about ("the lorries impounded since June would be returned" promises a return, not an impounding)."""
+    kept = _DESCRIBING.sub(lambda m: m.group(0) if m.group("before").lower() in _AUXILIARIES else m.group("before"),
+                           content)
+    return predicted_codes(kept)
+
+
 def event_stance(cue: dict[str, Any], promiser: str, acts: set[str], made_on: str | None) -> str | None:
     """How a sentence reporting what states did bears on a promise: the promiser doing the act the
     promise names (an event of a CAMEO code its words name: "paid" for "pay compensation", not "freed"
@@ -227,7 +248,7 @@ def linked_promise(group: list[Commitment], corpus: Corpus, cues: list[dict[str,
     canonical = canonical_commitment(group, corpus)
     first_report = corpus.order(canonical.evidence.doc_id)
     report_words = [matcher.plain_words(c) for c in group]
-    acts = set().union(*(predicted_codes(c.content) for c in group))
+    acts = set().union(*(promised_acts(c.content) for c in group))
     made_on = min((c.made_on for c in group if c.made_on), default=None) or corpus.published(canonical.evidence.doc_id)
     dated: dict[tuple[str, int, int], tuple[tuple[str, str], StanceEvidence]] = {}
     disputed_in_text = False
