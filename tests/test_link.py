@@ -171,6 +171,10 @@ def test_seeds_link_putins_promises_and_flag_the_summit_date(tmp_path, seed_resu
     pledges = [q for q in store.records("quotes")
                if q.speaker == "person:vladimir-putin" and q.text.startswith("Of course")]
     assert sorted(len(q.also_reported_in) for q in pledges) == [2, 4]
+    # Putin's account of the missiles, retold by seed 003 in other words (both paragraphs place it in Dushanbe;
+    # before: unlinked)
+    missiles = next(q for q in store.records("quotes") if q.text.startswith("the missiles exploded"))
+    assert [e.text[:45] for e in missiles.also_reported_in] == ["the airliner was most likely hit by debris, n"]
     # the same records whatever the order or batching of the two documents
     assert snapshot(linked_store(tmp_path, "seeds-back", seed_results, [[1], [0]])) == snapshot(store)
     assert snapshot(linked_store(tmp_path, "seeds-both", seed_results, [[0, 1]])) == snapshot(store)

@@ -31,6 +31,7 @@ from detente.store import open_store
 from .factories import span
 
 STATES = {"Valdoria": ("XVL", "Valdoria"), "Kestrava": ("XKS", "Kestrava")}
+TOWNS = {"Ostmark": ("place:ostmark", "XKS")}
 PEOPLE = {"Anna Brisk": ("person:anna-brisk", "XVL"), "Brisk": ("person:anna-brisk", "XVL")}
 
 
@@ -39,6 +40,10 @@ def _actors(doc_id: str, text: str) -> tuple[Actor, ...]:
     for name, (code, full) in STATES.items():
         for m in re.finditer(name, text):
             found.setdefault(code, (full, "state", code, []))[3].append(Evidence(doc_id, m.start(), m.end(), name))
+    for name, (actor_id, country) in TOWNS.items():
+        for m in re.finditer(name, text):
+            mention = Evidence(doc_id, m.start(), m.end(), name)
+            found.setdefault(actor_id, (name, "place", country, []))[3].append(mention)
     for name, (actor_id, country) in PEOPLE.items():
         for m in re.finditer(rf"\b{name}\b", text):
             if not any(e.start <= m.start() < e.end for e in found.get(actor_id, ("", "", "", []))[3]):
@@ -235,6 +240,27 @@ def test_a_short_quote_repeated_whole_and_a_repeated_number_link_statements(tmp_
                         ("the line was", []), ("the units wo", ["The patrol w", "on the wrong"])]
 
 
+@pytest.mark.parametrize("order", [1, -1])
+def test_one_speakers_words_at_one_place_retold_in_other_words_are_one_statement(tmp_path, order):
+    # one content word in common (names and indefinite pronouns aside) is enough for quotes whose paragraphs
+    # name the same town, reported within OCCASION_DAYS; without the town, or months later, it is not
+    told = quote_doc("Brisk met the Kestravan envoy in Ostmark. She said the convoy had been stopped by a landslide.",
+                     "2025-05-07", "the convoy had been stopped by a landslide")
+    retold = quote_doc("In Ostmark, Brisk explained that heavy rain had blocked the convoys on the mountain road.",
+                       "2025-05-20", "heavy rain had blocked the convoys on the mountain road")
+    elsewhere = quote_doc("Brisk said the convoy would leave on Friday.", "2025-05-21",
+                          "the convoy would leave on Friday")
+    months = quote_doc("In Ostmark, Brisk said a new convoy route was ready.", "2025-11-20",
+                       "a new convoy route was ready")
+    pronoun = quote_doc("In Ostmark, Brisk said that everything was settled.", "2025-05-22", "everything was settled")
+    other = quote_doc("In Ostmark, Brisk said everything depended on the weather.", "2025-05-23",
+                      "everything depended on the weather")
+    store = linked(tmp_path, [told, retold, elsewhere, months, pronoun, other][::order], f"retold{order}")
+    reported = sorted((q.text[:12], [o.text[:12] for o in q.also_reported_in]) for q in store.records("quotes"))
+    assert reported == [("a new convoy", []), ("everything d", []), ("everything w", []),
+                        ("heavy rain h", ["the convoy h"]), ("the convoy h", ["heavy rain h"]), ("the convoy w", [])]
+
+
 def forecast_doc(text: str, published: str, predicted: str) -> DocResult:
     doc = _document(text, published)
     return DocResult(document=doc, actors=_actors(doc.doc_id, text), forecasts=(
@@ -321,7 +347,7 @@ def test_a_noun_naming_the_promised_act_mentions_the_promise(tmp_path, order):
     # promiser and beneficiary named. Another act on the same thing, or without the beneficiary, is no mention
     awaited = _plain_doc("Kestrava still awaits the payment of compensation from Valdoria.", "2025-04-02")
     other_act = _plain_doc("Valdoria delayed the return of the families to Kestrava.", "2025-04-03")
-    no_beneficiary = _plain_doc("Valdoria announced the payment of compensation to the Ostmark miners.", "2025-04-04")
+    no_beneficiary = _plain_doc("Valdoria announced the payment of compensation to the Lessing miners.", "2025-04-04")
     store = linked(tmp_path, [PROMISE, awaited, other_act, no_beneficiary][::order], f"noun{order}")
     (promise,) = store.records("commitments")
     assert [e.text for e in promise.also_reported_in] == ["the payment of compensation"]

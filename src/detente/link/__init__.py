@@ -83,7 +83,8 @@ from .promises import (
     sentence_words,
     speaks_of,
 )
-from .text import overlap, plain, words
+from .text import _WORD as WORD
+from .text import STOPWORDS, overlap, plain, stem, words
 from .titles import period_of, role_claims
 
 __all__ = ["link", "link_pending", "merge_actor_records"]
@@ -93,6 +94,15 @@ QUOTE_SHARED_WORDS = 3
 # a short quote repeated whole by another document ("on the wrong side of the line") needs only this many
 QUOTE_WHOLE_WORDS = 2
 STATEMENT_DAYS = REFER_BACK_DAYS
+# reports of one occasion's words retold in other words appear within this many days of each other
+OCCASION_DAYS = 92
+# how a quote's probe names a place its paragraph names
+PLACE_MARK = "@in:"
+# how a quote's probe marks a word that is a name
+NAME_MARK = "^"
+# indefinite pronouns, as said_words stems them: words two statements share without being about one thing
+INDEFINITE = frozenset((
+    "everyth", "anyth", "noth", "someth", "everyon", "anyon", "someon", "everybody", "anybody", "somebody", "nobody"))
 PROMISE_DAYS = 730
 # cue kinds that mention a promise without judging it: sentences that refer to one, nouns naming its act
 MENTIONS = ("promise_ref", "promise_noun")
@@ -150,6 +160,8 @@ class Linker:
         self.promise_reports: dict[str, list[tuple[int, int]]] = defaultdict(list)
         # each new document's actors as it saw them (their roles as that document words them)
         self.doc_actors: dict[str, list[Actor]] = defaultdict(list)
+        # the new documents' texts, read once (store_cues)
+        self.texts: dict[str, str] = {}
 
     def run(self) -> None:
         actors_of = self.link_actors()
@@ -364,6 +376,7 @@ class Linker:
             promised[c.evidence.doc_id].append((c.evidence.start, c.evidence.end))  # type: ignore[attr-defined]
         by_doc = {}
         for d in self.store.documents_by_ids(self.doc_ids):
+            self.texts[d.doc_id] = d.text
             mentions = self.corpus.mentions(d.doc_id)
             found = (document_cues(d, mentions, timexes[d.doc_id], kinds, events[d.doc_id])
                      + role_claims(d.text, self.doc_actors[d.doc_id], mentions, period_of(d.published)))
@@ -435,9 +448,11 @@ class Linker:
 
     def link_quotes(self) -> None:
         new = [q for q in self.store.raw_records("quotes", doc_id=self.doc_ids) if isinstance(q, Quote) and q.speaker]
-        # numbers count in a quote ("back in their garrisons by 5 May"): the same speaker repeating one is telling
-        probes = {q.quote_id: Probe(q.quote_id, q.speaker or "", q.doc_id, self.day(q.doc_id), words(q.text))
-                  for q in new}
+        # numbers count in a quote ("back in their garrisons by 5 May"): the same speaker repeating one is telling;
+        # the places its paragraph names tell where it was said
+        places = self.paragraph_places(new)
+        probes = {q.quote_id: Probe(q.quote_id, q.speaker or "", q.doc_id, self.day(q.doc_id),
+                                    said_words(q.text) | places[q.quote_id]) for q in new}
         self.store.put_keys("quotes", list(probes), [(p.key, p.record_id, p.day, p.info()) for p in probes.values()])
         if not new:
             return
@@ -445,7 +460,7 @@ class Linker:
         def similarity(a: Probe, b: Probe) -> float:
             if a.key != b.key or not _days_near(a.day, b.day, STATEMENT_DAYS):
                 return 0.0
-            return quote_similarity(a, b)
+            return quote_similarity(a, b, _days_near(a.day, b.day, OCCASION_DAYS))
 
         parts = self.components(
             "quotes", probes.values(), lambda q: [(q.key, shifted(_date(q.day), -STATEMENT_DAYS), shifted(_date(q.day), STATEMENT_DAYS))],
@@ -469,6 +484,20 @@ class Linker:
                     rows.append((q.quote_id, first.quote_id, _with_reports(q, others)))
         self.store.replace_links("quotes", [p.record_id for part in parts for p in part], rows)
         self.quotes_changed.update(p.record_id for part in parts for p in part)
+
+    def paragraph_places(self, quotes: list[Quote]) -> dict[str, frozenset[str]]:
+        """For each quote, ``@in:place`` for each town or city its paragraph names (places in a country)."""
+        missing = sorted({q.doc_id for q in quotes} - self.texts.keys())
+        self.texts.update((d.doc_id, d.text) for d in self.store.documents_by_ids(missing))
+        found = {}
+        for q in quotes:
+            text = self.texts.get(q.doc_id, "")
+            start, end = text.rfind("\n", 0, q.start) + 1, text.find("\n", q.end)
+            end = len(text) if end < 0 else end
+            found[q.quote_id] = frozenset(f"{PLACE_MARK}{m.actor_id}" for m in self.corpus.mentions(q.doc_id)
+                                          if start <= m.start and m.end <= end and m.country
+                                          and self.corpus.kind(m.actor_id) == "place")
+        return found
 
     def link_promise_statements(self) -> None:
         """A statement that makes a promise is reported wherever the promise is: each statement group with a
@@ -1070,12 +1099,34 @@ def repeated_quotes(quotes: Iterable[Quote]) -> dict[str, list[Quote]]:
     return {q.quote_id: [o for o in same if o is not q] for same in by_words.values() if len(same) > 1 for q in same}
 
 
-def quote_similarity(a: Probe, b: Probe) -> float:
+def said_words(text: str) -> frozenset[str]:
+    """The words of a quote as ``words`` finds them, a final "e" of a stem left out ("missile" as "missiles"
+    stems, "missil"), names (capitalised inside a sentence) marked with NAME_MARK."""
+    found = set()
+    for match in WORD.finditer(text):
+        token = match.group().lower()
+        if token in STOPWORDS or (len(token) < 3 and not token.isdigit()):
+            continue
+        word = stem(token)
+        word = word if word[0].isdigit() else word.removesuffix("e")
+        before = text[: match.start()].rstrip()
+        named = match.group()[0].isupper() and before and before[-1] not in ".!?:\"“‘«(—–-"
+        found.add(NAME_MARK + word if named else word)
+    return frozenset(found)
+
+
+def quote_similarity(a: Probe, b: Probe, same_time: bool = False) -> float:
     """Two reports of one statement by one speaker: enough shared words (numbers among them), or the whole
-    of a short one; the share is of words other than numbers."""
-    shared, similarity = len(a.words & b.words), overlap(a.content, b.content)
+    of a short one; the share is of words other than numbers. Retold in other words, a statement whose
+    paragraphs name the same town (where it was said), reported in ``same_time`` (OCCASION_DAYS), needs
+    only one content word in common ("the missiles exploded …" and "hit by debris, not by … a missile")."""
+    common = a.words & b.words
+    places = {w for w in common if w.startswith(PLACE_MARK)}
+    shared, similarity = len(common) - len(places), overlap(a.content, b.content)
     if shared >= QUOTE_SHARED_WORDS or (shared >= QUOTE_WHOLE_WORDS and similarity == 1.0):
         return similarity
+    if places and same_time and any(not w.startswith(NAME_MARK) and w not in INDEFINITE for w in a.content & b.content):
+        return QUOTE_THRESHOLD
     return 0.0
 
 
