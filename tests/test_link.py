@@ -175,6 +175,14 @@ def test_seeds_link_putins_promises_and_flag_the_summit_date(tmp_path, seed_resu
     # before: unlinked)
     missiles = next(q for q in store.records("quotes") if q.text.startswith("the missiles exploded"))
     assert [e.text[:45] for e in missiles.also_reported_in] == ["the airliner was most likely hit by debris, n"]
+    # seed 003's predictions of how relations go, refuted by seed 000 telling Azerbaijan is looking "increasingly
+    # carefully" at cooperation with Russia; not final, since seed 000 is undated (before: unresolved)
+    course = {f.text[:40]: (f.verdict, f.verdict_final, [e.text[:40] for e in f.verdict_evidence])
+              for f in store.records("forecasts") if f.verdict != "unresolved"}
+    cooling = ["Events of recent months are forcing Azer"]
+    assert course == {"which will most likely serve to ease ten": ("contradicted", False, cooling),
+                      "relations between Russia and Azerbaijan ": ("contradicted", False, cooling),
+                      "relations “will be restored sooner or la": ("contradicted", False, cooling)}
     # the same records whatever the order or batching of the two documents
     assert snapshot(linked_store(tmp_path, "seeds-back", seed_results, [[1], [0]])) == snapshot(store)
     assert snapshot(linked_store(tmp_path, "seeds-both", seed_results, [[0, 1]])) == snapshot(store)

@@ -282,6 +282,33 @@ def test_a_later_report_that_the_thing_was_not_done_refutes_the_forecast(tmp_pat
         "contradicted", [("contradicts", "The findings were never shared with Kestrava.")])
 
 
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_later_sentence_telling_how_relations_go_judges_a_prediction_of_their_course(tmp_path, order):
+    forecast = forecast_doc("Relations between Valdoria and Kestrava will improve after the summit.", "2025-03-01",
+                            "Relations between Valdoria and Kestrava will improve after the summit")
+    history = _plain_doc("Relations between Valdoria and Kestrava had improved briefly in 2019.", "2025-05-01")
+    future = _plain_doc("Relations between Valdoria and Kestrava will deteriorate if the fees rise.", "2025-06-01")
+    now = _plain_doc("Relations between Valdoria and Kestrava have deteriorated this summer.", "2025-08-01")
+    store = linked(tmp_path, [forecast, history, future, now][::order], f"course{order}")
+    (checked,) = store.records("forecasts")
+    # relations can turn again: with no horizon passed the verdict is not final
+    assert (checked.verdict, checked.verdict_final, [(e.stance, e.text) for e in checked.verdict_evidence]) == (
+        "contradicted", False,
+        [("contradicts", "Relations between Valdoria and Kestrava have deteriorated this summer.")])
+
+
+def test_a_prediction_of_the_course_of_relations_is_final_once_its_horizon_has_passed(tmp_path):
+    forecast = forecast_doc("Tensions between Valdoria and Kestrava will ease by June.", "2025-03-01",
+                            "Tensions between Valdoria and Kestrava will ease by June")
+    forecast = dataclasses.replace(
+        forecast, forecasts=(dataclasses.replace(forecast.forecasts[0], resolves_by="2025-06-30"),))
+    eased = _plain_doc("Tensions between Valdoria and Kestrava have eased, diplomats say.", "2025-05-01")
+    later = _plain_doc("Kestrava opened a consulate.", "2025-09-01")
+    store = linked(tmp_path, [forecast, eased, later], "course-final")
+    (checked,) = store.records("forecasts")
+    assert (checked.verdict, checked.verdict_final) == ("confirmed", True)
+
+
 def _plain_doc(text: str, published: str) -> DocResult:
     doc = _document(text, published)
     return DocResult(document=doc, actors=_actors(doc.doc_id, text))

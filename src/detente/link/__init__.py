@@ -38,7 +38,7 @@ from ..store import Store, cue_id
 from .actors import merge_actor, merge_actor_records
 from .cluster import cluster
 from .corpus import Corpus, first_day, last_day, shifted
-from .cues import document_cues, tells_not_done
+from .cues import course_predicted, document_cues, tells_not_done
 from .disagreements import (
     count_disagreement,
     occasion_disagreement,
@@ -65,6 +65,7 @@ from .forecasts import (
     FORECAST_DAYS,
     before_reach,
     checked_forecast,
+    course_cue_for,
     forecast_countries,
     negated,
     own_plain_words,
@@ -399,7 +400,10 @@ class Linker:
                 keys["verdict"] += [(actor, cue_id(cue), self.day(cue["doc_id"])) for actor in sorted(actors_of[cue["doc_id"]])]
             elif cue["kind"] == "occasion":  # by occasion and place, on the day claimed
                 keys["occasion"].append((cue["key"], cue_id(cue), cue["value"]))
-        for kind in ("status", "promise_ref", "promise_noun", "verdict", "occasion"):
+            elif cue["kind"] == "course":  # by each pair of the states it is about
+                day = self.day(cue["doc_id"])
+                keys["course"] += [(f"{a}|{b}", cue_id(cue), day) for a, b in _pairs_of(cue["states"])]
+        for kind in ("status", "promise_ref", "promise_noun", "verdict", "occasion", "course"):
             self.store.put_keys(kind, [cue_id(c) for c in found if c["kind"] == kind], keys[kind])
         self.store.put_keys("outcome", [cue_id(c) for c in found if c["kind"] == "status"], keys["outcome"])
         return found
@@ -835,6 +839,8 @@ class Linker:
         pairs = [(a, b) for i, a in enumerate(countries) for b in countries[i + 1:]]
         ev = forecast.evidence
         rows = [(f"event|{a}|{b}|{category}", fid, day) for a, b in pairs for category in predicted_categories(forecast.text)]
+        if course_predicted(forecast.text):  # a prediction of how relations go: judged by sentences telling it
+            rows += [(f"course|{a}|{b}", fid, day) for a, b in pairs]
         # a sentence can judge the forecast only where it names one of these (verdict_sentences), and a sentence
         # telling an outcome only through the prediction's own words: kept with each word
         judged_by = " ".join(sorted({*forecast.subjects, forecast.author} - {None}))  # type: ignore[arg-type]
@@ -860,6 +866,8 @@ class Linker:
         self.corpus.load(f.doc_id for f in forecasts)
         limits = {f.forecast_id: reach(f, self.corpus.published(f.doc_id)) for f in forecasts}
         sentences = self.verdict_sentences(forecasts, limits)
+        for fid, told in self.course_sentences(forecasts, limits).items():
+            sentences[fid] = sentences[fid] + told
         events = self.later_events(forecasts, limits)
         rows = []
         for forecast in forecasts:
@@ -877,6 +885,8 @@ class Linker:
         # a group dated to the month or year counts for forecasts published within that period too
         windows = [(f"event|{a}|{b}|{category}", shifted(first_day(when), -lookback), shifted(last_day(when), 0))
                    for a, b, category, when in self.moved_groups]
+        windows += [self.window(f"course|{a}|{b}", c["doc_id"], lookback, 0)
+                    for c in cue_rows if c["kind"] == "course" for a, b in _pairs_of(c["states"])]
         found = self.store.keyed("forecasts", windows)
         verdicts = {cue_id(c): c for c in cue_rows
                     if c["kind"] == "verdict" or (c["kind"] == "status" and tells_outcome(c))}
@@ -926,6 +936,23 @@ class Linker:
             "events", {r["event_id"] for rs in rows.values() for r in rs})}
         self.corpus.load(e.doc_id for e in found.values())  # type: ignore[attr-defined]
         return {fid: [(r["group_date"], found[r["event_id"]]) for r in rs] for fid, rs in rows.items()}  # type: ignore[misc]
+
+    def course_sentences(self, forecasts: list[Forecast], limits: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+        """For each prediction of how relations between its states will go, the sentences of documents
+        published from it to its reach telling how they go, as verdicts (``course_cue_for``)."""
+        windows = {}
+        for f in forecasts:
+            if course_predicted(f.text):
+                lo = self.window("", f.doc_id, 0, 0)[1]
+                hi = limits[f.forecast_id].isoformat() if limits[f.forecast_id] else None
+                countries = sorted(forecast_countries(f, self.corpus))
+                windows[f.forecast_id] = [(f"{a}|{b}", lo, hi) for a, b in _pairs_of(countries)]
+        found = self.lookup("course", windows)
+        cues = {cue_id(c): c for c in self.store.cue_rows("course", set().union(*found.values()))}
+        self.corpus.load(c["doc_id"] for c in cues.values())
+        by_forecast = {f.forecast_id: f for f in forecasts}
+        return {fid: [v for i in sorted(ids) if i in cues and (v := course_cue_for(cues[i], by_forecast[fid]))]
+                for fid, ids in found.items()}
 
     def verdict_sentences(self, forecasts: list[Forecast], limits: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
         """For each forecast, the sentences saying how a prediction turned out in documents naming one of
@@ -1128,6 +1155,11 @@ def quote_similarity(a: Probe, b: Probe, same_time: bool = False) -> float:
     if places and same_time and any(not w.startswith(NAME_MARK) and w not in INDEFINITE for w in a.content & b.content):
         return QUOTE_THRESHOLD
     return 0.0
+
+
+def _pairs_of(states: Iterable[str]) -> list[tuple[str, str]]:
+    ordered = sorted(set(states))
+    return [(a, b) for i, a in enumerate(ordered) for b in ordered[i + 1:]]
 
 
 def _date(day: str | None) -> date | None:

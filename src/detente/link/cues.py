@@ -107,6 +107,9 @@ def document_cues(document: Document, mentions: Sequence[Mention], timexes: Sequ
         if refers:
             rows.append({**base, "kind": "promise_ref", "key": "", "words": sentence_words})
         rows.extend(promise_noun_cues(text, start, end, inside, base))
+        course = course_told(sentence)
+        if course:
+            rows.append(course_cue(base, course, inside, mentions, previous))
         if stance:
             context = [m for m in mentions if m.start >= previous[0] and m.end <= previous[1]]
             rows.append({**base, "kind": "verdict", "key": "", "stance": stance, "words": sentence_words,
@@ -161,6 +164,38 @@ def promise_noun_cues(text: str, start: int, end: int, inside: Sequence[Mention]
                      "kind": "promise_noun", "key": "", "verb": stem(cue_lexicon()["promise_nouns"][noun]),
                      "object": obj})
     return rows
+
+
+@cache
+def _course_patterns(name: str) -> dict[str, re.Pattern[str]]:
+    return {way: re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+            for way, patterns in cue_lexicon()[name].items()}
+
+
+def course_told(sentence: str) -> str | None:
+    """"better" or "worse" when a sentence tells how relations go now ("relations remain cold"); None for
+    one that tells nothing yet (a future, a condition) or tells no course."""
+    told = [way for way, pattern in _course_patterns("course_told").items() if pattern.search(sentence)]
+    if len(told) != 1 or _alternation("course_not_now").search(sentence):
+        return None
+    return told[0]
+
+
+def course_predicted(text: str) -> str | None:
+    """"better" or "worse" when a prediction is about how relations between states will go."""
+    predicted = [way for way, pattern in _course_patterns("course_predicted").items() if pattern.search(text)]
+    return predicted[0] if len(predicted) == 1 else None
+
+
+def course_cue(base: dict[str, Any], way: str, inside: Sequence[Mention], mentions: Sequence[Mention],
+               previous: tuple[int, int]) -> dict[str, Any]:
+    """A sentence telling how relations go, about the states it names (or, naming fewer than two, the states
+    of the sentence before: "This is a reassessment of the nature of relations")."""
+    states = sorted({m.country for m in inside if m.country})
+    if len(states) < 2:
+        states = sorted({*states, *(m.country for m in mentions
+                                      if m.country and m.start >= previous[0] and m.end <= previous[1])})
+    return {**base, "kind": "course", "key": "", "course": way, "states": states}
 
 
 def event_status_cues(text: str, events: Sequence[Event], mentions: Sequence[Mention],
