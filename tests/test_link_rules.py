@@ -438,6 +438,26 @@ def test_two_reports_of_one_act_due_on_the_same_day_are_one_promise(tmp_path, or
                        ("the lorries would be handed back by 1 March", [])]
 
 
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_report_of_what_was_promised_in_the_month_it_was_made_is_the_promise(tmp_path, order):
+    def made(text: str, published: str, content: str, made_on: str) -> DocResult:
+        found = promise_doc(text, published, content, text)
+        return dataclasses.replace(found, commitments=(dataclasses.replace(found.commitments[0], made_on=made_on),))
+
+    promised = made("Brisk promised a full inquiry into the shooting at the bridge.", "2025-05-13",
+                    "a full inquiry into the shooting at the bridge", "2025-05-13")
+    recalled = made("Kestrava said the inquiry promised in May had produced nothing.", "2025-09-04",
+                    "the inquiry", "2025-05")
+    # another month, or nothing promised in common but the month
+    other_month = made("Valdoria said the inquiry promised in July was under way.", "2025-09-05",
+                       "the inquiry", "2025-07")
+    fees = made("Kestrava said the lower fees promised in May never came.", "2025-09-06", "the lower fees", "2025-05")
+    store = linked(tmp_path, [promised, recalled, other_month, fees][::order], f"made{order}")
+    grouped = sorted((c.content, [e.text[:30] for e in c.also_reported_in]) for c in store.records("commitments"))
+    assert grouped == [("a full inquiry into the shooting at the bridge", ["Kestrava said the inquiry prom"]),
+                       ("the inquiry", []), ("the lower fees", [])]
+
+
 def test_a_participle_describing_the_promised_thing_is_not_the_promised_act():
     released = promised_acts("the lorries would be released")
     assert released != set()

@@ -54,12 +54,15 @@ class PromiseMatcher:
         return self._words[c.commitment_id]
 
     def plain_words(self, c: Commitment) -> frozenset[str]:
-        """Content words of what was promised, names and numbers left out; a deadline to the day counts as
-        one more word ("by 1 December": two reports of one promise to return lorries, or vehicles)."""
+        """Content words of what was promised, names and numbers left out; a deadline to the day and the
+        month it was made count as words too ("by 1 December": two reports of one promise to return lorries,
+        or vehicles; "the investigation promised in May")."""
         if c.commitment_id not in self._plain:
             found = plain(self.words(c))
             if c.deadline and len(c.deadline) == 10:
                 found.add(f"by:{c.deadline}")
+            if c.made_on and len(c.made_on) >= 7:  # the month it was made ("promised in May")
+                found.add(f"made:{c.made_on[:7]}")
             self._plain[c.commitment_id] = frozenset(found)
         return self._plain[c.commitment_id]
 
@@ -77,7 +80,9 @@ def promise_similarity(beneficiary_a: str | None, beneficiary_b: str | None, wor
     """Two reports of one promise: the same beneficiary when both name one, and shared content words."""
     if beneficiary_a and beneficiary_b and beneficiary_a != beneficiary_b:
         return 0.0
-    if len(words_a & words_b) < SHARED_WORDS:
+    shared = words_a & words_b
+    # when it was made and when it is due help, but only beside a word of what was promised
+    if len(shared) < SHARED_WORDS or all(":" in w for w in shared):
         return 0.0
     return overlap(words_a, words_b)
 
