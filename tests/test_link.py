@@ -10,7 +10,7 @@ import pytest
 from detente.extract import extract
 from detente.gazetteer import load_gazetteer
 from detente.ingest import read_inputs, to_document
-from detente.link import link
+from detente.link import LINK_VERSION, link, link_pending
 from detente.store import open_store
 
 from .conftest import EXAMPLES, SEEDS
@@ -186,6 +186,17 @@ def test_seeds_link_putins_promises_and_flag_the_summit_date(tmp_path, seed_resu
     # the same records whatever the order or batching of the two documents
     assert snapshot(linked_store(tmp_path, "seeds-back", seed_results, [[1], [0]])) == snapshot(store)
     assert snapshot(linked_store(tmp_path, "seeds-both", seed_results, [[0, 1]])) == snapshot(store)
+
+
+def test_a_store_linked_by_another_link_version_is_linked_again_whole(tmp_path, seed_results):
+    store = linked_store(tmp_path, "versions", seed_results, [[1]])
+    expected = snapshot(linked_store(tmp_path, "fresh", seed_results, [[0, 1]]))
+    store.add_result(seed_results[0])
+    store.set_meta("link_version", "an older linker")
+    assert link_pending(store) == 2  # both documents: what the first was filed under may have changed
+    assert store.meta("link_version") == LINK_VERSION
+    assert snapshot(store) == expected
+    assert link_pending(store) == 0
     (summit,) = store.records("disagreements")
     assert (summit.topic, summit.kind, [c.value for c in summit.claims]) == (
         "date of the summit in Dushanbe", "soft", ["2025-10-10", "2025-10-09"])

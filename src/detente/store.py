@@ -615,6 +615,15 @@ class Store:
         with self.read() as conn:
             return [r[0] for r in conn.execute(query)]
 
+    def forget_links(self) -> None:
+        """Drop the cross-document view (merged actors, links, cues, blocking keys, event groups, dyads,
+        disagreements) and mark every document unlinked, for the next linking run to build it again."""
+        with self.write() as conn:
+            for table in (actors, links, dyads, disagreements, cues, link_keys, event_groups):
+                conn.execute(table.delete())
+            conn.execute(meta_table.delete().where(meta_table.c.key == "linked_latest"))
+            conn.execute(documents.update().values(linked=0))
+
     def mark_linked(self, doc_ids: Iterable[str]) -> None:
         with self.write() as conn:
             for chunk in _chunks(doc_ids):

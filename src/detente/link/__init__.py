@@ -109,6 +109,9 @@ PROMISE_DAYS = 730
 MENTIONS = ("promise_ref", "promise_noun")
 # documents linked in one run (one transaction)
 RUN_SIZE = 1000
+# what linking files for later runs to compare (cue kinds, the words kept with blocking keys) as of this version:
+# a store linked by another is linked again from scratch (raise it with any change to what is filed)
+LINK_VERSION = "2026-12-06"
 
 T = TypeVar("T")
 
@@ -126,8 +129,12 @@ def link_pending(store: Store) -> int:
     """Link every stored document not yet linked (including any a killed ingest left behind).
 
     Runs take the documents in publication order: each run then spans a short time, so the
-    windows of its records overlap and it reads each neighbourhood of the store once.
+    windows of its records overlap and it reads each neighbourhood of the store once. A store linked
+    by another ``LINK_VERSION`` is linked again whole.
     """
+    if store.meta("link_version") != LINK_VERSION:
+        store.forget_links()
+        store.set_meta("link_version", LINK_VERSION)
     pending = store.unlinked_doc_ids()
     for i in range(0, len(pending), RUN_SIZE):
         link(store, pending[i : i + RUN_SIZE])
