@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
@@ -168,8 +169,9 @@ class Linker:
         self.promise_reports: dict[str, list[tuple[int, int]]] = defaultdict(list)
         # each new document's actors as it saw them (their roles as that document words them)
         self.doc_actors: dict[str, list[Actor]] = defaultdict(list)
-        # the new documents' texts, read once (store_cues)
+        # the new documents' texts, read once (store_cues); documents' quotes
         self.texts: dict[str, str] = {}
+        self._doc_quotes: dict[str, list[Quote]] = {}
 
     def run(self) -> None:
         actors_of = self.link_actors()
@@ -458,7 +460,7 @@ class Linker:
     # -- statements
 
     def link_quotes(self) -> None:
-        new = [q for q in self.store.raw_records("quotes", doc_id=self.doc_ids) if isinstance(q, Quote) and q.speaker]
+        new = [q for quotes in self.quotes_in(self.doc_ids).values() for q in quotes if q.speaker]
         # numbers count in a quote ("back in their garrisons by 5 May"): the same speaker repeating one is telling;
         # the places its paragraph names tell where it was said
         places = self.paragraph_places(new)
@@ -517,8 +519,8 @@ class Linker:
         # a statement group's view changes with its quotes or with a promise reported where one of them is
         docs = sorted(self.promise_reports.keys() | set(self.doc_ids))
         new = set(self.doc_ids)
-        quotes = {q.quote_id for q in self.store.raw_records("quotes", doc_id=docs)  # type: ignore[attr-defined]
-                  if q.doc_id in new or any(s < q.end and q.start < e for s, e in self.promise_reports[q.doc_id])}  # type: ignore[attr-defined]
+        quotes = {q.quote_id for found in self.quotes_in(docs).values() for q in found
+                  if q.doc_id in new or any(s < q.end and q.start < e for s, e in self.promise_reports[q.doc_id])}
         quotes |= self.quotes_changed
         if not quotes:
             return
@@ -553,22 +555,13 @@ class Linker:
             by_doc[c.evidence.doc_id].append(c)  # type: ignore[attr-defined]
         self.corpus.load(q.doc_id for q in quotes)
         country = {m.actor_id: m.country for q in quotes for m in self.corpus.mentions(q.doc_id)}
-        repeats: dict[str, list[Quote]] = {}
-        in_doc: dict[str, list[Quote]] = defaultdict(list)
-        for other in self.store.raw_records("quotes", doc_id=sorted({q.doc_id for q in quotes})):
-            in_doc[other.doc_id].append(other)  # type: ignore[attr-defined]
-        for found in in_doc.values():
-            repeats.update(repeated_quotes(found))
         made: dict[str, set[str]] = defaultdict(set)
         for q in quotes:
-            # a quote says what it says again elsewhere in its document: the promise one of them makes, both make
-            for said in (q, *repeats.get(q.quote_id, ())):
-                for c in by_doc.get(q.doc_id, ()):
-                    ev = c.evidence
-                    speaks_for = q.speaker in (c.promiser, c.promiser_person) or \
-                        country.get(q.speaker or "") == c.promiser
-                    if ev.start < said.end and said.start < ev.end and speaks_for:
-                        made[q.quote_id].add(c.commitment_id)
+            for c in by_doc.get(q.doc_id, ()):
+                speaks_for = q.speaker in (c.promiser, c.promiser_person) or country.get(q.speaker or "") == c.promiser
+                # a quote saying a promise's words again elsewhere in the document makes that promise too
+                if speaks_for and (c.evidence.start < q.end and q.start < c.evidence.end or says_again(q, c)):
+                    made[q.quote_id].add(c.commitment_id)
         wanted = set().union(*made.values()) if made else set()
         canonical = self.store.canonical_ids("commitments", wanted)
         heads = {canonical.get(c, c) for c in wanted}
@@ -672,28 +665,29 @@ class Linker:
         self.file_promises(changed, matcher)
 
     def repeated_reports(self, groups: list[list[Commitment]]) -> dict[int, list[Evidence]]:
-        """For each promise, the quotes that say again, in a document reporting it, what a quote holding
-        one of its reports said: a promise quoted twice in one article is one commitment (extraction
-        keeps the first), but both quotes report it."""
-        by_doc: dict[str, list[Quote]] = defaultdict(list)
-        for q in self.store.raw_records("quotes", doc_id=sorted({c.evidence.doc_id for g in groups for c in g})):
-            by_doc[q.doc_id].append(q)  # type: ignore[attr-defined]
+        """For each promise, the quotes of a document reporting it that say its words again, by who made it:
+        a promise quoted twice in one article is one commitment (extraction keeps the first), but both
+        quotes report it."""
+        by_doc = self.quotes_in({c.evidence.doc_id for g in groups for c in g})
         found: dict[int, list[Evidence]] = {}
         for i, group in enumerate(groups):
             spans = {(c.evidence.doc_id, c.evidence.start, c.evidence.end) for c in group}
-            again = {}
-            for c in group:
-                quotes = by_doc.get(c.evidence.doc_id, [])
-                repeats = repeated_quotes(quotes)
-                for q in quotes:
-                    inside = q.start < c.evidence.end and c.evidence.start < q.end
-                    if inside and self.speaks_for(q, c.promiser, c.promiser_person):
-                        for other in repeats.get(q.quote_id, ()):
-                            if not any(d == other.doc_id and s < other.end and other.start < e for d, s, e in spans):
-                                again[other.quote_id] = _quote_evidence(other)
+            again = {q.quote_id: _quote_evidence(q) for c in group for q in by_doc.get(c.evidence.doc_id, [])
+                     if says_again(q, c) and self.speaks_for(q, c.promiser, c.promiser_person)
+                     and not any(d == q.doc_id and s < q.end and q.start < e for d, s, e in spans)}
             if again:
                 found[i] = [again[k] for k in sorted(again)]
         return found
+
+    def quotes_in(self, doc_ids: Iterable[str]) -> dict[str, list[Quote]]:
+        """The quotes of each of these documents (read once a run)."""
+        wanted = sorted(set(doc_ids))
+        missing = [d for d in wanted if d not in self._doc_quotes]
+        for doc_id in missing:
+            self._doc_quotes[doc_id] = []
+        for q in self.store.raw_records("quotes", doc_id=missing):
+            self._doc_quotes[q.doc_id].append(q)  # type: ignore[attr-defined]
+        return {d: self._doc_quotes[d] for d in wanted}
 
     def speaks_for(self, q: Quote, promiser: str, person: str | None) -> bool:
         """Whether a quote's speaker is the promiser, who promised, or speaks for the promising state."""
@@ -1122,16 +1116,19 @@ def outcome_cue(cue: dict[str, Any], forecast: Forecast) -> dict[str, Any]:
             "stance": "supports" if done != negated(forecast.text) else "contradicts"}
 
 
-def repeated_quotes(quotes: Iterable[Quote]) -> dict[str, list[Quote]]:
-    """For each quote of one document, the other quotes there in which its speaker says the same words
-    again (at least QUOTE_SHARED_WORDS content words, all of them the same)."""
-    by_words: dict[tuple[str, frozenset[str]], list[Quote]] = defaultdict(list)
-    for q in quotes:
-        said = words(q.text)
-        if q.speaker and len(said) >= QUOTE_SHARED_WORDS:
-            by_words[(q.speaker, said)].append(q)
-    return {q.quote_id: [o for o in same if o is not q] for same in by_words.values() if len(same) > 1 for q in same}
+def says_again(q: Quote, c: Commitment) -> bool:
+    """Whether a quote in a promise's document, apart from its report, says what was promised again, word
+    for word (at least QUOTE_SHARED_WORDS words: "… in terms of compensation. A legal assessment will also
+    be given …" quoted a second time)."""
+    if q.doc_id != c.evidence.doc_id or (q.start < c.evidence.end and c.evidence.start < q.end):
+        return False
+    said = _normal_text(c.content)
+    return len(said.split()) >= QUOTE_SHARED_WORDS and said in _normal_text(q.text)
 
+
+@functools.lru_cache(maxsize=65536)
+def _normal_text(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
 
 def said_words(text: str) -> frozenset[str]:
     """The words of a quote as ``words`` finds them, a final "e" of a stem left out ("missile" as "missiles"

@@ -146,6 +146,8 @@ def promise_noun_cues(text: str, start: int, end: int, inside: Sequence[Mention]
     words; whether it mentions a promise is decided per promise (same promiser and beneficiary named,
     the object among the promise's words)."""
     rows: list[dict[str, Any]] = []
+    if not _names_promised_act(text[start:end]):
+        return rows  # most sentences
     for match in _promise_noun_pattern().finditer(text, start, end):
         cursor = object_end = match.end()
         for taken, word in enumerate(_PHRASE_WORD.finditer(text, match.end(), end)):
@@ -167,6 +169,24 @@ def promise_noun_cues(text: str, start: int, end: int, inside: Sequence[Mention]
 
 
 @cache
+def _course_words() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in cue_lexicon()["course_words"]), re.I)
+
+
+@cache
+def _promise_noun_ends() -> frozenset[str]:
+    """The last word of each noun of a promised act ("over" of "handing over")."""
+    return frozenset(n.split()[-1] for n in cue_lexicon()["promise_nouns"])
+
+
+def _names_promised_act(text: str) -> bool:
+    """Whether a noun of a promised act is followed by "of" (one split of the text, no pattern)."""
+    tokens = text.lower().split()
+    ends = _promise_noun_ends()
+    return any(word == "of" and before in ends for before, word in zip(tokens, tokens[1:], strict=False))
+
+
+@cache
 def _course_patterns(name: str) -> dict[str, re.Pattern[str]]:
     return {way: re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
             for way, patterns in cue_lexicon()[name].items()}
@@ -175,6 +195,8 @@ def _course_patterns(name: str) -> dict[str, re.Pattern[str]]:
 def course_told(sentence: str) -> str | None:
     """"better" or "worse" when a sentence tells how relations go now ("relations remain cold"); None for
     one that tells nothing yet (a future, a condition) or tells no course."""
+    if not _course_words().search(sentence):
+        return None  # most sentences: one plain scan
     told = [way for way, pattern in _course_patterns("course_told").items() if pattern.search(sentence)]
     if len(told) != 1 or _alternation("course_not_now").search(sentence):
         return None
