@@ -86,7 +86,7 @@ from .promises import (
     speaks_of,
 )
 from .text import _WORD as WORD
-from .text import STOPWORDS, overlap, plain, stem, words
+from .text import STOPWORDS, overlap, plain, stem
 from .titles import period_of, role_claims
 
 __all__ = ["link", "link_pending", "merge_actor_records"]
@@ -560,7 +560,7 @@ class Linker:
             for c in by_doc.get(q.doc_id, ()):
                 speaks_for = q.speaker in (c.promiser, c.promiser_person) or country.get(q.speaker or "") == c.promiser
                 # a quote saying a promise's words again elsewhere in the document makes that promise too
-                if speaks_for and (c.evidence.start < q.end and q.start < c.evidence.end or says_again(q, c)):
+                if speaks_for and ((c.evidence.start < q.end and q.start < c.evidence.end) or says_again(q, c)):
                     made[q.quote_id].add(c.commitment_id)
         wanted = set().union(*made.values()) if made else set()
         canonical = self.store.canonical_ids("commitments", wanted)

@@ -6,6 +6,7 @@ or a forecast later reads a few sentences per document instead of whole texts.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections.abc import Sequence
@@ -183,7 +184,7 @@ def _names_promised_act(text: str) -> bool:
     """Whether a noun of a promised act is followed by "of" (one split of the text, no pattern)."""
     tokens = text.lower().split()
     ends = _promise_noun_ends()
-    return any(word == "of" and before in ends for before, word in zip(tokens, tokens[1:], strict=False))
+    return any(word == "of" and before in ends for before, word in itertools.pairwise(tokens))
 
 
 @cache
