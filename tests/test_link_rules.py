@@ -466,6 +466,18 @@ def test_a_participle_describing_the_promised_thing_is_not_the_promised_act():
     assert promised_acts("seized") != set()  # the seizure, when it is what is promised
 
 
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_sentence_mentioning_a_promise_and_naming_no_one_continues_the_one_before(tmp_path, order):
+    inquiry = promise_doc("Valdoria promised an inquiry into the shooting at the bridge.", "2025-05-13",
+                          "an inquiry into the shooting at the bridge",
+                          "Valdoria promised an inquiry into the shooting at the bridge.")
+    waiting = _plain_doc("Kestrava still waits for Valdoria to explain the shooting at the bridge. "
+                         "We were promised the findings of the inquiry.", "2025-09-04")
+    store = linked(tmp_path, [inquiry, waiting][::order], f"continued{order}")
+    (promise,) = store.records("commitments")
+    assert [e.text for e in promise.also_reported_in] == ["We were promised the findings of the inquiry."]
+
+
 def titled_doc(text: str, published: str, *roles: str) -> DocResult:
     """A document giving Anna Brisk these titles (as the extraction words them)."""
     found = _plain_doc(text, published)

@@ -106,7 +106,8 @@ def document_cues(document: Document, mentions: Sequence[Mention], timexes: Sequ
         if status:
             rows.append(status_cue(text, base, status, sentence_words, previous, mentions))
         if refers:
-            rows.append({**base, "kind": "promise_ref", "key": "", "words": sentence_words})
+            rows.append(continued({**base, "kind": "promise_ref", "key": "", "words": sentence_words}, text,
+                                  previous, mentions))
         rows.extend(promise_noun_cues(text, start, end, inside, base))
         course = course_told(sentence)
         if course:
@@ -345,11 +346,16 @@ def _distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
 
 def status_cue(text: str, base: dict[str, Any], status: str, sentence_words: list[str], previous: tuple[int, int],
                mentions: Sequence[Mention]) -> dict[str, Any]:
-    """A sentence that tells a promise kept or not. One that names no one ("The findings were never handed
-    over.") continues the sentence before it: it is about that sentence's actors and things."""
-    if base["actors"] or previous == (0, 0):
-        return {**base, "kind": "status", "key": "", "status": status, "words": sentence_words}
+    """A sentence that tells a promise kept or not (continuing the one before when it names no one)."""
+    return continued({**base, "kind": "status", "key": "", "status": status, "words": sentence_words}, text, previous,
+                     mentions)
+
+
+def continued(cue: dict[str, Any], text: str, previous: tuple[int, int], mentions: Sequence[Mention]) -> dict[str, Any]:
+    """A sentence that names no one ("The findings were never handed over.", "We were promised the
+    findings.") continues the sentence before it: it is about that sentence's actors and things too."""
+    if cue["actors"] or previous == (0, 0):
+        return cue
     context = [m for m in mentions if m.start >= previous[0] and m.end <= previous[1]]
     actors = sorted({m.actor_id for m in context} | {m.country for m in context if m.country})
-    found = sorted(set(sentence_words) | words(text, *previous, context))
-    return {**base, "actors": actors, "kind": "status", "key": "", "status": status, "words": found}
+    return {**cue, "actors": actors, "words": sorted(set(cue["words"]) | words(text, *previous, context))}
