@@ -458,6 +458,29 @@ def test_a_report_of_what_was_promised_in_the_month_it_was_made_is_the_promise(t
                        ("the inquiry", []), ("the lower fees", [])]
 
 
+@pytest.mark.parametrize("order", [1, -1])
+def test_the_deadline_a_person_set_named_when_it_falls_due_is_that_promise(tmp_path, order):
+    def by(text: str, published: str, content: str, person: str, deadline: str | None = None) -> DocResult:
+        found = promise_doc(text, published, content, text)
+        return dataclasses.replace(found, commitments=(dataclasses.replace(
+            found.commitments[0], promiser_person=person, deadline=deadline),))
+
+    bridge = by("Brisk said the bridge will be finished by the end of November.", "2025-03-18",
+                "the bridge will be finished by the end of November", "person:anna-brisk", "2025-11-30")
+    met = by("The bridge opened three days before the deadline set by Brisk.", "2025-12-02", "the deadline",
+             "person:anna-brisk")
+    # named months after the deadline, or a deadline someone else set, is another matter
+    later = by("Valdoria has kept the deadline set by Brisk for the tunnel.", "2026-06-02", "the deadline",
+               "person:anna-brisk")
+    other = by("Valdoria met the deadline set by Tomas Vell.", "2025-12-03", "the deadline", "person:tomas-vell")
+    store = linked(tmp_path, [bridge, met, later, other][::order], f"deadline{order}")
+    grouped = sorted((c.content[:20], c.evidence.text[:20], [e.text for e in c.also_reported_in])
+                     for c in store.records("commitments"))
+    assert grouped == [("the bridge will be f", "Brisk said the bridg",
+                        ["The bridge opened three days before the deadline set by Brisk."]),
+                       ("the deadline", "Valdoria has kept th", []), ("the deadline", "Valdoria met the dea", [])]
+
+
 def test_a_participle_describing_the_promised_thing_is_not_the_promised_act():
     released = promised_acts("the lorries would be released")
     assert released != set()

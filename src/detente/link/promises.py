@@ -16,16 +16,19 @@ import dataclasses
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from datetime import date
 from typing import Any
 
 from ..records import Commitment, Evidence, StanceEvidence
 from . import semantic
 from .cluster import cluster
-from .corpus import Corpus
+from .corpus import Corpus, first_day
 from .forecasts import predicted_codes
 from .text import overlap, plain
 
 THRESHOLD = 0.5
+# a promise's content that only names a deadline someone set ("the deadline set by …", "the date we gave")
+DEADLINE_REFERENCE = re.compile(r"(?:the|this|that|our|its|their) (?:deadline|date|target date)", re.I)
 # a content shorter than this is read with the rest of its sentence
 MIN_CONTENT_WORDS = 3
 # a later sentence speaks of the promise when it shares this many of its content words …
@@ -63,8 +66,28 @@ class PromiseMatcher:
                 found.add(f"by:{c.deadline}")
             if c.made_on and len(c.made_on) >= 7:  # the month it was made ("promised in May")
                 found.add(f"made:{c.made_on[:7]}")
+            found |= self.due_words(c)
             self._plain[c.commitment_id] = frozenset(found)
         return self._plain[c.commitment_id]
+
+    def due_words(self, c: Commitment) -> set[str]:
+        """A promise with a deadline, by a person: ``due:`` words for the month it falls due. A report that
+        only names a deadline someone set ("three days before the deadline set by Aberline"): ``due:`` words
+        for the month of its publication and the months either side, and ``due:ref``."""
+        if not c.promiser_person:
+            return set()
+        if c.deadline and len(c.deadline) >= 7:
+            months = [c.deadline[:7]]
+        elif DEADLINE_REFERENCE.fullmatch(c.content.strip()):
+            day = first_day(self.corpus.published(c.evidence.doc_id))
+            if day is None:
+                return set()
+            months = [_month(day, shift) for shift in (-1, 0, 1)] + ["ref"]
+        else:
+            return set()
+        # twice over: two reports must share two words before they are compared at all
+        return {f"{mark}:{c.promiser_person}:{m}" if m != "ref" else f"{mark}:ref" for mark in ("due", "due2")
+                for m in months}
 
     def similarity(self, a: Commitment, b: Commitment) -> float:
         if a.beneficiary and b.beneficiary and a.beneficiary != b.beneficiary:
@@ -81,6 +104,10 @@ def promise_similarity(beneficiary_a: str | None, beneficiary_b: str | None, wor
     if beneficiary_a and beneficiary_b and beneficiary_a != beneficiary_b:
         return 0.0
     shared = words_a & words_b
+    # a report naming only the deadline its promiser set, when it falls due, and that promise
+    one_names_the_deadline = ("due:ref" in words_a) != ("due:ref" in words_b)
+    if one_names_the_deadline and any(w.startswith("due:") and w != "due:ref" for w in shared):
+        return 1.0
     # when it was made and when it is due help, but only beside a word of what was promised
     if len(shared) < SHARED_WORDS or all(":" in w for w in shared):
         return 0.0
@@ -196,7 +223,8 @@ def speaks_of(cue: dict[str, Any], report_words: Iterable[frozenset[str]]) -> bo
     said = set(cue["words"])
     for content in report_words:
         shared = content & said
-        if len(shared) >= SHARED_WORDS and len(shared) >= SHARED_SHARE * len(content):
+        # when it was made or is due is no word a sentence repeats ("by:", "made:", "due:")
+        if len(shared) >= SHARED_WORDS and len(shared) >= SHARED_SHARE * sum(":" not in w for w in content):
             return True
     return False
 
@@ -298,6 +326,11 @@ def linked_promise(group: list[Commitment], corpus: Corpus, cues: list[dict[str,
     rows: list[tuple[str, str, Commitment | None]] = [(canonical.commitment_id, canonical.commitment_id, merged)]
     rows += [(c.commitment_id, canonical.commitment_id, None) for c in group if c is not canonical]
     return merged, rows
+
+
+def _month(day: date, shift: int) -> str:
+    month = day.month - 1 + shift
+    return f"{day.year + month // 12:04d}-{month % 12 + 1:02d}"
 
 
 def _overlaps_report(cue: dict[str, Any], reports: set[tuple[str, int, int]]) -> bool:
