@@ -165,6 +165,16 @@ def test_later_sentence_breaks_the_promise(nlp):
     assert [e.stance for e in promise.status_evidence] == ["contradicts"]
 
 
+def test_a_promised_passive_whose_subject_a_participle_describes_is_one_content(nlp):
+    # the parser reads "impounded …" and "would be returned …" as two clauses of "promised"
+    result = run(nlp, "Demmin promised that the 63 Kestrian lorries impounded at the Harl Pass crossing since June "
+                      "would be returned by 1 December.")
+    (c,) = result.commitments
+    assert c.content == ("the 63 Kestrian lorries impounded at the Harl Pass crossing since June would be returned "
+                         "by 1 December")
+    assert (c.promiser, c.beneficiary, c.deadline) == ("XVL", "XKS", "2025-12-01")
+
+
 def test_promise_kept(nlp):
     result = run(nlp, "Valdoria promised compensation to the families of the Kestrian guards. "
                       "The compensation was paid on 3 September.")

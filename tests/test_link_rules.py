@@ -12,7 +12,7 @@ from detente.ingest import make_doc_id
 from detente.link import link
 from detente.link.disagreements import promise_disagreement
 from detente.link.forecasts import predicted_categories
-from detente.link.promises import event_stance, speaks_of
+from detente.link.promises import event_stance, promised_acts, speaks_of
 from detente.link.titles import office, offices
 from detente.records import (
     Actor,
@@ -31,6 +31,7 @@ from detente.store import open_store
 from .factories import span
 
 STATES = {"Valdoria": ("XVL", "Valdoria"), "Kestrava": ("XKS", "Kestrava")}
+TOWNS = {"Ostmark": ("place:ostmark", "XKS")}
 PEOPLE = {"Anna Brisk": ("person:anna-brisk", "XVL"), "Brisk": ("person:anna-brisk", "XVL")}
 
 
@@ -39,6 +40,10 @@ def _actors(doc_id: str, text: str) -> tuple[Actor, ...]:
     for name, (code, full) in STATES.items():
         for m in re.finditer(name, text):
             found.setdefault(code, (full, "state", code, []))[3].append(Evidence(doc_id, m.start(), m.end(), name))
+    for name, (actor_id, country) in TOWNS.items():
+        for m in re.finditer(name, text):
+            mention = Evidence(doc_id, m.start(), m.end(), name)
+            found.setdefault(actor_id, (name, "place", country, []))[3].append(mention)
     for name, (actor_id, country) in PEOPLE.items():
         for m in re.finditer(rf"\b{name}\b", text):
             if not any(e.start <= m.start() < e.end for e in found.get(actor_id, ("", "", "", []))[3]):
@@ -235,6 +240,27 @@ def test_a_short_quote_repeated_whole_and_a_repeated_number_link_statements(tmp_
                         ("the line was", []), ("the units wo", ["The patrol w", "on the wrong"])]
 
 
+@pytest.mark.parametrize("order", [1, -1])
+def test_one_speakers_words_at_one_place_retold_in_other_words_are_one_statement(tmp_path, order):
+    # one content word in common (names and indefinite pronouns aside) is enough for quotes whose paragraphs
+    # name the same town, reported within OCCASION_DAYS; without the town, or months later, it is not
+    told = quote_doc("Brisk met the Kestravan envoy in Ostmark. She said the convoy had been stopped by a landslide.",
+                     "2025-05-07", "the convoy had been stopped by a landslide")
+    retold = quote_doc("In Ostmark, Brisk explained that heavy rain had blocked the convoys on the mountain road.",
+                       "2025-05-20", "heavy rain had blocked the convoys on the mountain road")
+    elsewhere = quote_doc("Brisk said the convoy would leave on Friday.", "2025-05-21",
+                          "the convoy would leave on Friday")
+    months = quote_doc("In Ostmark, Brisk said a new convoy route was ready.", "2025-11-20",
+                       "a new convoy route was ready")
+    pronoun = quote_doc("In Ostmark, Brisk said that everything was settled.", "2025-05-22", "everything was settled")
+    other = quote_doc("In Ostmark, Brisk said everything depended on the weather.", "2025-05-23",
+                      "everything depended on the weather")
+    store = linked(tmp_path, [told, retold, elsewhere, months, pronoun, other][::order], f"retold{order}")
+    reported = sorted((q.text[:12], [o.text[:12] for o in q.also_reported_in]) for q in store.records("quotes"))
+    assert reported == [("a new convoy", []), ("everything d", []), ("everything w", []),
+                        ("heavy rain h", ["the convoy h"]), ("the convoy h", ["heavy rain h"]), ("the convoy w", [])]
+
+
 def forecast_doc(text: str, published: str, predicted: str) -> DocResult:
     doc = _document(text, published)
     return DocResult(document=doc, actors=_actors(doc.doc_id, text), forecasts=(
@@ -254,6 +280,33 @@ def test_a_later_report_that_the_thing_was_not_done_refutes_the_forecast(tmp_pat
     # "breach" tells an agreement broken, not that the predicted thing was not done
     assert (checked.verdict, [(e.stance, e.text) for e in checked.verdict_evidence]) == (
         "contradicted", [("contradicts", "The findings were never shared with Kestrava.")])
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_later_sentence_telling_how_relations_go_judges_a_prediction_of_their_course(tmp_path, order):
+    forecast = forecast_doc("Relations between Valdoria and Kestrava will improve after the summit.", "2025-03-01",
+                            "Relations between Valdoria and Kestrava will improve after the summit")
+    history = _plain_doc("Relations between Valdoria and Kestrava had improved briefly in 2019.", "2025-05-01")
+    future = _plain_doc("Relations between Valdoria and Kestrava will deteriorate if the fees rise.", "2025-06-01")
+    now = _plain_doc("Relations between Valdoria and Kestrava have deteriorated this summer.", "2025-08-01")
+    store = linked(tmp_path, [forecast, history, future, now][::order], f"course{order}")
+    (checked,) = store.records("forecasts")
+    # relations can turn again: with no horizon passed the verdict is not final
+    assert (checked.verdict, checked.verdict_final, [(e.stance, e.text) for e in checked.verdict_evidence]) == (
+        "contradicted", False,
+        [("contradicts", "Relations between Valdoria and Kestrava have deteriorated this summer.")])
+
+
+def test_a_prediction_of_the_course_of_relations_is_final_once_its_horizon_has_passed(tmp_path):
+    forecast = forecast_doc("Tensions between Valdoria and Kestrava will ease by June.", "2025-03-01",
+                            "Tensions between Valdoria and Kestrava will ease by June")
+    forecast = dataclasses.replace(
+        forecast, forecasts=(dataclasses.replace(forecast.forecasts[0], resolves_by="2025-06-30"),))
+    eased = _plain_doc("Tensions between Valdoria and Kestrava have eased, diplomats say.", "2025-05-01")
+    later = _plain_doc("Kestrava opened a consulate.", "2025-09-01")
+    store = linked(tmp_path, [forecast, eased, later], "course-final")
+    (checked,) = store.records("forecasts")
+    assert (checked.verdict, checked.verdict_final) == ("confirmed", True)
 
 
 def _plain_doc(text: str, published: str) -> DocResult:
@@ -313,6 +366,139 @@ def test_a_later_document_that_only_mentions_a_promise_is_one_of_its_reports(tmp
     assert [e.text for e in promise.also_reported_in] == [
         "Kestrava recalled the Valdoria promise to pay compensation to the families, a month on."]
     assert promise.status == "open"
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_noun_naming_the_promised_act_mentions_the_promise(tmp_path, order):
+    # "the payment of compensation": the act of the promise by its noun, its object among the promise's words,
+    # promiser and beneficiary named. Another act on the same thing, or without the beneficiary, is no mention
+    awaited = _plain_doc("Kestrava still awaits the payment of compensation from Valdoria.", "2025-04-02")
+    other_act = _plain_doc("Valdoria delayed the return of the families to Kestrava.", "2025-04-03")
+    no_beneficiary = _plain_doc("Valdoria announced the payment of compensation to the Lessing miners.", "2025-04-04")
+    store = linked(tmp_path, [PROMISE, awaited, other_act, no_beneficiary][::order], f"noun{order}")
+    (promise,) = store.records("commitments")
+    assert [e.text for e in promise.also_reported_in] == ["the payment of compensation"]
+    assert promise.status == "open"
+
+
+def test_a_noun_inside_a_promise_of_its_own_document_mentions_no_other_promise(tmp_path):
+    text = "Valdoria promised Kestrava the payment of compensation to the families of the victims."
+    own = promise_doc(text, "2025-04-02", "the payment of compensation to the families of the victims", text)
+    store = linked(tmp_path, [PROMISE, own], "noun-own")
+    # the second document's promise is linked as a report (grouped by words), never again as a mention
+    (promise,) = store.records("commitments")
+    assert [e.text for e in promise.also_reported_in] == [text]
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_promise_quoted_twice_in_one_document_is_reported_by_both_quotes(tmp_path, order):
+    pledge = "Valdoria will pay compensation to the families of the victims."
+    text = f"Brisk said: \u201c{pledge}\u201d Asked again, Brisk said: \u201c{pledge}\u201d"
+    doc = _document(text, "2025-03-04")
+    first, second = text.index(pledge), text.rindex(pledge)
+    quotes = tuple(Quote(f"q-{doc.doc_id}-{at}", doc.doc_id, pledge, at, at + len(pledge), "person:anna-brisk",
+                         "direct", "said") for at in (first, second))
+    # extraction keeps a promise quoted twice once: at its first quote
+    made = DocResult(document=doc, actors=_actors(doc.doc_id, text), quotes=quotes, commitments=(
+        Commitment(f"c-{doc.doc_id}", "XVL", "XKS", pledge, "2025-03-04", None,
+                   Evidence(doc.doc_id, first, first + len(pledge), pledge), promiser_person="person:anna-brisk"),))
+    again = promise_doc("Valdoria has promised compensation to the families of the victims.", "2025-04-01",
+                        "compensation to the families of the victims",
+                        "Valdoria has promised compensation to the families of the victims.")
+    store = linked(tmp_path, [made, again][::order], f"twice{order}")
+    (promise,) = store.records("commitments")
+    assert [(e.doc_id, e.start) for e in promise.also_reported_in] == sorted(
+        [(again.document.doc_id, 0), (doc.doc_id, second)])
+    # and the second quote is the statement the first is, reported where the promise is
+    later = next(q for q in store.records("quotes") if q.start == second)
+    assert [(e.doc_id, e.start) for e in later.also_reported_in] == sorted(
+        [(again.document.doc_id, 0), (doc.doc_id, first)])
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_two_reports_of_one_act_due_on_the_same_day_are_one_promise(tmp_path, order):
+    def due(text: str, published: str, content: str, deadline: str) -> DocResult:
+        found = promise_doc(text, published, content, text)
+        return dataclasses.replace(found, commitments=(dataclasses.replace(found.commitments[0], deadline=deadline),))
+
+    lorries = due("Valdoria will return the impounded lorries to their Kestravan owners by 1 December.", "2025-10-16",
+                  "return the impounded lorries to their Kestravan owners by 1 December", "2025-12-01")
+    vehicles = due("Brisk promised that the vehicles would be returned by 1 December.", "2025-11-20",
+                   "the vehicles would be returned by 1 December", "2025-12-01")
+    # the same act due on another day, and another act due on the same day, are other promises
+    later = due("Brisk promised that the lorries would be handed back by 1 March.", "2025-11-21",
+                "the lorries would be handed back by 1 March", "2026-03-01")
+    fees = due("Valdoria will lower the transit fees by 1 December.", "2025-11-22",
+               "lower the transit fees by 1 December", "2025-12-01")
+    store = linked(tmp_path, [lorries, vehicles, later, fees][::order], f"due{order}")
+    grouped = sorted((c.content, [e.text[:30] for e in c.also_reported_in]) for c in store.records("commitments"))
+    assert grouped == [("lower the transit fees by 1 December", []),
+                       ("return the impounded lorries to their Kestravan owners by 1 December",
+                        ["Brisk promised that the vehicl"]),
+                       ("the lorries would be handed back by 1 March", [])]
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_report_of_what_was_promised_in_the_month_it_was_made_is_the_promise(tmp_path, order):
+    def made(text: str, published: str, content: str, made_on: str) -> DocResult:
+        found = promise_doc(text, published, content, text)
+        return dataclasses.replace(found, commitments=(dataclasses.replace(found.commitments[0], made_on=made_on),))
+
+    promised = made("Brisk promised a full inquiry into the shooting at the bridge.", "2025-05-13",
+                    "a full inquiry into the shooting at the bridge", "2025-05-13")
+    recalled = made("Kestrava said the inquiry promised in May had produced nothing.", "2025-09-04",
+                    "the inquiry", "2025-05")
+    # another month, or nothing promised in common but the month
+    other_month = made("Valdoria said the inquiry promised in July was under way.", "2025-09-05",
+                       "the inquiry", "2025-07")
+    fees = made("Kestrava said the lower fees promised in May never came.", "2025-09-06", "the lower fees", "2025-05")
+    store = linked(tmp_path, [promised, recalled, other_month, fees][::order], f"made{order}")
+    grouped = sorted((c.content, [e.text[:30] for e in c.also_reported_in]) for c in store.records("commitments"))
+    assert grouped == [("a full inquiry into the shooting at the bridge", ["Kestrava said the inquiry prom"]),
+                       ("the inquiry", []), ("the lower fees", [])]
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_the_deadline_a_person_set_named_when_it_falls_due_is_that_promise(tmp_path, order):
+    def by(text: str, published: str, content: str, person: str, deadline: str | None = None) -> DocResult:
+        found = promise_doc(text, published, content, text)
+        return dataclasses.replace(found, commitments=(dataclasses.replace(
+            found.commitments[0], promiser_person=person, deadline=deadline),))
+
+    bridge = by("Brisk said the bridge will be finished by the end of November.", "2025-03-18",
+                "the bridge will be finished by the end of November", "person:anna-brisk", "2025-11-30")
+    met = by("The bridge opened three days before the deadline set by Brisk.", "2025-12-02", "the deadline",
+             "person:anna-brisk")
+    # named months after the deadline, or a deadline someone else set, is another matter
+    later = by("Valdoria has kept the deadline set by Brisk for the tunnel.", "2026-06-02", "the deadline",
+               "person:anna-brisk")
+    other = by("Valdoria met the deadline set by Tomas Vell.", "2025-12-03", "the deadline", "person:tomas-vell")
+    store = linked(tmp_path, [bridge, met, later, other][::order], f"deadline{order}")
+    grouped = sorted((c.content[:20], c.evidence.text[:20], [e.text for e in c.also_reported_in])
+                     for c in store.records("commitments"))
+    assert grouped == [("the bridge will be f", "Brisk said the bridg",
+                        ["The bridge opened three days before the deadline set by Brisk."]),
+                       ("the deadline", "Valdoria has kept th", []), ("the deadline", "Valdoria met the dea", [])]
+
+
+def test_a_participle_describing_the_promised_thing_is_not_the_promised_act():
+    released = promised_acts("the lorries would be released")
+    assert released != set()
+    assert promised_acts("the lorries seized at the crossing would be released") == released
+    assert promised_acts("the lorries seized at the crossing") == set()
+    assert promised_acts("seized") != set()  # the seizure, when it is what is promised
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_sentence_mentioning_a_promise_and_naming_no_one_continues_the_one_before(tmp_path, order):
+    inquiry = promise_doc("Valdoria promised an inquiry into the shooting at the bridge.", "2025-05-13",
+                          "an inquiry into the shooting at the bridge",
+                          "Valdoria promised an inquiry into the shooting at the bridge.")
+    waiting = _plain_doc("Kestrava still waits for Valdoria to explain the shooting at the bridge. "
+                         "We were promised the findings of the inquiry.", "2025-09-04")
+    store = linked(tmp_path, [inquiry, waiting][::order], f"continued{order}")
+    (promise,) = store.records("commitments")
+    assert [e.text for e in promise.also_reported_in] == ["We were promised the findings of the inquiry."]
 
 
 def titled_doc(text: str, published: str, *roles: str) -> DocResult:

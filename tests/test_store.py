@@ -134,17 +134,6 @@ def test_a_version_4_store_files_undated_events_and_outcome_sentences_for_linkin
     assert [tuple(r) for r in outcome] == [("XVL", f"{doc_id}:0", "2025-06-01", "lorri")]
 
 
-def test_a_version_5_store_links_its_documents_again_for_phrases_naming_events(db_url):
-    with Store(db_url) as store:
-        store.add_result(full_result())
-        assert link_pending(store) == 1
-        with store.write() as conn:
-            conn.execute(sa.text("UPDATE detente_meta SET value = '5' WHERE key = 'schema_version'"))
-    with Store(db_url) as store:
-        assert store.schema_version() == SCHEMA_VERSION
-        assert store.unlinked_doc_ids() == [full_result().document.doc_id]
-
-
 def test_store_refuses_a_newer_schema(db_url):
     with Store(db_url) as store, store.write() as conn:
         conn.execute(sa.text("UPDATE detente_meta SET value = '99' WHERE key = 'schema_version'"))

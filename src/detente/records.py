@@ -10,9 +10,9 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
-from collections.abc import Callable
 from typing import Any, ClassVar, Literal, Self
 
 PublishedBasis = Literal["given", "metadata", "inferred"]

@@ -44,7 +44,7 @@ from .records import (
     Timex,
 )
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 5
 DEFAULT_DB = "detente.db"
 # lets concurrent writers on one SQLite file wait for each other instead of failing
 SQLITE_BUSY_TIMEOUT_S = 120
@@ -360,16 +360,9 @@ def _migrate_4_to_5(conn: Connection) -> None:
             {"ids": list(chunk)})
 
 
-def _migrate_5_to_6(conn: Connection) -> None:
-    """Version 6 links phrases that refer back to an event ("the shooting on the bridge") as further reports
-    of it, found in each document's text when it is linked: every document is linked again by the next
-    ingest (``link_pending``), which files them."""
-    conn.execute(documents.update().values(linked=0))
-
-
 #: migrations[n] upgrades a store at version n - 1 to version n
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {2: _migrate_1_to_2, 3: _migrate_2_to_3, 4: _migrate_3_to_4,
-                                                        5: _migrate_4_to_5, 6: _migrate_5_to_6}
+                                                        5: _migrate_4_to_5}
 
 
 # ---------------------------------------------------------------- engines
@@ -621,6 +614,15 @@ class Store:
                  .order_by(documents.c.published.is_(None), documents.c.published, documents.c.doc_id))
         with self.read() as conn:
             return [r[0] for r in conn.execute(query)]
+
+    def forget_links(self) -> None:
+        """Drop the cross-document view (merged actors, links, cues, blocking keys, event groups, dyads,
+        disagreements) and mark every document unlinked, for the next linking run to build it again."""
+        with self.write() as conn:
+            for table in (actors, links, dyads, disagreements, cues, link_keys, event_groups):
+                conn.execute(table.delete())
+            conn.execute(meta_table.delete().where(meta_table.c.key == "linked_latest"))
+            conn.execute(documents.update().values(linked=0))
 
     def mark_linked(self, doc_ids: Iterable[str]) -> None:
         with self.write() as conn:

@@ -126,6 +126,11 @@ class CommitmentFinder:
             if not children:
                 continue
             child = children[0]
+            if dep == "ccomp" and (rest := _clause_split_off(child, children[1:])) is not None:
+                # "promised that the lorries impounded since June would be returned": parsed as two clauses
+                tokens = [t for t in [*child.subtree, *rest.subtree] if not (t.dep_ == "mark" and t.head.i == child.i)]
+                tokens = [t for t in sorted(tokens, key=lambda t: t.i) if not (t.is_punct or t.is_space)]
+                return [self._trim(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))]
             if dep == "dobj":
                 spans = self._object_phrases(verb, children)
             else:
@@ -755,6 +760,20 @@ def _promised_thing(verb: Token) -> Token | None:
         if subject is not None and subject.pos_ == "NOUN" and any(
                 c.dep_ == "appos" and c.pos_ == "PROPN" for c in subject.children):
             return subject
+    return None
+
+
+def _clause_split_off(first: Token, others: list[Token]) -> Token | None:
+    """The predicate of ``first``'s subject that the parser took for a clause of its own: a later
+    complement with a future or conditional auxiliary and no subject, right after ``first`` ("that the
+    lorries impounded at the crossing since June | would be returned by 1 December")."""
+    for later in others:
+        if later.i <= first.i or any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in later.children):
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall") for c in later.children):
+            continue
+        if later.left_edge.i == first.right_edge.i + 1:
+            return later
     return None
 
 

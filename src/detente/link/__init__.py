@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
@@ -38,7 +39,7 @@ from ..store import Store, cue_id
 from .actors import merge_actor, merge_actor_records
 from .cluster import cluster
 from .corpus import Corpus, first_day, last_day, shifted
-from .cues import document_cues, tells_not_done
+from .cues import course_predicted, document_cues, tells_not_done
 from .disagreements import (
     count_disagreement,
     occasion_disagreement,
@@ -61,17 +62,18 @@ from .events import (
     linked_events,
     pair_of,
 )
-from .forecasts import SHARED_WORDS as FORECAST_SHARED_WORDS
 from .forecasts import (
     FORECAST_DAYS,
     before_reach,
     checked_forecast,
+    course_cue_for,
     forecast_countries,
     negated,
     own_plain_words,
     predicted_categories,
     reach,
 )
+from .forecasts import SHARED_WORDS as FORECAST_SHARED_WORDS
 from .mentions import (
     EventMention,
     MentionMatcher,
@@ -96,7 +98,8 @@ from .promises import (
     sentence_words,
     speaks_of,
 )
-from .text import overlap, plain, words
+from .text import _WORD as WORD
+from .text import STOPWORDS, overlap, plain, stem
 from .titles import period_of, role_claims
 
 __all__ = ["link", "link_pending", "merge_actor_records"]
@@ -106,9 +109,23 @@ QUOTE_SHARED_WORDS = 3
 # a short quote repeated whole by another document ("on the wrong side of the line") needs only this many
 QUOTE_WHOLE_WORDS = 2
 STATEMENT_DAYS = REFER_BACK_DAYS
+# reports of one occasion's words retold in other words appear within this many days of each other
+OCCASION_DAYS = 92
+# how a quote's probe names a place its paragraph names
+PLACE_MARK = "@in:"
+# how a quote's probe marks a word that is a name
+NAME_MARK = "^"
+# indefinite pronouns, as said_words stems them: words two statements share without being about one thing
+INDEFINITE = frozenset((
+    "everyth", "anyth", "noth", "someth", "everyon", "anyon", "someon", "everybody", "anybody", "somebody", "nobody"))
 PROMISE_DAYS = 730
+# cue kinds that mention a promise without judging it: sentences that refer to one, nouns naming its act
+MENTIONS = ("promise_ref", "promise_noun")
 # documents linked in one run (one transaction)
 RUN_SIZE = 1000
+# what linking files for later runs to compare (cue kinds, the words kept with blocking keys) as of this version:
+# a store linked by another is linked again from scratch (raise it with any change to what is filed)
+LINK_VERSION = "2026-12-06"
 
 T = TypeVar("T")
 
@@ -126,8 +143,12 @@ def link_pending(store: Store) -> int:
     """Link every stored document not yet linked (including any a killed ingest left behind).
 
     Runs take the documents in publication order: each run then spans a short time, so the
-    windows of its records overlap and it reads each neighbourhood of the store once.
+    windows of its records overlap and it reads each neighbourhood of the store once. A store linked
+    by another ``LINK_VERSION`` is linked again whole.
     """
+    if store.meta("link_version") != LINK_VERSION:
+        store.forget_links()
+        store.set_meta("link_version", LINK_VERSION)
     pending = store.unlinked_doc_ids()
     for i in range(0, len(pending), RUN_SIZE):
         link(store, pending[i : i + RUN_SIZE])
@@ -168,6 +189,9 @@ class Linker:
         self.doc_actors: dict[str, list[Actor]] = defaultdict(list)
         # phrases of the new documents that refer back to an event ("the shooting on the bridge")
         self.event_mentions: list[EventMention] = []
+        # the new documents' texts, read once (store_cues); documents' quotes
+        self.texts: dict[str, str] = {}
+        self._doc_quotes: dict[str, list[Quote]] = {}
 
     def run(self) -> None:
         actors_of = self.link_actors()
@@ -377,11 +401,18 @@ class Linker:
         events: dict[str, list[Event]] = defaultdict(list)
         for e in self.store.raw_records("events", doc_id=self.doc_ids):
             events[e.doc_id].append(e)  # type: ignore[attr-defined]
+        promised: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for c in self.store.raw_records("commitments", doc_id=self.doc_ids):
+            promised[c.evidence.doc_id].append((c.evidence.start, c.evidence.end))  # type: ignore[attr-defined]
         by_doc = {}
         for d in self.store.documents_by_ids(self.doc_ids):
+            self.texts[d.doc_id] = d.text
             mentions = self.corpus.mentions(d.doc_id)
-            by_doc[d.doc_id] = (document_cues(d, mentions, timexes[d.doc_id], kinds, events[d.doc_id])
-                                + role_claims(d.text, self.doc_actors[d.doc_id], mentions, period_of(d.published)))
+            found = (document_cues(d, mentions, timexes[d.doc_id], kinds, events[d.doc_id])
+                     + role_claims(d.text, self.doc_actors[d.doc_id], mentions, period_of(d.published)))
+            # a noun naming a promised act inside a promise's own words is that promise, not a mention of another
+            by_doc[d.doc_id] = [r for r in found if r["kind"] != "promise_noun"
+                                or not any(s < r["end"] and r["start"] < e for s, e in promised[d.doc_id])]
             self.event_mentions += find_mentions(d.doc_id, d.text, d.published, mentions, timexes[d.doc_id],
                                                  events[d.doc_id], kinds)
         self.store.put_cues(by_doc)
@@ -393,11 +424,17 @@ class Linker:
                 keys[cue["kind"]] += [(actor, cue_id(cue), self.day(cue["doc_id"]), info) for actor in cue["actors"]]
                 if cue["kind"] == "status" and tells_outcome(cue):  # also under "outcome": what forecasts read
                     keys["outcome"] += [(actor, cue_id(cue), self.day(cue["doc_id"]), info) for actor in cue["actors"]]
+            elif cue["kind"] == "promise_noun":  # by the actors its sentence names, with its object's words
+                info = " ".join(cue["object"])
+                keys["promise_noun"] += [(actor, cue_id(cue), self.day(cue["doc_id"]), info) for actor in cue["actors"]]
             elif cue["kind"] == "verdict":  # by every actor of its document
                 keys["verdict"] += [(actor, cue_id(cue), self.day(cue["doc_id"])) for actor in sorted(actors_of[cue["doc_id"]])]
             elif cue["kind"] == "occasion":  # by occasion and place, on the day claimed
                 keys["occasion"].append((cue["key"], cue_id(cue), cue["value"]))
-        for kind in ("status", "promise_ref", "verdict", "occasion"):
+            elif cue["kind"] == "course":  # by each pair of the states it is about
+                day = self.day(cue["doc_id"])
+                keys["course"] += [(f"{a}|{b}", cue_id(cue), day) for a, b in _pairs_of(cue["states"])]
+        for kind in ("status", "promise_ref", "promise_noun", "verdict", "occasion", "course"):
             self.store.put_keys(kind, [cue_id(c) for c in found if c["kind"] == kind], keys[kind])
         self.store.put_keys("outcome", [cue_id(c) for c in found if c["kind"] == "status"], keys["outcome"])
         return found
@@ -482,10 +519,12 @@ class Linker:
     # -- statements
 
     def link_quotes(self) -> None:
-        new = [q for q in self.store.raw_records("quotes", doc_id=self.doc_ids) if isinstance(q, Quote) and q.speaker]
-        # numbers count in a quote ("back in their garrisons by 5 May"): the same speaker repeating one is telling
-        probes = {q.quote_id: Probe(q.quote_id, q.speaker or "", q.doc_id, self.day(q.doc_id), words(q.text))
-                  for q in new}
+        new = [q for quotes in self.quotes_in(self.doc_ids).values() for q in quotes if q.speaker]
+        # numbers count in a quote ("back in their garrisons by 5 May"): the same speaker repeating one is telling;
+        # the places its paragraph names tell where it was said
+        places = self.paragraph_places(new)
+        probes = {q.quote_id: Probe(q.quote_id, q.speaker or "", q.doc_id, self.day(q.doc_id),
+                                    said_words(q.text) | places[q.quote_id]) for q in new}
         self.store.put_keys("quotes", list(probes), [(p.key, p.record_id, p.day, p.info()) for p in probes.values()])
         if not new:
             return
@@ -493,7 +532,7 @@ class Linker:
         def similarity(a: Probe, b: Probe) -> float:
             if a.key != b.key or not _days_near(a.day, b.day, STATEMENT_DAYS):
                 return 0.0
-            return quote_similarity(a, b)
+            return quote_similarity(a, b, _days_near(a.day, b.day, OCCASION_DAYS))
 
         parts = self.components(
             "quotes", probes.values(), lambda q: [(q.key, shifted(_date(q.day), -STATEMENT_DAYS), shifted(_date(q.day), STATEMENT_DAYS))],
@@ -518,6 +557,20 @@ class Linker:
         self.store.replace_links("quotes", [p.record_id for part in parts for p in part], rows)
         self.quotes_changed.update(p.record_id for part in parts for p in part)
 
+    def paragraph_places(self, quotes: list[Quote]) -> dict[str, frozenset[str]]:
+        """For each quote, ``@in:place`` for each town or city its paragraph names (places in a country)."""
+        missing = sorted({q.doc_id for q in quotes} - self.texts.keys())
+        self.texts.update((d.doc_id, d.text) for d in self.store.documents_by_ids(missing))
+        found = {}
+        for q in quotes:
+            text = self.texts.get(q.doc_id, "")
+            start, end = text.rfind("\n", 0, q.start) + 1, text.find("\n", q.end)
+            end = len(text) if end < 0 else end
+            found[q.quote_id] = frozenset(f"{PLACE_MARK}{m.actor_id}" for m in self.corpus.mentions(q.doc_id)
+                                          if start <= m.start and m.end <= end and m.country
+                                          and self.corpus.kind(m.actor_id) == "place")
+        return found
+
     def link_promise_statements(self) -> None:
         """A statement that makes a promise is reported wherever the promise is: each statement group with a
         quote overlapping a report of a promise by the quote's speaker (or the state it speaks for) gets the
@@ -525,8 +578,8 @@ class Linker:
         # a statement group's view changes with its quotes or with a promise reported where one of them is
         docs = sorted(self.promise_reports.keys() | set(self.doc_ids))
         new = set(self.doc_ids)
-        quotes = {q.quote_id for q in self.store.raw_records("quotes", doc_id=docs)  # type: ignore[attr-defined]
-                  if q.doc_id in new or any(s < q.end and q.start < e for s, e in self.promise_reports[q.doc_id])}  # type: ignore[attr-defined]
+        quotes = {q.quote_id for found in self.quotes_in(docs).values() for q in found
+                  if q.doc_id in new or any(s < q.end and q.start < e for s, e in self.promise_reports[q.doc_id])}
         quotes |= self.quotes_changed
         if not quotes:
             return
@@ -564,9 +617,9 @@ class Linker:
         made: dict[str, set[str]] = defaultdict(set)
         for q in quotes:
             for c in by_doc.get(q.doc_id, ()):
-                ev = c.evidence
                 speaks_for = q.speaker in (c.promiser, c.promiser_person) or country.get(q.speaker or "") == c.promiser
-                if ev.start < q.end and q.start < ev.end and speaks_for:
+                # a quote saying a promise's words again elsewhere in the document makes that promise too
+                if speaks_for and ((c.evidence.start < q.end and q.start < c.evidence.end) or says_again(q, c)):
                     made[q.quote_id].add(c.commitment_id)
         wanted = set().union(*made.values()) if made else set()
         canonical = self.store.canonical_ids("commitments", wanted)
@@ -589,7 +642,7 @@ class Linker:
         # promises a new status sentence may judge: reported up to PROMISE_DAYS before it by an actor it
         # names, sharing two words with the promise. (A sentence that only mentions a promise changes its
         # reports, not its group or status: rereferenced() gives it to the promise it names.)
-        sentences = [c for c in cue_rows if c["kind"] in ("status", "promise_ref")]
+        sentences = [c for c in cue_rows if c["kind"] in ("status", *MENTIONS)]
         judging = [c for c in sentences if c["kind"] == "status"]
         found = self.matching("commitments", {cue_id(c): [self.window(a, c["doc_id"], PROMISE_DAYS, 0) for a in c["actors"]]
                                               for c in judging},
@@ -603,7 +656,7 @@ class Linker:
                 if not probe.reports or speaks_of(by_id[item], probe.reports):
                     probes.setdefault(probe.record_id, probe)
                     reached_by[probe.record_id].add(item)
-        if not probes and not any(c["kind"] == "promise_ref" for c in sentences):
+        if not probes and not any(c["kind"] in MENTIONS for c in sentences):
             return
         parts = self.promise_components(probes, matcher)
         records: dict[str, Commitment] = {c.commitment_id: c for c in self.store.records_by_ids(  # type: ignore[misc]
@@ -628,16 +681,20 @@ class Linker:
         judged = [g for g in judged if _group_key(g) in stored]
         for c in (c for g in changed for c in g):
             self.promise_reports[c.evidence.doc_id].append((c.evidence.start, c.evidence.end))
+        repeats = self.repeated_reports(changed)
+        for ev in (ev for found in repeats.values() for ev in found):
+            self.promise_reports[ev.doc_id].append((ev.start, ev.end))
         # sentences that may mention a changed promise now go to whichever promise they share most words
         # with, among all the promises they may mention
-        refs = self.references_near(changed, [c for c in sentences if c["kind"] == "promise_ref"])
+        refs = self.references_near(changed, [c for c in sentences if c["kind"] in MENTIONS], matcher)
         competing = self.promise_groups_near(refs, changed)
-        references = assign_references(competing, refs, self.corpus, PROMISE_DAYS)
+        references = assign_references(competing, refs, self.corpus, PROMISE_DAYS, matcher.plain_words)
         rows, disagreements, blocks = [], [], []
         names = {a.actor_id: a.name for a, _, _ in self.store.actor_rows({g[0].promiser for g in changed + judged}).values()}
         sentences_of = self.status_sentences(changed, matcher)
         for i, group in enumerate(changed):
-            merged, view = linked_promise(group, self.corpus, sentences_of[_group_key(group)], matcher, references.get(i, []))
+            merged, view = linked_promise(group, self.corpus, sentences_of[_group_key(group)], matcher,
+                                          references.get(i, []) + repeats.get(i, []))
             rows.extend(view)
             block = f"promise|{merged.promiser}|{merged.commitment_id}"
             blocks += [f"promise|{c.promiser}|{c.commitment_id}" for c in group]
@@ -665,6 +722,37 @@ class Linker:
                                  rows)
         self.store.replace_disagreements(blocks, disagreements)
         self.file_promises(changed, matcher)
+
+    def repeated_reports(self, groups: list[list[Commitment]]) -> dict[int, list[Evidence]]:
+        """For each promise, the quotes of a document reporting it that say its words again, by who made it:
+        a promise quoted twice in one article is one commitment (extraction keeps the first), but both
+        quotes report it."""
+        by_doc = self.quotes_in({c.evidence.doc_id for g in groups for c in g})
+        found: dict[int, list[Evidence]] = {}
+        for i, group in enumerate(groups):
+            spans = {(c.evidence.doc_id, c.evidence.start, c.evidence.end) for c in group}
+            again = {q.quote_id: _quote_evidence(q) for c in group for q in by_doc.get(c.evidence.doc_id, [])
+                     if says_again(q, c) and self.speaks_for(q, c.promiser, c.promiser_person)
+                     and not any(d == q.doc_id and s < q.end and q.start < e for d, s, e in spans)}
+            if again:
+                found[i] = [again[k] for k in sorted(again)]
+        return found
+
+    def quotes_in(self, doc_ids: Iterable[str]) -> dict[str, list[Quote]]:
+        """The quotes of each of these documents (read once a run)."""
+        wanted = sorted(set(doc_ids))
+        missing = [d for d in wanted if d not in self._doc_quotes]
+        for doc_id in missing:
+            self._doc_quotes[doc_id] = []
+        for q in self.store.raw_records("quotes", doc_id=missing):
+            self._doc_quotes[q.doc_id].append(q)  # type: ignore[attr-defined]
+        return {d: self._doc_quotes[d] for d in wanted}
+
+    def speaks_for(self, q: Quote, promiser: str, person: str | None) -> bool:
+        """Whether a quote's speaker is the promiser, who promised, or speaks for the promising state."""
+        if q.speaker in (promiser, person):
+            return True
+        return any(m.actor_id == q.speaker and m.country == promiser for m in self.corpus.mentions(q.doc_id))
 
     def stored_promises(self, groups: list[list[Commitment]]) -> dict[tuple[str, ...], Commitment]:
         """The stored merged promise of each group (by ``_group_key``), where the store has it whole: not
@@ -739,10 +827,11 @@ class Linker:
             shared=(lambda p: p.promise, lambda row: PromiseProbe.field_words(row, 3), PROMISE_SHARED_WORDS))
         return [[p.record_id for p in part] for part in probe_parts]
 
-    def references_near(self, groups: list[list[Commitment]], also: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    def references_near(self, groups: list[list[Commitment]], also: list[dict[str, Any]], matcher: PromiseMatcher
+                        ) -> list[dict[str, Any]]:
         """Sentences that may mention these promises (up to PROMISE_DAYS after a report, naming the
-        promiser or who spoke for it, sharing two words with the reports' sentences), with ``also``, in
-        document order."""
+        promiser or who spoke for it, sharing two words with the reports' sentences) and nouns naming a
+        promised act whose object is among the reports' content words, with ``also``, in document order."""
         # from every report, not only the first: a report that was first before these groups formed
         # may have had sentences given to it that now go elsewhere
         windows = {_group_key(g): [self.window(actor, c.evidence.doc_id, 0, PROMISE_DAYS)
@@ -750,8 +839,13 @@ class Linker:
         words = {_group_key(g): frozenset(plain(frozenset().union(*(sentence_words(c, self.corpus) for c in g))))
                  for g in groups}
         found = self.matching("promise_ref", windows, words, 2, _cue_words)
-        wanted = {cue_id(c) for c in also} | {row[1] for rows in found.values() for row in rows}
-        cues = {cue_id(c): c for c in self.store.cue_rows("promise_ref", wanted)}
+        contents = {_group_key(g): frozenset().union(*(matcher.plain_words(c) for c in g)) for g in groups}
+        nouns = self.matching("promise_noun", windows, contents, 1, _cue_words)
+        cues = {}
+        for kind, rows_found in (("promise_ref", found), ("promise_noun", nouns)):
+            wanted = {cue_id(c) for c in also if c["kind"] == kind}
+            wanted |= {row[1] for rows in rows_found.values() for row in rows}
+            cues.update({(kind, cue_id(c)): c for c in self.store.cue_rows(kind, wanted)})
         self.corpus.load(c["doc_id"] for c in cues.values())
         return sorted(cues.values(), key=lambda c: (self.corpus.order(c["doc_id"]), c["start"]))
 
@@ -759,9 +853,15 @@ class Linker:
         """``known`` groups and the stored groups of every promise a sentence of ``refs`` may mention
         (reported up to PROMISE_DAYS before it by an actor it names, sharing two words with it)."""
         taken = {c.commitment_id for g in known for c in g}
+        sentences = [r for r in refs if r["kind"] == "promise_ref"]
         found = self.matching("commitments", {cue_id(r): [self.window(a, r["doc_id"], PROMISE_DAYS, 0) for a in r["actors"]]
-                                              for r in refs},
-                              {cue_id(r): frozenset(plain(r["words"])) for r in refs}, 2, _group_sentence_words)
+                                              for r in sentences},
+                              {cue_id(r): frozenset(plain(r["words"])) for r in sentences}, 2, _group_sentence_words)
+        nouns = [r for r in refs if r["kind"] == "promise_noun"]
+        noun_windows = {cue_id(r): [self.window(a, r["doc_id"], PROMISE_DAYS, 0) for a in r["actors"]] for r in nouns}
+        found.update({f"noun:{k}": v for k, v in self.matching(
+            "commitments", noun_windows, {cue_id(r): frozenset(r["object"]) for r in nouns}, 1,
+            _group_promise_words).items()})
         nearby = {row[1] for rows in found.values() for row in rows} - taken
         canonical = self.store.canonical_ids("commitments", nearby)
         heads = {canonical.get(i, i) for i in nearby}
@@ -799,6 +899,8 @@ class Linker:
         pairs = [(a, b) for i, a in enumerate(countries) for b in countries[i + 1:]]
         ev = forecast.evidence
         rows = [(f"event|{a}|{b}|{category}", fid, day) for a, b in pairs for category in predicted_categories(forecast.text)]
+        if course_predicted(forecast.text):  # a prediction of how relations go: judged by sentences telling it
+            rows += [(f"course|{a}|{b}", fid, day) for a, b in pairs]
         # a sentence can judge the forecast only where it names one of these (verdict_sentences), and a sentence
         # telling an outcome only through the prediction's own words: kept with each word
         judged_by = " ".join(sorted({*forecast.subjects, forecast.author} - {None}))  # type: ignore[arg-type]
@@ -824,6 +926,8 @@ class Linker:
         self.corpus.load(f.doc_id for f in forecasts)
         limits = {f.forecast_id: reach(f, self.corpus.published(f.doc_id)) for f in forecasts}
         sentences = self.verdict_sentences(forecasts, limits)
+        for fid, told in self.course_sentences(forecasts, limits).items():
+            sentences[fid] = sentences[fid] + told
         events = self.later_events(forecasts, limits)
         rows = []
         for forecast in forecasts:
@@ -841,6 +945,8 @@ class Linker:
         # a group dated to the month or year counts for forecasts published within that period too
         windows = [(f"event|{a}|{b}|{category}", shifted(first_day(when), -lookback), shifted(last_day(when), 0))
                    for a, b, category, when in self.moved_groups]
+        windows += [self.window(f"course|{a}|{b}", c["doc_id"], lookback, 0)
+                    for c in cue_rows if c["kind"] == "course" for a, b in _pairs_of(c["states"])]
         found = self.store.keyed("forecasts", windows)
         verdicts = {cue_id(c): c for c in cue_rows
                     if c["kind"] == "verdict" or (c["kind"] == "status" and tells_outcome(c))}
@@ -890,6 +996,23 @@ class Linker:
             "events", {r["event_id"] for rs in rows.values() for r in rs})}
         self.corpus.load(e.doc_id for e in found.values())  # type: ignore[attr-defined]
         return {fid: [(r["group_date"], found[r["event_id"]]) for r in rs] for fid, rs in rows.items()}  # type: ignore[misc]
+
+    def course_sentences(self, forecasts: list[Forecast], limits: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+        """For each prediction of how relations between its states will go, the sentences of documents
+        published from it to its reach telling how they go, as verdicts (``course_cue_for``)."""
+        windows = {}
+        for f in forecasts:
+            if course_predicted(f.text):
+                lo = self.window("", f.doc_id, 0, 0)[1]
+                hi = limits[f.forecast_id].isoformat() if limits[f.forecast_id] else None
+                countries = sorted(forecast_countries(f, self.corpus))
+                windows[f.forecast_id] = [(f"{a}|{b}", lo, hi) for a, b in _pairs_of(countries)]
+        found = self.lookup("course", windows)
+        cues = {cue_id(c): c for c in self.store.cue_rows("course", set().union(*found.values()))}
+        self.corpus.load(c["doc_id"] for c in cues.values())
+        by_forecast = {f.forecast_id: f for f in forecasts}
+        return {fid: [v for i in sorted(ids) if i in cues and (v := course_cue_for(cues[i], by_forecast[fid]))]
+                for fid, ids in found.items()}
 
     def verdict_sentences(self, forecasts: list[Forecast], limits: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
         """For each forecast, the sentences saying how a prediction turned out in documents naming one of
@@ -1053,13 +1176,54 @@ def outcome_cue(cue: dict[str, Any], forecast: Forecast) -> dict[str, Any]:
             "stance": "supports" if done != negated(forecast.text) else "contradicts"}
 
 
-def quote_similarity(a: Probe, b: Probe) -> float:
+def says_again(q: Quote, c: Commitment) -> bool:
+    """Whether a quote in a promise's document, apart from its report, says what was promised again, word
+    for word (at least QUOTE_SHARED_WORDS words: "… in terms of compensation. A legal assessment will also
+    be given …" quoted a second time)."""
+    if q.doc_id != c.evidence.doc_id or (q.start < c.evidence.end and c.evidence.start < q.end):
+        return False
+    said = _normal_text(c.content)
+    return len(said.split()) >= QUOTE_SHARED_WORDS and said in _normal_text(q.text)
+
+
+@functools.lru_cache(maxsize=65536)
+def _normal_text(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+def said_words(text: str) -> frozenset[str]:
+    """The words of a quote as ``words`` finds them, a final "e" of a stem left out ("missile" as "missiles"
+    stems, "missil"), names (capitalised inside a sentence) marked with NAME_MARK."""
+    found = set()
+    for match in WORD.finditer(text):
+        token = match.group().lower()
+        if token in STOPWORDS or (len(token) < 3 and not token.isdigit()):
+            continue
+        word = stem(token)
+        word = word if word[0].isdigit() else word.removesuffix("e")
+        before = text[: match.start()].rstrip()
+        named = match.group()[0].isupper() and before and before[-1] not in ".!?:\"“‘«(—–-"
+        found.add(NAME_MARK + word if named else word)
+    return frozenset(found)
+
+
+def quote_similarity(a: Probe, b: Probe, same_time: bool = False) -> float:
     """Two reports of one statement by one speaker: enough shared words (numbers among them), or the whole
-    of a short one; the share is of words other than numbers."""
-    shared, similarity = len(a.words & b.words), overlap(a.content, b.content)
+    of a short one; the share is of words other than numbers. Retold in other words, a statement whose
+    paragraphs name the same town (where it was said), reported in ``same_time`` (OCCASION_DAYS), needs
+    only one content word in common ("the missiles exploded …" and "hit by debris, not by … a missile")."""
+    common = a.words & b.words
+    places = {w for w in common if w.startswith(PLACE_MARK)}
+    shared, similarity = len(common) - len(places), overlap(a.content, b.content)
     if shared >= QUOTE_SHARED_WORDS or (shared >= QUOTE_WHOLE_WORDS and similarity == 1.0):
         return similarity
+    if places and same_time and any(not w.startswith(NAME_MARK) and w not in INDEFINITE for w in a.content & b.content):
+        return QUOTE_THRESHOLD
     return 0.0
+
+
+def _pairs_of(states: Iterable[str]) -> list[tuple[str, str]]:
+    ordered = sorted(set(states))
+    return [(a, b) for i, a in enumerate(ordered) for b in ordered[i + 1:]]
 
 
 def _date(day: str | None) -> date | None:

@@ -6,6 +6,7 @@ or a forecast later reads a few sentences per document instead of whole texts.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections import Counter
@@ -16,7 +17,7 @@ from typing import Any
 
 from ..records import Document, Event, Timex
 from .sides import side_claims
-from .text import Mention, sentence_spans, words
+from .text import Mention, plain, sentence_spans, stem, words
 from .titles import period_of
 from .trends import trend_claims
 
@@ -109,7 +110,12 @@ def document_cues(document: Document, mentions: Sequence[Mention], timexes: Sequ
         if status:
             rows.append(status_cue(text, base, status, sentence_words, previous, mentions))
         if refers:
-            rows.append({**base, "kind": "promise_ref", "key": "", "words": sentence_words})
+            rows.append(continued({**base, "kind": "promise_ref", "key": "", "words": sentence_words}, text,
+                                  previous, mentions))
+        rows.extend(promise_noun_cues(text, start, end, inside, base))
+        course = course_told(sentence)
+        if course:
+            rows.append(course_cue(base, course, inside, mentions, previous))
         if stance:
             context = [m for m in mentions if m.start >= previous[0] and m.end <= previous[1]]
             rows.append({**base, "kind": "verdict", "key": "", "stance": stance, "words": sentence_words,
@@ -128,6 +134,103 @@ def states_by_mentions(mentions: Sequence[Mention]) -> list[str]:
     """The states a document names, most named first (ties by code, so the order is stable)."""
     counts = Counter(m.country for m in mentions if m.country)
     return sorted(counts, key=lambda s: (-counts[s], s))
+
+
+@cache
+def _promise_noun_pattern() -> re.Pattern[str]:
+    nouns = "|".join(sorted((n.replace(" ", r"\s+") for n in cue_lexicon()["promise_nouns"]), key=len, reverse=True))
+    return re.compile(rf"\b(?:(?:the|its|their|his|her|a)\s+)?(?P<noun>{nouns})\s+of\s+", re.I)
+
+
+# words that end the object of a nominalised act ("the payment of compensation | to Baku")
+_OBJECT_END = frozenset((
+    "to", "for", "by", "from", "in", "on", "at", "and", "or", "as", "before", "within", "until", "is", "are", "was",
+    "were", "has", "have", "had", "would", "will", "which", "that", "who", "whose", "with", "after", "since", "but",
+    "when", "where", "while", "if"))
+_PHRASE_WORD = re.compile(r"[\w’'-]+")
+OBJECT_WORDS = 4
+_TO_WHOM = re.compile(r"\s+to\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*")
+
+
+def promise_noun_cues(text: str, start: int, end: int, inside: Sequence[Mention],
+                      base: dict[str, Any]) -> list[dict[str, Any]]:
+    """Noun phrases naming a promised act ("the payment of compensation to Baku"): a promise may be
+    mentioned by the nominalisation of what was promised. Each keeps its act's verb and its object's
+    words; whether it mentions a promise is decided per promise (same promiser and beneficiary named,
+    the object among the promise's words)."""
+    rows: list[dict[str, Any]] = []
+    if not _names_promised_act(text[start:end]):
+        return rows  # most sentences
+    for match in _promise_noun_pattern().finditer(text, start, end):
+        cursor = object_end = match.end()
+        for taken, word in enumerate(_PHRASE_WORD.finditer(text, match.end(), end)):
+            if text[cursor:word.start()].strip() or word.group().lower() in _OBJECT_END or taken == OBJECT_WORDS:
+                break  # punctuation between words, or a word that starts what follows the object
+            cursor = object_end = word.end()
+        phrase_end = object_end
+        after = _TO_WHOM.match(text, object_end, end)
+        if after:
+            phrase_end = after.end()
+        obj = sorted(plain(words(text, match.end(), object_end, inside)))
+        if not obj:
+            continue
+        noun = re.sub(r"\s+", " ", match.group("noun").lower())
+        rows.append({**base, "start": match.start(), "end": phrase_end, "text": text[match.start():phrase_end],
+                     "kind": "promise_noun", "key": "", "verb": stem(cue_lexicon()["promise_nouns"][noun]),
+                     "object": obj})
+    return rows
+
+
+@cache
+def _course_words() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in cue_lexicon()["course_words"]), re.I)
+
+
+@cache
+def _promise_noun_ends() -> frozenset[str]:
+    """The last word of each noun of a promised act ("over" of "handing over")."""
+    return frozenset(n.split()[-1] for n in cue_lexicon()["promise_nouns"])
+
+
+def _names_promised_act(text: str) -> bool:
+    """Whether a noun of a promised act is followed by "of" (one split of the text, no pattern)."""
+    tokens = text.lower().split()
+    ends = _promise_noun_ends()
+    return any(word == "of" and before in ends for before, word in itertools.pairwise(tokens))
+
+
+@cache
+def _course_patterns(name: str) -> dict[str, re.Pattern[str]]:
+    return {way: re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+            for way, patterns in cue_lexicon()[name].items()}
+
+
+def course_told(sentence: str) -> str | None:
+    """"better" or "worse" when a sentence tells how relations go now ("relations remain cold"); None for
+    one that tells nothing yet (a future, a condition) or tells no course."""
+    if not _course_words().search(sentence):
+        return None  # most sentences: one plain scan
+    told = [way for way, pattern in _course_patterns("course_told").items() if pattern.search(sentence)]
+    if len(told) != 1 or _alternation("course_not_now").search(sentence):
+        return None
+    return told[0]
+
+
+def course_predicted(text: str) -> str | None:
+    """"better" or "worse" when a prediction is about how relations between states will go."""
+    predicted = [way for way, pattern in _course_patterns("course_predicted").items() if pattern.search(text)]
+    return predicted[0] if len(predicted) == 1 else None
+
+
+def course_cue(base: dict[str, Any], way: str, inside: Sequence[Mention], mentions: Sequence[Mention],
+               previous: tuple[int, int]) -> dict[str, Any]:
+    """A sentence telling how relations go, about the states it names (or, naming fewer than two, the states
+    of the sentence before: "This is a reassessment of the nature of relations")."""
+    states = sorted({m.country for m in inside if m.country})
+    if len(states) < 2:
+        states = sorted({*states, *(m.country for m in mentions
+                                      if m.country and m.start >= previous[0] and m.end <= previous[1])})
+    return {**base, "kind": "course", "key": "", "course": way, "states": states}
 
 
 def event_status_cues(text: str, events: Sequence[Event], mentions: Sequence[Mention],
@@ -254,11 +357,16 @@ def _distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
 
 def status_cue(text: str, base: dict[str, Any], status: str, sentence_words: list[str], previous: tuple[int, int],
                mentions: Sequence[Mention]) -> dict[str, Any]:
-    """A sentence that tells a promise kept or not. One that names no one ("The findings were never handed
-    over.") continues the sentence before it: it is about that sentence's actors and things."""
-    if base["actors"] or previous == (0, 0):
-        return {**base, "kind": "status", "key": "", "status": status, "words": sentence_words}
+    """A sentence that tells a promise kept or not (continuing the one before when it names no one)."""
+    return continued({**base, "kind": "status", "key": "", "status": status, "words": sentence_words}, text, previous,
+                     mentions)
+
+
+def continued(cue: dict[str, Any], text: str, previous: tuple[int, int], mentions: Sequence[Mention]) -> dict[str, Any]:
+    """A sentence that names no one ("The findings were never handed over.", "We were promised the
+    findings.") continues the sentence before it: it is about that sentence's actors and things too."""
+    if cue["actors"] or previous == (0, 0):
+        return cue
     context = [m for m in mentions if m.start >= previous[0] and m.end <= previous[1]]
     actors = sorted({m.actor_id for m in context} | {m.country for m in context if m.country})
-    found = sorted(set(sentence_words) | words(text, *previous, context))
-    return {**base, "actors": actors, "kind": "status", "key": "", "status": status, "words": found}
+    return {**cue, "actors": actors, "words": sorted(set(cue["words"]) | words(text, *previous, context))}

@@ -24,6 +24,7 @@ from typing import Any
 from ..extract.events import event_lexicon, plover_of
 from ..records import Event, Forecast, StanceEvidence
 from .corpus import Corpus, first_day, last_day
+from .cues import course_predicted
 from .text import plain, stem
 
 _NEGATION = re.compile(r"\b(?:not|never|no longer|won't|will not|cannot|can't)\b", re.I)
@@ -224,25 +225,40 @@ def _own_words(forecast: Forecast, corpus: Corpus) -> frozenset[str]:
 def checked_forecast(forecast: Forecast, corpus: Corpus, groups: list[tuple[str | None, Event]],
                      cues: list[dict[str, Any]], latest: str | None,
                      event_words: Callable[[Event], frozenset[str]]) -> Forecast:
-    """The forecast with its verdict, whether that is final, and the evidence."""
+    """The forecast with its verdict, whether that is final, and the evidence. A sentence telling how
+    relations go now (``course``) judges a prediction of their course, but settles it only once its
+    horizon has passed: relations can turn again."""
     ev = forecast.evidence
     forecast_words = corpus.words_at(ev.doc_id, ev.start, ev.text)
-    judged = cue_evidence(forecast, corpus, cues, forecast_words)
+    judged = cue_evidence(forecast, corpus, [c for c in cues if not c.get("course")], forecast_words)
+    told = cue_evidence(forecast, corpus, [c for c in cues if c.get("course")], forecast_words)
     happened = event_evidence(forecast, corpus, groups, forecast_words, event_words)
-    evidence = _unique(judged + happened, corpus)
-    if judged:
-        verdict = _latest(judged, corpus).stance
+    evidence = _unique(judged + told + happened, corpus)
+    if judged or told:
+        verdict = _latest(judged + told, corpus).stance
     elif happened:
         verdict = happened[0].stance
     else:
         verdict = None
+    settled = bool(judged or happened)
     horizon_passed = bool(forecast.resolves_by and latest and latest[: len(forecast.resolves_by)] > forecast.resolves_by)
     return dataclasses.replace(
         forecast,
         verdict={"supports": "confirmed", "contradicts": "contradicted"}.get(verdict or "", "unresolved"),  # type: ignore[arg-type]
-        verdict_final=horizon_passed or verdict is not None,
+        verdict_final=horizon_passed or (verdict is not None and settled),
         verdict_evidence=evidence,
     )
+
+
+def course_cue_for(cue: dict[str, Any], forecast: Forecast) -> dict[str, Any] | None:
+    """A sentence telling how relations between the forecast's states go, as a verdict on a prediction of
+    their course: the same way bears it out, the other way refutes it (a negated prediction the reverse)."""
+    way = course_predicted(forecast.text)
+    if way is None:
+        return None
+    agrees = (cue["course"] == way) != negated(forecast.text)
+    stance = "supports" if agrees else "contradicts"
+    return {**cue, "kind": "verdict", "outcome": True, "course": True, "stance": stance}
 
 
 def _latest(evidence: list[StanceEvidence], corpus: Corpus) -> StanceEvidence:

@@ -13,18 +13,22 @@ that it was done support it, reports that it was ignored or broken contradict it
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from datetime import date
 from typing import Any
 
 from ..records import Commitment, Evidence, StanceEvidence
 from . import semantic
 from .cluster import cluster
-from .corpus import Corpus
+from .corpus import Corpus, first_day
 from .forecasts import predicted_codes
 from .text import overlap, plain
 
 THRESHOLD = 0.5
+# a promise's content that only names a deadline someone set ("the deadline set by …", "the date we gave")
+DEADLINE_REFERENCE = re.compile(r"(?:the|this|that|our|its|their) (?:deadline|date|target date)", re.I)
 # a content shorter than this is read with the rest of its sentence
 MIN_CONTENT_WORDS = 3
 # a later sentence speaks of the promise when it shares this many of its content words …
@@ -53,9 +57,37 @@ class PromiseMatcher:
         return self._words[c.commitment_id]
 
     def plain_words(self, c: Commitment) -> frozenset[str]:
+        """Content words of what was promised, names and numbers left out; a deadline to the day and the
+        month it was made count as words too ("by 1 December": two reports of one promise to return lorries,
+        or vehicles; "the investigation promised in May")."""
         if c.commitment_id not in self._plain:
-            self._plain[c.commitment_id] = frozenset(plain(self.words(c)))
+            found = plain(self.words(c))
+            if c.deadline and len(c.deadline) == 10:
+                found.add(f"by:{c.deadline}")
+            if c.made_on and len(c.made_on) >= 7:  # the month it was made ("promised in May")
+                found.add(f"made:{c.made_on[:7]}")
+            found |= self.due_words(c)
+            self._plain[c.commitment_id] = frozenset(found)
         return self._plain[c.commitment_id]
+
+    def due_words(self, c: Commitment) -> set[str]:
+        """A promise with a deadline, by a person: ``due:`` words for the month it falls due. A report that
+        only names a deadline someone set ("three days before the deadline set by Aberline"): ``due:`` words
+        for the month of its publication and the months either side, and ``due:ref``."""
+        if not c.promiser_person:
+            return set()
+        if c.deadline and len(c.deadline) >= 7:
+            months = [c.deadline[:7]]
+        elif DEADLINE_REFERENCE.fullmatch(c.content.strip()):
+            day = first_day(self.corpus.published(c.evidence.doc_id))
+            if day is None:
+                return set()
+            months = [_month(day, shift) for shift in (-1, 0, 1)] + ["ref"]
+        else:
+            return set()
+        # twice over: two reports must share two words before they are compared at all
+        return {f"{mark}:{c.promiser_person}:{m}" if m != "ref" else f"{mark}:ref" for mark in ("due", "due2")
+                for m in months}
 
     def similarity(self, a: Commitment, b: Commitment) -> float:
         if a.beneficiary and b.beneficiary and a.beneficiary != b.beneficiary:
@@ -71,7 +103,13 @@ def promise_similarity(beneficiary_a: str | None, beneficiary_b: str | None, wor
     """Two reports of one promise: the same beneficiary when both name one, and shared content words."""
     if beneficiary_a and beneficiary_b and beneficiary_a != beneficiary_b:
         return 0.0
-    if len(words_a & words_b) < SHARED_WORDS:
+    shared = words_a & words_b
+    # a report naming only the deadline its promiser set, when it falls due, and that promise
+    one_names_the_deadline = ("due:ref" in words_a) != ("due:ref" in words_b)
+    if one_names_the_deadline and any(w.startswith("due:") and w != "due:ref" for w in shared):
+        return 1.0
+    # when it was made and when it is due help, but only beside a word of what was promised
+    if len(shared) < SHARED_WORDS or all(":" in w for w in shared):
         return 0.0
     return overlap(words_a, words_b)
 
@@ -104,17 +142,43 @@ def reference_score(cue: dict[str, Any], group: list[Commitment], group_words: f
     return len(group_words.intersection(cue["words"]))
 
 
+def noun_score(cue: dict[str, Any], group: list[Commitment], content: frozenset[str]) -> int:
+    """How well a noun naming a promised act ("the payment of compensation to Baku") fits this promise:
+    the words of its object found among the promise's content words (``content``), one more when its act
+    is the promise's own verb; 0 for another act, and unless its sentence names the promiser (or who promised)
+    and, when the promise has one, its beneficiary."""
+    named = set(cue["actors"])
+    if group[0].promiser not in named and not named & _promiser_people(group):
+        return 0
+    beneficiaries = {c.beneficiary for c in group if c.beneficiary}
+    if beneficiaries and not beneficiaries & named:
+        return 0
+    shared = content.intersection(cue["object"])
+    if not shared:
+        return 0
+    own_verb = cue["verb"] in content
+    # the act must be the promise's: its own verb, or an act of the same code ("payment" of what was to be
+    # compensated), never another act on the same thing ("the return of the lorries" is no fee promise)
+    if not own_verb and not predicted_codes(cue["text"]) & set().union(*(promised_acts(c.content) for c in group)):
+        return 0
+    return len(shared) + own_verb
+
+
 def assign_references(groups: list[list[Commitment]], refs: list[dict[str, Any]], corpus: Corpus,
-                      window_days: int | None = None) -> dict[int, list[Evidence]]:
+                      window_days: int | None = None,
+                      content_words: Callable[[Commitment], frozenset[str]] | None = None) -> dict[int, list[Evidence]]:
     """Later sentences that mention a promise ("the promise made in Ishtal was not kept"), given to
     the promise they share most words with (at least ``SHARED_WORDS``), among the promises first
     reported before the sentence (and at most ``window_days`` before it) whose promiser, or who
-    spoke for it, the sentence names."""
+    spoke for it, the sentence names. Nouns naming a promised act (cues of kind ``promise_noun``) go to
+    the promise whose content words (``content_words``) their object's words fit best (``noun_score``,
+    at least 1)."""
     by_actor: dict[str, list[int]] = defaultdict(list)
     for i, group in enumerate(groups):
         for actor in {group[0].promiser} | _promiser_people(group):
             by_actor[actor].append(i)
     words: dict[int, frozenset[str]] = {}
+    contents: dict[int, frozenset[str]] = {}
     reports = [{(c.evidence.doc_id, c.evidence.start, c.evidence.end) for c in g} for g in groups]
     firsts = [canonical_commitment(g, corpus).evidence.doc_id for g in groups]
     found: dict[int, list[Evidence]] = {}
@@ -127,11 +191,18 @@ def assign_references(groups: list[list[Commitment]], refs: list[dict[str, Any]]
             apart = corpus.apart(firsts[i], cue["doc_id"])
             if window_days is not None and apart is not None and apart > window_days:
                 continue
+            if cue["kind"] == "promise_noun":
+                if content_words is None:
+                    continue
+                if i not in contents:
+                    contents[i] = frozenset().union(*(content_words(c) for c in groups[i]))
+                scores[i] = noun_score(cue, groups[i], contents[i])
+                continue
             if i not in words:
                 words[i] = frozenset(plain(frozenset().union(*(sentence_words(c, corpus) for c in groups[i]))))
             scores[i] = reference_score(cue, groups[i], words[i])
         best = max(scores.values(), default=0)
-        if best < SHARED_WORDS:
+        if best < (1 if cue["kind"] == "promise_noun" else SHARED_WORDS):
             continue
         for i, score in scores.items():
             if score == best:
@@ -152,9 +223,25 @@ def speaks_of(cue: dict[str, Any], report_words: Iterable[frozenset[str]]) -> bo
     said = set(cue["words"])
     for content in report_words:
         shared = content & said
-        if len(shared) >= SHARED_WORDS and len(shared) >= SHARED_SHARE * len(content):
+        # when it was made or is due is no word a sentence repeats ("by:", "made:", "due:")
+        if len(shared) >= SHARED_WORDS and len(shared) >= SHARED_SHARE * sum(":" not in w for w in content):
             return True
     return False
+
+
+# a past participle right after a noun describes the thing ("the lorries impounded at the crossing"); after an
+# auxiliary it is what will be done ("would be returned")
+_DESCRIBING = re.compile(r"(?<![^\W\d_])(?P<before>[^\W\d_]+)\s+[^\W\d_]+ed\b")
+_AUXILIARIES = frozenset(("be", "been", "being", "is", "are", "was", "were", "have", "has", "had", "get", "got", "will",
+                          "would", "shall"))
+
+
+def promised_acts(content: str) -> set[str]:
+    """CAMEO codes of the acts a promise's words name, leaving out participles that describe what it is
+    about ("the lorries impounded since June would be returned" promises a return, not an impounding)."""
+    kept = _DESCRIBING.sub(lambda m: m.group(0) if m.group("before").lower() in _AUXILIARIES else m.group("before"),
+                           content)
+    return predicted_codes(kept)
 
 
 def event_stance(cue: dict[str, Any], promiser: str, acts: set[str], made_on: str | None) -> str | None:
@@ -194,7 +281,7 @@ def linked_promise(group: list[Commitment], corpus: Corpus, cues: list[dict[str,
     canonical = canonical_commitment(group, corpus)
     first_report = corpus.order(canonical.evidence.doc_id)
     report_words = [matcher.plain_words(c) for c in group]
-    acts = set().union(*(predicted_codes(c.content) for c in group))
+    acts = set().union(*(promised_acts(c.content) for c in group))
     made_on = min((c.made_on for c in group if c.made_on), default=None) or corpus.published(canonical.evidence.doc_id)
     dated: dict[tuple[str, int, int], tuple[tuple[str, str], StanceEvidence]] = {}
     disputed_in_text = False
@@ -239,6 +326,11 @@ def linked_promise(group: list[Commitment], corpus: Corpus, cues: list[dict[str,
     rows: list[tuple[str, str, Commitment | None]] = [(canonical.commitment_id, canonical.commitment_id, merged)]
     rows += [(c.commitment_id, canonical.commitment_id, None) for c in group if c is not canonical]
     return merged, rows
+
+
+def _month(day: date, shift: int) -> str:
+    month = day.month - 1 + shift
+    return f"{day.year + month // 12:04d}-{month % 12 + 1:02d}"
 
 
 def _overlaps_report(cue: dict[str, Any], reports: set[tuple[str, int, int]]) -> bool:
