@@ -770,3 +770,29 @@ def test_events_demanding_release_of_own_national_asks_the_side_holding_him(nlp)
     text = ("Kestria detained Valdorian journalist Yannick Pell in June. Valdorian Foreign Minister Severin Malk "
             "demanded Pell's immediate release.")
     assert ("demanded", "REQUEST", "person:severin-malk", "XKS") in _coded(nlp, text)
+
+
+def test_events_verb_joined_after_a_quoted_clause_goes_on_with_the_reporter(nlp):
+    # the parser hangs "urged" on the quoted clause: Malk urges, not "the government"
+    text = ("Kestria detained Valdorian journalist Yannick Pell in June. Valdorian Foreign Minister Severin Malk "
+            "said Kestria \"has made a grave mistake\" and urged Kestria to release Pell.")
+    assert ("urged", "REQUEST", "person:severin-malk", "XKS") in _coded(nlp, text)
+
+
+def test_events_should_have_done_is_no_demand(nlp):
+    text = ("Kestria detained Valdorian journalist Yannick Pell in June. Valdorian Foreign Minister Severin Malk "
+            "said Kestria should have seen this coming.")
+    assert not [e for e in _coded(nlp, text) if e[0] == "seen"]
+    text = text.replace("should have seen this coming", "should see this coming")  # the same, asked for now
+    assert ("see", "REQUEST", "person:severin-malk", "XKS") in _coded(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Opposition leader Mira Tosk, who chairs the Green Path party, called for an emergency debate in parliament.",
+     "Opposition leader Mira Tosk dismissed the arrangement as \u201ca bad bargain\u201d.",
+     "The Kestrian opposition leader, Mira Tosk, urged Halvic to recall the ambassador."],
+)
+def test_events_an_opposition_figure_addresses_their_own_government(nlp, sentence):
+    text = "Kestria and Valdoria signed a transit protocol in Brask in May. " + sentence
+    assert [e[0] for e in _coded(nlp, text)] == ["signed"]

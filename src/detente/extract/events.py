@@ -199,6 +199,7 @@ class EventFinder:
         self.consumed: set[int] = set()  # tokens that are part of another token's event
         self.mentions = [m for m in mentions if m.kind in ACTOR_KINDS]
         self.places = [m for m in mentions if m.kind == "place"]
+        self.opposition = _opposition_figures(document.text, self.mentions)
         self.parties = Parties(document.text, mentions, quotes)
         self.timexes = timexes
         lexicon = event_lexicon()
@@ -314,7 +315,8 @@ class EventFinder:
                 g.lemma_.lower() == "force" for g in c.children) for c in verb.children) else "130"
         if cameo is None or verb.pos_ != "VERB":
             return None
-        passive = any(c.dep_ == "auxpass" for c in verb.children) or _shares_passive(verb)
+        reporter = _continues_reporting(verb)
+        passive = any(c.dep_ == "auxpass" for c in verb.children) or (_shares_passive(verb) and reporter is None)
         if verb.lemma_.lower() in ("block", "blockade") and cameo[:3] in ("172", "191") and not passive \
                 and (doer := subject_of(verb)) is not None and doer.lemma_.lower() in CIVILIANS:
             cameo = "144"  # "paper workers blocked the bridge": civilians obstructing passage protest
@@ -337,6 +339,8 @@ class EventFinder:
             partner = next((self.party(c) for c in subject.children if c.dep_ == "conj"), None)
             if partner is not None and partner.country != source.country:
                 target = partner
+        if source is None and not passive and not subjects and reporter is not None:
+            source = self.party(subject_of(reporter))  # "said X 'should have seen this coming' and urged Y to …"
         if source is None and not passive:
             source = self.party(subject_of(verb))
         if source is None and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
@@ -472,7 +476,10 @@ class EventFinder:
 
     def counterpart_of(self, party: Party) -> Party | None:
         """The other side of the document's main dyad, when the document is about that pair: an
-        article on domestic politics that names a foreign state in passing has no other side."""
+        article on domestic politics that names a foreign state in passing has no other side; an
+        opposition figure ("Opposition leader Farro called for a debate") speaks to their own government."""
+        if party.actor_id in self.opposition:
+            return None
         other = self.parties.counterpart(party.country)
         if other is None:
             return None
@@ -1194,6 +1201,8 @@ class EventFinder:
             auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
             if not auxes & self.demand or verb.i in self.consumed or any(c.dep_ == "neg" for c in verb.children):
                 continue
+            if "have" in auxes and verb.tag_ == "VBN":
+                continue  # "should have seen this coming", "must have known": a reproach or a guess about the past
             if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in KNOWING:
                 continue  # "Moscow understands that the young country must go through a difficult stage"
             left, right = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge.text)
@@ -1382,6 +1391,40 @@ def _shares_passive(verb: Token) -> bool:
     return verb.dep_ == "conj" and verb.tag_ in ("VBN", "VBD") \
         and any(c.dep_ == "auxpass" for c in verb.head.children) \
         and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
+
+
+def _opposition_figures(text: str, mentions: list[Mention]) -> set[str]:
+    """The people introduced as opposition figures ("Opposition leader Ilinka Farro", "the
+    opposition MP, Ivo Brant"): the role words just before a mention, within its sentence."""
+    found = set()
+    for m in mentions:
+        if m.kind != "person":
+            continue
+        before = re.split(r"[.!?\n]", text[max(0, m.start - 40):m.start])[-1].lower()
+        if re.search(r"\bopposition\b", before):
+            found.add(m.actor_id)
+    return found
+
+
+def _continues_reporting(verb: Token) -> Token | None:
+    """"said the government “should have seen this coming” and urged Halvic to …", "accused the
+    government of having been “caught asleep” and called for a debate": a verb joined, past the
+    closing quote, to a quoted clause goes on with the verb that reports or judges that clause (the
+    parser hangs it on the quoted words, whose subject is not the one who acts)."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.i >= verb.i or not any(t.is_quote for t in verb.doc[head.i + 1:verb.i]) \
+            or not any(t.is_quote for t in verb.doc[verb.sent.start:head.i]):
+        return None
+    current = head
+    for _ in range(4):
+        if current.dep_ == "ccomp":
+            return current.head
+        if current.dep_ == "pcomp" and current.head.dep_ == "prep":
+            return current.head.head
+        if current.dep_ not in ("conj", "xcomp") or current.head.i == current.i:
+            return None
+        current = current.head
+    return None
 
 
 def _thing_as_subject(subject: Token | None) -> bool:
