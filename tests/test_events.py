@@ -796,3 +796,31 @@ def test_events_should_have_done_is_no_demand(nlp):
 def test_events_an_opposition_figure_addresses_their_own_government(nlp, sentence):
     text = "Kestria and Valdoria signed a transit protocol in Brask in May. " + sentence
     assert [e[0] for e in _coded(nlp, text)] == ["signed"]
+
+
+def _coded_cameo(nlp, text):
+    return [(e.trigger.text, e.cameo, e.source, e.target)
+            for e in run(nlp, text, published="2025-06-05", example_gazetteer=True).events]
+
+
+def test_events_a_count_as_subject_stands_for_the_people_counted_before(nlp):
+    text = ("Valdorian guards opened fire on a Kestrian patrol at the bridge. Two Kestrian servicemen died at the "
+            "scene, and a third was briefly held and handed back to the Kestrian side the same night.")
+    coded = _coded_cameo(nlp, text)
+    assert ("held", "173", "XVL", "XKS") in coded
+    assert ("handed", "0841", "XVL", "XKS") in coded
+    # a meeting that was held is no detention
+    assert not [e for e in _coded_cameo(nlp, "Valdoria and Kestria agreed to talks. Two rounds were held in May.")
+                if e[0] == "held"]
+
+
+def test_events_ordering_people_held_is_their_detention(nlp):
+    text = ("Kestria detained two Valdorian journalists on Tuesday. "
+            "A Dorrun court on Wednesday ordered both men held for two months pending investigation.")
+    assert ("held", "173", "XKS", "XVL") in _coded_cameo(nlp, text)
+
+
+def test_events_particle_parsed_as_adverb_completes_the_phrase(nlp):
+    text = ("Valdoria seized forty Kestrian lorries at the border in May. All 40 Kestrian lorries held at the "
+            "terminal were handed back to their owners on 28 November.")
+    assert ("handed", "0842", "XVL", "XKS") in _coded_cameo(nlp, text)

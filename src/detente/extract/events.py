@@ -84,10 +84,17 @@ FRAMEWORKS = {"format", "framework", "platform", "mechanism", "forum", "basis", 
 CIVILIANS = {"worker", "farmer", "protester", "protestor", "demonstrator", "haulier", "trucker", "driver", "student",
              "activist", "resident", "villager", "fisherman", "supporter", "people", "crowd", "miner", "taxi",
              "youth", "opponent", "striker", "teacher", "doctor"}
+PEOPLE_NOUNS = {"man", "woman", "person", "serviceman", "servicemen", "soldier", "guard", "citizen", "national",
+                "crew", "sailor", "civilian", "child", "employee", "pilot", "tourist", "migrant", "journalist",
+                "prisoner", "detainee", "officer", "diplomat", "reporter", "cameraman", "hostage", "suspect"}
+COUNT_WORDS = {"second", "third", "fourth", "fifth", "sixth", "another", "other", "others", "rest", "remainder",
+               "one", "both"}
+CAUSING = {"order", "have", "keep", "want", "leave", "find"}
 KEEPING = {"keep", "break", "fulfil", "fulfill", "honour", "honor", "ignore", "violate", "renege", "betray"}
 # nouns whose possessor is who undergoes them ("their detention", "Pell's release"), not who does them
 UNDERGONE = {"arrest", "detention", "imprisonment", "release", "trial", "expulsion", "deportation", "custody",
              "kidnapping", "abduction", "extradition", "conviction", "sentencing", "prosecution", "interrogation"}
+PARTICLE_ADVERBS = {"back", "off", "away", "over", "out", "down", "up", "in"}
 TEMPORAL_PREPOSITIONS = {"since", "after", "before", "until", "during", "following", "amid"}
 KNOWING = {"understand", "know", "realise", "realize", "recognise", "recognize", "acknowledge", "accept", "see"}
 CHARACTERISING = {"call", "describe", "brand", "label", "term", "characterise", "characterize", "dub", "dismiss"}
@@ -240,6 +247,13 @@ class EventFinder:
         """The code of a verb phrase ("open fire", "call off") when the lexicon has one, else of the verb;
         a few verbs are events only when negated ("Lantern Street has not answered")."""
         code = lexicon_code(verb)
+        if code is None and verb.lemma_.lower() == "hold" and _people_held(verb):
+            return "173"  # "a third was briefly held", "ordered both men held for two months"
+        if code == "084" and _people(handled := _handled(verb)):
+            return "0841"  # "a third was held and handed back": people handed back are released
+        if code == "084" and handled is not None:
+            # "the lorries were handed back": coded as returning them would be
+            return verb_phrase_index().get("return", {}).get(handled.lemma_.lower(), code)
         if code is None and (code := event_lexicon().get("negated_verbs", {}).get(verb.lemma_.lower())):
             # "did not respond to the Ledger's questions" is no silence between states
             asked = _object_of(verb)
@@ -327,6 +341,7 @@ class EventFinder:
         if not subjects and passive and verb.dep_ == "conj" and (shared := subject_of(verb)) is not None:
             subjects = [shared]  # "… have not been returned": the subject of the verb it is joined to
         subject = next((c for c in reversed(subjects) if self.party(c) is not None), subjects[0] if subjects else None)
+        subject = _counted_referent(subject) or subject  # "two servicemen died and a third was held": the servicemen
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         agent_obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
         obj = _object_of(verb)
@@ -339,6 +354,9 @@ class EventFinder:
             partner = next((self.party(c) for c in subject.children if c.dep_ == "conj"), None)
             if partner is not None and partner.country != source.country:
                 target = partner
+        if (causer := _object_complement(verb)) is not None:
+            # "a court ordered both men held": the one ordering acts on the object
+            source, target = self.party(subject_of(causer)), self.party(verb.head)
         if source is None and not passive and not subjects and reporter is not None:
             source = self.party(subject_of(reporter))  # "said X 'should have seen this coming' and urged Y to …"
         if source is None and not passive:
@@ -347,6 +365,8 @@ class EventFinder:
             source = self.party(subject_of(verb.head.head))  # "closed the case without sharing …"
         if source is None and verb.dep_ in ("xcomp", "conj", "advcl", "relcl", "acl"):
             source = self.party(next((c for c in verb.head.children if c.dep_ == "nsubj"), None))
+            if passive and source is not None and target is not None and source.actor_id == target.actor_id:
+                source = None  # "two servicemen died, and a third was held": not by their own side
         if source is None and not passive and subject is not None and subject.pos_ == "NOUN" \
                 and (code := self.noun_code(subject)):
             # "the lorry seizures broke the protocol": who seized, here or before
@@ -1105,7 +1125,7 @@ class EventFinder:
             return owner.i in coded_verbs or any(c.idx in triggers for c in owner.children if c.dep_ == "dobj")
         if verb.dep_ == "acl" and head.idx in triggers:
             return True  # "the travel agreement, signed on Monday by …": the agreement's event
-        if verb.dep_ == "acl" and not self._dated(verb) and (
+        if verb.dep_ == "acl" and not self._dated(verb) and _object_complement(verb) is None and (
                 _reason_of(head, triggers) or (head.dep_ == "dobj" and head.head.i in coded_verbs)
                 or (verb.tag_ == "VBN" and verb.i > 0 and verb.nbor(-1).text != ","
                     and not any(c.dep_ == "agent" for c in verb.children) and self.party(head) is None
@@ -1391,6 +1411,56 @@ def _shares_passive(verb: Token) -> bool:
     return verb.dep_ == "conj" and verb.tag_ in ("VBN", "VBD") \
         and any(c.dep_ == "auxpass" for c in verb.head.children) \
         and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
+
+
+def _counted_referent(subject: Token | None) -> Token | None:
+    """"Two Kestrian servicemen died, and a third was briefly held": a subject that only counts
+    ("a third", "another", "both") stands for the people counted before it in the sentence."""
+    if subject is None or not (subject.lower_ in COUNT_WORDS or subject.like_num) \
+            or any(c.dep_ in ("compound", "amod", "prep") for c in subject.children):
+        return None
+    for token in reversed(subject.doc[subject.sent.start:subject.i]):
+        if token.pos_ == "NOUN" and any(c.dep_ == "nummod" or (c.dep_ == "det" and c.lower_ in ("both", "all"))
+                                        for c in token.children):
+            return token
+    return None
+
+
+def _people(noun: Token | None) -> bool:
+    """A noun naming people ("two journalists", "both men", "a third" of them)."""
+    noun = _counted_referent(noun) or noun
+    return noun is not None and (noun.lemma_.lower() in PEOPLE_NOUNS | CIVILIANS or noun.lower_ in PEOPLE_NOUNS
+                                 or noun.ent_type_ in ("PERSON", "NORP") or noun.lower_ in ("men", "women", "people"))
+
+
+def _object_complement(verb: Token) -> Token | None:
+    """"ordered both men held": the participle says what is done to the object of a verb of ordering
+    or keeping (the parser hangs it on the object); that verb."""
+    head = verb.head
+    if verb.dep_ in ("acl", "oprd", "ccomp", "xcomp") and verb.tag_ == "VBN" and head.dep_ == "dobj" \
+            and head.head.lemma_.lower() in CAUSING and head.i < verb.i:
+        return head.head
+    return None
+
+
+def _handled(verb: Token) -> Token | None:
+    """What a verb is done to: its object, else (passive) its subject."""
+    passive = any(c.dep_ == "auxpass" for c in verb.children) or _shares_passive(verb)
+    if not passive:
+        return next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None) or subject_of(verb)
+
+
+def _people_held(verb: Token) -> bool:
+    """Held as people are held: in custody ("a third was briefly held", "ordered both men held")."""
+    if _object_complement(verb) is not None:
+        return _people(verb.head)
+    passive = any(c.dep_ == "auxpass" for c in verb.children) or _shares_passive(verb)
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) if passive else None
+    if subject is None and passive and verb.dep_ == "conj":
+        subject = subject_of(verb)
+    return subject is not None and _people(subject) and not any(
+        c.dep_ in ("prep", "prt") and c.lower_ in ("up", "back", "accountable", "responsible") for c in verb.children)
 
 
 def _opposition_figures(text: str, mentions: list[Mention]) -> set[str]:
@@ -1683,6 +1753,8 @@ def _complement_words(verb: Token) -> list[str]:
             if child.lemma_.lower() in QUANTITY_NOUNS:  # "joined a number of its documents": join document
                 words.extend(g.lemma_.lower() for c in child.children if c.dep_ == "prep" and c.lower_ == "of"
                              for g in c.children if g.dep_ == "pobj")
+        elif child.dep_ == "advmod" and child.lower_ in PARTICLE_ADVERBS:
+            words.append(child.lower_)  # "were handed back to their owners", the particle parsed as an adverb
         elif child.dep_ == "xcomp" and child.pos_ == "VERB":
             bare.append(child.lemma_.lower())  # "was allowed to leave": allow leave
         elif child.dep_ == "prep":
