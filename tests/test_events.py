@@ -824,3 +824,11 @@ def test_events_particle_parsed_as_adverb_completes_the_phrase(nlp):
     text = ("Valdoria seized forty Kestrian lorries at the border in May. All 40 Kestrian lorries held at the "
             "terminal were handed back to their owners on 28 November.")
     assert ("handed", "0842", "XVL", "XKS") in _coded_cameo(nlp, text)
+
+
+def test_events_not_withdrawing_a_note_negates_the_withdrawal_not_the_note(nlp):
+    text = "Kestria has not withdrawn the protest note it handed to Ambassador Lothar Wenn last Wednesday."
+    events = {e.trigger.text: (e.category, e.mode) for e in run(nlp, text, published="2025-05-13",
+                                                                example_gazetteer=True).events}
+    assert events["withdrawn"] == ("CONCEDE", "negated")
+    assert events["note"] == ("ACCUSE", "asserted")

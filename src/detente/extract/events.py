@@ -815,6 +815,9 @@ class EventFinder:
         verb = trigger if trigger.pos_ in ("VERB", "AUX") else _governing(trigger)
         if trigger.dep_ == "pobj" and trigger.head.lower_ in TEMPORAL_PREPOSITIONS:
             verb = None  # "has not reopened it since the shooting": the shooting happened
+        elif trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubjpass") and verb is not None \
+                and verb.i == trigger.head.i and verb.lemma_.lower() not in LIGHT_VERBS and self.verb_code(verb):
+            verb = None  # "has not withdrawn the protest note it handed to Wenn": the withdrawal is negated
         governing = verb.head if verb is not None and verb.dep_ in ("xcomp", "ccomp") else None
         if governing is not None and governing.pos_ == "ADJ" and governing.dep_ == "acomp":
             governing = governing.head  # "the US must be ready to mediate": the modal is on "be"
