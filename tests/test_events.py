@@ -832,3 +832,9 @@ def test_events_not_withdrawing_a_note_negates_the_withdrawal_not_the_note(nlp):
                                                                 example_gazetteer=True).events}
     assert events["withdrawn"] == ("CONCEDE", "negated")
     assert events["note"] == ("ACCUSE", "asserted")
+
+
+def test_events_participle_after_its_noun_is_done_to_it(nlp):
+    text = ("Relations between Valdoria and Kestria are tense. The two Valdorian journalists detained in June "
+            "remain in custody in Dorrun.")
+    assert [e for e in _coded_cameo(nlp, text) if e[1].startswith("17")] == [("detained", "173", "XKS", "XVL")]

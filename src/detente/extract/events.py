@@ -330,7 +330,8 @@ class EventFinder:
         if cameo is None or verb.pos_ != "VERB":
             return None
         reporter = _continues_reporting(verb)
-        passive = any(c.dep_ == "auxpass" for c in verb.children) or (_shares_passive(verb) and reporter is None)
+        passive = any(c.dep_ == "auxpass" for c in verb.children) or (_shares_passive(verb) and reporter is None) \
+            or _participle_of_noun(verb)
         if verb.lemma_.lower() in ("block", "blockade") and cameo[:3] in ("172", "191") and not passive \
                 and (doer := subject_of(verb)) is not None and doer.lemma_.lower() in CIVILIANS:
             cameo = "144"  # "paper workers blocked the bridge": civilians obstructing passage protest
@@ -1414,6 +1415,13 @@ def _shares_passive(verb: Token) -> bool:
     return verb.dep_ == "conj" and verb.tag_ in ("VBN", "VBD") \
         and any(c.dep_ == "auxpass" for c in verb.head.children) \
         and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
+
+
+def _participle_of_noun(verb: Token) -> bool:
+    """"the two journalists detained in June": a past participle after a noun naming people tells what
+    was done to them (one naming its doer, "the summit, hosted by …", is read as before: by who the doer is)."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i \
+        and _people(verb.head) and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "agent") for c in verb.children)
 
 
 def _counted_referent(subject: Token | None) -> Token | None:
