@@ -838,3 +838,20 @@ def test_events_participle_after_its_noun_is_done_to_it(nlp):
     text = ("Relations between Valdoria and Kestria are tense. The two Valdorian journalists detained in June "
             "remain in custody in Dorrun.")
     assert [e for e in _coded_cameo(nlp, text) if e[1].startswith("17")] == [("detained", "173", "XKS", "XVL")]
+
+
+def test_events_the_same_kind_between_the_same_sides_on_the_same_date_is_told_again(nlp):
+    text = ("Valdoria and Kestria met in Ishtal in October. Both sides had refused talks for a year, "
+            "but the two governments met in Ishtal in October.")
+    assert [e[0] for e in _coded(nlp, text) if e[1] == "CONSULT"] == ["met"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger"),
+    [("Prime Minister Hedda Vorlund told a cabinet meeting that the return of the lorries was welcome.", "meeting"),
+     ("Several Kestrian commentators have called the exercises a \u201creminder\u201d of Valdoria's power.", "called"),
+     ("She added that the Valdorian border service had opened its own inquiry.", "inquiry")],
+)
+def test_events_a_side_among_its_own_people_is_no_dyadic_event(nlp, sentence, trigger):
+    text = "Valdoria and Kestria signed a transit protocol in Brask in May. " + sentence
+    assert not [e for e in _coded(nlp, text) if e[0] == trigger]

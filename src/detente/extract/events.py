@@ -90,6 +90,9 @@ PEOPLE_NOUNS = {"man", "woman", "person", "serviceman", "servicemen", "soldier",
 COUNT_WORDS = {"second", "third", "fourth", "fifth", "sixth", "another", "other", "others", "rest", "remainder",
                "one", "both"}
 CAUSING = {"order", "have", "keep", "want", "leave", "find"}
+COMMENTATORS = {"commentator", "analyst", "observer", "expert", "pundit", "columnist", "critic", "blogger",
+                "academic", "scholar", "historian", "economist"}
+OWN_BODIES = {"cabinet", "party", "caucus", "staff", "board", "faction", "parliamentary", "coalition", "family"}
 KEEPING = {"keep", "break", "fulfil", "fulfill", "honour", "honor", "ignore", "violate", "renege", "betray"}
 # nouns whose possessor is who undergoes them ("their detention", "Pell's release"), not who does them
 UNDERGONE = {"arrest", "detention", "imprisonment", "release", "trial", "expulsion", "deportation", "custody",
@@ -222,7 +225,9 @@ class EventFinder:
 
     def party(self, token: Token | None) -> Party | None:
         """The actor a phrase names (see ``Parties.of``); "police in Brask", "a Dorrun court": the
-        state whose institution acts where it is placed."""
+        state whose institution acts where it is placed; "several Kestrian commentators" speak for no one."""
+        if token is not None and token.tag_ == "NNS" and token.lemma_.lower() in COMMENTATORS:
+            return None
         found = self.parties.of(token)
         if found is None and token is not None and token.lower_ in ("it", "its") and token.dep_ in ("nsubj", "poss"):
             # "Kestria has chosen a bilateral route: it sent Brask a protest note": the state named last
@@ -584,6 +589,11 @@ class EventFinder:
         cameo = self.noun_code(noun)
         if cameo is None or noun.pos_ != "NOUN":
             return None
+        if cameo[:2] == "04" and any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in OWN_BODIES
+                                     for c in noun.children):
+            return None  # "told a cabinet meeting", "a party meeting": a side meeting its own people
+        if cameo[:2] == "09" and any(c.dep_ == "amod" and c.lower_ == "own" for c in noun.children):
+            return None  # "the border service had opened its own inquiry": into its own conduct
         source = target = None
         done_to_owner = noun.lemma_.lower() in UNDERGONE and not any(
             c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
@@ -995,7 +1005,8 @@ class EventFinder:
             if found is None:
                 continue
             if token.pos_ == "VERB" and (self._part_of(token, events, coded_verbs)
-                                         or self._told_again(token, found, events)):
+                                         or self._told_again(token, found, events)
+                                         or self._same_dated_event(found, events)):
                 continue
             if token.pos_ == "VERB":
                 coded_verbs.add(token.i)
@@ -1177,6 +1188,16 @@ class EventFinder:
         return any(e.cameo[:3] == found.cameo[:3] and {e.source_country, e.target_country} == sides
                    and e.evidence.start < found.evidence.start and found.date in (None, e.date)
                    for e in events.values())
+
+    @staticmethod
+    def _same_dated_event(found: Event, events: dict[str, Event]) -> bool:
+        """An event of the same kind between the same states, given the same date, as one reported before
+        it: told again ("They first met in Ishtal in October … they met in Ishtal in October")."""
+        if found.date is None or found.mode != "asserted":
+            return False
+        sides = {found.source_country, found.target_country}
+        return any(e.cameo[:3] == found.cameo[:3] and {e.source_country, e.target_country} == sides
+                   and e.date == found.date and e.evidence.start < found.evidence.start for e in events.values())
 
     def _two_named(self, phrase: Token) -> tuple[Party, Party] | None:
         """The first two actors of different states a plural phrase names ("the presidents of
