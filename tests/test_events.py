@@ -855,3 +855,13 @@ def test_events_the_same_kind_between_the_same_sides_on_the_same_date_is_told_ag
 def test_events_a_side_among_its_own_people_is_no_dyadic_event(nlp, sentence, trigger):
     text = "Valdoria and Kestria signed a transit protocol in Brask in May. " + sentence
     assert not [e for e in _coded(nlp, text) if e[0] == trigger]
+
+
+def test_events_participle_deep_inside_another_events_phrase_only_describes(nlp):
+    text = ("Relations between Valdoria and Kestria are tense. Valdoria has paid compensation to the families of "
+            "the three Kestrian border guards killed on the bridge in May.")
+    assert not [e for e in _coded(nlp, text) if e[0] == "killed"]
+    # the object itself is told as what the event undoes
+    text = ("Relations between Valdoria and Kestria are tense. "
+            "Valdoria released the eleven Kestrian students detained in Brask in June.")
+    assert ("detained", "COERCE", "XVL", "XKS") in _coded(nlp, text)

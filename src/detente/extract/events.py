@@ -1140,6 +1140,8 @@ class EventFinder:
             return owner.i in coded_verbs or any(c.idx in triggers for c in owner.children if c.dep_ == "dobj")
         if verb.dep_ == "acl" and head.idx in triggers:
             return True  # "the travel agreement, signed on Monday by …": the agreement's event
+        if _participle_of_noun(verb) and _within_event(head, triggers, coded_verbs):
+            return True  # "paid compensation to the families of the guards killed in May": whose families
         if verb.dep_ == "acl" and not self._dated(verb) and _object_complement(verb) is None and (
                 _reason_of(head, triggers) or (head.dep_ == "dobj" and head.head.i in coded_verbs)
                 or (verb.tag_ == "VBN" and verb.i > 0 and verb.nbor(-1).text != ","
@@ -1443,6 +1445,22 @@ def _participle_of_noun(verb: Token) -> bool:
     was done to them (one naming its doer, "the summit, hosted by …", is read as before: by who the doer is)."""
     return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i \
         and _people(verb.head) and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "agent") for c in verb.children)
+
+
+def _within_event(noun: Token, triggers: set[int], coded_verbs: set[int]) -> bool:
+    """Whether a noun is told inside another event's phrase, through prepositions ("paid compensation to
+    the families of the guards …"; but the object itself, "released the students detained in June", is
+    told as what that event undoes)."""
+    if noun.dep_ != "pobj":
+        return False
+    current = noun
+    for _ in range(6):
+        if current.dep_ not in ("pobj", "prep", "dobj", "dative") or current.head.i == current.i:
+            return False
+        current = current.head
+        if current.i in coded_verbs or (current.pos_ == "NOUN" and current.idx in triggers):
+            return True
+    return False
 
 
 def _counted_referent(subject: Token | None) -> Token | None:
