@@ -865,3 +865,24 @@ def test_events_participle_deep_inside_another_events_phrase_only_describes(nlp)
     text = ("Relations between Valdoria and Kestria are tense. "
             "Valdoria released the eleven Kestrian students detained in Brask in June.")
     assert ("detained", "COERCE", "XVL", "XKS") in _coded(nlp, text)
+
+
+def test_events_a_clause_beyond_a_semicolon_is_not_governed_by_its_verb(nlp):
+    text = ("Kestria detained two Valdorian journalists in June. "
+            "Kestria accuses them of collecting information about military positions; both deny the charges.")
+    assert [(e.trigger.text, e.mode) for e in run(nlp, text, published="2025-07-05", example_gazetteer=True).events
+            if e.category == "ACCUSE"] == [("accuses", "asserted")]
+
+
+def test_events_support_voiced_in_the_present_under_a_past_verb_of_saying(nlp):
+    text = "Kestria and Valdoria quarrelled over the bridge. Jonas Aberline said that Sarnovia stands with Kestria."
+    assert ("stands", "SUPPORT", "person:jonas-aberline", "XKS") in _coded(nlp, text)
+    # a standing state of affairs in the present is still no event
+    text = "Kestria and Valdoria quarrelled over the bridge. Sarnovia, which stands with Kestria, kept silent."
+    assert not [e for e in _coded(nlp, text) if e[0] == "stands"]
+
+
+def test_events_pleading_not_guilty_to_charges_undergoes_them(nlp):
+    text = ("Kestria detained Valdorian journalist Yannick Pell in June. "
+            "Pell pleaded not guilty to charges of gathering military information.")
+    assert ("charges", "ACCUSE", "XKS", "person:yannick-pell") in _coded(nlp, text)

@@ -525,6 +525,9 @@ class EventFinder:
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
                 if code := self.noun_phrases.get(f"{obj.lemma_.lower()} {noun.lemma_.lower()}"):
                     return code
+        if noun.lemma_.lower() == "charge" and any(c.dep_ == "prep" and c.lower_ in ("of", "against")
+                                                   for c in noun.children):
+            return "112"  # "charges of gathering military information" (not "transit charges")
         return self.nouns.get(noun.lower_) or self.nouns.get(noun.lemma_.lower())
 
     def relations_pair(self, noun: Token) -> tuple[Party, Party] | None:
@@ -565,6 +568,9 @@ class EventFinder:
         while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head
         verb = first.head
+        if first.dep_ == "pobj" and first.head.lower_ == "to" and first.head.head.lower_ == "guilty" \
+                and first.head.head.head.lemma_.lower() == "plead":
+            return self.party(subject_of(first.head.head.head))  # "pleaded not guilty to charges of spying"
         if first.dep_ != "dobj" or verb.lemma_.lower() not in RECEIVING:
             return None
         return self.party(subject_of(verb))
@@ -829,7 +835,8 @@ class EventFinder:
         elif trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubjpass") and verb is not None \
                 and verb.i == trigger.head.i and verb.lemma_.lower() not in LIGHT_VERBS and self.verb_code(verb):
             verb = None  # "has not withdrawn the protest note it handed to Wenn": the withdrawal is negated
-        governing = verb.head if verb is not None and verb.dep_ in ("xcomp", "ccomp") else None
+        governing = verb.head if verb is not None and verb.dep_ in ("xcomp", "ccomp") and not _across_semicolon(verb) \
+            else None
         if governing is not None and governing.pos_ == "ADJ" and governing.dep_ == "acomp":
             governing = governing.head  # "the US must be ready to mediate": the modal is on "be"
         for current in filter(None, (verb, governing)):
@@ -879,8 +886,8 @@ class EventFinder:
         auxes = {c.lower_ for c in trigger.children if c.dep_ in ("aux", "auxpass")}
         if not auxes and trigger.dep_ == "conj":  # "is owned and funded": the auxiliary is the first verb's
             auxes = {c.lower_ for c in trigger.head.children if c.dep_ in ("aux", "auxpass")}
-        if trigger.tag_ in ("VBZ", "VBP") and not auxes:
-            return True
+        if trigger.tag_ in ("VBZ", "VBP") and not auxes and not (cameo[:2] == "05" and _reported_in_past(trigger)):
+            return True  # (but "said that Sarnovia stands with Kestria" is support voiced then)
         if trigger.tag_ == "VB" and auxes and auxes <= {"does", "do"}:
             return True  # "Azerbaijan does not recognise the legal personality of the CIS"
         if trigger.tag_ == "VBN" and auxes and auxes <= {"is", "are"}:
@@ -1461,6 +1468,18 @@ def _within_event(noun: Token, triggers: set[int], coded_verbs: set[int]) -> boo
         if current.i in coded_verbs or (current.pos_ == "NOUN" and current.idx in triggers):
             return True
     return False
+
+
+def _across_semicolon(verb: Token) -> bool:
+    """"Kestria accuses them of spying; both deny the charges": a clause parsed under a verb that stands
+    beyond a semicolon is not governed by it."""
+    low, high = sorted((verb.i, verb.head.i))
+    return any(t.text == ";" for t in verb.doc[low:high])
+
+
+def _reported_in_past(verb: Token) -> bool:
+    """A clause reported under a verb of saying in the past ("said that Sarnovia stands with Kestria")."""
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in SAY_LEMMAS and verb.head.tag_ == "VBD"
 
 
 def _counted_referent(subject: Token | None) -> Token | None:
