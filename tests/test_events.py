@@ -886,3 +886,12 @@ def test_events_pleading_not_guilty_to_charges_undergoes_them(nlp):
     text = ("Kestria detained Valdorian journalist Yannick Pell in June. "
             "Pell pleaded not guilty to charges of gathering military information.")
     assert ("charges", "ACCUSE", "XKS", "person:yannick-pell") in _coded(nlp, text)
+
+
+def test_events_things_taken_in_the_act_told_just_before_are_taken_by_its_side(nlp):
+    text = ("Kestria's State Security Service on Tuesday detained two Valdorian journalists in Dorrun. "
+            "The service said cameras and hard drives had been seized.")
+    assert ("seized", "COERCE", "body:xks-state-security-service", "XVL") in _coded(nlp, text)
+    # people killed are no things taken: the earlier act is not theirs to borrow
+    text = ("Valdorian guards detained two Kestrian fishermen on Tuesday. Thirty people were killed in a storm.")
+    assert not [e for e in _coded(nlp, text) if e[0] == "killed"]

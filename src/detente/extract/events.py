@@ -401,6 +401,12 @@ class EventFinder:
             date = self.date_for(verb, verb.sent)
             if earlier is not None and not (date is not None and earlier.date == date.value):
                 source, target = self.parties.actor(earlier.source), self.parties.actor(earlier.target)
+        if passive and source is None and target is None and agent_obj is None and _thing_as_subject(subject) \
+                and not _people(subject) and verb.dep_ not in ("relcl", "acl") \
+                and (nearby := self._nearby_same_kind(verb, cameo)) is not None:
+            # "detained two employees … The service said cameras had been seized": things taken in the
+            # course of the act of that kind told just before, by the same side
+            source, target = self.parties.actor(nearby.source), self.parties.actor(nearby.target)
         if source is not None and not passive and (pair := self.parties.both_sides(obj)) and source.country not in pair:
             target = state(pair[0])  # "hosted the two sides": a third party towards each (listed_targets)
         if cameo.startswith("10") and source is not None and target is not None and obj is not None \
@@ -706,6 +712,16 @@ class EventFinder:
         """The parties of the same kind of event reported earlier in the document."""
         earlier = self._earlier(noun, cameo)
         return (self.parties.actor(earlier.source), self.parties.actor(earlier.target)) if earlier else (None, None)
+
+    def _nearby_same_kind(self, verb: Token, cameo: str) -> Event | None:
+        """The last event of the same CAMEO root told in the two sentences before this one or in it."""
+        starts = verb.doc.user_data.get("sent_starts")
+        if starts is None:
+            starts = verb.doc.user_data["sent_starts"] = [s.start_char for s in verb.doc.sents]
+        here = bisect_left(starts, verb.sent.start_char)
+        floor = starts[max(0, here - 2)]
+        return next((e for e in reversed(self.found) if e.cameo and e.cameo[:2] == cameo[:2]
+                     and floor <= e.evidence.start < verb.idx), None)
 
     def _earlier(self, token: Token, cameo: str) -> Event | None:
         return next((e for e in reversed(self.found)
