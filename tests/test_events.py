@@ -895,3 +895,9 @@ def test_events_things_taken_in_the_act_told_just_before_are_taken_by_its_side(n
     # people killed are no things taken: the earlier act is not theirs to borrow
     text = ("Valdorian guards detained two Kestrian fishermen on Tuesday. Thirty people were killed in a storm.")
     assert not [e for e in _coded(nlp, text) if e[0] == "killed"]
+
+
+def test_events_the_deal_told_from_the_other_side_is_the_same_signing(nlp):
+    text = ("Kestria and Valdoria signed a transit protocol in Brask on Monday. "
+            "Brask presented the deal as proof that its trade-first doctrine was paying off.")
+    assert [e[0] for e in _coded(nlp, text)] == ["signed"]

@@ -92,6 +92,7 @@ COUNT_WORDS = {"second", "third", "fourth", "fifth", "sixth", "another", "other"
 CAUSING = {"order", "have", "keep", "want", "leave", "find"}
 COMMENTATORS = {"commentator", "analyst", "observer", "expert", "pundit", "columnist", "critic", "blogger",
                 "academic", "scholar", "historian", "economist"}
+SHARED_ROOTS = {"03", "04", "06"}  # agreeing, meeting, cooperating: done together, told from either side
 OWN_BODIES = {"cabinet", "party", "caucus", "staff", "board", "faction", "parliamentary", "coalition", "family"}
 KEEPING = {"keep", "break", "fulfil", "fulfill", "honour", "honor", "ignore", "violate", "renege", "betray"}
 # nouns whose possessor is who undergoes them ("their detention", "Pell's release"), not who does them
@@ -252,6 +253,9 @@ class EventFinder:
         """The code of a verb phrase ("open fire", "call off") when the lexicon has one, else of the verb;
         a few verbs are events only when negated ("Lantern Street has not answered")."""
         code = lexicon_code(verb)
+        if verb.lemma_.lower() == "pay" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children) \
+                and not any(c.dep_ == "dobj" for c in verb.children):
+            return None  # "the doctrine was paying off": it worked, nothing was paid
         if code is None and verb.lemma_.lower() == "hold" and _people_held(verb):
             return "173"  # "a third was briefly held", "ordered both men held for two months"
         if code == "084" and _people(handled := _handled(verb)):
@@ -1243,8 +1247,10 @@ class EventFinder:
         when it points back ("the apology", "Putin's apologies", "the Putin-Aliyev meeting"). A
         mention that gives its own date ("the shooting on 6 May") is reported again; what someone
         faces, remains in, or is announced is new."""
-        sentences = seen.get((found.category, found.source_country or found.source,
-                              found.target_country or found.target))
+        sides = (found.source_country or found.source, found.target_country or found.target)
+        sentences = seen.get((found.category, *sides), [])
+        if (found.cameo or "")[:2] in SHARED_ROOTS or (found.cameo or "")[:3] == "057":
+            sentences = sentences + seen.get((found.category, sides[1], sides[0]), [])  # "the deal": either way
         if not sentences or found.mode == "negated":
             return False
         if _named_event(noun):
