@@ -901,3 +901,11 @@ def test_events_the_deal_told_from_the_other_side_is_the_same_signing(nlp):
     text = ("Kestria and Valdoria signed a transit protocol in Brask on Monday. "
             "Brask presented the deal as proof that its trade-first doctrine was paying off.")
     assert [e[0] for e in _coded(nlp, text)] == ["signed"]
+
+
+def test_events_cooperation_supposed_on_a_condition_is_an_intent(nlp):
+    text = ("Valdoria and Kestria signed a transit protocol in May. Valdorian officials said talks between the two "
+            "sides could start in the autumn if the customs commission makes progress.")
+    assert [(e.trigger.text, e.cameo, e.mode) for e in run(nlp, text, published="2025-06-05",
+                                                           example_gazetteer=True).events
+            if e.trigger.text == "talks"] == [("talks", "036", "hypothetical")]

@@ -762,6 +762,8 @@ class EventFinder:
         if announced and mode != "negated":
             if (code := announced_code(cameo, "intent")) and mode not in ("hypothetical", "demanded"):
                 cameo, mode = code, "asserted"
+            elif code and mode == "hypothetical":
+                cameo = code  # "talks could start in the autumn if …": an intent, on a condition
             elif (code := announced_code(cameo, "threat")) and not self._scheduled(trigger):
                 cameo = code  # but "will charge 40 percent more from 1 March" is a measure decided, with its date
         demander: Party | None = source
