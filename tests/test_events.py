@@ -909,3 +909,9 @@ def test_events_cooperation_supposed_on_a_condition_is_an_intent(nlp):
     assert [(e.trigger.text, e.cameo, e.mode) for e in run(nlp, text, published="2025-06-05",
                                                            example_gazetteer=True).events
             if e.trigger.text == "talks"] == [("talks", "036", "hypothetical")]
+
+
+def test_events_an_event_offered_or_pledged_by_a_noun_is_an_intent(nlp):
+    text = ("Valdoria and Kestria quarrelled over the bridge. "
+            "Brask said it welcomed an offer by Qarovia to host talks between the two sides.")
+    assert [(e[0], e[1]) for e in _coded(nlp, text) if e[0] == "talks"] == [("talks", "AGREE")]

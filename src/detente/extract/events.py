@@ -93,6 +93,8 @@ CAUSING = {"order", "have", "keep", "want", "leave", "find"}
 COMMENTATORS = {"commentator", "analyst", "observer", "expert", "pundit", "columnist", "critic", "blogger",
                 "academic", "scholar", "historian", "economist"}
 SHARED_ROOTS = {"03", "04", "06"}  # agreeing, meeting, cooperating: done together, told from either side
+INTENT_NOUNS = {"offer", "proposal", "plan", "promise", "pledge", "readiness", "willingness", "intention", "intent",
+                "commitment", "undertaking", "bid"}
 OWN_BODIES = {"cabinet", "party", "caucus", "staff", "board", "faction", "parliamentary", "coalition", "family"}
 KEEPING = {"keep", "break", "fulfil", "fulfill", "honour", "honor", "ignore", "violate", "renege", "betray"}
 # nouns whose possessor is who undergoes them ("their detention", "Pell's release"), not who does them
@@ -959,6 +961,9 @@ class EventFinder:
             if current.dep_ in ("xcomp", "ccomp", "advcl") and current.head.lemma_.lower() in heads \
                     and not _temporal_clause(current):
                 return True
+            if current.dep_ == "acl" and current.head.lemma_.lower() in INTENT_NOUNS \
+                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children):
+                return True  # "an offer by Qarovia to host talks", "a pledge to send aid"
             if current.dep_ == "xcomp" and current.head.pos_ == "AUX" and any(
                     c.lower_ in heads for c in current.head.children if c.dep_ == "acomp"):
                 return True
