@@ -915,3 +915,9 @@ def test_events_an_event_offered_or_pledged_by_a_noun_is_an_intent(nlp):
     text = ("Valdoria and Kestria quarrelled over the bridge. "
             "Brask said it welcomed an offer by Qarovia to host talks between the two sides.")
     assert [(e[0], e[1]) for e in _coded(nlp, text) if e[0] == "talks"] == [("talks", "AGREE")]
+
+
+def test_events_a_warning_and_the_threat_it_tells_are_one_event(nlp):
+    text = ("Kestria detained two Valdorian journalists on Tuesday. Foreign Minister Severin Malk warned that "
+            "Valdoria would respond with force.")
+    assert [e[1] for e in _coded(nlp, text)].count("THREATEN") == 1

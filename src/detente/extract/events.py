@@ -1040,7 +1040,8 @@ class EventFinder:
                 continue
             if token.pos_ == "VERB" and (self._part_of(token, events, coded_verbs)
                                          or self._told_again(token, found, events)
-                                         or self._same_dated_event(found, events)):
+                                         or self._same_dated_event(found, events)
+                                         or self._content_of_same_kind(token, found, events, coded_verbs)):
                 continue
             if token.pos_ == "VERB":
                 coded_verbs.add(token.i)
@@ -1224,6 +1225,14 @@ class EventFinder:
         return any(e.cameo[:3] == found.cameo[:3] and {e.source_country, e.target_country} == sides
                    and e.evidence.start < found.evidence.start and found.date in (None, e.date)
                    for e in events.values())
+
+    @staticmethod
+    def _content_of_same_kind(verb: Token, found: Event, events: dict[str, Event], coded_verbs: set[int]) -> bool:
+        """"warned that Valdoria would respond": a clause told by a verb coded as an event of the same
+        type is that event's content, not another event."""
+        head = verb.head
+        return verb.dep_ == "ccomp" and head.i in coded_verbs and any(
+            (e.trigger or e.evidence).start == head.idx and e.category == found.category for e in events.values())
 
     @staticmethod
     def _same_dated_event(found: Event, events: dict[str, Event]) -> bool:
