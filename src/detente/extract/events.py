@@ -1229,10 +1229,13 @@ class EventFinder:
     @staticmethod
     def _content_of_same_kind(verb: Token, found: Event, events: dict[str, Event], coded_verbs: set[int]) -> bool:
         """"warned that Valdoria would respond": a clause told by a verb coded as an event of the same
-        type is that event's content, not another event."""
+        type, saying no more than that event's code ("would respond", 130, under "warned", 130), is
+        its content, not another event ("demanded that Valdoria release them" says what is demanded)."""
         head = verb.head
         return verb.dep_ == "ccomp" and head.i in coded_verbs and any(
-            (e.trigger or e.evidence).start == head.idx and e.category == found.category for e in events.values())
+            (e.trigger or e.evidence).start == head.idx and e.category == found.category
+            and (found.cameo or "").startswith(e.cameo.rstrip("0")) and len(found.cameo or "") <= len(e.cameo)
+            for e in events.values())
 
     @staticmethod
     def _same_dated_event(found: Event, events: dict[str, Event]) -> bool:
