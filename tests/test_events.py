@@ -921,3 +921,11 @@ def test_events_a_warning_and_the_threat_it_tells_are_one_event(nlp):
     text = ("Kestria detained two Valdorian journalists on Tuesday. Foreign Minister Severin Malk warned that "
             "Valdoria would respond with force.")
     assert [e[1] for e in _coded(nlp, text)].count("THREATEN") == 1
+
+
+def test_events_a_request_gone_unanswered_is_no_answer_from_its_recipient(nlp):
+    text = ("Valdoria raised transit fees for Kestrian lorries. "
+            "Kestria's request for urgent consultations, sent to Brask in February, has gone unanswered.")
+    events = run(nlp, text, published="2026-03-12", example_gazetteer=True).events
+    assert [(e.trigger.text, e.category, e.source, e.target, e.mode) for e in events if e.category == "CONSULT"] \
+        == [("gone", "CONSULT", "XVL", "XKS", "negated")]

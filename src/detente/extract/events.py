@@ -316,11 +316,32 @@ class EventFinder:
             target = self.counterpart_of(source)
         return self.event(verb, "051" if praise else "111", source, target)
 
+    def left_unanswered(self, verb: Token) -> Event | None:
+        """"Kestria's request for consultations, sent to Brask in February, has gone unanswered": the
+        one it was sent to has not answered its sender (CONSULT 040, negated)."""
+        if verb.lemma_.lower() not in ("go", "remain", "stay") or not any(
+                c.dep_ in ("acomp", "oprd") and c.lower_ == "unanswered" for c in verb.children):
+            return None
+        asked = subject_of(verb)
+        if asked is None or asked.pos_ != "NOUN":
+            return None
+        owner = next((c for c in asked.children if c.dep_ == "poss"), None)
+        sender = self.party(owner) or self._speaker_of_clause(verb)
+        sent = next((c for c in asked.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in TRANSFER_VERBS),
+                    None)
+        recipient = self.party(_recipient_of(sent)) if sent is not None else None
+        if sender is None:
+            return None
+        found = self.event(verb, "040", recipient or self.counterpart_of(sender), sender)
+        return replace(found, mode="negated", score=score_of(found.category, None, "negated")) if found else None
+
     def verb_event(self, verb: Token) -> Event | None:
         if verb.dep_ == "amod" and not any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children):
             return None  # "eleven detained Kestrian students": a description, not a report
         if (judged := self.characterisation(verb)) is not None:
             return judged
+        if (unanswered := self.left_unanswered(verb)) is not None:
+            return unanswered
         if _describes_noun(verb) and not (verb.dep_ != "pcomp" and self._same_kind(verb, verb.head)):
             return None  # but what an event is held for ("a rally in Lagos to protest …") tells that event
         cameo = self.verb_code(verb)
