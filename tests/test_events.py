@@ -929,3 +929,11 @@ def test_events_a_request_gone_unanswered_is_no_answer_from_its_recipient(nlp):
     events = run(nlp, text, published="2026-03-12", example_gazetteer=True).events
     assert [(e.trigger.text, e.category, e.source, e.target, e.mode) for e in events if e.category == "CONSULT"] \
         == [("gone", "CONSULT", "XVL", "XKS", "negated")]
+
+
+def test_events_participle_misread_as_the_main_verb_describes_its_noun(nlp):
+    text = ("Valdoria seized forty Kestrian lorries at the border in June. "
+            "The 40 Kestrian lorries impounded at the crossing have not been returned.")
+    coded = _coded_cameo(nlp, text)
+    assert ("returned", "0842", "XVL", "XKS") in coded
+    assert not [e for e in coded if e[0] == "impounded"]

@@ -361,9 +361,12 @@ class EventFinder:
                 g.lemma_.lower() == "force" for g in c.children) for c in verb.children) else "130"
         if cameo is None or verb.pos_ != "VERB":
             return None
+        reduced = _reduced_relative(verb)
+        if reduced and not self._dated(verb):
+            return None  # "The lorries impounded at Harl Pass have not been returned": what the lorries are
         reporter = _continues_reporting(verb)
         passive = any(c.dep_ == "auxpass" for c in verb.children) or (_shares_passive(verb) and reporter is None) \
-            or _participle_of_noun(verb)
+            or _participle_of_noun(verb) or reduced
         if verb.lemma_.lower() in ("block", "blockade") and cameo[:3] in ("172", "191") and not passive \
                 and (doer := subject_of(verb)) is not None and doer.lemma_.lower() in CIVILIANS:
             cameo = "144"  # "paper workers blocked the bridge": civilians obstructing passage protest
@@ -373,6 +376,8 @@ class EventFinder:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not subjects and passive and verb.dep_ == "conj" and (shared := subject_of(verb)) is not None:
             subjects = [shared]  # "… have not been returned": the subject of the verb it is joined to
+        elif not subjects and (shared := _subject_left_on_participle(verb)) is not None:
+            subjects = [shared]
         subject = next((c for c in reversed(subjects) if self.party(c) is not None), subjects[0] if subjects else None)
         subject = _counted_referent(subject) or subject  # "two servicemen died and a third was held": the servicemen
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
@@ -1544,6 +1549,31 @@ def _reported_in_past(verb: Token) -> bool:
     return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in SAY_LEMMAS and verb.head.tag_ == "VBD"
 
 
+def _reduced_relative(verb: Token) -> bool:
+    """"The lorries impounded at Harl Pass have not been returned", parsed as "the lorries impounded …"
+    and "have not been returned" joined to it: a participle right after its noun, with no auxiliary or
+    object, whose joined verb carries the auxiliaries and no subject of its own, describes the noun."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return verb.tag_ in ("VBD", "VBN") and subject is not None and subject.pos_ == "NOUN" \
+        and subject.i == verb.i - 1 and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children) \
+        and any(c.dep_ in ("conj", "advcl") and c.pos_ == "VERB"
+                and any(a.dep_ in ("aux", "auxpass") for a in c.children)
+                and not any(a.dep_ in ("nsubj", "nsubjpass", "mark") for a in c.children) for c in verb.children)
+
+
+def _subject_left_on_participle(verb: Token) -> Token | None:
+    """The subject of a passive whose subject the parser left on the verb before it (a participle it
+    read as the main verb, see ``_reduced_relative``, or a verb joined to it)."""
+    if not any(c.dep_ == "auxpass" for c in verb.children) or any(
+            c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children):
+        return None
+    if verb.dep_ == "conj":
+        return subject_of(verb)
+    if verb.dep_ == "advcl" and _reduced_relative(verb.head):
+        return next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    return None
+
+
 def _counted_referent(subject: Token | None) -> Token | None:
     """"Two Kestrian servicemen died, and a third was briefly held": a subject that only counts
     ("a third", "another", "both") stands for the people counted before it in the sentence."""
@@ -1875,6 +1905,8 @@ def _complement_words(verb: Token) -> list[str]:
     specific, words, bare = [], [], []
     if verb.dep_ == "relcl" and not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
         words.append(verb.head.lemma_.lower())  # "a case its prosecutors closed": the noun it describes
+    if (shared := _subject_left_on_participle(verb)) is not None:
+        words.append(shared.lemma_.lower())  # "the lorries … have not been returned", the subject on the first verb
     for child in verb.children:
         if child.dep_ in ("prt", "dobj", "attr", "acomp", "nsubjpass", "oprd") or (
                 child.dep_ == "xcomp" and child.tag_ == "VBG"):  # "stop talking": stop talk
