@@ -937,3 +937,14 @@ def test_events_participle_misread_as_the_main_verb_describes_its_noun(nlp):
     coded = _coded_cameo(nlp, text)
     assert ("returned", "0842", "XVL", "XKS") in coded
     assert not [e for e in coded if e[0] == "impounded"]
+    # a verb with an infinitive of purpose after it is the main verb
+    text = "Kestria's security adviser met Valdorian President Aurel Demmin on Tuesday to discuss the bridge."
+    assert [(e[0], e[2]) for e in _coded_cameo(nlp, text) if e[0] == "met"] == [("met", "XKS")]
+
+
+def test_events_released_and_flown_home_is_no_visit(nlp):
+    text = ("Kestria detained Valdorian journalist Tobias Marl in June. "
+            "Marl was released on Tuesday and flew to Brask the same evening.")
+    assert not [e for e in _coded(nlp, text) if e[0] == "flew"]
+    text = "Kestria detained Valdorian journalist Tobias Marl in June. Severin Malk flew to Dorrun on Tuesday."
+    assert ("flew", "CONSULT", "person:severin-malk", "XKS") in _coded(nlp, text)

@@ -95,6 +95,7 @@ COMMENTATORS = {"commentator", "analyst", "observer", "expert", "pundit", "colum
 SHARED_ROOTS = {"03", "04", "06"}  # agreeing, meeting, cooperating: done together, told from either side
 INTENT_NOUNS = {"offer", "proposal", "plan", "promise", "pledge", "readiness", "willingness", "intention", "intent",
                 "commitment", "undertaking", "bid"}
+GOING = {"fly", "travel", "go", "come", "arrive", "leave", "head", "walk", "drive", "sail", "fled", "flee"}
 OWN_BODIES = {"cabinet", "party", "caucus", "staff", "board", "faction", "parliamentary", "coalition", "family"}
 KEEPING = {"keep", "break", "fulfil", "fulfill", "honour", "honor", "ignore", "violate", "renege", "betray"}
 # nouns whose possessor is who undergoes them ("their detention", "Pell's release"), not who does them
@@ -447,6 +448,8 @@ class EventFinder:
             target = self.counterpart_of(source)
         if target is None and source is not None and cameo[:3] in ("042", "043"):
             target = self.visited(verb, source)  # "arrived in Kabul", "attended the Beijing Olympics"
+            if target is None and self.going_home(verb, source):
+                return None  # "was released and flew to Brask": home, no visit
         trigger = verb
         if (promised := self.promised_action(verb, cameo)) is not None:
             # "promised to share the findings with Dorrun": one event, the intent to do what is promised
@@ -489,6 +492,12 @@ class EventFinder:
         place = next((m for m in self.places if any(left <= m.start < right for left, right in spans)
                       and m.country and m.country != visitor.country), None)
         return state(place.country) if place is not None else None
+
+    def going_home(self, verb: Token, traveller: Party) -> bool:
+        """Whether the places a verb of travel goes to are all in the traveller's own state."""
+        spans = [clause_span(c) for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "into")]
+        places = [m for m in self.places if any(left <= m.start < right for left, right in spans) and m.country]
+        return bool(places) and all(m.country == traveller.country for m in places)
 
     @staticmethod
     def _to_house_arrest(verb: Token) -> list[Token] | None:
@@ -1507,9 +1516,9 @@ def _someone_unnamed(agent: Token | None) -> bool:
 
 def _shares_passive(verb: Token) -> bool:
     """"a third was held and handed back": a participle joined to a passive without its own subject
-    or auxiliary is passive too."""
+    or auxiliary is passive too (not a verb of going: "was released and flew to Brask")."""
     # the tagger often reads the participle as a past tense ("handed/VBD back")
-    return verb.dep_ == "conj" and verb.tag_ in ("VBN", "VBD") \
+    return verb.dep_ == "conj" and verb.tag_ in ("VBN", "VBD") and verb.lemma_.lower() not in GOING \
         and any(c.dep_ == "auxpass" for c in verb.head.children) \
         and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
 
@@ -1552,12 +1561,11 @@ def _reported_in_past(verb: Token) -> bool:
 def _reduced_relative(verb: Token) -> bool:
     """"The lorries impounded at Harl Pass have not been returned", parsed as "the lorries impounded …"
     and "have not been returned" joined to it: a participle right after its noun, with no auxiliary or
-    object, whose joined verb carries the auxiliaries and no subject of its own, describes the noun."""
+    object, whose joined passive has no subject of its own, describes the noun."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return verb.tag_ in ("VBD", "VBN") and subject is not None and subject.pos_ == "NOUN" \
         and subject.i == verb.i - 1 and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children) \
-        and any(c.dep_ in ("conj", "advcl") and c.pos_ == "VERB"
-                and any(a.dep_ in ("aux", "auxpass") for a in c.children)
+        and any(c.dep_ in ("conj", "advcl") and c.pos_ == "VERB" and any(a.dep_ == "auxpass" for a in c.children)
                 and not any(a.dep_ in ("nsubj", "nsubjpass", "mark") for a in c.children) for c in verb.children)
 
 
