@@ -948,3 +948,11 @@ def test_events_released_and_flown_home_is_no_visit(nlp):
     assert not [e for e in _coded(nlp, text) if e[0] == "flew"]
     text = "Kestria detained Valdorian journalist Tobias Marl in June. Severin Malk flew to Dorrun on Tuesday."
     assert ("flew", "CONSULT", "person:severin-malk", "XKS") in _coded(nlp, text)
+
+
+def test_events_what_recurs_every_quarter_is_a_standing_arrangement(nlp):
+    text = ("Valdoria and Kestria signed a transit protocol in May. The protocol keeps the crossing open, fixes "
+            "transit fees for Kestrian lorries and sets up a joint customs commission that is to meet every quarter.")
+    assert not [e for e in _coded(nlp, text) if e[0] == "meet"]
+    text = "Valdoria and Kestria signed a transit protocol in May. The foreign ministers will meet every quarter."
+    assert not [e for e in _coded(nlp, text) if e[0] == "meet"]

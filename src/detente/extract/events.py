@@ -95,7 +95,8 @@ COMMENTATORS = {"commentator", "analyst", "observer", "expert", "pundit", "colum
 SHARED_ROOTS = {"03", "04", "06"}  # agreeing, meeting, cooperating: done together, told from either side
 INTENT_NOUNS = {"offer", "proposal", "plan", "promise", "pledge", "readiness", "willingness", "intention", "intent",
                 "commitment", "undertaking", "bid"}
-GOING = {"fly", "travel", "go", "come", "arrive", "leave", "head", "walk", "drive", "sail", "fled", "flee"}
+GOING = {"fly", "travel", "go", "come", "arrive", "leave", "head", "walk", "drive", "sail", "flee"}
+RECURRING_UNITS = {"day", "week", "month", "quarter", "year", "season", "spring", "summer", "autumn", "winter"}
 OWN_BODIES = {"cabinet", "party", "caucus", "staff", "board", "faction", "parliamentary", "coalition", "family"}
 KEEPING = {"keep", "break", "fulfil", "fulfill", "honour", "honor", "ignore", "violate", "renege", "betray"}
 # nouns whose possessor is who undergoes them ("their detention", "Pell's release"), not who does them
@@ -942,6 +943,9 @@ class EventFinder:
             # "a government that signs its agreements in daylight": told by the verb (but "insists that the
             # sides hold talks" asks for them)
             trigger = trigger.head
+        if any(c.dep_ in ("npadvmod", "dobj") and c.lemma_.lower() in RECURRING_UNITS
+               and any(d.lower_ in ("every", "each") for d in c.children) for c in trigger.children):
+            return True  # "a commission that is to meet every quarter": a standing arrangement
         auxes = {c.lower_ for c in trigger.children if c.dep_ in ("aux", "auxpass")}
         if not auxes and trigger.dep_ == "conj":  # "is owned and funded": the auxiliary is the first verb's
             auxes = {c.lower_ for c in trigger.head.children if c.dep_ in ("aux", "auxpass")}
