@@ -956,3 +956,9 @@ def test_events_what_recurs_every_quarter_is_a_standing_arrangement(nlp):
     assert not [e for e in _coded(nlp, text) if e[0] == "meet"]
     text = "Valdoria and Kestria signed a transit protocol in May. The foreign ministers will meet every quarter."
     assert not [e for e in _coded(nlp, text) if e[0] == "meet"]
+
+
+def test_events_agreeing_to_begin_an_act_is_one_event(nlp):
+    text = ("Sarnovia and Kestria held consultations in Dorrun on Thursday and agreed to begin drafting "
+            "a bilateral defence cooperation agreement.")
+    assert [e[1] for e in _coded(nlp, text)].count("AGREE") == 1

@@ -535,6 +535,11 @@ class EventFinder:
             return None
         self.consumed.add(complement.i)
         action = lexicon_code(complement) if complement.pos_ == "VERB" else None
+        inner = next((c for c in complement.children if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)
+        if action is None and complement.lemma_.lower() in LIGHT_VERBS and inner is not None:
+            # "agreed to begin drafting an agreement": what is begun is what is agreed
+            self.consumed.add(inner.i)
+            action = lexicon_code(inner)
         if action is None and complement.lemma_.lower() in LIGHT_VERBS:
             # "agreed to hold regular consultations": the light verb's object names the action
             obj = next((c for c in complement.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
