@@ -962,3 +962,9 @@ def test_events_agreeing_to_begin_an_act_is_one_event(nlp):
     text = ("Sarnovia and Kestria held consultations in Dorrun on Thursday and agreed to begin drafting "
             "a bilateral defence cooperation agreement.")
     assert [e[1] for e in _coded(nlp, text)].count("AGREE") == 1
+
+
+def test_events_a_promise_of_two_that_clauses_is_one_promise(nlp):
+    text = ("Aurel Demmin promised Teodor Halvic that the prosecutors would carry out a full investigation and that "
+            "its findings would be handed to Dorrun.")
+    assert [e[1] for e in _coded(nlp, text)].count("AGREE") == 1

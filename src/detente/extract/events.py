@@ -534,6 +534,10 @@ class EventFinder:
         if complement is None:
             return None
         self.consumed.add(complement.i)
+        # "promised that the office would investigate … and that its findings would be handed to Dorrun":
+        # one promise (but "promised to investigate and to pay compensation" promises two things)
+        self.consumed.update(c.i for c in complement.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                             and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))
         action = lexicon_code(complement) if complement.pos_ == "VERB" else None
         inner = next((c for c in complement.children if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)
         if action is None and complement.lemma_.lower() in LIGHT_VERBS and inner is not None:
