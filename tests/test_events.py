@@ -968,3 +968,9 @@ def test_events_a_promise_of_two_that_clauses_is_one_promise(nlp):
     text = ("Aurel Demmin promised Teodor Halvic that the prosecutors would carry out a full investigation and that "
             "its findings would be handed to Dorrun.")
     assert [e[1] for e in _coded(nlp, text)].count("AGREE") == 1
+
+
+def test_events_a_promise_coded_on_its_verb_is_not_coded_again_from_its_objects(nlp):
+    text = ("Valdorian border troops opened fire on a Kestrian patrol in May. Valdoria has promised compensation "
+            "to the families and an investigation whose findings are to be shared with Dorrun.")
+    assert [e[1] for e in _coded(nlp, text)].count("AGREE") == 1

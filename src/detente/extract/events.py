@@ -1494,6 +1494,8 @@ class EventFinder:
             if opens_with_agreement(span):
                 continue  # a term the agreement sets: its signing is the event
             head = span.root
+            if head.dep_ in ("dobj", "conj") and any((e.trigger or e.evidence).start == head.head.idx for e in coded):
+                continue  # "has promised compensation … and an investigation": the promise coded on its verb
             if head.lemma_.lower() in KEEPING:
                 continue  # "Brask had kept its word": what became of a promise made before, no new intent
             if head.pos_ not in ("VERB", "AUX", "NOUN") or _vague(head):
