@@ -974,3 +974,9 @@ def test_events_a_promise_coded_on_its_verb_is_not_coded_again_from_its_objects(
     text = ("Valdorian border troops opened fire on a Kestrian patrol in May. Valdoria has promised compensation "
             "to the families and an investigation whose findings are to be shared with Dorrun.")
     assert [e[1] for e in _coded(nlp, text)].count("AGREE") == 1
+
+
+def test_events_the_thing_done_told_again_as_a_passive_subject_is_the_same_event(nlp):
+    text = ("Valdoria has paid compensation to the families of the Kestrian guards. "
+            "According to Dorrun, the compensation was paid on 3 September through the embassy.")
+    assert [e[0] for e in _coded(nlp, text) if e[1] == "AID"] == ["paid"]

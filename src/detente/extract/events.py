@@ -1263,16 +1263,27 @@ class EventFinder:
         """An event of the same kind between the same states as one reported before it, told again in a
         passive whose subject points back ("the memorandum") and whose agent names the doers
         ("Sarnovia and Kestria signed a memorandum … The memorandum was signed in Velmar by Sarnovian
-        Prime Minister …"), on the same day if it gives one."""
+        Prime Minister …"), on the same day if it gives one; or, with no agent, whose subject is the thing
+        the earlier event was done to."""
         sides = {found.source_country, found.target_country}
         subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
-        if subject is None or subject.pos_ != "NOUN" or self.party(agent) is None or not any(
+        if subject is None or subject.pos_ != "NOUN" or not any(
                 c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subject.children):
             return False
-        return any(e.cameo[:3] == found.cameo[:3] and {e.source_country, e.target_country} == sides
-                   and e.evidence.start < found.evidence.start and found.date in (None, e.date)
-                   for e in events.values())
+        same = [e for e in events.values() if e.cameo[:3] == found.cameo[:3]
+                and {e.source_country, e.target_country} == sides and e.evidence.start < found.evidence.start]
+        if self.party(agent) is not None:
+            return any(found.date in (None, e.date) for e in same)
+        # "Valdoria has paid compensation … the compensation was paid on 3 September": the thing the
+        # earlier event was done to, pointed back to (its date may be told only now)
+        return any(self._object_lemma(e) == subject.lemma_.lower() for e in same)
+
+    def _object_lemma(self, event: Event) -> str | None:
+        span = self.sdoc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand") \
+            if event.trigger is not None else None
+        obj = next((c for c in span.root.children if c.dep_ == "dobj"), None) if span is not None else None
+        return obj.lemma_.lower() if obj is not None else None
 
     @staticmethod
     def _content_of_same_kind(verb: Token, found: Event, events: dict[str, Event], coded_verbs: set[int]) -> bool:
