@@ -980,3 +980,11 @@ def test_events_the_thing_done_told_again_as_a_passive_subject_is_the_same_event
     text = ("Valdoria has paid compensation to the families of the Kestrian guards. "
             "According to Dorrun, the compensation was paid on 3 September through the embassy.")
     assert [e[0] for e in _coded(nlp, text) if e[1] == "AID"] == ["paid"]
+
+
+def test_events_what_an_event_would_do_announces_no_event(nlp):
+    text = "Foreign Minister Severin Malk said that a Sarnovian-Kestrian defence pact would change the balance."
+    assert not [e for e in _coded(nlp, text) if e[0] == "pact"]
+    # but talks that could start are announced
+    text = "Valdorian officials said talks between Valdoria and Kestria could start in the autumn."
+    assert [e[1] for e in _coded(nlp, text) if e[0] == "talks"] == ["AGREE"]

@@ -97,6 +97,8 @@ INTENT_NOUNS = {"offer", "proposal", "plan", "promise", "pledge", "readiness", "
                 "commitment", "undertaking", "bid"}
 GOING = {"fly", "travel", "go", "come", "arrive", "leave", "head", "walk", "drive", "sail", "flee"}
 RECURRING_UNITS = {"day", "week", "month", "quarter", "year", "season", "spring", "summer", "autumn", "winter"}
+OCCURRING = {"start", "begin", "resume", "open", "end", "continue", "happen", "occur", "take", "go", "proceed",
+             "follow", "come", "close", "conclude", "last", "run", "restart", "commence"}
 OWN_BODIES = {"cabinet", "party", "caucus", "staff", "board", "faction", "parliamentary", "coalition", "family"}
 KEEPING = {"keep", "break", "fulfil", "fulfill", "honour", "honor", "ignore", "violate", "renege", "betray"}
 # nouns whose possessor is who undergoes them ("their detention", "Pell's release"), not who does them
@@ -806,6 +808,9 @@ class EventFinder:
             # protocol": reporting the other side's wrong is accusing it
             cameo, source, target = "112", claimer, source
         announced = self.announced(trigger)
+        if announced and trigger.pos_ == "NOUN" and trigger.dep_ == "nsubj" \
+                and trigger.head.lemma_.lower() not in OCCURRING and trigger.head.pos_ == "VERB":
+            return None  # "a defence pact would change the balance": what it would do, no event announced
         if announced and mode != "negated":
             if (code := announced_code(cameo, "intent")) and mode not in ("hypothetical", "demanded"):
                 cameo, mode = code, "asserted"
