@@ -132,8 +132,9 @@ def test_events_closing_a_case(nlp):
     text = ("Valdoria's prosecutors closed the investigation into the death of a Kestrian farmer "
             "without sharing their findings.")
     events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    # one event: not sharing the findings is how the case was closed (the gold codes it so)
     assert sorted((e.category, e.cameo, e.source, e.target, e.mode) for e in events) == [
-        ("COOPERATE", "064", "XVL", "XKS", "negated"), ("REJECT", "1213", "XVL", "XKS", "asserted")]
+        ("REJECT", "1213", "XVL", "XKS", "asserted")]
     text = "Brask said the customs case against two Kestrian drivers had been closed."
     events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
     assert [(e.category, e.cameo, e.source, e.target) for e in events] == [("CONCEDE", "081", "XVL", "XKS")]

@@ -1222,8 +1222,9 @@ class EventFinder:
         ("opened fire on the patrol, killing two")."""
         head = verb.head
         triggers = {e.trigger.start for e in events.values() if e.trigger is not None}
-        if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("for", "of", "over", "by"):
-            # "jailed him for helping", "initiated the meeting by discussing the crash": reason or means
+        if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("for", "of", "over", "by", "without"):
+            # "jailed him for helping", "initiated the meeting by discussing the crash": reason or means;
+            # "closed the investigation without sharing its findings": how it was done
             owner = head.head
             return owner.i in coded_verbs or any(c.idx in triggers for c in owner.children if c.dep_ == "dobj")
         if verb.dep_ == "acl" and head.idx in triggers:
