@@ -989,3 +989,9 @@ def test_events_what_an_event_would_do_announces_no_event(nlp):
     # but talks that could start are announced
     text = "Valdorian officials said talks between Valdoria and Kestria could start in the autumn."
     assert [e[1] for e in _coded(nlp, text) if e[0] == "talks"] == ["AGREE"]
+
+
+def test_events_two_intents_in_one_statement_are_one_event(nlp):
+    text = ("Aurel Demmin said that Valdoria would return the Kestrian lorries to their owners by 1 December and "
+            "that the customs case against the drivers would be closed.")
+    assert len([e for e in _coded(nlp, text) if e[1] in ("AGREE", "CONCEDE")]) == 1

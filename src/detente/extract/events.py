@@ -1297,6 +1297,13 @@ class EventFinder:
         type, saying no more than that event's code ("would respond", 130, under "warned", 130), is
         its content, not another event ("demanded that Valdoria release them" says what is demanded)."""
         head = verb.head
+        if verb.dep_ == "conj" and head.i in coded_verbs and (found.cameo or "").startswith("03") \
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in verb.children):
+            # "said that Valdoria would return the lorries … and that the case would be closed": one
+            # statement of intent
+            return any((e.trigger or e.evidence).start == head.idx and e.cameo.startswith("03")
+                       and {e.source_country, e.target_country} == {found.source_country, found.target_country}
+                       for e in events.values())
         return verb.dep_ == "ccomp" and head.i in coded_verbs and any(
             (e.trigger or e.evidence).start == head.idx and e.category == found.category
             and (found.cameo or "").startswith(e.cameo.rstrip("0")) and len(found.cameo or "") <= len(e.cameo)
