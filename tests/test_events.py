@@ -995,3 +995,18 @@ def test_events_two_intents_in_one_statement_are_one_event(nlp):
     text = ("Aurel Demmin said that Valdoria would return the Kestrian lorries to their owners by 1 December and "
             "that the customs case against the drivers would be closed.")
     assert len([e for e in _coded(nlp, text) if e[1] in ("AGREE", "CONCEDE")]) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "category"),
+    [("\u201cA normal step would be a public apology from Brask. We have not received one,\u201d "
+      "Kestrian Foreign Minister Nadia Corvel said.", "received", "CONCEDE"),
+     ("Kestria had asked Valdoria for advance notification of the exercises and had not yet received it.",
+      "received", "COOPERATE")],
+)
+def test_events_not_receiving_what_a_pronoun_points_back_to(nlp, text, trigger, category):
+    text = "Valdoria and Kestria quarrelled over the bridge. " + text
+    events = [e for e in run(nlp, text, published="2025-06-05", example_gazetteer=True).events
+              if e.trigger.text == trigger]
+    assert [(e.category, e.source_country, e.target_country, e.mode) for e in events] == [
+        (category, "XVL", "XKS", "negated")]

@@ -320,6 +320,31 @@ class EventFinder:
             target = self.counterpart_of(source)
         return self.event(verb, "051" if praise else "111", source, target)
 
+    def received_by_pronoun(self, verb: Token) -> Event | None:
+        """"A normal step would be a public apology. We have not received one", "had asked for advance
+        notification and had not yet received it": receiving (or not) what a pronoun points back to,
+        an event noun just before, is that event done (or not) to the receiver by the other side."""
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if verb.lemma_.lower() not in RECEIVING | {"get"} or obj is None or obj.lower_ not in ("one", "it", "any"):
+            return None
+        floor = verb.doc[verb.sent.start - 1].sent.start if verb.sent.start > 0 else verb.sent.start
+        antecedent = next((t for t in reversed(verb.doc[floor:verb.i]) if t.pos_ == "NOUN" and self.noun_code(t)),
+                          None)
+        while antecedent is not None and antecedent.dep_ == "pobj" and antecedent.head.lower_ == "of" \
+                and antecedent.head.head.pos_ == "NOUN" and self.noun_code(antecedent.head.head):
+            antecedent = antecedent.head.head  # "notification of the exercises": the notification
+        if antecedent is None:
+            return None
+        subject, current = subject_of(verb), verb
+        while subject is None and current.dep_ in ("conj", "advcl") and current.head.i != current.i:
+            current = current.head  # "had asked for notification, as foreseen in the rules, and had not received it"
+            subject = subject_of(current)
+        receiver = self._speaker_of_clause(verb) if subject is not None and subject.lower_ in ("we", "i") \
+            else self.party(subject)
+        if receiver is None or (giver := self.counterpart_of(receiver)) is None:
+            return None
+        return self.event(verb, self.noun_code(antecedent) or "", giver, receiver)
+
     def left_unanswered(self, verb: Token) -> Event | None:
         """"Kestria's request for consultations, sent to Brask in February, has gone unanswered": the
         one it was sent to has not answered its sender (CONSULT 040, negated)."""
@@ -346,6 +371,8 @@ class EventFinder:
             return judged
         if (unanswered := self.left_unanswered(verb)) is not None:
             return unanswered
+        if (received := self.received_by_pronoun(verb)) is not None:
+            return received
         if _describes_noun(verb) and not (verb.dep_ != "pcomp" and self._same_kind(verb, verb.head)):
             return None  # but what an event is held for ("a rally in Lagos to protest …") tells that event
         cameo = self.verb_code(verb)
