@@ -1010,3 +1010,13 @@ def test_events_not_receiving_what_a_pronoun_points_back_to(nlp, text, trigger, 
               if e.trigger.text == trigger]
     assert [(e.category, e.source_country, e.target_country, e.mode) for e in events] == [
         (category, "XVL", "XKS", "negated")]
+
+
+def test_events_talks_held_at_one_sides_ministry_are_with_the_other_side(nlp):
+    text = ("Valdoria and Kestria signed a transit protocol. Yesterday's talks, held on 20 February at the "
+            "Valdorian Foreign Ministry, ran for six hours.")
+    assert ("talks", "CONSULT", "XKS", "XVL") in _coded(nlp, text)
+    # a third state hosting the two sides is not one of them
+    text = ("Valdoria and Kestria signed a transit protocol. Valdoria and Kestria quarrelled. The talks, held at "
+            "the Morvainian presidency, ran for six hours.")
+    assert not [e for e in _coded(nlp, text) if e[0] == "talks" and "XMV" in e[2:]]

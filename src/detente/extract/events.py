@@ -758,6 +758,11 @@ class EventFinder:
                 and (speaker := self._speaker_of_clause(noun.head)) is not None:
             # "“This is a breach of a signed agreement,” Corvel said": a wrong by the other side
             source = self.counterpart_of(speaker)
+        if source is None and target is None and cameo[:2] == "04" and (host := self.host_of(noun)) is not None \
+                and host.country in (self.parties.main_dyad() or ()):
+            # "talks, held on 20 February at the Valdorian Foreign Ministry": the other side came to the host
+            # (a third state hosting two others is not one of the sides)
+            source, target = self.counterpart_of(host), host
         if source is None and target is None and self._dated(noun):
             source, target = self.earlier_parties(noun, cameo)
         if source is None and target is None and (self._bilateral(noun) or _named_event(noun)) \
@@ -766,6 +771,19 @@ class EventFinder:
             # the two states the document is about
             source, target = state(pair[0]), state(pair[1])
         return self.event(noun, cameo, source, target)
+
+    def host_of(self, noun: Token) -> Party | None:
+        """The state a meeting is held at: an actor or a place of its named in "held at/in …"."""
+        for held in (c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in ("hold", "host")):
+            for prep in (c for c in held.children if c.dep_ == "prep" and c.lower_ in ("at", "in")):
+                where = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if (found := self.party(where)) is not None and found.country:
+                    return state(found.country)
+                left, right = clause_span(prep)
+                place = next((m for m in self.places if left <= m.start < right and m.country), None)
+                if place is not None:
+                    return state(place.country)
+        return None
 
     @staticmethod
     def _bilateral(noun: Token) -> bool:
