@@ -1020,3 +1020,10 @@ def test_events_talks_held_at_one_sides_ministry_are_with_the_other_side(nlp):
     text = ("Valdoria and Kestria signed a transit protocol. Valdoria and Kestria quarrelled. The talks, held at "
             "the Morvainian presidency, ran for six hours.")
     assert not [e for e in _coded(nlp, text) if e[0] == "talks" and "XMV" in e[2:]]
+
+
+def test_events_a_third_party_offering_to_host_talks_offers_both_sides(nlp):
+    text = ("Valdoria accused Kestria of a provocation; Kestria accused Valdoria of lying. "
+            "Qarovian Foreign Minister Ilario Venz offered to host talks in Sulem.")
+    offered = [e for e in _coded(nlp, text) if e[0] == "offered"]
+    assert sorted(e[3] for e in offered) == ["XKS", "XVL"]

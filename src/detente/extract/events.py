@@ -99,6 +99,7 @@ GOING = {"fly", "travel", "go", "come", "arrive", "leave", "head", "walk", "driv
 RECURRING_UNITS = {"day", "week", "month", "quarter", "year", "season", "spring", "summer", "autumn", "winter"}
 OCCURRING = {"start", "begin", "resume", "open", "end", "continue", "happen", "occur", "take", "go", "proceed",
              "follow", "come", "close", "conclude", "last", "run", "restart", "commence"}
+MEDIATING = {"host", "mediate", "broker", "facilitate", "arbitrate"}
 OWN_BODIES = {"cabinet", "party", "caucus", "staff", "board", "faction", "parliamentary", "coalition", "family"}
 KEEPING = {"keep", "break", "fulfil", "fulfill", "honour", "honor", "ignore", "violate", "renege", "betray"}
 # nouns whose possessor is who undergoes them ("their detention", "Pell's release"), not who does them
@@ -1180,6 +1181,10 @@ class EventFinder:
             if country not in (event.source_country, event.target_country) and event.target == pair[0]:
                 digest = hashlib.sha256(f"{event.event_id}:target:{country}".encode()).hexdigest()[:16]
                 found.append(replace(event, event_id="e-" + digest, target=country, target_country=country))
+        if (other_side := self._mediated_other_side(event, clause)) is not None:
+            # "Qarovian Foreign Minister Venz offered to host talks": a third party offers both sides
+            digest = hashlib.sha256(f"{event.event_id}:target:{other_side}".encode()).hexdigest()[:16]
+            found.append(replace(event, event_id="e-" + digest, target=other_side, target_country=other_side))
         for side, mates in (("target", self._listed_with_target(event)), ("source", self._coordinated_doers(event))):
             other = event.source_country if side == "target" else event.target_country
             for mate in mates:
@@ -1190,6 +1195,18 @@ class EventFinder:
                 found.append(replace(event, event_id="e-" + digest,
                                      **{side: mate.actor_id, f"{side}_country": mate.country}))
         return found
+
+    def _mediated_other_side(self, event: Event, clause: Token | None) -> str | None:
+        """The second state of the document's pair when a third party offers to host or mediate
+        between them and only one was taken as the target."""
+        pair = self.parties.main_dyad()
+        if clause is None or pair is None or event.source_country in pair or event.target_country not in pair \
+                or event.target != event.target_country:
+            return None
+        words = {clause.lemma_.lower()} | {c.lemma_.lower() for c in clause.children if c.dep_ in ("xcomp", "ccomp")}
+        if not words & MEDIATING:
+            return None
+        return pair[1] if event.target_country == pair[0] else pair[0]
 
     def _distributive(self, event: Event) -> bool:
         clause = self._trigger_clause(event)
