@@ -1027,3 +1027,10 @@ def test_events_a_third_party_offering_to_host_talks_offers_both_sides(nlp):
             "Qarovian Foreign Minister Ilario Venz offered to host talks in Sulem.")
     offered = [e for e in _coded(nlp, text) if e[0] == "offered"]
     assert sorted(e[3] for e in offered) == ["XKS", "XVL"]
+
+
+def test_events_them_standing_for_people_listed_before_is_one_event_each(nlp):
+    text = ("The journalists, bureau chief Yannick Pell and cameraman Tobias Marl, have been held in Dorrun since "
+            "June. Kestria accuses them of collecting information about military positions.")
+    accused = sorted(e[3] for e in _coded(nlp, text) if e[0] == "accuses")
+    assert accused == ["person:tobias-marl", "person:yannick-pell"]

@@ -1162,6 +1162,16 @@ class EventFinder:
         for found in list(events.values()):
             for other in self.listed_targets(found):
                 events.setdefault(other.event_id, other)
+        for found in list(events.values()):
+            # "The journalists, Pell and Marl, … Kestria accuses them of spying": one event towards each
+            group = self._pronoun_group(found)
+            if len(group) < 2 or found.target in {m.actor_id for m in group}:
+                continue
+            events[found.event_id] = replace(found, target=group[0].actor_id, target_country=group[0].country)
+            for mate in group[1:]:
+                digest = hashlib.sha256(f"{found.event_id}:them:{mate.actor_id}".encode()).hexdigest()[:16]
+                events.setdefault("e-" + digest, replace(found, event_id="e-" + digest, target=mate.actor_id,
+                                                         target_country=mate.country))
         return sorted(events.values(), key=lambda e: (e.evidence.start, e.event_id))
 
     def listed_targets(self, event: Event) -> list[Event]:
@@ -1207,6 +1217,20 @@ class EventFinder:
         if not words & MEDIATING:
             return None
         return pair[1] if event.target_country == pair[0] else pair[0]
+
+    def _pronoun_group(self, event: Event) -> list[Mention]:
+        """The people listed together in the sentence before ("bureau chief Pell and cameraman Marl")
+        that "them", the object of the event's verb, stands for."""
+        clause = self._trigger_clause(event)
+        obj = _object_of(clause) if clause is not None and clause.pos_ == "VERB" else None
+        if obj is None or obj.lower_ != "them" or clause.sent.start == 0:
+            return []
+        before = clause.doc[clause.sent.start - 1].sent
+        people = sorted((m for m in self.mentions if m.kind == "person" and before.start_char <= m.start
+                         and m.end <= before.end_char and m.country == event.target_country), key=lambda m: m.start)
+        if len(people) < 2:
+            return []
+        return [people[0], *_list_mates(self.sdoc, people, 0)]
 
     def _distributive(self, event: Event) -> bool:
         clause = self._trigger_clause(event)
