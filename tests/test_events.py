@@ -1034,3 +1034,10 @@ def test_events_them_standing_for_people_listed_before_is_one_event_each(nlp):
             "June. Kestria accuses them of collecting information about military positions.")
     accused = sorted(e[3] for e in _coded(nlp, text) if e[0] == "accuses")
     assert accused == ["person:tobias-marl", "person:yannick-pell"]
+
+
+def test_events_a_quotation_following_an_attributed_one_goes_on_with_its_speaker(nlp):
+    text = ("Valdoria began exercises on the river. Foreign Minister Nadia Corvel went further in an interview. "
+            "\u201cWe asked in February and we were told there was nothing to discuss,\u201d she said. "
+            "\u201cA normal and expected step for a neighbour would be to pick up the telephone.\u201d")
+    assert [e[1:] for e in _coded(nlp, text) if e[0] == "step"] == [("REQUEST", "person:nadia-corvel", "XVL")]

@@ -1589,7 +1589,20 @@ class EventFinder:
         quote = self.parties.quote_at(verb.idx)
         if quote is not None and quote.speaker:
             return self.parties.actor(quote.speaker)
-        return None
+        return self._continued_quote_speaker(verb.idx)
+
+    def _continued_quote_speaker(self, offset: int) -> Party | None:
+        """"“We asked in February …,” she said. “A normal step would be to pick up the telephone.”": a
+        quotation with no attribution of its own, right after one in the same paragraph, goes on with
+        that speaker."""
+        text = self.document.text
+        line_start = text.rfind("\n", 0, offset) + 1
+        opening = max(text.rfind(mark, line_start, offset) for mark in "“«")
+        if opening == -1 or max(text.rfind(mark, opening + 1, offset) for mark in "”»") != -1:
+            return None
+        before = [q for q in self.parties.quotes if line_start <= q.start and q.end <= opening and q.speaker
+                  and q.kind == "direct"]
+        return self.parties.actor(before[-1].speaker) if before else None
 
     def promise_events(self, coded: list[Event]) -> list[Event]:
         """A promise is also an event: its promiser expresses the intent to act (CAMEO 03x,
