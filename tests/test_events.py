@@ -1041,3 +1041,9 @@ def test_events_a_quotation_following_an_attributed_one_goes_on_with_its_speaker
             "\u201cWe asked in February and we were told there was nothing to discuss,\u201d she said. "
             "\u201cA normal and expected step for a neighbour would be to pick up the telephone.\u201d")
     assert [e[1:] for e in _coded(nlp, text) if e[0] == "step"] == [("REQUEST", "person:nadia-corvel", "XVL")]
+
+
+def test_events_a_promise_told_as_a_point_in_time_is_no_new_intent(nlp):
+    text = ("The power line linking Sarnovia and Kestria entered service on 27 November, three days before the "
+            "deadline set by Prime Minister Jonas Aberline when the project was agreed.")
+    assert not [e for e in _coded(nlp, text) if e[0] == "deadline"]

@@ -1619,6 +1619,8 @@ class EventFinder:
             head = span.root
             if head.dep_ in ("dobj", "conj") and any((e.trigger or e.evidence).start == head.head.idx for e in coded):
                 continue  # "has promised compensation … and an investigation": the promise coded on its verb
+            if head.dep_ == "pobj" and head.head.lower_ in TEMPORAL_PREPOSITIONS:
+                continue  # "three days before the deadline set by Aberline": a promise told as a point in time
             if head.lemma_.lower() in KEEPING:
                 continue  # "Brask had kept its word": what became of a promise made before, no new intent
             if head.pos_ not in ("VERB", "AUX", "NOUN") or _vague(head):
