@@ -1047,3 +1047,13 @@ def test_events_a_promise_told_as_a_point_in_time_is_no_new_intent(nlp):
     text = ("The power line linking Sarnovia and Kestria entered service on 27 November, three days before the "
             "deadline set by Prime Minister Jonas Aberline when the project was agreed.")
     assert not [e for e in _coded(nlp, text) if e[0] == "deadline"]
+
+
+def test_events_a_recalled_ambassador_is_recalled_by_his_own_state(nlp):
+    text = ("Kestria and Valdoria quarrelled over the bridge. "
+            "Ambassador Lothar Wenn had been recalled from Dorrun for consultations.")
+    assert ("recalled", "SANCTION", "XVL", "XKS") in _coded(nlp, text)
+    # and told again after the recall, it is the same recall
+    text = ("Kestria and Valdoria quarrelled over the bridge. Valdoria responded by recalling its ambassador from "
+            "Dorrun. On Tuesday afternoon Brask said Ambassador Lothar Wenn had been recalled for consultations.")
+    assert [e[0] for e in _coded(nlp, text) if e[1] == "SANCTION"] == ["recalling"]

@@ -453,6 +453,11 @@ class EventFinder:
             source = self._speaker_of_clause(verb)  # "“Any provocation will be answered with force,” Thale said"
         if passive and source is None and target is None and agent_obj is None and _thing_as_subject(subject):
             target = self.owner_of_thing(subject) or self.party(_recipient_of(verb))
+        if passive and source is None and target is not None and cameo.startswith("161") \
+                and self.parties.kind.get(target.actor_id) == "person" and target.country:
+            # "Ambassador Wenn had been recalled from Dorrun": by his own state, from the state he served in
+            source = state(target.country)
+            target = self.counterpart_of(source)
         if passive and source is None and target is not None and not _someone_unnamed(agent_obj):
             # "the lorries were impounded", "the students were freed": done to one side, by the other
             # (but "ignored by the head of one of the agencies" names its doer, only not as an actor)
@@ -1360,16 +1365,19 @@ class EventFinder:
         sides = {found.source_country, found.target_country}
         subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
-        if subject is None or subject.pos_ != "NOUN" or not any(
-                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subject.children):
+        titled = subject is not None and subject.pos_ == "PROPN"  # "Ambassador Lothar Wenn"
+        if subject is None or not (titled or (subject.pos_ == "NOUN" and any(
+                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subject.children))):
             return False
         same = [e for e in events.values() if e.cameo[:3] == found.cameo[:3]
                 and {e.source_country, e.target_country} == sides and e.evidence.start < found.evidence.start]
-        if self.party(agent) is not None:
+        if self.party(agent) is not None and not titled:
             return any(found.date in (None, e.date) for e in same)
-        # "Valdoria has paid compensation … the compensation was paid on 3 September": the thing the
-        # earlier event was done to, pointed back to (its date may be told only now)
-        return any(self._object_lemma(e) == subject.lemma_.lower() for e in same)
+        # "Valdoria has paid compensation … the compensation was paid on 3 September", "recalling its
+        # ambassador … Ambassador Wenn had been recalled": the one the earlier event was done to, pointed
+        # back to (its date may be told only now)
+        names = {subject.lemma_.lower()} | {c.lemma_.lower() for c in subject.children if c.dep_ == "compound"}
+        return any(self._object_lemma(e) in names for e in same)
 
     def _object_lemma(self, event: Event) -> str | None:
         span = self.sdoc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand") \
