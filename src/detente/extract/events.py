@@ -13,8 +13,10 @@ coded from that action ("promised to share the findings" AGREE 0314, "threatened
 relations" 1313, "demanded that Valdoria release them" 1053); asking or expecting the other side
 to act is a request; reporting the other side's wrong in one's own words is an accusation;
 a list of targets or coordinated subjects gives one event per pair; a later noun of the same
-kind between the same sides is a mention of the earlier event, not another one; questions,
-conditions and what others are expected to do are no events.
+kind between the same sides is a mention of the earlier event, not another one (so is a verb of that
+kind given the same date, or a passive whose subject is what the earlier event was done to); questions,
+conditions, what others are expected to do and what a side does among its own people (a cabinet
+meeting, an opposition leader's call) are no events.
 """
 
 from __future__ import annotations
