@@ -1057,3 +1057,11 @@ def test_events_a_recalled_ambassador_is_recalled_by_his_own_state(nlp):
     text = ("Kestria and Valdoria quarrelled over the bridge. Valdoria responded by recalling its ambassador from "
             "Dorrun. On Tuesday afternoon Brask said Ambassador Lothar Wenn had been recalled for consultations.")
     assert [e[0] for e in _coded(nlp, text) if e[1] == "SANCTION"] == ["recalling"]
+
+
+def test_events_an_undated_report_takes_the_date_its_retelling_gives(nlp):
+    text = ("Kestria and Valdoria quarrelled over the bridge. Valdoria responded by recalling its ambassador from "
+            "Dorrun. Brask said Ambassador Lothar Wenn had been recalled on 5 August.")
+    events = [e for e in run(nlp, text, published="2026-08-06", example_gazetteer=True).events
+              if e.category == "SANCTION"]
+    assert [(e.trigger.text, e.date) for e in events] == [("recalling", "2026-08-05")]

@@ -1379,7 +1379,15 @@ class EventFinder:
         # ambassador … Ambassador Wenn had been recalled": the one the earlier event was done to, pointed
         # back to (its date may be told only now)
         names = {subject.lemma_.lower()} | {c.lemma_.lower() for c in subject.children if c.dep_ == "compound"}
-        return any(self._object_lemma(e) in names for e in same)
+        told = next((e for e in same if self._object_lemma(e) in names), None)
+        if told is not None and told.date is None and found.date is not None:
+            self._date_retold(told, found, events)  # the undated first report takes the date told now
+        return told is not None
+
+    def _date_retold(self, told: Event, found: Event, events: dict[str, Event]) -> None:
+        dated = replace(told, date=found.date, date_text=found.date_text)
+        events[told.event_id] = dated
+        self.found = [dated if e.event_id == told.event_id else e for e in self.found]
 
     def _object_lemma(self, event: Event) -> str | None:
         span = self.sdoc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand") \
