@@ -1065,3 +1065,10 @@ def test_events_an_undated_report_takes_the_date_its_retelling_gives(nlp):
     events = [e for e in run(nlp, text, published="2026-08-06", example_gazetteer=True).events
               if e.category == "SANCTION"]
     assert [(e.trigger.text, e.date) for e in events] == [("recalling", "2026-08-05")]
+
+
+def test_events_an_act_on_an_indefinite_pronoun_names_no_act(nlp):
+    text = "Kestria protested against the remarks of presenter Oskar Renn. Renn has not withdrawn anything."
+    assert not [e for e in _coded(nlp, text) if e[0] == "withdrawn"]
+    text = "Kestria protested against the remarks of presenter Oskar Renn. Renn has not withdrawn the remarks."
+    assert [e[0] for e in _coded(nlp, text) if e[0] == "withdrawn"]

@@ -393,7 +393,7 @@ class EventFinder:
             # answered with force" threatens force
             cameo = "138" if any(c.dep_ == "prep" and c.lower_ in ("with", "by") and any(
                 g.lemma_.lower() == "force" for g in c.children) for c in verb.children) else "130"
-        if cameo is None or verb.pos_ != "VERB":
+        if cameo is None or verb.pos_ != "VERB" or _vague(verb):
             return None
         reduced = _reduced_relative(verb)
         if reduced and not self._dated(verb):
@@ -1890,7 +1890,9 @@ def _name_of(noun: Token) -> str:
 
 def _vague(verb: Token) -> bool:
     """"do what decent neighbours do", "do it": an action named by nothing but a pronoun or a
-    wh-clause."""
+    wh-clause; "has not withdrawn anything": by an indefinite pronoun."""
+    if any(c.dep_ == "dobj" and c.lower_ in ("anything", "nothing", "something") for c in verb.children):
+        return True
     if verb.lemma_.lower() != "do":
         return False
     objects = [c for c in verb.children if c.dep_ in ("dobj", "ccomp")]
