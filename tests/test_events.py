@@ -132,8 +132,9 @@ def test_events_closing_a_case(nlp):
     text = ("Valdoria's prosecutors closed the investigation into the death of a Kestrian farmer "
             "without sharing their findings.")
     events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    # one event: not sharing the findings is how the case was closed (the gold codes it so)
     assert sorted((e.category, e.cameo, e.source, e.target, e.mode) for e in events) == [
-        ("COOPERATE", "064", "XVL", "XKS", "negated"), ("REJECT", "1213", "XVL", "XKS", "asserted")]
+        ("REJECT", "1213", "XVL", "XKS", "asserted")]
     text = "Brask said the customs case against two Kestrian drivers had been closed."
     events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
     assert [(e.category, e.cameo, e.source, e.target) for e in events] == [("CONCEDE", "081", "XVL", "XKS")]
@@ -770,3 +771,304 @@ def test_events_demanding_release_of_own_national_asks_the_side_holding_him(nlp)
     text = ("Kestria detained Valdorian journalist Yannick Pell in June. Valdorian Foreign Minister Severin Malk "
             "demanded Pell's immediate release.")
     assert ("demanded", "REQUEST", "person:severin-malk", "XKS") in _coded(nlp, text)
+
+
+def test_events_verb_joined_after_a_quoted_clause_goes_on_with_the_reporter(nlp):
+    # the parser hangs "urged" on the quoted clause: Malk urges, not "the government"
+    text = ("Kestria detained Valdorian journalist Yannick Pell in June. Valdorian Foreign Minister Severin Malk "
+            "said Kestria \"has made a grave mistake\" and urged Kestria to release Pell.")
+    assert ("urged", "REQUEST", "person:severin-malk", "XKS") in _coded(nlp, text)
+
+
+def test_events_should_have_done_is_no_demand(nlp):
+    text = ("Kestria detained Valdorian journalist Yannick Pell in June. Valdorian Foreign Minister Severin Malk "
+            "said Kestria should have seen this coming.")
+    assert not [e for e in _coded(nlp, text) if e[0] == "seen"]
+    text = text.replace("should have seen this coming", "should see this coming")  # the same, asked for now
+    assert ("see", "REQUEST", "person:severin-malk", "XKS") in _coded(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Opposition leader Mira Tosk, who chairs the Green Path party, called for an emergency debate in parliament.",
+     "Opposition leader Mira Tosk dismissed the arrangement as \u201ca bad bargain\u201d.",
+     "The Kestrian opposition leader, Mira Tosk, urged Halvic to recall the ambassador."],
+)
+def test_events_an_opposition_figure_addresses_their_own_government(nlp, sentence):
+    text = "Kestria and Valdoria signed a transit protocol in Brask in May. " + sentence
+    assert [e[0] for e in _coded(nlp, text)] == ["signed"]
+
+
+def _coded_cameo(nlp, text):
+    return [(e.trigger.text, e.cameo, e.source, e.target)
+            for e in run(nlp, text, published="2025-06-05", example_gazetteer=True).events]
+
+
+def test_events_a_count_as_subject_stands_for_the_people_counted_before(nlp):
+    text = ("Valdorian guards opened fire on a Kestrian patrol at the bridge. Two Kestrian servicemen died at the "
+            "scene, and a third was briefly held and handed back to the Kestrian side the same night.")
+    coded = _coded_cameo(nlp, text)
+    assert ("held", "173", "XVL", "XKS") in coded
+    assert ("handed", "0841", "XVL", "XKS") in coded
+    # a meeting that was held is no detention
+    assert not [e for e in _coded_cameo(nlp, "Valdoria and Kestria agreed to talks. Two rounds were held in May.")
+                if e[0] == "held"]
+
+
+def test_events_ordering_people_held_is_their_detention(nlp):
+    text = ("Kestria detained two Valdorian journalists on Tuesday. "
+            "A Dorrun court on Wednesday ordered both men held for two months pending investigation.")
+    assert ("held", "173", "XKS", "XVL") in _coded_cameo(nlp, text)
+
+
+def test_events_particle_parsed_as_adverb_completes_the_phrase(nlp):
+    text = ("Valdoria seized forty Kestrian lorries at the border in May. All 40 Kestrian lorries held at the "
+            "terminal were handed back to their owners on 28 November.")
+    assert ("handed", "0842", "XVL", "XKS") in _coded_cameo(nlp, text)
+
+
+def test_events_not_withdrawing_a_note_negates_the_withdrawal_not_the_note(nlp):
+    text = "Kestria has not withdrawn the protest note it handed to Ambassador Lothar Wenn last Wednesday."
+    events = {e.trigger.text: (e.category, e.mode) for e in run(nlp, text, published="2025-05-13",
+                                                                example_gazetteer=True).events}
+    assert events["withdrawn"] == ("CONCEDE", "negated")
+    assert events["note"] == ("ACCUSE", "asserted")
+
+
+def test_events_participle_after_its_noun_is_done_to_it(nlp):
+    text = ("Relations between Valdoria and Kestria are tense. The two Valdorian journalists detained in June "
+            "remain in custody in Dorrun.")
+    assert [e for e in _coded_cameo(nlp, text) if e[1].startswith("17")] == [("detained", "173", "XKS", "XVL")]
+
+
+def test_events_the_same_kind_between_the_same_sides_on_the_same_date_is_told_again(nlp):
+    text = ("Valdoria and Kestria met in Ishtal in October. Both sides had refused talks for a year, "
+            "but the two governments met in Ishtal in October.")
+    assert [e[0] for e in _coded(nlp, text) if e[1] == "CONSULT"] == ["met"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger"),
+    [("Prime Minister Hedda Vorlund told a cabinet meeting that the return of the lorries was welcome.", "meeting"),
+     ("Several Kestrian commentators have called the exercises a \u201creminder\u201d of Valdoria's power.", "called"),
+     ("She added that the Valdorian border service had opened its own inquiry.", "inquiry")],
+)
+def test_events_a_side_among_its_own_people_is_no_dyadic_event(nlp, sentence, trigger):
+    text = "Valdoria and Kestria signed a transit protocol in Brask in May. " + sentence
+    assert not [e for e in _coded(nlp, text) if e[0] == trigger]
+
+
+def test_events_participle_deep_inside_another_events_phrase_only_describes(nlp):
+    text = ("Relations between Valdoria and Kestria are tense. Valdoria has paid compensation to the families of "
+            "the three Kestrian border guards killed on the bridge in May.")
+    assert not [e for e in _coded(nlp, text) if e[0] == "killed"]
+    # the object itself is told as what the event undoes
+    text = ("Relations between Valdoria and Kestria are tense. "
+            "Valdoria released the eleven Kestrian students detained in Brask in June.")
+    assert ("detained", "COERCE", "XVL", "XKS") in _coded(nlp, text)
+
+
+def test_events_a_clause_beyond_a_semicolon_is_not_governed_by_its_verb(nlp):
+    text = ("Kestria detained two Valdorian journalists in June. "
+            "Kestria accuses them of collecting information about military positions; both deny the charges.")
+    assert [(e.trigger.text, e.mode) for e in run(nlp, text, published="2025-07-05", example_gazetteer=True).events
+            if e.category == "ACCUSE"] == [("accuses", "asserted")]
+
+
+def test_events_support_voiced_in_the_present_under_a_past_verb_of_saying(nlp):
+    text = "Kestria and Valdoria quarrelled over the bridge. Jonas Aberline said that Sarnovia stands with Kestria."
+    assert ("stands", "SUPPORT", "person:jonas-aberline", "XKS") in _coded(nlp, text)
+    # a standing state of affairs in the present is still no event
+    text = "Kestria and Valdoria quarrelled over the bridge. Sarnovia, which stands with Kestria, kept silent."
+    assert not [e for e in _coded(nlp, text) if e[0] == "stands"]
+
+
+def test_events_pleading_not_guilty_to_charges_undergoes_them(nlp):
+    text = ("Kestria detained Valdorian journalist Yannick Pell in June. "
+            "Pell pleaded not guilty to charges of gathering military information.")
+    assert ("charges", "ACCUSE", "XKS", "person:yannick-pell") in _coded(nlp, text)
+
+
+def test_events_things_taken_in_the_act_told_just_before_are_taken_by_its_side(nlp):
+    text = ("Kestria's State Security Service on Tuesday detained two Valdorian journalists in Dorrun. "
+            "The service said cameras and hard drives had been seized.")
+    assert ("seized", "COERCE", "body:xks-state-security-service", "XVL") in _coded(nlp, text)
+    # people killed are no things taken: the earlier act is not theirs to borrow
+    text = ("Valdorian guards detained two Kestrian fishermen on Tuesday. Thirty people were killed in a storm.")
+    assert not [e for e in _coded(nlp, text) if e[0] == "killed"]
+
+
+def test_events_the_deal_told_from_the_other_side_is_the_same_signing(nlp):
+    text = ("Kestria and Valdoria signed a transit protocol in Brask on Monday. "
+            "Brask presented the deal as proof that its trade-first doctrine was paying off.")
+    assert [e[0] for e in _coded(nlp, text)] == ["signed"]
+
+
+def test_events_cooperation_supposed_on_a_condition_is_an_intent(nlp):
+    text = ("Valdoria and Kestria signed a transit protocol in May. Valdorian officials said talks between the two "
+            "sides could start in the autumn if the customs commission makes progress.")
+    assert [(e.trigger.text, e.cameo, e.mode) for e in run(nlp, text, published="2025-06-05",
+                                                           example_gazetteer=True).events
+            if e.trigger.text == "talks"] == [("talks", "036", "hypothetical")]
+
+
+def test_events_an_event_offered_or_pledged_by_a_noun_is_an_intent(nlp):
+    text = ("Valdoria and Kestria quarrelled over the bridge. "
+            "Brask said it welcomed an offer by Qarovia to host talks between the two sides.")
+    assert [(e[0], e[1]) for e in _coded(nlp, text) if e[0] == "talks"] == [("talks", "AGREE")]
+
+
+def test_events_a_warning_and_the_threat_it_tells_are_one_event(nlp):
+    text = ("Kestria detained two Valdorian journalists on Tuesday. Foreign Minister Severin Malk warned that "
+            "Valdoria would respond with force.")
+    assert [e[1] for e in _coded(nlp, text)].count("THREATEN") == 1
+
+
+def test_events_a_request_gone_unanswered_is_no_answer_from_its_recipient(nlp):
+    text = ("Valdoria raised transit fees for Kestrian lorries. "
+            "Kestria's request for urgent consultations, sent to Brask in February, has gone unanswered.")
+    events = run(nlp, text, published="2026-03-12", example_gazetteer=True).events
+    assert [(e.trigger.text, e.category, e.source, e.target, e.mode) for e in events if e.category == "CONSULT"] \
+        == [("gone", "CONSULT", "XVL", "XKS", "negated")]
+
+
+def test_events_participle_misread_as_the_main_verb_describes_its_noun(nlp):
+    text = ("Valdoria seized forty Kestrian lorries at the border in June. "
+            "The 40 Kestrian lorries impounded at the crossing have not been returned.")
+    coded = _coded_cameo(nlp, text)
+    assert ("returned", "0842", "XVL", "XKS") in coded
+    assert not [e for e in coded if e[0] == "impounded"]
+    # a verb with an infinitive of purpose after it is the main verb
+    text = "Kestria's security adviser met Valdorian President Aurel Demmin on Tuesday to discuss the bridge."
+    assert [(e[0], e[2]) for e in _coded_cameo(nlp, text) if e[0] == "met"] == [("met", "XKS")]
+
+
+def test_events_released_and_flown_home_is_no_visit(nlp):
+    text = ("Kestria detained Valdorian journalist Tobias Marl in June. "
+            "Marl was released on Tuesday and flew to Brask the same evening.")
+    assert not [e for e in _coded(nlp, text) if e[0] == "flew"]
+    text = "Kestria detained Valdorian journalist Tobias Marl in June. Severin Malk flew to Dorrun on Tuesday."
+    assert ("flew", "CONSULT", "person:severin-malk", "XKS") in _coded(nlp, text)
+
+
+def test_events_what_recurs_every_quarter_is_a_standing_arrangement(nlp):
+    text = ("Valdoria and Kestria signed a transit protocol in May. The protocol keeps the crossing open, fixes "
+            "transit fees for Kestrian lorries and sets up a joint customs commission that is to meet every quarter.")
+    assert not [e for e in _coded(nlp, text) if e[0] == "meet"]
+    text = "Valdoria and Kestria signed a transit protocol in May. The foreign ministers will meet every quarter."
+    assert not [e for e in _coded(nlp, text) if e[0] == "meet"]
+
+
+def test_events_agreeing_to_begin_an_act_is_one_event(nlp):
+    text = ("Sarnovia and Kestria held consultations in Dorrun on Thursday and agreed to begin drafting "
+            "a bilateral defence cooperation agreement.")
+    assert [e[1] for e in _coded(nlp, text)].count("AGREE") == 1
+
+
+def test_events_a_promise_of_two_that_clauses_is_one_promise(nlp):
+    text = ("Aurel Demmin promised Teodor Halvic that the prosecutors would carry out a full investigation and that "
+            "its findings would be handed to Dorrun.")
+    assert [e[1] for e in _coded(nlp, text)].count("AGREE") == 1
+
+
+def test_events_a_promise_coded_on_its_verb_is_not_coded_again_from_its_objects(nlp):
+    text = ("Valdorian border troops opened fire on a Kestrian patrol in May. Valdoria has promised compensation "
+            "to the families and an investigation whose findings are to be shared with Dorrun.")
+    assert [e[1] for e in _coded(nlp, text)].count("AGREE") == 1
+
+
+def test_events_the_thing_done_told_again_as_a_passive_subject_is_the_same_event(nlp):
+    text = ("Valdoria has paid compensation to the families of the Kestrian guards. "
+            "According to Dorrun, the compensation was paid on 3 September through the embassy.")
+    assert [e[0] for e in _coded(nlp, text) if e[1] == "AID"] == ["paid"]
+
+
+def test_events_what_an_event_would_do_announces_no_event(nlp):
+    text = "Foreign Minister Severin Malk said that a Sarnovian-Kestrian defence pact would change the balance."
+    assert not [e for e in _coded(nlp, text) if e[0] == "pact"]
+    # but talks that could start are announced
+    text = "Valdorian officials said talks between Valdoria and Kestria could start in the autumn."
+    assert [e[1] for e in _coded(nlp, text) if e[0] == "talks"] == ["AGREE"]
+
+
+def test_events_two_intents_in_one_statement_are_one_event(nlp):
+    text = ("Aurel Demmin said that Valdoria would return the Kestrian lorries to their owners by 1 December and "
+            "that the customs case against the drivers would be closed.")
+    assert len([e for e in _coded(nlp, text) if e[1] in ("AGREE", "CONCEDE")]) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "category"),
+    [("\u201cA normal step would be a public apology from Brask. We have not received one,\u201d "
+      "Kestrian Foreign Minister Nadia Corvel said.", "received", "CONCEDE"),
+     ("Kestria had asked Valdoria for advance notification of the exercises and had not yet received it.",
+      "received", "COOPERATE")],
+)
+def test_events_not_receiving_what_a_pronoun_points_back_to(nlp, text, trigger, category):
+    text = "Valdoria and Kestria quarrelled over the bridge. " + text
+    events = [e for e in run(nlp, text, published="2025-06-05", example_gazetteer=True).events
+              if e.trigger.text == trigger]
+    assert [(e.category, e.source_country, e.target_country, e.mode) for e in events] == [
+        (category, "XVL", "XKS", "negated")]
+
+
+def test_events_talks_held_at_one_sides_ministry_are_with_the_other_side(nlp):
+    text = ("Valdoria and Kestria signed a transit protocol. Yesterday's talks, held on 20 February at the "
+            "Valdorian Foreign Ministry, ran for six hours.")
+    assert ("talks", "CONSULT", "XKS", "XVL") in _coded(nlp, text)
+    # a third state hosting the two sides is not one of them
+    text = ("Valdoria and Kestria signed a transit protocol. Valdoria and Kestria quarrelled. The talks, held at "
+            "the Morvainian presidency, ran for six hours.")
+    assert not [e for e in _coded(nlp, text) if e[0] == "talks" and "XMV" in e[2:]]
+
+
+def test_events_a_third_party_offering_to_host_talks_offers_both_sides(nlp):
+    text = ("Valdoria accused Kestria of a provocation; Kestria accused Valdoria of lying. "
+            "Qarovian Foreign Minister Ilario Venz offered to host talks in Sulem.")
+    offered = [e for e in _coded(nlp, text) if e[0] == "offered"]
+    assert sorted(e[3] for e in offered) == ["XKS", "XVL"]
+
+
+def test_events_them_standing_for_people_listed_before_is_one_event_each(nlp):
+    text = ("The journalists, bureau chief Yannick Pell and cameraman Tobias Marl, have been held in Dorrun since "
+            "June. Kestria accuses them of collecting information about military positions.")
+    accused = sorted(e[3] for e in _coded(nlp, text) if e[0] == "accuses")
+    assert accused == ["person:tobias-marl", "person:yannick-pell"]
+
+
+def test_events_a_quotation_following_an_attributed_one_goes_on_with_its_speaker(nlp):
+    text = ("Valdoria began exercises on the river. Foreign Minister Nadia Corvel went further in an interview. "
+            "\u201cWe asked in February and we were told there was nothing to discuss,\u201d she said. "
+            "\u201cA normal and expected step for a neighbour would be to pick up the telephone.\u201d")
+    assert [e[1:] for e in _coded(nlp, text) if e[0] == "step"] == [("REQUEST", "person:nadia-corvel", "XVL")]
+
+
+def test_events_a_promise_told_as_a_point_in_time_is_no_new_intent(nlp):
+    text = ("The power line linking Sarnovia and Kestria entered service on 27 November, three days before the "
+            "deadline set by Prime Minister Jonas Aberline when the project was agreed.")
+    assert not [e for e in _coded(nlp, text) if e[0] == "deadline"]
+
+
+def test_events_a_recalled_ambassador_is_recalled_by_his_own_state(nlp):
+    text = ("Kestria and Valdoria quarrelled over the bridge. "
+            "Ambassador Lothar Wenn had been recalled from Dorrun for consultations.")
+    assert ("recalled", "SANCTION", "XVL", "XKS") in _coded(nlp, text)
+    # and told again after the recall, it is the same recall
+    text = ("Kestria and Valdoria quarrelled over the bridge. Valdoria responded by recalling its ambassador from "
+            "Dorrun. On Tuesday afternoon Brask said Ambassador Lothar Wenn had been recalled for consultations.")
+    assert [e[0] for e in _coded(nlp, text) if e[1] == "SANCTION"] == ["recalling"]
+
+
+def test_events_an_undated_report_takes_the_date_its_retelling_gives(nlp):
+    text = ("Kestria and Valdoria quarrelled over the bridge. Valdoria responded by recalling its ambassador from "
+            "Dorrun. Brask said Ambassador Lothar Wenn had been recalled on 5 August.")
+    events = [e for e in run(nlp, text, published="2026-08-06", example_gazetteer=True).events
+              if e.category == "SANCTION"]
+    assert [(e.trigger.text, e.date) for e in events] == [("recalling", "2026-08-05")]
+
+
+def test_events_an_act_on_an_indefinite_pronoun_names_no_act(nlp):
+    text = "Kestria protested against the remarks of presenter Oskar Renn. Renn has not withdrawn anything."
+    assert not [e for e in _coded(nlp, text) if e[0] == "withdrawn"]
+    text = "Kestria protested against the remarks of presenter Oskar Renn. Renn has not withdrawn the remarks."
+    assert [e[0] for e in _coded(nlp, text) if e[0] == "withdrawn"]

@@ -13,8 +13,10 @@ coded from that action ("promised to share the findings" AGREE 0314, "threatened
 relations" 1313, "demanded that Valdoria release them" 1053); asking or expecting the other side
 to act is a request; reporting the other side's wrong in one's own words is an accusation;
 a list of targets or coordinated subjects gives one event per pair; a later noun of the same
-kind between the same sides is a mention of the earlier event, not another one; questions,
-conditions and what others are expected to do are no events.
+kind between the same sides is a mention of the earlier event, not another one (so is a verb of that
+kind given the same date, or a passive whose subject is what the earlier event was done to); questions,
+conditions, what others are expected to do and what a side does among its own people (a cabinet
+meeting, an opposition leader's call) are no events.
 """
 
 from __future__ import annotations
@@ -84,10 +86,28 @@ FRAMEWORKS = {"format", "framework", "platform", "mechanism", "forum", "basis", 
 CIVILIANS = {"worker", "farmer", "protester", "protestor", "demonstrator", "haulier", "trucker", "driver", "student",
              "activist", "resident", "villager", "fisherman", "supporter", "people", "crowd", "miner", "taxi",
              "youth", "opponent", "striker", "teacher", "doctor"}
+PEOPLE_NOUNS = {"man", "woman", "person", "serviceman", "servicemen", "soldier", "guard", "citizen", "national",
+                "crew", "sailor", "civilian", "child", "employee", "pilot", "tourist", "migrant", "journalist",
+                "prisoner", "detainee", "officer", "diplomat", "reporter", "cameraman", "hostage", "suspect"}
+COUNT_WORDS = {"second", "third", "fourth", "fifth", "sixth", "another", "other", "others", "rest", "remainder",
+               "one", "both"}
+CAUSING = {"order", "have", "keep", "want", "leave", "find"}
+COMMENTATORS = {"commentator", "analyst", "observer", "expert", "pundit", "columnist", "critic", "blogger",
+                "academic", "scholar", "historian", "economist"}
+SHARED_ROOTS = {"03", "04", "06"}  # agreeing, meeting, cooperating: done together, told from either side
+INTENT_NOUNS = {"offer", "proposal", "plan", "promise", "pledge", "readiness", "willingness", "intention", "intent",
+                "commitment", "undertaking", "bid"}
+GOING = {"fly", "travel", "go", "come", "arrive", "leave", "head", "walk", "drive", "sail", "flee"}
+RECURRING_UNITS = {"day", "week", "month", "quarter", "year", "season", "spring", "summer", "autumn", "winter"}
+OCCURRING = {"start", "begin", "resume", "open", "end", "continue", "happen", "occur", "take", "go", "proceed",
+             "follow", "come", "close", "conclude", "last", "run", "restart", "commence"}
+MEDIATING = {"host", "mediate", "broker", "facilitate", "arbitrate"}
+OWN_BODIES = {"cabinet", "party", "caucus", "staff", "board", "faction", "parliamentary", "coalition", "family"}
 KEEPING = {"keep", "break", "fulfil", "fulfill", "honour", "honor", "ignore", "violate", "renege", "betray"}
 # nouns whose possessor is who undergoes them ("their detention", "Pell's release"), not who does them
 UNDERGONE = {"arrest", "detention", "imprisonment", "release", "trial", "expulsion", "deportation", "custody",
              "kidnapping", "abduction", "extradition", "conviction", "sentencing", "prosecution", "interrogation"}
+PARTICLE_ADVERBS = {"back", "off", "away", "over", "out", "down", "up", "in"}
 TEMPORAL_PREPOSITIONS = {"since", "after", "before", "until", "during", "following", "amid"}
 KNOWING = {"understand", "know", "realise", "realize", "recognise", "recognize", "acknowledge", "accept", "see"}
 CHARACTERISING = {"call", "describe", "brand", "label", "term", "characterise", "characterize", "dub", "dismiss"}
@@ -199,6 +219,7 @@ class EventFinder:
         self.consumed: set[int] = set()  # tokens that are part of another token's event
         self.mentions = [m for m in mentions if m.kind in ACTOR_KINDS]
         self.places = [m for m in mentions if m.kind == "place"]
+        self.opposition = _opposition_figures(document.text, self.mentions)
         self.parties = Parties(document.text, mentions, quotes)
         self.timexes = timexes
         lexicon = event_lexicon()
@@ -214,7 +235,9 @@ class EventFinder:
 
     def party(self, token: Token | None) -> Party | None:
         """The actor a phrase names (see ``Parties.of``); "police in Brask", "a Dorrun court": the
-        state whose institution acts where it is placed."""
+        state whose institution acts where it is placed; "several Kestrian commentators" speak for no one."""
+        if token is not None and token.tag_ == "NNS" and token.lemma_.lower() in COMMENTATORS:
+            return None
         found = self.parties.of(token)
         if found is None and token is not None and token.lower_ in ("it", "its") and token.dep_ in ("nsubj", "poss"):
             # "Kestria has chosen a bilateral route: it sent Brask a protest note": the state named last
@@ -239,6 +262,16 @@ class EventFinder:
         """The code of a verb phrase ("open fire", "call off") when the lexicon has one, else of the verb;
         a few verbs are events only when negated ("Lantern Street has not answered")."""
         code = lexicon_code(verb)
+        if verb.lemma_.lower() == "pay" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children) \
+                and not any(c.dep_ == "dobj" for c in verb.children):
+            return None  # "the doctrine was paying off": it worked, nothing was paid
+        if code is None and verb.lemma_.lower() == "hold" and _people_held(verb):
+            return "173"  # "a third was briefly held", "ordered both men held for two months"
+        if code == "084" and _people(handled := _handled(verb)):
+            return "0841"  # "a third was held and handed back": people handed back are released
+        if code == "084" and handled is not None:
+            # "the lorries were handed back": coded as returning them would be
+            return verb_phrase_index().get("return", {}).get(handled.lemma_.lower(), code)
         if code is None and (code := event_lexicon().get("negated_verbs", {}).get(verb.lemma_.lower())):
             # "did not respond to the Ledger's questions" is no silence between states
             asked = _object_of(verb)
@@ -290,11 +323,59 @@ class EventFinder:
             target = self.counterpart_of(source)
         return self.event(verb, "051" if praise else "111", source, target)
 
+    def received_by_pronoun(self, verb: Token) -> Event | None:
+        """"A normal step would be a public apology. We have not received one", "had asked for advance
+        notification and had not yet received it": receiving (or not) what a pronoun points back to,
+        an event noun just before, is that event done (or not) to the receiver by the other side."""
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if verb.lemma_.lower() not in RECEIVING | {"get"} or obj is None or obj.lower_ not in ("one", "it", "any"):
+            return None
+        floor = verb.doc[verb.sent.start - 1].sent.start if verb.sent.start > 0 else verb.sent.start
+        antecedent = next((t for t in reversed(verb.doc[floor:verb.i]) if t.pos_ == "NOUN" and self.noun_code(t)),
+                          None)
+        while antecedent is not None and antecedent.dep_ == "pobj" and antecedent.head.lower_ == "of" \
+                and antecedent.head.head.pos_ == "NOUN" and self.noun_code(antecedent.head.head):
+            antecedent = antecedent.head.head  # "notification of the exercises": the notification
+        if antecedent is None:
+            return None
+        subject, current = subject_of(verb), verb
+        while subject is None and current.dep_ in ("conj", "advcl") and current.head.i != current.i:
+            current = current.head  # "had asked for notification, as foreseen in the rules, and had not received it"
+            subject = subject_of(current)
+        receiver = self._speaker_of_clause(verb) if subject is not None and subject.lower_ in ("we", "i") \
+            else self.party(subject)
+        if receiver is None or (giver := self.counterpart_of(receiver)) is None:
+            return None
+        return self.event(verb, self.noun_code(antecedent) or "", giver, receiver)
+
+    def left_unanswered(self, verb: Token) -> Event | None:
+        """"Kestria's request for consultations, sent to Brask in February, has gone unanswered": the
+        one it was sent to has not answered its sender (CONSULT 040, negated)."""
+        if verb.lemma_.lower() not in ("go", "remain", "stay") or not any(
+                c.dep_ in ("acomp", "oprd") and c.lower_ == "unanswered" for c in verb.children):
+            return None
+        asked = subject_of(verb)
+        if asked is None or asked.pos_ != "NOUN":
+            return None
+        owner = next((c for c in asked.children if c.dep_ == "poss"), None)
+        sender = self.party(owner) or self._speaker_of_clause(verb)
+        sent = next((c for c in asked.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in TRANSFER_VERBS),
+                    None)
+        recipient = self.party(_recipient_of(sent)) if sent is not None else None
+        if sender is None:
+            return None
+        found = self.event(verb, "040", recipient or self.counterpart_of(sender), sender)
+        return replace(found, mode="negated", score=score_of(found.category, None, "negated")) if found else None
+
     def verb_event(self, verb: Token) -> Event | None:
         if verb.dep_ == "amod" and not any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children):
             return None  # "eleven detained Kestrian students": a description, not a report
         if (judged := self.characterisation(verb)) is not None:
             return judged
+        if (unanswered := self.left_unanswered(verb)) is not None:
+            return unanswered
+        if (received := self.received_by_pronoun(verb)) is not None:
+            return received
         if _describes_noun(verb) and not (verb.dep_ != "pcomp" and self._same_kind(verb, verb.head)):
             return None  # but what an event is held for ("a rally in Lagos to protest …") tells that event
         cameo = self.verb_code(verb)
@@ -312,9 +393,14 @@ class EventFinder:
             # answered with force" threatens force
             cameo = "138" if any(c.dep_ == "prep" and c.lower_ in ("with", "by") and any(
                 g.lemma_.lower() == "force" for g in c.children) for c in verb.children) else "130"
-        if cameo is None or verb.pos_ != "VERB":
+        if cameo is None or verb.pos_ != "VERB" or _vague(verb):
             return None
-        passive = any(c.dep_ == "auxpass" for c in verb.children) or _shares_passive(verb)
+        reduced = _reduced_relative(verb)
+        if reduced and not self._dated(verb):
+            return None  # "The lorries impounded at Harl Pass have not been returned": what the lorries are
+        reporter = _continues_reporting(verb)
+        passive = any(c.dep_ == "auxpass" for c in verb.children) or (_shares_passive(verb) and reporter is None) \
+            or _participle_of_noun(verb) or reduced
         if verb.lemma_.lower() in ("block", "blockade") and cameo[:3] in ("172", "191") and not passive \
                 and (doer := subject_of(verb)) is not None and doer.lemma_.lower() in CIVILIANS:
             cameo = "144"  # "paper workers blocked the bridge": civilians obstructing passage protest
@@ -324,7 +410,10 @@ class EventFinder:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not subjects and passive and verb.dep_ == "conj" and (shared := subject_of(verb)) is not None:
             subjects = [shared]  # "… have not been returned": the subject of the verb it is joined to
+        elif not subjects and (shared := _subject_left_on_participle(verb)) is not None:
+            subjects = [shared]
         subject = next((c for c in reversed(subjects) if self.party(c) is not None), subjects[0] if subjects else None)
+        subject = _counted_referent(subject) or subject  # "two servicemen died and a third was held": the servicemen
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         agent_obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
         obj = _object_of(verb)
@@ -337,12 +426,19 @@ class EventFinder:
             partner = next((self.party(c) for c in subject.children if c.dep_ == "conj"), None)
             if partner is not None and partner.country != source.country:
                 target = partner
+        if (causer := _object_complement(verb)) is not None:
+            # "a court ordered both men held": the one ordering acts on the object
+            source, target = self.party(subject_of(causer)), self.party(verb.head)
+        if source is None and not passive and not subjects and reporter is not None:
+            source = self.party(subject_of(reporter))  # "said X 'should have seen this coming' and urged Y to …"
         if source is None and not passive:
             source = self.party(subject_of(verb))
         if source is None and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
             source = self.party(subject_of(verb.head.head))  # "closed the case without sharing …"
         if source is None and verb.dep_ in ("xcomp", "conj", "advcl", "relcl", "acl"):
             source = self.party(next((c for c in verb.head.children if c.dep_ == "nsubj"), None))
+            if passive and source is not None and target is not None and source.actor_id == target.actor_id:
+                source = None  # "two servicemen died, and a third was held": not by their own side
         if source is None and not passive and subject is not None and subject.pos_ == "NOUN" \
                 and (code := self.noun_code(subject)):
             # "the lorry seizures broke the protocol": who seized, here or before
@@ -359,6 +455,11 @@ class EventFinder:
             source = self._speaker_of_clause(verb)  # "“Any provocation will be answered with force,” Thale said"
         if passive and source is None and target is None and agent_obj is None and _thing_as_subject(subject):
             target = self.owner_of_thing(subject) or self.party(_recipient_of(verb))
+        if passive and source is None and target is not None and cameo.startswith("161") \
+                and self.parties.kind.get(target.actor_id) == "person" and target.country:
+            # "Ambassador Wenn had been recalled from Dorrun": by his own state, from the state he served in
+            source = state(target.country)
+            target = self.counterpart_of(source)
         if passive and source is None and target is not None and not _someone_unnamed(agent_obj):
             # "the lorries were impounded", "the students were freed": done to one side, by the other
             # (but "ignored by the head of one of the agencies" names its doer, only not as an actor)
@@ -371,6 +472,12 @@ class EventFinder:
             date = self.date_for(verb, verb.sent)
             if earlier is not None and not (date is not None and earlier.date == date.value):
                 source, target = self.parties.actor(earlier.source), self.parties.actor(earlier.target)
+        if passive and source is None and target is None and agent_obj is None and _thing_as_subject(subject) \
+                and not _people(subject) and verb.dep_ not in ("relcl", "acl") \
+                and (nearby := self._nearby_same_kind(verb, cameo)) is not None:
+            # "detained two employees … The service said cameras had been seized": things taken in the
+            # course of the act of that kind told just before, by the same side
+            source, target = self.parties.actor(nearby.source), self.parties.actor(nearby.target)
         if source is not None and not passive and (pair := self.parties.both_sides(obj)) and source.country not in pair:
             target = state(pair[0])  # "hosted the two sides": a third party towards each (listed_targets)
         if cameo.startswith("10") and source is not None and target is not None and obj is not None \
@@ -379,6 +486,8 @@ class EventFinder:
             target = self.counterpart_of(source)
         if target is None and source is not None and cameo[:3] in ("042", "043"):
             target = self.visited(verb, source)  # "arrived in Kabul", "attended the Beijing Olympics"
+            if target is None and self.going_home(verb, source):
+                return None  # "was released and flew to Brask": home, no visit
         trigger = verb
         if (promised := self.promised_action(verb, cameo)) is not None:
             # "promised to share the findings with Dorrun": one event, the intent to do what is promised
@@ -422,6 +531,12 @@ class EventFinder:
                       and m.country and m.country != visitor.country), None)
         return state(place.country) if place is not None else None
 
+    def going_home(self, verb: Token, traveller: Party) -> bool:
+        """Whether the places a verb of travel goes to are all in the traveller's own state."""
+        spans = [clause_span(c) for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "into")]
+        places = [m for m in self.places if any(left <= m.start < right for left, right in spans) and m.country]
+        return bool(places) and all(m.country == traveller.country for m in places)
+
     @staticmethod
     def _to_house_arrest(verb: Token) -> list[Token] | None:
         """The "house arrest" a release turns out to be, in the verb's clause or one joined to it
@@ -456,7 +571,16 @@ class EventFinder:
         if complement is None:
             return None
         self.consumed.add(complement.i)
+        # "promised that the office would investigate … and that its findings would be handed to Dorrun":
+        # one promise (but "promised to investigate and to pay compensation" promises two things)
+        self.consumed.update(c.i for c in complement.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                             and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))
         action = lexicon_code(complement) if complement.pos_ == "VERB" else None
+        inner = next((c for c in complement.children if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)
+        if action is None and complement.lemma_.lower() in LIGHT_VERBS and inner is not None:
+            # "agreed to begin drafting an agreement": what is begun is what is agreed
+            self.consumed.add(inner.i)
+            action = lexicon_code(inner)
         if action is None and complement.lemma_.lower() in LIGHT_VERBS:
             # "agreed to hold regular consultations": the light verb's object names the action
             obj = next((c for c in complement.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
@@ -472,7 +596,10 @@ class EventFinder:
 
     def counterpart_of(self, party: Party) -> Party | None:
         """The other side of the document's main dyad, when the document is about that pair: an
-        article on domestic politics that names a foreign state in passing has no other side."""
+        article on domestic politics that names a foreign state in passing has no other side; an
+        opposition figure ("Opposition leader Farro called for a debate") speaks to their own government."""
+        if party.actor_id in self.opposition:
+            return None
         other = self.parties.counterpart(party.country)
         if other is None:
             return None
@@ -492,6 +619,9 @@ class EventFinder:
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
                 if code := self.noun_phrases.get(f"{obj.lemma_.lower()} {noun.lemma_.lower()}"):
                     return code
+        if noun.lemma_.lower() == "charge" and any(c.dep_ == "prep" and c.lower_ in ("of", "against")
+                                                   for c in noun.children):
+            return "112"  # "charges of gathering military information" (not "transit charges")
         return self.nouns.get(noun.lower_) or self.nouns.get(noun.lemma_.lower())
 
     def relations_pair(self, noun: Token) -> tuple[Party, Party] | None:
@@ -532,6 +662,9 @@ class EventFinder:
         while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head
         verb = first.head
+        if first.dep_ == "pobj" and first.head.lower_ == "to" and first.head.head.lower_ == "guilty" \
+                and first.head.head.head.lemma_.lower() == "plead":
+            return self.party(subject_of(first.head.head.head))  # "pleaded not guilty to charges of spying"
         if first.dep_ != "dobj" or verb.lemma_.lower() not in RECEIVING:
             return None
         return self.party(subject_of(verb))
@@ -556,6 +689,11 @@ class EventFinder:
         cameo = self.noun_code(noun)
         if cameo is None or noun.pos_ != "NOUN":
             return None
+        if cameo[:2] == "04" and any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in OWN_BODIES
+                                     for c in noun.children):
+            return None  # "told a cabinet meeting", "a party meeting": a side meeting its own people
+        if cameo[:2] == "09" and any(c.dep_ == "amod" and c.lower_ == "own" for c in noun.children):
+            return None  # "the border service had opened its own inquiry": into its own conduct
         source = target = None
         done_to_owner = noun.lemma_.lower() in UNDERGONE and not any(
             c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
@@ -628,6 +766,11 @@ class EventFinder:
                 and (speaker := self._speaker_of_clause(noun.head)) is not None:
             # "“This is a breach of a signed agreement,” Corvel said": a wrong by the other side
             source = self.counterpart_of(speaker)
+        if source is None and target is None and cameo[:2] == "04" and (host := self.host_of(noun)) is not None \
+                and host.country in (self.parties.main_dyad() or ()):
+            # "talks, held on 20 February at the Valdorian Foreign Ministry": the other side came to the host
+            # (a third state hosting two others is not one of the sides)
+            source, target = self.counterpart_of(host), host
         if source is None and target is None and self._dated(noun):
             source, target = self.earlier_parties(noun, cameo)
         if source is None and target is None and (self._bilateral(noun) or _named_event(noun)) \
@@ -636,6 +779,19 @@ class EventFinder:
             # the two states the document is about
             source, target = state(pair[0]), state(pair[1])
         return self.event(noun, cameo, source, target)
+
+    def host_of(self, noun: Token) -> Party | None:
+        """The state a meeting is held at: an actor or a place of its named in "held at/in …"."""
+        for held in (c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in ("hold", "host")):
+            for prep in (c for c in held.children if c.dep_ == "prep" and c.lower_ in ("at", "in")):
+                where = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if (found := self.party(where)) is not None and found.country:
+                    return state(found.country)
+                left, right = clause_span(prep)
+                place = next((m for m in self.places if left <= m.start < right and m.country), None)
+                if place is not None:
+                    return state(place.country)
+        return None
 
     @staticmethod
     def _bilateral(noun: Token) -> bool:
@@ -662,6 +818,16 @@ class EventFinder:
         """The parties of the same kind of event reported earlier in the document."""
         earlier = self._earlier(noun, cameo)
         return (self.parties.actor(earlier.source), self.parties.actor(earlier.target)) if earlier else (None, None)
+
+    def _nearby_same_kind(self, verb: Token, cameo: str) -> Event | None:
+        """The last event of the same CAMEO root told in the two sentences before this one or in it."""
+        starts = verb.doc.user_data.get("sent_starts")
+        if starts is None:
+            starts = verb.doc.user_data["sent_starts"] = [s.start_char for s in verb.doc.sents]
+        here = bisect_left(starts, verb.sent.start_char)
+        floor = starts[max(0, here - 2)]
+        return next((e for e in reversed(self.found) if e.cameo and e.cameo[:2] == cameo[:2]
+                     and floor <= e.evidence.start < verb.idx), None)
 
     def _earlier(self, token: Token, cameo: str) -> Event | None:
         return next((e for e in reversed(self.found)
@@ -695,9 +861,14 @@ class EventFinder:
             # protocol": reporting the other side's wrong is accusing it
             cameo, source, target = "112", claimer, source
         announced = self.announced(trigger)
+        if announced and trigger.pos_ == "NOUN" and trigger.dep_ == "nsubj" \
+                and trigger.head.lemma_.lower() not in OCCURRING and trigger.head.pos_ == "VERB":
+            return None  # "a defence pact would change the balance": what it would do, no event announced
         if announced and mode != "negated":
             if (code := announced_code(cameo, "intent")) and mode not in ("hypothetical", "demanded"):
                 cameo, mode = code, "asserted"
+            elif code and mode == "hypothetical":
+                cameo = code  # "talks could start in the autumn if …": an intent, on a condition
             elif (code := announced_code(cameo, "threat")) and not self._scheduled(trigger):
                 cameo = code  # but "will charge 40 percent more from 1 March" is a measure decided, with its date
         demander: Party | None = source
@@ -788,7 +959,11 @@ class EventFinder:
         verb = trigger if trigger.pos_ in ("VERB", "AUX") else _governing(trigger)
         if trigger.dep_ == "pobj" and trigger.head.lower_ in TEMPORAL_PREPOSITIONS:
             verb = None  # "has not reopened it since the shooting": the shooting happened
-        governing = verb.head if verb is not None and verb.dep_ in ("xcomp", "ccomp") else None
+        elif trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubjpass") and verb is not None \
+                and verb.i == trigger.head.i and verb.lemma_.lower() not in LIGHT_VERBS and self.verb_code(verb):
+            verb = None  # "has not withdrawn the protest note it handed to Wenn": the withdrawal is negated
+        governing = verb.head if verb is not None and verb.dep_ in ("xcomp", "ccomp") and not _across_semicolon(verb) \
+            else None
         if governing is not None and governing.pos_ == "ADJ" and governing.dep_ == "acomp":
             governing = governing.head  # "the US must be ready to mediate": the modal is on "be"
         for current in filter(None, (verb, governing)):
@@ -835,11 +1010,14 @@ class EventFinder:
             # "a government that signs its agreements in daylight": told by the verb (but "insists that the
             # sides hold talks" asks for them)
             trigger = trigger.head
+        if any(c.dep_ in ("npadvmod", "dobj") and c.lemma_.lower() in RECURRING_UNITS
+               and any(d.lower_ in ("every", "each") for d in c.children) for c in trigger.children):
+            return True  # "a commission that is to meet every quarter": a standing arrangement
         auxes = {c.lower_ for c in trigger.children if c.dep_ in ("aux", "auxpass")}
         if not auxes and trigger.dep_ == "conj":  # "is owned and funded": the auxiliary is the first verb's
             auxes = {c.lower_ for c in trigger.head.children if c.dep_ in ("aux", "auxpass")}
-        if trigger.tag_ in ("VBZ", "VBP") and not auxes:
-            return True
+        if trigger.tag_ in ("VBZ", "VBP") and not auxes and not (cameo[:2] == "05" and _reported_in_past(trigger)):
+            return True  # (but "said that Sarnovia stands with Kestria" is support voiced then)
         if trigger.tag_ == "VB" and auxes and auxes <= {"does", "do"}:
             return True  # "Azerbaijan does not recognise the legal personality of the CIS"
         if trigger.tag_ == "VBN" and auxes and auxes <= {"is", "are"}:
@@ -889,6 +1067,9 @@ class EventFinder:
             if current.dep_ in ("xcomp", "ccomp", "advcl") and current.head.lemma_.lower() in heads \
                     and not _temporal_clause(current):
                 return True
+            if current.dep_ == "acl" and current.head.lemma_.lower() in INTENT_NOUNS \
+                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children):
+                return True  # "an offer by Qarovia to host talks", "a pledge to send aid"
             if current.dep_ == "xcomp" and current.head.pos_ == "AUX" and any(
                     c.lower_ in heads for c in current.head.children if c.dep_ == "acomp"):
                 return True
@@ -964,7 +1145,9 @@ class EventFinder:
             if found is None:
                 continue
             if token.pos_ == "VERB" and (self._part_of(token, events, coded_verbs)
-                                         or self._told_again(token, found, events)):
+                                         or self._told_again(token, found, events)
+                                         or self._same_dated_event(found, events)
+                                         or self._content_of_same_kind(token, found, events, coded_verbs)):
                 continue
             if token.pos_ == "VERB":
                 coded_verbs.add(token.i)
@@ -986,6 +1169,16 @@ class EventFinder:
         for found in list(events.values()):
             for other in self.listed_targets(found):
                 events.setdefault(other.event_id, other)
+        for found in list(events.values()):
+            # "The journalists, Pell and Marl, … Kestria accuses them of spying": one event towards each
+            group = self._pronoun_group(found)
+            if len(group) < 2 or found.target in {m.actor_id for m in group}:
+                continue
+            events[found.event_id] = replace(found, target=group[0].actor_id, target_country=group[0].country)
+            for mate in group[1:]:
+                digest = hashlib.sha256(f"{found.event_id}:them:{mate.actor_id}".encode()).hexdigest()[:16]
+                events.setdefault("e-" + digest, replace(found, event_id="e-" + digest, target=mate.actor_id,
+                                                         target_country=mate.country))
         return sorted(events.values(), key=lambda e: (e.evidence.start, e.event_id))
 
     def listed_targets(self, event: Event) -> list[Event]:
@@ -1005,6 +1198,10 @@ class EventFinder:
             if country not in (event.source_country, event.target_country) and event.target == pair[0]:
                 digest = hashlib.sha256(f"{event.event_id}:target:{country}".encode()).hexdigest()[:16]
                 found.append(replace(event, event_id="e-" + digest, target=country, target_country=country))
+        if (other_side := self._mediated_other_side(event, clause)) is not None:
+            # "Qarovian Foreign Minister Venz offered to host talks": a third party offers both sides
+            digest = hashlib.sha256(f"{event.event_id}:target:{other_side}".encode()).hexdigest()[:16]
+            found.append(replace(event, event_id="e-" + digest, target=other_side, target_country=other_side))
         for side, mates in (("target", self._listed_with_target(event)), ("source", self._coordinated_doers(event))):
             other = event.source_country if side == "target" else event.target_country
             for mate in mates:
@@ -1015,6 +1212,32 @@ class EventFinder:
                 found.append(replace(event, event_id="e-" + digest,
                                      **{side: mate.actor_id, f"{side}_country": mate.country}))
         return found
+
+    def _mediated_other_side(self, event: Event, clause: Token | None) -> str | None:
+        """The second state of the document's pair when a third party offers to host or mediate
+        between them and only one was taken as the target."""
+        pair = self.parties.main_dyad()
+        if clause is None or pair is None or event.source_country in pair or event.target_country not in pair \
+                or event.target != event.target_country:
+            return None
+        words = {clause.lemma_.lower()} | {c.lemma_.lower() for c in clause.children if c.dep_ in ("xcomp", "ccomp")}
+        if not words & MEDIATING:
+            return None
+        return pair[1] if event.target_country == pair[0] else pair[0]
+
+    def _pronoun_group(self, event: Event) -> list[Mention]:
+        """The people listed together in the sentence before ("bureau chief Pell and cameraman Marl")
+        that "them", the object of the event's verb, stands for."""
+        clause = self._trigger_clause(event)
+        obj = _object_of(clause) if clause is not None and clause.pos_ == "VERB" else None
+        if obj is None or obj.lower_ != "them" or clause.sent.start == 0:
+            return []
+        before = clause.doc[clause.sent.start - 1].sent
+        people = sorted((m for m in self.mentions if m.kind == "person" and before.start_char <= m.start
+                         and m.end <= before.end_char and m.country == event.target_country), key=lambda m: m.start)
+        if len(people) < 2:
+            return []
+        return [people[0], *_list_mates(self.sdoc, people, 0)]
 
     def _distributive(self, event: Event) -> bool:
         clause = self._trigger_clause(event)
@@ -1092,13 +1315,16 @@ class EventFinder:
         ("opened fire on the patrol, killing two")."""
         head = verb.head
         triggers = {e.trigger.start for e in events.values() if e.trigger is not None}
-        if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("for", "of", "over", "by"):
-            # "jailed him for helping", "initiated the meeting by discussing the crash": reason or means
+        if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("for", "of", "over", "by", "without"):
+            # "jailed him for helping", "initiated the meeting by discussing the crash": reason or means;
+            # "closed the investigation without sharing its findings": how it was done
             owner = head.head
             return owner.i in coded_verbs or any(c.idx in triggers for c in owner.children if c.dep_ == "dobj")
         if verb.dep_ == "acl" and head.idx in triggers:
             return True  # "the travel agreement, signed on Monday by …": the agreement's event
-        if verb.dep_ == "acl" and not self._dated(verb) and (
+        if _participle_of_noun(verb) and _within_event(head, triggers, coded_verbs):
+            return True  # "paid compensation to the families of the guards killed in May": whose families
+        if verb.dep_ == "acl" and not self._dated(verb) and _object_complement(verb) is None and (
                 _reason_of(head, triggers) or (head.dep_ == "dobj" and head.head.i in coded_verbs)
                 or (verb.tag_ == "VBN" and verb.i > 0 and verb.nbor(-1).text != ","
                     and not any(c.dep_ == "agent" for c in verb.children) and self.party(head) is None
@@ -1136,16 +1362,66 @@ class EventFinder:
         """An event of the same kind between the same states as one reported before it, told again in a
         passive whose subject points back ("the memorandum") and whose agent names the doers
         ("Sarnovia and Kestria signed a memorandum … The memorandum was signed in Velmar by Sarnovian
-        Prime Minister …"), on the same day if it gives one."""
+        Prime Minister …"), on the same day if it gives one; or, with no agent, whose subject is the thing
+        the earlier event was done to."""
         sides = {found.source_country, found.target_country}
         subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
-        if subject is None or subject.pos_ != "NOUN" or self.party(agent) is None or not any(
-                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subject.children):
+        titled = subject is not None and subject.pos_ == "PROPN"  # "Ambassador Lothar Wenn"
+        if subject is None or not (titled or (subject.pos_ == "NOUN" and any(
+                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subject.children))):
             return False
+        same = [e for e in events.values() if e.cameo[:3] == found.cameo[:3]
+                and {e.source_country, e.target_country} == sides and e.evidence.start < found.evidence.start]
+        if self.party(agent) is not None and not titled:
+            return any(found.date in (None, e.date) for e in same)
+        # "Valdoria has paid compensation … the compensation was paid on 3 September", "recalling its
+        # ambassador … Ambassador Wenn had been recalled": the one the earlier event was done to, pointed
+        # back to (its date may be told only now)
+        names = {subject.lemma_.lower()} | {c.lemma_.lower() for c in subject.children if c.dep_ == "compound"}
+        told = next((e for e in same if self._object_lemma(e) in names), None)
+        if told is not None and told.date is None and found.date is not None:
+            self._date_retold(told, found, events)  # the undated first report takes the date told now
+        return told is not None
+
+    def _date_retold(self, told: Event, found: Event, events: dict[str, Event]) -> None:
+        dated = replace(told, date=found.date, date_text=found.date_text)
+        events[told.event_id] = dated
+        self.found = [dated if e.event_id == told.event_id else e for e in self.found]
+
+    def _object_lemma(self, event: Event) -> str | None:
+        span = self.sdoc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand") \
+            if event.trigger is not None else None
+        obj = next((c for c in span.root.children if c.dep_ == "dobj"), None) if span is not None else None
+        return obj.lemma_.lower() if obj is not None else None
+
+    @staticmethod
+    def _content_of_same_kind(verb: Token, found: Event, events: dict[str, Event], coded_verbs: set[int]) -> bool:
+        """"warned that Valdoria would respond": a clause told by a verb coded as an event of the same
+        type, saying no more than that event's code ("would respond", 130, under "warned", 130), is
+        its content, not another event ("demanded that Valdoria release them" says what is demanded)."""
+        head = verb.head
+        if verb.dep_ == "conj" and head.i in coded_verbs and (found.cameo or "").startswith("03") \
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in verb.children):
+            # "said that Valdoria would return the lorries … and that the case would be closed": one
+            # statement of intent
+            return any((e.trigger or e.evidence).start == head.idx and e.cameo.startswith("03")
+                       and {e.source_country, e.target_country} == {found.source_country, found.target_country}
+                       for e in events.values())
+        return verb.dep_ == "ccomp" and head.i in coded_verbs and any(
+            (e.trigger or e.evidence).start == head.idx and e.category == found.category
+            and (found.cameo or "").startswith(e.cameo.rstrip("0")) and len(found.cameo or "") <= len(e.cameo)
+            for e in events.values())
+
+    @staticmethod
+    def _same_dated_event(found: Event, events: dict[str, Event]) -> bool:
+        """An event of the same kind between the same states, given the same date, as one reported before
+        it: told again ("They first met in Ishtal in October … they met in Ishtal in October")."""
+        if found.date is None or found.mode != "asserted":
+            return False
+        sides = {found.source_country, found.target_country}
         return any(e.cameo[:3] == found.cameo[:3] and {e.source_country, e.target_country} == sides
-                   and e.evidence.start < found.evidence.start and found.date in (None, e.date)
-                   for e in events.values())
+                   and e.date == found.date and e.evidence.start < found.evidence.start for e in events.values())
 
     def _two_named(self, phrase: Token) -> tuple[Party, Party] | None:
         """The first two actors of different states a plural phrase names ("the presidents of
@@ -1166,8 +1442,10 @@ class EventFinder:
         when it points back ("the apology", "Putin's apologies", "the Putin-Aliyev meeting"). A
         mention that gives its own date ("the shooting on 6 May") is reported again; what someone
         faces, remains in, or is announced is new."""
-        sentences = seen.get((found.category, found.source_country or found.source,
-                              found.target_country or found.target))
+        sides = (found.source_country or found.source, found.target_country or found.target)
+        sentences = seen.get((found.category, *sides), [])
+        if (found.cameo or "")[:2] in SHARED_ROOTS or (found.cameo or "")[:3] == "057":
+            sentences = sentences + seen.get((found.category, sides[1], sides[0]), [])  # "the deal": either way
         if not sentences or found.mode == "negated":
             return False
         if _named_event(noun):
@@ -1194,6 +1472,8 @@ class EventFinder:
             auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
             if not auxes & self.demand or verb.i in self.consumed or any(c.dep_ == "neg" for c in verb.children):
                 continue
+            if "have" in auxes and verb.tag_ == "VBN":
+                continue  # "should have seen this coming", "must have known": a reproach or a guess about the past
             if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in KNOWING:
                 continue  # "Moscow understands that the young country must go through a difficult stage"
             left, right = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge.text)
@@ -1327,7 +1607,20 @@ class EventFinder:
         quote = self.parties.quote_at(verb.idx)
         if quote is not None and quote.speaker:
             return self.parties.actor(quote.speaker)
-        return None
+        return self._continued_quote_speaker(verb.idx)
+
+    def _continued_quote_speaker(self, offset: int) -> Party | None:
+        """"“We asked in February …,” she said. “A normal step would be to pick up the telephone.”": a
+        quotation with no attribution of its own, right after one in the same paragraph, goes on with
+        that speaker."""
+        text = self.document.text
+        line_start = text.rfind("\n", 0, offset) + 1
+        opening = max(text.rfind(mark, line_start, offset) for mark in "“«")
+        if opening == -1 or max(text.rfind(mark, opening + 1, offset) for mark in "”»") != -1:
+            return None
+        before = [q for q in self.parties.quotes if line_start <= q.start and q.end <= opening and q.speaker
+                  and q.kind == "direct"]
+        return self.parties.actor(before[-1].speaker) if before else None
 
     def promise_events(self, coded: list[Event]) -> list[Event]:
         """A promise is also an event: its promiser expresses the intent to act (CAMEO 03x,
@@ -1342,6 +1635,10 @@ class EventFinder:
             if opens_with_agreement(span):
                 continue  # a term the agreement sets: its signing is the event
             head = span.root
+            if head.dep_ in ("dobj", "conj") and any((e.trigger or e.evidence).start == head.head.idx for e in coded):
+                continue  # "has promised compensation … and an investigation": the promise coded on its verb
+            if head.dep_ == "pobj" and head.head.lower_ in TEMPORAL_PREPOSITIONS:
+                continue  # "three days before the deadline set by Aberline": a promise told as a point in time
             if head.lemma_.lower() in KEEPING:
                 continue  # "Brask had kept its word": what became of a promise made before, no new intent
             if head.pos_ not in ("VERB", "AUX", "NOUN") or _vague(head):
@@ -1377,11 +1674,154 @@ def _someone_unnamed(agent: Token | None) -> bool:
 
 def _shares_passive(verb: Token) -> bool:
     """"a third was held and handed back": a participle joined to a passive without its own subject
-    or auxiliary is passive too."""
+    or auxiliary is passive too (not a verb of going: "was released and flew to Brask")."""
     # the tagger often reads the participle as a past tense ("handed/VBD back")
-    return verb.dep_ == "conj" and verb.tag_ in ("VBN", "VBD") \
+    return verb.dep_ == "conj" and verb.tag_ in ("VBN", "VBD") and verb.lemma_.lower() not in GOING \
         and any(c.dep_ == "auxpass" for c in verb.head.children) \
         and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
+
+
+def _participle_of_noun(verb: Token) -> bool:
+    """"the two journalists detained in June": a past participle after a noun naming people tells what
+    was done to them (one naming its doer, "the summit, hosted by …", is read as before: by who the doer is)."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i \
+        and _people(verb.head) and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "agent") for c in verb.children)
+
+
+def _within_event(noun: Token, triggers: set[int], coded_verbs: set[int]) -> bool:
+    """Whether a noun is told inside another event's phrase, through prepositions ("paid compensation to
+    the families of the guards …"; but the object itself, "released the students detained in June", is
+    told as what that event undoes)."""
+    if noun.dep_ != "pobj":
+        return False
+    current = noun
+    for _ in range(6):
+        if current.dep_ not in ("pobj", "prep", "dobj", "dative") or current.head.i == current.i:
+            return False
+        current = current.head
+        if current.i in coded_verbs or (current.pos_ == "NOUN" and current.idx in triggers):
+            return True
+    return False
+
+
+def _across_semicolon(verb: Token) -> bool:
+    """"Kestria accuses them of spying; both deny the charges": a clause parsed under a verb that stands
+    beyond a semicolon is not governed by it."""
+    low, high = sorted((verb.i, verb.head.i))
+    return any(t.text == ";" for t in verb.doc[low:high])
+
+
+def _reported_in_past(verb: Token) -> bool:
+    """A clause reported under a verb of saying in the past ("said that Sarnovia stands with Kestria")."""
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in SAY_LEMMAS and verb.head.tag_ == "VBD"
+
+
+def _reduced_relative(verb: Token) -> bool:
+    """"The lorries impounded at Harl Pass have not been returned", parsed as "the lorries impounded …"
+    and "have not been returned" joined to it: a participle right after its noun, with no auxiliary or
+    object, whose joined passive has no subject of its own, describes the noun."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return verb.tag_ in ("VBD", "VBN") and subject is not None and subject.pos_ == "NOUN" \
+        and subject.i == verb.i - 1 and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children) \
+        and any(c.dep_ in ("conj", "advcl") and c.pos_ == "VERB" and any(a.dep_ == "auxpass" for a in c.children)
+                and not any(a.dep_ in ("nsubj", "nsubjpass", "mark") for a in c.children) for c in verb.children)
+
+
+def _subject_left_on_participle(verb: Token) -> Token | None:
+    """The subject of a passive whose subject the parser left on the verb before it (a participle it
+    read as the main verb, see ``_reduced_relative``, or a verb joined to it)."""
+    if not any(c.dep_ == "auxpass" for c in verb.children) or any(
+            c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children):
+        return None
+    if verb.dep_ == "conj":
+        return subject_of(verb)
+    if verb.dep_ == "advcl" and _reduced_relative(verb.head):
+        return next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    return None
+
+
+def _counted_referent(subject: Token | None) -> Token | None:
+    """"Two Kestrian servicemen died, and a third was briefly held": a subject that only counts
+    ("a third", "another", "both") stands for the people counted before it in the sentence."""
+    if subject is None or not (subject.lower_ in COUNT_WORDS or subject.like_num) \
+            or any(c.dep_ in ("compound", "amod", "prep") for c in subject.children):
+        return None
+    for token in reversed(subject.doc[subject.sent.start:subject.i]):
+        if token.pos_ == "NOUN" and any(c.dep_ == "nummod" or (c.dep_ == "det" and c.lower_ in ("both", "all"))
+                                        for c in token.children):
+            return token
+    return None
+
+
+def _people(noun: Token | None) -> bool:
+    """A noun naming people ("two journalists", "both men", "a third" of them)."""
+    noun = _counted_referent(noun) or noun
+    return noun is not None and (noun.lemma_.lower() in PEOPLE_NOUNS | CIVILIANS or noun.lower_ in PEOPLE_NOUNS
+                                 or noun.ent_type_ in ("PERSON", "NORP") or noun.lower_ in ("men", "women", "people"))
+
+
+def _object_complement(verb: Token) -> Token | None:
+    """"ordered both men held": the participle says what is done to the object of a verb of ordering
+    or keeping (the parser hangs it on the object); that verb."""
+    head = verb.head
+    if verb.dep_ in ("acl", "oprd", "ccomp", "xcomp") and verb.tag_ == "VBN" and head.dep_ == "dobj" \
+            and head.head.lemma_.lower() in CAUSING and head.i < verb.i:
+        return head.head
+    return None
+
+
+def _handled(verb: Token) -> Token | None:
+    """What a verb is done to: its object, else (passive) its subject."""
+    passive = any(c.dep_ == "auxpass" for c in verb.children) or _shares_passive(verb)
+    if not passive:
+        return next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None) or subject_of(verb)
+
+
+def _people_held(verb: Token) -> bool:
+    """Held as people are held: in custody ("a third was briefly held", "ordered both men held")."""
+    if _object_complement(verb) is not None:
+        return _people(verb.head)
+    passive = any(c.dep_ == "auxpass" for c in verb.children) or _shares_passive(verb)
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) if passive else None
+    if subject is None and passive and verb.dep_ == "conj":
+        subject = subject_of(verb)
+    return subject is not None and _people(subject) and not any(
+        c.dep_ in ("prep", "prt") and c.lower_ in ("up", "back", "accountable", "responsible") for c in verb.children)
+
+
+def _opposition_figures(text: str, mentions: list[Mention]) -> set[str]:
+    """The people introduced as opposition figures ("Opposition leader Ilinka Farro", "the
+    opposition MP, Ivo Brant"): the role words just before a mention, within its sentence."""
+    found = set()
+    for m in mentions:
+        if m.kind != "person":
+            continue
+        before = re.split(r"[.!?\n]", text[max(0, m.start - 40):m.start])[-1].lower()
+        if re.search(r"\bopposition\b", before):
+            found.add(m.actor_id)
+    return found
+
+
+def _continues_reporting(verb: Token) -> Token | None:
+    """"said the government “should have seen this coming” and urged Halvic to …", "accused the
+    government of having been “caught asleep” and called for a debate": a verb joined, past the
+    closing quote, to a quoted clause goes on with the verb that reports or judges that clause (the
+    parser hangs it on the quoted words, whose subject is not the one who acts)."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.i >= verb.i or not any(t.is_quote for t in verb.doc[head.i + 1:verb.i]) \
+            or not any(t.is_quote for t in verb.doc[verb.sent.start:head.i]):
+        return None
+    current = head
+    for _ in range(4):
+        if current.dep_ == "ccomp":
+            return current.head
+        if current.dep_ == "pcomp" and current.head.dep_ == "prep":
+            return current.head.head
+        if current.dep_ not in ("conj", "xcomp") or current.head.i == current.i:
+            return None
+        current = current.head
+    return None
 
 
 def _thing_as_subject(subject: Token | None) -> bool:
@@ -1450,7 +1890,9 @@ def _name_of(noun: Token) -> str:
 
 def _vague(verb: Token) -> bool:
     """"do what decent neighbours do", "do it": an action named by nothing but a pronoun or a
-    wh-clause."""
+    wh-clause; "has not withdrawn anything": by an indefinite pronoun."""
+    if any(c.dep_ == "dobj" and c.lower_ in ("anything", "nothing", "something") for c in verb.children):
+        return True
     if verb.lemma_.lower() != "do":
         return False
     objects = [c for c in verb.children if c.dep_ in ("dobj", "ccomp")]
@@ -1631,6 +2073,8 @@ def _complement_words(verb: Token) -> list[str]:
     specific, words, bare = [], [], []
     if verb.dep_ == "relcl" and not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
         words.append(verb.head.lemma_.lower())  # "a case its prosecutors closed": the noun it describes
+    if (shared := _subject_left_on_participle(verb)) is not None:
+        words.append(shared.lemma_.lower())  # "the lorries … have not been returned", the subject on the first verb
     for child in verb.children:
         if child.dep_ in ("prt", "dobj", "attr", "acomp", "nsubjpass", "oprd") or (
                 child.dep_ == "xcomp" and child.tag_ == "VBG"):  # "stop talking": stop talk
@@ -1640,6 +2084,8 @@ def _complement_words(verb: Token) -> list[str]:
             if child.lemma_.lower() in QUANTITY_NOUNS:  # "joined a number of its documents": join document
                 words.extend(g.lemma_.lower() for c in child.children if c.dep_ == "prep" and c.lower_ == "of"
                              for g in c.children if g.dep_ == "pobj")
+        elif child.dep_ == "advmod" and child.lower_ in PARTICLE_ADVERBS:
+            words.append(child.lower_)  # "were handed back to their owners", the particle parsed as an adverb
         elif child.dep_ == "xcomp" and child.pos_ == "VERB":
             bare.append(child.lemma_.lower())  # "was allowed to leave": allow leave
         elif child.dep_ == "prep":
