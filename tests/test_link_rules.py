@@ -699,3 +699,18 @@ def test_a_denied_or_negated_crossing_claims_the_own_side(tmp_path, text):
 ])
 def test_side_claims_that_are_not_about_one_unit_and_period_do_not_disagree(tmp_path, other):
     assert _disagreements(linked(tmp_path, [ACROSS, other], "noside")) == []
+
+
+@pytest.mark.parametrize(("first", "second", "same"), [
+    ("173", "1711", False),  # detaining people, confiscating property: two acts of one PLOVER type
+    ("0841", "0842", False),  # releasing persons, returning property
+    ("17", "173", True),  # one code the other's more precise form
+    ("042", "043", True),  # a visit and hosting it: one meeting told from either side
+])
+def test_reports_whose_cameo_codes_part_below_the_root_are_other_acts(tmp_path, first, second, same):
+    one = event_doc("Valdoria seized the Kestravan lorries and journalists at the Orlen Pass on 4 June.",
+                    "2025-06-05", "SEIZE", "XVL", "XKS", "seized", date="2025-06-04", cameo=first)
+    other = event_doc("On 4 June Valdoria seized Kestravan lorries and journalists at the Orlen Pass, Kestrava says.",
+                      "2025-06-06", "SEIZE", "XVL", "XKS", "seized", date="2025-06-04", cameo=second)
+    store = linked(tmp_path, [one, other], "codes")
+    assert [len(e.also_reported_in) for e in store.records("events")] == ([1, 1] if same else [0, 0])

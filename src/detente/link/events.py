@@ -105,7 +105,7 @@ class EventMatcher:
         return apart is not None and dated.date[: len(published)] <= published[: len(dated.date)] and apart <= REFER_BACK_DAYS
 
     def similarity(self, a: Event, b: Event) -> float:
-        if a.category != b.category or a.mode != b.mode:
+        if a.category != b.category or a.mode != b.mode or not compatible_codes(a.cameo, b.cameo):
             return 0.0
         sides_a, sides_b = (a.source_country, a.target_country), (b.source_country, b.target_country)
         reversed_sides = a.category not in SYMMETRIC and sides_a != sides_b
@@ -138,6 +138,21 @@ class EventMatcher:
                 return 0.0
             needed = 0.5
         return THRESHOLD + 0.4 * lexical if lexical >= needed else 0.0
+
+
+# CAMEO roots whose codes below the root tell the same act from another side or at another step (visiting,
+# 042, and hosting a visit, 043, are one meeting; an offer to host talks, 036, and the talks it plans, 043)
+PERSPECTIVE_ROOTS = frozenset({"03", "04"})
+
+
+def compatible_codes(a: str | None, b: str | None) -> bool:
+    """Whether two CAMEO codes can name one act: the same code, or one the other's more precise form
+    ("17" and "173"). Elsewhere codes that part below the root name different acts of one PLOVER type:
+    detaining people (173) is not confiscating property (1711), releasing persons (0841) is not returning
+    property (0842)."""
+    if not a or not b or a[:2] in PERSPECTIVE_ROOTS:
+        return True
+    return a.startswith(b) or b.startswith(a)
 
 
 def _dated(event: Event) -> bool:
