@@ -125,7 +125,7 @@ MENTIONS = ("promise_ref", "promise_noun")
 RUN_SIZE = 1000
 # what linking files for later runs to compare (cue kinds, the words kept with blocking keys) as of this version:
 # a store linked by another is linked again from scratch (raise it with any change to what is filed)
-LINK_VERSION = "2026-12-06"
+LINK_VERSION = "2026-12-06b"
 
 T = TypeVar("T")
 
@@ -652,8 +652,9 @@ class Linker:
         for item, rows in found.items():
             for row in rows:
                 probe = PromiseProbe.of(*row)
-                # a sentence that speaks of none of the promise's reports cannot judge it (linked_promise)
-                if not probe.reports or speaks_of(by_id[item], probe.reports):
+                # a sentence that speaks of none of the promise's reports cannot judge it (linked_promise); one
+                # telling a rise is judged there against what the promise holds
+                if not probe.reports or by_id[item]["status"] == "raised" or speaks_of(by_id[item], probe.reports):
                     probes.setdefault(probe.record_id, probe)
                     reached_by[probe.record_id].add(item)
         if not probes and not any(c["kind"] in MENTIONS for c in sentences):
