@@ -740,3 +740,22 @@ def test_a_rise_does_not_judge_a_promise_to_do_something():
     assert "level" not in held_words("fixes ferry tolls for trucks at their current level")
     assert held_words("will pay ferry tolls for the trucks") == frozenset()
     assert raises_held({"raised": "toll"}, [held_words("will freeze ferry tolls")])
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_thing_put_into_use_bears_out_the_forecast_but_leaves_a_promise_open(tmp_path, order):
+    # "switched on the new toll scanners": the prediction that they would be ready came true, and it is settled;
+    # a promise the same sentence speaks of (to lift tolls once the scanners work) is only nearer, not kept
+    forecast = forecast_doc("Kestrava expects the new toll scanners of Valdoria will be ready in the spring.",
+                            "2025-01-10", "the new toll scanners of Valdoria will be ready in the spring")
+    promised = "Valdoria promised to lift ferry tolls for Kestrava trucks once new scanners work."
+    lift = promise_doc(promised, "2025-01-12", promised.removeprefix("Valdoria promised ").rstrip("."), promised)
+    on = _plain_doc("Valdoria switched on the new toll scanners for Kestrava trucks, ahead of lifting ferry tolls.",
+                    "2025-04-01")
+    store = linked(tmp_path, [forecast, lift, on][::order], f"in_use{order}")
+    (checked,) = store.records("forecasts")
+    assert (checked.verdict, checked.verdict_final, [(e.stance, e.text) for e in checked.verdict_evidence]) == (
+        "confirmed", True,
+        [("supports", "Valdoria switched on the new toll scanners for Kestrava trucks, ahead of lifting ferry tolls.")])
+    (promise,) = store.records("commitments")
+    assert (promise.status, promise.status_evidence) == ("open", ())

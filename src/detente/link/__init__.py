@@ -421,7 +421,9 @@ class Linker:
         for cue in found:
             if cue["kind"] in ("status", "promise_ref"):  # by the actors the sentence names, with its words
                 info = " ".join(sorted(plain(cue["words"])))
-                keys[cue["kind"]] += [(actor, cue_id(cue), self.day(cue["doc_id"]), info) for actor in cue["actors"]]
+                if cue.get("status") != "in_use":  # telling only progress, it judges no promise
+                    keys[cue["kind"]] += [(actor, cue_id(cue), self.day(cue["doc_id"]), info)
+                                          for actor in cue["actors"]]
                 if cue["kind"] == "status" and tells_outcome(cue):  # also under "outcome": what forecasts read
                     keys["outcome"] += [(actor, cue_id(cue), self.day(cue["doc_id"]), info) for actor in cue["actors"]]
             elif cue["kind"] == "promise_noun":  # by the actors its sentence names, with its object's words
@@ -643,7 +645,7 @@ class Linker:
         # names, sharing two words with the promise. (A sentence that only mentions a promise changes its
         # reports, not its group or status: rereferenced() gives it to the promise it names.)
         sentences = [c for c in cue_rows if c["kind"] in ("status", *MENTIONS)]
-        judging = [c for c in sentences if c["kind"] == "status"]
+        judging = [c for c in sentences if c["kind"] == "status" and c["status"] != "in_use"]
         found = self.matching("commitments", {cue_id(c): [self.window(a, c["doc_id"], PROMISE_DAYS, 0) for a in c["actors"]]
                                               for c in judging},
                               {cue_id(c): frozenset(plain(c["words"])) for c in judging}, 2, _group_promise_words)
@@ -1166,13 +1168,13 @@ def judged_again(group: list[Commitment], stored: Commitment, cues: list[dict[st
 
 def tells_outcome(cue: dict[str, Any]) -> bool:
     """Whether a status sentence tells that something was done or was not done."""
-    return cue["status"] == "kept" or (cue["status"] == "broken" and tells_not_done(cue["text"]))
+    return cue["status"] in ("kept", "in_use") or (cue["status"] == "broken" and tells_not_done(cue["text"]))
 
 
 def outcome_cue(cue: dict[str, Any], forecast: Forecast) -> dict[str, Any]:
     """A sentence telling that something was done (or not) as a verdict on a forecast: it bears out a
     prediction that it would be done and refutes one that it would not."""
-    done = cue["status"] == "kept"
+    done = cue["status"] in ("kept", "in_use")
     return {**cue, "kind": "verdict", "outcome": True,
             "stance": "supports" if done != negated(forecast.text) else "contradicts"}
 

@@ -107,9 +107,14 @@ def document_cues(document: Document, mentions: Sequence[Mention], timexes: Sequ
         refers = _alternation("promise_references").search(sentence)
         stance = verdict_stance(sentence)
         raised = None if status else raised_thing(text, start, end, inside)
-        sentence_words = sorted(words(text, start, end, inside)) if status or refers or stance or raised else []
+        in_use = not status and bool(_alternation("in_use").search(sentence))
+        telling = status or refers or stance or raised or in_use
+        sentence_words = sorted(words(text, start, end, inside)) if telling else []
         if status:
             rows.append(status_cue(text, base, status, sentence_words, previous, mentions))
+        if in_use:  # read by forecasts only (filed under "outcome", not "status")
+            rows.append(continued({**base, "kind": "status", "key": "in_use", "status": "in_use",
+                                   "words": sentence_words}, text, previous, mentions))
         if raised:
             rows.append(continued({**base, "kind": "status", "key": "raised", "status": "raised",
                                    "words": sentence_words, "raised": raised}, text, previous, mentions))
@@ -130,7 +135,7 @@ def document_cues(document: Document, mentions: Sequence[Mention], timexes: Sequ
         rows.extend(trend_claims(text, start, end, inside, dated, base))
         rows.extend(side_claims(text, start, end, inside, states, period, base))
         previous = (start, end)
-    taken = [(r["start"], r["end"]) for r in rows if r["kind"] == "status" and r["status"] != "raised"]
+    taken = [(r["start"], r["end"]) for r in rows if r["kind"] == "status" and r["status"] not in ("raised", "in_use")]
     return rows + event_status_cues(text, events, mentions, taken)
 
 

@@ -317,8 +317,8 @@ def linked_promise(group: list[Commitment], corpus: Corpus, cues: list[dict[str,
         dated[(e.doc_id, e.start, e.end)] = (corpus.order(e.doc_id), e)
     reports = {(c.evidence.doc_id, c.evidence.start, c.evidence.end) for c in group}
     for cue in cues:
-        if corpus.order(cue["doc_id"]) < first_report or _overlaps_report(cue, reports):
-            continue
+        if cue["status"] == "in_use" or corpus.order(cue["doc_id"]) < first_report or _overlaps_report(cue, reports):
+            continue  # a thing put into use tells a promise only progress
         if canonical.promiser not in cue["actors"] and not (set(cue["actors"]) & _promiser_people(group)):
             continue
         if cue["status"] == "raised":  # a rise of what the promise holds where it is, told after it was made
