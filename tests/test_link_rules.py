@@ -714,3 +714,16 @@ def test_reports_whose_cameo_codes_part_below_the_root_are_other_acts(tmp_path, 
                       "2025-06-06", "SEIZE", "XVL", "XKS", "seized", date="2025-06-04", cameo=second)
     store = linked(tmp_path, [one, other], "codes")
     assert [len(e.also_reported_in) for e in store.records("events")] == ([1, 1] if same else [0, 0])
+
+
+@pytest.mark.parametrize(("sentence", "status"), [
+    ("Violence broke out in Brask on Saturday.", None),  # a phrasal verb, no promise broken
+    ("Talks between Valdoria and Kestrava broke off in May.", None),
+    ("Fighting breaks out again near the Orlen Pass.", None),
+    ("Valdoria broke its promise to return the lorries.", "broken"),
+    ("Kestrava says the agreement was broken within a week.", "broken"),
+])
+def test_broke_out_and_other_phrasal_verbs_tell_no_broken_promise(sentence, status):
+    from detente.link.cues import status_of
+
+    assert status_of(sentence) == status
