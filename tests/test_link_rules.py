@@ -759,3 +759,16 @@ def test_a_thing_put_into_use_bears_out_the_forecast_but_leaves_a_promise_open(t
         [("supports", "Valdoria switched on the new toll scanners for Kestrava trucks, ahead of lifting ferry tolls.")])
     (promise,) = store.records("commitments")
     assert (promise.status, promise.status_evidence) == ("open", ())
+
+
+@pytest.mark.parametrize(("sentence", "status"), [
+    ("Violence broke out in Brask on Saturday.", None),  # a phrasal verb, no promise broken
+    ("Talks between Valdoria and Kestrava broke off in May.", None),
+    ("Fighting breaks out again near the Orlen Pass.", None),
+    ("Valdoria broke its promise to return the lorries.", "broken"),
+    ("Kestrava says the agreement was broken within a week.", "broken"),
+])
+def test_broke_out_and_other_phrasal_verbs_tell_no_broken_promise(sentence, status):
+    from detente.link.cues import status_of
+
+    assert status_of(sentence) == status
