@@ -137,7 +137,8 @@ def test_examples_forecast_verdicts(examples_store):
     verdicts = {f.text: (f.verdict, f.verdict_final) for f in examples_store.records("forecasts")}
     assert verdicts["Demmin and Halvic will not meet in person"] == ("contradicted", True)
     assert verdicts["Kestria and Sarnovia will sign a formal defence cooperation agreement"] == ("confirmed", True)
-    assert verdicts["The electronic entry system will be ready in the autumn"] == ("unresolved", False)
+    # "Kestria switched on its new electronic entry system"
+    assert verdicts["The electronic entry system will be ready in the autumn"] == ("confirmed", True)
     wrong = next(f for f in examples_store.records("forecasts") if f.text == "Demmin and Halvic will not meet in person")
     assert wrong.verdict_evidence[-1].text == "That forecast was wrong, and it is worth saying so plainly."
 

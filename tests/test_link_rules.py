@@ -716,6 +716,51 @@ def test_reports_whose_cameo_codes_part_below_the_root_are_other_acts(tmp_path, 
     assert [len(e.also_reported_in) for e in store.records("events")] == ([1, 1] if same else [0, 0])
 
 
+_FREEZE = "Valdoria signed a protocol that fixes ferry tolls for Kestrava trucks at their current level."
+FEE_FREEZE = promise_doc(_FREEZE, "2025-02-10", "fixes ferry tolls for Kestrava trucks at their current level", _FREEZE)
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_later_rise_of_what_a_promise_holds_where_it_is_breaks_it(tmp_path, order):
+    # "an increase in ferry tolls" by the promiser breaks a promise to fix the tolls; a rise of another thing
+    # (the readiness level: "level" is how the promise holds, not what) and a rise told before it was made do not
+    raised = _plain_doc("Valdoria announced an increase in ferry tolls for Kestrava trucks from May.", "2025-04-01")
+    other = _plain_doc("Valdoria raised the readiness level of its ferry crews near Kestrava.", "2025-04-02")
+    earlier = _plain_doc("Valdoria announced an increase in ferry tolls for Kestrava trucks last year.", "2025-01-05")
+    store = linked(tmp_path, [FEE_FREEZE, raised, other, earlier][::order], f"raised{order}")
+    (promise,) = store.records("commitments")
+    assert (promise.status, [(e.stance, e.text) for e in promise.status_evidence]) == ("broken", [
+        ("contradicts", "Valdoria announced an increase in ferry tolls for Kestrava trucks from May.")])
+
+
+def test_a_rise_does_not_judge_a_promise_to_do_something():
+    from detente.link.promises import held_words, raises_held
+
+    assert "toll" in held_words("fixes ferry tolls for trucks at their current level")
+    assert "level" not in held_words("fixes ferry tolls for trucks at their current level")
+    assert held_words("will pay ferry tolls for the trucks") == frozenset()
+    assert raises_held({"raised": "toll"}, [held_words("will freeze ferry tolls")])
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_thing_put_into_use_bears_out_the_forecast_but_leaves_a_promise_open(tmp_path, order):
+    # "switched on the new toll scanners": the prediction that they would be ready came true, and it is settled;
+    # a promise the same sentence speaks of (to lift tolls once the scanners work) is only nearer, not kept
+    forecast = forecast_doc("Kestrava expects the new toll scanners of Valdoria will be ready in the spring.",
+                            "2025-01-10", "the new toll scanners of Valdoria will be ready in the spring")
+    promised = "Valdoria promised to lift ferry tolls for Kestrava trucks once new scanners work."
+    lift = promise_doc(promised, "2025-01-12", promised.removeprefix("Valdoria promised ").rstrip("."), promised)
+    on = _plain_doc("Valdoria switched on the new toll scanners for Kestrava trucks, ahead of lifting ferry tolls.",
+                    "2025-04-01")
+    store = linked(tmp_path, [forecast, lift, on][::order], f"in_use{order}")
+    (checked,) = store.records("forecasts")
+    assert (checked.verdict, checked.verdict_final, [(e.stance, e.text) for e in checked.verdict_evidence]) == (
+        "confirmed", True,
+        [("supports", "Valdoria switched on the new toll scanners for Kestrava trucks, ahead of lifting ferry tolls.")])
+    (promise,) = store.records("commitments")
+    assert (promise.status, promise.status_evidence) == ("open", ())
+
+
 @pytest.mark.parametrize(("sentence", "status"), [
     ("Violence broke out in Brask on Saturday.", None),  # a phrasal verb, no promise broken
     ("Talks between Valdoria and Kestrava broke off in May.", None),

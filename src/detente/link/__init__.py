@@ -125,7 +125,7 @@ MENTIONS = ("promise_ref", "promise_noun")
 RUN_SIZE = 1000
 # what linking files for later runs to compare (cue kinds, the words kept with blocking keys) as of this version:
 # a store linked by another is linked again from scratch (raise it with any change to what is filed)
-LINK_VERSION = "2026-12-06"
+LINK_VERSION = "2026-12-06c"
 
 T = TypeVar("T")
 
@@ -421,7 +421,9 @@ class Linker:
         for cue in found:
             if cue["kind"] in ("status", "promise_ref"):  # by the actors the sentence names, with its words
                 info = " ".join(sorted(plain(cue["words"])))
-                keys[cue["kind"]] += [(actor, cue_id(cue), self.day(cue["doc_id"]), info) for actor in cue["actors"]]
+                if cue.get("status") != "in_use":  # telling only progress, it judges no promise
+                    keys[cue["kind"]] += [(actor, cue_id(cue), self.day(cue["doc_id"]), info)
+                                          for actor in cue["actors"]]
                 if cue["kind"] == "status" and tells_outcome(cue):  # also under "outcome": what forecasts read
                     keys["outcome"] += [(actor, cue_id(cue), self.day(cue["doc_id"]), info) for actor in cue["actors"]]
             elif cue["kind"] == "promise_noun":  # by the actors its sentence names, with its object's words
@@ -643,7 +645,7 @@ class Linker:
         # names, sharing two words with the promise. (A sentence that only mentions a promise changes its
         # reports, not its group or status: rereferenced() gives it to the promise it names.)
         sentences = [c for c in cue_rows if c["kind"] in ("status", *MENTIONS)]
-        judging = [c for c in sentences if c["kind"] == "status"]
+        judging = [c for c in sentences if c["kind"] == "status" and c["status"] != "in_use"]
         found = self.matching("commitments", {cue_id(c): [self.window(a, c["doc_id"], PROMISE_DAYS, 0) for a in c["actors"]]
                                               for c in judging},
                               {cue_id(c): frozenset(plain(c["words"])) for c in judging}, 2, _group_promise_words)
@@ -652,8 +654,9 @@ class Linker:
         for item, rows in found.items():
             for row in rows:
                 probe = PromiseProbe.of(*row)
-                # a sentence that speaks of none of the promise's reports cannot judge it (linked_promise)
-                if not probe.reports or speaks_of(by_id[item], probe.reports):
+                # a sentence that speaks of none of the promise's reports cannot judge it (linked_promise); one
+                # telling a rise is judged there against what the promise holds
+                if not probe.reports or by_id[item]["status"] == "raised" or speaks_of(by_id[item], probe.reports):
                     probes.setdefault(probe.record_id, probe)
                     reached_by[probe.record_id].add(item)
         if not probes and not any(c["kind"] in MENTIONS for c in sentences):
@@ -1165,13 +1168,13 @@ def judged_again(group: list[Commitment], stored: Commitment, cues: list[dict[st
 
 def tells_outcome(cue: dict[str, Any]) -> bool:
     """Whether a status sentence tells that something was done or was not done."""
-    return cue["status"] == "kept" or (cue["status"] == "broken" and tells_not_done(cue["text"]))
+    return cue["status"] in ("kept", "in_use") or (cue["status"] == "broken" and tells_not_done(cue["text"]))
 
 
 def outcome_cue(cue: dict[str, Any], forecast: Forecast) -> dict[str, Any]:
     """A sentence telling that something was done (or not) as a verdict on a forecast: it bears out a
     prediction that it would be done and refutes one that it would not."""
-    done = cue["status"] == "kept"
+    done = cue["status"] in ("kept", "in_use")
     return {**cue, "kind": "verdict", "outcome": True,
             "stance": "supports" if done != negated(forecast.text) else "contradicts"}
 

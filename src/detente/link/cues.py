@@ -106,9 +106,18 @@ def document_cues(document: Document, mentions: Sequence[Mention], timexes: Sequ
         status = status_of(sentence)
         refers = _alternation("promise_references").search(sentence)
         stance = verdict_stance(sentence)
-        sentence_words = sorted(words(text, start, end, inside)) if status or refers or stance else []
+        raised = None if status else raised_thing(text, start, end, inside)
+        in_use = not status and bool(_alternation("in_use").search(sentence))
+        telling = status or refers or stance or raised or in_use
+        sentence_words = sorted(words(text, start, end, inside)) if telling else []
         if status:
             rows.append(status_cue(text, base, status, sentence_words, previous, mentions))
+        if in_use:  # read by forecasts only (filed under "outcome", not "status")
+            rows.append(continued({**base, "kind": "status", "key": "in_use", "status": "in_use",
+                                   "words": sentence_words}, text, previous, mentions))
+        if raised:
+            rows.append(continued({**base, "kind": "status", "key": "raised", "status": "raised",
+                                   "words": sentence_words, "raised": raised}, text, previous, mentions))
         if refers:
             rows.append(continued({**base, "kind": "promise_ref", "key": "", "words": sentence_words}, text,
                                   previous, mentions))
@@ -126,7 +135,7 @@ def document_cues(document: Document, mentions: Sequence[Mention], timexes: Sequ
         rows.extend(trend_claims(text, start, end, inside, dated, base))
         rows.extend(side_claims(text, start, end, inside, states, period, base))
         previous = (start, end)
-    taken = [(r["start"], r["end"]) for r in rows if r["kind"] == "status"]
+    taken = [(r["start"], r["end"]) for r in rows if r["kind"] == "status" and r["status"] not in ("raised", "in_use")]
     return rows + event_status_cues(text, events, mentions, taken)
 
 
@@ -149,6 +158,8 @@ _OBJECT_END = frozenset((
     "when", "where", "while", "if"))
 _PHRASE_WORD = re.compile(r"[\w’'-]+")
 OBJECT_WORDS = 4
+# what was raised ends before what it is of or about too ("the readiness level | of border units")
+_RAISED_END = _OBJECT_END | {"of", "into", "about", "over"}
 _TO_WHOM = re.compile(r"\s+to\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*")
 
 
@@ -162,11 +173,7 @@ def promise_noun_cues(text: str, start: int, end: int, inside: Sequence[Mention]
     if not _names_promised_act(text[start:end]):
         return rows  # most sentences
     for match in _promise_noun_pattern().finditer(text, start, end):
-        cursor = object_end = match.end()
-        for taken, word in enumerate(_PHRASE_WORD.finditer(text, match.end(), end)):
-            if text[cursor:word.start()].strip() or word.group().lower() in _OBJECT_END or taken == OBJECT_WORDS:
-                break  # punctuation between words, or a word that starts what follows the object
-            cursor = object_end = word.end()
+        object_end = _object_end(text, match.end(), end)
         phrase_end = object_end
         after = _TO_WHOM.match(text, object_end, end)
         if after:
@@ -179,6 +186,30 @@ def promise_noun_cues(text: str, start: int, end: int, inside: Sequence[Mention]
                      "kind": "promise_noun", "key": "", "verb": stem(cue_lexicon()["promise_nouns"][noun]),
                      "object": obj})
     return rows
+
+
+def _object_end(text: str, at: int, end: int, stops: frozenset[str] = _OBJECT_END) -> int:
+    """Where the object of a nominalised act or of a rise starting at ``at`` ends: at most OBJECT_WORDS
+    words, up to punctuation or a word that starts what follows the object (``stops``)."""
+    cursor = object_end = at
+    for taken, word in enumerate(_PHRASE_WORD.finditer(text, at, end)):
+        if text[cursor:word.start()].strip() or word.group().lower() in stops or taken == OBJECT_WORDS:
+            break
+        cursor = object_end = word.end()
+    return object_end
+
+
+def raised_thing(text: str, start: int, end: int, inside: Sequence[Mention]) -> str | None:
+    """The stemmed head word of what a sentence tells was raised ("a second increase in transit fees" ->
+    "fees", "higher Valdorian fees for lorries" -> "fees"); None when it tells no rise. A rise breaks a
+    promise to hold that thing where it is (``promises.held_words``)."""
+    for match in _alternation("raised").finditer(text, start, end):
+        object_end = _object_end(text, match.end(), end, _RAISED_END)
+        last = list(_PHRASE_WORD.finditer(text, match.end(), object_end))
+        head = words(text, last[-1].start(), last[-1].end(), inside) if last else frozenset()
+        if len(head) == 1 and next(iter(head)).isalpha():
+            return next(iter(head))
+    return None
 
 
 @cache

@@ -3,7 +3,9 @@
 Reports of a promise are grouped per promiser by the words of their contents (names of actors
 compared as actors). The status then rests on the status sentences of the documents that report
 it and of every later document that names the promiser and speaks of the same thing: reports
-that it was done support it, reports that it was ignored or broken contradict it.
+that it was done support it, reports that it was ignored or broken contradict it. A promise to hold
+something where it is ("fixes fees at their current level") is also broken by a later report that the
+promiser raised that thing ("a second increase in transit fees").
 
 - only support: kept; only contradiction: broken; neither: open (a promise only repeated);
 - contradiction that all came before the support: kept (it was late, then done);
@@ -17,14 +19,16 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from datetime import date
+from functools import cache
 from typing import Any
 
 from ..records import Commitment, Evidence, StanceEvidence
 from . import semantic
 from .cluster import cluster
 from .corpus import Corpus, first_day
+from .cues import cue_lexicon
 from .forecasts import predicted_codes
-from .text import overlap, plain
+from .text import overlap, plain, words
 
 THRESHOLD = 0.5
 # a promise's content that only names a deadline someone set ("the deadline set by …", "the date we gave")
@@ -215,6 +219,25 @@ def canonical_commitment(group: list[Commitment], corpus: Corpus) -> Commitment:
     return min(group, key=lambda c: (corpus.order(c.evidence.doc_id), c.evidence.start, c.commitment_id))
 
 
+@cache
+def _held_level() -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(cue_lexicon()["held_level"]) + r")\b", re.I)
+
+
+def held_words(content: str) -> frozenset[str]:
+    """What a promise to hold something where it is holds: the words of its content but those saying it is held
+    ("fixes transit fees at their current level" -> fixes, transit, fees); nothing for another promise."""
+    if not _held_level().search(content):
+        return frozenset()
+    return frozenset(plain(words(_held_level().sub(" ", content))))
+
+
+def raises_held(cue: dict[str, Any], report_words: Iterable[frozenset[str]]) -> bool:
+    """Whether a sentence telling a rise (``cue["raised"]``: the head word of what was raised) is about
+    what one of these word sets holds."""
+    return any(cue["raised"] in held for held in report_words)
+
+
 def speaks_of(cue: dict[str, Any], report_words: Iterable[frozenset[str]]) -> bool:
     """Whether a status sentence is about this promise: enough of the content words of one of its
     reports (``report_words``: names and numbers left out, as ``plain`` leaves them) recur in it
@@ -282,6 +305,7 @@ def linked_promise(group: list[Commitment], corpus: Corpus, cues: list[dict[str,
     first_report = corpus.order(canonical.evidence.doc_id)
     report_words = [matcher.plain_words(c) for c in group]
     acts = set().union(*(promised_acts(c.content) for c in group))
+    held = [held_words(c.content) for c in group]
     made_on = min((c.made_on for c in group if c.made_on), default=None) or corpus.published(canonical.evidence.doc_id)
     dated: dict[tuple[str, int, int], tuple[tuple[str, str], StanceEvidence]] = {}
     disputed_in_text = False
@@ -293,13 +317,17 @@ def linked_promise(group: list[Commitment], corpus: Corpus, cues: list[dict[str,
         dated[(e.doc_id, e.start, e.end)] = (corpus.order(e.doc_id), e)
     reports = {(c.evidence.doc_id, c.evidence.start, c.evidence.end) for c in group}
     for cue in cues:
-        if corpus.order(cue["doc_id"]) < first_report or _overlaps_report(cue, reports):
-            continue
+        if cue["status"] == "in_use" or corpus.order(cue["doc_id"]) < first_report or _overlaps_report(cue, reports):
+            continue  # a thing put into use tells a promise only progress
         if canonical.promiser not in cue["actors"] and not (set(cue["actors"]) & _promiser_people(group)):
             continue
-        if not speaks_of(cue, report_words):
+        if cue["status"] == "raised":  # a rise of what the promise holds where it is, told after it was made
+            if corpus.order(cue["doc_id"]) <= first_report or not raises_held(cue, held):
+                continue
+            stance = "contradicts"
+        elif not speaks_of(cue, report_words):
             continue
-        if cue["status"] == "event":
+        elif cue["status"] == "event":
             if corpus.order(cue["doc_id"]) <= first_report:
                 continue  # what the promiser did before or while promising is not the keeping
             stance = event_stance(cue, canonical.promiser, acts, made_on)
