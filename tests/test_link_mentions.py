@@ -278,3 +278,16 @@ def test_linking_a_document_again_drops_the_phrases_it_no_longer_holds(tmp_path)
     link(store, [later.document.doc_id])
     assert store.keyed("events", [("XKS|XVL|ASSAULT|mention", None, None)]) == {
         f"mention:{later.document.doc_id}:{later.document.text.index('the shooting')}"}
+
+
+def test_a_phrase_names_no_other_act_of_the_type_than_its_own(tmp_path):
+    impounded = event_doc("Valdorian customs officers impounded 40 Kestravan lorries at the Orlen Pass on 4 June.",
+                          "2025-06-05", "COERCE", "XVL", "XKS", "impounded", date="2025-06-04", cameo="1711")
+    # detaining people is not impounding lorries, though both are coercion and the place is the same
+    students = protest_doc("Kestrava protested over the students detained at the Orlen Pass, it summoned envoys.",
+                           "2025-06-20")
+    assert _reports(linked(tmp_path, [impounded, students], "other-act"))[1] == ("Valdorian customs office", [])
+    lorries = protest_doc("Kestrava protested over the lorries impounded at the Orlen Pass, it summoned envoys.",
+                          "2025-06-20")
+    assert _reports(linked(tmp_path, [impounded, lorries], "own-act"))[1] == (
+        "Valdorian customs office", ["the lorries impounded at the Orlen Pass"])

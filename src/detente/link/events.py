@@ -98,7 +98,7 @@ class EventMatcher:
 
     def _refers_back(self, dated: Event, undated: Event) -> bool:
         """An undated report in a later article ("the shooting on the bridge") of a dated event."""
-        published = self.corpus.published(undated.doc_id)
+        published = self.corpus.written(undated.doc_id)
         if not _dated(dated) or _dated(undated) or not published:
             return False
         apart = days_between(dated.date, published)
@@ -133,7 +133,7 @@ class EventMatcher:
         elif self._refers_back(a, b) or self._refers_back(b, a):
             needed = 0.4
         else:  # a year alone says little: compare when the reports appeared
-            apart = days_between(self.corpus.published(a.doc_id), self.corpus.published(b.doc_id))
+            apart = days_between(self.corpus.written(a.doc_id), self.corpus.written(b.doc_id))
             if apart is None or apart > UNDATED_DAYS:
                 return 0.0
             needed = 0.5
@@ -147,12 +147,19 @@ PERSPECTIVE_ROOTS = frozenset({"03", "04"})
 
 def compatible_codes(a: str | None, b: str | None) -> bool:
     """Whether two CAMEO codes can name one act: the same code, or one the other's more precise form
-    ("17" and "173"). Elsewhere codes that part below the root name different acts of one PLOVER type:
-    detaining people (173) is not confiscating property (1711), releasing persons (0841) is not returning
-    property (0842)."""
+    ("17" and "173"; "190", force not specified below, and "193"). Elsewhere codes that part below the root
+    name different acts of one PLOVER type: detaining people (173) is not confiscating property (1711),
+    releasing persons (0841) is not returning property (0842)."""
     if not a or not b or a[:2] in PERSPECTIVE_ROOTS:
         return True
+    a, b = _specified(a), _specified(b)
     return a.startswith(b) or b.startswith(a)
+
+
+def _specified(code: str) -> str:
+    """A code without its trailing "not specified below" zero: "190" (use military force, no more said) is the root
+    "19", whose acts include opening fire (193)."""
+    return code[:2] if len(code) == 3 and code.endswith("0") else code
 
 
 def _dated(event: Event) -> bool:
@@ -172,7 +179,7 @@ def event_keys(event: Event, corpus: Corpus) -> list[tuple[str, str, str | None]
     rows = []
     if _dated(event):
         rows.append((block_of(event) + "|date", event.event_id, _iso(first_day(event.date))))
-    published = first_day(corpus.published(event.doc_id))
+    published = first_day(corpus.written(event.doc_id))
     if published:
         rows.append((block_of(event) + "|published", event.event_id, published.isoformat()))
         if not _dated(event):
@@ -190,7 +197,7 @@ def event_windows(event: Event, corpus: Corpus) -> list[tuple[str, str, str]]:
     days of their periods, as ``days_between`` counts them.
     """
     block = block_of(event)
-    published = first_day(corpus.published(event.doc_id))
+    published = first_day(corpus.written(event.doc_id))
     windows = []
     # a dated report meets other dated ones only through their dates, so by publication only undated ones
     by_publication = block + ("|undated" if _dated(event) else "|published")
@@ -200,7 +207,7 @@ def event_windows(event: Event, corpus: Corpus) -> list[tuple[str, str, str]]:
         windows.append((block + "|date", _iso(month_start - _days(NEAR_DAYS + 1)), _iso(end + _days(NEAR_DAYS + 1))))
         windows.append((by_publication, _iso(start - _days(REFER_BACK_DAYS + 1)), _iso(start + _days(REFER_BACK_DAYS + 1))))
     elif published:
-        until = last_day(corpus.published(event.doc_id))
+        until = last_day(corpus.written(event.doc_id))
         assert until
         windows.append((block + "|date", _iso(published - _days(REFER_BACK_DAYS + 1)), _iso(until + _days(1))))
     if published:

@@ -26,9 +26,18 @@ from functools import cache
 from importlib import resources
 
 from ..records import Event, Evidence, Timex
-from .corpus import Corpus, first_day, last_day, same_or_coarser
+from .corpus import Corpus, first_day, last_day, not_before, same_or_coarser
 from .cues import number_words
-from .events import NEAR_DAYS, REFER_BACK_DAYS, SYMMETRIC, block_of, group_date, pair_of, trigger_stem
+from .events import (
+    NEAR_DAYS,
+    REFER_BACK_DAYS,
+    SYMMETRIC,
+    block_of,
+    compatible_codes,
+    group_date,
+    pair_of,
+    trigger_stem,
+)
 from .text import Mention, plain, sentence_spans, stem, words
 
 # how far apart (in days, between first days) a mention and a report may be filed and still be compared: a
@@ -111,6 +120,19 @@ def noun_codes() -> dict[str, str]:
 
 
 @cache
+def participle_codes() -> dict[str, str]:
+    """The CAMEO code of each past participle of an event verb (the code of its verb in events.json)."""
+    verbs = json.loads(resources.files("detente.lexicons").joinpath("events.json").read_text(encoding="utf-8"))["verbs"]
+    return {participle: verbs[verb] for participle, verb in lexicon()["participles"].items()  # type: ignore[attr-defined]
+            if verbs.get(verb)}
+
+
+def code_of(m: EventMention) -> str | None:
+    """The CAMEO code a phrase's noun or participle names (None for a generic noun: "the incident")."""
+    return noun_codes().get(m.noun) or participle_codes().get(m.noun)
+
+
+@cache
 def _pattern() -> re.Pattern[str]:
     data = lexicon()
     definite = "|".join(re.escape(d) for d in [*data["determiners"], *data["indefinite"]])  # type: ignore[misc]
@@ -188,7 +210,7 @@ def find_mentions(doc_id: str, text: str, published: str | None, mentions: Seque
     """The phrases of one document that refer back to an event, with what they say of it (``mentions``: the
     document's actors, in text order)."""
     doc_pairs = sorted({"|".join(p) for p in (pair_of(e) for e in events) if p})
-    published = published or not_before(events)
+    published = published or not_before(events, timexes)
     found: list[EventMention] = []
     sentences = sentence_spans(text)
     matches = sorted([*((m, False) for m in _pattern().finditer(text)),
@@ -256,13 +278,6 @@ def _participle_sides(match: re.Match[str], inside: Sequence[Mention], kinds: di
         if previous and previous[-1].lower() not in number_words() and not previous[-1].isdigit():
             source = before.pop().country
     return source, (before[0].country if before else None)
-
-
-def not_before(events: Iterable[Event]) -> str | None:
-    """For a document without a publication date: the latest day it dates an event that happened (it was
-    written no earlier), or None."""
-    days = [first_day(e.date) for e in events if e.mode == "asserted" and e.date and len(e.date) >= 7]
-    return max((d for d in days if d), default=None).isoformat() if any(days) else None  # type: ignore[union-attr]
 
 
 def _telling(found: Iterable[str]) -> frozenset[str]:
@@ -349,17 +364,11 @@ class MentionMatcher:
     def __init__(self, corpus: Corpus, event_words: object) -> None:
         self.corpus = corpus
         self.event_words = event_words  # EventMatcher.words
-        self._bounds: dict[str, str | None] = {}
         self._theirs: dict[str, frozenset[str]] = {}
 
     def published(self, doc_id: str) -> str | None:
         """A document's publication, or for an undated one the day it was written no earlier than (``not_before``)."""
-        found = self.corpus.published(doc_id)
-        if found:
-            return found
-        if doc_id not in self._bounds:
-            self._bounds[doc_id] = not_before(self.corpus.store.raw_records("events", doc_id=[doc_id]))  # type: ignore[arg-type]
-        return self._bounds[doc_id]
+        return self.corpus.written(doc_id)
 
     def anchor(self, e: Event) -> date | None:
         """The day a report is compared on: its date (to the month or day), else its publication."""
@@ -388,6 +397,8 @@ class MentionMatcher:
         pair = pair_of(e)
         if e.mode != "asserted" or pair is None or e.category not in m.categories or "|".join(pair) not in m.pairs:
             return 0
+        if not compatible_codes(code_of(m), e.cameo):
+            return 0  # "the students detained" names no impounding of lorries, though both coerce
         if not _sides_agree(m, e):
             return 0
         if not self.dates_agree(m, e):
