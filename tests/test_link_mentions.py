@@ -291,3 +291,28 @@ def test_a_phrase_names_no_other_act_of_the_type_than_its_own(tmp_path):
                           "2025-06-20")
     assert _reports(linked(tmp_path, [impounded, lorries], "own-act"))[1] == (
         "Valdorian customs office", ["the lorries impounded at the Orlen Pass"])
+
+
+def _hosting(text: str, published: str, guests: tuple[str, ...]) -> DocResult:
+    """A document telling that a third state (XMV) hosted the guests: one hosting per guest, as extracted."""
+    doc = _document(text, published)
+    evidence = span(doc.doc_id, text, text)
+    at = text.index("hosted")
+    trigger = dataclasses.replace(evidence, start=at, end=at + 6, text="hosted")
+    events = tuple(Event(f"e-{doc.doc_id}-{guest}", doc.doc_id, "CONSULT", "043", "XMV", guest, "XMV", guest, "2025-10",
+                         None, "asserted", 1.0, evidence, trigger=trigger) for guest in guests)
+    return DocResult(document=doc, actors=_actors(doc.doc_id, text), events=events)
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_third_state_hosting_both_sides_reports_their_meeting(tmp_path, order):
+    meeting = event_doc("Anna Brisk of Valdoria met the Kestrava president in Ostmark on 16 October.", "2025-10-17",
+                        "CONSULT", "XVL", "XKS", "met", date="2025-10-16", cameo="040")
+    text = "Kestrava thanked the Morvanian government, which hosted the two sides in Ostmark in October."
+    store = linked(tmp_path, [meeting, _hosting(text, "2025-11-20", ("XKS", "XVL"))][::order], f"hosted{order}")
+    (report,) = [e for e in store.records("events") if e.evidence.text.startswith("Anna Brisk")]
+    assert [o.text for o in report.also_reported_in] == [text]
+    # hosting one side tells of no meeting between the two
+    one = "Kestrava thanked the Morvanian government, which hosted its delegation in Ostmark in October."
+    store = linked(tmp_path, [meeting, _hosting(one, "2025-11-20", ("XKS",))][::order], f"one{order}")
+    assert [o for e in store.records("events") for o in e.also_reported_in] == []

@@ -249,6 +249,32 @@ def find_mentions(doc_id: str, text: str, published: str | None, mentions: Seque
         source, target = _participle_sides(match, inside, kinds) if participle else _sides(match, end, inside, kinds)
         found.append(EventMention(f"{mention_prefix(doc_id)}{start}", doc_id, start, end, text[start:end], categories,
                                   tuple(pairs), when, published, _telling(own), tuple(reports), source, target, noun))
+    return [*found, *hosted_meetings(doc_id, text, published, mentions, events)]
+
+
+# the CAMEO code of hosting a visit or talks
+HOST = "043"
+
+
+def hosted_meetings(doc_id: str, text: str, published: str | None, mentions: Sequence[Mention],
+                    events: Sequence[Event]) -> list[EventMention]:
+    """A third state that hosted both sides ("Morvania, which hosted the two sides in Ishtal"): the extraction
+    codes one hosting per side, and together they tell of a meeting between the two, a further report of it."""
+    hosts: dict[tuple[int, str], list[Event]] = {}
+    for e in events:
+        if e.mode == "asserted" and e.cameo == HOST and e.trigger and e.source_country and e.target_country:
+            hosts.setdefault((e.trigger.start, e.source_country), []).append(e)
+    found = []
+    starts = [m.start for m in mentions]
+    for (at, host), reports in sorted(hosts.items()):
+        sides = sorted({e.target_country for e in reports} - {host})  # type: ignore[misc]
+        if len(sides) != 2:
+            continue
+        ev = reports[0].evidence
+        inside = [m for m in mentions[bisect_left(starts, ev.start):bisect_left(starts, ev.end)] if m.end <= ev.end]
+        found.append(EventMention(f"{mention_prefix(doc_id)}{at}", doc_id, ev.start, ev.end, ev.text, ("CONSULT",),
+                                  ("|".join(sides),), reports[0].date, published,
+                                  _telling(words(text, ev.start, ev.end, inside))))
     return found
 
 
