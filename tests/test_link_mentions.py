@@ -10,7 +10,7 @@ import json
 import pytest
 
 from detente.link import link
-from detente.link.mentions import find_mentions, noun_categories
+from detente.link.mentions import find_mentions, names_other_act, noun_categories
 from detente.link.text import Mention
 from detente.records import DocResult, Event, Timex
 
@@ -316,3 +316,14 @@ def test_a_third_state_hosting_both_sides_reports_their_meeting(tmp_path, order)
     one = "Kestrava thanked the Morvanian government, which hosted its delegation in Ostmark in October."
     store = linked(tmp_path, [meeting, _hosting(one, "2025-11-20", ("XKS",))][::order], f"one{order}")
     assert [o for e in store.records("events") for o in e.also_reported_in] == []
+
+
+@pytest.mark.parametrize("phrase, report, other", [
+    ("173", "1711", True),  # detaining people, confiscating property: two acts of one type
+    ("190", "193", False),  # force not specified below ("the guards killed") and opening fire
+    ("186", "190", False),  # two roots of one type: left to the words ("the assassination", "killed")
+    ("042", "043", False),  # a visit and hosting it
+    (None, "173", False),  # a generic noun ("the incident")
+])
+def test_a_phrase_and_a_report_whose_codes_part_below_the_root_name_other_acts(phrase, report, other):
+    assert names_other_act(phrase, report) is other

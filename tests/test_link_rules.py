@@ -706,7 +706,6 @@ def test_side_claims_that_are_not_about_one_unit_and_period_do_not_disagree(tmp_
     ("0841", "0842", False),  # releasing persons, returning property
     ("17", "173", True),  # one code the other's more precise form
     ("042", "043", True),  # a visit and hosting it: one meeting told from either side
-    ("190", "193", True),  # force not specified below ("killed") and opening fire
 ])
 def test_reports_whose_cameo_codes_part_below_the_root_are_other_acts(tmp_path, first, second, same):
     one = event_doc("Valdoria seized the Kestravan lorries and journalists at the Orlen Pass on 4 June.",

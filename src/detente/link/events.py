@@ -147,19 +147,12 @@ PERSPECTIVE_ROOTS = frozenset({"03", "04"})
 
 def compatible_codes(a: str | None, b: str | None) -> bool:
     """Whether two CAMEO codes can name one act: the same code, or one the other's more precise form
-    ("17" and "173"; "190", force not specified below, and "193"). Elsewhere codes that part below the root
-    name different acts of one PLOVER type: detaining people (173) is not confiscating property (1711),
-    releasing persons (0841) is not returning property (0842)."""
+    ("17" and "173"). Elsewhere codes that part below the root name different acts of one PLOVER type:
+    detaining people (173) is not confiscating property (1711), releasing persons (0841) is not returning
+    property (0842)."""
     if not a or not b or a[:2] in PERSPECTIVE_ROOTS:
         return True
-    a, b = _specified(a), _specified(b)
     return a.startswith(b) or b.startswith(a)
-
-
-def _specified(code: str) -> str:
-    """A code without its trailing "not specified below" zero: "190" (use military force, no more said) is the root
-    "19", whose acts include opening fire (193)."""
-    return code[:2] if len(code) == 3 and code.endswith("0") else code
 
 
 def _dated(event: Event) -> bool:

@@ -127,6 +127,22 @@ def participle_codes() -> dict[str, str]:
             if verbs.get(verb)}
 
 
+def names_other_act(phrase: str | None, report: str | None) -> bool:
+    """Whether a phrase's CAMEO code and a report's part below their common root (``compatible_codes``: detaining
+    people 173, confiscating property 1711). A code ending in 0 is its root ("the guards killed", 190, may be the
+    shooting, 193); codes of two roots of one type ("the assassination", 186, and "killed", 190) are left to the
+    words, as a phrase names its act loosely."""
+    if not phrase or not report:
+        return False
+    phrase, report = _root_if_unspecified(phrase), _root_if_unspecified(report)
+    return phrase[:2] == report[:2] and not compatible_codes(phrase, report)
+
+
+def _root_if_unspecified(code: str) -> str:
+    """"190" (force, not specified below) is the root "19"."""
+    return code[:2] if len(code) == 3 and code.endswith("0") else code
+
+
 def code_of(m: EventMention) -> str | None:
     """The CAMEO code a phrase's noun or participle names (None for a generic noun: "the incident")."""
     return noun_codes().get(m.noun) or participle_codes().get(m.noun)
@@ -423,7 +439,7 @@ class MentionMatcher:
         pair = pair_of(e)
         if e.mode != "asserted" or pair is None or e.category not in m.categories or "|".join(pair) not in m.pairs:
             return 0
-        if not compatible_codes(code_of(m), e.cameo):
+        if names_other_act(code_of(m), e.cameo):
             return 0  # "the students detained" names no impounding of lorries, though both coerce
         if not _sides_agree(m, e):
             return 0
