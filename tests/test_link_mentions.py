@@ -327,3 +327,12 @@ def test_a_third_state_hosting_both_sides_reports_their_meeting(tmp_path, order)
 ])
 def test_a_phrase_and_a_report_whose_codes_part_below_the_root_name_other_acts(phrase, report, other):
     assert names_other_act(phrase, report) is other
+
+
+def test_a_named_agreement_with_its_month_refers_back_to_its_signing(tmp_path):
+    signed = event_doc("Valdoria and Kestrava signed the Ostmark Transit Protocol in Tarvel on 20 February.",
+                       "2025-02-21", "SUPPORT", "XVL", "XKS", "signed", date="2025-02-20", cameo="057")
+    later = protest_doc("Kestrava says new fees breach the Ostmark Transit Protocol of February 2025, envoys summoned.",
+                        "2026-02-12", (("February 2025", "2025-02", "month"),))
+    assert _reports(linked(tmp_path, [signed, later], "protocol"))[1] == (
+        "Valdoria and Kestrava si", ["the Ostmark Transit Protocol of February 2025"])
