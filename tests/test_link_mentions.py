@@ -10,7 +10,7 @@ import json
 import pytest
 
 from detente.link import link
-from detente.link.mentions import find_mentions, noun_categories
+from detente.link.mentions import find_mentions, names_other_act, noun_categories
 from detente.link.text import Mention
 from detente.records import DocResult, Event, Timex
 
@@ -278,3 +278,61 @@ def test_linking_a_document_again_drops_the_phrases_it_no_longer_holds(tmp_path)
     link(store, [later.document.doc_id])
     assert store.keyed("events", [("XKS|XVL|ASSAULT|mention", None, None)]) == {
         f"mention:{later.document.doc_id}:{later.document.text.index('the shooting')}"}
+
+
+def test_a_phrase_names_no_other_act_of_the_type_than_its_own(tmp_path):
+    impounded = event_doc("Valdorian customs officers impounded 40 Kestravan lorries at the Orlen Pass on 4 June.",
+                          "2025-06-05", "COERCE", "XVL", "XKS", "impounded", date="2025-06-04", cameo="1711")
+    # detaining people is not impounding lorries, though both are coercion and the place is the same
+    students = protest_doc("Kestrava protested over the students detained at the Orlen Pass, it summoned envoys.",
+                           "2025-06-20")
+    assert _reports(linked(tmp_path, [impounded, students], "other-act"))[1] == ("Valdorian customs office", [])
+    lorries = protest_doc("Kestrava protested over the lorries impounded at the Orlen Pass, it summoned envoys.",
+                          "2025-06-20")
+    assert _reports(linked(tmp_path, [impounded, lorries], "own-act"))[1] == (
+        "Valdorian customs office", ["the lorries impounded at the Orlen Pass"])
+
+
+def _hosting(text: str, published: str, guests: tuple[str, ...]) -> DocResult:
+    """A document telling that a third state (XMV) hosted the guests: one hosting per guest, as extracted."""
+    doc = _document(text, published)
+    evidence = span(doc.doc_id, text, text)
+    at = text.index("hosted")
+    trigger = dataclasses.replace(evidence, start=at, end=at + 6, text="hosted")
+    events = tuple(Event(f"e-{doc.doc_id}-{guest}", doc.doc_id, "CONSULT", "043", "XMV", guest, "XMV", guest, "2025-10",
+                         None, "asserted", 1.0, evidence, trigger=trigger) for guest in guests)
+    return DocResult(document=doc, actors=_actors(doc.doc_id, text), events=events)
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_third_state_hosting_both_sides_reports_their_meeting(tmp_path, order):
+    meeting = event_doc("Anna Brisk of Valdoria met the Kestrava president in Ostmark on 16 October.", "2025-10-17",
+                        "CONSULT", "XVL", "XKS", "met", date="2025-10-16", cameo="040")
+    text = "Kestrava thanked the Morvanian government, which hosted the two sides in Ostmark in October."
+    store = linked(tmp_path, [meeting, _hosting(text, "2025-11-20", ("XKS", "XVL"))][::order], f"hosted{order}")
+    (report,) = [e for e in store.records("events") if e.evidence.text.startswith("Anna Brisk")]
+    assert [o.text for o in report.also_reported_in] == [text]
+    # hosting one side tells of no meeting between the two
+    one = "Kestrava thanked the Morvanian government, which hosted its delegation in Ostmark in October."
+    store = linked(tmp_path, [meeting, _hosting(one, "2025-11-20", ("XKS",))][::order], f"one{order}")
+    assert [o for e in store.records("events") for o in e.also_reported_in] == []
+
+
+@pytest.mark.parametrize("phrase, report, other", [
+    ("173", "1711", True),  # detaining people, confiscating property: two acts of one type
+    ("190", "193", False),  # force not specified below ("the guards killed") and opening fire
+    ("186", "190", False),  # two roots of one type: left to the words ("the assassination", "killed")
+    ("042", "043", False),  # a visit and hosting it
+    (None, "173", False),  # a generic noun ("the incident")
+])
+def test_a_phrase_and_a_report_whose_codes_part_below_the_root_name_other_acts(phrase, report, other):
+    assert names_other_act(phrase, report) is other
+
+
+def test_a_named_agreement_with_its_month_refers_back_to_its_signing(tmp_path):
+    signed = event_doc("Valdoria and Kestrava signed the Ostmark Transit Protocol in Tarvel on 20 February.",
+                       "2025-02-21", "SUPPORT", "XVL", "XKS", "signed", date="2025-02-20", cameo="057")
+    later = protest_doc("Kestrava says new fees breach the Ostmark Transit Protocol of February 2025, envoys summoned.",
+                        "2026-02-12", (("February 2025", "2025-02", "month"),))
+    assert _reports(linked(tmp_path, [signed, later], "protocol"))[1] == (
+        "Valdoria and Kestrava si", ["the Ostmark Transit Protocol of February 2025"])

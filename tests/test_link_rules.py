@@ -772,3 +772,21 @@ def test_broke_out_and_other_phrasal_verbs_tell_no_broken_promise(sentence, stat
     from detente.link.cues import status_of
 
     assert status_of(sentence) == status
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_an_undated_document_counts_as_written_no_earlier_than_the_dates_it_gives(tmp_path, order):
+    dated = event_doc("Valdorian customs officers impounded 40 Kestravan lorries at the Orlen Pass on 4 June.",
+                      "2025-06-05", "COERCE", "XVL", "XKS", "impounded", date="2025-06-04", cameo="1711")
+    text = "The talk show aired on 1 July 2025. Valdoria has since impounded 40 Kestravan lorries at the Orlen Pass."
+    undated = event_doc(text, "2025-07-02", "COERCE", "XVL", "XKS", "impounded", cameo="1711")
+    undated = dataclasses.replace(undated, document=dataclasses.replace(undated.document, published=None,
+                                                                         published_basis=None))
+    doc_id = undated.document.doc_id
+    at = text.index("1 July 2025")
+    aired = Timex(doc_id, "1 July 2025", at, at + 11, "2025-07-01", "day", "absolute")
+    store = linked(tmp_path, [dated, dataclasses.replace(undated, timexes=(aired,))][::order], f"undated{order}")
+    assert [len(e.also_reported_in) for e in store.records("events")] == [1, 1]
+    # without a date of its own the undated document is written at no known time: its report stays apart
+    store = linked(tmp_path, [dated, undated][::order], f"nodate{order}")
+    assert [len(e.also_reported_in) for e in store.records("events")] == [0, 0]

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
+from ..records import Event, Timex
 from ..store import Store
 from .text import Mention, words
 
@@ -26,6 +27,7 @@ class Corpus:
         self._starts: dict[str, list[int]] = {}
         # spans are read again and again in one run (a promise's report by every sentence that may judge it)
         self._words: dict[tuple[str, int, str], frozenset[str]] = {}
+        self._bounds: dict[str, str | None] = {}
 
     def load(self, doc_ids: Iterable[str]) -> None:
         missing = [d for d in set(doc_ids) if d not in self._info]
@@ -48,6 +50,17 @@ class Corpus:
             self.load([doc_id])
             info = self._info[doc_id]
         return info["published"]  # type: ignore[no-any-return]
+
+    def written(self, doc_id: str) -> str | None:
+        """A document's publication, or for an undated one the day it was written no earlier than
+        (``not_before`` of its own records, so the same whatever else is stored)."""
+        found = self.published(doc_id)
+        if found:
+            return found
+        if doc_id not in self._bounds:
+            self._bounds[doc_id] = not_before(self.store.raw_records("events", doc_id=[doc_id]),  # type: ignore[arg-type]
+                                              self.store.raw_records("timexes", doc_id=[doc_id]))  # type: ignore[arg-type]
+        return self._bounds[doc_id]
 
     def day(self, doc_id: str) -> date | None:
         """The first day of a document's publication period."""
@@ -88,6 +101,16 @@ class Corpus:
     def order(self, doc_id: str) -> tuple[str, str]:
         """Sort key: documents by publication date (undated last), then id."""
         return (self.published(doc_id) or "9999", doc_id)
+
+
+def not_before(events: Iterable[Event], timexes: Iterable[Timex] = ()) -> str | None:
+    """For a document without a publication date: the latest day it dates an event that happened, or gives
+    as a date of its own, with its year ("aired on 1 July 2025"); it was written no earlier. None without either."""
+    days = [first_day(e.date) for e in events if e.mode == "asserted" and e.date and len(e.date) >= 7]
+    days += [first_day(t.value) for t in timexes
+             if t.anchor == "absolute" and t.value and t.precision in ("day", "month")]
+    found = [d for d in days if d]
+    return max(found).isoformat() if found else None
 
 
 @lru_cache(maxsize=65536)

@@ -98,7 +98,7 @@ class EventMatcher:
 
     def _refers_back(self, dated: Event, undated: Event) -> bool:
         """An undated report in a later article ("the shooting on the bridge") of a dated event."""
-        published = self.corpus.published(undated.doc_id)
+        published = self.corpus.written(undated.doc_id)
         if not _dated(dated) or _dated(undated) or not published:
             return False
         apart = days_between(dated.date, published)
@@ -133,7 +133,7 @@ class EventMatcher:
         elif self._refers_back(a, b) or self._refers_back(b, a):
             needed = 0.4
         else:  # a year alone says little: compare when the reports appeared
-            apart = days_between(self.corpus.published(a.doc_id), self.corpus.published(b.doc_id))
+            apart = days_between(self.corpus.written(a.doc_id), self.corpus.written(b.doc_id))
             if apart is None or apart > UNDATED_DAYS:
                 return 0.0
             needed = 0.5
@@ -172,7 +172,7 @@ def event_keys(event: Event, corpus: Corpus) -> list[tuple[str, str, str | None]
     rows = []
     if _dated(event):
         rows.append((block_of(event) + "|date", event.event_id, _iso(first_day(event.date))))
-    published = first_day(corpus.published(event.doc_id))
+    published = first_day(corpus.written(event.doc_id))
     if published:
         rows.append((block_of(event) + "|published", event.event_id, published.isoformat()))
         if not _dated(event):
@@ -190,7 +190,7 @@ def event_windows(event: Event, corpus: Corpus) -> list[tuple[str, str, str]]:
     days of their periods, as ``days_between`` counts them.
     """
     block = block_of(event)
-    published = first_day(corpus.published(event.doc_id))
+    published = first_day(corpus.written(event.doc_id))
     windows = []
     # a dated report meets other dated ones only through their dates, so by publication only undated ones
     by_publication = block + ("|undated" if _dated(event) else "|published")
@@ -200,7 +200,7 @@ def event_windows(event: Event, corpus: Corpus) -> list[tuple[str, str, str]]:
         windows.append((block + "|date", _iso(month_start - _days(NEAR_DAYS + 1)), _iso(end + _days(NEAR_DAYS + 1))))
         windows.append((by_publication, _iso(start - _days(REFER_BACK_DAYS + 1)), _iso(start + _days(REFER_BACK_DAYS + 1))))
     elif published:
-        until = last_day(corpus.published(event.doc_id))
+        until = last_day(corpus.written(event.doc_id))
         assert until
         windows.append((block + "|date", _iso(published - _days(REFER_BACK_DAYS + 1)), _iso(until + _days(1))))
     if published:

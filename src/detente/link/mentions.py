@@ -26,9 +26,18 @@ from functools import cache
 from importlib import resources
 
 from ..records import Event, Evidence, Timex
-from .corpus import Corpus, first_day, last_day, same_or_coarser
+from .corpus import Corpus, first_day, last_day, not_before, same_or_coarser
 from .cues import number_words
-from .events import NEAR_DAYS, REFER_BACK_DAYS, SYMMETRIC, block_of, group_date, pair_of, trigger_stem
+from .events import (
+    NEAR_DAYS,
+    REFER_BACK_DAYS,
+    SYMMETRIC,
+    block_of,
+    compatible_codes,
+    group_date,
+    pair_of,
+    trigger_stem,
+)
 from .text import Mention, plain, sentence_spans, stem, words
 
 # how far apart (in days, between first days) a mention and a report may be filed and still be compared: a
@@ -111,6 +120,35 @@ def noun_codes() -> dict[str, str]:
 
 
 @cache
+def participle_codes() -> dict[str, str]:
+    """The CAMEO code of each past participle of an event verb (the code of its verb in events.json)."""
+    verbs = json.loads(resources.files("detente.lexicons").joinpath("events.json").read_text(encoding="utf-8"))["verbs"]
+    return {participle: verbs[verb] for participle, verb in lexicon()["participles"].items()  # type: ignore[attr-defined]
+            if verbs.get(verb)}
+
+
+def names_other_act(phrase: str | None, report: str | None) -> bool:
+    """Whether a phrase's CAMEO code and a report's part below their common root (``compatible_codes``: detaining
+    people 173, confiscating property 1711). A code ending in 0 is its root ("the guards killed", 190, may be the
+    shooting, 193); codes of two roots of one type ("the assassination", 186, and "killed", 190) are left to the
+    words, as a phrase names its act loosely."""
+    if not phrase or not report:
+        return False
+    phrase, report = _root_if_unspecified(phrase), _root_if_unspecified(report)
+    return phrase[:2] == report[:2] and not compatible_codes(phrase, report)
+
+
+def _root_if_unspecified(code: str) -> str:
+    """"190" (force, not specified below) is the root "19"."""
+    return code[:2] if len(code) == 3 and code.endswith("0") else code
+
+
+def code_of(m: EventMention) -> str | None:
+    """The CAMEO code a phrase's noun or participle names (None for a generic noun: "the incident")."""
+    return noun_codes().get(m.noun) or participle_codes().get(m.noun)
+
+
+@cache
 def _pattern() -> re.Pattern[str]:
     data = lexicon()
     definite = "|".join(re.escape(d) for d in [*data["determiners"], *data["indefinite"]])  # type: ignore[misc]
@@ -188,7 +226,7 @@ def find_mentions(doc_id: str, text: str, published: str | None, mentions: Seque
     """The phrases of one document that refer back to an event, with what they say of it (``mentions``: the
     document's actors, in text order)."""
     doc_pairs = sorted({"|".join(p) for p in (pair_of(e) for e in events) if p})
-    published = published or not_before(events)
+    published = published or not_before(events, timexes)
     found: list[EventMention] = []
     sentences = sentence_spans(text)
     matches = sorted([*((m, False) for m in _pattern().finditer(text)),
@@ -227,6 +265,32 @@ def find_mentions(doc_id: str, text: str, published: str | None, mentions: Seque
         source, target = _participle_sides(match, inside, kinds) if participle else _sides(match, end, inside, kinds)
         found.append(EventMention(f"{mention_prefix(doc_id)}{start}", doc_id, start, end, text[start:end], categories,
                                   tuple(pairs), when, published, _telling(own), tuple(reports), source, target, noun))
+    return [*found, *hosted_meetings(doc_id, text, published, mentions, events)]
+
+
+# the CAMEO code of hosting a visit or talks
+HOST = "043"
+
+
+def hosted_meetings(doc_id: str, text: str, published: str | None, mentions: Sequence[Mention],
+                    events: Sequence[Event]) -> list[EventMention]:
+    """A third state that hosted both sides ("Morvania, which hosted the two sides in Ishtal"): the extraction
+    codes one hosting per side, and together they tell of a meeting between the two, a further report of it."""
+    hosts: dict[tuple[int, str], list[Event]] = {}
+    for e in events:
+        if e.mode == "asserted" and e.cameo == HOST and e.trigger and e.source_country and e.target_country:
+            hosts.setdefault((e.trigger.start, e.source_country), []).append(e)
+    found = []
+    starts = [m.start for m in mentions]
+    for (at, host), reports in sorted(hosts.items()):
+        sides = sorted({e.target_country for e in reports} - {host})  # type: ignore[misc]
+        if len(sides) != 2:
+            continue
+        ev = reports[0].evidence
+        inside = [m for m in mentions[bisect_left(starts, ev.start):bisect_left(starts, ev.end)] if m.end <= ev.end]
+        found.append(EventMention(f"{mention_prefix(doc_id)}{at}", doc_id, ev.start, ev.end, ev.text, ("CONSULT",),
+                                  ("|".join(sides),), reports[0].date, published,
+                                  _telling(words(text, ev.start, ev.end, inside))))
     return found
 
 
@@ -256,13 +320,6 @@ def _participle_sides(match: re.Match[str], inside: Sequence[Mention], kinds: di
         if previous and previous[-1].lower() not in number_words() and not previous[-1].isdigit():
             source = before.pop().country
     return source, (before[0].country if before else None)
-
-
-def not_before(events: Iterable[Event]) -> str | None:
-    """For a document without a publication date: the latest day it dates an event that happened (it was
-    written no earlier), or None."""
-    days = [first_day(e.date) for e in events if e.mode == "asserted" and e.date and len(e.date) >= 7]
-    return max((d for d in days if d), default=None).isoformat() if any(days) else None  # type: ignore[union-attr]
 
 
 def _telling(found: Iterable[str]) -> frozenset[str]:
@@ -349,17 +406,11 @@ class MentionMatcher:
     def __init__(self, corpus: Corpus, event_words: object) -> None:
         self.corpus = corpus
         self.event_words = event_words  # EventMatcher.words
-        self._bounds: dict[str, str | None] = {}
         self._theirs: dict[str, frozenset[str]] = {}
 
     def published(self, doc_id: str) -> str | None:
         """A document's publication, or for an undated one the day it was written no earlier than (``not_before``)."""
-        found = self.corpus.published(doc_id)
-        if found:
-            return found
-        if doc_id not in self._bounds:
-            self._bounds[doc_id] = not_before(self.corpus.store.raw_records("events", doc_id=[doc_id]))  # type: ignore[arg-type]
-        return self._bounds[doc_id]
+        return self.corpus.written(doc_id)
 
     def anchor(self, e: Event) -> date | None:
         """The day a report is compared on: its date (to the month or day), else its publication."""
@@ -388,6 +439,8 @@ class MentionMatcher:
         pair = pair_of(e)
         if e.mode != "asserted" or pair is None or e.category not in m.categories or "|".join(pair) not in m.pairs:
             return 0
+        if names_other_act(code_of(m), e.cameo):
+            return 0  # "the students detained" names no impounding of lorries, though both coerce
         if not _sides_agree(m, e):
             return 0
         if not self.dates_agree(m, e):
