@@ -767,8 +767,15 @@ def test_a_thing_put_into_use_bears_out_the_forecast_but_leaves_a_promise_open(t
     ("Fighting breaks out again near the Orlen Pass.", None),
     ("Valdoria broke its promise to return the lorries.", "broken"),
     ("Kestrava says the agreement was broken within a week.", "broken"),
+    # a breach or violation breaks a promise only when it is of an agreement, a promise or the like
+    ("Kestrava calls the fee rise a breach of a signed international agreement.", "broken"),
+    ("Both increases breach the Orlen Transit Protocol of February 2025.", "broken"),
+    ("Valdoria violated the ceasefire again on Sunday.", "broken"),
+    ("Kestrava called the strike a violation of the rules on foreign troops.", None),
+    ("Eleven students were held over alleged visa violations.", None),
+    ("A Valdorian drone violated Kestravan airspace.", None),
 ])
-def test_broke_out_and_other_phrasal_verbs_tell_no_broken_promise(sentence, status):
+def test_phrasal_verbs_and_breaches_of_no_agreement_tell_no_broken_promise(sentence, status):
     from detente.link.cues import status_of
 
     assert status_of(sentence) == status
