@@ -38,7 +38,8 @@ def status_patterns() -> dict[str, re.Pattern[str]]:
 
 
 @cache
-def _alternation(name: str) -> re.Pattern[str]:
+def cue_alternation(name: str) -> re.Pattern[str]:
+    """Any phrase of a crossdoc.json list, as a whole word."""
     return re.compile(r"\b(?:" + "|".join(cue_lexicon()[name]) + r")\b", re.I)
 
 
@@ -64,16 +65,16 @@ def status_of(sentence: str) -> str | None:
 def tells_not_done(sentence: str) -> bool:
     """Whether a sentence telling a promise broken says the thing was not done ("the findings were never
     handed over"), not that an agreement was breached."""
-    return bool(_alternation("not_done").search(sentence))
+    return bool(cue_alternation("not_done").search(sentence))
 
 
 def verdict_stance(sentence: str) -> str | None:
     """"supports" or "contradicts" when a sentence says how a prediction turned out."""
-    if not _alternation("prediction_words").search(sentence):
+    if not cue_alternation("prediction_words").search(sentence):
         return None
-    if _alternation("prediction_wrong").search(sentence):
+    if cue_alternation("prediction_wrong").search(sentence):
         return "contradicts"
-    if _alternation("prediction_right").search(sentence):
+    if cue_alternation("prediction_right").search(sentence):
         return "supports"
     return None
 
@@ -104,10 +105,10 @@ def document_cues(document: Document, mentions: Sequence[Mention], timexes: Sequ
         base = {"start": start, "end": end, "text": sentence,
                 "actors": sorted({m.actor_id for m in inside} | {m.country for m in inside if m.country})}
         status = status_of(sentence)
-        refers = _alternation("promise_references").search(sentence)
+        refers = cue_alternation("promise_references").search(sentence)
         stance = verdict_stance(sentence)
         raised = None if status else raised_thing(text, start, end, inside)
-        in_use = not status and bool(_alternation("in_use").search(sentence))
+        in_use = not status and bool(cue_alternation("in_use").search(sentence))
         telling = status or refers or stance or raised or in_use
         sentence_words = sorted(words(text, start, end, inside)) if telling else []
         if status:
@@ -203,7 +204,7 @@ def raised_thing(text: str, start: int, end: int, inside: Sequence[Mention]) -> 
     """The stemmed head word of what a sentence tells was raised ("a second increase in transit fees" ->
     "fees", "higher Valdorian fees for lorries" -> "fees"); None when it tells no rise. A rise breaks a
     promise to hold that thing where it is (``promises.held_words``)."""
-    for match in _alternation("raised").finditer(text, start, end):
+    for match in cue_alternation("raised").finditer(text, start, end):
         object_end = _object_end(text, match.end(), end, _RAISED_END)
         last = list(_PHRASE_WORD.finditer(text, match.end(), object_end))
         head = words(text, last[-1].start(), last[-1].end(), inside) if last else frozenset()
@@ -242,7 +243,7 @@ def course_told(sentence: str) -> str | None:
     if not _course_words().search(sentence):
         return None  # most sentences: one plain scan
     told = [way for way, pattern in _course_patterns("course_told").items() if pattern.search(sentence)]
-    if len(told) != 1 or _alternation("course_not_now").search(sentence):
+    if len(told) != 1 or cue_alternation("course_not_now").search(sentence):
         return None
     return told[0]
 
@@ -308,8 +309,8 @@ def occasion_claims(text: str, start: int, end: int, inside: Sequence[Mention], 
         if _distance(timex.start, timex.end, nearest.start(), nearest.end()) > 60:
             continue
         lo, hi = min(timex.start, nearest.start()), max(timex.end, nearest.end())
-        if _alternation("not_the_occasion_date").search(text, lo, hi) or \
-                _alternation("not_the_occasion_date").search(text, max(start, lo - 40), lo):
+        if cue_alternation("not_the_occasion_date").search(text, lo, hi) or \
+                cue_alternation("not_the_occasion_date").search(text, max(start, lo - 40), lo):
             continue
         place = min(places, key=lambda m: _distance(m.start, m.end, nearest.start(), nearest.end()))
         if _distance(place.start, place.end, nearest.start(), nearest.end()) > 160:

@@ -62,9 +62,9 @@ def lexicon() -> dict[str, object]:
 @cache
 def noun_categories() -> dict[str, tuple[str, ...]]:
     """Each occurrence noun with the PLOVER types it may name."""
-    from ..extract.events import plover_of  # the extraction's table; linking only reads it
+    from ..extract.events import event_lexicon, plover_of  # the extraction's tables; linking only reads them
 
-    codes = json.loads(resources.files("detente.lexicons").joinpath("events.json").read_text(encoding="utf-8"))["nouns"]
+    codes = event_lexicon()["nouns"]
     data = lexicon()
     extra: dict[str, str] = data["extra_nouns"]  # type: ignore[assignment]
     found: dict[str, tuple[str, ...]] = {}
@@ -81,9 +81,9 @@ def noun_categories() -> dict[str, tuple[str, ...]]:
 @cache
 def participle_categories() -> dict[str, tuple[str, ...]]:
     """Each past participle of an event verb with the PLOVER type of its verb."""
-    from ..extract.events import plover_of  # the extraction's table; linking only reads it
+    from ..extract.events import event_lexicon, plover_of  # the extraction's tables; linking only reads them
 
-    verbs = json.loads(resources.files("detente.lexicons").joinpath("events.json").read_text(encoding="utf-8"))["verbs"]
+    verbs = event_lexicon()["verbs"]
     found = {}
     for participle, verb in lexicon()["participles"].items():  # type: ignore[attr-defined]
         plover = plover_of(verbs[verb]) if verbs.get(verb) else None
@@ -113,7 +113,9 @@ def _participle_pattern() -> re.Pattern[str]:
 @cache
 def noun_codes() -> dict[str, str]:
     """The CAMEO code of each occurrence noun (events.json; none for the generic nouns)."""
-    codes = json.loads(resources.files("detente.lexicons").joinpath("events.json").read_text(encoding="utf-8"))["nouns"]
+    from ..extract.events import event_lexicon
+
+    codes = event_lexicon()["nouns"]
     extra: dict[str, str] = lexicon()["extra_nouns"]  # type: ignore[assignment]
     return {noun: codes.get(noun) or extra[noun] for noun in lexicon()["nouns"]  # type: ignore[attr-defined]
             if codes.get(noun) or noun in extra}
@@ -122,7 +124,9 @@ def noun_codes() -> dict[str, str]:
 @cache
 def participle_codes() -> dict[str, str]:
     """The CAMEO code of each past participle of an event verb (the code of its verb in events.json)."""
-    verbs = json.loads(resources.files("detente.lexicons").joinpath("events.json").read_text(encoding="utf-8"))["verbs"]
+    from ..extract.events import event_lexicon
+
+    verbs = event_lexicon()["verbs"]
     return {participle: verbs[verb] for participle, verb in lexicon()["participles"].items()  # type: ignore[attr-defined]
             if verbs.get(verb)}
 

@@ -19,14 +19,13 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from datetime import date
-from functools import cache
 from typing import Any
 
 from ..records import Commitment, Evidence, StanceEvidence
 from . import semantic
 from .cluster import cluster
 from .corpus import Corpus, first_day
-from .cues import cue_lexicon
+from .cues import cue_alternation
 from .forecasts import predicted_codes
 from .text import overlap, plain, words
 
@@ -219,17 +218,12 @@ def canonical_commitment(group: list[Commitment], corpus: Corpus) -> Commitment:
     return min(group, key=lambda c: (corpus.order(c.evidence.doc_id), c.evidence.start, c.commitment_id))
 
 
-@cache
-def _held_level() -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(cue_lexicon()["held_level"]) + r")\b", re.I)
-
-
 def held_words(content: str) -> frozenset[str]:
     """What a promise to hold something where it is holds: the words of its content but those saying it is held
     ("fixes transit fees at their current level" -> fixes, transit, fees); nothing for another promise."""
-    if not _held_level().search(content):
+    if not cue_alternation("held_level").search(content):
         return frozenset()
-    return frozenset(plain(words(_held_level().sub(" ", content))))
+    return frozenset(plain(words(cue_alternation("held_level").sub(" ", content))))
 
 
 def raises_held(cue: dict[str, Any], report_words: Iterable[frozenset[str]]) -> bool:

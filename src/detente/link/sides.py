@@ -25,7 +25,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from .text import Mention
+from .text import Mention, word_alternation
 
 # how far before the phrase the unit may be named, and before the unit a hedge ("if the patrol ...") may stand
 UNIT_BEFORE = 90
@@ -39,14 +39,10 @@ def side_lexicon() -> dict[str, Any]:
     return json.loads(resources.files("detente.lexicons").joinpath("sides.json").read_text(encoding="utf-8"))
 
 
-def _words(words: Sequence[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-
-
 @cache
 def _phrase_pattern() -> re.Pattern[str]:
     lex = side_lexicon()
-    sides, lines, verbs = _words(lex["sides"]), _words(lex["lines"]), _words(lex["crossing_verbs"])
+    sides, lines, verbs = word_alternation(lex["sides"]), word_alternation(lex["lines"]), word_alternation(lex["crossing_verbs"])
     return re.compile(
         rf"(?P<own>\b(?:on|in|within|inside)\s+(?:its|their|his|her|our)\s+own\s+(?:{sides})\b)"
         rf"|(?P<across>\b(?:{verbs})\s+(?:(?:into|across|over|onto|beyond)\s+)?(?:(?:the|a)\s+)?"
@@ -58,7 +54,7 @@ def _phrase_pattern() -> re.Pattern[str]:
 @cache
 def _unit_pattern() -> re.Pattern[str]:
     kind_of = unit_kinds()
-    return re.compile(rf"\b(?:{_words(list(kind_of))})\b", re.I)
+    return re.compile(rf"\b(?:{word_alternation(list(kind_of))})\b", re.I)
 
 
 @cache
@@ -68,26 +64,26 @@ def unit_kinds() -> dict[str, str]:
 
 @cache
 def _pattern(name: str) -> re.Pattern[str]:
-    return re.compile(rf"(?:\b(?:{_words(side_lexicon()[name])})\b|n't\b)", re.I)
+    return re.compile(rf"(?:\b(?:{word_alternation(side_lexicon()[name])})\b|n't\b)", re.I)
 
 
 def side_claims(text: str, start: int, end: int, inside: Sequence[Mention], doc_states: Sequence[str],
                 period: str | None, base: dict[str, Any]) -> list[dict[str, Any]]:
     """(unit kind, pair of states, period) -> "own side" or "across", per phrase, with who claims it."""
-    if period is None:
+    pair = _pair(inside, doc_states)
+    if period is None or pair is None:
         return []
     rows = []
     for phrase in _phrase_pattern().finditer(text, start, end):
         unit = _unit_before(text, max(start, phrase.start() - UNIT_BEFORE), phrase.start())
         if unit is None:
             continue
-        between = text[unit.end():phrase.start()]
+        negated = bool(_pattern("negations").search(text, unit.end(), phrase.start()))
         if _pattern("hedges").search(text, max(start, unit.start() - HEDGE_BEFORE_UNIT), phrase.start()) \
-                and not _pattern("negations").search(between):
+                and not negated:
             continue
-        value = _value(phrase, between, text[start:unit.start()])
-        pair = _pair(inside, doc_states)
-        if value is None or pair is None:
+        value = _value(phrase, negated, text[start:unit.start()])
+        if value is None:
             continue
         kind = unit_kinds()[re.sub(r"\s+", " ", unit.group(0).lower())]
         rows.append({**base, "kind": "side", "key": f"{kind}|{'+'.join(pair)}|{period}", "unit": kind,
@@ -103,9 +99,8 @@ def _unit_before(text: str, start: int, end: int) -> re.Match[str] | None:
     return found
 
 
-def _value(phrase: re.Match[str], between: str, before_unit: str) -> str | None:
+def _value(phrase: re.Match[str], negated: bool, before_unit: str) -> str | None:
     """"own side" or "across", turned round when the crossing is negated or denied."""
-    negated = bool(_pattern("negations").search(between))
     denied = bool(_pattern("denials").search(before_unit))
     if phrase.group("own"):
         return None if negated or denied else "own side"

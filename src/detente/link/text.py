@@ -48,6 +48,11 @@ def stem(word: str) -> str:
     return word
 
 
+def word_alternation(words: Iterable[str]) -> str:
+    """A regex alternation of lexicon words, longest first, spaces matching any whitespace."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Character spans of the sentences of ``text[start:end]``, without surrounding spaces."""
     end = len(text) if end is None else end

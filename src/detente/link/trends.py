@@ -18,7 +18,7 @@ from importlib import resources
 from typing import Any
 
 from ..records import Timex
-from .text import Mention
+from .text import Mention, word_alternation
 
 # how far the named place may start after the preposition ("through the Harl Pass"), and the verb after it
 PLACE_AFTER = 25
@@ -33,7 +33,7 @@ def trend_lexicon() -> dict[str, Any]:
 
 
 def _words(name: str) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(trend_lexicon()[name], key=len, reverse=True))
+    return word_alternation(trend_lexicon()[name])
 
 
 @cache
