@@ -50,7 +50,8 @@ TAIL_WORDS = 7
 TAIL_PHRASES = 3
 _STATE = re.compile(r"^@[A-Z]{3}$")
 _OPEN, _CLOSE = "[“\"«‘]", "[”\"»’]"
-_TOKEN = re.compile(r"[\w’'-]+|[^\w\s]")
+# the next word after a position ("the shooting | on the bridge")
+_NEXT_WORD = re.compile(r"\s+([\w’'-]+)")
 
 
 @cache
@@ -261,7 +262,7 @@ def find_mentions(doc_id: str, text: str, published: str | None, mentions: Seque
         if when and published and len(published) >= 7 and first_day(when) > last_day(published):  # type: ignore[operator]
             continue  # "the summit in X next month": announced, not yet reported
         tail_words = {w.lower() for w in re.findall(r"[\w’'-]+", text[match.end():end])}
-        if tail_words & set(lexicon()["not_past"]):  # type: ignore[arg-type]
+        if tail_words & _word_set("not_past"):
             continue
         own = words(text, start, end, inside)
         reports = sorted({e.category for e in events if e.evidence.start <= start and end <= e.evidence.end})
@@ -351,42 +352,46 @@ def _pairs(states: set[str], doc_pairs: list[str]) -> list[str]:
 def _phrase(text: str, match: re.Match[str]) -> tuple[int, int] | None:
     """The span of the phrase around an event noun: from its determiner through the prepositional
     phrases after the noun; None when the modifiers make it no past occurrence ("the next meeting")."""
-    data = lexicon()
     modifiers = {w.lower() for w in re.findall(r"[\w’'-]+", match.group("mods"))}
-    if modifiers & set(data["not_past"]) or re.search(r"[.,;:!?]", match.group("mods")):  # type: ignore[arg-type]
+    if modifiers & _word_set("not_past") or re.search(r"[.,;:!?]", match.group("mods")):  # type: ignore[arg-type]
         return None
     if _after_pattern().search(text, max(0, match.start() - 30), match.start()):
         return None  # "called for the release of ...", "ahead of the meeting": not something that happened
-    prepositions, stops = set(data["prepositions"]), set(data["phrase_stops"])  # type: ignore[arg-type]
+    prepositions, stops = _word_set("prepositions"), _word_set("phrase_stops")
     end = match.end()
     position = end
     phrases = 0
     while phrases < TAIL_PHRASES:
-        step = re.match(r"\s+([\w’'-]+)", text[position:])
+        step = _NEXT_WORD.match(text, position)
         if not step or step.group(1).lower() not in prepositions:
             break
-        cursor = position + step.end()
+        cursor = step.end()
         taken = 0
         while taken < TAIL_WORDS:
-            nxt = re.match(r"\s+([\w’'-]+)", text[cursor:])
+            nxt = _NEXT_WORD.match(text, cursor)
             if not nxt:
                 break
             word = nxt.group(1)
             if word.lower() in prepositions and taken:
                 break
-            if word in stops and not (word == "and" and _capitalised_after(text, cursor + nxt.end())):
+            if word in stops and not (word == "and" and _capitalised_after(text, nxt.end())):
                 break  # ("May" is a month, "may" a clause's verb)
             if not taken and word.islower() and word.endswith("ing"):
                 break  # "the meeting with X by discussing ...": a clause, not a phrase about the event
             if taken and word.islower() and word.endswith("ed") and len(word) > 4:
                 break  # "the attack on X killed ...": the clause's verb
-            cursor += nxt.end()
+            cursor = nxt.end()
             taken += 1
         if not taken:
             break
         end = position = cursor
         phrases += 1
     return match.start(), end
+
+
+@cache
+def _word_set(name: str) -> frozenset[str]:
+    return frozenset(lexicon()[name])  # type: ignore[arg-type]
 
 
 @cache
@@ -397,7 +402,7 @@ def _after_pattern() -> re.Pattern[str]:
 
 
 def _capitalised_after(text: str, at: int) -> bool:
-    nxt = re.match(r"\s+([\w’'-]+)", text[at:])
+    nxt = _NEXT_WORD.match(text, at)
     return bool(nxt and nxt.group(1)[:1].isupper())
 
 
