@@ -38,7 +38,7 @@ from ..records import Actor, Commitment, Event, Evidence, Forecast, Quote, Recor
 from ..store import Store, cue_id
 from .actors import merge_actor, merge_actor_records
 from .cluster import cluster
-from .corpus import Corpus, first_day, last_day, shifted
+from .corpus import Corpus, first_day, last_day, shifted, state_pairs
 from .cues import course_predicted, document_cues, tells_not_done
 from .disagreements import (
     count_disagreement,
@@ -435,7 +435,7 @@ class Linker:
                 keys["occasion"].append((cue["key"], cue_id(cue), cue["value"]))
             elif cue["kind"] == "course":  # by each pair of the states it is about
                 day = self.day(cue["doc_id"])
-                keys["course"] += [(f"{a}|{b}", cue_id(cue), day) for a, b in _pairs_of(cue["states"])]
+                keys["course"] += [(f"{a}|{b}", cue_id(cue), day) for a, b in state_pairs(cue["states"])]
         for kind in ("status", "promise_ref", "promise_noun", "verdict", "occasion", "course"):
             self.store.put_keys(kind, [cue_id(c) for c in found if c["kind"] == kind], keys[kind])
         self.store.put_keys("outcome", [cue_id(c) for c in found if c["kind"] == "status"], keys["outcome"])
@@ -949,7 +949,7 @@ class Linker:
         windows = [(f"event|{a}|{b}|{category}", shifted(first_day(when), -lookback), shifted(last_day(when), 0))
                    for a, b, category, when in self.moved_groups]
         windows += [self.window(f"course|{a}|{b}", c["doc_id"], lookback, 0)
-                    for c in cue_rows if c["kind"] == "course" for a, b in _pairs_of(c["states"])]
+                    for c in cue_rows if c["kind"] == "course" for a, b in state_pairs(c["states"])]
         found = self.store.keyed("forecasts", windows)
         verdicts = {cue_id(c): c for c in cue_rows
                     if c["kind"] == "verdict" or (c["kind"] == "status" and tells_outcome(c))}
@@ -1009,7 +1009,7 @@ class Linker:
                 lo = self.window("", f.doc_id, 0, 0)[1]
                 hi = limits[f.forecast_id].isoformat() if limits[f.forecast_id] else None
                 countries = sorted(forecast_countries(f, self.corpus))
-                windows[f.forecast_id] = [(f"{a}|{b}", lo, hi) for a, b in _pairs_of(countries)]
+                windows[f.forecast_id] = [(f"{a}|{b}", lo, hi) for a, b in state_pairs(countries)]
         found = self.lookup("course", windows)
         cues = {cue_id(c): c for c in self.store.cue_rows("course", set().union(*found.values()))}
         self.corpus.load(c["doc_id"] for c in cues.values())
@@ -1222,11 +1222,6 @@ def quote_similarity(a: Probe, b: Probe, same_time: bool = False) -> float:
     if places and same_time and any(not w.startswith(NAME_MARK) and w not in INDEFINITE for w in a.content & b.content):
         return QUOTE_THRESHOLD
     return 0.0
-
-
-def _pairs_of(states: Iterable[str]) -> list[tuple[str, str]]:
-    ordered = sorted(set(states))
-    return [(a, b) for i, a in enumerate(ordered) for b in ordered[i + 1:]]
 
 
 def _date(day: str | None) -> date | None:

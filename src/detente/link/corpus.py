@@ -113,6 +113,12 @@ def not_before(events: Iterable[Event], timexes: Iterable[Timex] = ()) -> str | 
     return max(found).isoformat() if found else None
 
 
+def state_pairs(states: Iterable[str]) -> list[tuple[str, str]]:
+    """Every pair of the given states, each pair and the pairs in code order."""
+    ordered = sorted(set(states))
+    return [(a, b) for i, a in enumerate(ordered) for b in ordered[i + 1:]]
+
+
 @lru_cache(maxsize=65536)
 def first_day(value: str | None) -> date | None:
     """The first day an ISO date at any precision allows."""

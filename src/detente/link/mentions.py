@@ -26,7 +26,7 @@ from functools import cache
 from importlib import resources
 
 from ..records import Event, Evidence, Timex
-from .corpus import Corpus, first_day, last_day, not_before, same_or_coarser
+from .corpus import Corpus, first_day, last_day, not_before, same_or_coarser, state_pairs
 from .cues import number_words
 from .events import (
     NEAR_DAYS,
@@ -334,8 +334,7 @@ def _telling(found: Iterable[str]) -> frozenset[str]:
 
 
 def _all_pairs(states: set[str]) -> list[str]:
-    ordered = sorted(states)
-    return [f"{a}|{b}" for i, a in enumerate(ordered) for b in ordered[i + 1:]]
+    return [f"{a}|{b}" for a, b in state_pairs(states)]
 
 
 def _pairs(states: set[str], doc_pairs: list[str]) -> list[str]:
