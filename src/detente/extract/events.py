@@ -1103,9 +1103,15 @@ class EventFinder:
         # dateline parsed as a subject) is not when the verb's act happened, when the clause has another
         subjects = [clause_span(c) for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")]
         outside = [t for t in own if not any(a <= t.start < b for a, b in subjects)]
+        # a relative clause on a participant dates that clause's verb: "released Pell (who was arrested on
+        # 30 June)" did not happen on 30 June; one on the event noun itself dates it ("the note it handed on Monday")
+        clauses = [clause_span(c) for c in trigger.subtree
+                   if c.i != trigger.i and c.dep_ == "relcl" and c.pos_ in ("VERB", "AUX") and c.head.i != trigger.i]
+        nested = {id(t) for t in own if any(a <= t.start < b for a, b in clauses)}
+        own, outside = [t for t in own if id(t) not in nested], [t for t in outside if id(t) not in nested]
         if own:
             return min(outside or own, key=lambda t: abs(t.start - trigger.idx))
-        return in_sentence[0] if len(in_sentence) == 1 else None
+        return in_sentence[0] if len(in_sentence) == 1 and id(in_sentence[0]) not in nested else None
 
     def _object_of_coded_verb(self, noun: Token, coded_verbs: set[int]) -> bool:
         if any(c.dep_ in ("relcl", "acl") and c.lemma_.lower() in TRANSFER_VERBS for c in noun.children):
