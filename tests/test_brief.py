@@ -400,3 +400,11 @@ def test_brief_of_documents_without_outlets_says_so(filled):
     brief = collect_brief(filled, pair="XVL-XKS")
     assert coverage_text(brief) == "3 documents from 3 sources"
     assert coverage_text(dataclasses.replace(brief, outlets=0)) == "3 documents, outlets not stated"
+
+
+def test_brief_an_undated_driver_says_its_date_is_not_given():
+    from detente.brief import Names, _event_label
+
+    undated = event("e-undated", SHUTDOWN, "COERCE", "XKS", "XVL", None, "asserted", -9.0,
+                    "Kestria could close its airspace to Valdorian flights.")
+    assert _event_label(undated, Names(ACTORS)) == "Kestria → Valdoria COERCE (date not given)"

@@ -518,7 +518,8 @@ def _driver_events(move: PairMove, events: list[Event]) -> list[Event]:
 
 
 def _event_label(e: Event, names: Names) -> str:
-    return f"{names.name(e.source)} → {names.name(e.target)} {e.category} on {e.date or 'an undated day'}"
+    when = f"on {e.date}" if e.date else "(date not given)"
+    return f"{names.name(e.source)} → {names.name(e.target)} {e.category} {when}"
 
 
 # -- sections
