@@ -1083,3 +1083,12 @@ def test_events_a_relative_clause_on_a_participant_dates_its_own_verb(nlp):
     text = "Valdoria rejected the protest note that Kestria handed to its ambassador on 5 August."
     events = run(nlp, text, published="2026-08-08", example_gazetteer=True).events
     assert {e.trigger.text: e.date for e in events}.get("note") == "2026-08-05"
+
+
+def test_events_a_participle_on_people_dates_their_story_one_on_an_occasion_dates_the_event(nlp):
+    text = "Valdoria paid compensation to the families of the three Kestrian guards killed on the bridge in May."
+    events = run(nlp, text, published="2026-09-10", example_gazetteer=True).events
+    assert [(e.category, e.date) for e in events if e.category == "AID"] == [("AID", None)]
+    text = "At the council meeting held on 10 July in Sulem, Valdoria accused Kestria of spying."
+    events = run(nlp, text, published="2026-07-12", example_gazetteer=True).events
+    assert [(e.category, e.date) for e in events] == [("ACCUSE", "2026-07-10")]
