@@ -806,3 +806,22 @@ def test_an_undated_document_counts_as_written_no_earlier_than_the_dates_it_give
     # without a date of its own the undated document is written at no known time: its report stays apart
     store = linked(tmp_path, [dated, undated][::order], f"nodate{order}")
     assert [len(e.also_reported_in) for e in store.records("events")] == [0, 0]
+
+
+def test_a_sentence_making_a_promise_of_another_act_mentions_no_earlier_promise(tmp_path):
+    accept = promise_doc("Valdoria promised to accept the ruling of the border commission on Ostmark.", "2025-03-04",
+                         "to accept the ruling of the border commission on Ostmark",
+                         "Valdoria promised to accept the ruling of the border commission on Ostmark.")
+    fight = promise_doc("Valdoria vowed to keep fighting the ruling of the border commission on Ostmark in court.",
+                        "2025-04-01", "to keep fighting the ruling of the border commission on Ostmark in court",
+                        "Valdoria vowed to keep fighting the ruling of the border commission on Ostmark in court.")
+    store = linked(tmp_path, [accept, fight], "vowed")
+    assert [c.also_reported_in for c in store.records("commitments")] == [(), ()]
+
+
+def test_promises_of_acts_of_different_kinds_are_different_promises():
+    from detente.link.promises import different_promises
+
+    assert different_promises(frozenset({"rule", "act:03"}), frozenset({"rule", "act:19"}))
+    assert not different_promises(frozenset({"lorry", "act:08"}), frozenset({"lorry", "act:08", "act:05"}))
+    assert not different_promises(frozenset({"rule", "act:03"}), frozenset({"rule"}))
