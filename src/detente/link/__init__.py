@@ -38,7 +38,7 @@ from ..records import Actor, Commitment, Event, Evidence, Forecast, Quote, Recor
 from ..store import Store, cue_id
 from .actors import merge_actor, merge_actor_records
 from .cluster import cluster
-from .corpus import Corpus, first_day, last_day, shifted, state_pairs
+from .corpus import Corpus, first_day, last_day, not_before, shifted, state_pairs
 from .cues import course_predicted, document_cues, tells_not_done
 from .disagreements import (
     count_disagreement,
@@ -66,6 +66,7 @@ from .forecasts import (
     FORECAST_DAYS,
     before_reach,
     checked_forecast,
+    condition_of,
     course_cue_for,
     forecast_countries,
     negated,
@@ -125,7 +126,7 @@ MENTIONS = ("promise_ref", "promise_noun")
 RUN_SIZE = 1000
 # what linking files for later runs to compare (cue kinds, the words kept with blocking keys) as of this version:
 # a store linked by another is linked again from scratch (raise it with any change to what is filed)
-LINK_VERSION = "2026-12-06.4"
+LINK_VERSION = "2026-12-06.5"
 
 T = TypeVar("T")
 
@@ -901,7 +902,7 @@ class Linker:
         countries = sorted(forecast_countries(forecast, self.corpus))
         pairs = [(a, b) for i, a in enumerate(countries) for b in countries[i + 1:]]
         ev = forecast.evidence
-        rows = [(f"event|{a}|{b}|{category}", fid, day) for a, b in pairs for category in predicted_categories(forecast.text)]
+        rows = [(f"event|{a}|{b}|{category}", fid, day) for a, b in pairs for category in _acts_of(forecast)]
         if course_predicted(forecast.text):  # a prediction of how relations go: judged by sentences telling it
             rows += [(f"course|{a}|{b}", fid, day) for a, b in pairs]
         # a sentence can judge the forecast only where it names one of these (verdict_sentences), and a sentence
@@ -932,10 +933,12 @@ class Linker:
         for fid, told in self.course_sentences(forecasts, limits).items():
             sentences[fid] = sentences[fid] + told
         events = self.later_events(forecasts, limits)
+        conditions, since = self.condition_words(forecasts), self.made_since(forecasts)
         rows = []
         for forecast in forecasts:
             checked = checked_forecast(forecast, self.corpus, events[forecast.forecast_id],
-                                       sentences[forecast.forecast_id], latest, self.events.words)
+                                       sentences[forecast.forecast_id], latest, self.events.words,
+                                       conditions.get(forecast.forecast_id), since.get(forecast.doc_id))
             if checked.verdict != "unresolved" or checked.verdict_final:
                 rows.append((forecast.forecast_id, forecast.forecast_id, checked))
         self.store.replace_links("forecasts", [f.forecast_id for f in forecasts], rows)
@@ -980,20 +983,50 @@ class Linker:
             found.update(f for f, n in shared.items() if n >= 2 or f in named)
         return found
 
+    def made_since(self, forecasts: list[Forecast]) -> dict[str, str]:
+        """For documents of forecasts dated to the month or year only: the latest day within that period on
+        which they date an event that happened (they were written no earlier; an event before it is no outcome)."""
+        vague = sorted({f.doc_id for f in forecasts if len(self.corpus.published(f.doc_id) or "") in (4, 7)})
+        by_doc: dict[str, list[Event]] = defaultdict(list)
+        for e in self.store.raw_records("events", doc_id=vague) if vague else ():
+            by_doc[e.doc_id].append(e)  # type: ignore[attr-defined]
+        found = {}
+        for doc_id in vague:
+            published, day = self.corpus.published(doc_id) or "", not_before(by_doc[doc_id])
+            if day and day.startswith(published) and day > published:
+                found[doc_id] = day
+        return found
+
+    def condition_words(self, forecasts: list[Forecast]) -> dict[str, frozenset[str]]:
+        """For each conditional forecast, the words of its condition where its document gives them."""
+        found = {}
+        for f in forecasts:
+            condition, _ = condition_of(f)
+            if not condition:
+                continue
+            if f.doc_id not in self.texts:
+                self.texts.update((d.doc_id, d.text) for d in self.store.documents_by_ids([f.doc_id]))
+            text, ev = self.texts.get(f.doc_id, ""), f.evidence
+            at = text.rfind(condition, 0, ev.end + len(condition))
+            at = at if at >= 0 else text.find(condition, ev.start)
+            if at >= 0:
+                found[f.forecast_id] = self.corpus.words_at(f.doc_id, at, condition)
+        return found
+
     def later_events(self, forecasts: list[Forecast], limits: dict[str, Any]) -> dict[str, list[tuple[str | None, Event]]]:
-        """For each forecast, the groups of events between its states of a type it predicts, dated from
-        its publication to its reach, as ``(group date, canonical report)``."""
+        """For each forecast, the groups of events between its states of a type it (or its condition) predicts,
+        dated from its publication to its reach, as ``(group date, canonical report)``."""
         wanted: dict[str, list[tuple[str, str, str, str]]] = {}
         for f in forecasts:
             countries = sorted(forecast_countries(f, self.corpus))
-            if not predicted_categories(f.text) or len(countries) < 2:
+            if not _acts_of(f) or len(countries) < 2:
                 wanted[f.forecast_id] = []
                 continue
             lo, hi = (self.corpus.published(f.doc_id) or "")[:4], (f.resolves_by or "9999") + "~"
             wanted[f.forecast_id] = [(a, b, lo, hi) for i, a in enumerate(countries) for b in countries[i + 1:]]
         groups = self.store.grouped_events_in({w for ws in wanted.values() for w in ws})
         rows = {f.forecast_id: [r for w in wanted[f.forecast_id] for r in groups[w]
-                                if r["category"] in predicted_categories(f.text)
+                                if r["category"] in _acts_of(f)
                                 and before_reach(r["group_date"], limits[f.forecast_id])] for f in forecasts}
         found = {e.event_id: e for e in self.store.records_by_ids(  # type: ignore[attr-defined]
             "events", {r["event_id"] for rs in rows.values() for r in rs})}
@@ -1164,6 +1197,12 @@ def judged_again(group: list[Commitment], stored: Commitment, cues: list[dict[st
     mentions = [e for e in stored.also_reported_in if (e.doc_id, e.start, e.end) not in reports]
     merged, _ = linked_promise(group, corpus, cues, matcher, mentions, known=stored.status_evidence)
     return merged
+
+
+def _acts_of(forecast: Forecast) -> set[str]:
+    """The event types a forecast predicts, and those its condition names."""
+    condition, _ = condition_of(forecast)
+    return predicted_categories(forecast.text) | (predicted_categories(condition) if condition else set())
 
 
 def tells_outcome(cue: dict[str, Any]) -> bool:

@@ -25,13 +25,25 @@ from ..extract.events import event_lexicon, plover_of
 from ..records import Event, Forecast, StanceEvidence
 from .corpus import Corpus, first_day, last_day
 from .cues import course_predicted
-from .text import plain, stem
+from .text import plain, stem, words
 
 _NEGATION = re.compile(r"\b(?:not|never|no longer|won't|will not|cannot|can't)\b", re.I)
 SHARED_WORDS = 2
 # how long after its horizon (or its publication, when it names none) a forecast is checked against
 # what happens and what is said; a horizon further ahead than this counts as this far
 FORECAST_DAYS = 730
+# words that name only the parties of a prediction ("the two capitals will return to the negotiating table")
+PARTY_WORDS = frozenset(("capital", "party", "both", "each", "neighbour", "neighbor"))
+# past forms that no suffix rule finds, as the stem of their verb ("paid" is "pay")
+IRREGULAR = {
+    "paid": "pay", "met": "meet", "held": "hold", "sent": "send", "took": "take", "taken": "take", "gave": "give",
+    "made": "make", "left": "leave", "began": "begin", "begun": "begin", "brought": "bring", "sought": "seek",
+    "fought": "fight", "struck": "strike", "won": "win", "led": "lead", "withdrew": "withdraw", "withdrawn": "withdraw",
+    "broke": "break", "broken": "break", "spoke": "speak", "spoken": "speak", "froze": "freeze", "frozen": "freeze",
+    "rose": "rise", "risen": "rise", "fell": "fall", "fallen": "fall", "shot": "shoot", "sold": "sell",
+    "bought": "buy", "built": "build", "lent": "lend", "hit": "hit", "drew": "draw", "drawn": "draw",
+    "threw": "throw", "thrown": "throw", "chose": "choose", "chosen": "choose", "flew": "fly", "flown": "fly",
+}
 
 
 @cache
@@ -108,6 +120,38 @@ def _phrases_by_first() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     return found
 
 
+def act_words(text: str) -> frozenset[str]:
+    """The words of a text that name the acts it predicts with a verb, as ``base_word`` gives them ("return",
+    "negotiat", "table" of "will return to the negotiating table"; not the noun of "pays the compensation",
+    which names what is done)."""
+    tokens = [base_word(stem(t)) for t in re.findall(r"[^\W\d_]+", text.lower())]
+    verbs, phrases = _verb_stems()
+    found = {t for t in tokens if t in verbs}
+    for i, token in enumerate(tokens):
+        for rest in phrases.get(token, ()):
+            if _follows(tokens, i, rest):
+                found.update((token, *rest))
+    return frozenset(found)
+
+
+@cache
+def _verb_stems() -> tuple[frozenset[str], dict[str, list[tuple[str, ...]]]]:
+    """The stems of the lexicon's event verbs that have a PLOVER type, and its verb phrases by their first stem."""
+    lexicon = event_lexicon()
+    verbs = frozenset(stem(w) for w, code in lexicon["verbs"].items() if plover_of(code) and " " not in w)
+    phrases: dict[str, list[tuple[str, ...]]] = {}
+    for phrase, code in lexicon["verb_phrases"].items():
+        if plover_of(code):
+            first, *rest = (stem(w) for w in phrase.split())
+            phrases.setdefault(first, []).append(tuple(rest))
+    return verbs, phrases
+
+
+def base_word(word: str) -> str:
+    """A stemmed word as the stem of the lexicon word it is a form of ("paid" and "pays" as "pay")."""
+    return IRREGULAR.get(word) or base_of_form().get(word, word)
+
+
 def _follows(tokens: list[str], at: int, rest: tuple[str, ...]) -> bool:
     """Whether ``rest`` comes after ``tokens[at]`` in order, each at most ``PHRASE_GAP`` words after the last."""
     for word in rest:
@@ -159,14 +203,21 @@ def within(date: str | None, after: str | None, by: str | None) -> bool:
 
 
 def event_evidence(forecast: Forecast, corpus: Corpus, groups: Iterable[tuple[str | None, Event]],
-                   forecast_words: frozenset[str], event_words: Callable[[Event], frozenset[str]]) -> list[StanceEvidence]:
-    """Later events between the forecast's states of a predicted type, about the same people or things."""
-    categories = predicted_categories(forecast.text)
+                   forecast_words: frozenset[str], event_words: Callable[[Event], frozenset[str]],
+                   own: frozenset[str] | None = None, text: str | None = None,
+                   since: str | None = None) -> list[StanceEvidence]:
+    """Later events between the forecast's states of a predicted type, about the same people or things; any
+    such event when the prediction's own words (``own``) name no one and nothing beyond its parties and its
+    act. ``text``: the words whose act is looked for (the prediction's, or its condition's); ``since``: the day
+    the forecast was made no earlier than, when its publication tells less."""
+    text = text or forecast.text
+    categories = predicted_categories(text)
     countries = forecast_countries(forecast, corpus)
     if not categories or len(countries) < 2:
         return []
-    stance = "contradicts" if negated(forecast.text) else "supports"
-    published = corpus.published(forecast.doc_id)
+    stance = "contradicts" if negated(text) else "supports"
+    any_event = own is not None and names_only_parties(own, text, forecast.horizon_text)
+    published = since or corpus.published(forecast.doc_id)
     found = []
     for when, event in groups:
         if event.mode != "asserted" or event.category not in categories:
@@ -175,16 +226,26 @@ def event_evidence(forecast: Forecast, corpus: Corpus, groups: Iterable[tuple[st
             continue
         if corpus.order(event.doc_id) <= corpus.order(forecast.doc_id) or not within(when, published, forecast.resolves_by):
             continue
-        if not _same_matter(forecast_words, event_words(event)):
+        if not any_event and not _same_matter(forecast_words, event_words(event)):
             continue
         ev = event.evidence
         found.append(StanceEvidence(ev.doc_id, ev.start, ev.end, ev.text, stance))  # type: ignore[arg-type]
     return found
 
 
+def names_only_parties(own: frozenset[str], text: str, horizon_text: str | None) -> bool:
+    """Whether a prediction's words name nothing but its parties (states, "the two capitals"), its act and its
+    horizon: then every event of that act between those states is about it."""
+    if any(w.startswith("@") and (":" in w or "-" in w) for w in own):
+        return False  # a person or a body
+    rest = {base_word(w) for w in plain(own)} - act_words(text) - PARTY_WORDS
+    return not rest - {base_word(w) for w in plain(words(horizon_text or ""))}
+
+
 def _same_matter(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Two texts share two content words, or name the same person or body (not just a state)."""
-    if len(plain(a) & plain(b)) >= SHARED_WORDS:
+    """Two texts share two content words (as forms of one word: "pays", "paid"), or name the same person or body
+    (not just a state)."""
+    if len({base_word(w) for w in plain(a)} & {base_word(w) for w in plain(b)}) >= SHARED_WORDS:
         return True
     return any(w.startswith("@") and (":" in w or "-" in w) for w in a & b)
 
@@ -224,15 +285,22 @@ def _own_words(forecast: Forecast, corpus: Corpus) -> frozenset[str]:
 
 def checked_forecast(forecast: Forecast, corpus: Corpus, groups: list[tuple[str | None, Event]],
                      cues: list[dict[str, Any]], latest: str | None,
-                     event_words: Callable[[Event], frozenset[str]]) -> Forecast:
+                     event_words: Callable[[Event], frozenset[str]],
+                     condition_words: frozenset[str] | None = None, since: str | None = None) -> Forecast:
     """The forecast with its verdict, whether that is final, and the evidence. A sentence telling how
     relations go now (``course``) judges a prediction of their course, but settles it only once its
-    horizon has passed: relations can turn again."""
+    horizon has passed: relations can turn again.
+
+    A conditional forecast ("if Brask pays …, the two capitals will …") is judged only once its condition
+    is known to have been met (by a later event of the act it names, ``condition_words`` its words); a
+    condition not met by the horizon leaves it void (unresolved, final). The other branch ("otherwise, …",
+    the condition given as "unless: …") is void as soon as the condition is met."""
     ev = forecast.evidence
     forecast_words = corpus.words_at(ev.doc_id, ev.start, ev.text)
     judged = cue_evidence(forecast, corpus, [c for c in cues if not c.get("course")], forecast_words)
     told = cue_evidence(forecast, corpus, [c for c in cues if c.get("course")], forecast_words)
-    happened = event_evidence(forecast, corpus, groups, forecast_words, event_words)
+    happened = event_evidence(forecast, corpus, groups, forecast_words, event_words, _own_words(forecast, corpus),
+                              since=since)
     evidence = _unique(judged + told + happened, corpus)
     if judged or told:
         verdict = _latest(judged + told, corpus).stance
@@ -242,12 +310,37 @@ def checked_forecast(forecast: Forecast, corpus: Corpus, groups: list[tuple[str 
         verdict = None
     settled = bool(judged or happened)
     horizon_passed = bool(forecast.resolves_by and latest and latest[: len(forecast.resolves_by)] > forecast.resolves_by)
+    condition, otherwise = condition_of(forecast)
+    void = False
+    if condition and condition_words is not None:
+        met = event_evidence(forecast, corpus, groups, condition_words, event_words, text=condition, since=since)
+        known = bool(met) != negated(condition) if met else None  # without a report, not known either way
+        if otherwise and known:
+            verdict, evidence, void = None, (), True
+        elif not otherwise and not known:
+            verdict, evidence, void = None, (), known is False
+        elif not otherwise:
+            evidence = _unique(list(evidence) + met, corpus)
     return dataclasses.replace(
         forecast,
         verdict={"supports": "confirmed", "contradicts": "contradicted"}.get(verdict or "", "unresolved"),  # type: ignore[arg-type]
-        verdict_final=horizon_passed or (verdict is not None and settled),
+        verdict_final=horizon_passed or void or (verdict is not None and settled),
         verdict_evidence=evidence,
     )
+
+
+UNLESS = "unless: "
+
+
+def condition_of(forecast: Forecast) -> tuple[str | None, bool]:
+    """A conditional forecast's condition, and whether the forecast is the branch taken when it is not met
+    ("otherwise, …", which the extraction gives as "unless: <condition>")."""
+    if not forecast.conditional or not forecast.condition or forecast.condition == "otherwise":
+        return None, False
+    if forecast.condition.startswith(UNLESS):
+        return forecast.condition.removeprefix(UNLESS), True
+    unless = re.match(r"\s*unless\s+", forecast.condition, re.I)  # "unless Brask pays": void once it does
+    return (forecast.condition[unless.end():], True) if unless else (forecast.condition, False)
 
 
 def course_cue_for(cue: dict[str, Any], forecast: Forecast) -> dict[str, Any] | None:
