@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 
 import pytest
 
-from detente.records import DocResult
+from detente.records import DocResult, Evidence, Quote
 
-from .test_link_rules import _actors, _document, _plain_doc, event_doc, forecast_doc, linked
+from .test_link_rules import _actors, _document, _plain_doc, event_doc, forecast_doc, linked, quote_doc
 
 
 def _forecast(text: str, published: str, predicted: str, resolves_by: str | None = None,
@@ -105,3 +106,61 @@ def test_an_event_before_a_forecast_dated_to_the_year_only_is_no_outcome(tmp_pat
                       "held talks", date="2025-03-05", cameo="040")
     (checked,) = linked(tmp_path, [found, march], "since").records("forecasts")
     assert (checked.verdict, checked.verdict_evidence) == ("unresolved", ())
+
+
+def _stated(text: str, published: str, predicted: str, speaker: str | None) -> DocResult:
+    """A document where Anna Brisk predicts something, its words also a quote (of ``speaker``)."""
+    found = _forecast(text, published, predicted)
+    doc_id = found.document.doc_id
+    at = text.index(predicted)
+    forecast = dataclasses.replace(found.forecasts[0], author="person:anna-brisk",
+                                   evidence=Evidence(doc_id, at, at + len(predicted), predicted))
+    return dataclasses.replace(found, forecasts=(forecast,), quotes=(
+        Quote(f"q-{doc_id}", doc_id, predicted, at, at + len(predicted), speaker, "indirect", "wrote"),))
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_forecast_retold_by_its_author_is_one_statement(tmp_path, order):
+    first = _forecast("In her column Anna Brisk predicts: Valdoria and Kestrava will not sign the dam treaty this year.",
+                      "2025-07-01", "Valdoria and Kestrava will not sign the dam treaty this year")
+    first = dataclasses.replace(first, forecasts=(dataclasses.replace(first.forecasts[0], author="person:anna-brisk"),))
+    # "Last July I wrote that …": the quote has no speaker the text names; the forecast is its author's
+    retold = _stated("Last July I wrote that Valdoria and Kestrava would not sign the dam treaty before the winter.",
+                     "2026-03-01", "Valdoria and Kestrava would not sign the dam treaty before the winter", None)
+    store = linked(tmp_path, [first, retold][::order], f"retold{order}")
+    (quote,) = store.records("quotes")
+    assert [e.text for e in quote.also_reported_in] == [first.forecasts[0].evidence.text]
+
+
+def test_a_prediction_said_again_is_no_retelling_of_another(tmp_path):
+    first = _forecast("Anna Brisk predicts: Valdoria and Kestrava will not sign the dam treaty this year.",
+                      "2025-07-01", "Valdoria and Kestrava will not sign the dam treaty this year")
+    first = dataclasses.replace(first, forecasts=(dataclasses.replace(first.forecasts[0], author="person:anna-brisk"),))
+    # a new prediction ("said"), not a retold one; and one retold the other way round
+    said = _stated("Anna Brisk said Valdoria and Kestrava would not sign the dam treaty before the winter.",
+                   "2026-03-01", "Valdoria and Kestrava would not sign the dam treaty before the winter",
+                   "person:anna-brisk")
+    turned = _stated("Last July Anna Brisk wrote that Valdoria and Kestrava would sign the dam treaty soon.",
+                     "2026-03-02", "Valdoria and Kestrava would sign the dam treaty soon", "person:anna-brisk")
+    store = linked(tmp_path, [first, said, turned], "not-retold")
+    reports = {e.doc_id for q in store.records("quotes") for e in q.also_reported_in}
+    assert first.document.doc_id not in reports
+
+
+@pytest.mark.parametrize("order", list(itertools.permutations(range(3))))
+def test_a_statement_retelling_a_forecast_carries_its_reports_whatever_the_order(tmp_path, order):
+    first = _forecast("In her column Anna Brisk predicts: Valdoria and Kestrava will not sign the dam treaty this year.",
+                      "2025-07-01", "Valdoria and Kestrava will not sign the dam treaty this year")
+    first = dataclasses.replace(first, forecasts=(dataclasses.replace(first.forecasts[0], author="person:anna-brisk"),))
+    retold = _stated("In July Anna Brisk wrote that Valdoria and Kestrava would not sign the dam treaty before the winter.",
+                     "2026-03-01", "Valdoria and Kestrava would not sign the dam treaty before the winter",
+                     "person:anna-brisk")
+    again = quote_doc("Brisk said that Valdoria and Kestrava would not sign the dam treaty before the winter.",
+                      "2026-03-05", "Valdoria and Kestrava would not sign the dam treaty before the winter")
+    docs = [first, retold, again]
+    store = linked(tmp_path, [docs[i] for i in order], "again" + "".join(map(str, order)))
+    reports = sorted((q.doc_id == retold.document.doc_id, sorted(e.text[:20] for e in q.also_reported_in))
+                     for q in store.records("quotes"))
+    # the retelling quote and the quote saying it again: each with the other and the forecast retold
+    assert reports == [(False, ["In her column Anna B", "Valdoria and Kestrav"]),
+                       (True, ["In her column Anna B", "Valdoria and Kestrav"])]

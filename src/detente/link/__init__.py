@@ -73,6 +73,7 @@ from .forecasts import (
     own_plain_words,
     predicted_categories,
     reach,
+    retells,
 )
 from .forecasts import SHARED_WORDS as FORECAST_SHARED_WORDS
 from .mentions import (
@@ -126,7 +127,7 @@ MENTIONS = ("promise_ref", "promise_noun")
 RUN_SIZE = 1000
 # what linking files for later runs to compare (cue kinds, the words kept with blocking keys) as of this version:
 # a store linked by another is linked again from scratch (raise it with any change to what is filed)
-LINK_VERSION = "2026-12-06.5"
+LINK_VERSION = "2026-12-06.6"
 
 T = TypeVar("T")
 
@@ -200,8 +201,8 @@ class Linker:
         self.link_events()
         self.link_quotes()
         self.link_promises(cue_rows)
-        self.link_promise_statements()
         self.check_forecasts(cue_rows, actors_of)
+        self.link_promise_statements()  # after the forecasts are filed: a statement may retell one
         self.find_fact_disagreements(cue_rows)
         self.store.mark_linked(self.doc_ids)
 
@@ -579,8 +580,10 @@ class Linker:
         quote overlapping a report of a promise by the quote's speaker (or the state it speaks for) gets the
         reports of that promise too. Redone for the statement groups and the promises this run changed."""
         # a statement group's view changes with its quotes or with a promise reported where one of them is
-        docs = sorted(self.promise_reports.keys() | set(self.doc_ids))
-        new = set(self.doc_ids)
+        # (or with a forecast it states, retold by a new document: the forecast's reports)
+        retold = self.retold_forecasts(self.store.raw_records("forecasts", doc_id=self.doc_ids))  # type: ignore[arg-type]
+        docs = sorted(self.promise_reports.keys() | set(self.doc_ids) | {f.doc_id for group in retold for f in group})
+        new = set(self.doc_ids) | {f.doc_id for group in retold for f in group}
         quotes = {q.quote_id for found in self.quotes_in(docs).values() for q in found
                   if q.doc_id in new or any(s < q.end and q.start < e for s, e in self.promise_reports[q.doc_id])}
         quotes |= self.quotes_changed
@@ -593,6 +596,8 @@ class Linker:
         for q in self.store.records_by_ids("quotes", set(head_of)):
             members[head_of[q.quote_id]].append(q)  # type: ignore[attr-defined]
         promised = self.promise_reports_at([q for group in members.values() for q in group])
+        for qid, reports in self.forecast_reports_at([q for group in members.values() for q in group]).items():
+            promised[qid] = [*promised.get(qid, []), *reports]
         rows: list[tuple[str, str, Quote | None]] = []
         for head, group in sorted(members.items()):
             group.sort(key=lambda q: q.quote_id)
@@ -608,6 +613,42 @@ class Linker:
                                       key=lambda v: (v.doc_id, v.start)))
                 rows.append((q.quote_id, head, _with_reports(q, others)))
         self.store.replace_links("quotes", [q.quote_id for group in members.values() for q in group], rows)
+
+    def retold_forecasts(self, seeds: Iterable[Forecast]) -> list[list[Forecast]]:
+        """These forecasts with every forecast by the same author that retells one of them or that one of them
+        retells ("Last July I wrote that …", ``retells``), as groups of one prediction's reports."""
+        new = [f for f in seeds if f.author]
+        if not new:
+            return []
+        # a prediction is retold when it is judged: as long after it as it is checked (FORECAST_DAYS)
+        parts = self.components("forecasts", new, lambda f: [self.window(f"author|{f.author}", f.doc_id, FORECAST_DAYS,
+                                                                         FORECAST_DAYS)],
+                                self.one_prediction, lambda f: f.author or "")
+        return [sorted(part, key=lambda f: f.forecast_id) for part in parts if len({f.doc_id for f in part}) > 1]
+
+    def one_prediction(self, a: Forecast, b: Forecast) -> bool:
+        """Whether the later of two forecasts by one author retells the earlier one (``retells``)."""
+        if a.doc_id == b.doc_id or a.author != b.author:
+            return False
+        earlier, later = sorted((a, b), key=lambda f: (self.corpus.order(f.doc_id), f.evidence.start))
+        if later.doc_id not in self.texts:
+            self.texts.update((d.doc_id, d.text) for d in self.store.documents_by_ids([later.doc_id]))
+        return retells(earlier, later, self.texts.get(later.doc_id, ""), self.corpus)
+
+    def forecast_reports_at(self, quotes: list[Quote]) -> dict[str, list[Evidence]]:
+        """For each quote stating a forecast retold elsewhere (a quote of its author, or of no speaker the text
+        names, overlapping it), the reports of that forecast in other documents."""
+        stated = [f for f in self.store.raw_records("forecasts", doc_id=sorted({q.doc_id for q in quotes}))
+                  if any(q.doc_id == f.doc_id and f.evidence.start < q.end and q.start < f.evidence.end  # type: ignore[attr-defined]
+                         for q in quotes)]
+        found: dict[str, list[Evidence]] = defaultdict(list)
+        for group in self.retold_forecasts(stated):  # type: ignore[arg-type]
+            for q in quotes:
+                stated = [f for f in group if f.doc_id == q.doc_id and f.evidence.start < q.end and q.start < f.evidence.end
+                          and q.speaker in (None, f.author)]
+                if stated:
+                    found[q.quote_id] += [f.evidence for f in group if f.doc_id != q.doc_id]
+        return found
 
     def promise_reports_at(self, quotes: list[Quote]) -> dict[str, list[Evidence]]:
         """For each quote, the reports of every promise with a report overlapping it, made by its speaker or

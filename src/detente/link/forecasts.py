@@ -364,3 +364,25 @@ def _unique(evidence: list[StanceEvidence], corpus: Corpus) -> tuple[StanceEvide
         seen.setdefault((e.doc_id, e.start), e)
     return tuple(sorted(seen.values(), key=lambda e: (corpus.order(e.doc_id), e.start)))
 
+
+
+# a later sentence retelling a prediction: "Last July I wrote that …", "who predicted in March that …"
+_RETELLING = re.compile(r"\b(?:wrote|written|predicted|forecast|foresaw|foreseen|had\s+(?:said|warned|argued|expected))\b",
+                        re.I)
+# how far before a retold prediction its retelling verb may stand, in characters of its sentence
+RETELLING_CHARS = 120
+
+
+def retells(earlier: Forecast, later: Forecast, later_text: str, corpus: Corpus) -> bool:
+    """Whether a later forecast by the same author retells an earlier one: its sentence tells that the author
+    wrote or predicted it, and it predicts the same, in other words (at least SHARED_WORDS content words in
+    common, half of the shorter prediction's), the same way (both negated or neither)."""
+    start = later.evidence.start
+    lead = later_text[max(0, start - RETELLING_CHARS) : start]
+    lead = re.split(r"[.!?]\s|\n", lead)[-1]
+    if not _RETELLING.search(lead) or negated(earlier.text) != negated(later.text):
+        return False
+    a = {base_word(w) for w in own_plain_words(earlier, corpus)}
+    b = {base_word(w) for w in own_plain_words(later, corpus)}
+    shared = a & b
+    return len(shared) >= SHARED_WORDS and 2 * len(shared) >= min(len(a), len(b))
