@@ -164,3 +164,51 @@ def test_a_statement_retelling_a_forecast_carries_its_reports_whatever_the_order
     # the retelling quote and the quote saying it again: each with the other and the forecast retold
     assert reports == [(False, ["In her column Anna B", "Valdoria and Kestrav"]),
                        (True, ["In her column Anna B", "Valdoria and Kestrav"])]
+
+
+RELEASE = _forecast("Kestrava expects Valdoria will release the detained fishermen from Ostmark by June.", "2025-03-01",
+                    "Valdoria will release the detained fishermen from Ostmark by June", "2025-06-30")
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_state_persisting_after_the_horizon_refutes_a_predicted_change(tmp_path, order):
+    early = _plain_doc("The detained fishermen from Ostmark remain in Valdoria.", "2025-05-01")  # not yet due
+    would = _plain_doc("Valdoria said the detained fishermen from Ostmark would remain in custody.", "2025-07-02")
+    late = _plain_doc("The detained fishermen from Ostmark remain in custody in Valdoria.", "2025-08-01")
+    store = linked(tmp_path, [RELEASE, early, would, late][::order], f"persists{order}")
+    (checked,) = store.records("forecasts")
+    assert (checked.verdict, checked.verdict_final, [e.text for e in checked.verdict_evidence]) == (
+        "contradicted", True, ["The detained fishermen from Ostmark remain in custody in Valdoria."])
+
+
+@pytest.mark.parametrize("order", list(itertools.permutations(range(3))))
+def test_a_person_still_held_after_the_horizon_refutes_a_predicted_release(tmp_path, order):
+    forecast = _forecast("Kestrava expects Anna Brisk will be freed by June.", "2025-03-01",
+                         "Anna Brisk will be freed by June", "2025-06-30")
+    forecast = dataclasses.replace(forecast, forecasts=(
+        dataclasses.replace(forecast.forecasts[0], subjects=("person:anna-brisk",)),))
+    held = _plain_doc("Brisk remains under house arrest in Valdoria.", "2025-09-01")
+    # linked after a newer document: found through the person it names, not through a horizon newly passed
+    docs = [forecast, _plain_doc("Kestrava opened a consulate.", "2025-10-01"), held]
+    store = linked(tmp_path, [docs[i] for i in order], "person" + "".join(map(str, order)))
+    (checked,) = store.records("forecasts")
+    assert (checked.verdict, [e.text for e in checked.verdict_evidence]) == (
+        "contradicted", ["Brisk remains under house arrest in Valdoria."])
+
+
+def test_a_document_dated_to_the_month_is_after_the_horizon_by_the_events_it_dates(tmp_path):
+    # published "2025-07" only, but telling of talks on 20 July: written after the 10 July horizon
+    forecast = dataclasses.replace(RELEASE, forecasts=(dataclasses.replace(RELEASE.forecasts[0], resolves_by="2025-07-10"),))
+    text = "Valdoria and Kestrava held talks on 20 July. The detained fishermen from Ostmark remain in custody."
+    talks = event_doc(text, "2025-07", "CONSULT", "XVL", "XKS", "held talks", date="2025-07-20", cameo="040")
+    (checked,) = linked(tmp_path, [forecast, talks], "month").records("forecasts")
+    assert (checked.verdict, [e.text for e in checked.verdict_evidence]) == (
+        "contradicted", ["The detained fishermen from Ostmark remain in custody."])
+
+
+def test_a_state_persisting_bears_no_verdict_on_a_prediction_that_it_persists(tmp_path):
+    forecast = _forecast("Kestrava expects Valdoria will keep the detained fishermen from Ostmark until June.",
+                         "2025-03-01", "Valdoria will keep the detained fishermen from Ostmark until June", "2025-06-30")
+    late = _plain_doc("The detained fishermen from Ostmark remain in custody in Valdoria.", "2025-08-01")
+    (checked,) = linked(tmp_path, [forecast, late], "keep").records("forecasts")
+    assert (checked.verdict, checked.verdict_evidence) == ("unresolved", ())

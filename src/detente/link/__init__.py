@@ -38,7 +38,7 @@ from ..records import Actor, Commitment, Event, Evidence, Forecast, Quote, Recor
 from ..store import Store, cue_id
 from .actors import merge_actor, merge_actor_records
 from .cluster import cluster
-from .corpus import Corpus, first_day, last_day, not_before, shifted, state_pairs
+from .corpus import Corpus, first_day, last_day, shifted, state_pairs
 from .cues import course_predicted, document_cues, tells_not_done
 from .disagreements import (
     count_disagreement,
@@ -71,9 +71,12 @@ from .forecasts import (
     forecast_countries,
     negated,
     own_plain_words,
+    persistence_cues,
     predicted_categories,
+    predicts_change,
     reach,
     retells,
+    written_since,
 )
 from .forecasts import SHARED_WORDS as FORECAST_SHARED_WORDS
 from .mentions import (
@@ -127,7 +130,7 @@ MENTIONS = ("promise_ref", "promise_noun")
 RUN_SIZE = 1000
 # what linking files for later runs to compare (cue kinds, the words kept with blocking keys) as of this version:
 # a store linked by another is linked again from scratch (raise it with any change to what is filed)
-LINK_VERSION = "2026-12-06.6"
+LINK_VERSION = "2026-12-06.7"
 
 T = TypeVar("T")
 
@@ -411,7 +414,8 @@ class Linker:
             self.texts[d.doc_id] = d.text
             mentions = self.corpus.mentions(d.doc_id)
             found = (document_cues(d, mentions, timexes[d.doc_id], kinds, events[d.doc_id])
-                     + role_claims(d.text, self.doc_actors[d.doc_id], mentions, period_of(d.published)))
+                     + role_claims(d.text, self.doc_actors[d.doc_id], mentions, period_of(d.published))
+                     + persistence_cues(d.text, mentions, written_since(d.published, events[d.doc_id])))
             # a noun naming a promised act inside a promise's own words is that promise, not a mention of another
             by_doc[d.doc_id] = [r for r in found if r["kind"] != "promise_noun"
                                 or not any(s < r["end"] and r["start"] < e for s, e in promised[d.doc_id])]
@@ -435,10 +439,14 @@ class Linker:
                 keys["verdict"] += [(actor, cue_id(cue), self.day(cue["doc_id"])) for actor in sorted(actors_of[cue["doc_id"]])]
             elif cue["kind"] == "occasion":  # by occasion and place, on the day claimed
                 keys["occasion"].append((cue["key"], cue_id(cue), cue["value"]))
+            elif cue["kind"] == "persists":  # by the actors it names, with its words, on the day it was written by
+                info, since = " ".join(sorted(plain(cue["words"]))), first_day(cue["since"])
+                day = since.isoformat() if since else None
+                keys["persists"] += [(actor, cue_id(cue), day, info) for actor in cue["actors"]]
             elif cue["kind"] == "course":  # by each pair of the states it is about
                 day = self.day(cue["doc_id"])
                 keys["course"] += [(f"{a}|{b}", cue_id(cue), day) for a, b in state_pairs(cue["states"])]
-        for kind in ("status", "promise_ref", "promise_noun", "verdict", "occasion", "course"):
+        for kind in ("status", "promise_ref", "promise_noun", "verdict", "occasion", "course", "persists"):
             self.store.put_keys(kind, [cue_id(c) for c in found if c["kind"] == kind], keys[kind])
         self.store.put_keys("outcome", [cue_id(c) for c in found if c["kind"] == "status"], keys["outcome"])
         return found
@@ -954,6 +962,8 @@ class Linker:
                  for w in plain(self.corpus.words_at(ev.doc_id, ev.start, ev.text))]
         if forecast.author:
             rows.append((f"author|{forecast.author}", fid, day))
+        if predicts_change(forecast):  # a sentence telling that a person's lot persists judges it (persisting_sentences)
+            rows += [(f"subject|{s}", fid, day) for s in forecast.subjects if ":" in s]
         return rows
 
     def check_forecasts(self, cue_rows: list[dict[str, Any]], actors_of: dict[str, set[str]]) -> None:
@@ -975,11 +985,13 @@ class Linker:
             sentences[fid] = sentences[fid] + told
         events = self.later_events(forecasts, limits)
         conditions, since = self.condition_words(forecasts), self.made_since(forecasts)
+        persisting = self.persisting_sentences(forecasts, limits)
         rows = []
         for forecast in forecasts:
             checked = checked_forecast(forecast, self.corpus, events[forecast.forecast_id],
                                        sentences[forecast.forecast_id], latest, self.events.words,
-                                       conditions.get(forecast.forecast_id), since.get(forecast.doc_id))
+                                       conditions.get(forecast.forecast_id), since.get(forecast.doc_id),
+                                       persisting.get(forecast.forecast_id, ()))
             if checked.verdict != "unresolved" or checked.verdict_final:
                 rows.append((forecast.forecast_id, forecast.forecast_id, checked))
         self.store.replace_links("forecasts", [f.forecast_id for f in forecasts], rows)
@@ -996,12 +1008,14 @@ class Linker:
                     for c in cue_rows if c["kind"] == "course" for a, b in state_pairs(c["states"])]
         found = self.store.keyed("forecasts", windows)
         verdicts = {cue_id(c): c for c in cue_rows
-                    if c["kind"] == "verdict" or (c["kind"] == "status" and tells_outcome(c))}
+                    if c["kind"] in ("verdict", "persists") or (c["kind"] == "status" and tells_outcome(c))}
         cue_windows, filed_under = {}, {}
         for item, cue in verdicts.items():
             _, lo, hi = self.window("", cue["doc_id"], lookback, 0)
             cue_windows[item] = [(f"word|{w}", lo, hi) for w in {*cue["words"], *cue.get("context_words", ())}]
             cue_windows[item] += [(f"author|{a}", lo, hi) for a in cue["actors"]]
+            if cue["kind"] == "persists":
+                cue_windows[item] += [(f"subject|{a}", lo, hi) for a in cue["actors"] if ":" in a]
             # the actors verdict_sentences finds the sentence under: a verdict by its document's, an outcome by its own
             filed_under[item] = actors_of.get(cue["doc_id"], set()) if cue["kind"] == "verdict" else set(cue["actors"])
         rows: dict[str, list[tuple[str, str | None, str | None]]] = defaultdict(list)
@@ -1013,6 +1027,9 @@ class Linker:
             for key, lo, hi in item_windows:
                 for record_id, day, info in rows[key]:
                     if day is None or (lo or "") <= day <= (hi or "~"):
+                        if key.startswith("subject|"):  # a sentence on a person's lot: judges forecasts about them
+                            found.add(record_id)
+                            continue
                         if key.startswith("author|"):
                             named.add(record_id)
                             continue
@@ -1031,12 +1048,28 @@ class Linker:
         by_doc: dict[str, list[Event]] = defaultdict(list)
         for e in self.store.raw_records("events", doc_id=vague) if vague else ():
             by_doc[e.doc_id].append(e)  # type: ignore[attr-defined]
-        found = {}
-        for doc_id in vague:
-            published, day = self.corpus.published(doc_id) or "", not_before(by_doc[doc_id])
-            if day and day.startswith(published) and day > published:
-                found[doc_id] = day
-        return found
+        return {doc_id: day for doc_id in vague if (day := written_since(self.corpus.published(doc_id), by_doc[doc_id]))}
+
+    def persisting_sentences(self, forecasts: list[Forecast], limits: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+        """For each forecast that something will change by its horizon, the sentences of documents from its horizon
+        to its reach telling that a state of things persists, filed under one of its subjects or its author: those
+        sharing SHARED_WORDS of its own words, and those naming a person or body it is about."""
+        windows, people = {}, {}
+        for f in forecasts:
+            if predicts_change(f):
+                lo, hi = f.resolves_by, limits[f.forecast_id].isoformat() if limits[f.forecast_id] else None
+                windows[f.forecast_id] = [(w, lo, hi) for w in sorted({*f.subjects, f.author} - {None})]  # type: ignore[misc]
+                people[f.forecast_id] = [(w, lo, hi) for w in f.subjects if ":" in w]
+        if not windows:
+            return {}
+        own = {f.forecast_id: frozenset(own_plain_words(f, self.corpus)) for f in forecasts if f.forecast_id in windows}
+        found = {fid: {row[1] for row in rows} for fid, rows in
+                 self.matching("persists", windows, own, FORECAST_SHARED_WORDS, _cue_words).items()}
+        for fid, ids in self.lookup("persists", people).items():
+            found[fid] |= ids
+        cues = {cue_id(c): c for c in self.store.cue_rows("persists", set().union(*found.values()))}
+        self.corpus.load(c["doc_id"] for c in cues.values())
+        return {fid: [cues[i] for i in sorted(ids) if i in cues] for fid, ids in found.items()}
 
     def condition_words(self, forecasts: list[Forecast]) -> dict[str, frozenset[str]]:
         """For each conditional forecast, the words of its condition where its document gives them."""

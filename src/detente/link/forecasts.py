@@ -23,9 +23,9 @@ from typing import Any
 
 from ..extract.events import event_lexicon, plover_of
 from ..records import Event, Forecast, StanceEvidence
-from .corpus import Corpus, first_day, last_day
+from .corpus import Corpus, first_day, last_day, not_before
 from .cues import course_predicted
-from .text import plain, stem, words
+from .text import plain, sentence_spans, stem, words
 
 _NEGATION = re.compile(r"\b(?:not|never|no longer|won't|will not|cannot|can't)\b", re.I)
 SHARED_WORDS = 2
@@ -286,7 +286,8 @@ def _own_words(forecast: Forecast, corpus: Corpus) -> frozenset[str]:
 def checked_forecast(forecast: Forecast, corpus: Corpus, groups: list[tuple[str | None, Event]],
                      cues: list[dict[str, Any]], latest: str | None,
                      event_words: Callable[[Event], frozenset[str]],
-                     condition_words: frozenset[str] | None = None, since: str | None = None) -> Forecast:
+                     condition_words: frozenset[str] | None = None, since: str | None = None,
+                     persisting: Iterable[dict[str, Any]] = ()) -> Forecast:
     """The forecast with its verdict, whether that is final, and the evidence. A sentence telling how
     relations go now (``course``) judges a prediction of their course, but settles it only once its
     horizon has passed: relations can turn again.
@@ -298,6 +299,7 @@ def checked_forecast(forecast: Forecast, corpus: Corpus, groups: list[tuple[str 
     ev = forecast.evidence
     forecast_words = corpus.words_at(ev.doc_id, ev.start, ev.text)
     judged = cue_evidence(forecast, corpus, [c for c in cues if not c.get("course")], forecast_words)
+    judged += persistence_evidence(forecast, persisting, _own_words(forecast, corpus))
     told = cue_evidence(forecast, corpus, [c for c in cues if c.get("course")], forecast_words)
     happened = event_evidence(forecast, corpus, groups, forecast_words, event_words, _own_words(forecast, corpus),
                               since=since)
@@ -386,3 +388,60 @@ def retells(earlier: Forecast, later: Forecast, later_text: str, corpus: Corpus)
     b = {base_word(w) for w in own_plain_words(later, corpus)}
     shared = a & b
     return len(shared) >= SHARED_WORDS and 2 * len(shared) >= min(len(a), len(b))
+
+
+# a sentence telling that a state of things persists: "Pell remains under house arrest", "the units remain deployed",
+# "armoured vehicles were still visible" (not "would remain", a prediction, nor "no longer remains")
+_PERSISTS = re.compile(r"\b(?:remain|remains|remained|(?:is|are|was|were)\s+still|still\s+(?:remains?|stands?))\b", re.I)
+# words before "remain" that make it no report of a present state ("would remain", "to remain", "no longer remains")
+_NOT_BEFORE = re.compile(r"(?:\b(?:no longer|not|never|would|will|could|can|may|might|must|should|shall|to|cannot)|n't|'ll|'d)"
+                         r"\s+(?:\w+\s+)?$", re.I)
+# predictions that something will change: a persisting state refutes them once their horizon has passed
+_CHANGE = re.compile(r"\b(?:released?|freed?|free|return(?:ed)?|back|withdrawn?|leave|left|reopen(?:ed)?|lift(?:ed)?|"
+                     r"end(?:ed)?|expel(?:led)?|evacuated?|removed?|pulled\s+out|pull\s+out|handed\s+over|hand\s+over|"
+                     r"resumed?|restored?|dropped|drop)\b", re.I)
+# predictions that something will stay as it is
+_STAYS = re.compile(r"\b(?:remain|stay|continue|keep|persist)\w*", re.I)
+
+
+def persistence_cues(text: str, mentions: list[Any], since: str | None) -> list[dict[str, Any]]:
+    """Sentences telling that a state of things persists, as cues (``since``: the day the document was written
+    no earlier than)."""
+    rows = []
+    for start, end in sentence_spans(text):
+        match = _PERSISTS.search(text, start, end)
+        if not match or _NOT_BEFORE.search(text, start, match.start()):
+            continue
+        inside = [m for m in mentions if m.start >= start and m.end <= end]
+        rows.append({"start": start, "end": end, "text": text[start:end], "kind": "persists", "key": "",
+                     "actors": sorted({m.actor_id for m in inside} | {m.country for m in inside if m.country}),
+                     "words": sorted(words(text, start, end, inside)), "since": since})
+    return rows
+
+
+def predicts_change(forecast: Forecast) -> bool:
+    """Whether a forecast says, with a horizon, that something will change (be released, be back, reopen …)."""
+    return bool(forecast.resolves_by and _CHANGE.search(forecast.text) and not _STAYS.search(forecast.text)
+                and not negated(forecast.text))
+
+
+def persistence_evidence(forecast: Forecast, cues: Iterable[dict[str, Any]], own: frozenset[str]) -> list[StanceEvidence]:
+    """Sentences written after a change was due telling that the state it was to end persists ("Pell remains
+    under house arrest" after "Pell will be released by June"): about the same people or things, they refute it."""
+    if not predicts_change(forecast):
+        return []
+    found = []
+    for cue in cues:
+        since = cue.get("since") or ""
+        if cue["doc_id"] == forecast.doc_id or since[: len(forecast.resolves_by or "")] <= (forecast.resolves_by or ""):
+            continue
+        if _same_matter(own, frozenset(cue["words"])):
+            found.append(StanceEvidence(cue["doc_id"], cue["start"], cue["end"], cue["text"], "contradicts"))
+    return found
+
+
+def written_since(published: str | None, events: Iterable[Event]) -> str | None:
+    """The day a document was written no earlier than: the latest day within its publication period (a month or a
+    year) on which it dates an event that happened, else its publication."""
+    day = not_before(events)
+    return day if published and day and day.startswith(published) and day > published else published
