@@ -212,3 +212,26 @@ def test_a_state_persisting_bears_no_verdict_on_a_prediction_that_it_persists(tm
     late = _plain_doc("The detained fishermen from Ostmark remain in custody in Valdoria.", "2025-08-01")
     (checked,) = linked(tmp_path, [forecast, late], "keep").records("forecasts")
     assert (checked.verdict, checked.verdict_evidence) == ("unresolved", ())
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_figure_claimed_is_one_statement_per_claimant_whoever_speaks_for_it(tmp_path, order):
+    said = quote_doc("Three Valdorian soldiers were killed at the border on Tuesday, Anna Brisk said.", "2025-05-07",
+                     "Three Valdorian soldiers were killed at the border on Tuesday")
+    both = "At the border three Valdorian soldiers died, according to Valdoria, and two, according to Kestrava."
+    sides = quote_doc(both, "2025-05-20", both, speaker="XVL")
+    sides = dataclasses.replace(sides, quotes=(*sides.quotes, dataclasses.replace(
+        sides.quotes[0], quote_id=sides.quotes[0].quote_id + "-b", speaker="XKS")))
+    store = linked(tmp_path, [said, sides][::order], f"figure{order}")
+    # Brisk speaks for Valdoria, whose figure (three) the second document gives; Kestrava's (two) is another claim
+    reported = sorted((q.speaker, [e.text[:20] for e in q.also_reported_in]) for q in store.records("quotes"))
+    assert reported == [("XKS", []), ("XVL", ["Three Valdorian sold"]), ("person:anna-brisk", ["At the border three "])]
+
+
+def test_a_thing_not_done_refutes_only_the_prediction_it_is_about(tmp_path):
+    # the sentence shares "dam works" with the prediction, but what failed is a motion on the border
+    forecast = _forecast("Kestrava expects Valdoria will suspend the dam works in May.", "2025-03-01",
+                         "Valdoria will suspend the dam works in May")
+    motion = _plain_doc("The dam works in Valdoria went on, while a motion on the border failed to pass.", "2025-06-01")
+    (checked,) = linked(tmp_path, [forecast, motion], "motion").records("forecasts")
+    assert (checked.verdict, checked.verdict_evidence) == ("unresolved", ())

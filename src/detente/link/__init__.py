@@ -39,7 +39,7 @@ from ..store import Store, cue_id
 from .actors import merge_actor, merge_actor_records
 from .cluster import cluster
 from .corpus import Corpus, first_day, last_day, shifted, state_pairs
-from .cues import course_predicted, document_cues, tells_not_done
+from .cues import count_claims, course_predicted, document_cues, tells_not_done
 from .disagreements import (
     count_disagreement,
     occasion_disagreement,
@@ -118,6 +118,10 @@ STATEMENT_DAYS = REFER_BACK_DAYS
 OCCASION_DAYS = 92
 # how a quote's probe names a place its paragraph names
 PLACE_MARK = "@in:"
+# how a quote's probe names a figure it claims (Linker.figure_claims)
+FIGURE_MARK = "@fig:"
+_ACCORDING_TO = re.compile(r"\baccording to\b", re.I)
+_COUNTED = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand)", re.I)
 # how a quote's probe marks a word that is a name
 NAME_MARK = "^"
 # indefinite pronouns, as said_words stems them: words two statements share without being about one thing
@@ -130,7 +134,7 @@ MENTIONS = ("promise_ref", "promise_noun")
 RUN_SIZE = 1000
 # what linking files for later runs to compare (cue kinds, the words kept with blocking keys) as of this version:
 # a store linked by another is linked again from scratch (raise it with any change to what is filed)
-LINK_VERSION = "2026-12-06.7"
+LINK_VERSION = "2026-12-06.9"
 
 T = TypeVar("T")
 
@@ -535,22 +539,29 @@ class Linker:
         # numbers count in a quote ("back in their garrisons by 5 May"): the same speaker repeating one is telling;
         # the places its paragraph names tell where it was said
         places = self.paragraph_places(new)
+        # a figure claimed ("three Kestrian border guards were killed") is one statement per claimant, whoever speaks for it
+        figures = self.figure_claims(new)
         probes = {q.quote_id: Probe(q.quote_id, q.speaker or "", q.doc_id, self.day(q.doc_id),
-                                    said_words(q.text) | places[q.quote_id]) for q in new}
-        self.store.put_keys("quotes", list(probes), [(p.key, p.record_id, p.day, p.info()) for p in probes.values()])
+                                    said_words(q.text) | places[q.quote_id] | figures[q.quote_id]) for q in new}
+        self.store.put_keys("quotes", list(probes), [row for p in probes.values() for row in p.rows()])
         if not new:
             return
 
         def similarity(a: Probe, b: Probe) -> float:
-            if a.key != b.key or not _days_near(a.day, b.day, STATEMENT_DAYS):
+            if not _days_near(a.day, b.day, STATEMENT_DAYS):
                 return 0.0
-            return quote_similarity(a, b, _days_near(a.day, b.day, OCCASION_DAYS))
+            found = quote_similarity(a, b, _days_near(a.day, b.day, OCCASION_DAYS)) if a.key == b.key else 0.0
+            return max(found, QUOTE_THRESHOLD) if a.figures & b.figures else found
+
+        def windows(q: Probe) -> list[tuple[str, str | None, str | None]]:
+            lo, hi = shifted(_date(q.day), -STATEMENT_DAYS), shifted(_date(q.day), STATEMENT_DAYS)
+            return [(key, lo, hi) for key, *_ in q.rows()]
 
         parts = self.components(
-            "quotes", probes.values(), lambda q: [(q.key, shifted(_date(q.day), -STATEMENT_DAYS), shifted(_date(q.day), STATEMENT_DAYS))],
-            lambda a, b: a.doc_id != b.doc_id and similarity(a, b) >= QUOTE_THRESHOLD, lambda q: q.key,
-            ident=lambda q: q.record_id, read=lambda rows: {rid: Probe.of(key, rid, day, info) for key, rid, day, info in rows},
-            shared=(lambda q: q.words, lambda row: (row[3] or "").partition(" ")[2].split(), QUOTE_WHOLE_WORDS))
+            "quotes", probes.values(), windows, lambda a, b: a.doc_id != b.doc_id and similarity(a, b) >= QUOTE_THRESHOLD,
+            lambda q: "", ident=lambda q: q.record_id,
+            read=lambda rows: {rid: Probe.of(key, rid, day, info) for key, rid, day, info in rows},
+            shared=(lambda q: q.words, _probe_words, QUOTE_WHOLE_WORDS))
         linked = [part for part in parts if len(part) > 1]
         quotes: dict[str, Quote] = {q.quote_id: q for q in self.store.records_by_ids(  # type: ignore[misc]
             "quotes", {p.record_id for part in linked for p in part})}
@@ -568,6 +579,30 @@ class Linker:
                     rows.append((q.quote_id, first.quote_id, _with_reports(q, others)))
         self.store.replace_links("quotes", [p.record_id for part in parts for p in part], rows)
         self.quotes_changed.update(p.record_id for part in parts for p in part)
+
+    def figure_claims(self, quotes: list[Quote]) -> dict[str, frozenset[str]]:
+        """For each quote, ``@fig:claimant|what|whose|month|number`` for each figure it claims ("three Kestrian
+        border guards were killed"), the claimant being the state its speaker is or speaks for; in a sentence
+        giving each side's figure ("three died, according to Dorrun, and two, according to Brask") the one
+        before the speaker's "according to"."""
+        docs = sorted({q.doc_id for q in quotes})
+        timexes: dict[str, list[Timex]] = defaultdict(list)
+        for t in self.store.raw_records("timexes", doc_id=docs) if docs else ():
+            timexes[t.doc_id].append(t)  # type: ignore[attr-defined]
+        found = {}
+        for q in quotes:
+            mentions, text = self.corpus.mentions(q.doc_id), self.texts.get(q.doc_id, "")
+            claimant = next((m.country for m in mentions if m.actor_id == q.speaker and m.country), None)
+            claimant = claimant or (q.speaker if q.speaker and len(q.speaker) == 3 and q.speaker.isupper() else None)
+            if not claimant or not _COUNTED.search(q.text):
+                found[q.quote_id] = frozenset()
+                continue
+            start, end = claimed_span(text, q, claimant, mentions)
+            inside = [m for m in mentions if start <= m.start and m.end <= end]
+            dated = [t for t in timexes[q.doc_id] if q.start <= t.start and t.end <= q.end and t.value]
+            claims = count_claims(text, start, end, inside, dated, self.corpus.published(q.doc_id), {})
+            found[q.quote_id] = frozenset(f"{FIGURE_MARK}{claimant}|{c['key']}|{c['value']}" for c in claims)
+        return found
 
     def paragraph_places(self, quotes: list[Quote]) -> dict[str, frozenset[str]]:
         """For each quote, ``@in:place`` for each town or city its paragraph names (places in a country)."""
@@ -1254,13 +1289,41 @@ class Probe:
     def __post_init__(self) -> None:
         object.__setattr__(self, "content", frozenset(plain(self.words)))
 
+    @property
+    def figures(self) -> frozenset[str]:
+        return frozenset(w for w in self.words if w.startswith(FIGURE_MARK))
+
     def info(self) -> str:
-        return f"{self.doc_id} {' '.join(sorted(self.words))}"
+        return f"{self.doc_id} {self.key} {' '.join(sorted(self.words))}"
+
+    def rows(self) -> list[tuple[str, str, str | None, str]]:
+        """The blocking keys of a quote: its speaker, and each figure it claims."""
+        return [(key, self.record_id, self.day, self.info())
+                for key in (self.key, *sorted(f"figure|{f.removeprefix(FIGURE_MARK)}" for f in self.figures))]
 
     @classmethod
     def of(cls, key: str, record_id: str, day: str | None, info: str | None) -> Probe:
-        doc_id, _, found = (info or "").partition(" ")
-        return cls(record_id, key, doc_id, day, frozenset(found.split()))
+        doc_id, speaker, found = ((info or "") + "  ").split(" ", 2)
+        return cls(record_id, speaker, doc_id, day, frozenset(found.split()))
+
+
+def _probe_words(row: tuple[str, str, str | None, str | None]) -> list[str]:
+    return ((row[3] or "") + "  ").split(" ", 2)[2].split()
+
+
+def claimed_span(text: str, q: Quote, claimant: str, mentions: list[Any]) -> tuple[int, int]:
+    """Where a quote claims what its speaker claims: the whole quote, or when it gives several sides' claims
+    ("… according to Dorrun, and two, according to Brask") the clause before the speaker's "according to"."""
+    attributions = list(_ACCORDING_TO.finditer(text, q.start, q.end))
+    if len(attributions) < 2:
+        return q.start, q.end
+    start = q.start
+    for match in attributions:
+        named = next((m for m in mentions if match.end() <= m.start <= match.end() + 2), None)
+        if named and claimant in (named.actor_id, named.country):
+            return max(start, text.rfind(";", start, match.start()) + 1), match.start()
+        start = match.end()
+    return q.start, q.start
 
 
 def judged_again(group: list[Commitment], stored: Commitment, cues: list[dict[str, Any]], corpus: Corpus,
@@ -1329,7 +1392,7 @@ def quote_similarity(a: Probe, b: Probe, same_time: bool = False) -> float:
     only one content word in common ("the missiles exploded …" and "hit by debris, not by … a missile")."""
     common = a.words & b.words
     places = {w for w in common if w.startswith(PLACE_MARK)}
-    shared, similarity = len(common) - len(places), overlap(a.content, b.content)
+    shared, similarity = len(common) - len(places) - len(a.figures & b.figures), overlap(a.content, b.content)
     if shared >= QUOTE_SHARED_WORDS or (shared >= QUOTE_WHOLE_WORDS and similarity == 1.0):
         return similarity
     if places and same_time and any(not w.startswith(NAME_MARK) and w not in INDEFINITE for w in a.content & b.content):

@@ -24,7 +24,7 @@ from typing import Any
 from ..extract.events import event_lexicon, plover_of
 from ..records import Event, Forecast, StanceEvidence
 from .corpus import Corpus, first_day, last_day, not_before
-from .cues import course_predicted
+from .cues import course_predicted, cue_alternation
 from .text import plain, sentence_spans, stem, words
 
 _NEGATION = re.compile(r"\b(?:not|never|no longer|won't|will not|cannot|can't)\b", re.I)
@@ -251,7 +251,7 @@ def _same_matter(a: frozenset[str], b: frozenset[str]) -> bool:
 
 
 def cue_evidence(forecast: Forecast, corpus: Corpus, cues: Iterable[dict[str, Any]],
-                 forecast_words: frozenset[str]) -> list[StanceEvidence]:
+                 forecast_words: frozenset[str], own: frozenset[str] = frozenset()) -> list[StanceEvidence]:
     """Later sentences that say how this prediction turned out."""
     published = corpus.order(forecast.doc_id)
     content = plain(forecast_words)
@@ -260,6 +260,8 @@ def cue_evidence(forecast: Forecast, corpus: Corpus, cues: Iterable[dict[str, An
         if cue["doc_id"] == forecast.doc_id or corpus.order(cue["doc_id"]) <= published:
             continue
         if cue.get("outcome"):  # whether something was done: read only when it shares SHARED_WORDS of the prediction's own words
+            if cue.get("status") == "broken" and not _not_done_of(cue["text"], own):
+                continue
             found.append(StanceEvidence(cue["doc_id"], cue["start"], cue["end"], cue["text"], cue["stance"]))
             continue
         cue_words = set(cue["words"]) | set(cue.get("context_words", []))
@@ -269,6 +271,21 @@ def cue_evidence(forecast: Forecast, corpus: Corpus, cues: Iterable[dict[str, An
             continue
         found.append(StanceEvidence(cue["doc_id"], cue["start"], cue["end"], cue["text"], cue["stance"]))
     return found
+
+
+def _not_done_of(sentence: str, own: frozenset[str]) -> bool:
+    """Whether the clause of a sentence telling that something was not done ("a motion for snap elections failed to
+    pass", "the findings were never handed over") speaks of the prediction: shares one of its own content words."""
+    match = cue_alternation("not_done").search(sentence)
+    if match is None:
+        return True
+    start = max(sentence.rfind(mark, 0, match.start()) for mark in _CLAUSE_MARKS) + 1
+    ends = [at for at in (sentence.find(mark, match.end()) for mark in _CLAUSE_MARKS) if at >= 0]
+    clause = words(sentence, start, min(ends, default=len(sentence)))
+    return bool({base_word(w) for w in plain(clause)} & {base_word(w) for w in plain(own)})
+
+
+_CLAUSE_MARKS = (",", ";", ":", "—", "–", " and ", " but ", " while ", " after ", " as ")
 
 
 def own_plain_words(forecast: Forecast, corpus: Corpus) -> set[str]:
@@ -298,7 +315,8 @@ def checked_forecast(forecast: Forecast, corpus: Corpus, groups: list[tuple[str 
     the condition given as "unless: …") is void as soon as the condition is met."""
     ev = forecast.evidence
     forecast_words = corpus.words_at(ev.doc_id, ev.start, ev.text)
-    judged = cue_evidence(forecast, corpus, [c for c in cues if not c.get("course")], forecast_words)
+    judged = cue_evidence(forecast, corpus, [c for c in cues if not c.get("course")], forecast_words,
+                          _own_words(forecast, corpus))
     judged += persistence_evidence(forecast, persisting, _own_words(forecast, corpus))
     told = cue_evidence(forecast, corpus, [c for c in cues if c.get("course")], forecast_words)
     happened = event_evidence(forecast, corpus, groups, forecast_words, event_words, _own_words(forecast, corpus),
