@@ -585,18 +585,23 @@ class Linker:
         border guards were killed"), the claimant being the state its speaker is or speaks for; in a sentence
         giving each side's figure ("three died, according to Dorrun, and two, according to Brask") the one
         before the speaker's "according to"."""
-        docs = sorted({q.doc_id for q in quotes})
+        found: dict[str, frozenset[str]] = {q.quote_id: frozenset() for q in quotes}
+        claimants = {}
+        for q in quotes:
+            if _COUNTED.search(q.text):
+                claimant = next((m.country for m in self.corpus.mentions(q.doc_id) if m.actor_id == q.speaker and m.country),
+                                None)
+                claimant = claimant or (q.speaker if q.speaker and len(q.speaker) == 3 and q.speaker.isupper() else None)
+                if claimant:
+                    claimants[q.quote_id] = claimant
+        docs = sorted({q.doc_id for q in quotes if q.quote_id in claimants})
         timexes: dict[str, list[Timex]] = defaultdict(list)
         for t in self.store.raw_records("timexes", doc_id=docs) if docs else ():
             timexes[t.doc_id].append(t)  # type: ignore[attr-defined]
-        found = {}
         for q in quotes:
-            mentions, text = self.corpus.mentions(q.doc_id), self.texts.get(q.doc_id, "")
-            claimant = next((m.country for m in mentions if m.actor_id == q.speaker and m.country), None)
-            claimant = claimant or (q.speaker if q.speaker and len(q.speaker) == 3 and q.speaker.isupper() else None)
-            if not claimant or not _COUNTED.search(q.text):
-                found[q.quote_id] = frozenset()
+            if q.quote_id not in claimants:
                 continue
+            mentions, text, claimant = self.corpus.mentions(q.doc_id), self.texts.get(q.doc_id, ""), claimants[q.quote_id]
             start, end = claimed_span(text, q, claimant, mentions)
             inside = [m for m in mentions if start <= m.start and m.end <= end]
             dated = [t for t in timexes[q.doc_id] if q.start <= t.start and t.end <= q.end and t.value]
@@ -681,16 +686,17 @@ class Linker:
     def forecast_reports_at(self, quotes: list[Quote]) -> dict[str, list[Evidence]]:
         """For each quote stating a forecast retold elsewhere (a quote of its author, or of no speaker the text
         names, overlapping it), the reports of that forecast in other documents."""
-        stated = [f for f in self.store.raw_records("forecasts", doc_id=sorted({q.doc_id for q in quotes}))
-                  if any(q.doc_id == f.doc_id and f.evidence.start < q.end and q.start < f.evidence.end  # type: ignore[attr-defined]
-                         for q in quotes)]
+        by_doc: dict[str, list[Quote]] = defaultdict(list)
+        for q in quotes:
+            by_doc[q.doc_id].append(q)
+        stated = [f for f in self.store.raw_records("forecasts", doc_id=sorted(by_doc)) if isinstance(f, Forecast)
+                  and any(f.evidence.start < q.end and q.start < f.evidence.end for q in by_doc[f.doc_id])]
         found: dict[str, list[Evidence]] = defaultdict(list)
-        for group in self.retold_forecasts(stated):  # type: ignore[arg-type]
-            for q in quotes:
-                stated = [f for f in group if f.doc_id == q.doc_id and f.evidence.start < q.end and q.start < f.evidence.end
-                          and q.speaker in (None, f.author)]
-                if stated:
-                    found[q.quote_id] += [f.evidence for f in group if f.doc_id != q.doc_id]
+        for group in self.retold_forecasts(stated):
+            for f in group:
+                for q in by_doc.get(f.doc_id, ()):
+                    if f.evidence.start < q.end and q.start < f.evidence.end and q.speaker in (None, f.author):
+                        found[q.quote_id] += [g.evidence for g in group if g.doc_id != q.doc_id]
         return found
 
     def promise_reports_at(self, quotes: list[Quote]) -> dict[str, list[Evidence]]:

@@ -425,16 +425,41 @@ _STAYS = re.compile(r"\b(?:remain|stay|continue|keep|persist)\w*", re.I)
 def persistence_cues(text: str, mentions: list[Any], since: str | None) -> list[dict[str, Any]]:
     """Sentences telling that a state of things persists, as cues (``since``: the day the document was written
     no earlier than)."""
-    rows = []
-    for start, end in sentence_spans(text):
-        match = _PERSISTS.search(text, start, end)
-        if not match or _NOT_BEFORE.search(text, start, match.start()):
+    rows, seen = [], set()
+    for match in _persisting(text):  # most documents have none: the sentences are found only around one
+        start, end = next((s, e) for s, e in sentence_spans(text, _paragraph_start(text, match.start()),
+                                                               _paragraph_end(text, match.end())) if e >= match.end())
+        if start in seen or _NOT_BEFORE.search(text, max(start, match.start() - 30), match.start()):
             continue
+        seen.add(start)
         inside = [m for m in mentions if m.start >= start and m.end <= end]
         rows.append({"start": start, "end": end, "text": text[start:end], "kind": "persists", "key": "",
                      "actors": sorted({m.actor_id for m in inside} | {m.country for m in inside if m.country}),
                      "words": sorted(words(text, start, end, inside)), "since": since})
     return rows
+
+
+def _persisting(text: str) -> Iterable[re.Match[str]]:
+    """The matches of _PERSISTS, found around each "remain" or "still" (a plain search is much faster than the
+    pattern over the whole text)."""
+    lowered, found = text.lower(), {}
+    for word in ("remain", "still"):
+        at = lowered.find(word)
+        while at >= 0:
+            match = _PERSISTS.search(text, max(0, at - 12), at + 20)
+            if match:
+                found.setdefault(match.start(), match)
+            at = lowered.find(word, at + 1)
+    return [found[at] for at in sorted(found)]
+
+
+def _paragraph_start(text: str, at: int) -> int:
+    return text.rfind("\n", 0, at) + 1
+
+
+def _paragraph_end(text: str, at: int) -> int:
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
 
 
 def predicts_change(forecast: Forecast) -> bool:
