@@ -235,3 +235,17 @@ def test_a_thing_not_done_refutes_only_the_prediction_it_is_about(tmp_path):
     motion = _plain_doc("The dam works in Valdoria went on, while a motion on the border failed to pass.", "2025-06-01")
     (checked,) = linked(tmp_path, [forecast, motion], "motion").records("forecasts")
     assert (checked.verdict, checked.verdict_evidence) == ("unresolved", ())
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_quote_with_no_speaker_repeating_words_of_a_person_its_sentence_names_is_their_statement(tmp_path, order):
+    said = quote_doc("Brisk said Valdoria could take the Ostmark bridge in forty-eight hours and nobody would stop it.",
+                     "2025-07-01", "Valdoria could take the Ostmark bridge in forty-eight hours and nobody would stop it")
+    mused = quote_doc("Anna Brisk, who mused about taking the bridge \u201cin forty-eight hours\u201d, was on air again.",
+                      "2025-07-08", "in forty-eight hours", speaker=None)
+    other = quote_doc("Kestrava met Brisk and spoke of \u201ctalks within forty-eight hours\u201d at the bridge.",
+                      "2025-07-09", "talks within forty-eight hours", speaker=None)
+    store = linked(tmp_path, [said, mused, other][::order], f"unnamed{order}")
+    reported = sorted((q.text[:12], [e.text[:12] for e in q.also_reported_in]) for q in store.records("quotes"))
+    # the words of the second are all Brisk's; the third's are not ("talks")
+    assert reported == [("Valdoria cou", ["in forty-eig"]), ("in forty-eig", ["Valdoria cou"]), ("talks within", [])]

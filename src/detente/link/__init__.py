@@ -104,7 +104,7 @@ from .promises import (
     speaks_of,
 )
 from .text import _WORD as WORD
-from .text import STOPWORDS, overlap, plain, stem
+from .text import STOPWORDS, overlap, plain, sentence_spans, stem
 from .titles import period_of, role_claims
 
 __all__ = ["link", "link_pending", "merge_actor_records"]
@@ -118,8 +118,10 @@ STATEMENT_DAYS = REFER_BACK_DAYS
 OCCASION_DAYS = 92
 # how a quote's probe names a place its paragraph names
 PLACE_MARK = "@in:"
-# how a quote's probe names a figure it claims (Linker.figure_claims)
+# how a quote's probe names a figure it claims (Linker.figure_claims), and for a quote with no speaker a person its
+# sentence names (Linker.sentence_people)
 FIGURE_MARK = "@fig:"
+WHO_MARK = "@who:"
 _ACCORDING_TO = re.compile(r"\baccording to\b", re.I)
 _COUNTED = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand)", re.I)
 # how a quote's probe marks a word that is a name
@@ -134,7 +136,7 @@ MENTIONS = ("promise_ref", "promise_noun")
 RUN_SIZE = 1000
 # what linking files for later runs to compare (cue kinds, the words kept with blocking keys) as of this version:
 # a store linked by another is linked again from scratch (raise it with any change to what is filed)
-LINK_VERSION = "2026-12-06.9"
+LINK_VERSION = "2026-12-06.10"
 
 T = TypeVar("T")
 
@@ -535,14 +537,18 @@ class Linker:
     # -- statements
 
     def link_quotes(self) -> None:
-        new = [q for quotes in self.quotes_in(self.doc_ids).values() for q in quotes if q.speaker]
+        # a quote the text gives no speaker for is compared with the quotes of the people its sentence names
+        unnamed = self.sentence_people([q for quotes in self.quotes_in(self.doc_ids).values() for q in quotes
+                                        if not q.speaker])
+        new = [q for quotes in self.quotes_in(self.doc_ids).values() for q in quotes if q.speaker or unnamed.get(q.quote_id)]
         # numbers count in a quote ("back in their garrisons by 5 May"): the same speaker repeating one is telling;
         # the places its paragraph names tell where it was said
         places = self.paragraph_places(new)
         # a figure claimed ("three Kestrian border guards were killed") is one statement per claimant, whoever speaks for it
         figures = self.figure_claims(new)
         probes = {q.quote_id: Probe(q.quote_id, q.speaker or "", q.doc_id, self.day(q.doc_id),
-                                    said_words(q.text) | places[q.quote_id] | figures[q.quote_id]) for q in new}
+                                    said_words(q.text) | places[q.quote_id] | figures[q.quote_id]
+                                    | unnamed.get(q.quote_id, frozenset())) for q in new}
         self.store.put_keys("quotes", list(probes), [row for p in probes.values() for row in p.rows()])
         if not new:
             return
@@ -550,7 +556,9 @@ class Linker:
         def similarity(a: Probe, b: Probe) -> float:
             if not _days_near(a.day, b.day, STATEMENT_DAYS):
                 return 0.0
-            found = quote_similarity(a, b, _days_near(a.day, b.day, OCCASION_DAYS)) if a.key == b.key else 0.0
+            found = quote_similarity(a, b, _days_near(a.day, b.day, OCCASION_DAYS)) if a.key and a.key == b.key else 0.0
+            if a.key in b.named or b.key in a.named:  # a quote with no speaker: only the other's words, all of them
+                found = 1.0 if quote_similarity(a, b) == 1.0 else 0.0
             return max(found, QUOTE_THRESHOLD) if a.figures & b.figures else found
 
         def windows(q: Probe) -> list[tuple[str, str | None, str | None]]:
@@ -579,6 +587,20 @@ class Linker:
                     rows.append((q.quote_id, first.quote_id, _with_reports(q, others)))
         self.store.replace_links("quotes", [p.record_id for part in parts for p in part], rows)
         self.quotes_changed.update(p.record_id for part in parts for p in part)
+
+    def sentence_people(self, quotes: list[Quote]) -> dict[str, frozenset[str]]:
+        """For each quote with no speaker, ``@who:person`` for each person its sentence names ("Renn, who mused
+        about taking the bridgehead “in forty-eight hours”")."""
+        missing = sorted({q.doc_id for q in quotes} - self.texts.keys())
+        self.texts.update((d.doc_id, d.text) for d in self.store.documents_by_ids(missing))
+        found = {}
+        for q in quotes:
+            text = self.texts.get(q.doc_id, "")
+            paragraph = text.rfind("\n", 0, q.start) + 1, (text.find("\n", q.end) + 1 or len(text) + 1) - 1
+            start, end = next(((s, e) for s, e in sentence_spans(text, *paragraph) if e >= q.end), paragraph)
+            found[q.quote_id] = frozenset(f"{WHO_MARK}{m.actor_id}" for m in self.corpus.mentions(q.doc_id)
+                                          if start <= m.start and m.end <= end and self.corpus.kind(m.actor_id) == "person")
+        return found
 
     def figure_claims(self, quotes: list[Quote]) -> dict[str, frozenset[str]]:
         """For each quote, ``@fig:claimant|what|whose|month|number`` for each figure it claims ("three Kestrian
@@ -1299,13 +1321,19 @@ class Probe:
     def figures(self) -> frozenset[str]:
         return frozenset(w for w in self.words if w.startswith(FIGURE_MARK))
 
+    @property
+    def named(self) -> frozenset[str]:
+        """For a quote with no speaker, the people its sentence names."""
+        return frozenset(w.removeprefix(WHO_MARK) for w in self.words if w.startswith(WHO_MARK))
+
     def info(self) -> str:
         return f"{self.doc_id} {self.key} {' '.join(sorted(self.words))}"
 
     def rows(self) -> list[tuple[str, str, str | None, str]]:
         """The blocking keys of a quote: its speaker, and each figure it claims."""
         return [(key, self.record_id, self.day, self.info())
-                for key in (self.key, *sorted(f"figure|{f.removeprefix(FIGURE_MARK)}" for f in self.figures))]
+                for key in ([self.key] if self.key else sorted(self.named))
+                + sorted(f"figure|{f.removeprefix(FIGURE_MARK)}" for f in self.figures)]
 
     @classmethod
     def of(cls, key: str, record_id: str, day: str | None, info: str | None) -> Probe:
@@ -1398,7 +1426,8 @@ def quote_similarity(a: Probe, b: Probe, same_time: bool = False) -> float:
     only one content word in common ("the missiles exploded …" and "hit by debris, not by … a missile")."""
     common = a.words & b.words
     places = {w for w in common if w.startswith(PLACE_MARK)}
-    shared, similarity = len(common) - len(places) - len(a.figures & b.figures), overlap(a.content, b.content)
+    marks = {w for w in common if w.startswith((FIGURE_MARK, WHO_MARK))}
+    shared, similarity = len(common) - len(places) - len(marks), overlap(a.content, b.content)
     if shared >= QUOTE_SHARED_WORDS or (shared >= QUOTE_WHOLE_WORDS and similarity == 1.0):
         return similarity
     if places and same_time and any(not w.startswith(NAME_MARK) and w not in INDEFINITE for w in a.content & b.content):
