@@ -2,7 +2,8 @@
 
 Linking is incremental in the documents just stored, independent of their order, and its cost
 grows with the documents linked rather than with the store. Every linked record is filed under
-blocking keys (``link_keys``) with a day: a statement under its speaker, an event under its pair
+blocking keys (``link_keys``) with a day: a statement under its speaker (and each figure it claims,
+or with no speaker, the people its sentence names), an event under its pair
 of states and type (by its date and by its publication), a promise under its promiser, a forecast
 under its pairs and types and its words, a sentence of a later document under the actors it
 names. For each new record a run looks up only the records under its keys within a time window,

@@ -8,8 +8,15 @@ was wrong", "who predicted in March that …") and share its words. And later se
 that something was done or was not done ("the line entered service", "the findings were never
 handed over"), the ones that judge promises, when they share the prediction's own words.
 
+And, once the horizon of a prediction that something will change has passed, sentences telling that
+the state of things persists ("Pell remains under house arrest").
+
 A verdict is final once the horizon has passed in the store's time (its newest document), or as
-soon as the event it predicted (or ruled out) has happened.
+soon as the event it predicted (or ruled out) has happened. A conditional forecast is judged only
+once its condition is known to be met (and its "otherwise" branch is then void).
+
+A forecast retold later by its author ("Last July I wrote that …") is one statement with it
+(``retells``): quotes stating either carry the other's reports.
 """
 
 from __future__ import annotations
