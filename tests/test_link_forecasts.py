@@ -249,3 +249,19 @@ def test_a_quote_with_no_speaker_repeating_words_of_a_person_its_sentence_names_
     reported = sorted((q.text[:12], [e.text[:12] for e in q.also_reported_in]) for q in store.records("quotes"))
     # the words of the second are all Brisk's; the third's are not ("talks")
     assert reported == [("Valdoria cou", ["in forty-eig"]), ("in forty-eig", ["Valdoria cou"]), ("talks within", [])]
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_report_retelling_two_remarks_together_joins_them_in_one_statement(tmp_path, order):
+    first = "The lorries were returned early, Brisk said. Owners who have not collected them pay no terminal fees."
+    two = quote_doc(first, "2025-12-01", "The lorries were returned early")
+    two = dataclasses.replace(two, quotes=(*two.quotes, dataclasses.replace(
+        two.quotes[0], quote_id=two.quotes[0].quote_id + "-b", text="Owners who have not collected them pay no terminal fees",
+        start=first.index("Owners"), end=len(first) - 1)))
+    both = ("Brisk said that the lorries had been returned early and that owners not yet collecting them pay no "
+            "terminal fees.")
+    retold = quote_doc(both, "2025-12-02", both.removeprefix("Brisk said that ").rstrip("."))
+    store = linked(tmp_path, [two, retold][::order], f"parts{order}")
+    reported = sorted((q.text[:10], sorted(e.text[:10] for e in q.also_reported_in)) for q in store.records("quotes"))
+    assert reported == [("Owners who", ["The lorrie", "the lorrie"]), ("The lorrie", ["Owners who", "the lorrie"]),
+                        ("the lorrie", ["Owners who", "The lorrie"])]

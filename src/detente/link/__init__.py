@@ -137,7 +137,7 @@ MENTIONS = ("promise_ref", "promise_noun")
 RUN_SIZE = 1000
 # what linking files for later runs to compare (cue kinds, the words kept with blocking keys) as of this version:
 # a store linked by another is linked again from scratch (raise it with any change to what is filed)
-LINK_VERSION = "2026-12-06.10"
+LINK_VERSION = "2026-12-06.11"
 
 T = TypeVar("T")
 
@@ -577,8 +577,8 @@ class Linker:
         self.corpus.load(q.doc_id for q in quotes.values())
         rows = []
         for part in linked:
-            for probes_group in cluster(part, key=lambda q: q.record_id, doc=lambda q: q.doc_id, similarity=similarity,
-                                        threshold=QUOTE_THRESHOLD):
+            for probes_group in with_parts(cluster(part, key=lambda q: q.record_id, doc=lambda q: q.doc_id,
+                                                   similarity=similarity, threshold=QUOTE_THRESHOLD), similarity):
                 if len(probes_group) < 2:
                     continue
                 group = [quotes[p.record_id] for p in probes_group]
@@ -1340,6 +1340,27 @@ class Probe:
     def of(cls, key: str, record_id: str, day: str | None, info: str | None) -> Probe:
         doc_id, speaker, found = ((info or "") + "  ").split(" ", 2)
         return cls(record_id, speaker, doc_id, day, frozenset(found.split()))
+
+
+def with_parts(groups: list[list[Probe]], similarity: Callable[[Probe, Probe], float]) -> list[list[Probe]]:
+    """Statement groups where a report retelling two remarks of one document together ("she said that the vehicles
+    had been returned early and that those not collected were kept free of charge") holds both: a remark left
+    alone joins the group of its speaker's other remark in its document when they share no word (two parts of
+    what was said, not two versions of it) and a report in another document of the group is like both."""
+    joined = [list(g) for g in groups if len(g) > 1]
+    alone = []
+    for p in sorted((g[0] for g in groups if len(g) == 1), key=lambda q: q.record_id):
+        for group in joined:
+            mine = [q for q in group if q.doc_id == p.doc_id]
+            if len(mine) != 1 or mine[0].key != p.key or not p.content or mine[0].content & p.content:
+                continue
+            if any(q.doc_id != p.doc_id and min(similarity(p, q), similarity(mine[0], q)) >= QUOTE_THRESHOLD
+                   for q in group):
+                group.append(p)
+                break
+        else:
+            alone.append([p])
+    return joined + alone
 
 
 def _probe_words(row: tuple[str, str, str | None, str | None]) -> list[str]:
