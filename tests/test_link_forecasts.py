@@ -121,7 +121,8 @@ def _stated(text: str, published: str, predicted: str, speaker: str | None) -> D
 
 @pytest.mark.parametrize("order", [1, -1])
 def test_a_forecast_retold_by_its_author_is_one_statement(tmp_path, order):
-    first = _forecast("In her column Anna Brisk predicts: Valdoria and Kestrava will not sign the dam treaty this year.",
+    first = _forecast("In her column Anna Brisk predicts: Valdoria and Kestrava will not sign the dam treaty "
+                      "this year.",
                       "2025-07-01", "Valdoria and Kestrava will not sign the dam treaty this year")
     first = dataclasses.replace(first, forecasts=(dataclasses.replace(first.forecasts[0], author="person:anna-brisk"),))
     # "Last July I wrote that …": the quote has no speaker the text names; the forecast is its author's
@@ -149,10 +150,12 @@ def test_a_prediction_said_again_is_no_retelling_of_another(tmp_path):
 
 @pytest.mark.parametrize("order", list(itertools.permutations(range(3))))
 def test_a_statement_retelling_a_forecast_carries_its_reports_whatever_the_order(tmp_path, order):
-    first = _forecast("In her column Anna Brisk predicts: Valdoria and Kestrava will not sign the dam treaty this year.",
+    first = _forecast("In her column Anna Brisk predicts: Valdoria and Kestrava will not sign the dam treaty "
+                      "this year.",
                       "2025-07-01", "Valdoria and Kestrava will not sign the dam treaty this year")
     first = dataclasses.replace(first, forecasts=(dataclasses.replace(first.forecasts[0], author="person:anna-brisk"),))
-    retold = _stated("In July Anna Brisk wrote that Valdoria and Kestrava would not sign the dam treaty before the winter.",
+    retold = _stated("In July Anna Brisk wrote that Valdoria and Kestrava would not sign the dam treaty before the "
+                     "winter.",
                      "2026-03-01", "Valdoria and Kestrava would not sign the dam treaty before the winter",
                      "person:anna-brisk")
     again = quote_doc("Brisk said that Valdoria and Kestrava would not sign the dam treaty before the winter.",
@@ -198,7 +201,8 @@ def test_a_person_still_held_after_the_horizon_refutes_a_predicted_release(tmp_p
 
 def test_a_document_dated_to_the_month_is_after_the_horizon_by_the_events_it_dates(tmp_path):
     # published "2025-07" only, but telling of talks on 20 July: written after the 10 July horizon
-    forecast = dataclasses.replace(RELEASE, forecasts=(dataclasses.replace(RELEASE.forecasts[0], resolves_by="2025-07-10"),))
+    forecast = dataclasses.replace(RELEASE, forecasts=(
+        dataclasses.replace(RELEASE.forecasts[0], resolves_by="2025-07-10"),))
     text = "Valdoria and Kestrava held talks on 20 July. The detained fishermen from Ostmark remain in custody."
     talks = event_doc(text, "2025-07", "CONSULT", "XVL", "XKS", "held talks", date="2025-07-20", cameo="040")
     (checked,) = linked(tmp_path, [forecast, talks], "month").records("forecasts")
@@ -208,7 +212,8 @@ def test_a_document_dated_to_the_month_is_after_the_horizon_by_the_events_it_dat
 
 def test_a_state_persisting_bears_no_verdict_on_a_prediction_that_it_persists(tmp_path):
     forecast = _forecast("Kestrava expects Valdoria will keep the detained fishermen from Ostmark until June.",
-                         "2025-03-01", "Valdoria will keep the detained fishermen from Ostmark until June", "2025-06-30")
+                         "2025-03-01", "Valdoria will keep the detained fishermen from Ostmark until June",
+                         "2025-06-30")
     late = _plain_doc("The detained fishermen from Ostmark remain in custody in Valdoria.", "2025-08-01")
     (checked,) = linked(tmp_path, [forecast, late], "keep").records("forecasts")
     assert (checked.verdict, checked.verdict_evidence) == ("unresolved", ())
@@ -240,8 +245,10 @@ def test_a_thing_not_done_refutes_only_the_prediction_it_is_about(tmp_path):
 @pytest.mark.parametrize("order", [1, -1])
 def test_a_quote_with_no_speaker_repeating_words_of_a_person_its_sentence_names_is_their_statement(tmp_path, order):
     said = quote_doc("Brisk said Valdoria could take the Ostmark bridge in forty-eight hours and nobody would stop it.",
-                     "2025-07-01", "Valdoria could take the Ostmark bridge in forty-eight hours and nobody would stop it")
-    mused = quote_doc("Anna Brisk, who mused about taking the bridge \u201cin forty-eight hours\u201d, was on air again.",
+                     "2025-07-01",
+                     "Valdoria could take the Ostmark bridge in forty-eight hours and nobody would stop it")
+    mused = quote_doc("Anna Brisk, who mused about taking the bridge \u201cin forty-eight hours\u201d, was on air "
+                      "again.",
                       "2025-07-08", "in forty-eight hours", speaker=None)
     other = quote_doc("Kestrava met Brisk and spoke of \u201ctalks within forty-eight hours\u201d at the bridge.",
                       "2025-07-09", "talks within forty-eight hours", speaker=None)
@@ -256,7 +263,8 @@ def test_a_report_retelling_two_remarks_together_joins_them_in_one_statement(tmp
     first = "The lorries were returned early, Brisk said. Owners who have not collected them pay no terminal fees."
     two = quote_doc(first, "2025-12-01", "The lorries were returned early")
     two = dataclasses.replace(two, quotes=(*two.quotes, dataclasses.replace(
-        two.quotes[0], quote_id=two.quotes[0].quote_id + "-b", text="Owners who have not collected them pay no terminal fees",
+        two.quotes[0], quote_id=two.quotes[0].quote_id + "-b",
+        text="Owners who have not collected them pay no terminal fees",
         start=first.index("Owners"), end=len(first) - 1)))
     both = ("Brisk said that the lorries had been returned early and that owners not yet collecting them pay no "
             "terminal fees.")

@@ -124,7 +124,8 @@ PLACE_MARK = "@in:"
 FIGURE_MARK = "@fig:"
 WHO_MARK = "@who:"
 _ACCORDING_TO = re.compile(r"\baccording to\b", re.I)
-_COUNTED = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand)", re.I)
+_COUNTED = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand)",
+                      re.I)
 # how a quote's probe marks a word that is a name
 NAME_MARK = "^"
 # indefinite pronouns, as said_words stems them: words two statements share without being about one thing
@@ -541,11 +542,13 @@ class Linker:
         # a quote the text gives no speaker for is compared with the quotes of the people its sentence names
         unnamed = self.sentence_people([q for quotes in self.quotes_in(self.doc_ids).values() for q in quotes
                                         if not q.speaker])
-        new = [q for quotes in self.quotes_in(self.doc_ids).values() for q in quotes if q.speaker or unnamed.get(q.quote_id)]
+        new = [q for quotes in self.quotes_in(self.doc_ids).values() for q in quotes
+               if q.speaker or unnamed.get(q.quote_id)]
         # numbers count in a quote ("back in their garrisons by 5 May"): the same speaker repeating one is telling;
         # the places its paragraph names tell where it was said
         places = self.paragraph_places(new)
-        # a figure claimed ("three Kestrian border guards were killed") is one statement per claimant, whoever speaks for it
+        # a figure claimed ("three Kestrian border guards were killed") is one statement per claimant, whoever
+        # speaks for it
         figures = self.figure_claims(new)
         probes = {q.quote_id: Probe(q.quote_id, q.speaker or "", q.doc_id, self.day(q.doc_id),
                                     said_words(q.text) | places[q.quote_id] | figures[q.quote_id]
@@ -567,8 +570,9 @@ class Linker:
             return [(key, lo, hi) for key, *_ in q.rows()]
 
         parts = self.components(
-            "quotes", probes.values(), windows, lambda a, b: a.doc_id != b.doc_id and similarity(a, b) >= QUOTE_THRESHOLD,
-            lambda q: "", ident=lambda q: q.record_id,
+            "quotes", probes.values(), windows,
+            lambda a, b: a.doc_id != b.doc_id and similarity(a, b) >= QUOTE_THRESHOLD, lambda q: "",
+            ident=lambda q: q.record_id,
             read=lambda rows: {rid: Probe.of(key, rid, day, info) for key, rid, day, info in rows},
             shared=(lambda q: q.words, _probe_words, QUOTE_WHOLE_WORDS))
         linked = [part for part in parts if len(part) > 1]
@@ -599,8 +603,9 @@ class Linker:
             text = self.texts.get(q.doc_id, "")
             paragraph = text.rfind("\n", 0, q.start) + 1, (text.find("\n", q.end) + 1 or len(text) + 1) - 1
             start, end = next(((s, e) for s, e in sentence_spans(text, *paragraph) if e >= q.end), paragraph)
-            found[q.quote_id] = frozenset(f"{WHO_MARK}{m.actor_id}" for m in self.corpus.mentions(q.doc_id)
-                                          if start <= m.start and m.end <= end and self.corpus.kind(m.actor_id) == "person")
+            found[q.quote_id] = frozenset(
+                f"{WHO_MARK}{m.actor_id}" for m in self.corpus.mentions(q.doc_id)
+                if start <= m.start and m.end <= end and self.corpus.kind(m.actor_id) == "person")
         return found
 
     def figure_claims(self, quotes: list[Quote]) -> dict[str, frozenset[str]]:
@@ -612,9 +617,10 @@ class Linker:
         claimants = {}
         for q in quotes:
             if _COUNTED.search(q.text):
-                claimant = next((m.country for m in self.corpus.mentions(q.doc_id) if m.actor_id == q.speaker and m.country),
-                                None)
-                claimant = claimant or (q.speaker if q.speaker and len(q.speaker) == 3 and q.speaker.isupper() else None)
+                claimant = next((m.country for m in self.corpus.mentions(q.doc_id)
+                                 if m.actor_id == q.speaker and m.country), None)
+                if not claimant and q.speaker and len(q.speaker) == 3 and q.speaker.isupper():
+                    claimant = q.speaker  # a state
                 if claimant:
                     claimants[q.quote_id] = claimant
         docs = sorted({q.doc_id for q in quotes if q.quote_id in claimants})
@@ -624,7 +630,8 @@ class Linker:
         for q in quotes:
             if q.quote_id not in claimants:
                 continue
-            mentions, text, claimant = self.corpus.mentions(q.doc_id), self.texts.get(q.doc_id, ""), claimants[q.quote_id]
+            mentions, text = self.corpus.mentions(q.doc_id), self.texts.get(q.doc_id, "")
+            claimant = claimants[q.quote_id]
             start, end = claimed_span(text, q, claimant, mentions)
             inside = [m for m in mentions if start <= m.start and m.end <= end]
             dated = [t for t in timexes[q.doc_id] if q.start <= t.start and t.end <= q.end and t.value]
@@ -652,7 +659,8 @@ class Linker:
         reports of that promise too. Redone for the statement groups and the promises this run changed."""
         # a statement group's view changes with its quotes or with a promise reported where one of them is
         # (or with a forecast it states, retold by a new document: the forecast's reports)
-        retold = self.retold_forecasts(self.store.raw_records("forecasts", doc_id=self.doc_ids))  # type: ignore[arg-type]
+        retold = self.retold_forecasts(
+            self.store.raw_records("forecasts", doc_id=self.doc_ids))  # type: ignore[arg-type]
         docs = sorted(self.promise_reports.keys() | set(self.doc_ids) | {f.doc_id for group in retold for f in group})
         new = set(self.doc_ids) | {f.doc_id for group in retold for f in group}
         quotes = {q.quote_id for found in self.quotes_in(docs).values() for q in found
@@ -1026,7 +1034,7 @@ class Linker:
                  for w in plain(self.corpus.words_at(ev.doc_id, ev.start, ev.text))]
         if forecast.author:
             rows.append((f"author|{forecast.author}", fid, day))
-        if predicts_change(forecast):  # a sentence telling that a person's lot persists judges it (persisting_sentences)
+        if predicts_change(forecast):  # a sentence telling a person's lot persists judges it (persisting_sentences)
             rows += [(f"subject|{s}", fid, day) for s in forecast.subjects if ":" in s]
         return rows
 
@@ -1112,9 +1120,11 @@ class Linker:
         by_doc: dict[str, list[Event]] = defaultdict(list)
         for e in self.store.raw_records("events", doc_id=vague) if vague else ():
             by_doc[e.doc_id].append(e)  # type: ignore[attr-defined]
-        return {doc_id: day for doc_id in vague if (day := written_since(self.corpus.published(doc_id), by_doc[doc_id]))}
+        return {doc_id: day for doc_id in vague
+                if (day := written_since(self.corpus.published(doc_id), by_doc[doc_id]))}
 
-    def persisting_sentences(self, forecasts: list[Forecast], limits: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    def persisting_sentences(self, forecasts: list[Forecast], limits: dict[str, Any]
+                             ) -> dict[str, list[dict[str, Any]]]:
         """For each forecast that something will change by its horizon, the sentences of documents from its horizon
         to its reach telling that a state of things persists, filed under one of its subjects or its author: those
         sharing SHARED_WORDS of its own words, and those naming a person or body it is about."""
@@ -1122,7 +1132,8 @@ class Linker:
         for f in forecasts:
             if predicts_change(f):
                 lo, hi = f.resolves_by, limits[f.forecast_id].isoformat() if limits[f.forecast_id] else None
-                windows[f.forecast_id] = [(w, lo, hi) for w in sorted({*f.subjects, f.author} - {None})]  # type: ignore[misc]
+                named = sorted({*f.subjects, f.author} - {None})  # type: ignore[misc]
+                windows[f.forecast_id] = [(w, lo, hi) for w in named]
                 people[f.forecast_id] = [(w, lo, hi) for w in f.subjects if ":" in w]
         if not windows:
             return {}

@@ -394,8 +394,8 @@ def _unique(evidence: list[StanceEvidence], corpus: Corpus) -> tuple[StanceEvide
 
 
 # a later sentence retelling a prediction: "Last July I wrote that …", "who predicted in March that …"
-_RETELLING = re.compile(r"\b(?:wrote|written|predicted|forecast|foresaw|foreseen|had\s+(?:said|warned|argued|expected))\b",
-                        re.I)
+_RETELLING = re.compile(
+    r"\b(?:wrote|written|predicted|forecast|foresaw|foreseen|had\s+(?:said|warned|argued|expected))\b", re.I)
 # how far before a retold prediction its retelling verb may stand, in characters of its sentence
 RETELLING_CHARS = 120
 
@@ -417,10 +417,12 @@ def retells(earlier: Forecast, later: Forecast, later_text: str, corpus: Corpus)
 
 # a sentence telling that a state of things persists: "Pell remains under house arrest", "the units remain deployed",
 # "armoured vehicles were still visible" (not "would remain", a prediction, nor "no longer remains")
-_PERSISTS = re.compile(r"\b(?:remain|remains|remained|(?:is|are|was|were)\s+still|still\s+(?:remains?|stands?))\b", re.I)
+_PERSISTS = re.compile(r"\b(?:remain|remains|remained|(?:is|are|was|were)\s+still|still\s+(?:remains?|stands?))\b",
+                       re.I)
 # words before "remain" that make it no report of a present state ("would remain", "to remain", "no longer remains")
-_NOT_BEFORE = re.compile(r"(?:\b(?:no longer|not|never|would|will|could|can|may|might|must|should|shall|to|cannot)|n't|'ll|'d)"
-                         r"\s+(?:\w+\s+)?$", re.I)
+_NOT_BEFORE = re.compile(
+    r"(?:\b(?:no longer|not|never|would|will|could|can|may|might|must|should|shall|to|cannot)|n't|'ll|'d)"
+    r"\s+(?:\w+\s+)?$", re.I)
 # predictions that something will change: a persisting state refutes them once their horizon has passed
 _CHANGE = re.compile(r"\b(?:released?|freed?|free|return(?:ed)?|back|withdrawn?|leave|left|reopen(?:ed)?|lift(?:ed)?|"
                      r"end(?:ed)?|expel(?:led)?|evacuated?|removed?|pulled\s+out|pull\s+out|handed\s+over|hand\s+over|"
@@ -475,7 +477,8 @@ def predicts_change(forecast: Forecast) -> bool:
                 and not negated(forecast.text))
 
 
-def persistence_evidence(forecast: Forecast, cues: Iterable[dict[str, Any]], own: frozenset[str]) -> list[StanceEvidence]:
+def persistence_evidence(forecast: Forecast, cues: Iterable[dict[str, Any]], own: frozenset[str]
+                         ) -> list[StanceEvidence]:
     """Sentences written after a change was due telling that the state it was to end persists ("Pell remains
     under house arrest" after "Pell will be released by June"): about the same people or things, they refute it."""
     if not predicts_change(forecast):
