@@ -77,6 +77,7 @@ from .forecasts import (
     predicts_change,
     reach,
     retells,
+    same_prediction,
     written_since,
 )
 from .forecasts import SHARED_WORDS as FORECAST_SHARED_WORDS
@@ -710,9 +711,11 @@ class Linker:
         if a.doc_id == b.doc_id or a.author != b.author:
             return False
         earlier, later = sorted((a, b), key=lambda f: (self.corpus.order(f.doc_id), f.evidence.start))
-        if later.doc_id not in self.texts:
+        if not same_prediction(earlier, later, self.corpus):
+            return False
+        if later.doc_id not in self.texts:  # read only for the few pairs predicting the same
             self.texts.update((d.doc_id, d.text) for d in self.store.documents_by_ids([later.doc_id]))
-        return retells(earlier, later, self.texts.get(later.doc_id, ""), self.corpus)
+        return retells(later, self.texts.get(later.doc_id, ""))
 
     def forecast_reports_at(self, quotes: list[Quote]) -> dict[str, list[Evidence]]:
         """For each quote stating a forecast retold elsewhere (a quote of its author, or of no speaker the text
@@ -1149,12 +1152,10 @@ class Linker:
     def condition_words(self, forecasts: list[Forecast]) -> dict[str, frozenset[str]]:
         """For each conditional forecast, the words of its condition where its document gives them."""
         found = {}
-        for f in forecasts:
-            condition, _ = condition_of(f)
-            if not condition:
-                continue
-            if f.doc_id not in self.texts:
-                self.texts.update((d.doc_id, d.text) for d in self.store.documents_by_ids([f.doc_id]))
+        conditional = [(f, condition) for f in forecasts if (condition := condition_of(f)[0])]
+        missing = sorted({f.doc_id for f, _ in conditional} - self.texts.keys())
+        self.texts.update((d.doc_id, d.text) for d in self.store.documents_by_ids(missing))
+        for f, condition in conditional:
             text, ev = self.texts.get(f.doc_id, ""), f.evidence
             at = text.rfind(condition, 0, ev.end + len(condition))
             at = at if at >= 0 else text.find(condition, ev.start)

@@ -400,19 +400,23 @@ _RETELLING = re.compile(
 RETELLING_CHARS = 120
 
 
-def retells(earlier: Forecast, later: Forecast, later_text: str, corpus: Corpus) -> bool:
-    """Whether a later forecast by the same author retells an earlier one: its sentence tells that the author
-    wrote or predicted it, and it predicts the same, in other words (at least SHARED_WORDS content words in
-    common, half of the shorter prediction's), the same way (both negated or neither)."""
-    start = later.evidence.start
-    lead = later_text[max(0, start - RETELLING_CHARS) : start]
-    lead = re.split(r"[.!?]\s|\n", lead)[-1]
-    if not _RETELLING.search(lead) or negated(earlier.text) != negated(later.text):
+def same_prediction(earlier: Forecast, later: Forecast, corpus: Corpus) -> bool:
+    """Whether two forecasts predict the same, in other words (at least SHARED_WORDS content words in common,
+    half of the shorter prediction's), the same way (both negated or neither)."""
+    if negated(earlier.text) != negated(later.text):
         return False
     a = {base_word(w) for w in own_plain_words(earlier, corpus)}
     b = {base_word(w) for w in own_plain_words(later, corpus)}
     shared = a & b
     return len(shared) >= SHARED_WORDS and 2 * len(shared) >= min(len(a), len(b))
+
+
+def retells(later: Forecast, later_text: str) -> bool:
+    """Whether a forecast's sentence tells that its author wrote or predicted it before ("Last July I wrote that
+    …"): with ``same_prediction``, it retells an earlier forecast of theirs."""
+    start = later.evidence.start
+    lead = later_text[max(0, start - RETELLING_CHARS) : start]
+    return bool(_RETELLING.search(re.split(r"[.!?]\s|\n", lead)[-1]))
 
 
 # a sentence telling that a state of things persists: "Pell remains under house arrest", "the units remain deployed",
