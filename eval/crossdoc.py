@@ -202,7 +202,10 @@ def score_verdicts(gold_items: list[dict[str, Any]], forecasts: list[Any], gold:
     accuracy = Accuracy()
     for item in gold_items:
         span = gold.span(item)
-        match = next((f for f in forecasts if touches(span, ev_span(f.evidence))), None)
+        # a gold forecast whose branches the extraction keeps apart ("If …, X will …. Otherwise, Y will …") is
+        # matched by the record covering most of its words
+        match = max((f for f in forecasts if touches(span, ev_span(f.evidence))),
+                    key=lambda f: min(span[2], f.evidence.end) - max(span[1], f.evidence.start), default=None)
         got = (match.verdict, match.verdict_final) if match else ("(not found)", None)
         accuracy.total += 1
         if got == (item["verdict"], item["final"]):

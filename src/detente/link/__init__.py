@@ -2,7 +2,8 @@
 
 Linking is incremental in the documents just stored, independent of their order, and its cost
 grows with the documents linked rather than with the store. Every linked record is filed under
-blocking keys (``link_keys``) with a day: a statement under its speaker, an event under its pair
+blocking keys (``link_keys``) with a day: a statement under its speaker (and each figure it claims,
+or with no speaker, the people its sentence names), an event under its pair
 of states and type (by its date and by its publication), a promise under its promiser, a forecast
 under its pairs and types and its words, a sentence of a later document under the actors it
 names. For each new record a run looks up only the records under its keys within a time window,
@@ -39,7 +40,7 @@ from ..store import Store, cue_id
 from .actors import merge_actor, merge_actor_records
 from .cluster import cluster
 from .corpus import Corpus, first_day, last_day, shifted, state_pairs
-from .cues import course_predicted, document_cues, tells_not_done
+from .cues import count_claims, course_predicted, document_cues, tells_not_done
 from .disagreements import (
     count_disagreement,
     occasion_disagreement,
@@ -66,12 +67,18 @@ from .forecasts import (
     FORECAST_DAYS,
     before_reach,
     checked_forecast,
+    condition_of,
     course_cue_for,
     forecast_countries,
     negated,
     own_plain_words,
+    persistence_cues,
     predicted_categories,
+    predicts_change,
     reach,
+    retells,
+    same_prediction,
+    written_since,
 )
 from .forecasts import SHARED_WORDS as FORECAST_SHARED_WORDS
 from .mentions import (
@@ -99,7 +106,7 @@ from .promises import (
     speaks_of,
 )
 from .text import _WORD as WORD
-from .text import STOPWORDS, overlap, plain, stem
+from .text import STOPWORDS, overlap, plain, sentence_spans, stem
 from .titles import period_of, role_claims
 
 __all__ = ["link", "link_pending", "merge_actor_records"]
@@ -113,6 +120,13 @@ STATEMENT_DAYS = REFER_BACK_DAYS
 OCCASION_DAYS = 92
 # how a quote's probe names a place its paragraph names
 PLACE_MARK = "@in:"
+# how a quote's probe names a figure it claims (Linker.figure_claims), and for a quote with no speaker a person its
+# sentence names (Linker.sentence_people)
+FIGURE_MARK = "@fig:"
+WHO_MARK = "@who:"
+_ACCORDING_TO = re.compile(r"\baccording to\b", re.I)
+_COUNTED = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand)",
+                      re.I)
 # how a quote's probe marks a word that is a name
 NAME_MARK = "^"
 # indefinite pronouns, as said_words stems them: words two statements share without being about one thing
@@ -125,7 +139,7 @@ MENTIONS = ("promise_ref", "promise_noun")
 RUN_SIZE = 1000
 # what linking files for later runs to compare (cue kinds, the words kept with blocking keys) as of this version:
 # a store linked by another is linked again from scratch (raise it with any change to what is filed)
-LINK_VERSION = "2026-12-06.7"
+LINK_VERSION = "2026-12-06.m1"
 
 T = TypeVar("T")
 
@@ -199,8 +213,8 @@ class Linker:
         self.link_events()
         self.link_quotes()
         self.link_promises(cue_rows)
-        self.link_promise_statements()
         self.check_forecasts(cue_rows, actors_of)
+        self.link_promise_statements()  # after the forecasts are filed: a statement may retell one
         self.find_fact_disagreements(cue_rows)
         self.store.mark_linked(self.doc_ids)
 
@@ -409,7 +423,8 @@ class Linker:
             self.texts[d.doc_id] = d.text
             mentions = self.corpus.mentions(d.doc_id)
             found = (document_cues(d, mentions, timexes[d.doc_id], kinds, events[d.doc_id])
-                     + role_claims(d.text, self.doc_actors[d.doc_id], mentions, period_of(d.published)))
+                     + role_claims(d.text, self.doc_actors[d.doc_id], mentions, period_of(d.published))
+                     + persistence_cues(d.text, mentions, written_since(d.published, events[d.doc_id])))
             # a noun naming a promised act inside a promise's own words is that promise, not a mention of another
             by_doc[d.doc_id] = [r for r in found if r["kind"] != "promise_noun"
                                 or not any(s < r["end"] and r["start"] < e for s, e in promised[d.doc_id])]
@@ -433,10 +448,14 @@ class Linker:
                 keys["verdict"] += [(actor, cue_id(cue), self.day(cue["doc_id"])) for actor in sorted(actors_of[cue["doc_id"]])]
             elif cue["kind"] == "occasion":  # by occasion and place, on the day claimed
                 keys["occasion"].append((cue["key"], cue_id(cue), cue["value"]))
+            elif cue["kind"] == "persists":  # by the actors it names, with its words, on the day it was written by
+                info, since = " ".join(sorted(plain(cue["words"]))), first_day(cue["since"])
+                day = since.isoformat() if since else None
+                keys["persists"] += [(actor, cue_id(cue), day, info) for actor in cue["actors"]]
             elif cue["kind"] == "course":  # by each pair of the states it is about
                 day = self.day(cue["doc_id"])
                 keys["course"] += [(f"{a}|{b}", cue_id(cue), day) for a, b in state_pairs(cue["states"])]
-        for kind in ("status", "promise_ref", "promise_noun", "verdict", "occasion", "course"):
+        for kind in ("status", "promise_ref", "promise_noun", "verdict", "occasion", "course", "persists"):
             self.store.put_keys(kind, [cue_id(c) for c in found if c["kind"] == kind], keys[kind])
         self.store.put_keys("outcome", [cue_id(c) for c in found if c["kind"] == "status"], keys["outcome"])
         return found
@@ -521,34 +540,50 @@ class Linker:
     # -- statements
 
     def link_quotes(self) -> None:
-        new = [q for quotes in self.quotes_in(self.doc_ids).values() for q in quotes if q.speaker]
+        # a quote the text gives no speaker for is compared with the quotes of the people its sentence names
+        unnamed = self.sentence_people([q for quotes in self.quotes_in(self.doc_ids).values() for q in quotes
+                                        if not q.speaker])
+        new = [q for quotes in self.quotes_in(self.doc_ids).values() for q in quotes
+               if q.speaker or unnamed.get(q.quote_id)]
         # numbers count in a quote ("back in their garrisons by 5 May"): the same speaker repeating one is telling;
         # the places its paragraph names tell where it was said
         places = self.paragraph_places(new)
+        # a figure claimed ("three Kestrian border guards were killed") is one statement per claimant, whoever
+        # speaks for it
+        figures = self.figure_claims(new)
         probes = {q.quote_id: Probe(q.quote_id, q.speaker or "", q.doc_id, self.day(q.doc_id),
-                                    said_words(q.text) | places[q.quote_id]) for q in new}
-        self.store.put_keys("quotes", list(probes), [(p.key, p.record_id, p.day, p.info()) for p in probes.values()])
+                                    said_words(q.text) | places[q.quote_id] | figures[q.quote_id]
+                                    | unnamed.get(q.quote_id, frozenset())) for q in new}
+        self.store.put_keys("quotes", list(probes), [row for p in probes.values() for row in p.rows()])
         if not new:
             return
 
         def similarity(a: Probe, b: Probe) -> float:
-            if a.key != b.key or not _days_near(a.day, b.day, STATEMENT_DAYS):
+            if not _days_near(a.day, b.day, STATEMENT_DAYS):
                 return 0.0
-            return quote_similarity(a, b, _days_near(a.day, b.day, OCCASION_DAYS))
+            found = quote_similarity(a, b, _days_near(a.day, b.day, OCCASION_DAYS)) if a.key and a.key == b.key else 0.0
+            if a.key in b.named or b.key in a.named:  # a quote with no speaker: only the other's words, all of them
+                found = 1.0 if quote_similarity(a, b) == 1.0 else 0.0
+            return max(found, QUOTE_THRESHOLD) if a.figures & b.figures else found
+
+        def windows(q: Probe) -> list[tuple[str, str | None, str | None]]:
+            lo, hi = shifted(_date(q.day), -STATEMENT_DAYS), shifted(_date(q.day), STATEMENT_DAYS)
+            return [(key, lo, hi) for key, *_ in q.rows()]
 
         parts = self.components(
-            "quotes", probes.values(), lambda q: [(q.key, shifted(_date(q.day), -STATEMENT_DAYS), shifted(_date(q.day), STATEMENT_DAYS))],
-            lambda a, b: a.doc_id != b.doc_id and similarity(a, b) >= QUOTE_THRESHOLD, lambda q: q.key,
-            ident=lambda q: q.record_id, read=lambda rows: {rid: Probe.of(key, rid, day, info) for key, rid, day, info in rows},
-            shared=(lambda q: q.words, lambda row: (row[3] or "").partition(" ")[2].split(), QUOTE_WHOLE_WORDS))
+            "quotes", probes.values(), windows,
+            lambda a, b: a.doc_id != b.doc_id and similarity(a, b) >= QUOTE_THRESHOLD, lambda q: "",
+            ident=lambda q: q.record_id,
+            read=lambda rows: {rid: Probe.of(key, rid, day, info) for key, rid, day, info in rows},
+            shared=(lambda q: q.words, _probe_words, QUOTE_WHOLE_WORDS))
         linked = [part for part in parts if len(part) > 1]
         quotes: dict[str, Quote] = {q.quote_id: q for q in self.store.records_by_ids(  # type: ignore[misc]
             "quotes", {p.record_id for part in linked for p in part})}
         self.corpus.load(q.doc_id for q in quotes.values())
         rows = []
         for part in linked:
-            for probes_group in cluster(part, key=lambda q: q.record_id, doc=lambda q: q.doc_id, similarity=similarity,
-                                        threshold=QUOTE_THRESHOLD):
+            for probes_group in with_parts(cluster(part, key=lambda q: q.record_id, doc=lambda q: q.doc_id,
+                                                   similarity=similarity, threshold=QUOTE_THRESHOLD), similarity):
                 if len(probes_group) < 2:
                     continue
                 group = [quotes[p.record_id] for p in probes_group]
@@ -558,6 +593,52 @@ class Linker:
                     rows.append((q.quote_id, first.quote_id, _with_reports(q, others)))
         self.store.replace_links("quotes", [p.record_id for part in parts for p in part], rows)
         self.quotes_changed.update(p.record_id for part in parts for p in part)
+
+    def sentence_people(self, quotes: list[Quote]) -> dict[str, frozenset[str]]:
+        """For each quote with no speaker, ``@who:person`` for each person its sentence names ("Renn, who mused
+        about taking the bridgehead “in forty-eight hours”")."""
+        missing = sorted({q.doc_id for q in quotes} - self.texts.keys())
+        self.texts.update((d.doc_id, d.text) for d in self.store.documents_by_ids(missing))
+        found = {}
+        for q in quotes:
+            text = self.texts.get(q.doc_id, "")
+            paragraph = text.rfind("\n", 0, q.start) + 1, (text.find("\n", q.end) + 1 or len(text) + 1) - 1
+            start, end = next(((s, e) for s, e in sentence_spans(text, *paragraph) if e >= q.end), paragraph)
+            found[q.quote_id] = frozenset(
+                f"{WHO_MARK}{m.actor_id}" for m in self.corpus.mentions(q.doc_id)
+                if start <= m.start and m.end <= end and self.corpus.kind(m.actor_id) == "person")
+        return found
+
+    def figure_claims(self, quotes: list[Quote]) -> dict[str, frozenset[str]]:
+        """For each quote, ``@fig:claimant|what|whose|month|number`` for each figure it claims ("three Kestrian
+        border guards were killed"), the claimant being the state its speaker is or speaks for; in a sentence
+        giving each side's figure ("three died, according to Dorrun, and two, according to Brask") the one
+        before the speaker's "according to"."""
+        found: dict[str, frozenset[str]] = {q.quote_id: frozenset() for q in quotes}
+        claimants = {}
+        for q in quotes:
+            if _COUNTED.search(q.text):
+                claimant = next((m.country for m in self.corpus.mentions(q.doc_id)
+                                 if m.actor_id == q.speaker and m.country), None)
+                if not claimant and q.speaker and len(q.speaker) == 3 and q.speaker.isupper():
+                    claimant = q.speaker  # a state
+                if claimant:
+                    claimants[q.quote_id] = claimant
+        docs = sorted({q.doc_id for q in quotes if q.quote_id in claimants})
+        timexes: dict[str, list[Timex]] = defaultdict(list)
+        for t in self.store.raw_records("timexes", doc_id=docs) if docs else ():
+            timexes[t.doc_id].append(t)  # type: ignore[attr-defined]
+        for q in quotes:
+            if q.quote_id not in claimants:
+                continue
+            mentions, text = self.corpus.mentions(q.doc_id), self.texts.get(q.doc_id, "")
+            claimant = claimants[q.quote_id]
+            start, end = claimed_span(text, q, claimant, mentions)
+            inside = [m for m in mentions if start <= m.start and m.end <= end]
+            dated = [t for t in timexes[q.doc_id] if q.start <= t.start and t.end <= q.end and t.value]
+            claims = count_claims(text, start, end, inside, dated, self.corpus.published(q.doc_id), {})
+            found[q.quote_id] = frozenset(f"{FIGURE_MARK}{claimant}|{c['key']}|{c['value']}" for c in claims)
+        return found
 
     def paragraph_places(self, quotes: list[Quote]) -> dict[str, frozenset[str]]:
         """For each quote, ``@in:place`` for each town or city its paragraph names (places in a country)."""
@@ -578,8 +659,11 @@ class Linker:
         quote overlapping a report of a promise by the quote's speaker (or the state it speaks for) gets the
         reports of that promise too. Redone for the statement groups and the promises this run changed."""
         # a statement group's view changes with its quotes or with a promise reported where one of them is
-        docs = sorted(self.promise_reports.keys() | set(self.doc_ids))
-        new = set(self.doc_ids)
+        # (or with a forecast it states, retold by a new document: the forecast's reports)
+        retold = self.retold_forecasts(
+            self.store.raw_records("forecasts", doc_id=self.doc_ids))  # type: ignore[arg-type]
+        docs = sorted(self.promise_reports.keys() | set(self.doc_ids) | {f.doc_id for group in retold for f in group})
+        new = set(self.doc_ids) | {f.doc_id for group in retold for f in group}
         quotes = {q.quote_id for found in self.quotes_in(docs).values() for q in found
                   if q.doc_id in new or any(s < q.end and q.start < e for s, e in self.promise_reports[q.doc_id])}
         quotes |= self.quotes_changed
@@ -592,6 +676,8 @@ class Linker:
         for q in self.store.records_by_ids("quotes", set(head_of)):
             members[head_of[q.quote_id]].append(q)  # type: ignore[attr-defined]
         promised = self.promise_reports_at([q for group in members.values() for q in group])
+        for qid, reports in self.forecast_reports_at([q for group in members.values() for q in group]).items():
+            promised[qid] = [*promised.get(qid, []), *reports]
         rows: list[tuple[str, str, Quote | None]] = []
         for head, group in sorted(members.items()):
             group.sort(key=lambda q: q.quote_id)
@@ -607,6 +693,45 @@ class Linker:
                                       key=lambda v: (v.doc_id, v.start)))
                 rows.append((q.quote_id, head, _with_reports(q, others)))
         self.store.replace_links("quotes", [q.quote_id for group in members.values() for q in group], rows)
+
+    def retold_forecasts(self, seeds: Iterable[Forecast]) -> list[list[Forecast]]:
+        """These forecasts with every forecast by the same author that retells one of them or that one of them
+        retells ("Last July I wrote that …", ``retells``), as groups of one prediction's reports."""
+        new = [f for f in seeds if f.author]
+        if not new:
+            return []
+        # a prediction is retold when it is judged: as long after it as it is checked (FORECAST_DAYS)
+        parts = self.components("forecasts", new, lambda f: [self.window(f"author|{f.author}", f.doc_id, FORECAST_DAYS,
+                                                                         FORECAST_DAYS)],
+                                self.one_prediction, lambda f: f.author or "")
+        return [sorted(part, key=lambda f: f.forecast_id) for part in parts if len({f.doc_id for f in part}) > 1]
+
+    def one_prediction(self, a: Forecast, b: Forecast) -> bool:
+        """Whether the later of two forecasts by one author retells the earlier one (``retells``)."""
+        if a.doc_id == b.doc_id or a.author != b.author:
+            return False
+        earlier, later = sorted((a, b), key=lambda f: (self.corpus.order(f.doc_id), f.evidence.start))
+        if not same_prediction(earlier, later, self.corpus):
+            return False
+        if later.doc_id not in self.texts:  # read only for the few pairs predicting the same
+            self.texts.update((d.doc_id, d.text) for d in self.store.documents_by_ids([later.doc_id]))
+        return retells(later, self.texts.get(later.doc_id, ""))
+
+    def forecast_reports_at(self, quotes: list[Quote]) -> dict[str, list[Evidence]]:
+        """For each quote stating a forecast retold elsewhere (a quote of its author, or of no speaker the text
+        names, overlapping it), the reports of that forecast in other documents."""
+        by_doc: dict[str, list[Quote]] = defaultdict(list)
+        for q in quotes:
+            by_doc[q.doc_id].append(q)
+        stated = [f for f in self.store.raw_records("forecasts", doc_id=sorted(by_doc)) if isinstance(f, Forecast)
+                  and any(f.evidence.start < q.end and q.start < f.evidence.end for q in by_doc[f.doc_id])]
+        found: dict[str, list[Evidence]] = defaultdict(list)
+        for group in self.retold_forecasts(stated):
+            for f in group:
+                for q in by_doc.get(f.doc_id, ()):
+                    if f.evidence.start < q.end and q.start < f.evidence.end and q.speaker in (None, f.author):
+                        found[q.quote_id] += [g.evidence for g in group if g.doc_id != q.doc_id]
+        return found
 
     def promise_reports_at(self, quotes: list[Quote]) -> dict[str, list[Evidence]]:
         """For each quote, the reports of every promise with a report overlapping it, made by its speaker or
@@ -901,7 +1026,7 @@ class Linker:
         countries = sorted(forecast_countries(forecast, self.corpus))
         pairs = [(a, b) for i, a in enumerate(countries) for b in countries[i + 1:]]
         ev = forecast.evidence
-        rows = [(f"event|{a}|{b}|{category}", fid, day) for a, b in pairs for category in predicted_categories(forecast.text)]
+        rows = [(f"event|{a}|{b}|{category}", fid, day) for a, b in pairs for category in _acts_of(forecast)]
         if course_predicted(forecast.text):  # a prediction of how relations go: judged by sentences telling it
             rows += [(f"course|{a}|{b}", fid, day) for a, b in pairs]
         # a sentence can judge the forecast only where it names one of these (verdict_sentences), and a sentence
@@ -912,6 +1037,8 @@ class Linker:
                  for w in plain(self.corpus.words_at(ev.doc_id, ev.start, ev.text))]
         if forecast.author:
             rows.append((f"author|{forecast.author}", fid, day))
+        if predicts_change(forecast):  # a sentence telling a person's lot persists judges it (persisting_sentences)
+            rows += [(f"subject|{s}", fid, day) for s in forecast.subjects if ":" in s]
         return rows
 
     def check_forecasts(self, cue_rows: list[dict[str, Any]], actors_of: dict[str, set[str]]) -> None:
@@ -932,10 +1059,14 @@ class Linker:
         for fid, told in self.course_sentences(forecasts, limits).items():
             sentences[fid] = sentences[fid] + told
         events = self.later_events(forecasts, limits)
+        conditions, since = self.condition_words(forecasts), self.made_since(forecasts)
+        persisting = self.persisting_sentences(forecasts, limits)
         rows = []
         for forecast in forecasts:
             checked = checked_forecast(forecast, self.corpus, events[forecast.forecast_id],
-                                       sentences[forecast.forecast_id], latest, self.events.words)
+                                       sentences[forecast.forecast_id], latest, self.events.words,
+                                       conditions.get(forecast.forecast_id), since.get(forecast.doc_id),
+                                       persisting.get(forecast.forecast_id, ()))
             if checked.verdict != "unresolved" or checked.verdict_final:
                 rows.append((forecast.forecast_id, forecast.forecast_id, checked))
         self.store.replace_links("forecasts", [f.forecast_id for f in forecasts], rows)
@@ -952,12 +1083,14 @@ class Linker:
                     for c in cue_rows if c["kind"] == "course" for a, b in state_pairs(c["states"])]
         found = self.store.keyed("forecasts", windows)
         verdicts = {cue_id(c): c for c in cue_rows
-                    if c["kind"] == "verdict" or (c["kind"] == "status" and tells_outcome(c))}
+                    if c["kind"] in ("verdict", "persists") or (c["kind"] == "status" and tells_outcome(c))}
         cue_windows, filed_under = {}, {}
         for item, cue in verdicts.items():
             _, lo, hi = self.window("", cue["doc_id"], lookback, 0)
             cue_windows[item] = [(f"word|{w}", lo, hi) for w in {*cue["words"], *cue.get("context_words", ())}]
             cue_windows[item] += [(f"author|{a}", lo, hi) for a in cue["actors"]]
+            if cue["kind"] == "persists":
+                cue_windows[item] += [(f"subject|{a}", lo, hi) for a in cue["actors"] if ":" in a]
             # the actors verdict_sentences finds the sentence under: a verdict by its document's, an outcome by its own
             filed_under[item] = actors_of.get(cue["doc_id"], set()) if cue["kind"] == "verdict" else set(cue["actors"])
         rows: dict[str, list[tuple[str, str | None, str | None]]] = defaultdict(list)
@@ -969,6 +1102,9 @@ class Linker:
             for key, lo, hi in item_windows:
                 for record_id, day, info in rows[key]:
                     if day is None or (lo or "") <= day <= (hi or "~"):
+                        if key.startswith("subject|"):  # a sentence on a person's lot: judges forecasts about them
+                            found.add(record_id)
+                            continue
                         if key.startswith("author|"):
                             named.add(record_id)
                             continue
@@ -980,20 +1116,67 @@ class Linker:
             found.update(f for f, n in shared.items() if n >= 2 or f in named)
         return found
 
+    def made_since(self, forecasts: list[Forecast]) -> dict[str, str]:
+        """For documents of forecasts dated to the month or year only: the latest day within that period on
+        which they date an event that happened (they were written no earlier; an event before it is no outcome)."""
+        vague = sorted({f.doc_id for f in forecasts if len(self.corpus.published(f.doc_id) or "") in (4, 7)})
+        by_doc: dict[str, list[Event]] = defaultdict(list)
+        for e in self.store.raw_records("events", doc_id=vague) if vague else ():
+            by_doc[e.doc_id].append(e)  # type: ignore[attr-defined]
+        return {doc_id: day for doc_id in vague
+                if (day := written_since(self.corpus.published(doc_id), by_doc[doc_id]))}
+
+    def persisting_sentences(self, forecasts: list[Forecast], limits: dict[str, Any]
+                             ) -> dict[str, list[dict[str, Any]]]:
+        """For each forecast that something will change by its horizon, the sentences of documents from its horizon
+        to its reach telling that a state of things persists, filed under one of its subjects or its author: those
+        sharing SHARED_WORDS of its own words, and those naming a person or body it is about."""
+        windows, people = {}, {}
+        for f in forecasts:
+            if predicts_change(f):
+                lo, hi = f.resolves_by, limits[f.forecast_id].isoformat() if limits[f.forecast_id] else None
+                named = sorted({*f.subjects, f.author} - {None})  # type: ignore[misc]
+                windows[f.forecast_id] = [(w, lo, hi) for w in named]
+                people[f.forecast_id] = [(w, lo, hi) for w in f.subjects if ":" in w]
+        if not windows:
+            return {}
+        own = {f.forecast_id: frozenset(own_plain_words(f, self.corpus)) for f in forecasts if f.forecast_id in windows}
+        found = {fid: {row[1] for row in rows} for fid, rows in
+                 self.matching("persists", windows, own, FORECAST_SHARED_WORDS, _cue_words).items()}
+        for fid, ids in self.lookup("persists", people).items():
+            found[fid] |= ids
+        cues = {cue_id(c): c for c in self.store.cue_rows("persists", set().union(*found.values()))}
+        self.corpus.load(c["doc_id"] for c in cues.values())
+        return {fid: [cues[i] for i in sorted(ids) if i in cues] for fid, ids in found.items()}
+
+    def condition_words(self, forecasts: list[Forecast]) -> dict[str, frozenset[str]]:
+        """For each conditional forecast, the words of its condition where its document gives them."""
+        found = {}
+        conditional = [(f, condition) for f in forecasts if (condition := condition_of(f)[0])]
+        missing = sorted({f.doc_id for f, _ in conditional} - self.texts.keys())
+        self.texts.update((d.doc_id, d.text) for d in self.store.documents_by_ids(missing))
+        for f, condition in conditional:
+            text, ev = self.texts.get(f.doc_id, ""), f.evidence
+            at = text.rfind(condition, 0, ev.end + len(condition))
+            at = at if at >= 0 else text.find(condition, ev.start)
+            if at >= 0:
+                found[f.forecast_id] = self.corpus.words_at(f.doc_id, at, condition)
+        return found
+
     def later_events(self, forecasts: list[Forecast], limits: dict[str, Any]) -> dict[str, list[tuple[str | None, Event]]]:
-        """For each forecast, the groups of events between its states of a type it predicts, dated from
-        its publication to its reach, as ``(group date, canonical report)``."""
+        """For each forecast, the groups of events between its states of a type it (or its condition) predicts,
+        dated from its publication to its reach, as ``(group date, canonical report)``."""
         wanted: dict[str, list[tuple[str, str, str, str]]] = {}
         for f in forecasts:
             countries = sorted(forecast_countries(f, self.corpus))
-            if not predicted_categories(f.text) or len(countries) < 2:
+            if not _acts_of(f) or len(countries) < 2:
                 wanted[f.forecast_id] = []
                 continue
             lo, hi = (self.corpus.published(f.doc_id) or "")[:4], (f.resolves_by or "9999") + "~"
             wanted[f.forecast_id] = [(a, b, lo, hi) for i, a in enumerate(countries) for b in countries[i + 1:]]
         groups = self.store.grouped_events_in({w for ws in wanted.values() for w in ws})
         rows = {f.forecast_id: [r for w in wanted[f.forecast_id] for r in groups[w]
-                                if r["category"] in predicted_categories(f.text)
+                                if r["category"] in _acts_of(f)
                                 and before_reach(r["group_date"], limits[f.forecast_id])] for f in forecasts}
         found = {e.event_id: e for e in self.store.records_by_ids(  # type: ignore[attr-defined]
             "events", {r["event_id"] for rs in rows.values() for r in rs})}
@@ -1147,13 +1330,68 @@ class Probe:
     def __post_init__(self) -> None:
         object.__setattr__(self, "content", frozenset(plain(self.words)))
 
+    @property
+    def figures(self) -> frozenset[str]:
+        return frozenset(w for w in self.words if w.startswith(FIGURE_MARK))
+
+    @property
+    def named(self) -> frozenset[str]:
+        """For a quote with no speaker, the people its sentence names."""
+        return frozenset(w.removeprefix(WHO_MARK) for w in self.words if w.startswith(WHO_MARK))
+
     def info(self) -> str:
-        return f"{self.doc_id} {' '.join(sorted(self.words))}"
+        return f"{self.doc_id} {self.key} {' '.join(sorted(self.words))}"
+
+    def rows(self) -> list[tuple[str, str, str | None, str]]:
+        """The blocking keys of a quote: its speaker, and each figure it claims."""
+        return [(key, self.record_id, self.day, self.info())
+                for key in ([self.key] if self.key else sorted(self.named))
+                + sorted(f"figure|{f.removeprefix(FIGURE_MARK)}" for f in self.figures)]
 
     @classmethod
     def of(cls, key: str, record_id: str, day: str | None, info: str | None) -> Probe:
-        doc_id, _, found = (info or "").partition(" ")
-        return cls(record_id, key, doc_id, day, frozenset(found.split()))
+        doc_id, speaker, found = ((info or "") + "  ").split(" ", 2)
+        return cls(record_id, speaker, doc_id, day, frozenset(found.split()))
+
+
+def with_parts(groups: list[list[Probe]], similarity: Callable[[Probe, Probe], float]) -> list[list[Probe]]:
+    """Statement groups where a report retelling two remarks of one document together ("she said that the vehicles
+    had been returned early and that those not collected were kept free of charge") holds both: a remark left
+    alone joins the group of its speaker's other remark in its document when they share no word (two parts of
+    what was said, not two versions of it) and a report in another document of the group is like both."""
+    joined = [list(g) for g in groups if len(g) > 1]
+    alone = []
+    for p in sorted((g[0] for g in groups if len(g) == 1), key=lambda q: q.record_id):
+        for group in joined:
+            mine = [q for q in group if q.doc_id == p.doc_id]
+            if len(mine) != 1 or mine[0].key != p.key or not p.content or mine[0].content & p.content:
+                continue
+            if any(q.doc_id != p.doc_id and min(similarity(p, q), similarity(mine[0], q)) >= QUOTE_THRESHOLD
+                   for q in group):
+                group.append(p)
+                break
+        else:
+            alone.append([p])
+    return joined + alone
+
+
+def _probe_words(row: tuple[str, str, str | None, str | None]) -> list[str]:
+    return ((row[3] or "") + "  ").split(" ", 2)[2].split()
+
+
+def claimed_span(text: str, q: Quote, claimant: str, mentions: list[Any]) -> tuple[int, int]:
+    """Where a quote claims what its speaker claims: the whole quote, or when it gives several sides' claims
+    ("… according to Dorrun, and two, according to Brask") the clause before the speaker's "according to"."""
+    attributions = list(_ACCORDING_TO.finditer(text, q.start, q.end))
+    if len(attributions) < 2:
+        return q.start, q.end
+    start = q.start
+    for match in attributions:
+        named = next((m for m in mentions if match.end() <= m.start <= match.end() + 2), None)
+        if named and claimant in (named.actor_id, named.country):
+            return max(start, text.rfind(";", start, match.start()) + 1), match.start()
+        start = match.end()
+    return q.start, q.start
 
 
 def judged_again(group: list[Commitment], stored: Commitment, cues: list[dict[str, Any]], corpus: Corpus,
@@ -1164,6 +1402,12 @@ def judged_again(group: list[Commitment], stored: Commitment, cues: list[dict[st
     mentions = [e for e in stored.also_reported_in if (e.doc_id, e.start, e.end) not in reports]
     merged, _ = linked_promise(group, corpus, cues, matcher, mentions, known=stored.status_evidence)
     return merged
+
+
+def _acts_of(forecast: Forecast) -> set[str]:
+    """The event types a forecast predicts, and those its condition names."""
+    condition, _ = condition_of(forecast)
+    return predicted_categories(forecast.text) | (predicted_categories(condition) if condition else set())
 
 
 def tells_outcome(cue: dict[str, Any]) -> bool:
@@ -1216,7 +1460,8 @@ def quote_similarity(a: Probe, b: Probe, same_time: bool = False) -> float:
     only one content word in common ("the missiles exploded …" and "hit by debris, not by … a missile")."""
     common = a.words & b.words
     places = {w for w in common if w.startswith(PLACE_MARK)}
-    shared, similarity = len(common) - len(places), overlap(a.content, b.content)
+    marks = {w for w in common if w.startswith((FIGURE_MARK, WHO_MARK))}
+    shared, similarity = len(common) - len(places) - len(marks), overlap(a.content, b.content)
     if shared >= QUOTE_SHARED_WORDS or (shared >= QUOTE_WHOLE_WORDS and similarity == 1.0):
         return similarity
     if places and same_time and any(not w.startswith(NAME_MARK) and w not in INDEFINITE for w in a.content & b.content):

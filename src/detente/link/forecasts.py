@@ -8,8 +8,15 @@ was wrong", "who predicted in March that …") and share its words. And later se
 that something was done or was not done ("the line entered service", "the findings were never
 handed over"), the ones that judge promises, when they share the prediction's own words.
 
+And, once the horizon of a prediction that something will change has passed, sentences telling that
+the state of things persists ("Pell remains under house arrest").
+
 A verdict is final once the horizon has passed in the store's time (its newest document), or as
-soon as the event it predicted (or ruled out) has happened.
+soon as the event it predicted (or ruled out) has happened. A conditional forecast is judged only
+once its condition is known to be met (and its "otherwise" branch is then void).
+
+A forecast retold later by its author ("Last July I wrote that …") is one statement with it
+(``retells``): quotes stating either carry the other's reports.
 """
 
 from __future__ import annotations
@@ -23,15 +30,27 @@ from typing import Any
 
 from ..extract.events import event_lexicon, plover_of
 from ..records import Event, Forecast, StanceEvidence
-from .corpus import Corpus, first_day, last_day
-from .cues import course_predicted
-from .text import plain, stem
+from .corpus import Corpus, first_day, last_day, not_before
+from .cues import course_predicted, cue_alternation
+from .text import plain, sentence_spans, stem, words
 
 _NEGATION = re.compile(r"\b(?:not|never|no longer|won't|will not|cannot|can't)\b", re.I)
 SHARED_WORDS = 2
 # how long after its horizon (or its publication, when it names none) a forecast is checked against
 # what happens and what is said; a horizon further ahead than this counts as this far
 FORECAST_DAYS = 730
+# words that name only the parties of a prediction ("the two capitals will return to the negotiating table")
+PARTY_WORDS = frozenset(("capital", "party", "both", "each", "neighbour", "neighbor"))
+# past forms that no suffix rule finds, as the stem of their verb ("paid" is "pay")
+IRREGULAR = {
+    "paid": "pay", "met": "meet", "held": "hold", "sent": "send", "took": "take", "taken": "take", "gave": "give",
+    "made": "make", "left": "leave", "began": "begin", "begun": "begin", "brought": "bring", "sought": "seek",
+    "fought": "fight", "struck": "strike", "won": "win", "led": "lead", "withdrew": "withdraw", "withdrawn": "withdraw",
+    "broke": "break", "broken": "break", "spoke": "speak", "spoken": "speak", "froze": "freeze", "frozen": "freeze",
+    "rose": "rise", "risen": "rise", "fell": "fall", "fallen": "fall", "shot": "shoot", "sold": "sell",
+    "bought": "buy", "built": "build", "lent": "lend", "hit": "hit", "drew": "draw", "drawn": "draw",
+    "threw": "throw", "thrown": "throw", "chose": "choose", "chosen": "choose", "flew": "fly", "flown": "fly",
+}
 
 
 @cache
@@ -108,6 +127,38 @@ def _phrases_by_first() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     return found
 
 
+def act_words(text: str) -> frozenset[str]:
+    """The words of a text that name the acts it predicts with a verb, as ``base_word`` gives them ("return",
+    "negotiat", "table" of "will return to the negotiating table"; not the noun of "pays the compensation",
+    which names what is done)."""
+    tokens = [base_word(stem(t)) for t in re.findall(r"[^\W\d_]+", text.lower())]
+    verbs, phrases = _verb_stems()
+    found = {t for t in tokens if t in verbs}
+    for i, token in enumerate(tokens):
+        for rest in phrases.get(token, ()):
+            if _follows(tokens, i, rest):
+                found.update((token, *rest))
+    return frozenset(found)
+
+
+@cache
+def _verb_stems() -> tuple[frozenset[str], dict[str, list[tuple[str, ...]]]]:
+    """The stems of the lexicon's event verbs that have a PLOVER type, and its verb phrases by their first stem."""
+    lexicon = event_lexicon()
+    verbs = frozenset(stem(w) for w, code in lexicon["verbs"].items() if plover_of(code) and " " not in w)
+    phrases: dict[str, list[tuple[str, ...]]] = {}
+    for phrase, code in lexicon["verb_phrases"].items():
+        if plover_of(code):
+            first, *rest = (stem(w) for w in phrase.split())
+            phrases.setdefault(first, []).append(tuple(rest))
+    return verbs, phrases
+
+
+def base_word(word: str) -> str:
+    """A stemmed word as the stem of the lexicon word it is a form of ("paid" and "pays" as "pay")."""
+    return IRREGULAR.get(word) or base_of_form().get(word, word)
+
+
 def _follows(tokens: list[str], at: int, rest: tuple[str, ...]) -> bool:
     """Whether ``rest`` comes after ``tokens[at]`` in order, each at most ``PHRASE_GAP`` words after the last."""
     for word in rest:
@@ -159,14 +210,21 @@ def within(date: str | None, after: str | None, by: str | None) -> bool:
 
 
 def event_evidence(forecast: Forecast, corpus: Corpus, groups: Iterable[tuple[str | None, Event]],
-                   forecast_words: frozenset[str], event_words: Callable[[Event], frozenset[str]]) -> list[StanceEvidence]:
-    """Later events between the forecast's states of a predicted type, about the same people or things."""
-    categories = predicted_categories(forecast.text)
+                   forecast_words: frozenset[str], event_words: Callable[[Event], frozenset[str]],
+                   own: frozenset[str] | None = None, text: str | None = None,
+                   since: str | None = None) -> list[StanceEvidence]:
+    """Later events between the forecast's states of a predicted type, about the same people or things; any
+    such event when the prediction's own words (``own``) name no one and nothing beyond its parties and its
+    act. ``text``: the words whose act is looked for (the prediction's, or its condition's); ``since``: the day
+    the forecast was made no earlier than, when its publication tells less."""
+    text = text or forecast.text
+    categories = predicted_categories(text)
     countries = forecast_countries(forecast, corpus)
     if not categories or len(countries) < 2:
         return []
-    stance = "contradicts" if negated(forecast.text) else "supports"
-    published = corpus.published(forecast.doc_id)
+    stance = "contradicts" if negated(text) else "supports"
+    any_event = own is not None and names_only_parties(own, text, forecast.horizon_text)
+    published = since or corpus.published(forecast.doc_id)
     found = []
     for when, event in groups:
         if event.mode != "asserted" or event.category not in categories:
@@ -175,22 +233,32 @@ def event_evidence(forecast: Forecast, corpus: Corpus, groups: Iterable[tuple[st
             continue
         if corpus.order(event.doc_id) <= corpus.order(forecast.doc_id) or not within(when, published, forecast.resolves_by):
             continue
-        if not _same_matter(forecast_words, event_words(event)):
+        if not any_event and not _same_matter(forecast_words, event_words(event)):
             continue
         ev = event.evidence
         found.append(StanceEvidence(ev.doc_id, ev.start, ev.end, ev.text, stance))  # type: ignore[arg-type]
     return found
 
 
+def names_only_parties(own: frozenset[str], text: str, horizon_text: str | None) -> bool:
+    """Whether a prediction's words name nothing but its parties (states, "the two capitals"), its act and its
+    horizon: then every event of that act between those states is about it."""
+    if any(w.startswith("@") and (":" in w or "-" in w) for w in own):
+        return False  # a person or a body
+    rest = {base_word(w) for w in plain(own)} - act_words(text) - PARTY_WORDS
+    return not rest - {base_word(w) for w in plain(words(horizon_text or ""))}
+
+
 def _same_matter(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Two texts share two content words, or name the same person or body (not just a state)."""
-    if len(plain(a) & plain(b)) >= SHARED_WORDS:
+    """Two texts share two content words (as forms of one word: "pays", "paid"), or name the same person or body
+    (not just a state)."""
+    if len({base_word(w) for w in plain(a)} & {base_word(w) for w in plain(b)}) >= SHARED_WORDS:
         return True
     return any(w.startswith("@") and (":" in w or "-" in w) for w in a & b)
 
 
 def cue_evidence(forecast: Forecast, corpus: Corpus, cues: Iterable[dict[str, Any]],
-                 forecast_words: frozenset[str]) -> list[StanceEvidence]:
+                 forecast_words: frozenset[str], own: frozenset[str] = frozenset()) -> list[StanceEvidence]:
     """Later sentences that say how this prediction turned out."""
     published = corpus.order(forecast.doc_id)
     content = plain(forecast_words)
@@ -199,6 +267,8 @@ def cue_evidence(forecast: Forecast, corpus: Corpus, cues: Iterable[dict[str, An
         if cue["doc_id"] == forecast.doc_id or corpus.order(cue["doc_id"]) <= published:
             continue
         if cue.get("outcome"):  # whether something was done: read only when it shares SHARED_WORDS of the prediction's own words
+            if cue.get("status") == "broken" and not _not_done_of(cue["text"], own):
+                continue
             found.append(StanceEvidence(cue["doc_id"], cue["start"], cue["end"], cue["text"], cue["stance"]))
             continue
         cue_words = set(cue["words"]) | set(cue.get("context_words", []))
@@ -208,6 +278,21 @@ def cue_evidence(forecast: Forecast, corpus: Corpus, cues: Iterable[dict[str, An
             continue
         found.append(StanceEvidence(cue["doc_id"], cue["start"], cue["end"], cue["text"], cue["stance"]))
     return found
+
+
+def _not_done_of(sentence: str, own: frozenset[str]) -> bool:
+    """Whether the clause of a sentence telling that something was not done ("a motion for snap elections failed to
+    pass", "the findings were never handed over") speaks of the prediction: shares one of its own content words."""
+    match = cue_alternation("not_done").search(sentence)
+    if match is None:
+        return True
+    start = max(sentence.rfind(mark, 0, match.start()) for mark in _CLAUSE_MARKS) + 1
+    ends = [at for at in (sentence.find(mark, match.end()) for mark in _CLAUSE_MARKS) if at >= 0]
+    clause = words(sentence, start, min(ends, default=len(sentence)))
+    return bool({base_word(w) for w in plain(clause)} & {base_word(w) for w in plain(own)})
+
+
+_CLAUSE_MARKS = (",", ";", ":", "—", "–", " and ", " but ", " while ", " after ", " as ")
 
 
 def own_plain_words(forecast: Forecast, corpus: Corpus) -> set[str]:
@@ -224,15 +309,25 @@ def _own_words(forecast: Forecast, corpus: Corpus) -> frozenset[str]:
 
 def checked_forecast(forecast: Forecast, corpus: Corpus, groups: list[tuple[str | None, Event]],
                      cues: list[dict[str, Any]], latest: str | None,
-                     event_words: Callable[[Event], frozenset[str]]) -> Forecast:
+                     event_words: Callable[[Event], frozenset[str]],
+                     condition_words: frozenset[str] | None = None, since: str | None = None,
+                     persisting: Iterable[dict[str, Any]] = ()) -> Forecast:
     """The forecast with its verdict, whether that is final, and the evidence. A sentence telling how
     relations go now (``course``) judges a prediction of their course, but settles it only once its
-    horizon has passed: relations can turn again."""
+    horizon has passed: relations can turn again.
+
+    A conditional forecast ("if Brask pays …, the two capitals will …") is judged only once its condition
+    is known to have been met (by a later event of the act it names, ``condition_words`` its words); a
+    condition not met by the horizon leaves it void (unresolved, final). The other branch ("otherwise, …",
+    the condition given as "unless: …") is void as soon as the condition is met."""
     ev = forecast.evidence
     forecast_words = corpus.words_at(ev.doc_id, ev.start, ev.text)
-    judged = cue_evidence(forecast, corpus, [c for c in cues if not c.get("course")], forecast_words)
+    judged = cue_evidence(forecast, corpus, [c for c in cues if not c.get("course")], forecast_words,
+                          _own_words(forecast, corpus))
+    judged += persistence_evidence(forecast, persisting, _own_words(forecast, corpus))
     told = cue_evidence(forecast, corpus, [c for c in cues if c.get("course")], forecast_words)
-    happened = event_evidence(forecast, corpus, groups, forecast_words, event_words)
+    happened = event_evidence(forecast, corpus, groups, forecast_words, event_words, _own_words(forecast, corpus),
+                              since=since)
     evidence = _unique(judged + told + happened, corpus)
     if judged or told:
         verdict = _latest(judged + told, corpus).stance
@@ -242,12 +337,37 @@ def checked_forecast(forecast: Forecast, corpus: Corpus, groups: list[tuple[str 
         verdict = None
     settled = bool(judged or happened)
     horizon_passed = bool(forecast.resolves_by and latest and latest[: len(forecast.resolves_by)] > forecast.resolves_by)
+    condition, otherwise = condition_of(forecast)
+    void = False
+    if condition and condition_words is not None:
+        met = event_evidence(forecast, corpus, groups, condition_words, event_words, text=condition, since=since)
+        known = bool(met) != negated(condition) if met else None  # without a report, not known either way
+        if otherwise and known:
+            verdict, evidence, void = None, (), True
+        elif not otherwise and not known:
+            verdict, evidence, void = None, (), known is False
+        elif not otherwise:
+            evidence = _unique(list(evidence) + met, corpus)
     return dataclasses.replace(
         forecast,
         verdict={"supports": "confirmed", "contradicts": "contradicted"}.get(verdict or "", "unresolved"),  # type: ignore[arg-type]
-        verdict_final=horizon_passed or (verdict is not None and settled),
+        verdict_final=horizon_passed or void or (verdict is not None and settled),
         verdict_evidence=evidence,
     )
+
+
+UNLESS = "unless: "
+
+
+def condition_of(forecast: Forecast) -> tuple[str | None, bool]:
+    """A conditional forecast's condition, and whether the forecast is the branch taken when it is not met
+    ("otherwise, …", which the extraction gives as "unless: <condition>")."""
+    if not forecast.conditional or not forecast.condition or forecast.condition == "otherwise":
+        return None, False
+    if forecast.condition.startswith(UNLESS):
+        return forecast.condition.removeprefix(UNLESS), True
+    unless = re.match(r"\s*unless\s+", forecast.condition, re.I)  # "unless Brask pays": void once it does
+    return (forecast.condition[unless.end():], True) if unless else (forecast.condition, False)
 
 
 def course_cue_for(cue: dict[str, Any], forecast: Forecast) -> dict[str, Any] | None:
@@ -271,3 +391,114 @@ def _unique(evidence: list[StanceEvidence], corpus: Corpus) -> tuple[StanceEvide
         seen.setdefault((e.doc_id, e.start), e)
     return tuple(sorted(seen.values(), key=lambda e: (corpus.order(e.doc_id), e.start)))
 
+
+
+# a later sentence retelling a prediction: "Last July I wrote that …", "who predicted in March that …"
+_RETELLING = re.compile(
+    r"\b(?:wrote|written|predicted|forecast|foresaw|foreseen|had\s+(?:said|warned|argued|expected))\b", re.I)
+# how far before a retold prediction its retelling verb may stand, in characters of its sentence
+RETELLING_CHARS = 120
+
+
+def same_prediction(earlier: Forecast, later: Forecast, corpus: Corpus) -> bool:
+    """Whether two forecasts predict the same, in other words (at least SHARED_WORDS content words in common,
+    half of the shorter prediction's), the same way (both negated or neither)."""
+    if negated(earlier.text) != negated(later.text):
+        return False
+    a = {base_word(w) for w in own_plain_words(earlier, corpus)}
+    b = {base_word(w) for w in own_plain_words(later, corpus)}
+    shared = a & b
+    return len(shared) >= SHARED_WORDS and 2 * len(shared) >= min(len(a), len(b))
+
+
+def retells(later: Forecast, later_text: str) -> bool:
+    """Whether a forecast's sentence tells that its author wrote or predicted it before ("Last July I wrote that
+    …"): with ``same_prediction``, it retells an earlier forecast of theirs."""
+    start = later.evidence.start
+    lead = later_text[max(0, start - RETELLING_CHARS) : start]
+    return bool(_RETELLING.search(re.split(r"[.!?]\s|\n", lead)[-1]))
+
+
+# a sentence telling that a state of things persists: "Pell remains under house arrest", "the units remain deployed",
+# "armoured vehicles were still visible" (not "would remain", a prediction, nor "no longer remains")
+_PERSISTS = re.compile(r"\b(?:remain|remains|remained|(?:is|are|was|were)\s+still|still\s+(?:remains?|stands?))\b",
+                       re.I)
+# words before "remain" that make it no report of a present state ("would remain", "to remain", "no longer remains")
+_NOT_BEFORE = re.compile(
+    r"(?:\b(?:no longer|not|never|would|will|could|can|may|might|must|should|shall|to|cannot)|n't|'ll|'d)"
+    r"\s+(?:\w+\s+)?$", re.I)
+# predictions that something will change: a persisting state refutes them once their horizon has passed
+_CHANGE = re.compile(r"\b(?:released?|freed?|free|return(?:ed)?|back|withdrawn?|leave|left|reopen(?:ed)?|lift(?:ed)?|"
+                     r"end(?:ed)?|expel(?:led)?|evacuated?|removed?|pulled\s+out|pull\s+out|handed\s+over|hand\s+over|"
+                     r"resumed?|restored?|dropped|drop)\b", re.I)
+# predictions that something will stay as it is
+_STAYS = re.compile(r"\b(?:remain|stay|continue|keep|persist)\w*", re.I)
+
+
+def persistence_cues(text: str, mentions: list[Any], since: str | None) -> list[dict[str, Any]]:
+    """Sentences telling that a state of things persists, as cues (``since``: the day the document was written
+    no earlier than)."""
+    rows, seen = [], set()
+    for match in _persisting(text):  # most documents have none: the sentences are found only around one
+        start, end = next((s, e) for s, e in sentence_spans(text, _paragraph_start(text, match.start()),
+                                                               _paragraph_end(text, match.end())) if e >= match.end())
+        if start in seen or _NOT_BEFORE.search(text, max(start, match.start() - 30), match.start()):
+            continue
+        seen.add(start)
+        inside = [m for m in mentions if m.start >= start and m.end <= end]
+        rows.append({"start": start, "end": end, "text": text[start:end], "kind": "persists", "key": "",
+                     "actors": sorted({m.actor_id for m in inside} | {m.country for m in inside if m.country}),
+                     "words": sorted(words(text, start, end, inside)), "since": since})
+    return rows
+
+
+def _persisting(text: str) -> Iterable[re.Match[str]]:
+    """The matches of _PERSISTS, found around each "remain" or "still" (a plain search is much faster than the
+    pattern over the whole text)."""
+    lowered, found = text.lower(), {}
+    for word in ("remain", "still"):
+        at = lowered.find(word)
+        while at >= 0:
+            match = _PERSISTS.search(text, max(0, at - 12), at + 20)
+            if match:
+                found.setdefault(match.start(), match)
+            at = lowered.find(word, at + 1)
+    return [found[at] for at in sorted(found)]
+
+
+def _paragraph_start(text: str, at: int) -> int:
+    return text.rfind("\n", 0, at) + 1
+
+
+def _paragraph_end(text: str, at: int) -> int:
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
+
+
+def predicts_change(forecast: Forecast) -> bool:
+    """Whether a forecast says, with a horizon, that something will change (be released, be back, reopen …)."""
+    return bool(forecast.resolves_by and _CHANGE.search(forecast.text) and not _STAYS.search(forecast.text)
+                and not negated(forecast.text))
+
+
+def persistence_evidence(forecast: Forecast, cues: Iterable[dict[str, Any]], own: frozenset[str]
+                         ) -> list[StanceEvidence]:
+    """Sentences written after a change was due telling that the state it was to end persists ("Pell remains
+    under house arrest" after "Pell will be released by June"): about the same people or things, they refute it."""
+    if not predicts_change(forecast):
+        return []
+    found = []
+    for cue in cues:
+        since = cue.get("since") or ""
+        if cue["doc_id"] == forecast.doc_id or since[: len(forecast.resolves_by or "")] <= (forecast.resolves_by or ""):
+            continue
+        if _same_matter(own, frozenset(cue["words"])):
+            found.append(StanceEvidence(cue["doc_id"], cue["start"], cue["end"], cue["text"], "contradicts"))
+    return found
+
+
+def written_since(published: str | None, events: Iterable[Event]) -> str | None:
+    """The day a document was written no earlier than: the latest day within its publication period (a month or a
+    year) on which it dates an event that happened, else its publication."""
+    day = not_before(events)
+    return day if published and day and day.startswith(published) and day > published else published
