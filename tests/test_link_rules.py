@@ -825,3 +825,15 @@ def test_promises_of_acts_of_different_kinds_are_different_promises():
     assert different_promises(frozenset({"rule", "act:03"}), frozenset({"rule", "act:19"}))
     assert not different_promises(frozenset({"lorry", "act:08"}), frozenset({"lorry", "act:08", "act:05"}))
     assert not different_promises(frozenset({"rule", "act:03"}), frozenset({"rule"}))
+
+
+def test_statements_giving_other_numbers_are_other_statements():
+    from detente.link import _other_figures, said_words
+
+    def other(a: str, b: str) -> bool:
+        return _other_figures(said_words(a), said_words(b))
+
+    assert other("the primaries continue on March 17 in Florida", "the primaries continue on March 10 in Idaho")
+    assert other("cases surpassed one million worldwide", "deaths surpassed 100,000 in the country")
+    assert not other("cases surpassed one million worldwide", "the count passed one million cases")
+    assert not other("the primaries continue on March 17", "the primaries continue next week")

@@ -139,7 +139,7 @@ MENTIONS = ("promise_ref", "promise_noun")
 RUN_SIZE = 1000
 # what linking files for later runs to compare (cue kinds, the words kept with blocking keys) as of this version:
 # a store linked by another is linked again from scratch (raise it with any change to what is filed)
-LINK_VERSION = "2026-12-06.m1"
+LINK_VERSION = "2026-12-06.m2"
 
 T = TypeVar("T")
 
@@ -1458,6 +1458,8 @@ def quote_similarity(a: Probe, b: Probe, same_time: bool = False) -> float:
     of a short one; the share is of words other than numbers. Retold in other words, a statement whose
     paragraphs name the same town (where it was said), reported in ``same_time`` (OCCASION_DAYS), needs
     only one content word in common ("the missiles exploded …" and "hit by debris, not by … a missile")."""
+    if _other_figures(a.words, b.words):
+        return 0.0
     common = a.words & b.words
     places = {w for w in common if w.startswith(PLACE_MARK)}
     marks = {w for w in common if w.startswith((FIGURE_MARK, WHO_MARK))}
@@ -1467,6 +1469,20 @@ def quote_similarity(a: Probe, b: Probe, same_time: bool = False) -> float:
     if places and same_time and any(not w.startswith(NAME_MARK) and w not in INDEFINITE for w in a.content & b.content):
         return QUOTE_THRESHOLD
     return 0.0
+
+
+def _other_figures(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two statements give numbers and none in common: "1,279 confirmed cases" and "deaths surpassed
+    100,000", primaries "on March 17" and "on March 10", are other statements however alike their words."""
+    numbers_a, numbers_b = _numbers(a), _numbers(b)
+    return bool(numbers_a and numbers_b and not numbers_a & numbers_b)
+
+
+_MULTIPLIERS = frozenset({"hundr", "thousand", "million", "billion", "trillion"})  # as said_words stems them
+
+
+def _numbers(words: frozenset[str]) -> set[str]:
+    return {w for w in words if w[:1].isdigit() or w in _MULTIPLIERS}
 
 
 def _date(day: str | None) -> date | None:
