@@ -227,9 +227,43 @@ def event_groups(events: Iterable[Event], corpus: Corpus, matcher: EventMatcher 
             by_block.setdefault((*pair, e.category), []).append(e)
     groups: list[list[Event]] = []
     for block in sorted(by_block):
-        groups.extend(cluster(by_block[block], key=lambda e: e.event_id, doc=lambda e: e.doc_id,
-                              similarity=matcher.similarity, threshold=THRESHOLD))
+        groups.extend(join_repeated_reports(
+            cluster(by_block[block], key=lambda e: e.event_id, doc=lambda e: e.doc_id,
+                    similarity=matcher.similarity, threshold=THRESHOLD), matcher))
     return groups
+
+
+def join_repeated_reports(groups: list[list[Event]], matcher: EventMatcher) -> list[list[Event]]:
+    """A report left alone because the group it matches already holds a report of its document (clustering takes
+    one report per document) joins that group when the document's report there tells the same act between the same
+    sides a few days from it ("detained two reporters on Tuesday" and "a court ordered both men held" on Wednesday)
+    and it matches a report of another document in the group by itself; only when exactly one group qualifies."""
+    joined = [list(g) for g in groups]
+    for alone, single in enumerate(groups):
+        if len(single) != 1:
+            continue
+        report = single[0]
+        fits = [i for i, g in enumerate(groups) if len(g) > 1
+                and any(o.doc_id == report.doc_id and _same_act_near(o, report) for o in g)
+                and any(o.doc_id != report.doc_id and matcher.similarity(report, o) > 0 for o in g)]
+        if len(fits) == 1:
+            joined[fits[0]].append(report)
+            joined[alone] = []
+    return [sorted(g, key=lambda e: e.event_id) for g in joined if g]
+
+
+def _same_act_near(a: Event, b: Event) -> bool:
+    """The same act (one CAMEO code below its root) by the same doer to the same side, both dated to the month or
+    day, a few days apart at most (or agreeing at the coarser precision)."""
+    if not a.cameo or not b.cameo or len(a.cameo) < 3 or a.cameo != b.cameo:
+        return False
+    if a.category not in SYMMETRIC and (a.source_country, a.target_country) != (b.source_country, b.target_country):
+        return False
+    if not _dated(a) or not _dated(b):
+        return False  # a year, or no date, says too little to tell one act from another of the document
+    if same_or_coarser(a.date, b.date):  # type: ignore[arg-type]
+        return True
+    return len(a.date) == len(b.date) == 10 and (days_between(a.date, b.date) or 99) <= NEAR_DAYS
 
 
 def canonical_event(group: list[Event], corpus: Corpus) -> Event:

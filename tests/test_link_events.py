@@ -1,0 +1,63 @@
+"""Reports of one event within and across documents grouped together (link/events.py, link/mentions.py):
+hand-built documents (no parser), fictional names, linked in both orders."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from detente.records import DocResult, Event
+
+from .factories import span
+from .test_link_rules import _actors, _document, event_doc, linked
+
+
+def _reports_of(text: str, published: str, reports: list[tuple[str, str, str, str, str | None]]) -> DocResult:
+    """A document with one report per sentence: (trigger, category, cameo, source>target, date)."""
+    doc = _document(text, published)
+    sentences = [s if s.endswith(".") else s + "." for s in text.split(". ")]
+    events = []
+    for i, (sentence, (trigger, category, cameo, sides, when)) in enumerate(zip(sentences, reports, strict=True)):
+        evidence = span(doc.doc_id, text, sentence)
+        at = text.index(trigger, evidence.start)
+        source, target = sides.split(">")
+        events.append(Event(f"e{i}-{doc.doc_id}", doc.doc_id, category, cameo, source, target, source, target, when,
+                            None, "asserted", 1.0, evidence,
+                            trigger=dataclasses.replace(evidence, start=at, end=at + len(trigger), text=trigger)))
+    return DocResult(document=doc, actors=_actors(doc.doc_id, text), events=tuple(events))
+
+
+def _groups(store) -> list[list[str]]:
+    """Each linked report's first words with those of the other reports of its group."""
+    return sorted([e.evidence.text[:20], *sorted(o.text[:20] for o in e.also_reported_in)]
+                  for e in store.records("events"))
+
+
+DETAINED = "Kestrava detained two Valdorian employees of a broadcaster on Tuesday. A court in Ostmark ordered both reporters held."
+HELD_SINCE = event_doc("Kestravan police in Ostmark have held two Valdorian reporters since 3 June.", "2025-06-20",
+                       "COERCE", "XKS", "XVL", "held", date="2025-06-03", cameo="173")
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_documents_second_report_of_the_same_act_joins_the_group_of_its_first(tmp_path, order):
+    # the court's order (Wednesday) and the detention (Tuesday) both match the later report; clustering takes one
+    # report per document, and the other joins: same act, same sides, a day apart, and it matches the later report
+    doc = _reports_of(DETAINED, "2025-06-05", [("detained", "COERCE", "173", "XKS>XVL", "2025-06-03"),
+                                               ("held", "COERCE", "173", "XKS>XVL", "2025-06-04")])
+    store = linked(tmp_path, [doc, HELD_SINCE][::order], f"repeated{order}")
+    assert _groups(store) == [
+        ["A court in Ostmark o", "Kestrava detained tw", "Kestravan police in "],
+        ["Kestrava detained tw", "A court in Ostmark o", "Kestravan police in "],
+        ["Kestravan police in ", "A court in Ostmark o", "Kestrava detained tw"]]
+
+
+@pytest.mark.parametrize("second", [
+    ("held", "COERCE", "173", "XKS>XVL", "2025-06-12"),  # a week and more apart: another detention
+    ("held", "COERCE", "1711", "XKS>XVL", "2025-06-04"),  # another act of the type (confiscating property)
+    ("held", "COERCE", "173", "XKS>XVL", "2025"),  # a year says too little
+])
+def test_a_documents_other_report_of_another_act_or_time_stays_apart(tmp_path, second):
+    doc = _reports_of(DETAINED, "2025-06-05", [("detained", "COERCE", "173", "XKS>XVL", "2025-06-03"), second])
+    store = linked(tmp_path, [doc, HELD_SINCE], "apart")
+    assert [len(e.also_reported_in) for e in store.records("events")].count(2) == 0
