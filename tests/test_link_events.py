@@ -61,3 +61,25 @@ def test_a_documents_other_report_of_another_act_or_time_stays_apart(tmp_path, s
     doc = _reports_of(DETAINED, "2025-06-05", [("detained", "COERCE", "173", "XKS>XVL", "2025-06-03"), second])
     store = linked(tmp_path, [doc, HELD_SINCE], "apart")
     assert [len(e.also_reported_in) for e in store.records("events")].count(2) == 0
+
+
+SIGNED = event_doc("Valdoria and Kestrava signed a deal on transit fees in Ostmark on 20 February.", "2025-02-21",
+                   "SUPPORT", "XVL", "XKS", "signed", date="2025-02-20", cameo="057")
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_signing_an_agreement_and_agreeing_on_it_are_one_event(tmp_path, order):
+    agreed = event_doc("Kestrava agreed with Valdoria in February on transit fees for lorries.", "2025-03-10",
+                       "AGREE", "XKS", "XVL", "agreed", date="2025-02", cameo="030")
+    store = linked(tmp_path, [SIGNED, agreed][::order], f"signed{order}")
+    assert _groups(store) == [["Kestrava agreed with", "Valdoria and Kestrav"],
+                              ["Valdoria and Kestrav", "Kestrava agreed with"]]
+    # the group is counted once in the dyad index
+    assert [(d.period, d.events) for d in store.records("dyads")] == [("2025-02", 1)]
+
+
+def test_an_offer_of_the_type_of_agreeing_is_no_signing(tmp_path):
+    offered = event_doc("Kestrava offered Valdoria in February to cut transit fees for lorries.", "2025-03-10",
+                        "AGREE", "XKS", "XVL", "offered", date="2025-02", cameo="030")
+    assert _groups(linked(tmp_path, [SIGNED, offered], "offered")) == [["Kestrava offered Val"],
+                                                                      ["Valdoria and Kestrav"]]

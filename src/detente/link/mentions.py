@@ -35,8 +35,10 @@ from .events import (
     block_of,
     compatible_codes,
     group_date,
+    linking_type,
     pair_of,
     trigger_stem,
+    type_for_linking,
 )
 from .text import Mention, plain, sentence_spans, stem, words
 
@@ -73,7 +75,7 @@ def noun_categories() -> dict[str, tuple[str, ...]]:
         code = codes.get(noun) or extra.get(noun)
         plover = plover_of(code) if code else None
         if plover:
-            found[noun] = (plover[0],)
+            found[noun] = (type_for_linking(plover[0], code),)
     for noun, categories in data["generic_nouns"].items():  # type: ignore[attr-defined]
         found[noun] = tuple(categories)
     return found
@@ -89,7 +91,7 @@ def participle_categories() -> dict[str, tuple[str, ...]]:
     for participle, verb in lexicon()["participles"].items():  # type: ignore[attr-defined]
         plover = plover_of(verbs[verb]) if verbs.get(verb) else None
         if plover:
-            found[participle] = (plover[0],)
+            found[participle] = (type_for_linking(plover[0], verbs[verb]),)
     return found
 
 
@@ -265,7 +267,7 @@ def find_mentions(doc_id: str, text: str, published: str | None, mentions: Seque
         if tail_words & _word_set("not_past"):
             continue
         own = words(text, start, end, inside)
-        reports = sorted({e.category for e in events if e.evidence.start <= start and end <= e.evidence.end})
+        reports = sorted({linking_type(e) for e in events if e.evidence.start <= start and end <= e.evidence.end})
         categories = participle_categories()[noun] if participle else noun_categories()[noun]
         source, target = _participle_sides(match, inside, kinds) if participle else _sides(match, end, inside, kinds)
         found.append(EventMention(f"{mention_prefix(doc_id)}{start}", doc_id, start, end, text[start:end], categories,
@@ -445,7 +447,7 @@ class MentionMatcher:
     def score(self, m: EventMention, e: Event) -> int:
         """How well a mention agrees with a report (0: not the same event)."""
         pair = pair_of(e)
-        if e.mode != "asserted" or pair is None or e.category not in m.categories or "|".join(pair) not in m.pairs:
+        if e.mode != "asserted" or pair is None or linking_type(e) not in m.categories or "|".join(pair) not in m.pairs:
             return 0
         if names_other_act(code_of(m), e.cameo):
             return 0  # "the students detained" names no impounding of lorries, though both coerce
@@ -530,7 +532,7 @@ def _iso(day: date) -> str:
 def names_in_own_document(m: EventMention, e: Event) -> bool:
     """Whether a phrase may name a report of its own document: the same type and pair (whatever their words)."""
     pair = pair_of(e)
-    return m.doc_id == e.doc_id and e.category in m.categories and pair is not None and "|".join(pair) in m.pairs
+    return m.doc_id == e.doc_id and linking_type(e) in m.categories and pair is not None and "|".join(pair) in m.pairs
 
 
 def join_renamed_reports(groups: list[list[Event]], mentions: Iterable[EventMention],
@@ -553,7 +555,7 @@ def join_renamed_reports(groups: list[list[Event]], mentions: Iterable[EventMent
                 e.doc_id == report.doc_id and block_of(e) == block_of(report) and _dates_fit(e.date, report.date)
                 and _same_sides(e, report) and names_act(m, e) for e in other)
                 and _dates_fit(group_date(other), report.date)
-                and (report.category in SYMMETRIC or any(matcher.score(m, e) > 0 for e in other))]
+                and (linking_type(report) in SYMMETRIC or any(matcher.score(m, e) > 0 for e in other))]
             if len(others) == 1:
                 joined[others[0]].append(report)
                 joined[i] = []
@@ -563,7 +565,7 @@ def join_renamed_reports(groups: list[list[Event]], mentions: Iterable[EventMent
 def _sides_agree(m: EventMention, e: Event) -> bool:
     """Whether a report's doer and the one it was done to are those the phrase gives (either way round for
     types whose two sides act together)."""
-    if e.category in SYMMETRIC:
+    if linking_type(e) in SYMMETRIC:
         return not ({m.source, m.target} - {None, e.source_country, e.target_country})
     return m.source in (None, e.source_country) and m.target in (None, e.target_country)
 
@@ -588,7 +590,7 @@ def names_act(m: EventMention, e: Event) -> bool:
 
 def _same_sides(a: Event, b: Event) -> bool:
     """The same doer and the same one done to (either way round for types whose two sides act together)."""
-    return a.category in SYMMETRIC or (a.source_country, a.target_country) == (b.source_country, b.target_country)
+    return linking_type(a) in SYMMETRIC or (a.source_country, a.target_country) == (b.source_country, b.target_country)
 
 
 def _dates_fit(a: str | None, b: str | None) -> bool:
@@ -613,7 +615,7 @@ def assign_mentions(groups: list[list[Event]], mentions: Iterable[EventMention],
         if not ranked or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
             continue
         best = ranked[0][1]
-        if any(e.doc_id == m.doc_id for e in groups[best]) and groups[best][0].category not in m.sentence_reports:
+        if any(e.doc_id == m.doc_id for e in groups[best]) and linking_type(groups[best][0]) not in m.sentence_reports:
             continue  # its document reports the event already; this phrase is about something else it reports
         if any(e.doc_id == m.doc_id and e.evidence.start < m.end and m.start < e.evidence.end for e in groups[best]):
             continue  # the group's own report
