@@ -83,3 +83,16 @@ def test_an_offer_of_the_type_of_agreeing_is_no_signing(tmp_path):
                         "AGREE", "XKS", "XVL", "offered", date="2025-02", cameo="030")
     assert _groups(linked(tmp_path, [SIGNED, offered], "offered")) == [["Kestrava offered Val"],
                                                                       ["Valdoria and Kestrav"]]
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_phrase_naming_again_an_event_its_document_reports_joins_the_group_by_two_names(tmp_path, order):
+    talks = event_doc("Valdoria and Kestrava held talks in Ostmark led by Anna Brisk on 16 October.", "2025-10-17",
+                      "CONSULT", "XVL", "XKS", "talks", date="2025-10-16", cameo="040")
+    text = "Anna Brisk of Valdoria met Kestrava officials on Thursday. Kestrava praised the meeting with Anna Brisk in Ostmark."
+    again = _reports_of(text, "2025-10-18", [("met", "CONSULT", "040", "XVL>XKS", "2025-10-16"),
+                                             ("praised", "SUPPORT", "051", "XKS>XVL", None)])
+    store = linked(tmp_path, [talks, again][::order], f"again{order}")
+    (report,) = [e for e in store.records("events") if e.evidence.text.startswith("Valdoria and")]
+    assert [o.text for o in report.also_reported_in] == [
+        "Anna Brisk of Valdoria met Kestrava officials on Thursday.", "the meeting with Anna Brisk in Ostmark"]

@@ -50,6 +50,8 @@ PREFIX = "mention:"
 MODIFIER_WORDS = 4
 TAIL_WORDS = 7
 TAIL_PHRASES = 3
+# how many names a phrase must share with another document's report to name again an event its own document reports
+REPEATED_NAMES = 2
 _STATE = re.compile(r"^@[A-Z]{3}$")
 _OPEN, _CLOSE = "[“\"«‘]", "[”\"»’]"
 # the next word after a position ("the shooting | on the bridge")
@@ -455,16 +457,27 @@ class MentionMatcher:
             return 0
         if not self.dates_agree(m, e):
             return 0
-        theirs = self._theirs.get(e.event_id)
-        if theirs is None:
-            theirs = self._theirs[e.event_id] = frozenset(w for w in self.event_words(e) if not _STATE.match(w))  # type: ignore[operator]
-        shared = m.words & theirs
+        shared = m.words & self.their_words(e)
         names = [w for w in shared if w.startswith("@")]
         common = plain(shared)
         same_day = bool(m.date and e.date and len(m.date) == 10 and m.date == e.date)
         if not (same_day or names or len(common) >= 2):
             return 0
         return 3 * same_day + 2 * len(names) + len(common)
+
+    def their_words(self, e: Event) -> frozenset[str]:
+        """A report's words and actors without its states."""
+        theirs = self._theirs.get(e.event_id)
+        if theirs is None:
+            theirs = self._theirs[e.event_id] = frozenset(w for w in self.event_words(e) if not _STATE.match(w))  # type: ignore[operator]
+        return theirs
+
+    def repeats(self, m: EventMention, group: list[Event]) -> bool:
+        """Whether a phrase names a group's event by two or more names (people, places, bodies) that a report of
+        another document gives it ("the meeting between X and Y in Z" of "Y met X"): its document tells of the
+        event again, not of another."""
+        return any(len([w for w in m.words & self.their_words(e) if w.startswith("@")]) >= REPEATED_NAMES
+                   for e in group if e.doc_id != m.doc_id)
 
     def agrees_with_date(self, m: EventMention, when: str | None) -> bool:
         """Whether a mention agrees with the date of a group (the most precise its reports give)."""
@@ -615,7 +628,8 @@ def assign_mentions(groups: list[list[Event]], mentions: Iterable[EventMention],
         if not ranked or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
             continue
         best = ranked[0][1]
-        if any(e.doc_id == m.doc_id for e in groups[best]) and linking_type(groups[best][0]) not in m.sentence_reports:
+        if any(e.doc_id == m.doc_id for e in groups[best]) and linking_type(groups[best][0]) not in m.sentence_reports \
+                and not matcher.repeats(m, groups[best]):
             continue  # its document reports the event already; this phrase is about something else it reports
         if any(e.doc_id == m.doc_id and e.evidence.start < m.end and m.start < e.evidence.end for e in groups[best]):
             continue  # the group's own report
