@@ -34,7 +34,8 @@ def _groups(store) -> list[list[str]]:
                   for e in store.records("events"))
 
 
-DETAINED = "Kestrava detained two Valdorian employees of a broadcaster on Tuesday. A court in Ostmark ordered both reporters held."
+DETAINED = ("Kestrava detained two Valdorian employees of a broadcaster on Tuesday. "
+            "A court in Ostmark ordered both reporters held.")
 HELD_SINCE = event_doc("Kestravan police in Ostmark have held two Valdorian reporters since 3 June.", "2025-06-20",
                        "COERCE", "XKS", "XVL", "held", date="2025-06-03", cameo="173")
 
@@ -89,7 +90,8 @@ def test_an_offer_of_the_type_of_agreeing_is_no_signing(tmp_path):
 def test_a_phrase_naming_again_an_event_its_document_reports_joins_the_group_by_two_names(tmp_path, order):
     talks = event_doc("Valdoria and Kestrava held talks in Ostmark led by Anna Brisk on 16 October.", "2025-10-17",
                       "CONSULT", "XVL", "XKS", "talks", date="2025-10-16", cameo="040")
-    text = "Anna Brisk of Valdoria met Kestrava officials on Thursday. Kestrava praised the meeting with Anna Brisk in Ostmark."
+    text = ("Anna Brisk of Valdoria met Kestrava officials on Thursday. "
+            "Kestrava praised the meeting with Anna Brisk in Ostmark.")
     again = _reports_of(text, "2025-10-18", [("met", "CONSULT", "040", "XVL>XKS", "2025-10-16"),
                                              ("praised", "SUPPORT", "051", "XKS>XVL", None)])
     store = linked(tmp_path, [talks, again][::order], f"again{order}")

@@ -282,7 +282,8 @@ def _same_act_near(a: Event, b: Event) -> bool:
     day, a few days apart at most (or agreeing at the coarser precision)."""
     if not a.cameo or not b.cameo or len(a.cameo) < 3 or a.cameo != b.cameo:
         return False
-    if linking_type(a) not in SYMMETRIC and (a.source_country, a.target_country) != (b.source_country, b.target_country):
+    sides_a, sides_b = (a.source_country, a.target_country), (b.source_country, b.target_country)
+    if linking_type(a) not in SYMMETRIC and sides_a != sides_b:
         return False
     if not _dated(a) or not _dated(b):
         return False  # a year, or no date, says too little to tell one act from another of the document

@@ -469,7 +469,8 @@ class MentionMatcher:
         """A report's words and actors without its states."""
         theirs = self._theirs.get(e.event_id)
         if theirs is None:
-            theirs = self._theirs[e.event_id] = frozenset(w for w in self.event_words(e) if not _STATE.match(w))  # type: ignore[operator]
+            words = self.event_words(e)  # type: ignore[operator]
+            theirs = self._theirs[e.event_id] = frozenset(w for w in words if not _STATE.match(w))
         return theirs
 
     def repeats(self, m: EventMention, group: list[Event]) -> bool:
