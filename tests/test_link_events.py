@@ -4,10 +4,13 @@ hand-built documents (no parser), fictional names, linked in both orders."""
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import pytest
 
-from detente.records import DocResult, Event
+from detente.link.mentions import find_mentions
+from detente.link.text import Mention
+from detente.records import DocResult, Event, Timex
 
 from .factories import span
 from .test_link_rules import _actors, _document, event_doc, linked
@@ -98,3 +101,64 @@ def test_a_phrase_naming_again_an_event_its_document_reports_joins_the_group_by_
     (report,) = [e for e in store.records("events") if e.evidence.text.startswith("Valdoria and")]
     assert [o.text for o in report.also_reported_in] == [
         "Anna Brisk of Valdoria met Kestrava officials on Thursday.", "the meeting with Anna Brisk in Ostmark"]
+
+
+def _state_phrases(text: str, when: str, value: str, precision: str
+                   ) -> list[tuple[str, tuple[str, ...], str | None, str | None]]:
+    """The phrases found in ``text`` whose one date is ``when``, with Anna Brisk (Valdorian) and the two states."""
+    actors = [Mention(m.start(), m.end(), code, country) for name, code, country in (
+        ("Anna Brisk", "person:anna-brisk", "XVL"), ("Valdoria", "XVL", "XVL"), ("Kestrava", "XKS", "XKS"))
+        for m in re.finditer(name, text)]
+    at = text.index(when)
+    timex = Timex("d", when, at, at + len(when), value, precision, "published")  # type: ignore[arg-type]
+    kinds = {"person:anna-brisk": "person", "XVL": "state", "XKS": "state"}
+    event = HELD_SINCE.events[0]
+    return [(m.text, m.categories, m.date, m.target) for m in find_mentions(
+        "d", text, "2026-05-20", sorted(actors, key=lambda m: m.start), (timex,), [event], kinds)]
+
+
+def test_a_state_held_since_a_date_names_the_act_that_began_it():
+    assert _state_phrases("Kestrava says Anna Brisk, held in Ostmark since June, is ill.", "June", "2025-06",
+                          "month") == [("Anna Brisk, held in Ostmark since June", ("COERCE",), "2025-06", "XVL")]
+    assert _state_phrases("Anna Brisk, who has been under house arrest since October, was tried.", "October",
+                          "2025-10", "month") == [("Anna Brisk, who has been under house arrest since October",
+                                                   ("COERCE", "CONCEDE"), "2025-10", "XVL")]
+
+
+@pytest.mark.parametrize("text, when", [
+    ("Valdoria has held talks with Kestrava since June.", "June"),  # a clause's verb and its object
+    ("Anna Brisk has lived in Ostmark since June.", "June"),  # no state of being held
+    ("Anna Brisk met officials who were held in Ostmark in June.", "June"),  # no "since": no state lasting
+])
+def test_words_that_tell_no_state_held_since_a_date(text, when):
+    assert _state_phrases(text, when, "2025-06", "month") == []
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_state_since_a_date_is_a_further_report_of_the_act_that_began_it(tmp_path, order):
+    moved = event_doc("A Kestrava court moved Anna Brisk from a cell to house arrest on 14 October.", "2025-10-15",
+                      "CONCEDE", "XKS", "XVL", "moved", date="2025-10-14", cameo="081")
+    text = "Valdoria protested as Anna Brisk, who has been under house arrest since October, went on trial."
+    later = event_doc(text, "2026-05-20", "PROTEST", "XVL", "XKS", "protested", date="2026-05-20", cameo="114")
+    doc_id = later.document.doc_id
+    at = text.index("October")
+    later = dataclasses.replace(later, timexes=(Timex(doc_id, "October", at, at + 7, "2025-10", "month", "published"),))
+    store = linked(tmp_path, [moved, later][::order], f"state{order}")
+    (report,) = [e for e in store.records("events") if e.category == "CONCEDE"]
+    assert [o.text for o in report.also_reported_in] == ["Anna Brisk, who has been under house arrest since October"]
+
+
+def test_a_phrase_may_agree_with_either_date_of_reports_that_disagree_on_it(tmp_path):
+    # two outlets give the detention different days; the phrase's day is near the later one only
+    first = event_doc("Valdorian police detained Kestravan students in Ostmark on 3 June.", "2025-06-04",
+                      "COERCE", "XVL", "XKS", "detained", date="2025-06-03", cameo="173")
+    second = event_doc("Valdorian police detained Kestravan students in Ostmark on 5 June.", "2025-06-06",
+                       "COERCE", "XVL", "XKS", "detained", date="2025-06-05", cameo="173")
+    text = "Kestrava summoned the Valdorian ambassador over the students detained in Ostmark on 8 June."
+    later = event_doc(text, "2025-06-20", "PROTEST", "XKS", "XVL", "summoned", date="2025-06-20", cameo="114")
+    at = text.index("8 June")
+    later = dataclasses.replace(later, timexes=(
+        Timex(later.document.doc_id, "8 June", at, at + 6, "2025-06-08", "day", "published"),))
+    store = linked(tmp_path, [first, second, later], "disputed")
+    assert sorted(o.text for e in store.records("events") if e.category == "COERCE" for o in e.also_reported_in
+                  if o.doc_id == later.document.doc_id) == ["the students detained in Ostmark on 8 June"] * 2

@@ -40,7 +40,7 @@ from .events import (
     trigger_stem,
     type_for_linking,
 )
-from .text import Mention, plain, sentence_spans, stem, words
+from .text import Mention, plain, sentence_spans, stem, word_alternation, words
 
 # how far apart (in days, between first days) a mention and a report may be filed and still be compared: a
 # phrase refers back at most REFER_BACK_DAYS, and dates agreeing at a year's precision are less than that apart
@@ -153,8 +153,9 @@ def _root_if_unspecified(code: str) -> str:
 
 
 def code_of(m: EventMention) -> str | None:
-    """The CAMEO code a phrase's noun or participle names (None for a generic noun: "the incident")."""
-    return noun_codes().get(m.noun) or participle_codes().get(m.noun)
+    """The CAMEO code a phrase's noun, participle or state names (None for a generic noun: "the incident")."""
+    state = lexicon()["states"].get(m.noun)  # type: ignore[attr-defined]
+    return noun_codes().get(m.noun) or participle_codes().get(m.noun) or (state["code"] if state else None)
 
 
 @cache
@@ -274,7 +275,56 @@ def find_mentions(doc_id: str, text: str, published: str | None, mentions: Seque
         source, target = _participle_sides(match, inside, kinds) if participle else _sides(match, end, inside, kinds)
         found.append(EventMention(f"{mention_prefix(doc_id)}{start}", doc_id, start, end, text[start:end], categories,
                                   tuple(pairs), when, published, _telling(own), tuple(reports), source, target, noun))
+    found += [m for m in states_since(doc_id, text, published, mentions, timexes, doc_pairs, kinds)
+              if not any(o.start < m.end and m.start < o.end for o in found)]
     return [*found, *hosted_meetings(doc_id, text, published, mentions, events)]
+
+
+# how far before its date a state's words may begin ("under house arrest in the capital since")
+STATE_CHARS = 80
+# what may stand between whom a state holds and its words ("students held", "X, who has been", "X, still")
+_STATE_LINK = re.compile(r"(?:\s+[a-z][\w’'-]*){0,2}?(?:\s*,(?:\s*who)?)?"
+                         r"(?:\s+(?:has|have|had)\s+been|\s+(?:remains?|remained|is|are|was|were|still))*\s+")
+
+
+@cache
+def _state_pattern() -> re.Pattern[str]:
+    """A state's words, an optional place ("in Tarvel") and "since", right before a date."""
+    states = word_alternation(lexicon()["states"])  # type: ignore[arg-type]
+    place = r"(?:\s+(?:in|at)\s+(?:the\s+)?(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*){0,2})?"
+    return re.compile(rf"\b(?P<state>{states}){place}\s+since\s+$", re.I)
+
+
+def states_since(doc_id: str, text: str, published: str | None, mentions: Sequence[Mention],
+                 timexes: Sequence[Timex], doc_pairs: list[str], kinds: dict[str, str]) -> list[EventMention]:
+    """Whom a state has held since a date ("eleven Kestrian students held in Brask since June", "Pell, who has
+    been under house arrest since October"): the act that began it, on that date, named by the state's words, with
+    whom it holds as the side it was done to. Found from the document's dates, not by reading its whole text."""
+    found = []
+    starts = [m.start for m in mentions]
+    for t in timexes:
+        if not t.value or t.precision not in ("day", "month", "year"):
+            continue
+        match = _state_pattern().search(text, max(0, t.start - STATE_CHARS), t.start)
+        if not match:
+            continue
+        near = mentions[bisect_left(starts, match.start() - STATE_CHARS):bisect_left(starts, match.start())]
+        before = [m for m in near if m.end <= match.start() and kinds.get(m.actor_id) != "place"]
+        subject = next((m for m in reversed(before) if _STATE_LINK.fullmatch(text, m.end, match.start())), None)
+        if subject is None:
+            continue
+        start, end = subject.start, t.end
+        inside = [m for m in mentions[bisect_left(starts, start):bisect_left(starts, end)] if m.end <= end]
+        states = {m.country for m in inside if m.country and kinds.get(m.actor_id) != "place"}
+        pairs = _pairs(states, doc_pairs)
+        if not pairs:
+            continue
+        state = " ".join(match.group("state").lower().split())
+        categories = tuple(lexicon()["states"][state]["types"])  # type: ignore[index]
+        found.append(EventMention(f"{mention_prefix(doc_id)}{start}", doc_id, start, end, text[start:end], categories,
+                                  tuple(pairs), t.value, published, _telling(words(text, start, end, inside)), (),
+                                  None, subject.country, state))
+    return found
 
 
 # the CAMEO code of hosting a visit or talks
@@ -611,16 +661,25 @@ def _dates_fit(a: str | None, b: str | None) -> bool:
     return not a or not b or same_or_coarser(a, b)
 
 
+def _best_dates(group: list[Event]) -> list[str]:
+    """The dates of a group's reports at the best precision they give: one, unless reports disagree on it (an outlet
+    giving another day or month), when a phrase may agree with either."""
+    dated = [e.date for e in group if e.date]
+    best = max((len(d) for d in dated), default=0)
+    return sorted({d for d in dated if len(d) == best})
+
+
 def assign_mentions(groups: list[list[Event]], mentions: Iterable[EventMention],
                     matcher: MentionMatcher) -> dict[int, list[EventMention]]:
     """Each mention given to the one group it agrees with best (by its best report), when no other
-    group agrees as well; not where it only repeats a report of that group in its own document."""
+    group agrees as well, and whose date it agrees with (any of them where the reports disagree); not where it
+    only repeats a report of that group in its own document."""
     found: dict[int, list[EventMention]] = {}
-    dates = [group_date(g) for g in groups]
+    dates = [_best_dates(g) for g in groups]
     for m in sorted(mentions, key=lambda m: m.mention_id):
         ranked = []
         for i, group in enumerate(groups):
-            if not matcher.agrees_with_date(m, dates[i]):
+            if dates[i] and not any(matcher.agrees_with_date(m, when) for when in dates[i]):
                 continue
             scores = [s for s in (matcher.score(m, e) for e in group) if s > 0]
             if scores:  # the best agreement, then how many reports agree (one event reported apart)
