@@ -162,3 +162,36 @@ def test_a_phrase_may_agree_with_either_date_of_reports_that_disagree_on_it(tmp_
     store = linked(tmp_path, [first, second, later], "disputed")
     assert sorted(o.text for e in store.records("events") if e.category == "COERCE" for o in e.also_reported_in
                   if o.doc_id == later.document.doc_id) == ["the students detained in Ostmark on 8 June"] * 2
+
+
+def _phrases(text: str, timexes: tuple[tuple[str, str, str], ...] = ()) -> list[tuple[str, str | None]]:
+    states = [Mention(m.start(), m.end(), code, code) for name, code in (("Valdoria", "XVL"), ("Kestrava", "XKS"))
+              for m in re.finditer(name, text)]
+    found = tuple(Timex("d", words, text.index(words), text.index(words) + len(words), value,
+                        precision, "published") for words, value, precision in timexes)  # type: ignore[arg-type]
+    return [(m.text, m.date) for m in find_mentions("d", text, "2025-06-20", sorted(states, key=lambda m: m.start),
+                                                    found, [HELD_SINCE.events[0]], {"XVL": "state", "XKS": "state"})]
+
+
+def test_the_passive_of_a_nouns_own_act_tells_where_and_when():
+    text = "Kestrava said the memorandum was signed in Ostmark on 18 March by Valdoria."
+    assert _phrases(text, (("18 March", "2025-03-18", "day"),)) == [
+        ("the memorandum was signed in Ostmark on 18 March by Valdoria", "2025-03-18")]
+    # the passive of another act tells of another event ("the exercises were banned in May": not when they were)
+    text = "Kestrava said the exercises were banned in May by Valdoria."
+    assert _phrases(text, (("May", "2025-05", "month"),)) == [("the exercises", None)]
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_phrase_naming_again_an_event_its_document_reports_joins_the_group_by_its_day(tmp_path, order):
+    signed = event_doc("Kestrava and Valdoria signed a gas memorandum in Tarvel on 18 March.", "2025-03-19",
+                       "SUPPORT", "XKS", "XVL", "signed", date="2025-03-18", cameo="057")
+    text = "Valdoria and Kestrava signed a memorandum on Tuesday. The memorandum was signed on 18 March by Anna Brisk."
+    doc = _reports_of(text.split(". ")[0] + ".", "2025-03-20", [("signed", "SUPPORT", "057", "XVL>XKS", "2025-03-18")])
+    doc = dataclasses.replace(doc, document=dataclasses.replace(doc.document, text=text), actors=_actors(
+        doc.document.doc_id, text), timexes=(Timex(doc.document.doc_id, "18 March", text.index("18 March"),
+                                                   text.index("18 March") + 8, "2025-03-18", "day", "published"),))
+    store = linked(tmp_path, [signed, doc][::order], f"day{order}")
+    (report,) = [e for e in store.records("events") if e.doc_id == signed.document.doc_id]
+    assert [o.text for o in report.also_reported_in] == [
+        "Valdoria and Kestrava signed a memorandum on Tuesday.", "The memorandum was signed on 18 March by Anna Brisk"]

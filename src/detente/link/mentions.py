@@ -56,6 +56,8 @@ _STATE = re.compile(r"^@[A-Z]{3}$")
 _OPEN, _CLOSE = "[“\"«‘]", "[”\"»’]"
 # the next word after a position ("the shooting | on the bridge")
 _NEXT_WORD = re.compile(r"\s+([\w’'-]+)")
+# a passive verb right after a phrase ("the memorandum | was signed")
+_PASSIVE = re.compile(r"\s+(?:was|were|(?:has|have|had)\s+been)\s+([\w’'-]+)")
 
 
 @cache
@@ -251,6 +253,8 @@ def find_mentions(doc_id: str, text: str, published: str | None, mentions: Seque
             continue
         start, end = phrase
         noun = match.group("noun").lower()
+        if not participle:
+            end = _passive_of_own_act(text, end, noun_categories()[noun]) or end
         inside = [m for m in mentions[bisect_left(starts, start):bisect_left(starts, end)] if m.end <= end]
         dated = [t for t in timexes
                  if t.start >= start and t.end <= end and t.value and t.precision in ("day", "month", "year")]
@@ -410,8 +414,12 @@ def _phrase(text: str, match: re.Match[str]) -> tuple[int, int] | None:
         return None
     if _after_pattern().search(text, max(0, match.start() - 30), match.start()):
         return None  # "called for the release of ...", "ahead of the meeting": not something that happened
+    return match.start(), _tail(text, match.end())
+
+
+def _tail(text: str, end: int) -> int:
+    """Where the prepositional phrases after ``end`` end (at most ``TAIL_PHRASES`` of them)."""
     prepositions, stops = _word_set("prepositions"), _word_set("phrase_stops")
-    end = match.end()
     position = end
     phrases = 0
     while phrases < TAIL_PHRASES:
@@ -439,7 +447,17 @@ def _phrase(text: str, match: re.Match[str]) -> tuple[int, int] | None:
             break
         end = position = cursor
         phrases += 1
-    return match.start(), end
+    return end
+
+
+def _passive_of_own_act(text: str, end: int, categories: tuple[str, ...]) -> int | None:
+    """Where a phrase ends that goes on with the passive of its noun's own act ("the memorandum was signed in X on
+    18 March by Y": where, when and by whom it was signed): through that verb's prepositional phrases. None when no
+    such verb follows (a verb of another act, "the ban was lifted in May", tells the date of another event)."""
+    passive = _PASSIVE.match(text, end)
+    if not passive or not set(participle_categories().get(passive.group(1).lower(), ())) & set(categories):
+        return None
+    return _tail(text, passive.end())
 
 
 @cache
@@ -524,10 +542,11 @@ class MentionMatcher:
         return theirs
 
     def repeats(self, m: EventMention, group: list[Event]) -> bool:
-        """Whether a phrase names a group's event by two or more names (people, places, bodies) that a report of
-        another document gives it ("the meeting between X and Y in Z" of "Y met X"): its document tells of the
-        event again, not of another."""
-        return any(len([w for w in m.words & self.their_words(e) if w.startswith("@")]) >= REPEATED_NAMES
+        """Whether a phrase names a group's event by the day a report of another document gives it, or by two or
+        more names (people, places, bodies) that report gives it ("the meeting between X and Y in Z" of "Y met X"):
+        its document tells of the event again, not of another."""
+        return any((m.date and len(m.date) == 10 and m.date == e.date)
+                   or len([w for w in m.words & self.their_words(e) if w.startswith("@")]) >= REPEATED_NAMES
                    for e in group if e.doc_id != m.doc_id)
 
     def agrees_with_date(self, m: EventMention, when: str | None) -> bool:
