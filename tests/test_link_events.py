@@ -165,12 +165,15 @@ def test_a_phrase_may_agree_with_either_date_of_reports_that_disagree_on_it(tmp_
 
 
 def _phrases(text: str, timexes: tuple[tuple[str, str, str], ...] = ()) -> list[tuple[str, str | None]]:
-    states = [Mention(m.start(), m.end(), code, code) for name, code in (("Valdoria", "XVL"), ("Kestrava", "XKS"))
-              for m in re.finditer(name, text)]
+    """The phrases found in ``text``, with the two states, Anna Brisk (Valdorian) and the town of Ostmark."""
+    actors = [Mention(m.start(), m.end(), code, country) for name, code, country in (
+        ("Valdoria", "XVL", "XVL"), ("Kestrava", "XKS", "XKS"), ("Anna Brisk", "person:anna-brisk", "XVL"),
+        ("Ostmark", "place:ostmark", "XKS")) for m in re.finditer(name, text)]
+    kinds = {"XVL": "state", "XKS": "state", "person:anna-brisk": "person", "place:ostmark": "place"}
     found = tuple(Timex("d", words, text.index(words), text.index(words) + len(words), value,
                         precision, "published") for words, value, precision in timexes)  # type: ignore[arg-type]
-    return [(m.text, m.date) for m in find_mentions("d", text, "2025-06-20", sorted(states, key=lambda m: m.start),
-                                                    found, [HELD_SINCE.events[0]], {"XVL": "state", "XKS": "state"})]
+    return [(m.text, m.date) for m in find_mentions("d", text, "2025-06-20", sorted(actors, key=lambda m: m.start),
+                                                    found, [HELD_SINCE.events[0]], kinds)]
 
 
 def test_the_passive_of_a_nouns_own_act_tells_where_and_when():
@@ -195,3 +198,22 @@ def test_a_phrase_naming_again_an_event_its_document_reports_joins_the_group_by_
     (report,) = [e for e in store.records("events") if e.doc_id == signed.document.doc_id]
     assert [o.text for o in report.also_reported_in] == [
         "Valdoria and Kestrava signed a memorandum on Tuesday.", "The memorandum was signed on 18 March by Anna Brisk"]
+
+
+def test_a_promise_made_in_a_place_names_the_occasion_there():
+    assert _phrases("Kestrava recalled the commitment made by Anna Brisk in Ostmark.") == [
+        ("the commitment made by Anna Brisk in Ostmark", None)]
+    # made nowhere said, or no promise made: no occasion
+    assert _phrases("Kestrava recalled the commitment made by Anna Brisk.") == []
+    assert _phrases("Kestrava recalled the commitment of Anna Brisk in Ostmark.") == []
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_promise_made_in_a_place_is_a_further_report_of_the_meeting_there(tmp_path, order):
+    meeting = event_doc("Anna Brisk of Valdoria met Kestrava officials in Ostmark on 16 October.", "2025-10-17",
+                        "CONSULT", "XVL", "XKS", "met", date="2025-10-16", cameo="040")
+    later = event_doc("Kestrava said Valdoria kept the commitment made by Anna Brisk in Ostmark.", "2025-12-01",
+                      "SUPPORT", "XKS", "XVL", "said", date="2025-12-01", cameo="051")
+    store = linked(tmp_path, [meeting, later][::order], f"occasion{order}")
+    (report,) = [e for e in store.records("events") if e.category == "CONSULT"]
+    assert [o.text for o in report.also_reported_in] == ["the commitment made by Anna Brisk in Ostmark"]

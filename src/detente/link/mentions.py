@@ -82,7 +82,17 @@ def noun_categories() -> dict[str, tuple[str, ...]]:
             found[noun] = (type_for_linking(plover[0], code),)
     for noun, categories in data["generic_nouns"].items():  # type: ignore[attr-defined]
         found[noun] = tuple(categories)
+    occasions: dict[str, list[str]] = data["occasion_nouns"]  # type: ignore[assignment]
+    for noun in occasions["nouns"]:
+        found[noun] = tuple(occasions["types"])
     return found
+
+
+@cache
+def _occasion_pattern() -> re.Pattern[str]:
+    """The participle after a promise noun that tells it was made somewhere ("the commitment | made by X in Y")."""
+    participles = lexicon()["occasion_nouns"]["participles"]  # type: ignore[index]
+    return re.compile(rf"\s+(?:{word_alternation(participles)})\b")
 
 
 @cache
@@ -255,11 +265,19 @@ def find_mentions(doc_id: str, text: str, published: str | None, mentions: Seque
         noun = match.group("noun").lower()
         if not participle:
             end = _passive_of_own_act(text, end, noun_categories()[noun]) or end
+        occasion = not participle and noun in _word_set_of("occasion_nouns", "nouns")
+        if occasion:  # "the commitment made by X in Y" names the occasion in Y; "the commitment to X" none
+            made = _occasion_pattern().match(text, end)
+            if not made:
+                continue
+            end = _tail(text, made.end())
         inside = [m for m in mentions[bisect_left(starts, start):bisect_left(starts, end)] if m.end <= end]
         dated = [t for t in timexes
                  if t.start >= start and t.end <= end and t.value and t.precision in ("day", "month", "year")]
         if match.group("det").lower() in lexicon()["indefinite"] and not dated:  # type: ignore[operator]
             continue  # "an attack on X would ..." names no occurrence; "a shooting on the bridge in May" does
+        if occasion and not any(kinds.get(m.actor_id) == "place" for m in inside):
+            continue  # a promise made, but nowhere said
         states = {m.country for m in inside if m.country and kinds.get(m.actor_id) != "place"}
         sentence = next(((a, b) for a, b in sentences if a <= start < b), (start, end))
         near = {m.country for m in mentions[bisect_left(starts, sentence[0]):bisect_left(starts, sentence[1])]
@@ -463,6 +481,11 @@ def _passive_of_own_act(text: str, end: int, categories: tuple[str, ...]) -> int
 @cache
 def _word_set(name: str) -> frozenset[str]:
     return frozenset(lexicon()[name])  # type: ignore[arg-type]
+
+
+@cache
+def _word_set_of(name: str, key: str) -> frozenset[str]:
+    return frozenset(lexicon()[name][key])  # type: ignore[index]
 
 
 @cache
