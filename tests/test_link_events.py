@@ -217,3 +217,39 @@ def test_a_promise_made_in_a_place_is_a_further_report_of_the_meeting_there(tmp_
     store = linked(tmp_path, [meeting, later][::order], f"occasion{order}")
     (report,) = [e for e in store.records("events") if e.category == "CONSULT"]
     assert [o.text for o in report.also_reported_in] == ["the commitment made by Anna Brisk in Ostmark"]
+
+
+def _phrase_words(text: str, published: str) -> list[tuple[str, str | None, list[str]]]:
+    actors = [Mention(m.start(), m.end(), code, country) for name, code, country in (
+        ("Valdoria", "XVL", "XVL"), ("Kestrava", "XKS", "XKS"), ("Anna Brisk", "person:anna-brisk", "XVL"))
+        for m in re.finditer(name, text)]
+    kinds = {"XVL": "state", "XKS": "state", "person:anna-brisk": "person"}
+    return [(m.text, m.date, sorted(m.words)) for m in find_mentions(
+        "d", text, published, sorted(actors, key=lambda m: m.start), (), [HELD_SINCE.events[0]], kinds)]
+
+
+def test_a_personal_possessive_names_the_person_its_sentence_named_before_it():
+    assert _phrase_words("Anna Brisk is still in Ostmark after her detention.", "2025-08-01") == [
+        ("her detention", None, ["@person:anna-brisk", "detention"])]
+    assert _phrase_words("Kestrava protested after their detention.", "2025-08-01") == [
+        ("their detention", None, ["detention"])]
+
+
+@pytest.mark.parametrize("text, year", [
+    ("Anna Brisk remains under house arrest, more than a year after her detention.", "2025"),
+    ("Anna Brisk remains under house arrest, two years after her detention.", "2024"),
+    ("Anna Brisk remains under house arrest after her detention.", None),
+])
+def test_years_after_an_event_date_its_phrase(text, year):
+    assert [when for _, when, _ in _phrase_words(text, "2026-08-05")] == [year]
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_his_detention_a_year_later_is_a_further_report_of_it(tmp_path, order):
+    detained = event_doc("Kestravan police detained Anna Brisk in Ostmark on 3 June.", "2025-06-04",
+                         "COERCE", "XKS", "XVL", "detained", date="2025-06-03", cameo="173")
+    text = "Valdoria protested that Anna Brisk remains under house arrest, more than a year after her detention."
+    later = event_doc(text, "2026-08-05", "PROTEST", "XVL", "XKS", "protested", date="2026-08-05", cameo="114")
+    store = linked(tmp_path, [detained, later][::order], f"his{order}")
+    (report,) = [e for e in store.records("events") if e.category == "COERCE"]
+    assert [o.text for o in report.also_reported_in] == ["her detention"]

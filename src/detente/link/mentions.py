@@ -286,12 +286,13 @@ def find_mentions(doc_id: str, text: str, published: str | None, mentions: Seque
         if not pairs:
             continue
         when = max((t.value for t in dated), key=lambda v: (len(v), v)) if dated else None  # type: ignore[arg-type, return-value]
+        when = when or _years_before(text, start, published)
         if when and published and len(published) >= 7 and first_day(when) > last_day(published):  # type: ignore[operator]
             continue  # "the summit in X next month": announced, not yet reported
         tail_words = {w.lower() for w in re.findall(r"[\w’'-]+", text[match.end():end])}
         if tail_words & _word_set("not_past"):
             continue
-        own = words(text, start, end, inside)
+        own = words(text, start, end, inside) | _whose(match, sentence, mentions, starts, kinds)
         reports = sorted({linking_type(e) for e in events if e.evidence.start <= start and end <= e.evidence.end})
         categories = participle_categories()[noun] if participle else noun_categories()[noun]
         source, target = _participle_sides(match, inside, kinds) if participle else _sides(match, end, inside, kinds)
@@ -401,6 +402,37 @@ def _participle_sides(match: re.Match[str], inside: Sequence[Mention], kinds: di
         if previous and previous[-1].lower() not in number_words() and not previous[-1].isdigit():
             source = before.pop().country
     return source, (before[0].country if before else None)
+
+
+def _whose(match: re.Match[str], sentence: tuple[int, int], mentions: Sequence[Mention], starts: list[int],
+           kinds: dict[str, str]) -> frozenset[str]:
+    """The person a possessive pronoun refers to ("Pell remains under house arrest a year after his detention"): the
+    last person its sentence names before it, as a name of the phrase."""
+    if match.group("det").lower() not in _word_set("personal_determiners"):
+        return frozenset()
+    before = mentions[bisect_left(starts, sentence[0]):bisect_left(starts, match.start())]
+    person = next((m for m in reversed(before) if kinds.get(m.actor_id) == "person" and m.end <= match.start()), None)
+    return frozenset({f"@{person.actor_id}"}) if person else frozenset()
+
+
+# "(more than) a year after the detention": how many years before its publication the phrase's event was
+_YEARS_AFTER = re.compile(r"\b([\w-]+)\s+years?\s+(?:after|since)\s+$", re.I)
+
+
+def _years_before(text: str, start: int, published: str | None) -> str | None:
+    """The year of a phrase's event that a span of years before it tells ("more than a year after his detention",
+    in an article of August 2026: 2025), at a year's precision."""
+    if not published or len(published) < 7:
+        return None
+    said = _YEARS_AFTER.search(text, max(0, start - 30), start)
+    if not said:
+        return None
+    word = said.group(1).lower()
+    years = 1 if word in ("a", "an") else int(word) if word.isdigit() else number_words().get(word)
+    if not years:
+        return None
+    back = first_day(published) - timedelta(days=round(365.25 * years))  # type: ignore[operator]
+    return str(back.year)
 
 
 def _telling(found: Iterable[str]) -> frozenset[str]:
