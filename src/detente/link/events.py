@@ -264,13 +264,17 @@ def join_repeated_reports(groups: list[list[Event]], matcher: EventMatcher) -> l
     sides a few days from it ("detained two reporters on Tuesday" and "a court ordered both men held" on Wednesday)
     and it matches a report of another document in the group by itself; only when exactly one group qualifies."""
     joined = [list(g) for g in groups]
+    holding: dict[str, list[int]] = {}  # the groups of two or more reports holding a report of each document
+    for i, g in enumerate(groups):
+        for doc_id in sorted({e.doc_id for e in g} if len(g) > 1 else ()):
+            holding.setdefault(doc_id, []).append(i)
     for alone, single in enumerate(groups):
-        if len(single) != 1:
+        if len(single) != 1 or single[0].doc_id not in holding:
             continue
         report = single[0]
-        fits = [i for i, g in enumerate(groups) if len(g) > 1
-                and any(o.doc_id == report.doc_id and _same_act_near(o, report) for o in g)
-                and any(o.doc_id != report.doc_id and matcher.similarity(report, o) > 0 for o in g)]
+        fits = [i for i in holding[report.doc_id]
+                if any(o.doc_id == report.doc_id and _same_act_near(o, report) for o in groups[i])
+                and any(o.doc_id != report.doc_id and matcher.similarity(report, o) > 0 for o in groups[i])]
         if len(fits) == 1:
             joined[fits[0]].append(report)
             joined[alone] = []
