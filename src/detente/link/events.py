@@ -165,11 +165,13 @@ def compatible_codes(a: str | None, b: str | None) -> bool:
 
 def linking_type(event: Event) -> str:
     """The type an event is linked under: its PLOVER type, but AGREE for the signing of an agreement."""
-    return type_for_linking(event.category, event.cameo)
+    cameo = event.cameo
+    return "AGREE" if cameo and cameo[:3] == SIGN else event.category
 
 
 def type_for_linking(category: str, cameo: str | None) -> str:
-    return "AGREE" if cameo and cameo.startswith(SIGN) else category
+    """The type a report of this type and CAMEO code is linked under (``linking_type``)."""
+    return "AGREE" if cameo and cameo[:3] == SIGN else category
 
 
 def signing_and_agreeing(a: Event, b: Event) -> bool:
