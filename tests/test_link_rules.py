@@ -186,6 +186,15 @@ def test_sides_read_the_other_way_round_link_when_the_act_is_named_alike(tmp_pat
                         ("Valdorian troops", ["Kestrava mourns "])]
 
 
+def test_the_other_sides_act_of_the_same_kind_is_its_reply_not_the_same_event(tmp_path):
+    strike = event_doc("Valdorian aircraft bombed a Kestravan depot near Ostmark, Kestrava said.",
+        "2025-05-07", "ASSAULT", "XVL", "XKS", "bombed", cameo="195")
+    reply = event_doc("Kestrava shelled Valdorian positions near Ostmark in reply, officials said.",
+        "2025-05-08", "ASSAULT", "XKS", "XVL", "shelled", cameo="195")
+    store = linked(tmp_path, [strike, reply], "reply")
+    assert [e.also_reported_in for e in store.records("events")] == [(), ()]
+
+
 def test_words_of_one_cameo_act_name_the_act_alike(tmp_path):
     first = event_doc("Kestravan police detained two Valdorian reporters on Monday near the old harbour.",
                       "2025-06-04", "COERCE", "XKS", "XVL", "detained", cameo="173")
