@@ -151,12 +151,13 @@ def test_examples_dyad_trend(examples_store):
     assert dict(series)["2025-09"] == "warming"
     # the second fee increase (22 July 2026) cools the pair; the recall of the ambassador in August keeps it low
     assert series[-2:] == [("2026-07", "cooling"), ("2026-08", "steady")]
-    # each real event counted once: the Ishtal meeting is linked in seven documents, among them the one
-    # dating it a day earlier and the one telling that Morvaine "hosted the two sides in Ishtal"
-    # (eval/gold-crossdoc lists reports of it in eight; "told a cabinet meeting" is no report of it)
+    # each real event counted once: the Ishtal meeting is linked in eight documents, among them the one
+    # dating it a day earlier, the one telling that Morvaine "hosted the two sides in Ishtal" and the one naming
+    # "the commitment made by President Aurel Demmin in Ishtal" (eval/gold-crossdoc lists reports of it in
+    # eight; "told a cabinet meeting" is no report of it)
     meeting = next(e for e in examples_store.records("events")
                    if e.evidence.text.startswith("ISHTAL, 16 October (ValPress)") and e.category == "CONSULT")
-    assert len(meeting.also_reported_in) == 6
+    assert len(meeting.also_reported_in) == 7
     assert any("hosted the two sides in Ishtal" in o.text for o in meeting.also_reported_in)
 
 
@@ -217,11 +218,15 @@ def test_seeds_phrases_naming_an_event_are_further_reports_of_it(tmp_path, seed_
                     for e in store.records("events") if e.also_reported_in and e.category in ("ASSAULT", "CONSULT"))
     # one meeting coded from "meeting" in both articles and from "discussing" in the second, whose sentence names
     # "the meeting with Aliyev"; the later article's dated crash phrase shares "crash" and "aircraft" with the
-    # undated one's report of the strike: a further report, no event
-    meeting = ["Against this backdrop, t", "It was Putin who initiat", "On the sidelines of the "]
+    # undated one's report of the strike: a further report, no event; the first article names its meeting again
+    # by the two presidents and the place the second gives it
+    meeting = ["Against this backdrop, t", "It was Putin who initiat", "On the sidelines of the ",
+               "the meeting between Aliy"]
     assert groups == [("ASSAULT", ["An Embraer-190 passenger", "the crash of an AZAL air"])] + [("CONSULT", meeting)] * 3
-    assert [o.text for e in store.records("events") for o in e.also_reported_in if (o.doc_id, o.start) not in events
-            ] == ["the crash of an AZAL aircraft in December 2024"]
+    phrases = sorted(o.text for e in store.records("events") for o in e.also_reported_in
+                     if (o.doc_id, o.start) not in events)
+    assert phrases == ["the crash of an AZAL aircraft in December 2024",
+                       *["the meeting between Aliyev and Putin in Dushanbe"] * 3]
     # phrases are no events: the dyad index is what it is without them
     monkeypatch.setattr("detente.link.find_mentions", lambda *args: [])
     without = linked_store(tmp_path, "without", seed_results, [[1], [0]])

@@ -29,6 +29,9 @@ from .text import overlap, plain, stem
 
 # types whose two sides act together, so "A met B" and "B met A" are one event
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+# the CAMEO code of signing a formal agreement: PLOVER codes it SUPPORT, but the signing of an agreement and the
+# agreeing on it ("the two ministers signed the accord", "the two states agreed on it in March") are one event
+SIGN = "057"
 THRESHOLD = 0.6
 # how similar two reports naming the act alike count (on the scale of the shared-word overlap)
 SAME_ACT = 0.5
@@ -85,7 +88,10 @@ class EventMatcher:
     def same_act(self, a: Event, b: Event) -> bool:
         """Two reports naming the act alike, by one word or by words of one CAMEO act ("detained",
         "custody"), but not by a word of promising (which names the promise), and sharing another word or
-        actor near it ("detained two journalists" and "detained eleven students" share only the verb)."""
+        actor near it ("detained two journalists" and "detained eleven students" share only the verb). Signing an
+        agreement and agreeing on it name one act ("agreed" is a word of promising only without the signing)."""
+        if signing_and_agreeing(a, b):
+            return bool(self.local_words(a) & self.local_words(b))
         word = trigger_stem(a)
         if not word or word in promise_stems() or trigger_stem(b) in promise_stems():
             return False
@@ -105,10 +111,12 @@ class EventMatcher:
         return apart is not None and dated.date[: len(published)] <= published[: len(dated.date)] and apart <= REFER_BACK_DAYS
 
     def similarity(self, a: Event, b: Event) -> float:
-        if a.category != b.category or a.mode != b.mode or not compatible_codes(a.cameo, b.cameo):
+        if linking_type(a) != linking_type(b) or a.mode != b.mode:
+            return 0.0
+        if not (compatible_codes(a.cameo, b.cameo) or signing_and_agreeing(a, b)):
             return 0.0
         sides_a, sides_b = (a.source_country, a.target_country), (b.source_country, b.target_country)
-        reversed_sides = a.category not in SYMMETRIC and sides_a != sides_b
+        reversed_sides = linking_type(a) not in SYMMETRIC and sides_a != sides_b
         if reversed_sides and not (trigger_stem(a) == trigger_stem(b) and self.same_act(a, b)):
             # sides read the other way round (a report of the victims names them first) still count when
             # the act has the same word and context; another word of the same kind may be the other side's
@@ -156,6 +164,25 @@ def compatible_codes(a: str | None, b: str | None) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
+def linking_type(event: Event) -> str:
+    """The type an event is linked under: its PLOVER type, but AGREE for the signing of an agreement."""
+    cameo = event.cameo
+    return "AGREE" if cameo and cameo[:3] == SIGN else event.category
+
+
+def type_for_linking(category: str, cameo: str | None) -> str:
+    """The type a report of this type and CAMEO code is linked under (``linking_type``)."""
+    return "AGREE" if cameo and cameo[:3] == SIGN else category
+
+
+def signing_and_agreeing(a: Event, b: Event) -> bool:
+    """A report of signing an agreement and one of agreeing ("agreed", "the agreement"): one agreement, whatever
+    the codes of the two verbs."""
+    signing, other = (a, b) if (a.cameo or "").startswith(SIGN) else (b, a)
+    word = trigger_stem(other) or ""
+    return (signing.cameo or "").startswith(SIGN) and other.category == "AGREE" and word.startswith("agre")
+
+
 def _dated(event: Event) -> bool:
     return bool(event.date and len(event.date) >= 7)
 
@@ -163,7 +190,7 @@ def _dated(event: Event) -> bool:
 def block_of(event: Event) -> str:
     """The linking block of an event: its pair of states and its type."""
     a, b = pair_of(event) or ("", "")
-    return f"{a}|{b}|{event.category}"
+    return f"{a}|{b}|{linking_type(event)}"
 
 
 def event_keys(event: Event, corpus: Corpus) -> list[tuple[str, str, str | None]]:
@@ -225,12 +252,51 @@ def event_groups(events: Iterable[Event], corpus: Corpus, matcher: EventMatcher 
     for e in events:
         pair = pair_of(e)
         if pair:
-            by_block.setdefault((*pair, e.category), []).append(e)
+            by_block.setdefault((*pair, linking_type(e)), []).append(e)
     groups: list[list[Event]] = []
     for block in sorted(by_block):
-        groups.extend(cluster(by_block[block], key=lambda e: e.event_id, doc=lambda e: e.doc_id,
-                              similarity=matcher.similarity, threshold=THRESHOLD))
+        groups.extend(join_repeated_reports(
+            cluster(by_block[block], key=lambda e: e.event_id, doc=lambda e: e.doc_id,
+                    similarity=matcher.similarity, threshold=THRESHOLD), matcher))
     return groups
+
+
+def join_repeated_reports(groups: list[list[Event]], matcher: EventMatcher) -> list[list[Event]]:
+    """A report left alone because the group it matches already holds a report of its document (clustering takes
+    one report per document) joins that group when the document's report there tells the same act between the same
+    sides a few days from it ("detained two reporters on Tuesday" and "a court ordered both men held" on Wednesday)
+    and it matches a report of another document in the group by itself; only when exactly one group qualifies."""
+    joined = [list(g) for g in groups]
+    holding: dict[str, list[int]] = {}  # the groups of two or more reports holding a report of each document
+    for i, g in enumerate(groups):
+        for doc_id in sorted({e.doc_id for e in g} if len(g) > 1 else ()):
+            holding.setdefault(doc_id, []).append(i)
+    for alone, single in enumerate(groups):
+        if len(single) != 1 or single[0].doc_id not in holding:
+            continue
+        report = single[0]
+        fits = [i for i in holding[report.doc_id]
+                if any(o.doc_id == report.doc_id and _same_act_near(o, report) for o in groups[i])
+                and any(o.doc_id != report.doc_id and matcher.similarity(report, o) > 0 for o in groups[i])]
+        if len(fits) == 1:
+            joined[fits[0]].append(report)
+            joined[alone] = []
+    return [sorted(g, key=lambda e: e.event_id) for g in joined if g]
+
+
+def _same_act_near(a: Event, b: Event) -> bool:
+    """The same act (one CAMEO code below its root) by the same doer to the same side, both dated to the month or
+    day, a few days apart at most (or agreeing at the coarser precision)."""
+    if not a.cameo or not b.cameo or len(a.cameo) < 3 or a.cameo != b.cameo:
+        return False
+    sides_a, sides_b = (a.source_country, a.target_country), (b.source_country, b.target_country)
+    if linking_type(a) not in SYMMETRIC and sides_a != sides_b:
+        return False
+    if not _dated(a) or not _dated(b):
+        return False  # a year, or no date, says too little to tell one act from another of the document
+    if same_or_coarser(a.date, b.date):  # type: ignore[arg-type]
+        return True
+    return len(a.date) == len(b.date) == 10 and (days_between(a.date, b.date) or 99) <= NEAR_DAYS
 
 
 def canonical_event(group: list[Event], corpus: Corpus) -> Event:

@@ -35,10 +35,12 @@ from .events import (
     block_of,
     compatible_codes,
     group_date,
+    linking_type,
     pair_of,
     trigger_stem,
+    type_for_linking,
 )
-from .text import Mention, plain, sentence_spans, stem, words
+from .text import Mention, plain, sentence_spans, stem, word_alternation, words
 
 # how far apart (in days, between first days) a mention and a report may be filed and still be compared: a
 # phrase refers back at most REFER_BACK_DAYS, and dates agreeing at a year's precision are less than that apart
@@ -48,10 +50,14 @@ PREFIX = "mention:"
 MODIFIER_WORDS = 4
 TAIL_WORDS = 7
 TAIL_PHRASES = 3
+# how many names a phrase must share with another document's report to name again an event its own document reports
+REPEATED_NAMES = 2
 _STATE = re.compile(r"^@[A-Z]{3}$")
 _OPEN, _CLOSE = "[“\"«‘]", "[”\"»’]"
 # the next word after a position ("the shooting | on the bridge")
 _NEXT_WORD = re.compile(r"\s+([\w’'-]+)")
+# a passive verb right after a phrase ("the memorandum | was signed")
+_PASSIVE = re.compile(r"\s+(?:was|were|(?:has|have|had)\s+been)\s+([\w’'-]+)")
 
 
 @cache
@@ -73,10 +79,20 @@ def noun_categories() -> dict[str, tuple[str, ...]]:
         code = codes.get(noun) or extra.get(noun)
         plover = plover_of(code) if code else None
         if plover:
-            found[noun] = (plover[0],)
+            found[noun] = (type_for_linking(plover[0], code),)
     for noun, categories in data["generic_nouns"].items():  # type: ignore[attr-defined]
         found[noun] = tuple(categories)
+    occasions: dict[str, list[str]] = data["occasion_nouns"]  # type: ignore[assignment]
+    for noun in occasions["nouns"]:
+        found[noun] = tuple(occasions["types"])
     return found
+
+
+@cache
+def _occasion_pattern() -> re.Pattern[str]:
+    """The participle after a promise noun that tells it was made somewhere ("the commitment | made by X in Y")."""
+    participles = lexicon()["occasion_nouns"]["participles"]  # type: ignore[index]
+    return re.compile(rf"\s+(?:{word_alternation(participles)})\b")
 
 
 @cache
@@ -89,7 +105,7 @@ def participle_categories() -> dict[str, tuple[str, ...]]:
     for participle, verb in lexicon()["participles"].items():  # type: ignore[attr-defined]
         plover = plover_of(verbs[verb]) if verbs.get(verb) else None
         if plover:
-            found[participle] = (plover[0],)
+            found[participle] = (type_for_linking(plover[0], verbs[verb]),)
     return found
 
 
@@ -149,8 +165,9 @@ def _root_if_unspecified(code: str) -> str:
 
 
 def code_of(m: EventMention) -> str | None:
-    """The CAMEO code a phrase's noun or participle names (None for a generic noun: "the incident")."""
-    return noun_codes().get(m.noun) or participle_codes().get(m.noun)
+    """The CAMEO code a phrase's noun, participle or state names (None for a generic noun: "the incident")."""
+    state = lexicon()["states"].get(m.noun)  # type: ignore[attr-defined]
+    return noun_codes().get(m.noun) or participle_codes().get(m.noun) or (state["code"] if state else None)
 
 
 @cache
@@ -246,11 +263,21 @@ def find_mentions(doc_id: str, text: str, published: str | None, mentions: Seque
             continue
         start, end = phrase
         noun = match.group("noun").lower()
+        if not participle:
+            end = _passive_of_own_act(text, end, noun_categories()[noun]) or end
+        occasion = not participle and noun in _word_set_of("occasion_nouns", "nouns")
+        if occasion:  # "the commitment made by X in Y" names the occasion in Y; "the commitment to X" none
+            made = _occasion_pattern().match(text, end)
+            if not made:
+                continue
+            end = _tail(text, made.end())
         inside = [m for m in mentions[bisect_left(starts, start):bisect_left(starts, end)] if m.end <= end]
         dated = [t for t in timexes
                  if t.start >= start and t.end <= end and t.value and t.precision in ("day", "month", "year")]
         if match.group("det").lower() in lexicon()["indefinite"] and not dated:  # type: ignore[operator]
             continue  # "an attack on X would ..." names no occurrence; "a shooting on the bridge in May" does
+        if occasion and not any(kinds.get(m.actor_id) == "place" for m in inside):
+            continue  # a promise made, but nowhere said
         states = {m.country for m in inside if m.country and kinds.get(m.actor_id) != "place"}
         sentence = next(((a, b) for a, b in sentences if a <= start < b), (start, end))
         near = {m.country for m in mentions[bisect_left(starts, sentence[0]):bisect_left(starts, sentence[1])]
@@ -259,18 +286,68 @@ def find_mentions(doc_id: str, text: str, published: str | None, mentions: Seque
         if not pairs:
             continue
         when = max((t.value for t in dated), key=lambda v: (len(v), v)) if dated else None  # type: ignore[arg-type, return-value]
+        when = when or _years_before(text, start, published)
         if when and published and len(published) >= 7 and first_day(when) > last_day(published):  # type: ignore[operator]
             continue  # "the summit in X next month": announced, not yet reported
         tail_words = {w.lower() for w in re.findall(r"[\w’'-]+", text[match.end():end])}
         if tail_words & _word_set("not_past"):
             continue
-        own = words(text, start, end, inside)
-        reports = sorted({e.category for e in events if e.evidence.start <= start and end <= e.evidence.end})
+        own = words(text, start, end, inside) | _whose(match, sentence, mentions, starts, kinds)
+        reports = sorted({linking_type(e) for e in events if e.evidence.start <= start and end <= e.evidence.end})
         categories = participle_categories()[noun] if participle else noun_categories()[noun]
         source, target = _participle_sides(match, inside, kinds) if participle else _sides(match, end, inside, kinds)
         found.append(EventMention(f"{mention_prefix(doc_id)}{start}", doc_id, start, end, text[start:end], categories,
                                   tuple(pairs), when, published, _telling(own), tuple(reports), source, target, noun))
+    found += [m for m in states_since(doc_id, text, published, mentions, timexes, doc_pairs, kinds)
+              if not any(o.start < m.end and m.start < o.end for o in found)]
     return [*found, *hosted_meetings(doc_id, text, published, mentions, events)]
+
+
+# how far before its date a state's words may begin ("under house arrest in the capital since")
+STATE_CHARS = 80
+# what may stand between whom a state holds and its words ("students held", "X, who has been", "X, still")
+_STATE_LINK = re.compile(r"(?:\s+[a-z][\w’'-]*){0,2}?(?:\s*,(?:\s*who)?)?"
+                         r"(?:\s+(?:has|have|had)\s+been|\s+(?:remains?|remained|is|are|was|were|still))*\s+")
+
+
+@cache
+def _state_pattern() -> re.Pattern[str]:
+    """A state's words, an optional place ("in Tarvel") and "since", right before a date."""
+    states = word_alternation(lexicon()["states"])  # type: ignore[arg-type]
+    place = r"(?:\s+(?:in|at)\s+(?:the\s+)?(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*){0,2})?"
+    return re.compile(rf"\b(?P<state>{states}){place}\s+since\s+$", re.I)
+
+
+def states_since(doc_id: str, text: str, published: str | None, mentions: Sequence[Mention],
+                 timexes: Sequence[Timex], doc_pairs: list[str], kinds: dict[str, str]) -> list[EventMention]:
+    """Whom a state has held since a date ("eleven Kestrian students held in Brask since June", "Pell, who has
+    been under house arrest since October"): the act that began it, on that date, named by the state's words, with
+    whom it holds as the side it was done to. Found from the document's dates, not by reading its whole text."""
+    found = []
+    starts = [m.start for m in mentions]
+    for t in timexes:
+        if not t.value or t.precision not in ("day", "month", "year"):
+            continue
+        match = _state_pattern().search(text, max(0, t.start - STATE_CHARS), t.start)
+        if not match:
+            continue
+        near = mentions[bisect_left(starts, match.start() - STATE_CHARS):bisect_left(starts, match.start())]
+        before = [m for m in near if m.end <= match.start() and kinds.get(m.actor_id) != "place"]
+        subject = next((m for m in reversed(before) if _STATE_LINK.fullmatch(text, m.end, match.start())), None)
+        if subject is None:
+            continue
+        start, end = subject.start, t.end
+        inside = [m for m in mentions[bisect_left(starts, start):bisect_left(starts, end)] if m.end <= end]
+        states = {m.country for m in inside if m.country and kinds.get(m.actor_id) != "place"}
+        pairs = _pairs(states, doc_pairs)
+        if not pairs:
+            continue
+        state = " ".join(match.group("state").lower().split())
+        categories = tuple(lexicon()["states"][state]["types"])  # type: ignore[index]
+        found.append(EventMention(f"{mention_prefix(doc_id)}{start}", doc_id, start, end, text[start:end], categories,
+                                  tuple(pairs), t.value, published, _telling(words(text, start, end, inside)), (),
+                                  None, subject.country, state))
+    return found
 
 
 # the CAMEO code of hosting a visit or talks
@@ -327,6 +404,37 @@ def _participle_sides(match: re.Match[str], inside: Sequence[Mention], kinds: di
     return source, (before[0].country if before else None)
 
 
+def _whose(match: re.Match[str], sentence: tuple[int, int], mentions: Sequence[Mention], starts: list[int],
+           kinds: dict[str, str]) -> frozenset[str]:
+    """The person a possessive pronoun refers to ("Pell remains under house arrest a year after his detention"): the
+    last person its sentence names before it, as a name of the phrase."""
+    if match.group("det").lower() not in _word_set("personal_determiners"):
+        return frozenset()
+    before = mentions[bisect_left(starts, sentence[0]):bisect_left(starts, match.start())]
+    person = next((m for m in reversed(before) if kinds.get(m.actor_id) == "person" and m.end <= match.start()), None)
+    return frozenset({f"@{person.actor_id}"}) if person else frozenset()
+
+
+# "(more than) a year after the detention": how many years before its publication the phrase's event was
+_YEARS_AFTER = re.compile(r"\b([\w-]+)\s+years?\s+(?:after|since)\s+$", re.I)
+
+
+def _years_before(text: str, start: int, published: str | None) -> str | None:
+    """The year of a phrase's event that a span of years before it tells ("more than a year after his detention",
+    in an article of August 2026: 2025), at a year's precision."""
+    if not published or len(published) < 7:
+        return None
+    said = _YEARS_AFTER.search(text, max(0, start - 30), start)
+    if not said:
+        return None
+    word = said.group(1).lower()
+    years = 1 if word in ("a", "an") else int(word) if word.isdigit() else number_words().get(word)
+    if not years:
+        return None
+    back = first_day(published) - timedelta(days=round(365.25 * years))  # type: ignore[operator]
+    return str(back.year)
+
+
 def _telling(found: Iterable[str]) -> frozenset[str]:
     """The words that tell which event a phrase names, its noun among them ("the crash" and "crashed"): not its
     states (the block names them)."""
@@ -356,8 +464,12 @@ def _phrase(text: str, match: re.Match[str]) -> tuple[int, int] | None:
         return None
     if _after_pattern().search(text, max(0, match.start() - 30), match.start()):
         return None  # "called for the release of ...", "ahead of the meeting": not something that happened
+    return match.start(), _tail(text, match.end())
+
+
+def _tail(text: str, end: int) -> int:
+    """Where the prepositional phrases after ``end`` end (at most ``TAIL_PHRASES`` of them)."""
     prepositions, stops = _word_set("prepositions"), _word_set("phrase_stops")
-    end = match.end()
     position = end
     phrases = 0
     while phrases < TAIL_PHRASES:
@@ -385,12 +497,27 @@ def _phrase(text: str, match: re.Match[str]) -> tuple[int, int] | None:
             break
         end = position = cursor
         phrases += 1
-    return match.start(), end
+    return end
+
+
+def _passive_of_own_act(text: str, end: int, categories: tuple[str, ...]) -> int | None:
+    """Where a phrase ends that goes on with the passive of its noun's own act ("the memorandum was signed in X on
+    18 March by Y": where, when and by whom it was signed): through that verb's prepositional phrases. None when no
+    such verb follows (a verb of another act, "the ban was lifted in May", tells the date of another event)."""
+    passive = _PASSIVE.match(text, end)
+    if not passive or not set(participle_categories().get(passive.group(1).lower(), ())) & set(categories):
+        return None
+    return _tail(text, passive.end())
 
 
 @cache
 def _word_set(name: str) -> frozenset[str]:
     return frozenset(lexicon()[name])  # type: ignore[arg-type]
+
+
+@cache
+def _word_set_of(name: str, key: str) -> frozenset[str]:
+    return frozenset(lexicon()[name][key])  # type: ignore[index]
 
 
 @cache
@@ -445,7 +572,7 @@ class MentionMatcher:
     def score(self, m: EventMention, e: Event) -> int:
         """How well a mention agrees with a report (0: not the same event)."""
         pair = pair_of(e)
-        if e.mode != "asserted" or pair is None or e.category not in m.categories or "|".join(pair) not in m.pairs:
+        if e.mode != "asserted" or pair is None or linking_type(e) not in m.categories or "|".join(pair) not in m.pairs:
             return 0
         if names_other_act(code_of(m), e.cameo):
             return 0  # "the students detained" names no impounding of lorries, though both coerce
@@ -453,16 +580,29 @@ class MentionMatcher:
             return 0
         if not self.dates_agree(m, e):
             return 0
-        theirs = self._theirs.get(e.event_id)
-        if theirs is None:
-            theirs = self._theirs[e.event_id] = frozenset(w for w in self.event_words(e) if not _STATE.match(w))  # type: ignore[operator]
-        shared = m.words & theirs
+        shared = m.words & self.their_words(e)
         names = [w for w in shared if w.startswith("@")]
         common = plain(shared)
         same_day = bool(m.date and e.date and len(m.date) == 10 and m.date == e.date)
         if not (same_day or names or len(common) >= 2):
             return 0
         return 3 * same_day + 2 * len(names) + len(common)
+
+    def their_words(self, e: Event) -> frozenset[str]:
+        """A report's words and actors without its states."""
+        theirs = self._theirs.get(e.event_id)
+        if theirs is None:
+            words = self.event_words(e)  # type: ignore[operator]
+            theirs = self._theirs[e.event_id] = frozenset(w for w in words if not _STATE.match(w))
+        return theirs
+
+    def repeats(self, m: EventMention, group: list[Event]) -> bool:
+        """Whether a phrase names a group's event by the day a report of another document gives it, or by two or
+        more names (people, places, bodies) that report gives it ("the meeting between X and Y in Z" of "Y met X"):
+        its document tells of the event again, not of another."""
+        return any((m.date and len(m.date) == 10 and m.date == e.date)
+                   or len([w for w in m.words & self.their_words(e) if w.startswith("@")]) >= REPEATED_NAMES
+                   for e in group if e.doc_id != m.doc_id)
 
     def agrees_with_date(self, m: EventMention, when: str | None) -> bool:
         """Whether a mention agrees with the date of a group (the most precise its reports give)."""
@@ -530,7 +670,7 @@ def _iso(day: date) -> str:
 def names_in_own_document(m: EventMention, e: Event) -> bool:
     """Whether a phrase may name a report of its own document: the same type and pair (whatever their words)."""
     pair = pair_of(e)
-    return m.doc_id == e.doc_id and e.category in m.categories and pair is not None and "|".join(pair) in m.pairs
+    return m.doc_id == e.doc_id and linking_type(e) in m.categories and pair is not None and "|".join(pair) in m.pairs
 
 
 def join_renamed_reports(groups: list[list[Event]], mentions: Iterable[EventMention],
@@ -553,7 +693,7 @@ def join_renamed_reports(groups: list[list[Event]], mentions: Iterable[EventMent
                 e.doc_id == report.doc_id and block_of(e) == block_of(report) and _dates_fit(e.date, report.date)
                 and _same_sides(e, report) and names_act(m, e) for e in other)
                 and _dates_fit(group_date(other), report.date)
-                and (report.category in SYMMETRIC or any(matcher.score(m, e) > 0 for e in other))]
+                and (linking_type(report) in SYMMETRIC or any(matcher.score(m, e) > 0 for e in other))]
             if len(others) == 1:
                 joined[others[0]].append(report)
                 joined[i] = []
@@ -563,7 +703,7 @@ def join_renamed_reports(groups: list[list[Event]], mentions: Iterable[EventMent
 def _sides_agree(m: EventMention, e: Event) -> bool:
     """Whether a report's doer and the one it was done to are those the phrase gives (either way round for
     types whose two sides act together)."""
-    if e.category in SYMMETRIC:
+    if linking_type(e) in SYMMETRIC:
         return not ({m.source, m.target} - {None, e.source_country, e.target_country})
     return m.source in (None, e.source_country) and m.target in (None, e.target_country)
 
@@ -588,23 +728,32 @@ def names_act(m: EventMention, e: Event) -> bool:
 
 def _same_sides(a: Event, b: Event) -> bool:
     """The same doer and the same one done to (either way round for types whose two sides act together)."""
-    return a.category in SYMMETRIC or (a.source_country, a.target_country) == (b.source_country, b.target_country)
+    return linking_type(a) in SYMMETRIC or (a.source_country, a.target_country) == (b.source_country, b.target_country)
 
 
 def _dates_fit(a: str | None, b: str | None) -> bool:
     return not a or not b or same_or_coarser(a, b)
 
 
+def _best_dates(group: list[Event]) -> list[str]:
+    """The dates of a group's reports at the best precision they give: one, unless reports disagree on it (an outlet
+    giving another day or month), when a phrase may agree with either."""
+    dated = [e.date for e in group if e.date]
+    best = max((len(d) for d in dated), default=0)
+    return sorted({d for d in dated if len(d) == best})
+
+
 def assign_mentions(groups: list[list[Event]], mentions: Iterable[EventMention],
                     matcher: MentionMatcher) -> dict[int, list[EventMention]]:
     """Each mention given to the one group it agrees with best (by its best report), when no other
-    group agrees as well; not where it only repeats a report of that group in its own document."""
+    group agrees as well, and whose date it agrees with (any of them where the reports disagree); not where it
+    only repeats a report of that group in its own document."""
     found: dict[int, list[EventMention]] = {}
-    dates = [group_date(g) for g in groups]
+    dates = [_best_dates(g) for g in groups]
     for m in sorted(mentions, key=lambda m: m.mention_id):
         ranked = []
         for i, group in enumerate(groups):
-            if not matcher.agrees_with_date(m, dates[i]):
+            if dates[i] and not any(matcher.agrees_with_date(m, when) for when in dates[i]):
                 continue
             scores = [s for s in (matcher.score(m, e) for e in group) if s > 0]
             if scores:  # the best agreement, then how many reports agree (one event reported apart)
@@ -613,7 +762,8 @@ def assign_mentions(groups: list[list[Event]], mentions: Iterable[EventMention],
         if not ranked or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
             continue
         best = ranked[0][1]
-        if any(e.doc_id == m.doc_id for e in groups[best]) and groups[best][0].category not in m.sentence_reports:
+        if any(e.doc_id == m.doc_id for e in groups[best]) and linking_type(groups[best][0]) not in m.sentence_reports \
+                and not matcher.repeats(m, groups[best]):
             continue  # its document reports the event already; this phrase is about something else it reports
         if any(e.doc_id == m.doc_id and e.evidence.start < m.end and m.start < e.evidence.end for e in groups[best]):
             continue  # the group's own report

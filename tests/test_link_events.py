@@ -1,0 +1,255 @@
+"""Reports of one event within and across documents grouped together (link/events.py, link/mentions.py):
+hand-built documents (no parser), fictional names, linked in both orders."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import pytest
+
+from detente.link.mentions import find_mentions
+from detente.link.text import Mention
+from detente.records import DocResult, Event, Timex
+
+from .factories import span
+from .test_link_rules import _actors, _document, event_doc, linked
+
+
+def _reports_of(text: str, published: str, reports: list[tuple[str, str, str, str, str | None]]) -> DocResult:
+    """A document with one report per sentence: (trigger, category, cameo, source>target, date)."""
+    doc = _document(text, published)
+    sentences = [s if s.endswith(".") else s + "." for s in text.split(". ")]
+    events = []
+    for i, (sentence, (trigger, category, cameo, sides, when)) in enumerate(zip(sentences, reports, strict=True)):
+        evidence = span(doc.doc_id, text, sentence)
+        at = text.index(trigger, evidence.start)
+        source, target = sides.split(">")
+        events.append(Event(f"e{i}-{doc.doc_id}", doc.doc_id, category, cameo, source, target, source, target, when,
+                            None, "asserted", 1.0, evidence,
+                            trigger=dataclasses.replace(evidence, start=at, end=at + len(trigger), text=trigger)))
+    return DocResult(document=doc, actors=_actors(doc.doc_id, text), events=tuple(events))
+
+
+def _groups(store) -> list[list[str]]:
+    """Each linked report's first words with those of the other reports of its group."""
+    return sorted([e.evidence.text[:20], *sorted(o.text[:20] for o in e.also_reported_in)]
+                  for e in store.records("events"))
+
+
+DETAINED = ("Kestrava detained two Valdorian employees of a broadcaster on Tuesday. "
+            "A court in Ostmark ordered both reporters held.")
+HELD_SINCE = event_doc("Kestravan police in Ostmark have held two Valdorian reporters since 3 June.", "2025-06-20",
+                       "COERCE", "XKS", "XVL", "held", date="2025-06-03", cameo="173")
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_documents_second_report_of_the_same_act_joins_the_group_of_its_first(tmp_path, order):
+    # the court's order (Wednesday) and the detention (Tuesday) both match the later report; clustering takes one
+    # report per document, and the other joins: same act, same sides, a day apart, and it matches the later report
+    doc = _reports_of(DETAINED, "2025-06-05", [("detained", "COERCE", "173", "XKS>XVL", "2025-06-03"),
+                                               ("held", "COERCE", "173", "XKS>XVL", "2025-06-04")])
+    store = linked(tmp_path, [doc, HELD_SINCE][::order], f"repeated{order}")
+    assert _groups(store) == [
+        ["A court in Ostmark o", "Kestrava detained tw", "Kestravan police in "],
+        ["Kestrava detained tw", "A court in Ostmark o", "Kestravan police in "],
+        ["Kestravan police in ", "A court in Ostmark o", "Kestrava detained tw"]]
+
+
+@pytest.mark.parametrize("second", [
+    ("held", "COERCE", "173", "XKS>XVL", "2025-06-12"),  # a week and more apart: another detention
+    ("held", "COERCE", "1711", "XKS>XVL", "2025-06-04"),  # another act of the type (confiscating property)
+    ("held", "COERCE", "173", "XKS>XVL", "2025"),  # a year says too little
+])
+def test_a_documents_other_report_of_another_act_or_time_stays_apart(tmp_path, second):
+    doc = _reports_of(DETAINED, "2025-06-05", [("detained", "COERCE", "173", "XKS>XVL", "2025-06-03"), second])
+    store = linked(tmp_path, [doc, HELD_SINCE], "apart")
+    assert [len(e.also_reported_in) for e in store.records("events")].count(2) == 0
+
+
+SIGNED = event_doc("Valdoria and Kestrava signed a deal on transit fees in Ostmark on 20 February.", "2025-02-21",
+                   "SUPPORT", "XVL", "XKS", "signed", date="2025-02-20", cameo="057")
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_signing_an_agreement_and_agreeing_on_it_are_one_event(tmp_path, order):
+    agreed = event_doc("Kestrava agreed with Valdoria in February on transit fees for lorries.", "2025-03-10",
+                       "AGREE", "XKS", "XVL", "agreed", date="2025-02", cameo="030")
+    store = linked(tmp_path, [SIGNED, agreed][::order], f"signed{order}")
+    assert _groups(store) == [["Kestrava agreed with", "Valdoria and Kestrav"],
+                              ["Valdoria and Kestrav", "Kestrava agreed with"]]
+    # the group is counted once in the dyad index
+    assert [(d.period, d.events) for d in store.records("dyads")] == [("2025-02", 1)]
+
+
+def test_an_offer_of_the_type_of_agreeing_is_no_signing(tmp_path):
+    offered = event_doc("Kestrava offered Valdoria in February to cut transit fees for lorries.", "2025-03-10",
+                        "AGREE", "XKS", "XVL", "offered", date="2025-02", cameo="030")
+    assert _groups(linked(tmp_path, [SIGNED, offered], "offered")) == [["Kestrava offered Val"],
+                                                                      ["Valdoria and Kestrav"]]
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_phrase_naming_again_an_event_its_document_reports_joins_the_group_by_two_names(tmp_path, order):
+    talks = event_doc("Valdoria and Kestrava held talks in Ostmark led by Anna Brisk on 16 October.", "2025-10-17",
+                      "CONSULT", "XVL", "XKS", "talks", date="2025-10-16", cameo="040")
+    text = ("Anna Brisk of Valdoria met Kestrava officials on Thursday. "
+            "Kestrava praised the meeting with Anna Brisk in Ostmark.")
+    again = _reports_of(text, "2025-10-18", [("met", "CONSULT", "040", "XVL>XKS", "2025-10-16"),
+                                             ("praised", "SUPPORT", "051", "XKS>XVL", None)])
+    store = linked(tmp_path, [talks, again][::order], f"again{order}")
+    (report,) = [e for e in store.records("events") if e.evidence.text.startswith("Valdoria and")]
+    assert [o.text for o in report.also_reported_in] == [
+        "Anna Brisk of Valdoria met Kestrava officials on Thursday.", "the meeting with Anna Brisk in Ostmark"]
+
+
+def _state_phrases(text: str, when: str, value: str, precision: str
+                   ) -> list[tuple[str, tuple[str, ...], str | None, str | None]]:
+    """The phrases found in ``text`` whose one date is ``when``, with Anna Brisk (Valdorian) and the two states."""
+    actors = [Mention(m.start(), m.end(), code, country) for name, code, country in (
+        ("Anna Brisk", "person:anna-brisk", "XVL"), ("Valdoria", "XVL", "XVL"), ("Kestrava", "XKS", "XKS"))
+        for m in re.finditer(name, text)]
+    at = text.index(when)
+    timex = Timex("d", when, at, at + len(when), value, precision, "published")  # type: ignore[arg-type]
+    kinds = {"person:anna-brisk": "person", "XVL": "state", "XKS": "state"}
+    event = HELD_SINCE.events[0]
+    return [(m.text, m.categories, m.date, m.target) for m in find_mentions(
+        "d", text, "2026-05-20", sorted(actors, key=lambda m: m.start), (timex,), [event], kinds)]
+
+
+def test_a_state_held_since_a_date_names_the_act_that_began_it():
+    assert _state_phrases("Kestrava says Anna Brisk, held in Ostmark since June, is ill.", "June", "2025-06",
+                          "month") == [("Anna Brisk, held in Ostmark since June", ("COERCE",), "2025-06", "XVL")]
+    assert _state_phrases("Anna Brisk, who has been under house arrest since October, was tried.", "October",
+                          "2025-10", "month") == [("Anna Brisk, who has been under house arrest since October",
+                                                   ("COERCE", "CONCEDE"), "2025-10", "XVL")]
+
+
+@pytest.mark.parametrize("text, when", [
+    ("Valdoria has held talks with Kestrava since June.", "June"),  # a clause's verb and its object
+    ("Anna Brisk has lived in Ostmark since June.", "June"),  # no state of being held
+    ("Anna Brisk met officials who were held in Ostmark in June.", "June"),  # no "since": no state lasting
+])
+def test_words_that_tell_no_state_held_since_a_date(text, when):
+    assert _state_phrases(text, when, "2025-06", "month") == []
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_state_since_a_date_is_a_further_report_of_the_act_that_began_it(tmp_path, order):
+    moved = event_doc("A Kestrava court moved Anna Brisk from a cell to house arrest on 14 October.", "2025-10-15",
+                      "CONCEDE", "XKS", "XVL", "moved", date="2025-10-14", cameo="081")
+    text = "Valdoria protested as Anna Brisk, who has been under house arrest since October, went on trial."
+    later = event_doc(text, "2026-05-20", "PROTEST", "XVL", "XKS", "protested", date="2026-05-20", cameo="114")
+    doc_id = later.document.doc_id
+    at = text.index("October")
+    later = dataclasses.replace(later, timexes=(Timex(doc_id, "October", at, at + 7, "2025-10", "month", "published"),))
+    store = linked(tmp_path, [moved, later][::order], f"state{order}")
+    (report,) = [e for e in store.records("events") if e.category == "CONCEDE"]
+    assert [o.text for o in report.also_reported_in] == ["Anna Brisk, who has been under house arrest since October"]
+
+
+def test_a_phrase_may_agree_with_either_date_of_reports_that_disagree_on_it(tmp_path):
+    # two outlets give the detention different days; the phrase's day is near the later one only
+    first = event_doc("Valdorian police detained Kestravan students in Ostmark on 3 June.", "2025-06-04",
+                      "COERCE", "XVL", "XKS", "detained", date="2025-06-03", cameo="173")
+    second = event_doc("Valdorian police detained Kestravan students in Ostmark on 5 June.", "2025-06-06",
+                       "COERCE", "XVL", "XKS", "detained", date="2025-06-05", cameo="173")
+    text = "Kestrava summoned the Valdorian ambassador over the students detained in Ostmark on 8 June."
+    later = event_doc(text, "2025-06-20", "PROTEST", "XKS", "XVL", "summoned", date="2025-06-20", cameo="114")
+    at = text.index("8 June")
+    later = dataclasses.replace(later, timexes=(
+        Timex(later.document.doc_id, "8 June", at, at + 6, "2025-06-08", "day", "published"),))
+    store = linked(tmp_path, [first, second, later], "disputed")
+    assert sorted(o.text for e in store.records("events") if e.category == "COERCE" for o in e.also_reported_in
+                  if o.doc_id == later.document.doc_id) == ["the students detained in Ostmark on 8 June"] * 2
+
+
+def _phrases(text: str, timexes: tuple[tuple[str, str, str], ...] = ()) -> list[tuple[str, str | None]]:
+    """The phrases found in ``text``, with the two states, Anna Brisk (Valdorian) and the town of Ostmark."""
+    actors = [Mention(m.start(), m.end(), code, country) for name, code, country in (
+        ("Valdoria", "XVL", "XVL"), ("Kestrava", "XKS", "XKS"), ("Anna Brisk", "person:anna-brisk", "XVL"),
+        ("Ostmark", "place:ostmark", "XKS")) for m in re.finditer(name, text)]
+    kinds = {"XVL": "state", "XKS": "state", "person:anna-brisk": "person", "place:ostmark": "place"}
+    found = tuple(Timex("d", words, text.index(words), text.index(words) + len(words), value,
+                        precision, "published") for words, value, precision in timexes)  # type: ignore[arg-type]
+    return [(m.text, m.date) for m in find_mentions("d", text, "2025-06-20", sorted(actors, key=lambda m: m.start),
+                                                    found, [HELD_SINCE.events[0]], kinds)]
+
+
+def test_the_passive_of_a_nouns_own_act_tells_where_and_when():
+    text = "Kestrava said the memorandum was signed in Ostmark on 18 March by Valdoria."
+    assert _phrases(text, (("18 March", "2025-03-18", "day"),)) == [
+        ("the memorandum was signed in Ostmark on 18 March by Valdoria", "2025-03-18")]
+    # the passive of another act tells of another event ("the exercises were banned in May": not when they were)
+    text = "Kestrava said the exercises were banned in May by Valdoria."
+    assert _phrases(text, (("May", "2025-05", "month"),)) == [("the exercises", None)]
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_phrase_naming_again_an_event_its_document_reports_joins_the_group_by_its_day(tmp_path, order):
+    signed = event_doc("Kestrava and Valdoria signed a gas memorandum in Tarvel on 18 March.", "2025-03-19",
+                       "SUPPORT", "XKS", "XVL", "signed", date="2025-03-18", cameo="057")
+    text = "Valdoria and Kestrava signed a memorandum on Tuesday. The memorandum was signed on 18 March by Anna Brisk."
+    doc = _reports_of(text.split(". ")[0] + ".", "2025-03-20", [("signed", "SUPPORT", "057", "XVL>XKS", "2025-03-18")])
+    doc = dataclasses.replace(doc, document=dataclasses.replace(doc.document, text=text), actors=_actors(
+        doc.document.doc_id, text), timexes=(Timex(doc.document.doc_id, "18 March", text.index("18 March"),
+                                                   text.index("18 March") + 8, "2025-03-18", "day", "published"),))
+    store = linked(tmp_path, [signed, doc][::order], f"day{order}")
+    (report,) = [e for e in store.records("events") if e.doc_id == signed.document.doc_id]
+    assert [o.text for o in report.also_reported_in] == [
+        "Valdoria and Kestrava signed a memorandum on Tuesday.", "The memorandum was signed on 18 March by Anna Brisk"]
+
+
+def test_a_promise_made_in_a_place_names_the_occasion_there():
+    assert _phrases("Kestrava recalled the commitment made by Anna Brisk in Ostmark.") == [
+        ("the commitment made by Anna Brisk in Ostmark", None)]
+    # made nowhere said, or no promise made: no occasion
+    assert _phrases("Kestrava recalled the commitment made by Anna Brisk.") == []
+    assert _phrases("Kestrava recalled the commitment of Anna Brisk in Ostmark.") == []
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_promise_made_in_a_place_is_a_further_report_of_the_meeting_there(tmp_path, order):
+    meeting = event_doc("Anna Brisk of Valdoria met Kestrava officials in Ostmark on 16 October.", "2025-10-17",
+                        "CONSULT", "XVL", "XKS", "met", date="2025-10-16", cameo="040")
+    later = event_doc("Kestrava said Valdoria kept the commitment made by Anna Brisk in Ostmark.", "2025-12-01",
+                      "SUPPORT", "XKS", "XVL", "said", date="2025-12-01", cameo="051")
+    store = linked(tmp_path, [meeting, later][::order], f"occasion{order}")
+    (report,) = [e for e in store.records("events") if e.category == "CONSULT"]
+    assert [o.text for o in report.also_reported_in] == ["the commitment made by Anna Brisk in Ostmark"]
+
+
+def _phrase_words(text: str, published: str) -> list[tuple[str, str | None, list[str]]]:
+    actors = [Mention(m.start(), m.end(), code, country) for name, code, country in (
+        ("Valdoria", "XVL", "XVL"), ("Kestrava", "XKS", "XKS"), ("Anna Brisk", "person:anna-brisk", "XVL"))
+        for m in re.finditer(name, text)]
+    kinds = {"XVL": "state", "XKS": "state", "person:anna-brisk": "person"}
+    return [(m.text, m.date, sorted(m.words)) for m in find_mentions(
+        "d", text, published, sorted(actors, key=lambda m: m.start), (), [HELD_SINCE.events[0]], kinds)]
+
+
+def test_a_personal_possessive_names_the_person_its_sentence_named_before_it():
+    assert _phrase_words("Anna Brisk is still in Ostmark after her detention.", "2025-08-01") == [
+        ("her detention", None, ["@person:anna-brisk", "detention"])]
+    assert _phrase_words("Kestrava protested after their detention.", "2025-08-01") == [
+        ("their detention", None, ["detention"])]
+
+
+@pytest.mark.parametrize("text, year", [
+    ("Anna Brisk remains under house arrest, more than a year after her detention.", "2025"),
+    ("Anna Brisk remains under house arrest, two years after her detention.", "2024"),
+    ("Anna Brisk remains under house arrest after her detention.", None),
+])
+def test_years_after_an_event_date_its_phrase(text, year):
+    assert [when for _, when, _ in _phrase_words(text, "2026-08-05")] == [year]
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_his_detention_a_year_later_is_a_further_report_of_it(tmp_path, order):
+    detained = event_doc("Kestravan police detained Anna Brisk in Ostmark on 3 June.", "2025-06-04",
+                         "COERCE", "XKS", "XVL", "detained", date="2025-06-03", cameo="173")
+    text = "Valdoria protested that Anna Brisk remains under house arrest, more than a year after her detention."
+    later = event_doc(text, "2026-08-05", "PROTEST", "XVL", "XKS", "protested", date="2026-08-05", cameo="114")
+    store = linked(tmp_path, [detained, later][::order], f"his{order}")
+    (report,) = [e for e in store.records("events") if e.category == "COERCE"]
+    assert [o.text for o in report.also_reported_in] == ["her detention"]
