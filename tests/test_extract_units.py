@@ -151,6 +151,20 @@ def test_extract_quotes_indirect_speech_and_according_to(nlp):
     assert (told.speaker, told.venue) == ("person:nadia-corvel", "in Dorrun")
 
 
+def test_extract_quotes_according_to_in_a_clause_of_its_own(nlp):
+    text = ("Brask tells a different story: according to Nadia Corvel, the patrol crossed the midline. "
+            "Dorrun disagrees: the guards never fired, according to Nadia Corvel.")
+    found = {(q.cue, q.text) for q in run(nlp, text, example_gazetteer=True).quotes}
+    assert ("according to", "the patrol crossed the midline") in found
+    assert ("according to", "the guards never fired") in found
+
+
+def test_extract_quotes_a_statement_by_someone_is_theirs(nlp):
+    text = "The Kestrian Foreign Ministry rejected a statement by Nadia Corvel that all the vehicles were returned."
+    (quote,) = run(nlp, text, example_gazetteer=True).quotes
+    assert (quote.speaker, quote.text) == ("person:nadia-corvel", "all the vehicles were returned")
+
+
 @given(st.text(alphabet="“”‘’«»\" ab.\n", max_size=60))
 @settings(max_examples=300)
 def test_extract_quotes_marked_spans_are_well_formed(text):

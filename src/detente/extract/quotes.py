@@ -358,6 +358,9 @@ class QuoteFinder:
     def _speech_owner(self, noun: Token) -> str | None:
         """Whose statement, claim or words: "his argument …", "the minister's remarks"."""
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None:  # "a statement by the customs service that …", "an assurance from Brask"
+            owner = next((o for p in noun.children if p.dep_ in ("prep", "agent") and p.lower_ in ("by", "from")
+                          for o in p.children if o.dep_ == "pobj"), None)
         if owner is None:
             verb = noun.head.head if noun.dep_ == "pobj" else noun.head
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -532,13 +535,21 @@ class QuoteFinder:
             sentence = span.sent
             speaker = self.speaker_of(source, match.start())  # None: a source the text names vaguely
             phrase_end = source.right_edge.idx + len(source.right_edge.text)
-            if match.start() <= sentence.start_char + 1:
+            # the clause the phrase stands in: after a colon, semicolon or dash inside the sentence
+            # ("Brask tells a different story: according to the ministry, the patrol crossed …")
+            before = self.text[sentence.start_char:match.start()]
+            cut = max(before.rfind(mark) for mark in (":", ";", " — ", " – "))
+            clause_start = sentence.start_char if cut < 0 else sentence.start_char + cut + 1
+            if not self.text[clause_start:match.start()].strip(" —–"):
                 start = phrase_end
                 while start < sentence.end_char and self.text[start] in " ,":
                     start += 1
-                end = sentence.end_char
+                stop = self.text.find(";", start, sentence.end_char)
+                end = sentence.end_char if stop < 0 else stop
             else:
-                start, end = sentence.start_char, match.start()
+                start, end = clause_start, match.start()
+                while start < end and self.text[start] in " —–":
+                    start += 1
             while end > start and self.text[end - 1] in " ,.;":
                 end -= 1
             if end - start < 8:
