@@ -635,7 +635,10 @@ class Linker:
             claimant = claimants[q.quote_id]
             start, end = claimed_span(text, q, claimant, mentions)
             inside = [m for m in mentions if start <= m.start and m.end <= end]
-            dated = [t for t in timexes[q.doc_id] if q.start <= t.start and t.end <= q.end and t.value]
+            # the date its sentence gives ("On 6 May, …; three guards died, according to Dorrun")
+            paragraph = text.rfind("\n", 0, q.start) + 1
+            first = next((s for s, e in sentence_spans(text, paragraph, q.end) if s <= q.start < e), q.start)
+            dated = [t for t in timexes[q.doc_id] if first <= t.start and t.end <= q.end and t.value]
             claims = count_claims(text, start, end, inside, dated, self.corpus.published(q.doc_id), {})
             found[q.quote_id] = frozenset(f"{FIGURE_MARK}{claimant}|{c['key']}|{c['value']}" for c in claims)
         return found
