@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
 from ..records import Actor, Evidence
 from .titles import offices
@@ -86,15 +87,21 @@ def distinct_roles(roles: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(kept))
 
 
-def _title_words(title: str) -> frozenset[str]:
-    return frozenset(re.findall(r"\w[\w-]*", re.sub(r"['’]s\b", "", title.lower())))
-
-
 def _told_in_full(role: str, words: frozenset[str], other: str, other_words: frozenset[str]) -> bool:
     """Whether ``other`` is the same title as ``role`` with more words (or the same words, preferred)."""
     if words == other_words:  # one wording per set of words: the one with more capitals, then the first
         return (-sum(c.isupper() for c in other), other) < (-sum(c.isupper() for c in role), role)
     if not words < other_words or (other_words - words) & _OTHER_OFFICE:
         return False
-    held, other_held = offices(role), offices(other)
+    held, other_held = _offices(role), _offices(other)
     return not (held and other_held and held != other_held)
+
+
+@lru_cache(maxsize=65536)
+def _offices(title: str) -> tuple[str, ...]:
+    return tuple(offices(title))
+
+
+@lru_cache(maxsize=65536)
+def _title_words(title: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\w[\w-]*", re.sub(r"['’]s\b", "", title.lower())))
