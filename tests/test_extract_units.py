@@ -159,6 +159,21 @@ def test_extract_quotes_according_to_in_a_clause_of_its_own(nlp):
     assert ("according to", "the guards never fired") in found
 
 
+def test_extract_quotes_a_reporting_clause_set_in_the_sentence(nlp):
+    text = ("According to the Kestrian Foreign Ministry, the talks were useful. Two border guards died at the "
+            "scene, the ministry said, and a third was briefly held.")
+    found = {(q.speaker, q.text) for q in run(nlp, text, example_gazetteer=True).quotes}
+    assert ("body:xks-foreign-ministry", "Two border guards died at the scene") in found
+
+
+def test_extract_actors_a_body_named_again_by_its_last_word(nlp):
+    text = ("The Kestrian Road Hauliers' Association protested on Monday. On Tuesday the association "
+            "said it would go to court.")
+    result = run(nlp, text, example_gazetteer=True)
+    (body,) = [a for a in result.actors if "Association" in a.name]
+    assert [m.text for m in body.mentions] == ["Kestrian Road Hauliers' Association", "the association"]
+
+
 def test_extract_quotes_a_statement_by_someone_is_theirs(nlp):
     text = "The Kestrian Foreign Ministry rejected a statement by Nadia Corvel that all the vehicles were returned."
     (quote,) = run(nlp, text, example_gazetteer=True).quotes

@@ -211,9 +211,28 @@ class DocActors:
         self.title_only_mentions()
         self.bare_titles()
         self.other_entities()
+        self.bodies_named_again()
         self.person_mentions_take_their_country()
         self.mentions.sort(key=lambda m: m.start)
         return self.mentions
+
+    def bodies_named_again(self) -> None:
+        """"the service" after "the Valdorian Border Service", "the ministry" after "the Foreign Ministry": a
+        definite noun that is the last word of a body the text named before (the latest one) is that body."""
+        bodies = sorted((m for m in self.mentions if m.kind in ("organization", "media") and " " in m.name),
+                        key=lambda m: m.start)
+        if not bodies:
+            return
+        for token in self.sdoc:
+            if token.pos_ != "NOUN" or token.tag_ != "NN" or self.taken[token.i] or token.i == 0:
+                continue
+            if self.sdoc[token.i - 1].lower_ != "the" or self.taken[token.i - 1]:
+                continue
+            word = token.lower_
+            earlier = [m for m in bodies if m.end <= token.idx and m.name.lower().split()[-1] == word]
+            if earlier:
+                body = earlier[-1]
+                self.add(token.i - 1, token.i + 1, body.actor_id, body.kind, body.country, body.name)
 
     def generic_bodies(self) -> None:
         """"Russia's Foreign Ministry", "the Russian Foreign Ministry", "the Foreign Ministry of Russia"."""

@@ -444,7 +444,8 @@ class QuoteFinder:
             return None
         complement = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
         if complement is None:
-            return self._fronted_complement(verb) or self._complement_across_split(verb)
+            return (self._fronted_complement(verb) or self._parenthetical_report(verb)
+                    or self._complement_across_split(verb))
         has_that = any(c.dep_ == "mark" and c.lower_ == "that" for c in complement.children)
         if verb.lemma_.lower() in lexicon()["indirect_need_that"] and not has_that:
             return None
@@ -506,6 +507,21 @@ class QuoteFinder:
             return None
         first = next(m.i for m in clause.children if m.dep_ == "mark") + 1
         return self._content_quote(first, clause.right_edge.i, speaker, noun, None)
+
+    def _parenthetical_report(self, verb: Token) -> Quote | None:
+        """"Two servicemen died at the scene, the service said, and a third was held": a reporting clause set
+        in the sentence reports the clause before it."""
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if verb.dep_ != "parataxis" or verb.head.i > verb.i or subject is None or subject.i > verb.i:
+            return None
+        first, last = verb.head.left_edge.i, verb.left_edge.i - 1
+        while last > first and self.sdoc[last].is_punct:
+            last -= 1
+        start, end = self.sdoc[first].idx, self.sdoc[last].idx + len(self.sdoc[last].text)
+        inner = self.text[start:end]
+        if end - start < 12 or not inner[:1].isalnum() or any(m in inner for m in "“”«»\"\n"):
+            return None
+        return self._content_quote(first, last, self.speaker_of(subject, start), verb, subject)
 
     def _fronted_complement(self, verb: Token) -> Quote | None:
         """"Two servicemen died at the scene, the border service said." The content comes first."""
