@@ -203,12 +203,16 @@ def assign_references(groups: list[list[Commitment]], refs: list[dict[str, Any]]
     contents: dict[int, frozenset[str]] = {}
     reports = [{(c.evidence.doc_id, c.evidence.start, c.evidence.end) for c in g} for g in groups]
     firsts = [canonical_commitment(g, corpus).evidence.doc_id for g in groups]
+    in_doc: dict[str, list[Commitment]] = defaultdict(list)
+    for g in groups:
+        for c in g:
+            in_doc[c.evidence.doc_id].append(c)
     found: dict[int, list[Evidence]] = {}
     for cue in refs:
         after = corpus.order(cue["doc_id"])
         # a sentence reporting a promise of its own ("vowed to keep fighting the results") mentions no promise
         # of another kind of act (``different_promises``)
-        own = [c for g in groups for c in g if content_words is not None
+        own = [c for c in in_doc.get(cue["doc_id"], ()) if content_words is not None
                and _overlaps_report(cue, {(c.evidence.doc_id, c.evidence.start, c.evidence.end)})]
         scores = {}
         for i in sorted({i for actor in cue["actors"] for i in by_actor.get(actor, ())}):
