@@ -90,6 +90,7 @@ from .promises import SHARED_WORDS as PROMISE_SHARED_WORDS
 from .promises import THRESHOLD as PROMISE_THRESHOLD
 from .promises import (
     PromiseMatcher,
+    anaphor_promise,
     assign_references,
     canonical_commitment,
     linked_promise,
@@ -685,6 +686,8 @@ class Linker:
         for c in (c for g in changed for c in g):
             self.promise_reports[c.evidence.doc_id].append((c.evidence.start, c.evidence.end))
         repeats = self.repeated_reports(changed)
+        for i, found in self.anaphora(changed).items():
+            repeats[i] = repeats.get(i, []) + found
         for ev in (ev for found in repeats.values() for ev in found):
             self.promise_reports[ev.doc_id].append((ev.start, ev.end))
         # sentences that may mention a changed promise now go to whichever promise they share most words
@@ -739,6 +742,25 @@ class Linker:
                      and not any(d == q.doc_id and s < q.end and q.start < e for d, s, e in spans)}
             if again:
                 found[i] = [again[k] for k in sorted(again)]
+        return found
+
+    def anaphora(self, groups: list[list[Commitment]]) -> dict[int, list[Evidence]]:
+        """For each promise, the sentences of a document reporting it that name its term or limit by a
+        definite noun ("The date stands.") and mean it (``anaphor_promise``)."""
+        docs = sorted({c.evidence.doc_id for g in groups for c in g})
+        cues = list(self.store.cues_in(docs, "promise_anaphor"))
+        if not cues:
+            return {}
+        index = {c.commitment_id: i for i, g in enumerate(groups) for c in g}
+        reported: dict[str, list[Commitment]] = defaultdict(list)
+        for c in self.store.raw_records("commitments", doc_id=sorted({cue["doc_id"] for cue in cues})):
+            reported[c.evidence.doc_id].append(c)  # type: ignore[attr-defined]
+        found: dict[int, list[Evidence]] = {}
+        for cue in cues:
+            meant = anaphor_promise(cue, reported[cue["doc_id"]])
+            if meant is not None and meant.commitment_id in index:
+                found.setdefault(index[meant.commitment_id], []).append(
+                    Evidence(cue["doc_id"], cue["start"], cue["end"], cue["text"]))
         return found
 
     def quotes_in(self, doc_ids: Iterable[str]) -> dict[str, list[Quote]]:

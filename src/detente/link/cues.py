@@ -17,7 +17,7 @@ from typing import Any
 
 from ..records import Document, Event, Timex
 from .sides import side_claims
-from .text import Mention, plain, sentence_spans, stem, words
+from .text import Mention, plain, sentence_spans, stem, word_alternation, words
 from .titles import period_of
 from .trends import trend_claims
 
@@ -123,6 +123,8 @@ def document_cues(document: Document, mentions: Sequence[Mention], timexes: Sequ
             rows.append(continued({**base, "kind": "promise_ref", "key": "", "words": sentence_words}, text,
                                   previous, mentions))
         rows.extend(promise_noun_cues(text, start, end, inside, base))
+        rows.extend(expectation_cues(text, start, end, inside, base))
+        rows.extend(promise_anaphor_cues(text, start, end, base))
         course = course_told(sentence)
         if course:
             rows.append(course_cue(base, course, inside, mentions, previous))
@@ -187,6 +189,51 @@ def promise_noun_cues(text: str, start: int, end: int, inside: Sequence[Mention]
                      "kind": "promise_noun", "key": "", "verb": stem(cue_lexicon()["promise_nouns"][noun]),
                      "object": obj})
     return rows
+
+
+_FUTURE = re.compile(r"\b(?:will|would|shall|to)\b", re.I)
+
+
+def expectation_cues(text: str, start: int, end: int, inside: Sequence[Mention],
+                     base: dict[str, Any]) -> list[dict[str, Any]]:
+    """Clauses telling what someone expects another to do ("Halvic was confident that the investigation
+    'will be completed'", "Dorrun expected Brask to respect the ceiling"): like a sentence naming a promise,
+    the clause may mention one (its own words, the actors of its sentence)."""
+    match = cue_alternation("expectation").search(text, start, end)
+    if not match:
+        return []  # most sentences
+    clause_end = text.find(";", match.end(), end)
+    clause_end = end if clause_end < 0 else clause_end
+    if not _FUTURE.search(text, match.end(), clause_end):
+        return []
+    clause = [m for m in inside if m.start >= match.end() and m.end <= clause_end]
+    return [{**base, "start": match.start(), "end": clause_end, "text": text[match.start():clause_end],
+             "kind": "promise_ref", "key": "", "words": sorted(words(text, match.end(), clause_end, clause))}]
+
+
+@cache
+def _promise_anaphor_pattern() -> re.Pattern[str]:
+    nouns = word_alternation(cue_lexicon()["promise_anaphor"])
+    # a definite noun, not one of something else ("the date of the vote") nor a time ("on the date", "to date")
+    return re.compile(rf"(?<!\bon )(?<!\bat )(?<!\bby )(?<!\buntil )\b(?:the|this|that|our|its|their)\s+"
+                      rf"(?:(?P<modifier>[^\W\d_]+)\s+)??(?P<noun>{nouns})\b(?!\s+(?:of|for|when|on|in|to)\b)", re.I)
+
+
+def promise_anaphor_cues(text: str, start: int, end: int, base: dict[str, Any]) -> list[dict[str, Any]]:
+    """Sentences naming the term or the limit a promise set by a definite noun ("The date stands.",
+    "Dorrun expects Brask to respect the fee ceiling"): each mentions the nearest promise of that kind its
+    document reported before it (``promises.anaphor_promise``)."""
+    match = _promise_anaphor_pattern().search(text, start, end)
+    if not match:
+        return []
+    noun = re.sub(r"\s+", " ", match.group("noun").lower())
+    modifier = match.group("modifier")
+    return [{**base, "kind": "promise_anaphor", "key": "", "refers_to": cue_lexicon()["promise_anaphor"][noun],
+             "modifier": stem(modifier) if modifier and modifier.lower() not in _NOT_MODIFIERS else None}]
+
+
+# words between the determiner and the noun that say nothing of what the term or limit is about
+_NOT_MODIFIERS = frozenset(("same", "new", "agreed", "promised", "set", "final", "only", "current", "original"))
 
 
 def _object_end(text: str, at: int, end: int, stops: frozenset[str] = _OBJECT_END) -> int:

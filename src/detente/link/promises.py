@@ -74,9 +74,10 @@ class PromiseMatcher:
         return self._plain[c.commitment_id]
 
     def due_words(self, c: Commitment) -> set[str]:
-        """A promise with a deadline, by a person: ``due:`` words for the month it falls due. A report that
-        only names a deadline someone set ("three days before the deadline set by Aberline"): ``due:`` words
-        for the month of its publication and the months either side, and ``due:ref``."""
+        """A promise with a deadline, by a person: ``due:`` words for the month it falls due, ``set:`` words for
+        the month it was made. A report that only names a deadline someone set ("three days before the deadline
+        set by Aberline"): ``due:`` words for the month of its publication and the months either side, and
+        ``due:ref``; naming when it was set too ("the date we gave in December"), ``set:`` words for that month."""
         if not c.promiser_person:
             return set()
         if c.deadline and len(c.deadline) >= 7:
@@ -89,8 +90,11 @@ class PromiseMatcher:
         else:
             return set()
         # twice over: two reports must share two words before they are compared at all
-        return {f"{mark}:{c.promiser_person}:{m}" if m != "ref" else f"{mark}:ref" for mark in ("due", "due2")
-                for m in months}
+        found = {f"{mark}:{c.promiser_person}:{m}" if m != "ref" else f"{mark}:ref" for mark in ("due", "due2")
+                 for m in months}
+        if c.made_on and len(c.made_on) >= 7:
+            found |= {f"{mark}:{c.promiser_person}:{c.made_on[:7]}" for mark in ("set", "set2")}
+        return found
 
     def similarity(self, a: Commitment, b: Commitment) -> float:
         if a.beneficiary and b.beneficiary and a.beneficiary != b.beneficiary:
@@ -107,14 +111,23 @@ def promise_similarity(beneficiary_a: str | None, beneficiary_b: str | None, wor
     if beneficiary_a and beneficiary_b and beneficiary_a != beneficiary_b:
         return 0.0
     shared = words_a & words_b
-    # a report naming only the deadline its promiser set, when it falls due, and that promise
+    # a report naming only the deadline its promiser set, when it falls due or when it was set, and that promise
     one_names_the_deadline = ("due:ref" in words_a) != ("due:ref" in words_b)
-    if one_names_the_deadline and any(w.startswith("due:") and w != "due:ref" for w in shared):
+    if "due:ref" in words_a and "due:ref" in words_b:
+        return 0.0  # two reports naming only a deadline say nothing alike of what was promised
+    if one_names_the_deadline and any(w.startswith(("due:", "set:")) and w != "due:ref" for w in shared):
         return 1.0
+    # when a deadline was set tells one promise from another only beside the deadline reference
+    words_a, words_b = _without_set(words_a), _without_set(words_b)
+    shared = words_a & words_b
     # when it was made and when it is due help, but only beside a word of what was promised
     if len(shared) < SHARED_WORDS or all(":" in w for w in shared):
         return 0.0
     return overlap(words_a, words_b)
+
+
+def _without_set(found: frozenset[str]) -> frozenset[str]:
+    return frozenset(w for w in found if not w.startswith(("set:", "set2:")))
 
 
 def promise_groups(commitments: Iterable[Commitment], corpus: Corpus,
@@ -211,6 +224,29 @@ def assign_references(groups: list[list[Commitment]], refs: list[dict[str, Any]]
             if score == best:
                 found.setdefault(i, []).append(Evidence(cue["doc_id"], cue["start"], cue["end"], cue["text"]))
     return found
+
+
+def anaphor_promise(cue: dict[str, Any], commitments: Iterable[Commitment]) -> Commitment | None:
+    """The promise a definite noun for a term or a limit mentions ("The date stands.", "the fee ceiling"):
+    the nearest reported before it in its document that set such a thing (a deadline; something held where
+    it is, with the noun's modifier among what is held), None when there is none or two reports tie."""
+    fitting = []
+    for c in commitments:
+        if c.evidence.doc_id != cue["doc_id"] or c.evidence.end > cue["start"]:
+            continue
+        if cue["refers_to"] == "term" and not c.deadline:
+            continue
+        if cue["refers_to"] == "limit":
+            held = held_words(c.content)
+            # the modifier is a singular noun ("the fee ceiling") of what may be held in the plural ("fees")
+            if not held or (cue["modifier"] and not {cue["modifier"], cue["modifier"] + "s"} & held):
+                continue
+        fitting.append(c)
+    if not fitting:
+        return None
+    nearest = max(c.evidence.start for c in fitting)
+    found = [c for c in fitting if c.evidence.start == nearest]
+    return found[0] if len(found) == 1 else None
 
 
 def canonical_commitment(group: list[Commitment], corpus: Corpus) -> Commitment:

@@ -1,0 +1,76 @@
+"""Promise linking rules on small hand-built documents (no parser): mentions of a promise in other words and
+the evidence that judges it, each rule with exact values, linked in both orders."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from detente.records import Commitment, DocResult
+
+from .factories import span
+from .test_link_rules import PROMISE, _actors, _document, _plain_doc, linked, promise_doc
+
+
+def _with(found: DocResult, **changes: object) -> DocResult:
+    return dataclasses.replace(found, commitments=(dataclasses.replace(found.commitments[0], **changes),))
+
+
+def _two_promises(text: str, published: str, *contents: tuple[str, str | None]) -> DocResult:
+    """A document making several promises (content, deadline), each reported by its own words."""
+    doc = _document(text, published)
+    return DocResult(document=doc, actors=_actors(doc.doc_id, text), commitments=tuple(
+        Commitment(f"c-{doc.doc_id}-{i}", "XVL", "XKS", content, published, deadline, span(doc.doc_id, text, content))
+        for i, (content, deadline) in enumerate(contents)))
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_clause_expecting_the_promiser_to_do_the_promised_act_mentions_the_promise(tmp_path, order):
+    # "expected Valdoria to pay compensation to the families": what was promised, expected of the promiser; the
+    # passive "is expected to" (a forecast) and an expectation of something else are no mention
+    expects = _plain_doc("Kestrava said it expected Valdoria to pay compensation to the families soon.", "2025-04-02")
+    forecast = _plain_doc("Valdoria is expected to pay compensation to the families soon.", "2025-04-03")
+    other = _plain_doc("Kestrava said it expected Valdoria to open the border crossing soon.", "2025-04-04")
+    store = linked(tmp_path, [PROMISE, expects, forecast, other][::order], f"expects{order}")
+    (promise,) = store.records("commitments")
+    assert [e.text for e in promise.also_reported_in] == ["expected Valdoria to pay compensation to the families soon."]
+    assert promise.status == "open"
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_definite_noun_for_the_term_or_limit_a_promise_set_mentions_it_in_its_document(tmp_path, order):
+    text = ("Valdoria will lift visa rules for Kestrava citizens from 1 January. It will also open a consulate. "
+            "The date stands, Brisk said. Valdoria fixes ferry tolls for Kestrava trucks at their current level. "
+            "Kestrava expects Valdoria to respect the toll ceiling. The date of the vote is not set.")
+    made = _two_promises(text, "2025-03-04", ("lift visa rules for Kestrava citizens from 1 January", "2026-01-01"),
+                         ("open a consulate", None),
+                         ("fixes ferry tolls for Kestrava trucks at their current level", None))
+    # another document's "the date" names no promise of this one
+    later = _plain_doc("The date stands, Valdoria said.", "2025-03-05")
+    store = linked(tmp_path, [made, later][::order], f"anaphor{order}")
+    reports = sorted((c.content, [e.text for e in c.also_reported_in]) for c in store.records("commitments"))
+    assert reports == [
+        ("fixes ferry tolls for Kestrava trucks at their current level",
+         ["Kestrava expects Valdoria to respect the toll ceiling."]),
+        ("lift visa rules for Kestrava citizens from 1 January", ["The date stands, Brisk said."]),
+        ("open a consulate", [])]
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_the_date_a_person_gave_in_the_month_the_promise_was_made_is_that_promise(tmp_path, order):
+    def by(text: str, published: str, content: str, made_on: str, deadline: str | None = None) -> DocResult:
+        return _with(promise_doc(text, published, content, text), promiser_person="person:anna-brisk",
+                     made_on=made_on, deadline=deadline)
+
+    visas = by("Brisk said Valdoria would lift visa rules for Kestrava citizens from 1 January 2027.", "2025-12-02",
+               "Valdoria would lift visa rules for Kestrava citizens from 1 January 2027", "2025-12-02", "2027-01-01")
+    stands = by("The date we gave our Kestravan friends last December has not moved, Brisk said.", "2026-10-08",
+                "The date", "2025-12")
+    # a date given in another month is another promise's
+    other = by("The date we gave in March has not moved, Brisk said.", "2026-10-09", "The date", "2026-03")
+    store = linked(tmp_path, [visas, stands, other][::order], f"gave{order}")
+    grouped = sorted((c.content, [e.text[:30] for e in c.also_reported_in]) for c in store.records("commitments"))
+    assert grouped == [("The date", []),
+                       ("Valdoria would lift visa rules for Kestrava citizens from 1 January 2027",
+                        ["The date we gave our Kestravan"])]
