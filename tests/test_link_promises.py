@@ -74,3 +74,17 @@ def test_the_date_a_person_gave_in_the_month_the_promise_was_made_is_that_promis
     assert grouped == [("The date", []),
                        ("Valdoria would lift visa rules for Kestrava citizens from 1 January 2027",
                         ["The date we gave our Kestravan"])]
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_sentence_naming_where_a_promise_was_made_mentions_it(tmp_path, order):
+    # "the promise made in Ostmark": no promiser named, but the place a report of the promise names, and a word
+    # of it; a promise made elsewhere is not meant
+    text = "Brisk promised the return of the lorries when she met the Kestrava leaders in Ostmark."
+    made = promise_doc(text, "2025-10-16", "the return of the lorries", text)
+    said = "Only 22 lorries came home, and the promise made in Ostmark has not been kept, the hauliers say."
+    mention = _plain_doc(said, "2025-12-02")
+    elsewhere = _plain_doc("Only 22 lorries came home, and the promise made in Lessing was not kept.", "2025-12-03")
+    store = linked(tmp_path, [made, mention, elsewhere][::order], f"made_at{order}")
+    (promise,) = store.records("commitments")
+    assert [e.text for e in promise.also_reported_in] == [said]

@@ -39,7 +39,7 @@ from ..store import Store, cue_id
 from .actors import merge_actor, merge_actor_records
 from .cluster import cluster
 from .corpus import Corpus, first_day, last_day, shifted, state_pairs
-from .cues import course_predicted, document_cues, tells_not_done
+from .cues import course_predicted, document_cues, promise_places, tells_not_done
 from .disagreements import (
     count_disagreement,
     occasion_disagreement,
@@ -126,7 +126,7 @@ MENTIONS = ("promise_ref", "promise_noun")
 RUN_SIZE = 1000
 # what linking files for later runs to compare (cue kinds, the words kept with blocking keys) as of this version:
 # a store linked by another is linked again from scratch (raise it with any change to what is filed)
-LINK_VERSION = "2026-12-06.4"
+LINK_VERSION = "2026-12-06.5"
 
 T = TypeVar("T")
 
@@ -193,6 +193,7 @@ class Linker:
         # the new documents' texts, read once (store_cues); documents' quotes
         self.texts: dict[str, str] = {}
         self._doc_quotes: dict[str, list[Quote]] = {}
+        self._promise_places: dict[str, dict[int, frozenset[str]]] = {}
 
     def run(self) -> None:
         actors_of = self.link_actors()
@@ -410,7 +411,8 @@ class Linker:
             self.texts[d.doc_id] = d.text
             mentions = self.corpus.mentions(d.doc_id)
             found = (document_cues(d, mentions, timexes[d.doc_id], kinds, events[d.doc_id])
-                     + role_claims(d.text, self.doc_actors[d.doc_id], mentions, period_of(d.published)))
+                     + role_claims(d.text, self.doc_actors[d.doc_id], mentions, period_of(d.published))
+                     + promise_places(d.text, promised[d.doc_id], mentions, kinds))
             # a noun naming a promised act inside a promise's own words is that promise, not a mention of another
             by_doc[d.doc_id] = [r for r in found if r["kind"] != "promise_noun"
                                 or not any(s < r["end"] and r["start"] < e for s, e in promised[d.doc_id])]
@@ -424,7 +426,7 @@ class Linker:
                 info = " ".join(sorted(plain(cue["words"])))
                 if cue.get("status") != "in_use":  # telling only progress, it judges no promise
                     keys[cue["kind"]] += [(actor, cue_id(cue), self.day(cue["doc_id"]), info)
-                                          for actor in cue["actors"]]
+                                          for actor in [*cue["actors"], *(f"at|{p}" for p in cue.get("made_at", ()))]]
                 if cue["kind"] == "status" and tells_outcome(cue):  # also under "outcome": what forecasts read
                     keys["outcome"] += [(actor, cue_id(cue), self.day(cue["doc_id"]), info) for actor in cue["actors"]]
             elif cue["kind"] == "promise_noun":  # by the actors its sentence names, with its object's words
@@ -694,7 +696,7 @@ class Linker:
         # with, among all the promises they may mention
         refs = self.references_near(changed, [c for c in sentences if c["kind"] in MENTIONS], matcher)
         competing = self.promise_groups_near(refs, changed)
-        references = assign_references(competing, refs, self.corpus, PROMISE_DAYS, matcher.plain_words)
+        references = assign_references(competing, refs, self.corpus, PROMISE_DAYS, matcher.plain_words, self.places_of)
         rows, disagreements, blocks = [], [], []
         names = {a.actor_id: a.name for a, _, _ in self.store.actor_rows({g[0].promiser for g in changed + judged}).values()}
         sentences_of = self.status_sentences(changed, matcher)
@@ -743,6 +745,18 @@ class Linker:
             if again:
                 found[i] = [again[k] for k in sorted(again)]
         return found
+
+    def places_of(self, c: Commitment) -> frozenset[str]:
+        """The places the sentence of a report of a promise names (``promise_at`` cues, read once per document)."""
+        doc_id = c.evidence.doc_id
+        if doc_id not in self._promise_places:
+            self._promise_places[doc_id] = {cue["start"]: frozenset(cue["places"])
+                                            for cue in self.store.cues_in([doc_id], "promise_at")}
+        return self._promise_places[doc_id].get(c.evidence.start, frozenset())
+
+    def made_at_keys(self, group: list[Commitment]) -> set[str]:
+        """The keys of the places a promise's reports name, under which sentences saying it was made there are filed."""
+        return {f"at|{p}" for c in group for p in self.places_of(c)}
 
     def anaphora(self, groups: list[list[Commitment]]) -> dict[int, list[Evidence]]:
         """For each promise, the sentences of a document reporting it that name its term or limit by a
@@ -823,7 +837,8 @@ class Linker:
             actors = _promise_actors(group)
             for c in group:
                 probe = PromiseProbe.of_group(c, group, self.day(c.evidence.doc_id), matcher, self.corpus)
-                rows += [(actor, c.commitment_id, probe.day, probe.info()) for actor in sorted(actors)]
+                places = {f"at|{p}" for p in self.places_of(c)}  # "the promise made in <place>"
+                rows += [(actor, c.commitment_id, probe.day, probe.info()) for actor in sorted(actors | places)]
         self.store.put_keys("commitments", [c.commitment_id for g in groups for c in g], rows)
 
     def promise_components(self, probes: dict[str, PromiseProbe], matcher: PromiseMatcher) -> list[list[str]]:
@@ -864,6 +879,11 @@ class Linker:
         words = {_group_key(g): frozenset(plain(frozenset().union(*(sentence_words(c, self.corpus) for c in g))))
                  for g in groups}
         found = self.matching("promise_ref", windows, words, 2, _cue_words)
+        # saying where it was made ("the promise made in Ishtal") counts as a shared word
+        at = {_group_key(g): [self.window(key, c.evidence.doc_id, 0, PROMISE_DAYS)
+                              for c in g for key in self.made_at_keys(g)] for g in groups}
+        for item, rows in self.matching("promise_ref", at, words, 1, _cue_words).items():
+            found[item] = found.get(item, []) + rows
         contents = {_group_key(g): frozenset().union(*(matcher.plain_words(c) for c in g)) for g in groups}
         nouns = self.matching("promise_noun", windows, contents, 1, _cue_words)
         cues = {}
@@ -882,6 +902,11 @@ class Linker:
         found = self.matching("commitments", {cue_id(r): [self.window(a, r["doc_id"], PROMISE_DAYS, 0) for a in r["actors"]]
                                               for r in sentences},
                               {cue_id(r): frozenset(plain(r["words"])) for r in sentences}, 2, _group_sentence_words)
+        placed = [r for r in sentences if r.get("made_at")]  # where it was made counts as a shared word
+        found.update({f"at:{k}": v for k, v in self.matching(
+            "commitments", {cue_id(r): [self.window(f"at|{p}", r["doc_id"], PROMISE_DAYS, 0) for p in r["made_at"]]
+                            for r in placed},
+            {cue_id(r): frozenset(plain(r["words"])) for r in placed}, 1, _group_sentence_words).items()})
         nouns = [r for r in refs if r["kind"] == "promise_noun"]
         noun_windows = {cue_id(r): [self.window(a, r["doc_id"], PROMISE_DAYS, 0) for a in r["actors"]] for r in nouns}
         found.update({f"noun:{k}": v for k, v in self.matching(
@@ -1278,6 +1303,7 @@ def _cue_words(row: tuple[str, str, str | None, str | None]) -> list[str]:
 
 def _promise_actors(group: list[Commitment]) -> set[str]:
     return {c.promiser for c in group} | {c.promiser_person for c in group if c.promiser_person}
+
 
 
 def _quote_evidence(q: Quote) -> Evidence:

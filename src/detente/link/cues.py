@@ -120,8 +120,9 @@ def document_cues(document: Document, mentions: Sequence[Mention], timexes: Sequ
             rows.append(continued({**base, "kind": "status", "key": "raised", "status": "raised",
                                    "words": sentence_words, "raised": raised}, text, previous, mentions))
         if refers:
-            rows.append(continued({**base, "kind": "promise_ref", "key": "", "words": sentence_words}, text,
-                                  previous, mentions))
+            at = made_at(text, start, inside, kinds)
+            rows.append(continued({**base, "kind": "promise_ref", "key": "", "words": sentence_words,
+                                   **({"made_at": at} if at else {})}, text, previous, mentions))
         rows.extend(promise_noun_cues(text, start, end, inside, base))
         rows.extend(expectation_cues(text, start, end, inside, base))
         rows.extend(promise_anaphor_cues(text, start, end, base))
@@ -189,6 +190,33 @@ def promise_noun_cues(text: str, start: int, end: int, inside: Sequence[Mention]
                      "kind": "promise_noun", "key": "", "verb": stem(cue_lexicon()["promise_nouns"][noun]),
                      "object": obj})
     return rows
+
+
+# "the promise made in", "the commitment made by President X at", "the pledge given in", right before a place
+_MADE_AT = re.compile(r"\b(?:promis(?:e|es)|pledges?|commitments?|undertakings?|assurances?)\s+(?:[\w’'-]+\s+)?"
+                      r"(?:made|given)\s+(?:by\s+[^,.;:]{1,60}?\s+)?(?:in|at)\s+(?:the\s+)?$", re.I)
+
+
+def promise_places(text: str, spans: Sequence[tuple[int, int]], mentions: Sequence[Mention],
+                   kinds: dict[str, str]) -> list[dict[str, Any]]:
+    """For each promise of a document (its report's span), the places the report's sentence names ("promised
+    the return of the lorries when he met Halvic in Ishtal"): where it may have been made."""
+    rows = []
+    for start, end in sorted(set(spans)):
+        sentence = next(((s, e) for s, e in sentence_spans(text) if s <= start < e), (start, end))
+        places = sorted({m.actor_id for m in mentions if kinds.get(m.actor_id) == "place"
+                         and m.start >= sentence[0] and m.end <= max(sentence[1], end)})
+        if places:
+            rows.append({"start": start, "end": end, "text": "", "actors": [], "kind": "promise_at", "key": "",
+                         "places": places})
+    return rows
+
+
+def made_at(text: str, start: int, inside: Sequence[Mention], kinds: dict[str, str]) -> list[str]:
+    """The places a sentence says a promise was made at ("the promise made in Ishtal"): a promise may be
+    mentioned by where it was made, as by who made it."""
+    return sorted({m.actor_id for m in inside if kinds.get(m.actor_id) == "place"
+                   and _MADE_AT.search(text, max(start, m.start - 100), m.start)})
 
 
 _FUTURE = re.compile(r"\b(?:will|would|shall|to)\b", re.I)

@@ -148,14 +148,17 @@ def sentence_words(c: Commitment, corpus: Corpus) -> frozenset[str]:
     return corpus.words_at(c.evidence.doc_id, c.evidence.start, c.evidence.text)
 
 
-def reference_score(cue: dict[str, Any], group: list[Commitment], group_words: frozenset[str]) -> int:
+def reference_score(cue: dict[str, Any], group: list[Commitment], group_words: frozenset[str],
+                    places: frozenset[str] = frozenset()) -> int:
     """How many words a sentence that mentions a promise shares with the content words of this promise's
-    reports (``group_words``, names and numbers left out); 0 unless it names the promiser or the person
-    who promised."""
+    reports (``group_words``, names and numbers left out), one more when it says where the promise was made
+    (``cue["made_at"]`` among the places its reports name, ``places``); 0 unless it names the promiser, the
+    person who promised or that place."""
     named = set(cue["actors"])
-    if group[0].promiser not in named and not named & _promiser_people(group):
+    made_there = bool(places.intersection(cue.get("made_at", ())))
+    if group[0].promiser not in named and not named & _promiser_people(group) and not made_there:
         return 0
-    return len(group_words.intersection(cue["words"]))
+    return len(group_words.intersection(cue["words"])) + made_there
 
 
 def noun_score(cue: dict[str, Any], group: list[Commitment], content: frozenset[str]) -> int:
@@ -182,16 +185,19 @@ def noun_score(cue: dict[str, Any], group: list[Commitment], content: frozenset[
 
 def assign_references(groups: list[list[Commitment]], refs: list[dict[str, Any]], corpus: Corpus,
                       window_days: int | None = None,
-                      content_words: Callable[[Commitment], frozenset[str]] | None = None) -> dict[int, list[Evidence]]:
+                      content_words: Callable[[Commitment], frozenset[str]] | None = None,
+                      places_of: Callable[[Commitment], frozenset[str]] | None = None) -> dict[int, list[Evidence]]:
     """Later sentences that mention a promise ("the promise made in Ishtal was not kept"), given to
     the promise they share most words with (at least ``SHARED_WORDS``), among the promises first
     reported before the sentence (and at most ``window_days`` before it) whose promiser, or who
     spoke for it, the sentence names. Nouns naming a promised act (cues of kind ``promise_noun``) go to
     the promise whose content words (``content_words``) their object's words fit best (``noun_score``,
-    at least 1)."""
+    at least 1). A sentence saying where a promise was made ("the promise made in Ishtal") may mention the
+    promises whose reports' sentences name that place (``places_of``) as it may those of a promiser it names."""
     by_actor: dict[str, list[int]] = defaultdict(list)
+    places = [frozenset().union(*(places_of(c) for c in group)) if places_of else frozenset() for group in groups]
     for i, group in enumerate(groups):
-        for actor in {group[0].promiser} | _promiser_people(group):
+        for actor in {group[0].promiser} | _promiser_people(group) | {f"at|{p}" for p in places[i]}:
             by_actor[actor].append(i)
     words: dict[int, frozenset[str]] = {}
     contents: dict[int, frozenset[str]] = {}
@@ -201,7 +207,8 @@ def assign_references(groups: list[list[Commitment]], refs: list[dict[str, Any]]
     for cue in refs:
         after = corpus.order(cue["doc_id"])
         scores = {}
-        for i in sorted({i for actor in cue["actors"] for i in by_actor.get(actor, ())}):
+        named = [*cue["actors"], *(f"at|{p}" for p in cue.get("made_at", ()))]
+        for i in sorted({i for actor in named for i in by_actor.get(actor, ())}):
             if _overlaps_report(cue, reports[i]) or after < corpus.order(firsts[i]):
                 continue
             apart = corpus.apart(firsts[i], cue["doc_id"])
@@ -216,7 +223,7 @@ def assign_references(groups: list[list[Commitment]], refs: list[dict[str, Any]]
                 continue
             if i not in words:
                 words[i] = frozenset(plain(frozenset().union(*(sentence_words(c, corpus) for c in groups[i]))))
-            scores[i] = reference_score(cue, groups[i], words[i])
+            scores[i] = reference_score(cue, groups[i], words[i], places[i])
         best = max(scores.values(), default=0)
         if best < (1 if cue["kind"] == "promise_noun" else SHARED_WORDS):
             continue
