@@ -88,3 +88,26 @@ def test_a_sentence_naming_where_a_promise_was_made_mentions_it(tmp_path, order)
     store = linked(tmp_path, [made, mention, elsewhere][::order], f"made_at{order}")
     (promise,) = store.records("commitments")
     assert [e.text for e in promise.also_reported_in] == [said]
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_promise_kept_without_saying_what_is_about_what_the_sentences_before_speak_of(tmp_path, order):
+    # "Valdoria had kept its word": what was kept is in the sentences before, back over one naming no one
+    paid = _plain_doc("According to Ostmark officials, the compensation to the families was paid on 3 May. "
+                      "The amount was not disclosed. Kestrava said Valdoria had kept its word.", "2025-05-05")
+    store = linked(tmp_path, [PROMISE, paid][::order], f"word{order}")
+    (promise,) = store.records("commitments")
+    assert (promise.status, [(e.stance, e.text) for e in promise.status_evidence]) == (
+        "kept", [("supports", "Kestrava said Valdoria had kept its word.")])
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_status_sentence_with_a_pronoun_subject_is_about_what_the_sentence_before_speaks_of(tmp_path, order):
+    text = "Valdoria promised that the lorries would be returned by June."
+    lorries = promise_doc(text, "2025-03-04", "the lorries would be returned by June", text)
+    returned = _plain_doc("Kestrava counted the lorries at the border. They were returned on 2 May, Brisk said.",
+                          "2025-05-05")
+    store = linked(tmp_path, [lorries, returned][::order], f"pronoun{order}")
+    (promise,) = store.records("commitments")
+    assert (promise.status, [(e.stance, e.text) for e in promise.status_evidence]) == (
+        "kept", [("supports", "They were returned on 2 May, Brisk said.")])

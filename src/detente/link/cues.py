@@ -98,6 +98,7 @@ def document_cues(document: Document, mentions: Sequence[Mention], timexes: Sequ
     text = document.text
     rows: list[dict[str, Any]] = []
     previous = (0, 0)
+    seen: list[tuple[int, int, bool]] = []  # the sentences so far, each with whether it names someone
     states, period = states_by_mentions(mentions), period_of(document.published)
     for start, end in sentence_spans(text):
         sentence = text[start:end]
@@ -112,7 +113,7 @@ def document_cues(document: Document, mentions: Sequence[Mention], timexes: Sequ
         telling = status or refers or stance or raised or in_use
         sentence_words = sorted(words(text, start, end, inside)) if telling else []
         if status:
-            rows.append(status_cue(text, base, status, sentence_words, previous, mentions))
+            rows.append(status_cue(text, base, status, sentence_words, told_of(seen), mentions))
         if in_use:  # read by forecasts only (filed under "outcome", not "status")
             rows.append(continued({**base, "kind": "status", "key": "in_use", "status": "in_use",
                                    "words": sentence_words}, text, previous, mentions))
@@ -139,6 +140,7 @@ def document_cues(document: Document, mentions: Sequence[Mention], timexes: Sequ
         rows.extend(trend_claims(text, start, end, inside, dated, base))
         rows.extend(side_claims(text, start, end, inside, states, period, base))
         previous = (start, end)
+        seen.append((start, end, bool(base["actors"])))
     taken = [(r["start"], r["end"]) for r in rows if r["kind"] == "status" and r["status"] not in ("raised", "in_use")]
     return rows + event_status_cues(text, events, mentions, taken)
 
@@ -462,11 +464,43 @@ def _distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
     return 0
 
 
+# sentences told of what the one before speaks of: a pronoun subject ("They were returned three days early"), or
+# a promise kept or broken without saying what ("Brask had kept its word", "has not been kept")
+_TOLD_OF_THE_LAST = re.compile(r"^[\"“«‘'(]?(?:they|it|these|those)\b|\b(?:kept|keeps|keep|broke|breaks|break)\s+"
+                               r"(?:its|his|her|their|our|my)\s+(?:word|promise)\b|\b(?:has|have|had)\s+(?:not\s+)?"
+                               r"been\s+kept\b", re.I)
+
+
+# how many sentences back a status sentence may find whom and what it is about
+TOLD_BACK = 2
+
+
+def told_of(seen: Sequence[tuple[int, int, bool]]) -> tuple[int, int]:
+    """What a status sentence may continue (``seen``: the sentences before it, each with whether it names
+    someone): the sentence before, back to the last that names someone when it names no one ("According to
+    Millgate, the compensation was paid. The ministry did not disclose the amount. Corvel said Brask had kept
+    its word."), at most ``TOLD_BACK`` sentences back."""
+    if not seen:
+        return 0, 0
+    for start, _, names in reversed(seen[-TOLD_BACK:]):
+        if names:
+            return start, seen[-1][1]
+    return seen[-1][0], seen[-1][1]
+
+
 def status_cue(text: str, base: dict[str, Any], status: str, sentence_words: list[str], previous: tuple[int, int],
                mentions: Sequence[Mention]) -> dict[str, Any]:
-    """A sentence that tells a promise kept or not (continuing the one before when it names no one)."""
-    return continued({**base, "kind": "status", "key": "", "status": status, "words": sentence_words}, text, previous,
-                     mentions)
+    """A sentence that tells a promise kept or not, continuing the one before when it names no one, or speaks
+    of it by a pronoun or without saying what was kept (then also about what the sentence before speaks of)."""
+    cue = {**base, "kind": "status", "key": "", "status": status, "words": sentence_words}
+    # (a sentence naming the promised act by its noun, "the return of the lorries showed it keeps its word", says
+    # itself what was kept)
+    if previous != (0, 0) and _TOLD_OF_THE_LAST.search(base["text"]) and not _names_promised_act(base["text"]):
+        context = [m for m in mentions if m.start >= previous[0] and m.end <= previous[1]]
+        return {**cue, "actors": sorted({*cue["actors"], *(m.actor_id for m in context),
+                                         *(m.country for m in context if m.country)}),
+                "words": sorted(set(cue["words"]) | words(text, *previous, context))}
+    return continued(cue, text, previous, mentions)
 
 
 def continued(cue: dict[str, Any], text: str, previous: tuple[int, int], mentions: Sequence[Mention]) -> dict[str, Any]:
