@@ -78,6 +78,8 @@ def test_examples_promise_kept_from_a_later_report(examples_store):
     assert (promise.promiser, promise.beneficiary, promise.status, promise.deadline) == ("XVL", "XKS", "kept", "2025-09-30")
     assert [(e.stance, e.text[:53]) for e in promise.status_evidence] == [
         ("supports", "According to Millgate, the compensation was paid on 3"),
+        # kept its word: about the compensation the sentences before speak of
+        ("supports", "Foreign Minister Nadia Corvel said that Brask had kep"),
         # later reports that Valdoria paid it (events of the type the promise names, by the promiser)
         ("supports", "Corvel stressed that the compensation Valdoria paid t"),
         ("supports", "Valdoria paid compensation to the families of the dea")]
