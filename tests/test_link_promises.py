@@ -10,7 +10,7 @@ import pytest
 from detente.records import Commitment, DocResult
 
 from .factories import span
-from .test_link_rules import PROMISE, _actors, _document, _plain_doc, linked, promise_doc
+from .test_link_rules import PROMISE, _actors, _document, _plain_doc, event_doc, linked, promise_doc
 
 
 def _with(found: DocResult, **changes: object) -> DocResult:
@@ -111,3 +111,38 @@ def test_a_status_sentence_with_a_pronoun_subject_is_about_what_the_sentence_bef
     (promise,) = store.records("commitments")
     assert (promise.status, [(e.stance, e.text) for e in promise.status_evidence]) == (
         "kept", [("supports", "They were returned on 2 May, Brisk said.")])
+
+
+_TOLLS = "Valdoria signed a protocol that fixes ferry tolls for Kestrava trucks at their current level until 2027 ends."
+TOLLS = promise_doc(_TOLLS, "2025-02-10", _TOLLS.removeprefix("Valdoria signed a protocol that ").rstrip("."), _TOLLS)
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_how_a_promise_holds_a_thing_is_no_word_a_sentence_about_it_must_repeat(tmp_path, order):
+    # "at their current level" says how the tolls are held, not what: two of the other words are enough;
+    # a condition ("If Valdoria raises the tolls, Kestrava will take the dispute to the panel") tells nothing yet
+    torn = _plain_doc("Kestrava says the Valdoria decree tears up the deal on ferry tolls.", "2026-02-10")
+    condition = _plain_doc("If Valdoria raises ferry tolls again, Kestrava will take the dispute to the panel.",
+                           "2026-02-11")
+    store = linked(tmp_path, [TOLLS, torn, condition][::order], f"held{order}")
+    (promise,) = store.records("commitments")
+    assert (promise.status, [(e.stance, e.text) for e in promise.status_evidence]) == (
+        "broken", [("contradicts", "Kestrava says the Valdoria decree tears up the deal on ferry tolls.")])
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_the_promised_act_told_done_in_the_promises_own_words_keeps_it(tmp_path, order):
+    text = "Brisk said the customs case against the hauliers would be closed."
+    case = promise_doc(text, "2025-10-16", "the customs case against the hauliers would be closed", text)
+    # "has been closed" (the sentence reports an act, of no type the promise names) keeps it; "closed its criminal
+    # case" tells a case closed, not the promise broken; a sentence reporting another promise and how it went
+    # ("promised to share the findings ... without doing so") tells nothing of this one
+    closed = event_doc("Valdoria said the customs case against the hauliers has been closed.", "2025-12-01",
+                       "CONSULT", "XVL", "XKS", "said", cameo="010")
+    criminal = _plain_doc("Valdoria closed its criminal case into the shooting at the bridge.", "2025-11-18")
+    said = "Valdoria also promised to share the findings of a case its prosecutors closed without doing so."
+    other = promise_doc(said, "2025-12-02", "to share the findings of a case", said)
+    store = linked(tmp_path, [case, closed, criminal, other][::order], f"done{order}")
+    promise = next(c for c in store.records("commitments") if c.content.startswith("the customs case"))
+    assert (promise.status, [(e.stance, e.text) for e in promise.status_evidence]) == (
+        "kept", [("supports", "Valdoria said the customs case against the hauliers has been closed.")])

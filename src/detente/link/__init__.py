@@ -126,7 +126,7 @@ MENTIONS = ("promise_ref", "promise_noun")
 RUN_SIZE = 1000
 # what linking files for later runs to compare (cue kinds, the words kept with blocking keys) as of this version:
 # a store linked by another is linked again from scratch (raise it with any change to what is filed)
-LINK_VERSION = "2026-12-06.6"
+LINK_VERSION = "2026-12-06.7"
 
 T = TypeVar("T")
 
@@ -416,6 +416,10 @@ class Linker:
             # a noun naming a promised act inside a promise's own words is that promise, not a mention of another
             by_doc[d.doc_id] = [r for r in found if r["kind"] != "promise_noun"
                                 or not any(s < r["end"] and r["start"] < e for s, e in promised[d.doc_id])]
+            for r in by_doc[d.doc_id]:  # "promised to share the findings, ... without doing so": that promise's status
+                inside = [[s, e] for s, e in promised[d.doc_id] if s < r["end"] and r["start"] < e]
+                if inside and r["kind"] == "status" and _DONE_SO.search(r["text"]):
+                    r["reports"] = sorted(inside)
             self.event_mentions += find_mentions(d.doc_id, d.text, d.published, mentions, timexes[d.doc_id],
                                                  events[d.doc_id], kinds)
         self.store.put_cues(by_doc)
@@ -1299,6 +1303,10 @@ def _group_sentence_words(row: tuple[str, str, str | None, str | None]) -> list[
 
 def _cue_words(row: tuple[str, str, str | None, str | None]) -> list[str]:
     return (row[3] or "").split()
+
+
+# "do so", "without doing so": the act of the promise the sentence reports
+_DONE_SO = re.compile(r"\b(?:do|does|did|doing|done)\s+so\b", re.I)
 
 
 def _promise_actors(group: list[Commitment]) -> set[str]:

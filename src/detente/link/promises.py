@@ -25,9 +25,9 @@ from ..records import Commitment, Evidence, StanceEvidence
 from . import semantic
 from .cluster import cluster
 from .corpus import Corpus, first_day
-from .cues import cue_alternation
+from .cues import cue_alternation, status_patterns
 from .forecasts import predicted_codes
-from .text import overlap, plain, words
+from .text import overlap, plain, stem, words
 
 THRESHOLD = 0.5
 # a promise's content that only names a deadline someone set ("the deadline set by …", "the date we gave")
@@ -283,8 +283,43 @@ def speaks_of(cue: dict[str, Any], report_words: Iterable[frozenset[str]]) -> bo
     said = set(cue["words"])
     for content in report_words:
         shared = content & said
-        # when it was made or is due is no word a sentence repeats ("by:", "made:", "due:")
-        if len(shared) >= SHARED_WORDS and len(shared) >= SHARED_SHARE * sum(":" not in w for w in content):
+        # when it was made or is due is no word a sentence repeats ("by:", "made:", "due:"), nor how a thing
+        # is held where it is ("at their current level")
+        said_of = sum(":" not in w and w not in _HOW_HELD for w in content)
+        if len(shared) >= SHARED_WORDS and len(shared) >= SHARED_SHARE * said_of:
+            return True
+    return False
+
+
+_CONDITION = re.compile(r"^\W*(?:if|unless|should)\b", re.I)
+_HOW_HELD = frozenset(stem(w) for w in ("current", "present", "existing", "level", "levels", "unchanged"))
+# "would be closed" in a promise; "has been closed", "was closed" in a later sentence
+_PROMISED_PASSIVE = re.compile(r"\b(?:will|would|shall|to)\s+be\s+(?P<done>[^\W\d_]+ed)\b", re.I)
+_NOT = re.compile(r"\b(?:not|never|yet)\b", re.I)
+
+
+def done_as_promised(sentence: str, contents: Iterable[str]) -> bool:
+    """Whether a sentence tells the promised act done in the promise's own words: "the customs case against the
+    hauliers would be closed" and "the customs case has been closed" (not "has not yet been closed")."""
+    for content in contents:
+        for match in _PROMISED_PASSIVE.finditer(content):
+            done = re.escape(match.group("done"))
+            told_done = rf"\b(?P<aux>(?:has|have|had)\s+(?:\w+\s+)?been|was|were)\s+{done}\b"
+            for told in re.finditer(told_done, sentence, re.I):
+                if not _NOT.search(told.group("aux")):
+                    return True
+    return False
+
+
+def tells_the_act_done(sentence: str, content: frozenset[str]) -> bool:
+    """Whether the words that tell a promise broken tell instead that the promised act was done ("closed its
+    criminal case" cannot break a promise that a case would be closed): a past participle of one of the
+    promise's words (``content``), not negated."""
+    for match in status_patterns()["broken"].finditer(sentence):
+        phrase = match.group()
+        if _NOT.search(phrase) or re.search(r"\b(?:without|failed|no)\b", phrase, re.I):
+            continue
+        if any(stem(w) in content for w in re.findall(r"[^\W\d_]+ed\b", phrase)):
             return True
     return False
 
@@ -358,6 +393,10 @@ def linked_promise(group: list[Commitment], corpus: Corpus, cues: list[dict[str,
             continue  # a thing put into use tells a promise only progress
         if canonical.promiser not in cue["actors"] and not (set(cue["actors"]) & _promiser_people(group)):
             continue
+        if _CONDITION.match(cue["text"]):
+            continue  # "If Brask raises fees again, Dorrun will take the dispute to the panel": nothing told yet
+        if any((cue["doc_id"], start, end) not in reports for start, end in cue.get("reports", ())):
+            continue  # it tells how another promise it reports went ("promised to share ... without doing so")
         if cue["status"] == "raised":  # a rise of what the promise holds where it is, told after it was made
             if corpus.order(cue["doc_id"]) <= first_report or not raises_held(cue, held):
                 continue
@@ -368,8 +407,12 @@ def linked_promise(group: list[Commitment], corpus: Corpus, cues: list[dict[str,
             if corpus.order(cue["doc_id"]) <= first_report:
                 continue  # what the promiser did before or while promising is not the keeping
             stance = event_stance(cue, canonical.promiser, acts, made_on)
+            if stance is None and done_as_promised(cue["text"], (c.content for c in group)):
+                stance = "supports"
             if stance is None:
                 continue
+        elif cue["status"] == "broken" and tells_the_act_done(cue["text"], frozenset().union(*report_words)):
+            continue
         else:
             stance = "supports" if cue["status"] == "kept" else "contradicts"
         evidence = StanceEvidence(cue["doc_id"], cue["start"], cue["end"], cue["text"], stance)  # type: ignore[arg-type]
