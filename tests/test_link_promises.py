@@ -7,7 +7,7 @@ import dataclasses
 
 import pytest
 
-from detente.records import Commitment, DocResult
+from detente.records import Commitment, DocResult, Timex
 
 from .factories import span
 from .test_link_rules import PROMISE, _actors, _document, _plain_doc, event_doc, linked, promise_doc
@@ -146,3 +146,24 @@ def test_the_promised_act_told_done_in_the_promises_own_words_keeps_it(tmp_path,
     promise = next(c for c in store.records("commitments") if c.content.startswith("the customs case"))
     assert (promise.status, [(e.stance, e.text) for e in promise.status_evidence]) == (
         "kept", [("supports", "Valdoria said the customs case against the hauliers has been closed.")])
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_sentence_telling_what_will_be_on_the_day_a_promise_is_due_right_after_it_says_it_again(tmp_path, order):
+    promised = "Brisk said Valdoria would lift visa rules for Kestrava citizens from 1 January 2027."
+    again = "From the first of January, a citizen of Kestrava will need nothing more than a passport."
+    other_day = "From the first of March, the ferry will run twice a day."
+    text = f"{promised} {again} {other_day}"
+    doc = _with(promise_doc(text, "2025-12-02", "Valdoria would lift visa rules for Kestrava citizens", promised),
+                deadline="2027-01-01")
+    days = tuple(Timex(doc.document.doc_id, t, text.index(t), text.index(t) + len(t), value, "day", None)
+                 for t, value in (("1 January 2027", "2027-01-01"), ("the first of January", "2027-01-01"),
+                                  ("the first of March", "2027-03-01")))
+    doc = dataclasses.replace(doc, timexes=days)
+    # told in another document, the day is no report of it
+    elsewhere = _plain_doc(f"Kestrava said: {again}", "2025-12-03")
+    elsewhere = dataclasses.replace(elsewhere, timexes=(Timex(
+        elsewhere.document.doc_id, "the first of January", 20, 40, "2027-01-01", "day", None),))
+    store = linked(tmp_path, [doc, elsewhere][::order], f"due{order}")
+    (promise,) = store.records("commitments")
+    assert [e.text for e in promise.also_reported_in] == [again]

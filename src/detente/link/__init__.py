@@ -126,7 +126,7 @@ MENTIONS = ("promise_ref", "promise_noun")
 RUN_SIZE = 1000
 # what linking files for later runs to compare (cue kinds, the words kept with blocking keys) as of this version:
 # a store linked by another is linked again from scratch (raise it with any change to what is filed)
-LINK_VERSION = "2026-12-06.7"
+LINK_VERSION = "2026-12-06.8"
 
 T = TypeVar("T")
 
@@ -773,9 +773,10 @@ class Linker:
         reported: dict[str, list[Commitment]] = defaultdict(list)
         for c in self.store.raw_records("commitments", doc_id=sorted({cue["doc_id"] for cue in cues})):
             reported[c.evidence.doc_id].append(c)  # type: ignore[attr-defined]
+        deadline = {c.commitment_id: next((m.deadline for m in g if m.deadline), None) for g in groups for c in g}
         found: dict[int, list[Evidence]] = {}
         for cue in cues:
-            meant = anaphor_promise(cue, reported[cue["doc_id"]])
+            meant = anaphor_promise(cue, reported[cue["doc_id"]], lambda c: deadline.get(c.commitment_id, c.deadline))
             if meant is not None and meant.commitment_id in index:
                 found.setdefault(index[meant.commitment_id], []).append(
                     Evidence(cue["doc_id"], cue["start"], cue["end"], cue["text"]))

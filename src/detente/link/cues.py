@@ -127,6 +127,7 @@ def document_cues(document: Document, mentions: Sequence[Mention], timexes: Sequ
         rows.extend(promise_noun_cues(text, start, end, inside, base))
         rows.extend(expectation_cues(text, start, end, inside, base))
         rows.extend(promise_anaphor_cues(text, start, end, base))
+        rows.extend(due_day_cues(text, start, end, timexes, base))
         course = course_told(sentence)
         if course:
             rows.append(course_cue(base, course, inside, mentions, previous))
@@ -260,6 +261,20 @@ def promise_anaphor_cues(text: str, start: int, end: int, base: dict[str, Any]) 
     modifier = match.group("modifier")
     return [{**base, "kind": "promise_anaphor", "key": "", "refers_to": cue_lexicon()["promise_anaphor"][noun],
              "modifier": stem(modifier) if modifier and modifier.lower() not in _NOT_MODIFIERS else None}]
+
+
+_WILL = re.compile(r"\b(?:will|shall)\b", re.I)
+
+
+def due_day_cues(text: str, start: int, end: int, timexes: Sequence[Timex],
+                 base: dict[str, Any]) -> list[dict[str, Any]]:
+    """Sentences telling what will be on a given day ("From the first of January, a Sarnovian will need nothing
+    more than a passport"): right after a promise due that day in its document, one says it again in other words
+    (``promises.anaphor_promise``)."""
+    days = sorted({t.value for t in timexes if t.precision == "day" and t.value and start <= t.start < end})
+    if not days or not _WILL.search(text, start, end):
+        return []
+    return [{**base, "kind": "promise_anaphor", "key": "due", "refers_to": "due", "due": days, "modifier": None}]
 
 
 # words between the determiner and the noun that say nothing of what the term or limit is about
