@@ -167,3 +167,17 @@ def test_a_sentence_telling_what_will_be_on_the_day_a_promise_is_due_right_after
     store = linked(tmp_path, [doc, elsewhere][::order], f"due{order}")
     (promise,) = store.records("commitments")
     assert [e.text for e in promise.also_reported_in] == [again]
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_these_statements_proved_unfounded_breaks_each_promise_the_sentences_before_make(tmp_path, order):
+    inquiry = "Valdoria promised an inquiry into the crash of the plane."
+    crash = promise_doc(inquiry, "2025-03-05", "an inquiry into the crash of the plane", inquiry)
+    later = _plain_doc("Brisk said Valdoria would pay compensation to the families of the victims. An inquiry into "
+                       "the crash of the plane would follow, Brisk said. However, expectations that these statements "
+                       "would be followed by action proved unfounded.", "2025-09-01")
+    store = linked(tmp_path, [PROMISE, crash, later][::order], f"these{order}")
+    told = "However, expectations that these statements would be followed by action proved unfounded."
+    assert sorted((c.content, c.status, [e.text for e in c.status_evidence]) for c in store.records("commitments")) == [
+        ("an inquiry into the crash of the plane", "broken", [told]),
+        ("to pay compensation to the families of the victims by June", "broken", [told])]

@@ -113,7 +113,7 @@ def document_cues(document: Document, mentions: Sequence[Mention], timexes: Sequ
         telling = status or refers or stance or raised or in_use
         sentence_words = sorted(words(text, start, end, inside)) if telling else []
         if status:
-            rows.append(status_cue(text, base, status, sentence_words, told_of(seen), mentions))
+            rows.append(status_cue(text, base, status, sentence_words, told_of(seen), mentions, seen))
         if in_use:  # read by forecasts only (filed under "outcome", not "status")
             rows.append(continued({**base, "kind": "status", "key": "in_use", "status": "in_use",
                                    "words": sentence_words}, text, previous, mentions))
@@ -486,6 +486,9 @@ _TOLD_OF_THE_LAST = re.compile(r"^[\"“«‘'(]?(?:they|it|these|those)\b|\b(?:
                                r"been\s+kept\b", re.I)
 
 
+# promises spoken of in the plural by a demonstrative: the sentences before may make several
+_THESE_PROMISES = re.compile(r"\b(?:these|those|such)\s+(?:statements|promises|pledges|commitments|assurances|words)\b",
+                             re.I)
 # how many sentences back a status sentence may find whom and what it is about
 TOLD_BACK = 2
 
@@ -504,13 +507,17 @@ def told_of(seen: Sequence[tuple[int, int, bool]]) -> tuple[int, int]:
 
 
 def status_cue(text: str, base: dict[str, Any], status: str, sentence_words: list[str], previous: tuple[int, int],
-               mentions: Sequence[Mention]) -> dict[str, Any]:
+               mentions: Sequence[Mention], seen: Sequence[tuple[int, int, bool]] = ()) -> dict[str, Any]:
     """A sentence that tells a promise kept or not, continuing the one before when it names no one, or speaks
-    of it by a pronoun or without saying what was kept (then also about what the sentence before speaks of)."""
+    of it by a pronoun or without saying what was kept (then also about what the sentence before speaks of; the
+    sentences before, ``seen``, when it speaks of "these statements")."""
     cue = {**base, "kind": "status", "key": "", "status": status, "words": sentence_words}
+    if _THESE_PROMISES.search(base["text"]) and len(seen) >= TOLD_BACK:
+        previous = seen[-TOLD_BACK][0], seen[-1][1]  # "these statements": more than the last one
     # (a sentence naming the promised act by its noun, "the return of the lorries showed it keeps its word", says
     # itself what was kept)
-    if previous != (0, 0) and _TOLD_OF_THE_LAST.search(base["text"]) and not _names_promised_act(base["text"]):
+    told_of_before = _TOLD_OF_THE_LAST.search(base["text"]) or _THESE_PROMISES.search(base["text"])
+    if previous != (0, 0) and told_of_before and not _names_promised_act(base["text"]):
         context = [m for m in mentions if m.start >= previous[0] and m.end <= previous[1]]
         return {**cue, "actors": sorted({*cue["actors"], *(m.actor_id for m in context),
                                          *(m.country for m in context if m.country)}),
