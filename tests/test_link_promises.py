@@ -181,3 +181,17 @@ def test_these_statements_proved_unfounded_breaks_each_promise_the_sentences_bef
     assert sorted((c.content, c.status, [e.text for e in c.status_evidence]) for c in store.records("commitments")) == [
         ("an inquiry into the crash of the plane", "broken", [told]),
         ("to pay compensation to the families of the victims by June", "broken", [told])]
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_rise_of_what_a_promise_holds_at_the_place_its_report_names_breaks_it(tmp_path, order):
+    text = "Valdoria signed a protocol that fixes ferry tolls at Ostmark for Kestrava trucks at their current level."
+    tolls = promise_doc(text, "2025-02-10", "fixes ferry tolls at Ostmark for Kestrava trucks at their current level",
+                        text)
+    # no promiser named: the place of what it holds, and a rise of that thing, tell whose promise it is
+    raised = _plain_doc("The increase in ferry tolls at Ostmark took effect on 1 March.", "2026-03-02")
+    elsewhere = _plain_doc("The increase in ferry tolls on the river took effect on 1 March.", "2026-03-03")
+    store = linked(tmp_path, [tolls, raised, elsewhere][::order], f"raised_at{order}")
+    (promise,) = store.records("commitments")
+    assert (promise.status, [(e.stance, e.text) for e in promise.status_evidence]) == (
+        "broken", [("contradicts", "The increase in ferry tolls at Ostmark took effect on 1 March.")])

@@ -93,6 +93,7 @@ from .promises import (
     anaphor_promise,
     assign_references,
     canonical_commitment,
+    held_words,
     linked_promise,
     promise_groups,
     promise_similarity,
@@ -126,7 +127,7 @@ MENTIONS = ("promise_ref", "promise_noun")
 RUN_SIZE = 1000
 # what linking files for later runs to compare (cue kinds, the words kept with blocking keys) as of this version:
 # a store linked by another is linked again from scratch (raise it with any change to what is filed)
-LINK_VERSION = "2026-12-06.9"
+LINK_VERSION = "2026-12-06.10"
 
 T = TypeVar("T")
 
@@ -645,6 +646,7 @@ class Linker:
     def link_promises(self, cue_rows: list[dict[str, Any]]) -> None:
         new = [c for c in self.store.raw_records("commitments", doc_id=self.doc_ids) if isinstance(c, Commitment)]
         matcher = PromiseMatcher(self.corpus)
+        matcher.places_of = self.places_of
         self.file_promises([[c] for c in new], matcher)
         probes = {c.commitment_id: PromiseProbe.of_group(c, [c], self.day(c.evidence.doc_id), matcher, self.corpus)
                   for c in new}
@@ -653,7 +655,9 @@ class Linker:
         # reports, not its group or status: rereferenced() gives it to the promise it names.)
         sentences = [c for c in cue_rows if c["kind"] in ("status", *MENTIONS)]
         judging = [c for c in sentences if c["kind"] == "status" and c["status"] != "in_use"]
-        found = self.matching("commitments", {cue_id(c): [self.window(a, c["doc_id"], PROMISE_DAYS, 0) for a in c["actors"]]
+        # (a rise also under the places it names: a promise to hold a thing there, "at|<place>")
+        found = self.matching("commitments", {cue_id(c): [self.window(a, c["doc_id"], PROMISE_DAYS, 0) for a in c["actors"]
+                                                          + [f"at|{a}" for a in c["actors"] if c["status"] == "raised"]]
                                               for c in judging},
                               {cue_id(c): frozenset(plain(c["words"])) for c in judging}, 2, _group_promise_words)
         by_id = {cue_id(c): c for c in judging}
@@ -937,6 +941,8 @@ class Linker:
             first, last = ordered[0].evidence.doc_id, ordered[-1].evidence.doc_id
             lo, hi = self.window("", first, 0, 0)[1], self.window("", last, 0, PROMISE_DAYS)[2]
             windows[_group_key(group)] = [(actor, lo, hi) for actor in _promise_actors(group)]
+            if any(held_words(c.content) for c in group):  # a rise at the place of what it holds
+                windows[_group_key(group)] += [(p, lo, hi) for c in group for p in self.places_of(c)]
             words[_group_key(group)] = frozenset(plain(frozenset().union(*(matcher.words(c) for c in group))))
         found = self.matching("status", windows, words, 2, _cue_words)
         cues = {cue_id(c): c for c in self.store.cue_rows("status", {row[1] for rows in found.values() for row in rows})}

@@ -48,6 +48,8 @@ class PromiseMatcher:
         self._words: dict[str, frozenset[str]] = {}
         self._plain: dict[str, frozenset[str]] = {}
         self.semantic = semantic.enabled()
+        # the places the sentence of a report names (set by linking, which keeps them)
+        self.places_of: Callable[[Commitment], frozenset[str]] = lambda c: frozenset()
 
     def words(self, c: Commitment) -> frozenset[str]:
         """Content words of what was promised; the actors it names as ``@actor_id``."""
@@ -400,7 +402,10 @@ def linked_promise(group: list[Commitment], corpus: Corpus, cues: list[dict[str,
         if cue["status"] == "in_use" or corpus.order(cue["doc_id"]) < first_report or _overlaps_report(cue, reports):
             continue  # a thing put into use tells a promise only progress
         if canonical.promiser not in cue["actors"] and not (set(cue["actors"]) & _promiser_people(group)):
-            continue
+            # a rise of what the promise holds where it is, at the place its reports name ("the increase in Harl
+            # Pass transit fees"), needs no promiser named
+            if cue["status"] != "raised" or not set(cue["actors"]) & set().union(*map(matcher.places_of, group)):
+                continue
         if _CONDITION.match(cue["text"]):
             continue  # "If Brask raises fees again, Dorrun will take the dispute to the panel": nothing told yet
         if any((cue["doc_id"], start, end) not in reports for start, end in cue.get("reports", ())):
