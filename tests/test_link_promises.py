@@ -195,3 +195,22 @@ def test_a_rise_of_what_a_promise_holds_at_the_place_its_report_names_breaks_it(
     (promise,) = store.records("commitments")
     assert (promise.status, [(e.stance, e.text) for e in promise.status_evidence]) == (
         "broken", [("contradicts", "The increase in ferry tolls at Ostmark took effect on 1 March.")])
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_later_report_of_a_promise_may_tell_how_it_went(tmp_path, order):
+    def made(text: str, published: str, content: str, made_on: str, evidence: str) -> DocResult:
+        return _with(promise_doc(text, published, content, evidence), made_on=made_on)
+
+    promised = made("Brisk promised a full inquiry into the crash at the bridge.", "2025-05-13",
+                    "a full inquiry into the crash at the bridge", "2025-05-13",
+                    "Brisk promised a full inquiry into the crash at the bridge.")
+    # the words telling it broken follow the report, whatever else the sentence says; a conditional does not tell
+    told = "Kestrava said the inquiry promised in May had so far produced nothing."
+    nothing = made(told, "2025-09-04", "the inquiry", "2025-05", "the inquiry promised")
+    would = made("Valdoria said the inquiry promised in May would have produced nothing without its experts.",
+                 "2025-09-05", "the inquiry", "2025-05", "the inquiry promised")
+    store = linked(tmp_path, [promised, nothing, would][::order], f"own{order}")
+    (promise,) = store.records("commitments")
+    assert (promise.status, [(e.stance, e.text) for e in promise.status_evidence]) == (
+        "broken", [("contradicts", told)])

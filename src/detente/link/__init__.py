@@ -127,7 +127,7 @@ MENTIONS = ("promise_ref", "promise_noun")
 RUN_SIZE = 1000
 # what linking files for later runs to compare (cue kinds, the words kept with blocking keys) as of this version:
 # a store linked by another is linked again from scratch (raise it with any change to what is filed)
-LINK_VERSION = "2026-12-06.10"
+LINK_VERSION = "2026-12-06.11"
 
 T = TypeVar("T")
 
@@ -946,10 +946,18 @@ class Linker:
             words[_group_key(group)] = frozenset(plain(frozenset().union(*(matcher.words(c) for c in group))))
         found = self.matching("status", windows, words, 2, _cue_words)
         cues = {cue_id(c): c for c in self.store.cue_rows("status", {row[1] for rows in found.values() for row in rows})}
+        # and the status sentences holding one of its reports, whatever their words (promises.tells_of_report)
+        spans = {_group_key(g): {(c.evidence.doc_id, c.evidence.start, c.evidence.end) for c in g} for g in groups}
+        own: dict[tuple[str, ...], list[str]] = defaultdict(list)
+        for cue in self.store.cues_in(sorted({d for reports in spans.values() for d, _, _ in reports}), "status"):
+            for item, reports in spans.items():
+                if any(d == cue["doc_id"] and s < cue["end"] and cue["start"] < e for d, s, e in reports):
+                    cues.setdefault(cue_id(cue), cue)
+                    own[item].append(cue_id(cue))
         self.corpus.load(c["doc_id"] for c in cues.values())
-        return {item: sorted((cues[row[1]] for row in rows if row[1] in cues),
-                             key=lambda c: (self.corpus.order(c["doc_id"]), c["start"]))
-                for item, rows in found.items()}
+        reaching = {item: {*(row[1] for row in found.get(item, ())), *own.get(item, ())} for item in windows}
+        return {item: sorted((cues[i] for i in ids if i in cues),
+                             key=lambda c: (self.corpus.order(c["doc_id"]), c["start"])) for item, ids in reaching.items()}
 
     # -- forecasts
 

@@ -308,6 +308,31 @@ _PROMISED_PASSIVE = re.compile(r"\b(?:will|would|shall|to)\s+be\s+(?P<done>[^\W\
 _NOT = re.compile(r"\b(?:not|never|yet)\b", re.I)
 
 
+# (in lower case: "in May had produced nothing" is no modal)
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|shall|to|must|should|could|may|might)\s+(?:[\w’'-]+\s+)?$")
+
+
+# words telling how a promise went follow its report this closely in one clause
+TOLD_AFTER_REPORT = 60
+
+
+def tells_of_report(cue: dict[str, Any], group: list[Commitment]) -> bool:
+    """Whether a status sentence holding a report of this promise tells how the promise went: its words
+    telling kept or broken follow the report closely (``TOLD_AFTER_REPORT`` characters), outside what was
+    promised, and are no future ("will keep its word")."""
+    if cue["status"] not in ("kept", "broken"):
+        return False
+    text = cue["text"]
+    ends = [c.evidence.end for c in group if c.evidence.doc_id == cue["doc_id"]
+            and c.evidence.start < cue["end"] and cue["start"] < c.evidence.end]
+    for match in status_patterns()[cue["status"]].finditer(text):
+        at = cue["start"] + match.start()
+        near = any(0 <= at - end <= TOLD_AFTER_REPORT for end in ends)
+        if near and not _MODAL_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+            return True
+    return False
+
+
 def done_as_promised(sentence: str, contents: Iterable[str]) -> bool:
     """Whether a sentence tells the promised act done in the promise's own words: "the customs case against the
     hauliers would be closed" and "the customs case has been closed" (not "has not yet been closed")."""
@@ -399,9 +424,14 @@ def linked_promise(group: list[Commitment], corpus: Corpus, cues: list[dict[str,
         dated[(e.doc_id, e.start, e.end)] = (corpus.order(e.doc_id), e)
     reports = {(c.evidence.doc_id, c.evidence.start, c.evidence.end) for c in group}
     for cue in cues:
-        if cue["status"] == "in_use" or corpus.order(cue["doc_id"]) < first_report or _overlaps_report(cue, reports):
+        if cue["status"] == "in_use" or corpus.order(cue["doc_id"]) < first_report:
             continue  # a thing put into use tells a promise only progress
-        if canonical.promiser not in cue["actors"] and not (set(cue["actors"]) & _promiser_people(group)):
+        # a later report of the promise may tell how it went ("the investigation promised in May had so far
+        # produced nothing"): it is about this promise, whatever its words
+        own = _overlaps_report(cue, reports)
+        if own and not (corpus.order(cue["doc_id"]) > first_report and tells_of_report(cue, group)):
+            continue
+        if not own and canonical.promiser not in cue["actors"] and not set(cue["actors"]) & _promiser_people(group):
             # a rise of what the promise holds where it is, at the place its reports name ("the increase in Harl
             # Pass transit fees"), needs no promiser named
             if cue["status"] != "raised" or not set(cue["actors"]) & set().union(*map(matcher.places_of, group)):
@@ -414,7 +444,7 @@ def linked_promise(group: list[Commitment], corpus: Corpus, cues: list[dict[str,
             if corpus.order(cue["doc_id"]) <= first_report or not raises_held(cue, held):
                 continue
             stance = "contradicts"
-        elif not speaks_of(cue, report_words):
+        elif not own and not speaks_of(cue, report_words):
             continue
         elif cue["status"] == "event":
             if corpus.order(cue["doc_id"]) <= first_report:
