@@ -214,3 +214,16 @@ def test_a_later_report_of_a_promise_may_tell_how_it_went(tmp_path, order):
     (promise,) = store.records("commitments")
     assert (promise.status, [(e.stance, e.text) for e in promise.status_evidence]) == (
         "broken", [("contradicts", told)])
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_status_sentence_naming_where_a_promise_was_made_judges_it(tmp_path, order):
+    # the report names no place: where it was made is the place its document named last before it
+    text = "The leaders met in Ostmark on Monday. Brisk promised compensation to the families of the victims."
+    made = promise_doc(text, "2025-10-09", "compensation to the families of the victims",
+                       "Brisk promised compensation to the families of the victims.")
+    told = "What was stated in Ostmark will remain nothing more than declarations."
+    store = linked(tmp_path, [made, _plain_doc(told, "2026-01-10")][::order], f"stated_at{order}")
+    (promise,) = store.records("commitments")
+    assert (promise.status, [(e.stance, e.text) for e in promise.status_evidence]) == (
+        "broken", [("contradicts", told)])

@@ -127,7 +127,7 @@ MENTIONS = ("promise_ref", "promise_noun")
 RUN_SIZE = 1000
 # what linking files for later runs to compare (cue kinds, the words kept with blocking keys) as of this version:
 # a store linked by another is linked again from scratch (raise it with any change to what is filed)
-LINK_VERSION = "2026-12-06.11"
+LINK_VERSION = "2026-12-06.12"
 
 T = TypeVar("T")
 
@@ -660,6 +660,10 @@ class Linker:
                                                           + [f"at|{a}" for a in c["actors"] if c["status"] == "raised"]]
                                               for c in judging},
                               {cue_id(c): frozenset(plain(c["words"])) for c in judging}, 2, _group_promise_words)
+        for c in judging:  # a sentence saying where a promise was made reaches the promises made there
+            if c.get("made_at"):
+                found.setdefault(cue_id(c), []).extend(sorted(self.store.keyed_rows(
+                    "commitments", [self.window(f"at|{p}", c["doc_id"], PROMISE_DAYS, 0) for p in c["made_at"]])))
         by_id = {cue_id(c): c for c in judging}
         reached_by: dict[str, set[str]] = defaultdict(set)  # stored report -> the new status sentences that reach it
         for item, rows in found.items():
@@ -667,7 +671,8 @@ class Linker:
                 probe = PromiseProbe.of(*row)
                 # a sentence that speaks of none of the promise's reports cannot judge it (linked_promise); one
                 # telling a rise is judged there against what the promise holds
-                if not probe.reports or by_id[item]["status"] == "raised" or speaks_of(by_id[item], probe.reports):
+                if not probe.reports or by_id[item]["status"] == "raised" or by_id[item].get("made_at") \
+                        or speaks_of(by_id[item], probe.reports):
                     probes.setdefault(probe.record_id, probe)
                     reached_by[probe.record_id].add(item)
         if not probes and not any(c["kind"] in MENTIONS for c in sentences):
@@ -755,7 +760,7 @@ class Linker:
         return found
 
     def places_of(self, c: Commitment) -> frozenset[str]:
-        """The places the sentence of a report of a promise names (``promise_at`` cues, read once per document)."""
+        """Where a report says a promise was made (``promise_at`` cues, read once per document)."""
         doc_id = c.evidence.doc_id
         if doc_id not in self._promise_places:
             self._promise_places[doc_id] = {cue["start"]: frozenset(cue["places"])
@@ -945,6 +950,13 @@ class Linker:
                 windows[_group_key(group)] += [(p, lo, hi) for c in group for p in self.places_of(c)]
             words[_group_key(group)] = frozenset(plain(frozenset().union(*(matcher.words(c) for c in group))))
         found = self.matching("status", windows, words, 2, _cue_words)
+        # sentences saying where it was made ("what was stated in Dushanbe"), whatever their words
+        for group in groups:
+            item = _group_key(group)
+            _, lo, hi = windows[item][0] if windows[item] else ("", None, None)
+            at = [(key, lo, hi) for key in self.made_at_keys(group)]
+            if at:
+                found[item] = found.get(item, []) + sorted(self.store.keyed_rows("status", at))
         cues = {cue_id(c): c for c in self.store.cue_rows("status", {row[1] for rows in found.values() for row in rows})}
         # and the status sentences holding one of its reports, whatever their words (promises.tells_of_report)
         spans = {_group_key(g): {(c.evidence.doc_id, c.evidence.start, c.evidence.end) for c in g} for g in groups}

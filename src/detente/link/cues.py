@@ -113,7 +113,9 @@ def document_cues(document: Document, mentions: Sequence[Mention], timexes: Sequ
         telling = status or refers or stance or raised or in_use
         sentence_words = sorted(words(text, start, end, inside)) if telling else []
         if status:
-            rows.append(status_cue(text, base, status, sentence_words, told_of(seen), mentions, seen))
+            cue = status_cue(text, base, status, sentence_words, told_of(seen), mentions, seen)
+            at = made_at(text, start, inside, kinds)  # "what was stated in Dushanbe will remain declarations"
+            rows.append({**cue, "made_at": at} if at else cue)
         if in_use:  # read by forecasts only (filed under "outcome", not "status")
             rows.append(continued({**base, "kind": "status", "key": "in_use", "status": "in_use",
                                    "words": sentence_words}, text, previous, mentions))
@@ -196,19 +198,30 @@ def promise_noun_cues(text: str, start: int, end: int, inside: Sequence[Mention]
 
 
 # "the promise made in", "the commitment made by President X at", "the pledge given in", right before a place
-_MADE_AT = re.compile(r"\b(?:promis(?:e|es)|pledges?|commitments?|undertakings?|assurances?)\s+(?:[\w’'-]+\s+)?"
-                      r"(?:made|given)\s+(?:by\s+[^,.;:]{1,60}?\s+)?(?:in|at)\s+(?:the\s+)?$", re.I)
+_MADE_AT = re.compile(r"(?:\b(?:promis(?:e|es)|pledges?|commitments?|undertakings?|assurances?)\s+(?:[\w’'-]+\s+)?"
+                      r"(?:made|given)|\bwhat\s+was\s+(?:stated|said|promised|pledged|agreed))"
+                      r"\s+(?:by\s+[^,.;:]{1,60}?\s+)?(?:in|at)\s+(?:the\s+)?$", re.I)
+
+
+# how far before a promise's report the last place named may be where it was made
+PLACE_BEFORE = 1500
 
 
 def promise_places(text: str, spans: Sequence[tuple[int, int]], mentions: Sequence[Mention],
                    kinds: dict[str, str]) -> list[dict[str, Any]]:
-    """For each promise of a document (its report's span), the places the report's sentence names ("promised
-    the return of the lorries when he met Halvic in Ishtal"): where it may have been made."""
+    """For each promise of a document (its report's span), where it may have been made: the places the report's
+    sentence names ("promised the return of the lorries when he met Halvic in Ishtal"), else the last place
+    the document named before it (``PLACE_BEFORE`` characters at most: "the meeting in Dushanbe ... Putin
+    promised")."""
     rows = []
+    sentences = sentence_spans(text) if spans else []
     for start, end in sorted(set(spans)):
-        sentence = next(((s, e) for s, e in sentence_spans(text) if s <= start < e), (start, end))
-        places = sorted({m.actor_id for m in mentions if kinds.get(m.actor_id) == "place"
-                         and m.start >= sentence[0] and m.end <= max(sentence[1], end)})
+        sentence = next(((s, e) for s, e in sentences if s <= start < e), (start, end))
+        named = [m for m in mentions if kinds.get(m.actor_id) == "place"]
+        places = sorted({m.actor_id for m in named if m.start >= sentence[0] and m.end <= max(sentence[1], end)})
+        before = [m for m in named if start - PLACE_BEFORE <= m.start and m.end <= sentence[0]]
+        if not places and before:
+            places = [before[-1].actor_id]
         if places:
             rows.append({"start": start, "end": end, "text": "", "actors": [], "kind": "promise_at", "key": "",
                          "places": places})

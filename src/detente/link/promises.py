@@ -429,9 +429,12 @@ def linked_promise(group: list[Commitment], corpus: Corpus, cues: list[dict[str,
         # a later report of the promise may tell how it went ("the investigation promised in May had so far
         # produced nothing"): it is about this promise, whatever its words
         own = _overlaps_report(cue, reports)
+        # "what was stated in Dushanbe will remain declarations": every promise made there, whatever its words
+        made_there = bool(set(cue.get("made_at", ())) & set().union(*map(matcher.places_of, group)))
         if own and not (corpus.order(cue["doc_id"]) > first_report and tells_of_report(cue, group)):
             continue
-        if not own and canonical.promiser not in cue["actors"] and not set(cue["actors"]) & _promiser_people(group):
+        if not (own or made_there) and canonical.promiser not in cue["actors"] \
+                and not set(cue["actors"]) & _promiser_people(group):
             # a rise of what the promise holds where it is, at the place its reports name ("the increase in Harl
             # Pass transit fees"), needs no promiser named
             if cue["status"] != "raised" or not set(cue["actors"]) & set().union(*map(matcher.places_of, group)):
@@ -444,7 +447,7 @@ def linked_promise(group: list[Commitment], corpus: Corpus, cues: list[dict[str,
             if corpus.order(cue["doc_id"]) <= first_report or not raises_held(cue, held):
                 continue
             stance = "contradicts"
-        elif not own and not speaks_of(cue, report_words):
+        elif not (own or made_there) and not speaks_of(cue, report_words):
             continue
         elif cue["status"] == "event":
             if corpus.order(cue["doc_id"]) <= first_report:
