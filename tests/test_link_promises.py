@@ -41,12 +41,13 @@ def test_a_clause_expecting_the_promiser_to_do_the_promised_act_mentions_the_pro
 @pytest.mark.parametrize("order", [1, -1])
 def test_a_definite_noun_for_the_term_or_limit_a_promise_set_mentions_it_in_its_document(tmp_path, order):
     text = ("Valdoria will lift visa rules for Kestrava citizens from 1 January. It will also open a consulate. "
-            "The date stands, Brisk said. Valdoria fixes ferry tolls for Kestrava trucks at their current level. "
+            "The date stands, Brisk said. The vote deadline is near. "
+            "Valdoria fixes ferry tolls for Kestrava trucks at their current level. "
             "Kestrava expects Valdoria to respect the toll ceiling. The date of the vote is not set.")
     made = _two_promises(text, "2025-03-04", ("lift visa rules for Kestrava citizens from 1 January", "2026-01-01"),
                          ("open a consulate", None),
                          ("fixes ferry tolls for Kestrava trucks at their current level", None))
-    # another document's "the date" names no promise of this one
+    # the deadline of something else ("the vote deadline"), or another document's "the date", names none
     later = _plain_doc("The date stands, Valdoria said.", "2025-03-05")
     store = linked(tmp_path, [made, later][::order], f"anaphor{order}")
     reports = sorted((c.content, [e.text for e in c.also_reported_in]) for c in store.records("commitments"))

@@ -34,6 +34,8 @@ THRESHOLD = 0.5
 DEADLINE_REFERENCE = re.compile(r"(?:the|this|that|our|its|their) (?:deadline|date|target date)", re.I)
 # a sentence telling what will be on the day a promise is due says it again this close after its report
 DUE_AFTER = 300
+# a definite noun for the term or limit of a promise names one reported at most this far before it
+ANAPHOR_AFTER = 1500
 # a content shorter than this is read with the rest of its sentence
 MIN_CONTENT_WORDS = 3
 # a later sentence speaks of the promise when it shares this many of its content words …
@@ -240,15 +242,19 @@ def assign_references(groups: list[list[Commitment]], refs: list[dict[str, Any]]
 def anaphor_promise(cue: dict[str, Any], commitments: Iterable[Commitment],
                     deadline_of: Callable[[Commitment], str | None] = lambda c: c.deadline) -> Commitment | None:
     """The promise a definite noun for a term or a limit mentions ("The date stands.", "the fee ceiling"):
-    the nearest reported before it in its document that set such a thing (a deadline; something held where
-    it is, with the noun's modifier among what is held), None when there is none or two reports tie. A
+    the nearest reported before it in its document (``ANAPHOR_AFTER`` characters at most) that set such a thing
+    (a deadline, the noun's modifier among its words; something held where it is, the noun's modifier among what
+    is held), None when there is none or two reports tie. A
     sentence telling what will be on a day (``refers_to`` "due") says again a promise due that day (its
     deadline by ``deadline_of``: that of its whole promise) reported just before it (``DUE_AFTER`` characters)."""
     fitting = []
     for c in commitments:
-        if c.evidence.doc_id != cue["doc_id"] or c.evidence.end > cue["start"]:
+        if c.evidence.doc_id != cue["doc_id"] or c.evidence.end > cue["start"] \
+                or cue["start"] - c.evidence.end > ANAPHOR_AFTER:
             continue
-        if cue["refers_to"] == "term" and not deadline_of(c):
+        # a modifier says of what the term is ("the Brexit deadline"): a word of the promise
+        named = cue["modifier"] and not {cue["modifier"], cue["modifier"] + "s"} & plain(words(c.content))
+        if cue["refers_to"] == "term" and (not deadline_of(c) or named):
             continue
         if cue["refers_to"] == "due" and (deadline_of(c) not in cue["due"]
                                           or cue["start"] - c.evidence.end > DUE_AFTER):
