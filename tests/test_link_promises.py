@@ -228,3 +228,18 @@ def test_a_status_sentence_naming_where_a_promise_was_made_judges_it(tmp_path, o
     (promise,) = store.records("commitments")
     assert (promise.status, [(e.stance, e.text) for e in promise.status_evidence]) == (
         "broken", [("contradicts", told)])
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_promise_to_draft_an_agreement_is_kept_when_the_promiser_signs_it(tmp_path, order):
+    text = "Valdoria agreed to begin drafting a ferry cooperation agreement with Kestrava."
+    draft = promise_doc(text, "2026-03-12", "to begin drafting a ferry cooperation agreement", text)
+    signed = event_doc("Valdoria signed a ferry cooperation agreement with Kestrava.", "2026-08-05", "AGREE", "XVL",
+                       "XKS", "signed", date="2026-08-04", cameo="057")
+    # another agreement signed is not this one
+    other = event_doc("Valdoria signed a trade agreement with Kestrava.", "2026-08-06", "AGREE", "XVL", "XKS",
+                      "signed", date="2026-08-05", cameo="057")
+    store = linked(tmp_path, [draft, signed, other][::order], f"draft{order}")
+    (promise,) = store.records("commitments")
+    assert (promise.status, [(e.stance, e.text) for e in promise.status_evidence]) == (
+        "kept", [("supports", "Valdoria signed a ferry cooperation agreement with Kestrava.")])

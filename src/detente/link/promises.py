@@ -372,12 +372,20 @@ _AUXILIARIES = frozenset(("be", "been", "being", "is", "are", "was", "were", "ha
                           "would", "shall"))
 
 
+# a promise to work out an agreement ("to begin drafting a defence cooperation agreement") is done when it is signed
+_PREPARES_AGREEMENT = re.compile(r"\b(?:draft|drafting|negotiat\w*|prepar\w*|work(?:ing)? out)\b(?:\s+[\w-]+){0,4}?\s+"
+                                 r"(?:agreements?|treat(?:y|ies)|pacts?|accords?|deals?)\b", re.I)
+SIGN_AGREEMENT = "057"  # CAMEO: sign formal agreement
+
+
 def promised_acts(content: str) -> set[str]:
     """CAMEO codes of the acts a promise's words name, leaving out participles that describe what it is
-    about ("the lorries impounded since June would be returned" promises a return, not an impounding)."""
+    about ("the lorries impounded since June would be returned" promises a return, not an impounding); a
+    promise to draft or negotiate an agreement promises its signing too."""
     kept = _DESCRIBING.sub(lambda m: m.group(0) if m.group("before").lower() in _AUXILIARIES else m.group("before"),
                            content)
-    return predicted_codes(kept)
+    codes = predicted_codes(kept)
+    return codes | {SIGN_AGREEMENT} if _PREPARES_AGREEMENT.search(content) else codes
 
 
 def event_stance(cue: dict[str, Any], promiser: str, acts: set[str], made_on: str | None) -> str | None:
