@@ -80,8 +80,10 @@ def test_examples_promise_kept_from_a_later_report(examples_store):
         ("supports", "According to Millgate, the compensation was paid on 3"),
         # kept its word: about the compensation the sentences before speak of
         ("supports", "Foreign Minister Nadia Corvel said that Brask had kep"),
+        # the compensation named with what was done to it (October, November)
+        ("supports", "the compensation paid to the families of the Kestrian"),
+        ("supports", "the compensation Valdoria paid to the families in Sep"),
         # later reports that Valdoria paid it (events of the type the promise names, by the promiser)
-        ("supports", "Corvel stressed that the compensation Valdoria paid t"),
         ("supports", "Valdoria paid compensation to the families of the dea")]
     reported = [e.text[:53] for e in promise.also_reported_in]
     assert "Valdoria would pay compensation to their families “by" in reported

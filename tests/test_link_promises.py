@@ -243,3 +243,17 @@ def test_a_promise_to_draft_an_agreement_is_kept_when_the_promiser_signs_it(tmp_
     (promise,) = store.records("commitments")
     assert (promise.status, [(e.stance, e.text) for e in promise.status_evidence]) == (
         "kept", [("supports", "Valdoria signed a ferry cooperation agreement with Kestrava.")])
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_thing_named_with_what_was_done_to_it_keeps_the_promise_by_its_own_words(tmp_path, order):
+    # "the compensation paid to the families": kept, judged by the phrase, not by the rest of its sentence
+    text = "Valdoria promised that the inquiry into the crash would be completed and its findings shared."
+    inquiry = promise_doc(text, "2025-03-05", "the inquiry into the crash would be completed", text)
+    thanked = _plain_doc("Kestrava thanked Valdoria for the compensation paid to the families and said the inquiry "
+                         "into the crash would be completed.", "2025-09-01")
+    store = linked(tmp_path, [PROMISE, inquiry, thanked][::order], f"done_thing{order}")
+    assert sorted((c.content, c.status, [e.text for e in c.status_evidence]) for c in store.records("commitments")) == [
+        ("the inquiry into the crash would be completed", "open", []),
+        ("to pay compensation to the families of the victims by June", "kept",
+         ["the compensation paid to the families"])]

@@ -128,6 +128,8 @@ def document_cues(document: Document, mentions: Sequence[Mention], timexes: Sequ
                                    **({"made_at": at} if at else {})}, text, previous, mentions))
         rows.extend(promise_noun_cues(text, start, end, inside, base))
         rows.extend(expectation_cues(text, start, end, inside, base))
+        if not status:
+            rows.extend(done_thing_cues(text, start, end, inside, base))
         rows.extend(promise_anaphor_cues(text, start, end, base))
         rows.extend(due_day_cues(text, start, end, timexes, base))
         course = course_told(sentence)
@@ -233,6 +235,28 @@ def made_at(text: str, start: int, inside: Sequence[Mention], kinds: dict[str, s
     mentioned by where it was made, as by who made it."""
     return sorted({m.actor_id for m in inside if kinds.get(m.actor_id) == "place"
                    and _MADE_AT.search(text, max(start, m.start - 100), m.start)})
+
+
+# "the compensation paid to the families": a thing named with what was done to it
+_NOT_A_NOUN = (r"(?!(?:would|will|shall|should|must|may|can|could|be|been|being|is|are|was|were|has|have|had|not|"
+               r"never|yet|to)\b)")
+_DONE_THING = re.compile(rf"\b(?:the|its|their|his|her)\s+(?:{_NOT_A_NOUN}[^\W\d_]+\s+){{0,2}}?{_NOT_A_NOUN}"
+                         r"[^\W\d_]+\s+"
+                         r"(?:paid|returned|released|delivered|handed\s+(?:over|back)|lifted|repaid)\s+"
+                         r"(?:to|on|in|last|this|by|at)\b[^,.;:]*?(?=\s+(?:and|but|was|were|is|are|has|have|had)\b|[,.;:“\"]|$)",
+                         re.I)
+
+
+def done_thing_cues(text: str, start: int, end: int, inside: Sequence[Mention],
+                    base: dict[str, Any]) -> list[dict[str, Any]]:
+    """Noun phrases telling a thing done ("Halvic thanked Demmin for the compensation paid to the families of
+    the guards and said ..."): a promise kept, judged by the phrase's own words, not the rest of the sentence."""
+    rows = []
+    for match in _DONE_THING.finditer(text, start, end):
+        here = [m for m in inside if m.start >= match.start() and m.end <= match.end()]
+        rows.append({**base, "start": match.start(), "end": match.end(), "text": match.group(), "kind": "status",
+                     "key": "done", "status": "kept", "words": sorted(words(text, match.start(), match.end(), here))})
+    return rows
 
 
 _FUTURE = re.compile(r"\b(?:will|would|shall|to)\b", re.I)
