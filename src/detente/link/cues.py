@@ -243,8 +243,8 @@ _NOT_A_NOUN = (r"(?!(?:would|will|shall|should|must|may|can|could|be|been|being|
 _DONE_THING = re.compile(rf"\b(?:the|its|their|his|her)\s+(?:{_NOT_A_NOUN}[^\W\d_]+\s+){{0,2}}?{_NOT_A_NOUN}"
                          r"[^\W\d_]+\s+"
                          r"(?:paid|returned|released|delivered|handed\s+(?:over|back)|lifted|repaid)\s+"
-                         r"(?:to|on|in|last|this|by|at)\b[^,.;:]*?(?=\s+(?:and|but|was|were|is|are|has|have|had)\b|[,.;:“\"]|$)",
-                         re.I)
+                         r"(?:to|on|in|last|this|by|at)\b[^,.;:]*?"
+                         r"(?=\s+(?:and|but|was|were|is|are|has|have|had)\b|[,.;:“\"]|$)", re.I)
 
 
 def done_thing_cues(text: str, start: int, end: int, inside: Sequence[Mention],
