@@ -192,8 +192,8 @@ def score_statuses(gold_items: list[dict[str, Any]], promises: list[Any], gold: 
                     errors.append(f"missed evidence {item['id']} {g['stance']}: {_show(span, gold)}")
         if errors is not None:
             listed = [(gold.span(g), g["stance"]) for g in item.get("evidence", [])]
-            errors.extend(f"unlisted evidence {item['id']} {stance}: {_show(s, gold)}" for s, stance in predicted_evidence
-                          if not any(touches(s, g) and stance == gs for g, gs in listed))
+            errors.extend(f"unlisted evidence {item['id']} {stance}: {_show(s, gold)}"
+                          for s, stance in predicted_evidence if not any(touches(s, g) and stance == gs for g, gs in listed))
     return accuracy, evidence
 
 

@@ -656,9 +656,9 @@ class Linker:
         sentences = [c for c in cue_rows if c["kind"] in ("status", *MENTIONS)]
         judging = [c for c in sentences if c["kind"] == "status" and c["status"] != "in_use"]
         # (a rise also under the places it names: a promise to hold a thing there, "at|<place>")
-        found = self.matching("commitments", {cue_id(c): [self.window(a, c["doc_id"], PROMISE_DAYS, 0) for a in c["actors"]
-                                                          + [f"at|{a}" for a in c["actors"] if c["status"] == "raised"]]
-                                              for c in judging},
+        keys_of = {cue_id(c): [*c["actors"], *(f"at|{a}" for a in c["actors"] if c["status"] == "raised")] for c in judging}
+        found = self.matching("commitments", {cue_id(c): [self.window(a, c["doc_id"], PROMISE_DAYS, 0)
+                                                          for a in keys_of[cue_id(c)]] for c in judging},
                               {cue_id(c): frozenset(plain(c["words"])) for c in judging}, 2, _group_promise_words)
         for c in judging:  # a sentence saying where a promise was made reaches the promises made there
             if c.get("made_at"):
@@ -968,8 +968,9 @@ class Linker:
                     own[item].append(cue_id(cue))
         self.corpus.load(c["doc_id"] for c in cues.values())
         reaching = {item: {*(row[1] for row in found.get(item, ())), *own.get(item, ())} for item in windows}
-        return {item: sorted((cues[i] for i in ids if i in cues),
-                             key=lambda c: (self.corpus.order(c["doc_id"]), c["start"])) for item, ids in reaching.items()}
+        order = {i: (self.corpus.order(c["doc_id"]), c["start"], i) for i, c in cues.items()}
+        return {item: [cues[i] for i in sorted((i for i in ids if i in cues), key=order.__getitem__)]
+                for item, ids in reaching.items()}
 
     # -- forecasts
 
@@ -1338,7 +1339,6 @@ _DONE_SO = re.compile(r"\b(?:do|does|did|doing|done)\s+so\b", re.I)
 
 def _promise_actors(group: list[Commitment]) -> set[str]:
     return {c.promiser for c in group} | {c.promiser_person for c in group if c.promiser_person}
-
 
 
 def _quote_evidence(q: Quote) -> Evidence:

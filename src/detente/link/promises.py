@@ -447,12 +447,12 @@ def linked_promise(group: list[Commitment], corpus: Corpus, cues: list[dict[str,
         made_there = bool(set(cue.get("made_at", ())) & set().union(*map(matcher.places_of, group)))
         if own and not (corpus.order(cue["doc_id"]) > first_report and tells_of_report(cue, group)):
             continue
-        if not (own or made_there) and canonical.promiser not in cue["actors"] \
+        # a rise of what the promise holds where it is, at the place its reports name ("the increase in Harl Pass
+        # transit fees"), needs no promiser named
+        raised_there = cue["status"] == "raised" and set(cue["actors"]) & set().union(*map(matcher.places_of, group))
+        if not (own or made_there or raised_there) and canonical.promiser not in cue["actors"] \
                 and not set(cue["actors"]) & _promiser_people(group):
-            # a rise of what the promise holds where it is, at the place its reports name ("the increase in Harl
-            # Pass transit fees"), needs no promiser named
-            if cue["status"] != "raised" or not set(cue["actors"]) & set().union(*map(matcher.places_of, group)):
-                continue
+            continue
         if _CONDITION.match(cue["text"]):
             continue  # "If Brask raises fees again, Dorrun will take the dispute to the panel": nothing told yet
         if any((cue["doc_id"], start, end) not in reports for start, end in cue.get("reports", ())):
