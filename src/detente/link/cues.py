@@ -252,11 +252,24 @@ def done_thing_cues(text: str, start: int, end: int, inside: Sequence[Mention],
     """Noun phrases telling a thing done ("Halvic thanked Demmin for the compensation paid to the families of
     the guards and said ..."): a promise kept, judged by the phrase's own words, not the rest of the sentence."""
     rows = []
+    if not _holds_any(text, start, end, _DONE_WORDS):
+        return rows  # most sentences: one plain scan
     for match in _DONE_THING.finditer(text, start, end):
         here = [m for m in inside if m.start >= match.start() and m.end <= match.end()]
         rows.append({**base, "start": match.start(), "end": match.end(), "text": match.group(), "kind": "status",
                      "key": "done", "status": "kept", "words": sorted(words(text, match.start(), match.end(), here))})
     return rows
+
+
+# words one of which a sentence must hold before its cue patterns are tried
+_DONE_WORDS = ("paid", "returned", "released", "delivered", "handed", "lifted")
+_EXPECTATION_WORDS = ("confident", "hopeful", "certain", "expect", "trust", "count")
+_ANAPHOR_WORDS = ("date", "deadline", "ceiling", "cap", "freeze", "limit")
+
+
+def _holds_any(text: str, start: int, end: int, found: tuple[str, ...]) -> bool:
+    sentence = text[start:end].lower()
+    return any(w in sentence for w in found)
 
 
 _FUTURE = re.compile(r"\b(?:will|would|shall|to)\b", re.I)
@@ -267,6 +280,8 @@ def expectation_cues(text: str, start: int, end: int, inside: Sequence[Mention],
     """Clauses telling what someone expects another to do ("Halvic was confident that the investigation
     'will be completed'", "Dorrun expected Brask to respect the ceiling"): like a sentence naming a promise,
     the clause may mention one (its own words, the actors of its sentence)."""
+    if not _holds_any(text, start, end, _EXPECTATION_WORDS):
+        return []  # most sentences: one plain scan
     match = cue_alternation("expectation").search(text, start, end)
     if not match:
         return []  # most sentences
@@ -291,6 +306,8 @@ def promise_anaphor_cues(text: str, start: int, end: int, base: dict[str, Any]) 
     """Sentences naming the term or the limit a promise set by a definite noun ("The date stands.",
     "Dorrun expects Brask to respect the fee ceiling"): each mentions the nearest promise of that kind its
     document reported before it (``promises.anaphor_promise``)."""
+    if not _holds_any(text, start, end, _ANAPHOR_WORDS):
+        return []  # most sentences: one plain scan
     match = _promise_anaphor_pattern().search(text, start, end)
     if not match:
         return []
@@ -308,8 +325,10 @@ def due_day_cues(text: str, start: int, end: int, timexes: Sequence[Timex],
     """Sentences telling what will be on a given day ("From the first of January, a Sarnovian will need nothing
     more than a passport"): right after a promise due that day in its document, one says it again in other words
     (``promises.anaphor_promise``)."""
+    if not _WILL.search(text, start, end):
+        return []  # most sentences
     days = sorted({t.value for t in timexes if t.precision == "day" and t.value and start <= t.start < end})
-    if not days or not _WILL.search(text, start, end):
+    if not days:
         return []
     return [{**base, "kind": "promise_anaphor", "key": "due", "refers_to": "due", "due": days, "modifier": None}]
 
