@@ -1,7 +1,8 @@
 """Cross-document linking measured against hand annotation, beside an exact-string baseline.
 
     .venv/bin/python eval/crossdoc.py            # the example corpus and the seed pair
-    .venv/bin/python eval/crossdoc.py --errors   # also list what was missed or wrongly linked
+    .venv/bin/python eval/crossdoc.py --errors   # also list what was missed or wrongly linked, and status
+                                                 # evidence missed or not in the gold (the latter unscored)
     .venv/bin/python eval/crossdoc.py --explain  # each gold report with the records found at its words
 
 Gold: eval/gold-crossdoc/{examples,seeds}.json (written before tuning; format in the file's
@@ -166,7 +167,10 @@ def _evidence_of(record: Any) -> Evidence:
 # ---------------------------------------------------------------- statuses, verdicts, disagreements
 
 
-def score_statuses(gold_items: list[dict[str, Any]], promises: list[Any], gold: GoldSet) -> tuple[Accuracy, Score]:
+def score_statuses(gold_items: list[dict[str, Any]], promises: list[Any], gold: GoldSet,
+                   errors: list[str] | None = None) -> tuple[Accuracy, Score]:
+    """Status accuracy, and status evidence found (``errors``: each gold item missed, and each predicted item
+    the gold does not list, which is not scored)."""
     accuracy, evidence = Accuracy(), Score()
     for item in gold_items:
         reports = [gold.span(r) for r in item["reports"]]
@@ -184,6 +188,12 @@ def score_statuses(gold_items: list[dict[str, Any]], promises: list[Any], gold: 
                 evidence.tp += 1
             else:
                 evidence.fn += 1
+                if errors is not None:
+                    errors.append(f"missed evidence {item['id']} {g['stance']}: {_show(span, gold)}")
+        if errors is not None:
+            listed = [(gold.span(g), g["stance"]) for g in item.get("evidence", [])]
+            errors.extend(f"unlisted evidence {item['id']} {stance}: {_show(s, gold)}"
+                          for s, stance in predicted_evidence if not any(touches(s, g) and stance == gs for g, gs in listed))
     return accuracy, evidence
 
 
@@ -336,7 +346,8 @@ def measure(name: str, gold: GoldSet, store: Store, show_errors: bool) -> dict[s
     rows["statement links"] = (
         score_links(data["statements"], predicted_groups(quotes), gold, errors, "statement"),
         score_links(data["statements"], baseline_groups(raw_quotes, lambda q: q.text), gold))
-    status, status_evidence = score_statuses(data["promises"], promises, gold)
+    evidence_errors: list[str] = []
+    status, status_evidence = score_statuses(data["promises"], promises, gold, evidence_errors)
     baseline_status, _ = score_statuses(data["promises"], raw_promises, gold)
     verdicts = score_verdicts(data["forecasts"], forecasts, gold)
     baseline_verdicts = score_verdicts(data["forecasts"], list(store.raw_records("forecasts")), gold)
@@ -354,7 +365,7 @@ def measure(name: str, gold: GoldSet, store: Store, show_errors: bool) -> dict[s
     print(f"  hard disagreements found   detente {found.tp}/{found.tp + found.fn}   baseline {base_found.tp}/{base_found.tp + base_found.fn}")
     print(f"  false disagreements per 10 documents   detente {10 * false / n_docs:.2f}   baseline {10 * base_false / n_docs:.2f}")
     if show_errors:
-        for line in errors + status.wrong + verdicts.wrong + notes:
+        for line in errors + status.wrong + evidence_errors + verdicts.wrong + notes:
             print("    " + line)
     return {"links": rows, "status": status, "verdicts": verdicts, "found": found, "false": false}
 

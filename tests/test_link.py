@@ -80,8 +80,12 @@ def test_examples_promise_kept_from_a_later_report(examples_store):
         # the wire's report of the payment (its date is no longer read off "the guards killed ... in May")
         ("supports", "DORRUN, 4 September (KestInform) - Valdoria has paid "),
         ("supports", "According to Millgate, the compensation was paid on 3"),
+        # kept its word: about the compensation the sentences before speak of
+        ("supports", "Foreign Minister Nadia Corvel said that Brask had kep"),
+        # the compensation named with what was done to it (October, November)
+        ("supports", "the compensation paid to the families of the Kestrian"),
+        ("supports", "the compensation Valdoria paid to the families in Sep"),
         # later reports that Valdoria paid it (events of the type the promise names, by the promiser)
-        ("supports", "Corvel stressed that the compensation Valdoria paid t"),
         ("supports", "Valdoria paid compensation to the families of the dea")]
     reported = [e.text[:53] for e in promise.also_reported_in]
     assert "Valdoria would pay compensation to their families “by" in reported
@@ -115,7 +119,9 @@ def test_examples_promise_disputed_when_outlets_disagree(examples_store):
 def test_examples_promise_broken_by_a_later_report(examples_store):
     promise = _by_content(examples_store, "would carry out “a full and objective investigation”")
     assert promise.status == "broken"
-    assert [e.text[:60] for e in promise.status_evidence[:2]] == [
+    assert [e.text[:60] for e in promise.status_evidence[:3]] == [
+        # a later report of it telling how it went (September)
+        "She stressed, however, that the investigation promised by Pr",
         "The Kestrian foreign minister said the case had been closed ",
         "That promise was ignored, the Kestrian Foreign Ministry said"]
 

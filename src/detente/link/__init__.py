@@ -40,7 +40,7 @@ from ..store import Store, cue_id
 from .actors import merge_actor, merge_actor_records
 from .cluster import cluster
 from .corpus import Corpus, first_day, last_day, shifted, state_pairs
-from .cues import count_claims, course_predicted, document_cues, tells_not_done
+from .cues import count_claims, course_predicted, document_cues, promise_places, tells_not_done
 from .disagreements import (
     count_disagreement,
     occasion_disagreement,
@@ -97,8 +97,10 @@ from .promises import SHARED_WORDS as PROMISE_SHARED_WORDS
 from .promises import THRESHOLD as PROMISE_THRESHOLD
 from .promises import (
     PromiseMatcher,
+    anaphor_promise,
     assign_references,
     canonical_commitment,
+    held_words,
     linked_promise,
     promise_groups,
     promise_similarity,
@@ -139,7 +141,7 @@ MENTIONS = ("promise_ref", "promise_noun")
 RUN_SIZE = 1000
 # what linking files for later runs to compare (cue kinds, the words kept with blocking keys) as of this version:
 # a store linked by another is linked again from scratch (raise it with any change to what is filed)
-LINK_VERSION = "2026-12-06.m4"
+LINK_VERSION = "2026-12-06.m5"
 
 T = TypeVar("T")
 
@@ -206,6 +208,7 @@ class Linker:
         # the new documents' texts, read once (store_cues); documents' quotes
         self.texts: dict[str, str] = {}
         self._doc_quotes: dict[str, list[Quote]] = {}
+        self._promise_places: dict[str, dict[int, frozenset[str]]] = {}
 
     def run(self) -> None:
         actors_of = self.link_actors()
@@ -424,10 +427,15 @@ class Linker:
             mentions = self.corpus.mentions(d.doc_id)
             found = (document_cues(d, mentions, timexes[d.doc_id], kinds, events[d.doc_id])
                      + role_claims(d.text, self.doc_actors[d.doc_id], mentions, period_of(d.published))
-                     + persistence_cues(d.text, mentions, written_since(d.published, events[d.doc_id])))
+                     + persistence_cues(d.text, mentions, written_since(d.published, events[d.doc_id]))
+                     + promise_places(d.text, promised[d.doc_id], mentions, kinds))
             # a noun naming a promised act inside a promise's own words is that promise, not a mention of another
             by_doc[d.doc_id] = [r for r in found if r["kind"] != "promise_noun"
                                 or not any(s < r["end"] and r["start"] < e for s, e in promised[d.doc_id])]
+            for r in by_doc[d.doc_id]:  # "promised to share the findings, ... without doing so": that promise's status
+                inside = [[s, e] for s, e in promised[d.doc_id] if s < r["end"] and r["start"] < e]
+                if inside and r["kind"] == "status" and _DONE_SO.search(r["text"]):
+                    r["reports"] = sorted(inside)
             self.event_mentions += find_mentions(d.doc_id, d.text, d.published, mentions, timexes[d.doc_id],
                                                  events[d.doc_id], kinds)
         self.store.put_cues(by_doc)
@@ -438,7 +446,7 @@ class Linker:
                 info = " ".join(sorted(plain(cue["words"])))
                 if cue.get("status") != "in_use":  # telling only progress, it judges no promise
                     keys[cue["kind"]] += [(actor, cue_id(cue), self.day(cue["doc_id"]), info)
-                                          for actor in cue["actors"]]
+                                          for actor in [*cue["actors"], *(f"at|{p}" for p in cue.get("made_at", ()))]]
                 if cue["kind"] == "status" and tells_outcome(cue):  # also under "outcome": what forecasts read
                     keys["outcome"] += [(actor, cue_id(cue), self.day(cue["doc_id"]), info) for actor in cue["actors"]]
             elif cue["kind"] == "promise_noun":  # by the actors its sentence names, with its object's words
@@ -766,6 +774,7 @@ class Linker:
     def link_promises(self, cue_rows: list[dict[str, Any]]) -> None:
         new = [c for c in self.store.raw_records("commitments", doc_id=self.doc_ids) if isinstance(c, Commitment)]
         matcher = PromiseMatcher(self.corpus)
+        matcher.places_of = self.places_of
         self.file_promises([[c] for c in new], matcher)
         probes = {c.commitment_id: PromiseProbe.of_group(c, [c], self.day(c.evidence.doc_id), matcher, self.corpus)
                   for c in new}
@@ -774,9 +783,15 @@ class Linker:
         # reports, not its group or status: rereferenced() gives it to the promise it names.)
         sentences = [c for c in cue_rows if c["kind"] in ("status", *MENTIONS)]
         judging = [c for c in sentences if c["kind"] == "status" and c["status"] != "in_use"]
-        found = self.matching("commitments", {cue_id(c): [self.window(a, c["doc_id"], PROMISE_DAYS, 0) for a in c["actors"]]
-                                              for c in judging},
+        # (a rise also under the places it names: a promise to hold a thing there, "at|<place>")
+        keys_of = {cue_id(c): [*c["actors"], *(f"at|{a}" for a in c["actors"] if c["status"] == "raised")] for c in judging}
+        found = self.matching("commitments", {cue_id(c): [self.window(a, c["doc_id"], PROMISE_DAYS, 0)
+                                                          for a in keys_of[cue_id(c)]] for c in judging},
                               {cue_id(c): frozenset(plain(c["words"])) for c in judging}, 2, _group_promise_words)
+        for c in judging:  # a sentence saying where a promise was made reaches the promises made there
+            if c.get("made_at"):
+                found.setdefault(cue_id(c), []).extend(sorted(self.store.keyed_rows(
+                    "commitments", [self.window(f"at|{p}", c["doc_id"], PROMISE_DAYS, 0) for p in c["made_at"]])))
         by_id = {cue_id(c): c for c in judging}
         reached_by: dict[str, set[str]] = defaultdict(set)  # stored report -> the new status sentences that reach it
         for item, rows in found.items():
@@ -784,7 +799,8 @@ class Linker:
                 probe = PromiseProbe.of(*row)
                 # a sentence that speaks of none of the promise's reports cannot judge it (linked_promise); one
                 # telling a rise is judged there against what the promise holds
-                if not probe.reports or by_id[item]["status"] == "raised" or speaks_of(by_id[item], probe.reports):
+                if not probe.reports or by_id[item]["status"] == "raised" or by_id[item].get("made_at") \
+                        or speaks_of(by_id[item], probe.reports):
                     probes.setdefault(probe.record_id, probe)
                     reached_by[probe.record_id].add(item)
         if not probes and not any(c["kind"] in MENTIONS for c in sentences):
@@ -813,13 +829,15 @@ class Linker:
         for c in (c for g in changed for c in g):
             self.promise_reports[c.evidence.doc_id].append((c.evidence.start, c.evidence.end))
         repeats = self.repeated_reports(changed)
+        for i, found in self.anaphora(changed).items():
+            repeats[i] = repeats.get(i, []) + found
         for ev in (ev for found in repeats.values() for ev in found):
             self.promise_reports[ev.doc_id].append((ev.start, ev.end))
         # sentences that may mention a changed promise now go to whichever promise they share most words
         # with, among all the promises they may mention
         refs = self.references_near(changed, [c for c in sentences if c["kind"] in MENTIONS], matcher)
         competing = self.promise_groups_near(refs, changed)
-        references = assign_references(competing, refs, self.corpus, PROMISE_DAYS, matcher.plain_words)
+        references = assign_references(competing, refs, self.corpus, PROMISE_DAYS, matcher.plain_words, self.places_of)
         rows, disagreements, blocks = [], [], []
         names = {a.actor_id: a.name for a, _, _ in self.store.actor_rows({g[0].promiser for g in changed + judged}).values()}
         sentences_of = self.status_sentences(changed, matcher)
@@ -867,6 +885,38 @@ class Linker:
                      and not any(d == q.doc_id and s < q.end and q.start < e for d, s, e in spans)}
             if again:
                 found[i] = [again[k] for k in sorted(again)]
+        return found
+
+    def places_of(self, c: Commitment) -> frozenset[str]:
+        """Where a report says a promise was made (``promise_at`` cues, read once per document)."""
+        doc_id = c.evidence.doc_id
+        if doc_id not in self._promise_places:
+            self._promise_places[doc_id] = {cue["start"]: frozenset(cue["places"])
+                                            for cue in self.store.cues_in([doc_id], "promise_at")}
+        return self._promise_places[doc_id].get(c.evidence.start, frozenset())
+
+    def made_at_keys(self, group: list[Commitment]) -> set[str]:
+        """The keys of the places a promise's reports name, under which sentences saying it was made there are filed."""
+        return {f"at|{p}" for c in group for p in self.places_of(c)}
+
+    def anaphora(self, groups: list[list[Commitment]]) -> dict[int, list[Evidence]]:
+        """For each promise, the sentences of a document reporting it that name its term or limit by a
+        definite noun ("The date stands.") and mean it (``anaphor_promise``)."""
+        docs = sorted({c.evidence.doc_id for g in groups for c in g})
+        cues = list(self.store.cues_in(docs, "promise_anaphor"))
+        if not cues:
+            return {}
+        index = {c.commitment_id: i for i, g in enumerate(groups) for c in g}
+        reported: dict[str, list[Commitment]] = defaultdict(list)
+        for c in self.store.raw_records("commitments", doc_id=sorted({cue["doc_id"] for cue in cues})):
+            reported[c.evidence.doc_id].append(c)  # type: ignore[attr-defined]
+        deadline = {c.commitment_id: next((m.deadline for m in g if m.deadline), None) for g in groups for c in g}
+        found: dict[int, list[Evidence]] = {}
+        for cue in cues:
+            meant = anaphor_promise(cue, reported[cue["doc_id"]], lambda c: deadline.get(c.commitment_id, c.deadline))
+            if meant is not None and meant.commitment_id in index:
+                found.setdefault(index[meant.commitment_id], []).append(
+                    Evidence(cue["doc_id"], cue["start"], cue["end"], cue["text"]))
         return found
 
     def quotes_in(self, doc_ids: Iterable[str]) -> dict[str, list[Quote]]:
@@ -929,7 +979,8 @@ class Linker:
             actors = _promise_actors(group)
             for c in group:
                 probe = PromiseProbe.of_group(c, group, self.day(c.evidence.doc_id), matcher, self.corpus)
-                rows += [(actor, c.commitment_id, probe.day, probe.info()) for actor in sorted(actors)]
+                places = {f"at|{p}" for p in self.places_of(c)}  # "the promise made in <place>"
+                rows += [(actor, c.commitment_id, probe.day, probe.info()) for actor in sorted(actors | places)]
         self.store.put_keys("commitments", [c.commitment_id for g in groups for c in g], rows)
 
     def promise_components(self, probes: dict[str, PromiseProbe], matcher: PromiseMatcher) -> list[list[str]]:
@@ -970,6 +1021,11 @@ class Linker:
         words = {_group_key(g): frozenset(plain(frozenset().union(*(sentence_words(c, self.corpus) for c in g))))
                  for g in groups}
         found = self.matching("promise_ref", windows, words, 2, _cue_words)
+        # saying where it was made ("the promise made in Ishtal") counts as a shared word
+        at = {_group_key(g): [self.window(key, c.evidence.doc_id, 0, PROMISE_DAYS)
+                              for c in g for key in self.made_at_keys(g)] for g in groups}
+        for item, rows in self.matching("promise_ref", at, words, 1, _cue_words).items():
+            found[item] = found.get(item, []) + rows
         contents = {_group_key(g): frozenset().union(*(matcher.plain_words(c) for c in g)) for g in groups}
         nouns = self.matching("promise_noun", windows, contents, 1, _cue_words)
         cues = {}
@@ -988,6 +1044,11 @@ class Linker:
         found = self.matching("commitments", {cue_id(r): [self.window(a, r["doc_id"], PROMISE_DAYS, 0) for a in r["actors"]]
                                               for r in sentences},
                               {cue_id(r): frozenset(plain(r["words"])) for r in sentences}, 2, _group_sentence_words)
+        placed = [r for r in sentences if r.get("made_at")]  # where it was made counts as a shared word
+        found.update({f"at:{k}": v for k, v in self.matching(
+            "commitments", {cue_id(r): [self.window(f"at|{p}", r["doc_id"], PROMISE_DAYS, 0) for p in r["made_at"]]
+                            for r in placed},
+            {cue_id(r): frozenset(plain(r["words"])) for r in placed}, 1, _group_sentence_words).items()})
         nouns = [r for r in refs if r["kind"] == "promise_noun"]
         noun_windows = {cue_id(r): [self.window(a, r["doc_id"], PROMISE_DAYS, 0) for a in r["actors"]] for r in nouns}
         found.update({f"noun:{k}": v for k, v in self.matching(
@@ -1013,13 +1074,31 @@ class Linker:
             first, last = ordered[0].evidence.doc_id, ordered[-1].evidence.doc_id
             lo, hi = self.window("", first, 0, 0)[1], self.window("", last, 0, PROMISE_DAYS)[2]
             windows[_group_key(group)] = [(actor, lo, hi) for actor in _promise_actors(group)]
+            if any(held_words(c.content) for c in group):  # a rise at the place of what it holds
+                windows[_group_key(group)] += [(p, lo, hi) for c in group for p in self.places_of(c)]
             words[_group_key(group)] = frozenset(plain(frozenset().union(*(matcher.words(c) for c in group))))
         found = self.matching("status", windows, words, 2, _cue_words)
+        # sentences saying where it was made ("what was stated in Dushanbe"), whatever their words
+        for group in groups:
+            item = _group_key(group)
+            _, lo, hi = windows[item][0] if windows[item] else ("", None, None)
+            at = [(key, lo, hi) for key in self.made_at_keys(group)]
+            if at:
+                found[item] = found.get(item, []) + sorted(self.store.keyed_rows("status", at))
         cues = {cue_id(c): c for c in self.store.cue_rows("status", {row[1] for rows in found.values() for row in rows})}
+        # and the status sentences holding one of its reports, whatever their words (promises.tells_of_report)
+        spans = {_group_key(g): {(c.evidence.doc_id, c.evidence.start, c.evidence.end) for c in g} for g in groups}
+        own: dict[tuple[str, ...], list[str]] = defaultdict(list)
+        for cue in self.store.cues_in(sorted({d for reports in spans.values() for d, _, _ in reports}), "status"):
+            for item, reports in spans.items():
+                if any(d == cue["doc_id"] and s < cue["end"] and cue["start"] < e for d, s, e in reports):
+                    cues.setdefault(cue_id(cue), cue)
+                    own[item].append(cue_id(cue))
         self.corpus.load(c["doc_id"] for c in cues.values())
-        return {item: sorted((cues[row[1]] for row in rows if row[1] in cues),
-                             key=lambda c: (self.corpus.order(c["doc_id"]), c["start"]))
-                for item, rows in found.items()}
+        reaching = {item: {*(row[1] for row in found.get(item, ())), *own.get(item, ())} for item in windows}
+        order = {i: (self.corpus.order(c["doc_id"]), c["start"], i) for i, c in cues.items()}
+        return {item: [cues[i] for i in sorted((i for i in ids if i in cues), key=order.__getitem__)]
+                for item, ids in reaching.items()}
 
     # -- forecasts
 
@@ -1516,6 +1595,10 @@ def _group_sentence_words(row: tuple[str, str, str | None, str | None]) -> list[
 
 def _cue_words(row: tuple[str, str, str | None, str | None]) -> list[str]:
     return (row[3] or "").split()
+
+
+# "do so", "without doing so": the act of the promise the sentence reports
+_DONE_SO = re.compile(r"\b(?:do|does|did|doing|done)\s+so\b", re.I)
 
 
 def _promise_actors(group: list[Commitment]) -> set[str]:

@@ -17,7 +17,7 @@ from typing import Any
 
 from ..records import Document, Event, Timex
 from .sides import side_claims
-from .text import Mention, plain, sentence_spans, stem, words
+from .text import Mention, plain, sentence_spans, stem, word_alternation, words
 from .titles import period_of
 from .trends import trend_claims
 
@@ -98,6 +98,7 @@ def document_cues(document: Document, mentions: Sequence[Mention], timexes: Sequ
     text = document.text
     rows: list[dict[str, Any]] = []
     previous = (0, 0)
+    seen: list[tuple[int, int, bool]] = []  # the sentences so far, each with whether it names someone
     states, period = states_by_mentions(mentions), period_of(document.published)
     for start, end in sentence_spans(text):
         sentence = text[start:end]
@@ -112,7 +113,9 @@ def document_cues(document: Document, mentions: Sequence[Mention], timexes: Sequ
         telling = status or refers or stance or raised or in_use
         sentence_words = sorted(words(text, start, end, inside)) if telling else []
         if status:
-            rows.append(status_cue(text, base, status, sentence_words, previous, mentions))
+            cue = status_cue(text, base, status, sentence_words, told_of(seen), mentions, seen)
+            at = made_at(text, start, inside, kinds)  # "what was stated in Dushanbe will remain declarations"
+            rows.append({**cue, "made_at": at} if at else cue)
         if in_use:  # read by forecasts only (filed under "outcome", not "status")
             rows.append(continued({**base, "kind": "status", "key": "in_use", "status": "in_use",
                                    "words": sentence_words}, text, previous, mentions))
@@ -120,9 +123,15 @@ def document_cues(document: Document, mentions: Sequence[Mention], timexes: Sequ
             rows.append(continued({**base, "kind": "status", "key": "raised", "status": "raised",
                                    "words": sentence_words, "raised": raised}, text, previous, mentions))
         if refers:
-            rows.append(continued({**base, "kind": "promise_ref", "key": "", "words": sentence_words}, text,
-                                  previous, mentions))
+            at = made_at(text, start, inside, kinds)
+            rows.append(continued({**base, "kind": "promise_ref", "key": "", "words": sentence_words,
+                                   **({"made_at": at} if at else {})}, text, previous, mentions))
         rows.extend(promise_noun_cues(text, start, end, inside, base))
+        rows.extend(expectation_cues(text, start, end, inside, base))
+        if not status:
+            rows.extend(done_thing_cues(text, start, end, inside, base))
+        rows.extend(promise_anaphor_cues(text, start, end, base))
+        rows.extend(due_day_cues(text, start, end, timexes, base))
         course = course_told(sentence)
         if course:
             rows.append(course_cue(base, course, inside, mentions, previous))
@@ -136,6 +145,7 @@ def document_cues(document: Document, mentions: Sequence[Mention], timexes: Sequ
         rows.extend(trend_claims(text, start, end, inside, dated, base))
         rows.extend(side_claims(text, start, end, inside, states, period, base))
         previous = (start, end)
+        seen.append((start, end, bool(base["actors"])))
     taken = [(r["start"], r["end"]) for r in rows if r["kind"] == "status" and r["status"] not in ("raised", "in_use")]
     return rows + event_status_cues(text, events, mentions, taken)
 
@@ -187,6 +197,144 @@ def promise_noun_cues(text: str, start: int, end: int, inside: Sequence[Mention]
                      "kind": "promise_noun", "key": "", "verb": stem(cue_lexicon()["promise_nouns"][noun]),
                      "object": obj})
     return rows
+
+
+# "the promise made in", "the commitment made by President X at", "the pledge given in", right before a place
+_MADE_AT = re.compile(r"(?:\b(?:promis(?:e|es)|pledges?|commitments?|undertakings?|assurances?)\s+(?:[\w’'-]+\s+)?"
+                      r"(?:made|given)|\bwhat\s+was\s+(?:stated|said|promised|pledged|agreed))"
+                      r"\s+(?:by\s+[^,.;:]{1,60}?\s+)?(?:in|at)\s+(?:the\s+)?$", re.I)
+
+
+# how far before a promise's report the last place named may be where it was made
+PLACE_BEFORE = 1500
+
+
+def promise_places(text: str, spans: Sequence[tuple[int, int]], mentions: Sequence[Mention],
+                   kinds: dict[str, str]) -> list[dict[str, Any]]:
+    """For each promise of a document (its report's span), where it may have been made: the places the report's
+    sentence names ("promised the return of the lorries when he met Halvic in Ishtal"), else the last place
+    the document named before it (``PLACE_BEFORE`` characters at most: "the meeting in Dushanbe ... Putin
+    promised")."""
+    rows = []
+    sentences = sentence_spans(text) if spans else []
+    for start, end in sorted(set(spans)):
+        sentence = next(((s, e) for s, e in sentences if s <= start < e), (start, end))
+        named = [m for m in mentions if kinds.get(m.actor_id) == "place"]
+        places = sorted({m.actor_id for m in named if m.start >= sentence[0] and m.end <= max(sentence[1], end)})
+        before = [m for m in named if start - PLACE_BEFORE <= m.start and m.end <= sentence[0]]
+        if not places and before:
+            places = [before[-1].actor_id]
+        if places:
+            rows.append({"start": start, "end": end, "text": "", "actors": [], "kind": "promise_at", "key": "",
+                         "places": places})
+    return rows
+
+
+def made_at(text: str, start: int, inside: Sequence[Mention], kinds: dict[str, str]) -> list[str]:
+    """The places a sentence says a promise was made at ("the promise made in Ishtal"): a promise may be
+    mentioned by where it was made, as by who made it."""
+    return sorted({m.actor_id for m in inside if kinds.get(m.actor_id) == "place"
+                   and _MADE_AT.search(text, max(start, m.start - 100), m.start)})
+
+
+# "the compensation paid to the families": a thing named with what was done to it
+_NOT_A_NOUN = (r"(?!(?:would|will|shall|should|must|may|can|could|be|been|being|is|are|was|were|has|have|had|not|"
+               r"never|yet|to)\b)")
+_DONE_THING = re.compile(rf"\b(?:the|its|their|his|her)\s+(?:{_NOT_A_NOUN}[^\W\d_]+\s+){{0,2}}?{_NOT_A_NOUN}"
+                         r"[^\W\d_]+\s+"
+                         r"(?:paid|returned|released|delivered|handed\s+(?:over|back)|lifted|repaid)\s+"
+                         r"(?:to|on|in|last|this|by|at)\b[^,.;:]*?"
+                         r"(?=\s+(?:and|but|was|were|is|are|has|have|had)\b|[,.;:“\"]|$)", re.I)
+
+
+def done_thing_cues(text: str, start: int, end: int, inside: Sequence[Mention],
+                    base: dict[str, Any]) -> list[dict[str, Any]]:
+    """Noun phrases telling a thing done ("Halvic thanked Demmin for the compensation paid to the families of
+    the guards and said ..."): a promise kept, judged by the phrase's own words, not the rest of the sentence."""
+    rows = []
+    if not _holds_any(text, start, end, _DONE_WORDS):
+        return rows  # most sentences: one plain scan
+    for match in _DONE_THING.finditer(text, start, end):
+        here = [m for m in inside if m.start >= match.start() and m.end <= match.end()]
+        rows.append({**base, "start": match.start(), "end": match.end(), "text": match.group(), "kind": "status",
+                     "key": "done", "status": "kept", "words": sorted(words(text, match.start(), match.end(), here))})
+    return rows
+
+
+# words one of which a sentence must hold before its cue patterns are tried
+_DONE_WORDS = ("paid", "returned", "released", "delivered", "handed", "lifted")
+_EXPECTATION_WORDS = ("confident", "hopeful", "certain", "expect", "trust", "count")
+_ANAPHOR_WORDS = ("date", "deadline", "ceiling", "cap", "freeze", "limit")
+
+
+def _holds_any(text: str, start: int, end: int, found: tuple[str, ...]) -> bool:
+    sentence = text[start:end].lower()
+    return any(w in sentence for w in found)
+
+
+_FUTURE = re.compile(r"\b(?:will|would|shall|to)\b", re.I)
+
+
+def expectation_cues(text: str, start: int, end: int, inside: Sequence[Mention],
+                     base: dict[str, Any]) -> list[dict[str, Any]]:
+    """Clauses telling what someone expects another to do ("Halvic was confident that the investigation
+    'will be completed'", "Dorrun expected Brask to respect the ceiling"): like a sentence naming a promise,
+    the clause may mention one (its own words, the actors of its sentence)."""
+    if not _holds_any(text, start, end, _EXPECTATION_WORDS):
+        return []  # most sentences: one plain scan
+    match = cue_alternation("expectation").search(text, start, end)
+    if not match:
+        return []  # most sentences
+    clause_end = text.find(";", match.end(), end)
+    clause_end = end if clause_end < 0 else clause_end
+    if not _FUTURE.search(text, match.end(), clause_end):
+        return []
+    clause = [m for m in inside if m.start >= match.end() and m.end <= clause_end]
+    return [{**base, "start": match.start(), "end": clause_end, "text": text[match.start():clause_end],
+             "kind": "promise_ref", "key": "", "words": sorted(words(text, match.end(), clause_end, clause))}]
+
+
+@cache
+def _promise_anaphor_pattern() -> re.Pattern[str]:
+    nouns = word_alternation(cue_lexicon()["promise_anaphor"])
+    # a definite noun, not one of something else ("the date of the vote") nor a time ("on the date", "to date")
+    return re.compile(rf"(?<!\bon )(?<!\bat )(?<!\bby )(?<!\buntil )\b(?:the|this|that|our|its|their)\s+"
+                      rf"(?:(?P<modifier>[^\W\d_]+)\s+)??(?P<noun>{nouns})\b(?!\s+(?:of|for|when|on|in|to)\b)", re.I)
+
+
+def promise_anaphor_cues(text: str, start: int, end: int, base: dict[str, Any]) -> list[dict[str, Any]]:
+    """Sentences naming the term or the limit a promise set by a definite noun ("The date stands.",
+    "Dorrun expects Brask to respect the fee ceiling"): each mentions the nearest promise of that kind its
+    document reported before it (``promises.anaphor_promise``)."""
+    if not _holds_any(text, start, end, _ANAPHOR_WORDS):
+        return []  # most sentences: one plain scan
+    match = _promise_anaphor_pattern().search(text, start, end)
+    if not match:
+        return []
+    noun = re.sub(r"\s+", " ", match.group("noun").lower())
+    modifier = match.group("modifier")
+    return [{**base, "kind": "promise_anaphor", "key": "", "refers_to": cue_lexicon()["promise_anaphor"][noun],
+             "modifier": stem(modifier) if modifier and modifier.lower() not in _NOT_MODIFIERS else None}]
+
+
+_WILL = re.compile(r"\b(?:will|shall)\b", re.I)
+
+
+def due_day_cues(text: str, start: int, end: int, timexes: Sequence[Timex],
+                 base: dict[str, Any]) -> list[dict[str, Any]]:
+    """Sentences telling what will be on a given day ("From the first of January, a Sarnovian will need nothing
+    more than a passport"): right after a promise due that day in its document, one says it again in other words
+    (``promises.anaphor_promise``)."""
+    if not _WILL.search(text, start, end):
+        return []  # most sentences
+    days = sorted({t.value for t in timexes if t.precision == "day" and t.value and start <= t.start < end})
+    if not days:
+        return []
+    return [{**base, "kind": "promise_anaphor", "key": "due", "refers_to": "due", "due": days, "modifier": None}]
+
+
+# words between the determiner and the noun that say nothing of what the term or limit is about
+_NOT_MODIFIERS = frozenset(("same", "new", "agreed", "promised", "set", "final", "only", "current", "original"))
 
 
 def _object_end(text: str, at: int, end: int, stops: frozenset[str] = _OBJECT_END) -> int:
@@ -387,11 +535,50 @@ def _distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
     return 0
 
 
+# sentences told of what the one before speaks of: a pronoun subject ("They were returned three days early"), or
+# a promise kept or broken without saying what ("Brask had kept its word", "has not been kept")
+_TOLD_OF_THE_LAST = re.compile(r"^[\"“«‘'(]?(?:they|it|these|those)\b|\b(?:kept|keeps|keep|broke|breaks|break)\s+"
+                               r"(?:its|his|her|their|our|my)\s+(?:word|promise)\b|\b(?:has|have|had)\s+(?:not\s+)?"
+                               r"been\s+kept\b", re.I)
+
+
+# promises spoken of in the plural by a demonstrative: the sentences before may make several
+_THESE_PROMISES = re.compile(r"\b(?:these|those|such)\s+(?:statements|promises|pledges|commitments|assurances|words)\b",
+                             re.I)
+# how many sentences back a status sentence may find whom and what it is about
+TOLD_BACK = 2
+
+
+def told_of(seen: Sequence[tuple[int, int, bool]]) -> tuple[int, int]:
+    """What a status sentence may continue (``seen``: the sentences before it, each with whether it names
+    someone): the sentence before, back to the last that names someone when it names no one ("According to
+    Millgate, the compensation was paid. The ministry did not disclose the amount. Corvel said Brask had kept
+    its word."), at most ``TOLD_BACK`` sentences back."""
+    if not seen:
+        return 0, 0
+    for start, _, names in reversed(seen[-TOLD_BACK:]):
+        if names:
+            return start, seen[-1][1]
+    return seen[-1][0], seen[-1][1]
+
+
 def status_cue(text: str, base: dict[str, Any], status: str, sentence_words: list[str], previous: tuple[int, int],
-               mentions: Sequence[Mention]) -> dict[str, Any]:
-    """A sentence that tells a promise kept or not (continuing the one before when it names no one)."""
-    return continued({**base, "kind": "status", "key": "", "status": status, "words": sentence_words}, text, previous,
-                     mentions)
+               mentions: Sequence[Mention], seen: Sequence[tuple[int, int, bool]] = ()) -> dict[str, Any]:
+    """A sentence that tells a promise kept or not, continuing the one before when it names no one, or speaks
+    of it by a pronoun or without saying what was kept (then also about what the sentence before speaks of; the
+    sentences before, ``seen``, when it speaks of "these statements")."""
+    cue = {**base, "kind": "status", "key": "", "status": status, "words": sentence_words}
+    if _THESE_PROMISES.search(base["text"]) and len(seen) >= TOLD_BACK:
+        previous = seen[-TOLD_BACK][0], seen[-1][1]  # "these statements": more than the last one
+    # (a sentence naming the promised act by its noun, "the return of the lorries showed it keeps its word", says
+    # itself what was kept)
+    told_of_before = _TOLD_OF_THE_LAST.search(base["text"]) or _THESE_PROMISES.search(base["text"])
+    if previous != (0, 0) and told_of_before and not _names_promised_act(base["text"]):
+        context = [m for m in mentions if m.start >= previous[0] and m.end <= previous[1]]
+        return {**cue, "actors": sorted({*cue["actors"], *(m.actor_id for m in context),
+                                         *(m.country for m in context if m.country)}),
+                "words": sorted(set(cue["words"]) | words(text, *previous, context))}
+    return continued(cue, text, previous, mentions)
 
 
 def continued(cue: dict[str, Any], text: str, previous: tuple[int, int], mentions: Sequence[Mention]) -> dict[str, Any]:

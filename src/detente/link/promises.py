@@ -25,13 +25,17 @@ from ..records import Commitment, Evidence, StanceEvidence
 from . import semantic
 from .cluster import cluster
 from .corpus import Corpus, first_day
-from .cues import cue_alternation
+from .cues import cue_alternation, status_patterns
 from .forecasts import predicted_codes
-from .text import overlap, plain, words
+from .text import overlap, plain, stem, words
 
 THRESHOLD = 0.5
 # a promise's content that only names a deadline someone set ("the deadline set by …", "the date we gave")
 DEADLINE_REFERENCE = re.compile(r"(?:the|this|that|our|its|their) (?:deadline|date|target date)", re.I)
+# a sentence telling what will be on the day a promise is due says it again this close after its report
+DUE_AFTER = 300
+# a definite noun for the term or limit of a promise names one reported at most this far before it
+ANAPHOR_AFTER = 1500
 # a content shorter than this is read with the rest of its sentence
 MIN_CONTENT_WORDS = 3
 # a later sentence speaks of the promise when it shares this many of its content words …
@@ -46,6 +50,8 @@ class PromiseMatcher:
         self._words: dict[str, frozenset[str]] = {}
         self._plain: dict[str, frozenset[str]] = {}
         self.semantic = semantic.enabled()
+        # the places the sentence of a report names (set by linking, which keeps them)
+        self.places_of: Callable[[Commitment], frozenset[str]] = lambda c: frozenset()
 
     def words(self, c: Commitment) -> frozenset[str]:
         """Content words of what was promised; the actors it names as ``@actor_id``."""
@@ -75,9 +81,10 @@ class PromiseMatcher:
         return self._plain[c.commitment_id]
 
     def due_words(self, c: Commitment) -> set[str]:
-        """A promise with a deadline, by a person: ``due:`` words for the month it falls due. A report that
-        only names a deadline someone set ("three days before the deadline set by Aberline"): ``due:`` words
-        for the month of its publication and the months either side, and ``due:ref``."""
+        """A promise with a deadline, by a person: ``due:`` words for the month it falls due, ``set:`` words for
+        the month it was made. A report that only names a deadline someone set ("three days before the deadline
+        set by Aberline"): ``due:`` words for the month of its publication and the months either side, and
+        ``due:ref``; naming when it was set too ("the date we gave in December"), ``set:`` words for that month."""
         if not c.promiser_person:
             return set()
         if c.deadline and len(c.deadline) >= 7:
@@ -90,8 +97,11 @@ class PromiseMatcher:
         else:
             return set()
         # twice over: two reports must share two words before they are compared at all
-        return {f"{mark}:{c.promiser_person}:{m}" if m != "ref" else f"{mark}:ref" for mark in ("due", "due2")
-                for m in months}
+        found = {f"{mark}:{c.promiser_person}:{m}" if m != "ref" else f"{mark}:ref" for mark in ("due", "due2")
+                 for m in months}
+        if c.made_on and len(c.made_on) >= 7:
+            found |= {f"{mark}:{c.promiser_person}:{c.made_on[:7]}" for mark in ("set", "set2")}
+        return found
 
     def similarity(self, a: Commitment, b: Commitment) -> float:
         if a.beneficiary and b.beneficiary and a.beneficiary != b.beneficiary:
@@ -114,10 +124,15 @@ def promise_similarity(beneficiary_a: str | None, beneficiary_b: str | None, wor
     # the kinds of act only tell promises apart, they count as no shared word
     words_a, words_b = _without_acts(words_a), _without_acts(words_b)
     shared = words_a & words_b
-    # a report naming only the deadline its promiser set, when it falls due, and that promise
+    # a report naming only the deadline its promiser set, when it falls due or when it was set, and that promise
     one_names_the_deadline = ("due:ref" in words_a) != ("due:ref" in words_b)
-    if one_names_the_deadline and any(w.startswith("due:") and w != "due:ref" for w in shared):
+    if "due:ref" in words_a and "due:ref" in words_b:
+        return 0.0  # two reports naming only a deadline say nothing alike of what was promised
+    if one_names_the_deadline and any(w.startswith(("due:", "set:")) and w != "due:ref" for w in shared):
         return 1.0
+    # when a deadline was set tells one promise from another only beside the deadline reference
+    words_a, words_b = _without_set(words_a), _without_set(words_b)
+    shared = words_a & words_b
     # when it was made and when it is due help, but only beside a word of what was promised
     if len(shared) < SHARED_WORDS or all(":" in w for w in shared):
         return 0.0
@@ -134,6 +149,10 @@ def different_promises(words_a: frozenset[str], words_b: frozenset[str]) -> bool
 
 def _without_acts(words: frozenset[str]) -> frozenset[str]:
     return frozenset(w for w in words if not w.startswith("act:"))
+
+
+def _without_set(found: frozenset[str]) -> frozenset[str]:
+    return frozenset(w for w in found if not w.startswith(("set:", "set2:")))
 
 
 def promise_groups(commitments: Iterable[Commitment], corpus: Corpus,
@@ -154,14 +173,17 @@ def sentence_words(c: Commitment, corpus: Corpus) -> frozenset[str]:
     return corpus.words_at(c.evidence.doc_id, c.evidence.start, c.evidence.text)
 
 
-def reference_score(cue: dict[str, Any], group: list[Commitment], group_words: frozenset[str]) -> int:
+def reference_score(cue: dict[str, Any], group: list[Commitment], group_words: frozenset[str],
+                    places: frozenset[str] = frozenset()) -> int:
     """How many words a sentence that mentions a promise shares with the content words of this promise's
-    reports (``group_words``, names and numbers left out); 0 unless it names the promiser or the person
-    who promised."""
+    reports (``group_words``, names and numbers left out), one more when it says where the promise was made
+    (``cue["made_at"]`` among the places its reports name, ``places``); 0 unless it names the promiser, the
+    person who promised or that place."""
     named = set(cue["actors"])
-    if group[0].promiser not in named and not named & _promiser_people(group):
+    made_there = bool(places.intersection(cue.get("made_at", ())))
+    if group[0].promiser not in named and not named & _promiser_people(group) and not made_there:
         return 0
-    return len(group_words.intersection(cue["words"]))
+    return len(group_words.intersection(cue["words"])) + made_there
 
 
 def noun_score(cue: dict[str, Any], group: list[Commitment], content: frozenset[str]) -> int:
@@ -188,16 +210,19 @@ def noun_score(cue: dict[str, Any], group: list[Commitment], content: frozenset[
 
 def assign_references(groups: list[list[Commitment]], refs: list[dict[str, Any]], corpus: Corpus,
                       window_days: int | None = None,
-                      content_words: Callable[[Commitment], frozenset[str]] | None = None) -> dict[int, list[Evidence]]:
+                      content_words: Callable[[Commitment], frozenset[str]] | None = None,
+                      places_of: Callable[[Commitment], frozenset[str]] | None = None) -> dict[int, list[Evidence]]:
     """Later sentences that mention a promise ("the promise made in Ishtal was not kept"), given to
     the promise they share most words with (at least ``SHARED_WORDS``), among the promises first
     reported before the sentence (and at most ``window_days`` before it) whose promiser, or who
     spoke for it, the sentence names. Nouns naming a promised act (cues of kind ``promise_noun``) go to
     the promise whose content words (``content_words``) their object's words fit best (``noun_score``,
-    at least 1)."""
+    at least 1). A sentence saying where a promise was made ("the promise made in Ishtal") may mention the
+    promises whose reports' sentences name that place (``places_of``) as it may those of a promiser it names."""
     by_actor: dict[str, list[int]] = defaultdict(list)
+    places = [frozenset().union(*(places_of(c) for c in group)) if places_of else frozenset() for group in groups]
     for i, group in enumerate(groups):
-        for actor in {group[0].promiser} | _promiser_people(group):
+        for actor in {group[0].promiser} | _promiser_people(group) | {f"at|{p}" for p in places[i]}:
             by_actor[actor].append(i)
     words: dict[int, frozenset[str]] = {}
     contents: dict[int, frozenset[str]] = {}
@@ -215,7 +240,8 @@ def assign_references(groups: list[list[Commitment]], refs: list[dict[str, Any]]
         own = [c for c in in_doc.get(cue["doc_id"], ()) if content_words is not None
                and _overlaps_report(cue, {(c.evidence.doc_id, c.evidence.start, c.evidence.end)})]
         scores = {}
-        for i in sorted({i for actor in cue["actors"] for i in by_actor.get(actor, ())}):
+        named = [*cue["actors"], *(f"at|{p}" for p in cue.get("made_at", ()))]
+        for i in sorted({i for actor in named for i in by_actor.get(actor, ())}):
             if _overlaps_report(cue, reports[i]) or after < corpus.order(firsts[i]):
                 continue
             if own and all(different_promises(content_words(o), content_words(c))  # type: ignore[misc]
@@ -233,7 +259,7 @@ def assign_references(groups: list[list[Commitment]], refs: list[dict[str, Any]]
                 continue
             if i not in words:
                 words[i] = frozenset(plain(frozenset().union(*(sentence_words(c, corpus) for c in groups[i]))))
-            scores[i] = reference_score(cue, groups[i], words[i])
+            scores[i] = reference_score(cue, groups[i], words[i], places[i])
         best = max(scores.values(), default=0)
         if best < (1 if cue["kind"] == "promise_noun" else SHARED_WORDS):
             continue
@@ -241,6 +267,39 @@ def assign_references(groups: list[list[Commitment]], refs: list[dict[str, Any]]
             if score == best:
                 found.setdefault(i, []).append(Evidence(cue["doc_id"], cue["start"], cue["end"], cue["text"]))
     return found
+
+
+def anaphor_promise(cue: dict[str, Any], commitments: Iterable[Commitment],
+                    deadline_of: Callable[[Commitment], str | None] = lambda c: c.deadline) -> Commitment | None:
+    """The promise a definite noun for a term or a limit mentions ("The date stands.", "the fee ceiling"):
+    the nearest reported before it in its document (``ANAPHOR_AFTER`` characters at most) that set such a thing
+    (a deadline, the noun's modifier among its words; something held where it is, the noun's modifier among what
+    is held), None when there is none or two reports tie. A
+    sentence telling what will be on a day (``refers_to`` "due") says again a promise due that day (its
+    deadline by ``deadline_of``: that of its whole promise) reported just before it (``DUE_AFTER`` characters)."""
+    fitting = []
+    for c in commitments:
+        if c.evidence.doc_id != cue["doc_id"] or c.evidence.end > cue["start"] \
+                or cue["start"] - c.evidence.end > ANAPHOR_AFTER:
+            continue
+        # a modifier says of what the term is ("the Brexit deadline"): a word of the promise
+        named = cue["modifier"] and not {cue["modifier"], cue["modifier"] + "s"} & plain(words(c.content))
+        if cue["refers_to"] == "term" and (not deadline_of(c) or named):
+            continue
+        if cue["refers_to"] == "due" and (deadline_of(c) not in cue["due"]
+                                          or cue["start"] - c.evidence.end > DUE_AFTER):
+            continue
+        if cue["refers_to"] == "limit":
+            held = held_words(c.content)
+            # the modifier is a singular noun ("the fee ceiling") of what may be held in the plural ("fees")
+            if not held or (cue["modifier"] and not {cue["modifier"], cue["modifier"] + "s"} & held):
+                continue
+        fitting.append(c)
+    if not fitting:
+        return None
+    nearest = max(c.evidence.start for c in fitting)
+    found = [c for c in fitting if c.evidence.start == nearest]
+    return found[0] if len(found) == 1 else None
 
 
 def canonical_commitment(group: list[Commitment], corpus: Corpus) -> Commitment:
@@ -270,8 +329,68 @@ def speaks_of(cue: dict[str, Any], report_words: Iterable[frozenset[str]]) -> bo
     said = set(cue["words"])
     for content in report_words:
         shared = content & said
-        # when it was made or is due is no word a sentence repeats ("by:", "made:", "due:")
-        if len(shared) >= SHARED_WORDS and len(shared) >= SHARED_SHARE * sum(":" not in w for w in content):
+        # when it was made or is due is no word a sentence repeats ("by:", "made:", "due:"), nor how a thing
+        # is held where it is ("at their current level")
+        said_of = sum(":" not in w and w not in _HOW_HELD for w in content)
+        if len(shared) >= SHARED_WORDS and len(shared) >= SHARED_SHARE * said_of:
+            return True
+    return False
+
+
+_CONDITION = re.compile(r"^\W*(?:if|unless|should)\b", re.I)
+_HOW_HELD = frozenset(stem(w) for w in ("current", "present", "existing", "level", "levels", "unchanged"))
+# "would be closed" in a promise; "has been closed", "was closed" in a later sentence
+_PROMISED_PASSIVE = re.compile(r"\b(?:will|would|shall|to)\s+be\s+(?P<done>[^\W\d_]+ed)\b", re.I)
+_NOT = re.compile(r"\b(?:not|never|yet)\b", re.I)
+
+
+# (in lower case: "in May had produced nothing" is no modal)
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|shall|to|must|should|could|may|might)\s+(?:[\w’'-]+\s+)?$")
+
+
+# words telling how a promise went follow its report this closely in one clause
+TOLD_AFTER_REPORT = 60
+
+
+def tells_of_report(cue: dict[str, Any], group: list[Commitment]) -> bool:
+    """Whether a status sentence holding a report of this promise tells how the promise went: its words
+    telling kept or broken follow the report closely (``TOLD_AFTER_REPORT`` characters), outside what was
+    promised, and are no future ("will keep its word")."""
+    if cue["status"] not in ("kept", "broken"):
+        return False
+    text = cue["text"]
+    ends = [c.evidence.end for c in group if c.evidence.doc_id == cue["doc_id"]
+            and c.evidence.start < cue["end"] and cue["start"] < c.evidence.end]
+    for match in status_patterns()[cue["status"]].finditer(text):
+        at = cue["start"] + match.start()
+        near = any(0 <= at - end <= TOLD_AFTER_REPORT for end in ends)
+        if near and not _MODAL_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+            return True
+    return False
+
+
+def done_as_promised(sentence: str, contents: Iterable[str]) -> bool:
+    """Whether a sentence tells the promised act done in the promise's own words: "the customs case against the
+    hauliers would be closed" and "the customs case has been closed" (not "has not yet been closed")."""
+    for content in contents:
+        for match in _PROMISED_PASSIVE.finditer(content):
+            done = re.escape(match.group("done"))
+            told_done = rf"\b(?P<aux>(?:has|have|had)\s+(?:\w+\s+)?been|was|were)\s+{done}\b"
+            for told in re.finditer(told_done, sentence, re.I):
+                if not _NOT.search(told.group("aux")):
+                    return True
+    return False
+
+
+def tells_the_act_done(sentence: str, content: frozenset[str]) -> bool:
+    """Whether the words that tell a promise broken tell instead that the promised act was done ("closed its
+    criminal case" cannot break a promise that a case would be closed): a past participle of one of the
+    promise's words (``content``), not negated."""
+    for match in status_patterns()["broken"].finditer(sentence):
+        phrase = match.group()
+        if _NOT.search(phrase) or re.search(r"\b(?:without|failed|no)\b", phrase, re.I):
+            continue
+        if any(stem(w) in content for w in re.findall(r"[^\W\d_]+ed\b", phrase)):
             return True
     return False
 
@@ -283,12 +402,20 @@ _AUXILIARIES = frozenset(("be", "been", "being", "is", "are", "was", "were", "ha
                           "would", "shall"))
 
 
+# a promise to work out an agreement ("to begin drafting a defence cooperation agreement") is done when it is signed
+_PREPARES_AGREEMENT = re.compile(r"\b(?:draft|drafting|negotiat\w*|prepar\w*|work(?:ing)? out)\b(?:\s+[\w-]+){0,4}?\s+"
+                                 r"(?:agreements?|treat(?:y|ies)|pacts?|accords?|deals?)\b", re.I)
+SIGN_AGREEMENT = "057"  # CAMEO: sign formal agreement
+
+
 def promised_acts(content: str) -> set[str]:
     """CAMEO codes of the acts a promise's words name, leaving out participles that describe what it is
-    about ("the lorries impounded since June would be returned" promises a return, not an impounding)."""
+    about ("the lorries impounded since June would be returned" promises a return, not an impounding); a
+    promise to draft or negotiate an agreement promises its signing too."""
     kept = _DESCRIBING.sub(lambda m: m.group(0) if m.group("before").lower() in _AUXILIARIES else m.group("before"),
                            content)
-    return predicted_codes(kept)
+    codes = predicted_codes(kept)
+    return codes | {SIGN_AGREEMENT} if _PREPARES_AGREEMENT.search(content) else codes
 
 
 def event_stance(cue: dict[str, Any], promiser: str, acts: set[str], made_on: str | None) -> str | None:
@@ -341,22 +468,41 @@ def linked_promise(group: list[Commitment], corpus: Corpus, cues: list[dict[str,
         dated[(e.doc_id, e.start, e.end)] = (corpus.order(e.doc_id), e)
     reports = {(c.evidence.doc_id, c.evidence.start, c.evidence.end) for c in group}
     for cue in cues:
-        if cue["status"] == "in_use" or corpus.order(cue["doc_id"]) < first_report or _overlaps_report(cue, reports):
+        if cue["status"] == "in_use" or corpus.order(cue["doc_id"]) < first_report:
             continue  # a thing put into use tells a promise only progress
-        if canonical.promiser not in cue["actors"] and not (set(cue["actors"]) & _promiser_people(group)):
+        # a later report of the promise may tell how it went ("the investigation promised in May had so far
+        # produced nothing"): it is about this promise, whatever its words
+        own = _overlaps_report(cue, reports)
+        # "what was stated in Dushanbe will remain declarations": every promise made there, whatever its words
+        made_there = bool(set(cue.get("made_at", ())) & set().union(*map(matcher.places_of, group)))
+        if own and not (corpus.order(cue["doc_id"]) > first_report and tells_of_report(cue, group)):
             continue
+        # a rise of what the promise holds where it is, at the place its reports name ("the increase in Harl Pass
+        # transit fees"), needs no promiser named
+        raised_there = cue["status"] == "raised" and set(cue["actors"]) & set().union(*map(matcher.places_of, group))
+        if not (own or made_there or raised_there) and canonical.promiser not in cue["actors"] \
+                and not set(cue["actors"]) & _promiser_people(group):
+            continue
+        if _CONDITION.match(cue["text"]):
+            continue  # "If Brask raises fees again, Dorrun will take the dispute to the panel": nothing told yet
+        if any((cue["doc_id"], start, end) not in reports for start, end in cue.get("reports", ())):
+            continue  # it tells how another promise it reports went ("promised to share ... without doing so")
         if cue["status"] == "raised":  # a rise of what the promise holds where it is, told after it was made
             if corpus.order(cue["doc_id"]) <= first_report or not raises_held(cue, held):
                 continue
             stance = "contradicts"
-        elif not speaks_of(cue, report_words):
+        elif not (own or made_there) and not speaks_of(cue, report_words):
             continue
         elif cue["status"] == "event":
             if corpus.order(cue["doc_id"]) <= first_report:
                 continue  # what the promiser did before or while promising is not the keeping
             stance = event_stance(cue, canonical.promiser, acts, made_on)
+            if stance is None and done_as_promised(cue["text"], (c.content for c in group)):
+                stance = "supports"
             if stance is None:
                 continue
+        elif cue["status"] == "broken" and tells_the_act_done(cue["text"], frozenset().union(*report_words)):
+            continue
         else:
             stance = "supports" if cue["status"] == "kept" else "contradicts"
         evidence = StanceEvidence(cue["doc_id"], cue["start"], cue["end"], cue["text"], stance)  # type: ignore[arg-type]

@@ -1,0 +1,259 @@
+"""Promise linking rules on small hand-built documents (no parser): mentions of a promise in other words and
+the evidence that judges it, each rule with exact values, linked in both orders."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from detente.records import Commitment, DocResult, Timex
+
+from .factories import span
+from .test_link_rules import PROMISE, _actors, _document, _plain_doc, event_doc, linked, promise_doc
+
+
+def _with(found: DocResult, **changes: object) -> DocResult:
+    return dataclasses.replace(found, commitments=(dataclasses.replace(found.commitments[0], **changes),))
+
+
+def _two_promises(text: str, published: str, *contents: tuple[str, str | None]) -> DocResult:
+    """A document making several promises (content, deadline), each reported by its own words."""
+    doc = _document(text, published)
+    return DocResult(document=doc, actors=_actors(doc.doc_id, text), commitments=tuple(
+        Commitment(f"c-{doc.doc_id}-{i}", "XVL", "XKS", content, published, deadline, span(doc.doc_id, text, content))
+        for i, (content, deadline) in enumerate(contents)))
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_clause_expecting_the_promiser_to_do_the_promised_act_mentions_the_promise(tmp_path, order):
+    # "expected Valdoria to pay compensation to the families": what was promised, expected of the promiser; the
+    # passive "is expected to" (a forecast) and an expectation of something else are no mention
+    expects = _plain_doc("Kestrava said it expected Valdoria to pay compensation to the families soon.", "2025-04-02")
+    forecast = _plain_doc("Valdoria is expected to pay compensation to the families soon.", "2025-04-03")
+    other = _plain_doc("Kestrava said it expected Valdoria to open the border crossing soon.", "2025-04-04")
+    store = linked(tmp_path, [PROMISE, expects, forecast, other][::order], f"expects{order}")
+    (promise,) = store.records("commitments")
+    assert [e.text for e in promise.also_reported_in] == ["expected Valdoria to pay compensation to the families soon."]
+    assert promise.status == "open"
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_definite_noun_for_the_term_or_limit_a_promise_set_mentions_it_in_its_document(tmp_path, order):
+    text = ("Valdoria will lift visa rules for Kestrava citizens from 1 January. It will also open a consulate. "
+            "The date stands, Brisk said. The vote deadline is near. "
+            "Valdoria fixes ferry tolls for Kestrava trucks at their current level. "
+            "Kestrava expects Valdoria to respect the toll ceiling. The date of the vote is not set.")
+    made = _two_promises(text, "2025-03-04", ("lift visa rules for Kestrava citizens from 1 January", "2026-01-01"),
+                         ("open a consulate", None),
+                         ("fixes ferry tolls for Kestrava trucks at their current level", None))
+    # the deadline of something else ("the vote deadline"), or another document's "the date", names none
+    later = _plain_doc("The date stands, Valdoria said.", "2025-03-05")
+    store = linked(tmp_path, [made, later][::order], f"anaphor{order}")
+    reports = sorted((c.content, [e.text for e in c.also_reported_in]) for c in store.records("commitments"))
+    assert reports == [
+        ("fixes ferry tolls for Kestrava trucks at their current level",
+         ["Kestrava expects Valdoria to respect the toll ceiling."]),
+        ("lift visa rules for Kestrava citizens from 1 January", ["The date stands, Brisk said."]),
+        ("open a consulate", [])]
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_the_date_a_person_gave_in_the_month_the_promise_was_made_is_that_promise(tmp_path, order):
+    def by(text: str, published: str, content: str, made_on: str, deadline: str | None = None) -> DocResult:
+        return _with(promise_doc(text, published, content, text), promiser_person="person:anna-brisk",
+                     made_on=made_on, deadline=deadline)
+
+    visas = by("Brisk said Valdoria would lift visa rules for Kestrava citizens from 1 January 2027.", "2025-12-02",
+               "Valdoria would lift visa rules for Kestrava citizens from 1 January 2027", "2025-12-02", "2027-01-01")
+    stands = by("The date we gave our Kestravan friends last December has not moved, Brisk said.", "2026-10-08",
+                "The date", "2025-12")
+    # a date given in another month is another promise's
+    other = by("The date we gave in March has not moved, Brisk said.", "2026-10-09", "The date", "2026-03")
+    store = linked(tmp_path, [visas, stands, other][::order], f"gave{order}")
+    grouped = sorted((c.content, [e.text[:30] for e in c.also_reported_in]) for c in store.records("commitments"))
+    assert grouped == [("The date", []),
+                       ("Valdoria would lift visa rules for Kestrava citizens from 1 January 2027",
+                        ["The date we gave our Kestravan"])]
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_sentence_naming_where_a_promise_was_made_mentions_it(tmp_path, order):
+    # "the promise made in Ostmark": no promiser named, but the place a report of the promise names, and a word
+    # of it; a promise made elsewhere is not meant
+    text = "Brisk promised the return of the lorries when she met the Kestrava leaders in Ostmark."
+    made = promise_doc(text, "2025-10-16", "the return of the lorries", text)
+    said = "Only 22 lorries came home, and the promise made in Ostmark has not been kept, the hauliers say."
+    mention = _plain_doc(said, "2025-12-02")
+    elsewhere = _plain_doc("Only 22 lorries came home, and the promise made in Lessing was not kept.", "2025-12-03")
+    store = linked(tmp_path, [made, mention, elsewhere][::order], f"made_at{order}")
+    (promise,) = store.records("commitments")
+    assert [e.text for e in promise.also_reported_in] == [said]
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_promise_kept_without_saying_what_is_about_what_the_sentences_before_speak_of(tmp_path, order):
+    # "Valdoria had kept its word": what was kept is in the sentences before, back over one naming no one
+    paid = _plain_doc("According to Ostmark officials, the compensation to the families was paid on 3 May. "
+                      "The amount was not disclosed. Kestrava said Valdoria had kept its word.", "2025-05-05")
+    store = linked(tmp_path, [PROMISE, paid][::order], f"word{order}")
+    (promise,) = store.records("commitments")
+    assert (promise.status, [(e.stance, e.text) for e in promise.status_evidence]) == (
+        "kept", [("supports", "Kestrava said Valdoria had kept its word.")])
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_status_sentence_with_a_pronoun_subject_is_about_what_the_sentence_before_speaks_of(tmp_path, order):
+    text = "Valdoria promised that the lorries would be returned by June."
+    lorries = promise_doc(text, "2025-03-04", "the lorries would be returned by June", text)
+    returned = _plain_doc("Kestrava counted the lorries at the border. They were returned on 2 May, Brisk said.",
+                          "2025-05-05")
+    store = linked(tmp_path, [lorries, returned][::order], f"pronoun{order}")
+    (promise,) = store.records("commitments")
+    assert (promise.status, [(e.stance, e.text) for e in promise.status_evidence]) == (
+        "kept", [("supports", "They were returned on 2 May, Brisk said.")])
+
+
+_TOLLS = "Valdoria signed a protocol that fixes ferry tolls for Kestrava trucks at their current level until 2027 ends."
+TOLLS = promise_doc(_TOLLS, "2025-02-10", _TOLLS.removeprefix("Valdoria signed a protocol that ").rstrip("."), _TOLLS)
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_how_a_promise_holds_a_thing_is_no_word_a_sentence_about_it_must_repeat(tmp_path, order):
+    # "at their current level" says how the tolls are held, not what: two of the other words are enough;
+    # a condition ("If Valdoria raises the tolls, Kestrava will take the dispute to the panel") tells nothing yet
+    torn = _plain_doc("Kestrava says the Valdoria decree tears up the deal on ferry tolls.", "2026-02-10")
+    condition = _plain_doc("If Valdoria raises ferry tolls again, Kestrava will take the dispute to the panel.",
+                           "2026-02-11")
+    store = linked(tmp_path, [TOLLS, torn, condition][::order], f"held{order}")
+    (promise,) = store.records("commitments")
+    assert (promise.status, [(e.stance, e.text) for e in promise.status_evidence]) == (
+        "broken", [("contradicts", "Kestrava says the Valdoria decree tears up the deal on ferry tolls.")])
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_the_promised_act_told_done_in_the_promises_own_words_keeps_it(tmp_path, order):
+    text = "Brisk said the customs case against the hauliers would be closed."
+    case = promise_doc(text, "2025-10-16", "the customs case against the hauliers would be closed", text)
+    # "has been closed" (the sentence reports an act, of no type the promise names) keeps it; "closed its criminal
+    # case" tells a case closed, not the promise broken; a sentence reporting another promise and how it went
+    # ("promised to share the findings ... without doing so") tells nothing of this one
+    closed = event_doc("Valdoria said the customs case against the hauliers has been closed.", "2025-12-01",
+                       "CONSULT", "XVL", "XKS", "said", cameo="010")
+    criminal = _plain_doc("Valdoria closed its criminal case into the shooting at the bridge.", "2025-11-18")
+    said = "Valdoria also promised to share the findings of a case its prosecutors closed without doing so."
+    other = promise_doc(said, "2025-12-02", "to share the findings of a case", said)
+    store = linked(tmp_path, [case, closed, criminal, other][::order], f"done{order}")
+    promise = next(c for c in store.records("commitments") if c.content.startswith("the customs case"))
+    assert (promise.status, [(e.stance, e.text) for e in promise.status_evidence]) == (
+        "kept", [("supports", "Valdoria said the customs case against the hauliers has been closed.")])
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_sentence_telling_what_will_be_on_the_day_a_promise_is_due_right_after_it_says_it_again(tmp_path, order):
+    promised = "Brisk said Valdoria would lift visa rules for Kestrava citizens from 1 January 2027."
+    again = "From the first of January, a citizen of Kestrava will need nothing more than a passport."
+    other_day = "From the first of March, the ferry will run twice a day."
+    text = f"{promised} {again} {other_day}"
+    doc = _with(promise_doc(text, "2025-12-02", "Valdoria would lift visa rules for Kestrava citizens", promised),
+                deadline="2027-01-01")
+    days = tuple(Timex(doc.document.doc_id, t, text.index(t), text.index(t) + len(t), value, "day", None)
+                 for t, value in (("1 January 2027", "2027-01-01"), ("the first of January", "2027-01-01"),
+                                  ("the first of March", "2027-03-01")))
+    doc = dataclasses.replace(doc, timexes=days)
+    # told in another document, the day is no report of it
+    elsewhere = _plain_doc(f"Kestrava said: {again}", "2025-12-03")
+    elsewhere = dataclasses.replace(elsewhere, timexes=(Timex(
+        elsewhere.document.doc_id, "the first of January", 20, 40, "2027-01-01", "day", None),))
+    store = linked(tmp_path, [doc, elsewhere][::order], f"due{order}")
+    (promise,) = store.records("commitments")
+    assert [e.text for e in promise.also_reported_in] == [again]
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_these_statements_proved_unfounded_breaks_each_promise_the_sentences_before_make(tmp_path, order):
+    inquiry = "Valdoria promised an inquiry into the crash of the plane."
+    crash = promise_doc(inquiry, "2025-03-05", "an inquiry into the crash of the plane", inquiry)
+    later = _plain_doc("Brisk said Valdoria would pay compensation to the families of the victims. An inquiry into "
+                       "the crash of the plane would follow, Brisk said. However, expectations that these statements "
+                       "would be followed by action proved unfounded.", "2025-09-01")
+    store = linked(tmp_path, [PROMISE, crash, later][::order], f"these{order}")
+    told = "However, expectations that these statements would be followed by action proved unfounded."
+    assert sorted((c.content, c.status, [e.text for e in c.status_evidence]) for c in store.records("commitments")) == [
+        ("an inquiry into the crash of the plane", "broken", [told]),
+        ("to pay compensation to the families of the victims by June", "broken", [told])]
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_rise_of_what_a_promise_holds_at_the_place_its_report_names_breaks_it(tmp_path, order):
+    text = "Valdoria signed a protocol that fixes ferry tolls at Ostmark for Kestrava trucks at their current level."
+    tolls = promise_doc(text, "2025-02-10", "fixes ferry tolls at Ostmark for Kestrava trucks at their current level",
+                        text)
+    # no promiser named: the place of what it holds, and a rise of that thing, tell whose promise it is
+    raised = _plain_doc("The increase in ferry tolls at Ostmark took effect on 1 March.", "2026-03-02")
+    elsewhere = _plain_doc("The increase in ferry tolls on the river took effect on 1 March.", "2026-03-03")
+    store = linked(tmp_path, [tolls, raised, elsewhere][::order], f"raised_at{order}")
+    (promise,) = store.records("commitments")
+    assert (promise.status, [(e.stance, e.text) for e in promise.status_evidence]) == (
+        "broken", [("contradicts", "The increase in ferry tolls at Ostmark took effect on 1 March.")])
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_later_report_of_a_promise_may_tell_how_it_went(tmp_path, order):
+    def made(text: str, published: str, content: str, made_on: str, evidence: str) -> DocResult:
+        return _with(promise_doc(text, published, content, evidence), made_on=made_on)
+
+    promised = made("Brisk promised a full inquiry into the crash at the bridge.", "2025-05-13",
+                    "a full inquiry into the crash at the bridge", "2025-05-13",
+                    "Brisk promised a full inquiry into the crash at the bridge.")
+    # the words telling it broken follow the report, whatever else the sentence says; a conditional does not tell
+    told = "Kestrava said the inquiry promised in May had so far produced nothing."
+    nothing = made(told, "2025-09-04", "the inquiry", "2025-05", "the inquiry promised")
+    would = made("Valdoria said the inquiry promised in May would have produced nothing without its experts.",
+                 "2025-09-05", "the inquiry", "2025-05", "the inquiry promised")
+    store = linked(tmp_path, [promised, nothing, would][::order], f"own{order}")
+    (promise,) = store.records("commitments")
+    assert (promise.status, [(e.stance, e.text) for e in promise.status_evidence]) == (
+        "broken", [("contradicts", told)])
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_status_sentence_naming_where_a_promise_was_made_judges_it(tmp_path, order):
+    # the report names no place: where it was made is the place its document named last before it
+    text = "The leaders met in Ostmark on Monday. Brisk promised compensation to the families of the victims."
+    made = promise_doc(text, "2025-10-09", "compensation to the families of the victims",
+                       "Brisk promised compensation to the families of the victims.")
+    told = "What was stated in Ostmark will remain nothing more than declarations."
+    store = linked(tmp_path, [made, _plain_doc(told, "2026-01-10")][::order], f"stated_at{order}")
+    (promise,) = store.records("commitments")
+    assert (promise.status, [(e.stance, e.text) for e in promise.status_evidence]) == (
+        "broken", [("contradicts", told)])
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_promise_to_draft_an_agreement_is_kept_when_the_promiser_signs_it(tmp_path, order):
+    text = "Valdoria agreed to begin drafting a ferry cooperation agreement with Kestrava."
+    draft = promise_doc(text, "2026-03-12", "to begin drafting a ferry cooperation agreement", text)
+    signed = event_doc("Valdoria signed a ferry cooperation agreement with Kestrava.", "2026-08-05", "AGREE", "XVL",
+                       "XKS", "signed", date="2026-08-04", cameo="057")
+    # another agreement signed is not this one
+    other = event_doc("Valdoria signed a trade agreement with Kestrava.", "2026-08-06", "AGREE", "XVL", "XKS",
+                      "signed", date="2026-08-05", cameo="057")
+    store = linked(tmp_path, [draft, signed, other][::order], f"draft{order}")
+    (promise,) = store.records("commitments")
+    assert (promise.status, [(e.stance, e.text) for e in promise.status_evidence]) == (
+        "kept", [("supports", "Valdoria signed a ferry cooperation agreement with Kestrava.")])
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_thing_named_with_what_was_done_to_it_keeps_the_promise_by_its_own_words(tmp_path, order):
+    # "the compensation paid to the families": kept, judged by the phrase, not by the rest of its sentence
+    text = "Valdoria promised that the inquiry into the crash would be completed and its findings shared."
+    inquiry = promise_doc(text, "2025-03-05", "the inquiry into the crash would be completed", text)
+    thanked = _plain_doc("Kestrava thanked Valdoria for the compensation paid to the families and said the inquiry "
+                         "into the crash would be completed.", "2025-09-01")
+    store = linked(tmp_path, [PROMISE, inquiry, thanked][::order], f"done_thing{order}")
+    assert sorted((c.content, c.status, [e.text for e in c.status_evidence]) for c in store.records("commitments")) == [
+        ("the inquiry into the crash would be completed", "open", []),
+        ("to pay compensation to the families of the victims by June", "kept",
+         ["the compensation paid to the families"])]
