@@ -257,3 +257,14 @@ def test_a_thing_named_with_what_was_done_to_it_keeps_the_promise_by_its_own_wor
         ("the inquiry into the crash would be completed", "open", []),
         ("to pay compensation to the families of the victims by June", "kept",
          ["the compensation paid to the families"])]
+
+
+def test_a_status_sentence_reads_back_over_a_sentence_about_the_same_people():
+    from detente.link.cues import told_of
+
+    # "According to Millgate, the compensation was paid. The ministry did not disclose the amount." (both name
+    # someone): "Brask had kept its word" may be about either
+    assert told_of([(0, 50, True), (51, 95, True)]) == (0, 95)
+    # the sentence before names someone, the one before it no one: only the sentence before
+    assert told_of([(0, 50, False), (51, 95, True)]) == (51, 95)
+    assert told_of([(0, 50, True), (51, 95, False)]) == (0, 95)

@@ -551,15 +551,15 @@ TOLD_BACK = 2
 
 def told_of(seen: Sequence[tuple[int, int, bool]]) -> tuple[int, int]:
     """What a status sentence may continue (``seen``: the sentences before it, each with whether it names
-    someone): the sentence before, back to the last that names someone when it names no one ("According to
-    Millgate, the compensation was paid. The ministry did not disclose the amount. Corvel said Brask had kept
-    its word."), at most ``TOLD_BACK`` sentences back."""
+    someone): the last ``TOLD_BACK`` sentences ("According to Millgate, the compensation was paid. The ministry
+    did not disclose the amount. Corvel said Brask had kept its word."), but only the sentence before when that
+    one names someone and the one before it no one."""
     if not seen:
         return 0, 0
-    for start, _, names in reversed(seen[-TOLD_BACK:]):
-        if names:
-            return start, seen[-1][1]
-    return seen[-1][0], seen[-1][1]
+    last = seen[-1]
+    if last[2] and len(seen) >= TOLD_BACK and not seen[-2][2]:
+        return last[0], last[1]
+    return seen[-TOLD_BACK:][0][0], last[1]
 
 
 def status_cue(text: str, base: dict[str, Any], status: str, sentence_words: list[str], previous: tuple[int, int],
