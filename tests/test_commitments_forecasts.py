@@ -528,3 +528,18 @@ def test_last_day_is_a_real_day_near_the_period(day, precision, prep):
     start = date.fromisoformat({"day": value, "month": value + "-01", "year": value + "-01-01"}[precision])
     assert (result - start).days >= -1
     assert (result - start).days <= 366
+
+
+def test_forecasts_a_question_the_parser_runs_into_the_next_line_predicts_nothing():
+    # a real interview (Wikinews, read from ../shared): "Will this move affect the development of RHEL, and
+    # other GNU/Linux?" followed by the answer on the next line, which the parser took as one sentence
+    import json
+
+    from .conftest import SHARED
+
+    path = SHARED / "external" / "wikinews" / "wikinews-2019-2020.jsonl"
+    if not path.exists():
+        pytest.skip("no Wikinews articles beside the checkout")
+    row = next(json.loads(line) for line in path.read_text().splitlines() if "affect the development of RHEL" in line)
+    found = extract_text(row["text"], published=row.get("published")).forecasts
+    assert not [f for f in found if "affect the development of RHEL" in f.text]

@@ -377,12 +377,19 @@ class ForecastFinder:
         countries = {p.country for t in subject.subtree if (p := self.parties.of(t)) is not None and p.country}
         return len(countries) > 1
 
+    def asked(self, verb: Token) -> bool:
+        """Whether the verb's sentence is a question, also when the parser ran it on past its question mark
+        into the next line ("Will this move affect RHEL?\n\nRHEL maintainers try …")."""
+        rest = self.sdoc.text[verb.idx:verb.sent.end_char]
+        end = re.search(r"[.!?]|\n", rest)
+        return verb.sent.text.rstrip().endswith("?") or (end is not None and end.group() == "?")
+
     def find(self) -> list[Forecast]:
         forecasts: list[Forecast] = []
         taken: list[tuple[int, int]] = []
         carried: dict[int, tuple[Horizon, str | None]] = {}  # line start -> last horizon, last condition
         for verb in self.sdoc:
-            if not self.predictive(verb) or self.first_person(verb) or verb.sent.text.rstrip().endswith("?"):
+            if not self.predictive(verb) or self.first_person(verb) or self.asked(verb):
                 continue
             if verb.dep_ == "relcl" and self.parties.quote_at(verb.idx) is not None:
                 continue  # part of the clause it describes ("measures that Dorrun will notice")
