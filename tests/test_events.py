@@ -1072,3 +1072,39 @@ def test_events_an_act_on_an_indefinite_pronoun_names_no_act(nlp):
     assert not [e for e in _coded(nlp, text) if e[0] == "withdrawn"]
     text = "Kestria protested against the remarks of presenter Oskar Renn. Renn has not withdrawn the remarks."
     assert [e[0] for e in _coded(nlp, text) if e[0] == "withdrawn"]
+
+
+# ---------------------------------------------------------------- general CAMEO coding (issue 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # nominal small-arms fights: the subject draws the object into the fight
+        ("Kestrian rebels engaged Valdorian peacekeepers in a firefight on Saturday.",
+         ("firefight", "193", "XKS", "XVL")),
+        ("Kestrian troops fought Valdorian soldiers in a gunbattle near the border.",
+         ("gunbattle", "193", "XKS", "XVL")),
+        # a warrant is legal action against the people named (173), not a threat
+        ("A court in Kestria issued arrest warrants for two Valdorian men.", ("warrants", "173", "XKS", "XVL")),
+        # sorrow expressed is an empathetic comment (018)
+        ("The president of Kestria expressed sorrow for the shootings in Valdoria.",
+         ("expressed", "018", "XKS", "XVL")),
+        # claiming an attack is acknowledging responsibility (015), beside the attack itself
+        ("Kestrian militants claimed responsibility for the bombing of a Valdorian bus.",
+         ("claimed", "015", "XKS", "XVL")),
+    ],
+)
+def test_events_general_cameo_phrases(nlp, text, expected):
+    assert expected in _coded_cameo(nlp, text)
+
+
+def test_events_deaths_of_men_under_arms_near_the_other_side_are_its_attack(nlp):
+    text = ("Two Kestrian servicemen died on Tuesday after their patrol crossed into the Valdorian half of the "
+            "bridge, the ministry said. One Valdorian officer was wounded by a ricochet.")
+    assert ("died", "193", "XVL", "XKS") in _coded_cameo(nlp, text)
+    # a death with its cause told is no attack; one told beside the attack is that attack's outcome
+    text = "Two Kestrian servicemen died in a helicopter crash near the Valdorian border on Tuesday."
+    assert not [e for e in _coded_cameo(nlp, text) if e[0] == "died"]
+    text = "Valdorian guards opened fire on a Kestrian patrol; two Kestrian servicemen died."
+    assert not [e for e in _coded_cameo(nlp, text) if e[0] == "died"]

@@ -110,6 +110,14 @@ UNDERGONE = {"arrest", "detention", "imprisonment", "release", "trial", "expulsi
 PARTICLE_ADVERBS = {"back", "off", "away", "over", "out", "down", "up", "in"}
 TEMPORAL_PREPOSITIONS = {"since", "after", "before", "until", "during", "following", "amid"}
 KNOWING = {"understand", "know", "realise", "realize", "recognise", "recognize", "acknowledge", "accept", "see"}
+# men under arms whose deaths, with another state named beside them, are that state's attack
+UNIFORMED = {"serviceman", "servicemen", "soldier", "guard", "officer", "trooper", "troop", "policeman", "peacekeeper",
+             "marine", "sailor", "pilot", "conscript", "gendarme", "ranger", "patrol"}
+DYING = {"die", "perish"}
+# the weapon an article names, for the kind of attack a death is told without one (CAMEO 193, 194, 195)
+WEAPON_WORDS = {"193": {"ricochet", "bullet", "gunfire", "gunshot", "sniper", "rifle", "shot", "shots"},
+                "194": {"shelling", "artillery", "mortar", "howitzer"},
+                "195": {"airstrike", "warplane", "drone", "bomber"}}
 CHARACTERISING = {"call", "describe", "brand", "label", "term", "characterise", "characterize", "dub", "dismiss"}
 
 
@@ -348,6 +356,42 @@ class EventFinder:
             return None
         return self.event(verb, self.noun_code(antecedent) or "", giver, receiver)
 
+    def deaths_by_other_side(self, verb: Token) -> Event | None:
+        """"Two Kestrian servicemen died after their patrol crossed into the Valdorian half": men under
+        arms of one state who died, told without a cause ("died in a crash", "of their wounds") and with
+        the document's other side named in that sentence or the one before or after, were attacked
+        by that side (told from the victims' side); coded by the weapon the article names."""
+        if verb.lemma_.lower() not in DYING or verb.pos_ != "VERB":
+            return None
+        subject = subject_of(verb)
+        subject = _counted_referent(subject) or subject
+        if subject is None or subject.lemma_.lower() not in UNIFORMED or any(
+                c.dep_ == "prep" and c.lower_ in ("in", "of", "from", "after") and any(
+                    o.dep_ == "pobj" and o.pos_ == "NOUN" for o in c.children) for c in verb.children):
+            return None
+        if any(self._names_attack(t) for t in verb.sent if t.i != verb.i):
+            return None  # "troops opened fire on a patrol; three guards died": the attack is coded on its word
+        victims = self.party(subject)
+        if victims is None or victims.country is None or (other := self.counterpart_of(victims)) is None:
+            return None
+        sentences = list(self.sdoc.sents)
+        at = next(i for i, sentence in enumerate(sentences) if sentence.start <= verb.i < sentence.end)
+        near = sentences[max(0, at - 1)].start_char, sentences[min(len(sentences) - 1, at + 1)].end_char
+        if not any(m.country == other.country and near[0] <= m.start < near[1] for m in self.mentions + self.places):
+            return None
+        return self.event(verb, self._weapon_named(), other, victims)
+
+    def _names_attack(self, token: Token) -> bool:
+        code = self.verb_code(token) if token.pos_ == "VERB" else \
+            self.noun_code(token) if token.pos_ == "NOUN" else None
+        return code is not None and code[:2] in ("18", "19", "20")
+
+    def _weapon_named(self) -> str:
+        """The CAMEO code of the one kind of weapon the document names, else 190 (conventional force)."""
+        words = {t.lower_ for t in self.sdoc} | {t.lemma_.lower() for t in self.sdoc}
+        kinds = [code for code, named in WEAPON_WORDS.items() if words & named]
+        return kinds[0] if len(kinds) == 1 else "190"
+
     def left_unanswered(self, verb: Token) -> Event | None:
         """"Kestria's request for consultations, sent to Brask in February, has gone unanswered": the
         one it was sent to has not answered its sender (CONSULT 040, negated)."""
@@ -376,6 +420,8 @@ class EventFinder:
             return unanswered
         if (received := self.received_by_pronoun(verb)) is not None:
             return received
+        if (deaths := self.deaths_by_other_side(verb)) is not None:
+            return deaths
         if _describes_noun(verb) and not (verb.dep_ != "pcomp" and self._same_kind(verb, verb.head)):
             return None  # but what an event is held for ("a rally in Lagos to protest …") tells that event
         cameo = self.verb_code(verb)
@@ -747,6 +793,11 @@ class EventFinder:
             source = self.party(subject_of(verb))
             obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
             target = target or (self.party(obj) if source is not None and obj is not None else None)
+        if source is None and target is None and cameo[:2] in CONFLICT_ROOTS and noun.dep_ == "pobj" \
+                and noun.head.lower_ == "in" and (engaged := self._engaged_in(noun.head.head)) is not None:
+            # "rebels engaged the peacekeepers in a firefight", "held two fishermen in custody": the
+            # subject does it to the object
+            source, target = engaged
         if target is None and cameo[:2] in CONFLICT_ROOTS and noun.dep_ == "pobj" \
                 and noun.head.head.pos_ in ("VERB", "AUX"):
             # "Pell remained in custody", "the two men have been in custody": the subject suffers it
@@ -779,6 +830,17 @@ class EventFinder:
             # the two states the document is about
             source, target = state(pair[0]), state(pair[1])
         return self.event(noun, cameo, source, target)
+
+    def _engaged_in(self, verb: Token) -> tuple[Party, Party] | None:
+        """The subject and the object of an active verb whose object is drawn into what the verb's
+        "in" phrase names, when both are sides of different states or persons."""
+        if verb.pos_ != "VERB" or any(c.dep_ == "auxpass" for c in verb.children):
+            return None
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        source, target = self.party(subject_of(verb)), self.party(obj)
+        if source is None or target is None or source.actor_id == target.actor_id:
+            return None
+        return source, target
 
     def host_of(self, noun: Token) -> Party | None:
         """The state a meeting is held at: an actor or a place of its named in "held at/in …"."""
