@@ -1108,3 +1108,10 @@ def test_events_deaths_of_men_under_arms_near_the_other_side_are_its_attack(nlp)
     assert not [e for e in _coded_cameo(nlp, text) if e[0] == "died"]
     text = "Valdorian guards opened fire on a Kestrian patrol; two Kestrian servicemen died."
     assert not [e for e in _coded_cameo(nlp, text) if e[0] == "died"]
+
+
+def test_events_what_a_promise_or_threat_is_done_to_is_no_event_of_its_own(nlp):
+    assert [e[:2] for e in _coded_cameo(nlp, "Kestria has agreed to lift the sanctions on Valdoria.")] == [
+        ("agreed", "0354")]
+    text = "A Kestrian minister threatened to impose import restrictions against Valdorian goods."
+    assert [e[:2] for e in _coded_cameo(nlp, text)] == [("threatened", "1312")]

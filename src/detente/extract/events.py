@@ -632,6 +632,10 @@ class EventFinder:
             obj = next((c for c in complement.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
             if obj is not None and (action := self.noun_code(obj)):
                 self.consumed.add(obj.i)
+        if action is not None and complement.pos_ == "VERB" and complement.head.i == verb.i:
+            # "agreed to lift the sanctions", "threatened to impose import restrictions": the object is
+            # what the promised act is done to, not an event of its own
+            self.consumed.update(c.i for c in complement.children if c.dep_ == "dobj" and c.pos_ == "NOUN")
         return complement, action
 
     def person_in_sentence(self, trigger: Token, country: str | None) -> Party | None:
