@@ -1115,3 +1115,11 @@ def test_events_what_a_promise_or_threat_is_done_to_is_no_event_of_its_own(nlp):
         ("agreed", "0354")]
     text = "A Kestrian minister threatened to impose import restrictions against Valdorian goods."
     assert [e[:2] for e in _coded_cameo(nlp, text)] == [("threatened", "1312")]
+
+
+def test_events_what_is_alleged_is_one_accusation(nlp):
+    # a report (a thing) alleges for the side where it was released; the acts alleged, down the joined and
+    # governed clauses, are that allegation, not acts of their own
+    text = ("A report released in the Kestrian capital alleged that Valdoria knew of the plan, and that "
+            "Valdorian troops helped to carry out killings.")
+    assert _coded_cameo(nlp, text) == [("alleged", "112", "XKS", "XVL")]

@@ -75,6 +75,7 @@ STATIVE_VERBS = {"be", "remain", "stay", "sit", "live", "keep", "lie", "stand"}
 SPECULATING = {"muse", "talk", "speak", "think", "dream", "joke", "speculate", "fantasise", "fantasize", "write"}
 EXPECTING = {"expect", "predict", "anticipate", "forecast", "foresee", "hope"}
 CLAIMING = {"claim", "allege", "charge", "contend", "assert"}
+ALLEGING = {"allege"}  # whatever is alleged of the other side is held against it ("alleged that X helped …")
 QUANTITY_NOUNS = {"number", "series", "set", "range", "couple", "host", "dozen", "pair", "batch"}
 INTERPRETING = {"interpret", "see", "read", "regard", "view", "take", "understand", "perceive"}
 RECEIVING = {"receive", "face", "suffer", "endure", "experience"}
@@ -1359,16 +1360,17 @@ class EventFinder:
             if speaker is not None and speaker.country and speaker.country != doer.country \
                     and speaker.actor_id != doer.actor_id:
                 return speaker
-        while verb is not None and verb.dep_ == "conj" and verb.head.i != verb.i:
-            verb = verb.head
+        verb = _clause_told(verb) if verb is not None else None
         if verb is None or verb.dep_ != "ccomp":
             return None
         lemma = verb.head.lemma_.lower()
         violation = cameo.startswith(("128", "196"))
         if not ((lemma in CLAIMING and cameo[:2] in CONFLICT_ROOTS | {"11", "12", "13", "14", "15"})
-                or (lemma in SAY_LEMMAS and violation)):
+                or (lemma in SAY_LEMMAS and violation) or lemma in ALLEGING):
             return None
         claimer = self.party(subject_of(verb.head))
+        if claimer is None and lemma in CLAIMING and _thing_as_subject(subject_of(verb.head)):
+            claimer = self.nearest_before(verb.head)  # "a report released in the Valdorian capital alleged"
         if claimer is None or claimer.actor_id == doer.actor_id or (
                 claimer.country and claimer.country == doer.country):
             return None
@@ -1474,6 +1476,8 @@ class EventFinder:
             return any((e.trigger or e.evidence).start == head.idx and e.cameo.startswith("03")
                        and {e.source_country, e.target_country} == {found.source_country, found.target_country}
                        for e in events.values())
+        if verb.dep_ != "ccomp" and found.cameo == "112" and (told := _clause_told(verb)).dep_ == "ccomp":
+            verb, head = told, told.head  # "alleged that … and that the military helped": one allegation
         return verb.dep_ == "ccomp" and head.i in coded_verbs and any(
             (e.trigger or e.evidence).start == head.idx and e.category == found.category
             and (found.cameo or "").startswith(e.cameo.rstrip("0")) and len(found.cameo or "") <= len(e.cameo)
@@ -1775,6 +1779,15 @@ def _across_semicolon(verb: Token) -> bool:
     beyond a semicolon is not governed by it."""
     low, high = sorted((verb.i, verb.head.i))
     return any(t.text == ";" for t in verb.doc[low:high])
+
+
+def _clause_told(verb: Token) -> Token:
+    """"alleged that … and that the military helped to plan and carry out killings": up through the
+    joined and the governed verbs to the clause told."""
+    while verb.head.i != verb.i and (
+            verb.dep_ == "conj" or (verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"))):
+        verb = verb.head
+    return verb
 
 
 def _reported_in_past(verb: Token) -> bool:
