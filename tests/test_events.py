@@ -1123,3 +1123,8 @@ def test_events_what_is_alleged_is_one_accusation(nlp):
     text = ("A report released in the Kestrian capital alleged that Valdoria knew of the plan, and that "
             "Valdorian troops helped to carry out killings.")
     assert _coded_cameo(nlp, text) == [("alleged", "112", "XKS", "XVL")]
+
+
+def test_events_a_protest_is_aimed_at_the_state_where_it_is_held_by_each_side_that_protests(nlp):
+    text = "Valdorian and Sarnovian activists staged a dramatic protest in Dorrun on Wednesday."
+    assert sorted(e[1:] for e in _coded(nlp, text)) == [("PROTEST", "XSR", "XKS"), ("PROTEST", "XVL", "XKS")]

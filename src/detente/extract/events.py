@@ -466,9 +466,12 @@ class EventFinder:
         obj = _object_of(verb)
         source = self.party(agent_obj) if passive else self.party(subject)
         target = self.party(subject) if passive else self.party(obj)
+        protest = cameo[:2] == "14"  # those who protest together are no sides against each other
         if source is None and not passive and (pair := self.parties.both_sides(subject)):
-            source, target = state(pair[0]), target or state(pair[1])
-        if not passive and target is None and subject is not None and source is not None:
+            source, target = state(pair[0]), target or (None if protest else state(pair[1]))
+        if protest and not passive and target is None and source is not None:
+            target = self.protested_where(verb, source)
+        if not passive and target is None and subject is not None and source is not None and not protest:
             # "Sarnovia and Kestria signed …", "Halvic and Demmin met": the second party is the target
             partner = next((self.party(c) for c in subject.children if c.dep_ == "conj"), None)
             if partner is not None and partner.country != source.country:
@@ -545,6 +548,19 @@ class EventFinder:
             if complement.i < verb.i and self.parties.quote_at(complement.idx) is not None:
                 trigger = complement  # "“A legal assessment will be given …,” Putin promised."
         return self.event(trigger, cameo, source, target)
+
+    def protested_where(self, verb: Token, protesters: Party) -> Party | None:
+        """"activists staged a protest in Dorrun": a protest held in another state's place is aimed at
+        that state."""
+        owners = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+        for prep in (c for owner in owners for c in owner.children if c.dep_ == "prep"
+                     and c.lower_ in ("in", "outside", "at", "near")):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                span = obj.left_edge.idx, obj.idx + len(obj.text)
+                place = next((m for m in self.places if span[0] <= m.start < span[1] and m.country), None)
+                if place is not None and place.country != protesters.country:
+                    return state(place.country)
+        return None
 
     def owner_of_thing(self, thing: Token) -> Party | None:
         """The state a thing belongs to when the phrase says so ("the Kestrian lorries"), else the
@@ -1269,6 +1285,13 @@ class EventFinder:
             # "Qarovian Foreign Minister Venz offered to host talks": a third party offers both sides
             digest = hashlib.sha256(f"{event.event_id}:target:{other_side}".encode()).hexdigest()[:16]
             found.append(replace(event, event_id="e-" + digest, target=other_side, target_country=other_side))
+        doers = self._named_by_modifiers(subject_of(clause)) if clause is not None and event.category == "PROTEST" \
+            else []
+        for country in doers[1:] if doers and doers[0] == event.source_country else ():
+            # "Valdorian and Sarnovian activists staged a protest in Dorrun": each side protests
+            if country not in (event.source_country, event.target_country):
+                digest = hashlib.sha256(f"{event.event_id}:source:{country}".encode()).hexdigest()[:16]
+                found.append(replace(event, event_id="e-" + digest, source=country, source_country=country))
         for side, mates in (("target", self._listed_with_target(event)), ("source", self._coordinated_doers(event))):
             other = event.source_country if side == "target" else event.target_country
             for mate in mates:
@@ -1279,6 +1302,20 @@ class EventFinder:
                 found.append(replace(event, event_id="e-" + digest,
                                      **{side: mate.actor_id, f"{side}_country": mate.country}))
         return found
+
+    def _named_by_modifiers(self, noun: Token | None) -> list[str]:
+        """The states of "Valdorian and Sarnovian activists", in order."""
+        if noun is None:
+            return []
+        modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i]
+        modifiers += [g for c in modifiers for g in c.children if g.dep_ == "conj"]
+        found: dict[str, None] = {}
+        for modifier in sorted(modifiers, key=lambda t: t.i):
+            span = self.sdoc[modifier.i:modifier.i + 1]
+            party = self.parties.at(span.start_char, span.end_char)
+            if party is not None and party.country:
+                found.setdefault(party.country, None)
+        return list(found)
 
     def _mediated_other_side(self, event: Event, clause: Token | None) -> str | None:
         """The second state of the document's pair when a third party offers to host or mediate
