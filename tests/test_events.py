@@ -1128,3 +1128,21 @@ def test_events_what_is_alleged_is_one_accusation(nlp):
 def test_events_a_protest_is_aimed_at_the_state_where_it_is_held_by_each_side_that_protests(nlp):
     text = "Valdorian and Sarnovian activists staged a dramatic protest in Dorrun on Wednesday."
     assert sorted(e[1:] for e in _coded(nlp, text)) == [("PROTEST", "XSR", "XKS"), ("PROTEST", "XVL", "XKS")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the model lemmatises "staged" as "stag": still the light verb whose object names the event
+        ("Thousands of Kestrian students staged mass demonstrations on Saturday to demand political reforms by "
+         "the Valdorian government.", [("demonstrations", "PROTEST", "XKS", "XVL")]),
+        # what a protest is held for is that protest, not an accusation of its own
+        ("Kestrian prisoners began a hunger strike on Monday to protest against Valdoria's decision.",
+         [("strike", "PROTEST", "XKS", "XVL")]),
+        # what the other side is charged with is the charge, not an act of support
+        ("Valdoria lodged an official protest with Kestria, charging its neighbour with supporting dissidents.",
+         [("protest", "ACCUSE", "XVL", "XKS")]),
+    ],
+)
+def test_events_what_a_protest_or_charge_is_for_is_no_event_of_its_own(nlp, text, expected):
+    assert _coded(nlp, text) == expected

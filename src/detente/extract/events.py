@@ -61,7 +61,8 @@ SAY_LEMMAS = {"say", "tell", "add", "announce", "state", "declare", "confirm", "
 LIGHT_VERBS = {"hold", "stage", "conduct", "launch", "carry", "lodge", "file", "issue", "make", "begin", "start",
                "send", "deliver", "hand", "impose", "announce", "order", "present", "give", "pay", "open",
                "resume", "continue", "sign", "conclude", "extend", "express", "offer", "mount", "submit",
-               "initiate", "organise", "organize", "arrange"}
+               "initiate", "organise", "organize", "arrange",
+               "stag"}  # the model's lemma of "staged", "staging"
 # "a normal and expected step would be …": what someone ought to do
 NORMATIVE_NOUNS = {"step", "move", "thing", "response", "course", "reaction", "gesture"}
 NORMATIVE_WORDS = {"normal", "expect", "expected", "logical", "natural", "proper", "appropriate", "reasonable",
@@ -1420,11 +1421,15 @@ class EventFinder:
         ("opened fire on the patrol, killing two")."""
         head = verb.head
         triggers = {e.trigger.start for e in events.values() if e.trigger is not None}
-        if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("for", "of", "over", "by", "without"):
+        if verb.dep_ == "pcomp" and head.dep_ == "prep" \
+                and head.lower_ in ("for", "of", "over", "by", "without", "with"):
             # "jailed him for helping", "initiated the meeting by discussing the crash": reason or means;
-            # "closed the investigation without sharing its findings": how it was done
+            # "closed the investigation without sharing its findings": how it was done; "charging its
+            # neighbour with supporting dissidents": what it is charged with
             owner = head.head
-            return owner.i in coded_verbs or any(c.idx in triggers for c in owner.children if c.dep_ == "dobj")
+            return owner.i in coded_verbs or any(c.idx in triggers for c in owner.children if c.dep_ == "dobj") \
+                or (owner.lemma_.lower() in CLAIMING | {"accuse", "blame", "suspect", "convict"}
+                    and (self.verb_code(owner) or "")[:2] == "11")
         if verb.dep_ == "acl" and head.idx in triggers:
             return True  # "the travel agreement, signed on Monday by …": the agreement's event
         if _participle_of_noun(verb) and _within_event(head, triggers, coded_verbs):
@@ -1449,8 +1454,11 @@ class EventFinder:
         if any(c.dep_ == "auxpass" for c in verb.children) and any(
                 (cause := self.verb_code(c)) and (coded := plover_of(cause)) and coded[0] == category for c in clauses):
             return True  # "three guards were killed when Valdorian troops opened fire": the outcome of that attack
-        if verb.dep_ == "advcl" and any(c.lower_ == "to" for c in verb.children):
-            # "could launch an operation to take the bridgehead": what the operation is for
+        if any(c.lower_ == "to" for c in verb.children) and (verb.dep_ == "advcl" or (
+                verb.dep_ == "xcomp" and head.lemma_.lower() in LIGHT_VERBS
+                and any(c.dep_ == "dobj" for c in head.children))):
+            # "could launch an operation to take the bridgehead", "began a hunger strike to protest": what
+            # the operation is for
             heads = {head.idx} | {c.idx for c in head.children if c.dep_ == "dobj"}
             if any(e.trigger is not None and e.trigger.start in heads for e in events.values()):
                 return True
