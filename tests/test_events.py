@@ -1146,3 +1146,12 @@ def test_events_a_protest_is_aimed_at_the_state_where_it_is_held_by_each_side_th
 )
 def test_events_what_a_protest_or_charge_is_for_is_no_event_of_its_own(nlp, text, expected):
     assert _coded(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Kestria complained to the United Nations over two Valdorian air raids.",
+     "Kestria protested to the Veltic Cooperation Council about Valdoria's fee increase."],
+)
+def test_events_a_complaint_to_a_third_party_is_aimed_at_the_side_complained_of(nlp, text):
+    assert [e[1:] for e in _coded(nlp, text) if e[1] == "ACCUSE"] == [("ACCUSE", "XKS", "XVL")]

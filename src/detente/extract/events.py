@@ -535,6 +535,10 @@ class EventFinder:
                 and obj.lemma_.lower() in UNDERGONE and target.country == source.country:
             # "demanded Pell's immediate release": asked of the side that holds its own national
             target = self.counterpart_of(source)
+        if cameo[:2] == "11" and source is not None and not passive and (target is None or target.country is None) \
+                and (complained := self.complained_of(verb, source)) is not None:
+            # "complained to the United Nations over two Valdorian air raids": the side whose act it is
+            target = complained
         if target is None and source is not None and cameo[:3] in ("042", "043"):
             target = self.visited(verb, source)  # "arrived in Kabul", "attended the Beijing Olympics"
             if target is None and self.going_home(verb, source):
@@ -549,6 +553,19 @@ class EventFinder:
             if complement.i < verb.i and self.parties.quote_at(complement.idx) is not None:
                 trigger = complement  # "“A legal assessment will be given …,” Putin promised."
         return self.event(trigger, cameo, source, target)
+
+    def complained_of(self, verb: Token, complainer: Party) -> Party | None:
+        """The state that did what a complaint is "over" or "about": the one its words name."""
+        heard = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
+                 for g in c.children if g.dep_ == "pobj"]
+        for prep in (c for owner in (verb, *heard) for c in owner.children
+                     if c.dep_ == "prep" and c.lower_ in ("over", "about")):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                for word in obj.subtree:
+                    party = self.party(word) if word.dep_ in ("amod", "compound", "poss", "nmod", "pobj") else None
+                    if party is not None and party.country and party.country != complainer.country:
+                        return state(party.country)
+        return None
 
     def protested_where(self, verb: Token, protesters: Party) -> Party | None:
         """"activists staged a protest in Dorrun": a protest held in another state's place is aimed at
