@@ -1155,3 +1155,20 @@ def test_events_what_a_protest_or_charge_is_for_is_no_event_of_its_own(nlp, text
 )
 def test_events_a_complaint_to_a_third_party_is_aimed_at_the_side_complained_of(nlp, text):
     assert [e[1:] for e in _coded(nlp, text) if e[1] == "ACCUSE"] == [("ACCUSE", "XKS", "XVL")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "for one of its gunboats" counts no time: an apology, not a standing state of affairs
+        ("Kestria has apologized to Valdoria for one of its gunboats intercepting a Valdorian ship.",
+         ("apologized", "055", "XKS", "XVL")),
+        # an attack on no one named, in another state's place, is on that state
+        ("Kestrian tanks fired four shells at targets in Brask, witnesses said.", ("fired", "194", "XKS", "XVL")),
+        ("Kestrian soldiers beat up Valdorian detainees on Monday.", ("beat", "180", "XKS", "XVL")),
+        # whose forces withdraw, and from where
+        ("The withdrawal of Valdorian forces from Kestria began on Monday.", ("withdrawal", "0874", "XVL", "XKS")),
+    ],
+)
+def test_events_apologies_attacks_by_place_and_withdrawals(nlp, text, expected):
+    assert expected in _coded_cameo(nlp, text)

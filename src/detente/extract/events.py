@@ -539,6 +539,8 @@ class EventFinder:
                 and (complained := self.complained_of(verb, source)) is not None:
             # "complained to the United Nations over two Valdorian air raids": the side whose act it is
             target = complained
+        if target is None and source is not None and not passive and cameo[:2] in ("18", "19", "20"):
+            target = self.attacked_where(verb, source)  # "tanks fired four shells at targets in Brask"
         if target is None and source is not None and cameo[:3] in ("042", "043"):
             target = self.visited(verb, source)  # "arrived in Kabul", "attended the Beijing Olympics"
             if target is None and self.going_home(verb, source):
@@ -567,10 +569,18 @@ class EventFinder:
                         return state(party.country)
         return None
 
-    def protested_where(self, verb: Token, protesters: Party) -> Party | None:
+    def attacked_where(self, verb: Token, attacker: Party) -> Party | None:
+        """"fired four shells at targets in Brask", "blew themselves up in Brask": an attack on no one
+        named, in another state's place, is on that state."""
+        owners = [verb, *(g for c in verb.children if c.dep_ in ("dobj", "prep")
+                          for g in c.children if g.dep_ in ("pobj", "prep"))]
+        owners += [g for o in owners if o.dep_ == "prep" for g in o.children if g.dep_ == "pobj"]
+        return self.protested_where(verb, attacker, owners)
+
+    def protested_where(self, verb: Token, protesters: Party, owners: list[Token] | None = None) -> Party | None:
         """"activists staged a protest in Dorrun": a protest held in another state's place is aimed at
         that state."""
-        owners = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+        owners = owners or [verb, *(c for c in verb.children if c.dep_ == "dobj")]
         for prep in (c for owner in owners for c in owner.children if c.dep_ == "prep"
                      and c.lower_ in ("in", "outside", "at", "near")):
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
@@ -791,7 +801,11 @@ class EventFinder:
                 source = source or self.party(child)
             elif child.dep_ == "prep":
                 obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if child.lower_ in ("by", "from"):
+                if cameo.startswith("087") and child.lower_ in ("from", "of"):
+                    # "the withdrawal of its forces from Kestria": whose forces leave, and whence
+                    found = self.party(obj)
+                    source, target = (source, found or target) if child.lower_ == "from" else (found or source, target)
+                elif child.lower_ in ("by", "from"):
                     source = self.party(obj) or source  # "an apology from Brask", "pressure from the police"
                 elif child.lower_ == "between" and obj is not None and (pair := self.parties.both_sides(obj)):
                     source, target = state(pair[0]), state(pair[1])  # "between the two presidents"
@@ -1129,7 +1143,10 @@ class EventFinder:
         near = [*trigger.children, *(t for c in trigger.children if c.dep_ == "dobj" for t in c.subtree)]
         spans = {c for c in near if c.dep_ == "prep" and c.lower_ in ("for", "since")
                  and (c.head == trigger or c.head.pos_ != "VERB")}
-        lasting = any(g.lemma_.lower() in DURATION_WORDS or g.like_num for c in spans for g in c.subtree)
+        # ("for one of its gunboats intercepting a ship" counts no time)
+        lasting = any(g.lemma_.lower() in DURATION_WORDS or (g.like_num and (
+            c.lower_ == "since" or g.head.lemma_.lower() in DURATION_WORDS | RECURRING_UNITS))
+            for c in spans for g in c.subtree)
         # "has not reopened it since the shooting": what has not been done since is reported (negated)
         return perfect and lasting and not any(c.dep_ == "neg" for c in trigger.children)
 
