@@ -1172,3 +1172,12 @@ def test_events_a_complaint_to_a_third_party_is_aimed_at_the_side_complained_of(
 )
 def test_events_apologies_attacks_by_place_and_withdrawals(nlp, text, expected):
     assert expected in _coded_cameo(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Kestria rejected a fresh offer from Valdoria for direct talks between the two neighbours.",
+     "Kestria rejected calls for sanctions against Valdoria."],
+)
+def test_events_what_is_rejected_is_no_event_of_its_own(nlp, text):
+    assert [e[:2] for e in _coded(nlp, text)] == [("rejected", "REJECT")]

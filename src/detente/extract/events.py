@@ -778,6 +778,9 @@ class EventFinder:
             return None  # "moved him from custody to house arrest": the state he leaves is not reported
         if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_.lower() in FRAMEWORKS:
             return None  # "a format for regional cooperation", "a mechanism for consultations": what it is for
+        if noun.dep_ == "pobj" and noun.head.head.dep_ == "dobj" and noun.head.head.head.pos_ == "VERB" \
+                and (self.verb_code(noun.head.head.head) or "")[:2] == "12":
+            return None  # "rejected an offer for direct talks", "rejected calls for sanctions": what is rejected
         if noun.pos_ == "NOUN" and (code := self.relation_nouns.get(noun.lemma_.lower())) \
                 and (pair := self.relations_pair(noun)):
             return self.event(noun, code, *pair)  # "there is no crisis between our states"
