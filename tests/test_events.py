@@ -1181,3 +1181,11 @@ def test_events_apologies_attacks_by_place_and_withdrawals(nlp, text, expected):
 )
 def test_events_what_is_rejected_is_no_event_of_its_own(nlp, text):
     assert [e[:2] for e in _coded(nlp, text)] == [("rejected", "REJECT")]
+
+
+def test_events_higher_levies_are_a_fee_increase(nlp):
+    text = ("Valdoria and Kestria quarrelled. The talks took place two weeks after higher Valdorian transit fees "
+            "for Kestrian lorries came into force on 1 March.")
+    assert ("fees", "163", "XVL", "XKS") in _coded_cameo(nlp, text)
+    assert not [e for e in _coded_cameo(nlp, "Kestrian hauliers complained about high Valdorian fees.")
+                if e[0] == "fees"]

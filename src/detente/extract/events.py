@@ -120,6 +120,8 @@ DYING = {"die", "perish"}
 WEAPON_WORDS = {"193": {"ricochet", "bullet", "gunfire", "gunshot", "sniper", "rifle", "shot", "shots"},
                 "194": {"shelling", "artillery", "mortar", "howitzer"},
                 "195": {"airstrike", "warplane", "drone", "bomber"}}
+LEVIES = {"fee", "tariff", "toll", "duty", "levy", "tax", "charge"}
+RAISED = {"high", "steep", "stiff"}  # lemmas of the comparatives "higher", "steeper", "stiffer"
 CHARACTERISING = {"call", "describe", "brand", "label", "term", "characterise", "characterize", "dub", "dismiss"}
 
 
@@ -714,6 +716,9 @@ class EventFinder:
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
                 if code := self.noun_phrases.get(f"{obj.lemma_.lower()} {noun.lemma_.lower()}"):
                     return code
+        if noun.lemma_.lower() in LEVIES and any(c.dep_ == "amod" and c.tag_ == "JJR" and c.lemma_.lower() in RAISED
+                                                 for c in noun.children):
+            return "163"  # "higher transit fees for Kestrian lorries", "steeper tariffs": a fee increase
         if noun.lemma_.lower() == "charge" and any(c.dep_ == "prep" and c.lower_ in ("of", "against")
                                                    for c in noun.children):
             return "112"  # "charges of gathering military information" (not "transit charges")
