@@ -1189,3 +1189,12 @@ def test_events_higher_levies_are_a_fee_increase(nlp):
     assert ("fees", "163", "XVL", "XKS") in _coded_cameo(nlp, text)
     assert not [e for e in _coded_cameo(nlp, "Kestrian hauliers complained about high Valdorian fees.")
                 if e[0] == "fees"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Sarnovian president launched a mediation effort on Saturday between Kestria and Valdoria.",
+     "A Sarnovian envoy undertook a mediation mission between Kestria and Valdoria."],
+)
+def test_events_a_mediation_effort_is_a_third_partys_mediation_with_each_side(nlp, text):
+    assert sorted(e[1:] for e in _coded(nlp, text)) == [("CONSULT", "XSR", "XKS"), ("CONSULT", "XSR", "XVL")]

@@ -62,7 +62,9 @@ LIGHT_VERBS = {"hold", "stage", "conduct", "launch", "carry", "lodge", "file", "
                "send", "deliver", "hand", "impose", "announce", "order", "present", "give", "pay", "open",
                "resume", "continue", "sign", "conclude", "extend", "express", "offer", "mount", "submit",
                "initiate", "organise", "organize", "arrange",
-               "stag"}  # the model's lemma of "staged", "staging"
+               "undertake", "stag"}  # "stag": the model's lemma of "staged", "staging"
+# "a mediation effort", "a rescue mission": the act the effort is made for
+EFFORT_NOUNS = {"effort", "mission", "bid", "attempt", "initiative", "drive"}
 # "a normal and expected step would be …": what someone ought to do
 NORMATIVE_NOUNS = {"step", "move", "thing", "response", "course", "reaction", "gesture"}
 NORMATIVE_WORDS = {"normal", "expect", "expected", "logical", "natural", "proper", "appropriate", "reasonable",
@@ -429,6 +431,9 @@ class EventFinder:
         if _describes_noun(verb) and not (verb.dep_ != "pcomp" and self._same_kind(verb, verb.head)):
             return None  # but what an event is held for ("a rally in Lagos to protest …") tells that event
         cameo = self.verb_code(verb)
+        if verb.lemma_.lower() == "undertake" and any(c.dep_ == "dobj" and c.pos_ == "NOUN" and self.noun_code(c)
+                                                      for c in verb.children):
+            return None  # "undertook a mediation mission": the mission is the event (not a promise)
         phrases = verb_phrase_index().get(verb.lemma_.lower(), {})
         gerund = next((c for c in verb.children
                        if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.lemma_.lower() in phrases), None)
@@ -716,6 +721,9 @@ class EventFinder:
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
                 if code := self.noun_phrases.get(f"{obj.lemma_.lower()} {noun.lemma_.lower()}"):
                     return code
+        if noun.lemma_.lower() in EFFORT_NOUNS and (aim := next((c for c in noun.children if c.dep_ == "compound"
+                                                                and c.i == noun.i - 1), None)) is not None:
+            return self.nouns.get(aim.lemma_.lower())
         if noun.lemma_.lower() in LEVIES and any(c.dep_ == "amod" and c.tag_ == "JJR" and c.lemma_.lower() in RAISED
                                                  for c in noun.children):
             return "163"  # "higher transit fees for Kestrian lorries", "steeper tariffs": a fee increase
@@ -815,6 +823,8 @@ class EventFinder:
                     source, target = (source, found or target) if child.lower_ == "from" else (found or source, target)
                 elif child.lower_ in ("by", "from"):
                     source = self.party(obj) or source  # "an apology from Brask", "pressure from the police"
+                elif child.lower_ == "between" and obj is not None and cameo.startswith("045"):
+                    target = self.party(obj)  # "a mediation effort between Kestria and Valdoria": a third party's
                 elif child.lower_ == "between" and obj is not None and (pair := self.parties.both_sides(obj)):
                     source, target = state(pair[0]), state(pair[1])  # "between the two presidents"
                 elif child.lower_ == "between" and obj is not None:
