@@ -1165,7 +1165,7 @@ def test_events_a_complaint_to_a_third_party_is_aimed_at_the_side_complained_of(
          ("apologized", "055", "XKS", "XVL")),
         # an attack on no one named, in another state's place, is on that state
         ("Kestrian tanks fired four shells at targets in Brask, witnesses said.", ("fired", "194", "XKS", "XVL")),
-        ("Kestrian soldiers beat up Valdorian detainees on Monday.", ("beat", "180", "XKS", "XVL")),
+        ("Kestrian soldiers beat up Valdorian detainees on Monday.", ("beat", "182", "XKS", "XVL")),
         # whose forces withdraw, and from where
         ("The withdrawal of Valdorian forces from Kestria began on Monday.", ("withdrawal", "0874", "XVL", "XKS")),
     ],
