@@ -1198,3 +1198,13 @@ def test_events_higher_levies_are_a_fee_increase(nlp):
 )
 def test_events_a_mediation_effort_is_a_third_partys_mediation_with_each_side(nlp, text):
     assert sorted(e[1:] for e in _coded(nlp, text)) == [("CONSULT", "XSR", "XKS"), ("CONSULT", "XSR", "XVL")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Valdoria said a mortar bomb was fired at it from Kestria on Tuesday.",
+     "Two rockets were fired into Valdoria from Kestrian territory overnight.",
+     "Shells were fired at Valdorian positions from across the Kestrian border."],
+)
+def test_events_fire_from_a_state_is_its_attack_on_the_side_aimed_at(nlp, text):
+    assert [e[1:] for e in _coded(nlp, text)] == [("ASSAULT", "XKS", "XVL")]

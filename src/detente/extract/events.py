@@ -518,6 +518,11 @@ class EventFinder:
             # "Ambassador Wenn had been recalled from Dorrun": by his own state, from the state he served in
             source = state(target.country)
             target = self.counterpart_of(source)
+        if passive and source is None and agent_obj is None and cameo[:2] in ("18", "19", "20") \
+                and (fired_from := self._fired_from(verb)) is not None:
+            # "a mortar bomb was fired at it from Kestria", "rockets were fired into Valdoria from
+            # Kestrian territory": whence it came, at whom it was aimed
+            source, target = fired_from, self._fired_at(verb) or target
         if passive and source is None and target is not None and not _someone_unnamed(agent_obj):
             # "the lorries were impounded", "the students were freed": done to one side, by the other
             # (but "ignored by the head of one of the agencies" names its doer, only not as an actor)
@@ -595,6 +600,30 @@ class EventFinder:
                 place = next((m for m in self.places if span[0] <= m.start < span[1] and m.country), None)
                 if place is not None and place.country != protesters.country:
                     return state(place.country)
+        return None
+
+    def _state_named_in(self, phrase: Token) -> Party | None:
+        """The state a phrase names, itself or by a word in it ("from Kestrian territory", "across the border")."""
+        for word in phrase.subtree:
+            found = self.party(word)
+            if found is None:
+                place = next((m for m in self.places if m.start <= word.idx < m.end and m.country), None)
+                found = state(place.country) if place is not None else None
+            if found is not None and found.country:
+                return found
+        return None
+
+    def _fired_from(self, verb: Token) -> Party | None:
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+        return self._state_named_in(prep) if prep is not None else None
+
+    def _fired_at(self, verb: Token) -> Party | None:
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("at", "into", "on", "against")):
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.lower_ == "it" and verb.dep_ == "ccomp":
+                return self.party(subject_of(verb.head))  # "Valdoria said a bomb was fired at it"
+            if obj is not None and (found := self._state_named_in(obj)) is not None:
+                return found
         return None
 
     def owner_of_thing(self, thing: Token) -> Party | None:
