@@ -1208,3 +1208,10 @@ def test_events_a_mediation_effort_is_a_third_partys_mediation_with_each_side(nl
 )
 def test_events_fire_from_a_state_is_its_attack_on_the_side_aimed_at(nlp, text):
     assert [e[1:] for e in _coded(nlp, text)] == [("ASSAULT", "XKS", "XVL")]
+
+
+def test_events_a_relative_clause_is_done_by_the_noun_it_describes(nlp):
+    text = "Kestria launched an air strike against a militant group that has seized parts of Valdoria."
+    assert [e[0] for e in _coded(nlp, text)] == ["strike"]
+    text = "Kestria protested. The Valdorian border troops who opened fire on Tuesday were praised in Brask."
+    assert ("opened", "ASSAULT", "XVL", "XKS") in _coded(nlp, text)

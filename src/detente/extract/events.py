@@ -473,6 +473,13 @@ class EventFinder:
         agent_obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
         obj = _object_of(verb)
         source = self.party(agent_obj) if passive else self.party(subject)
+        if not passive and source is None and verb.dep_ == "relcl" and subject is not None \
+                and subject.lower_ in ("that", "which", "who") and cameo[:2] in CONFLICT_ROOTS:
+            # "the Valdorian border troops who opened fire"; "its campaign against the militant group that has
+            # seized parts of …": the group did it, and if the group is no side, no one named did
+            source = self.party(verb.head)
+            if source is None:
+                return None
         target = self.party(subject) if passive else self.party(obj)
         protest = cameo[:2] == "14"  # those who protest together are no sides against each other
         if source is None and not passive and (pair := self.parties.both_sides(subject)):
