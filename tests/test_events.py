@@ -1215,3 +1215,14 @@ def test_events_a_relative_clause_is_done_by_the_noun_it_describes(nlp):
     assert [e[0] for e in _coded(nlp, text)] == ["strike"]
     text = "Kestria protested. The Valdorian border troops who opened fire on Tuesday were praised in Brask."
     assert ("opened", "ASSAULT", "XVL", "XKS") in _coded(nlp, text)
+
+
+def test_events_what_an_accusation_says_was_done_is_no_event_told(nlp):
+    text = "Kestria condemned allegations by Valdoria that it had played a role in the massacre."
+    assert [e[:2] for e in _coded(nlp, text)] == [("condemned", "ACCUSE")]
+    text = "Kestria accused Valdoria of playing a role in the massacre."
+    assert [e[:2] for e in _coded(nlp, text)] == [("accused", "ACCUSE")]
+    # but a reason given inside it is told: the agreements were signed
+    text = ("Valdoria and Kestria quarrelled. President Teodor Halvic accused Valdoria of using the road as a lever "
+            "to punish Kestria for its new energy and travel agreements with Sarnovia.")
+    assert ("agreements", "SUPPORT", "XKS", "XSR") in _coded(nlp, text)

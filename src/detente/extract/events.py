@@ -78,6 +78,7 @@ STATIVE_VERBS = {"be", "remain", "stay", "sit", "live", "keep", "lie", "stand"}
 SPECULATING = {"muse", "talk", "speak", "think", "dream", "joke", "speculate", "fantasise", "fantasize", "write"}
 EXPECTING = {"expect", "predict", "anticipate", "forecast", "foresee", "hope"}
 CLAIMING = {"claim", "allege", "charge", "contend", "assert"}
+ALLEGATION_NOUNS = {"allegation", "accusation", "claim", "charge"}
 ALLEGING = {"allege"}  # whatever is alleged of the other side is held against it ("alleged that X helped …")
 QUANTITY_NOUNS = {"number", "series", "set", "range", "couple", "host", "dozen", "pair", "batch"}
 INTERPRETING = {"interpret", "see", "read", "regard", "view", "take", "understand", "perceive"}
@@ -825,6 +826,8 @@ class EventFinder:
         if self._topic_of_inquiry(noun) or (noun.dep_ == "pobj" and noun.head.lower_ == "from"
                                             and (self.noun_code(noun) or "")[:2] == "17"):
             return None  # "moved him from custody to house arrest": the state he leaves is not reported
+        if self._alleged(noun):
+            return None  # "allegations that it had played a role in the genocide": what is alleged, not told
         if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_.lower() in FRAMEWORKS:
             return None  # "a format for regional cooperation", "a mechanism for consultations": what it is for
         if noun.dep_ == "pobj" and noun.head.head.dep_ == "dobj" and noun.head.head.head.pos_ == "VERB" \
@@ -948,6 +951,23 @@ class EventFinder:
         if source is None or target is None or source.actor_id == target.actor_id:
             return None
         return source, target
+
+    @staticmethod
+    def _alleged(noun: Token) -> bool:
+        """Whether a noun lies in what an accusation says the other side did (the clause or phrase an
+        accusing verb or noun governs), not in its object."""
+        child, above = noun, noun.head
+        # (a reason or a time on the way is told: "to punish Kestria for its agreements", "since the shooting")
+        while above.i != child.i and child.dep_ != "advcl" and not (
+                child.dep_ == "prep" and child.lower_ in TEMPORAL_PREPOSITIONS | {"for", "over"}):
+            lemma = above.lemma_.lower()
+            if lemma in ALLEGATION_NOUNS and above.pos_ == "NOUN" and child.dep_ in ("acl", "relcl", "ccomp"):
+                return True
+            if lemma in CLAIMING | {"accuse"} and above.pos_ == "VERB" and (
+                    child.dep_ == "ccomp" or (child.dep_ == "prep" and child.lower_ == "of")):
+                return True
+            child, above = above, above.head
+        return False
 
     def host_of(self, noun: Token) -> Party | None:
         """The state a meeting is held at: an actor or a place of its named in "held at/in …"."""
