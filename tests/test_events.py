@@ -1226,3 +1226,9 @@ def test_events_what_an_accusation_says_was_done_is_no_event_told(nlp):
     text = ("Valdoria and Kestria quarrelled. President Teodor Halvic accused Valdoria of using the road as a lever "
             "to punish Kestria for its new energy and travel agreements with Sarnovia.")
     assert ("agreements", "SUPPORT", "XKS", "XSR") in _coded(nlp, text)
+
+
+def test_events_what_a_side_hoped_others_would_do_is_no_event(nlp):
+    # the model lemmatises "hoped" as "hop"
+    text = "Valdoria said it hoped Kestrian officials would be indicted for war crimes."
+    assert _coded(nlp, text) == []

@@ -76,7 +76,8 @@ INSTITUTIONS = {"police", "court", "prosecutor", "authority", "official", "offic
 TRANSFER_VERBS = {"hand", "send", "deliver", "lodge", "submit", "present", "file", "pass", "give"}
 STATIVE_VERBS = {"be", "remain", "stay", "sit", "live", "keep", "lie", "stand"}
 SPECULATING = {"muse", "talk", "speak", "think", "dream", "joke", "speculate", "fantasise", "fantasize", "write"}
-EXPECTING = {"expect", "predict", "anticipate", "forecast", "foresee", "hope"}
+EXPECTING = {"expect", "predict", "anticipate", "forecast", "foresee", "hope",
+             "hop"}  # the model's lemma of "hoped", "hoping"
 CLAIMING = {"claim", "allege", "charge", "contend", "assert"}
 ALLEGATION_NOUNS = {"allegation", "accusation", "claim", "charge"}
 ALLEGING = {"allege"}  # whatever is alleged of the other side is held against it ("alleged that X helped …")
