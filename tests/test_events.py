@@ -1232,3 +1232,11 @@ def test_events_what_a_side_hoped_others_would_do_is_no_event(nlp):
     # the model lemmatises "hoped" as "hop"
     text = "Valdoria said it hoped Kestrian officials would be indicted for war crimes."
     assert _coded(nlp, text) == []
+
+
+def test_events_verb_forms_the_model_lemmatises_wrongly_keep_their_code(nlp):
+    # "raped" is lemmatised "rap" (to rap someone: criticise), "resupplied" "resupplie"
+    assert ("raped", "1821", "XKS", "XVL") in _coded_cameo(nlp, "Kestrian soldiers raped Valdorian women.")
+    assert ("rapped", "111", "XKS", "XVL") in _coded_cameo(nlp, "Kestria rapped Valdoria over the fees.")
+    assert ("resupplied", "072", "XKS", "XVL") in _coded_cameo(
+        nlp, "Kestria resupplied Valdorian rebels with weapons.")

@@ -165,9 +165,14 @@ def state(country: str) -> Party:
     return Party(country, country, "state")
 
 
+# verb forms whose lemma the model gets wrong ("hoped" -> "hop", "staged" -> "stag", "raped" -> "rap")
+MODEL_LEMMAS = {"hoped": "hope", "hoping": "hope", "staged": "stage", "staging": "stage", "lambasted": "lambaste",
+                "lambasting": "lambaste", "raped": "rape", "raping": "rape", "resupplied": "resupply"}
+
+
 def lexicon_code(verb: Token) -> str | None:
     """The CAMEO code the event lexicon gives a verb, with its phrase ("open fire") if any."""
-    lemma = verb.lemma_.lower()
+    lemma = MODEL_LEMMAS.get(verb.lower_, verb.lemma_.lower())
     if lemma == "charge" and any(t.like_num or t.lower_ in ("more", "percent", "fee", "fees", "toll")
                                  for t in verb.subtree):
         return "163"  # "will charge Kestrian lorries 40 percent more": a fee, not a charge against anyone
