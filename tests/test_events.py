@@ -1240,3 +1240,8 @@ def test_events_verb_forms_the_model_lemmatises_wrongly_keep_their_code(nlp):
     assert ("rapped", "111", "XKS", "XVL") in _coded_cameo(nlp, "Kestria rapped Valdoria over the fees.")
     assert ("resupplied", "072", "XKS", "XVL") in _coded_cameo(
         nlp, "Kestria resupplied Valdorian rebels with weapons.")
+
+
+def test_events_weapons_received_from_a_side_are_its_military_aid(nlp):
+    assert ("weapons", "072", "body:xvl-government", "XKS") in _coded_cameo(
+        nlp, "Kestrian rebels received weapons from the Valdorian government.")
