@@ -1245,3 +1245,19 @@ def test_events_verb_forms_the_model_lemmatises_wrongly_keep_their_code(nlp):
 def test_events_weapons_received_from_a_side_are_its_military_aid(nlp):
     assert ("weapons", "072", "body:xvl-government", "XKS") in _coded_cameo(
         nlp, "Kestrian rebels received weapons from the Valdorian government.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kestria and Valdoria renewed negotiations today on a troop pullback.",
+         ("negotiations", "CONSULT", "XKS", "XVL")),
+        ("Kestria declared a unilateral ceasefire on Wednesday after 12 days of battles with Valdoria.",
+         ("ceasefire", "RETREAT", "XKS", "XVL")),
+        ("Kestrian forces had completed their withdrawal from the Valdorian town.",
+         ("withdrawal", "RETREAT", "XKS", "XVL")),
+        ("Kestrian troops remained on alert near the Valdorian border.", ("remained", "MOBILIZE", "XKS", "XVL")),
+    ],
+)
+def test_events_renewed_declared_completed_and_standing_acts(nlp, text, expected):
+    assert expected in _coded(nlp, text)
