@@ -1261,3 +1261,14 @@ def test_events_weapons_received_from_a_side_are_its_military_aid(nlp):
 )
 def test_events_renewed_declared_completed_and_standing_acts(nlp, text, expected):
     assert expected in _coded(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two Kestrian pilots sought asylum in Valdoria.", ("sought", "103", "XKS", "XVL")),
+        ("Sarnovia has dispatched inspectors to a nuclear plant in Kestria.", ("dispatched", "090", "XSR", "XKS")),
+    ],
+)
+def test_events_seeking_asylum_and_sending_inspectors(nlp, text, expected):
+    assert expected in _coded_cameo(nlp, text)
