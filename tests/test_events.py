@@ -1272,3 +1272,15 @@ def test_events_renewed_declared_completed_and_standing_acts(nlp, text, expected
 )
 def test_events_seeking_asylum_and_sending_inspectors(nlp, text, expected):
     assert expected in _coded_cameo(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sarnovia on Monday gave Kestria 5.1 million dollars of aid for farming projects.",
+         ("aid", "070", "XSR", "XKS")),
+        ("Sarnovia sent Kestria 200 tonnes of food.", ("sent", "073", "XSR", "XKS")),
+    ],
+)
+def test_events_an_amount_of_aid_is_the_aid(nlp, text, expected):
+    assert expected in _coded_cameo(nlp, text)

@@ -81,7 +81,10 @@ EXPECTING = {"expect", "predict", "anticipate", "forecast", "foresee", "hope",
 CLAIMING = {"claim", "allege", "charge", "contend", "assert"}
 ALLEGATION_NOUNS = {"allegation", "accusation", "claim", "charge"}
 ALLEGING = {"allege"}  # whatever is alleged of the other side is held against it ("alleged that X helped …")
-QUANTITY_NOUNS = {"number", "series", "set", "range", "couple", "host", "dozen", "pair", "batch"}
+QUANTITY_NOUNS = {"number", "series", "set", "range", "couple", "host", "dozen", "pair", "batch",
+                  # amounts: "5 million dollars of aid", "700 kg of medicine"
+                  "dollar", "euro", "pound", "yen", "franc", "rouble", "ruble", "million", "billion", "tonne", "ton",
+                  "kg", "kilogram", "worth", "consignment", "package"}
 INTERPRETING = {"interpret", "see", "read", "regard", "view", "take", "understand", "perceive"}
 RECEIVING = {"receive", "face", "suffer", "endure", "experience"}
 ASKING = {"ask", "press", "expect"}
@@ -889,13 +892,15 @@ class EventFinder:
             # "Azerbaijanis faced intimidation", "had not received the notification": done to the subject
             target = received
             source = self._from_party(noun) or self.counterpart_of(received)
-        if source is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS:
+        measured = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" \
+            and noun.head.head.lemma_.lower() in QUANTITY_NOUNS else noun  # "gave Kestria 5 million dollars of aid"
+        if source is None and measured.dep_ == "dobj" and measured.head.lemma_.lower() in LIGHT_VERBS:
             # "held talks", "lodged a protest", "staged exercises": the light verb's subject acts
-            source = self.party(subject_of(noun.head))
-            if source is None and noun.head.tag_ in ("VBD", "VBZ", "VBP"):
-                source = self.nearest_before(noun.head)  # the subject lost in a dateline the parser misread
+            source = self.party(subject_of(measured.head))
+            if source is None and measured.head.tag_ in ("VBD", "VBZ", "VBP"):
+                source = self.nearest_before(measured.head)  # the subject lost in a dateline the parser misread
             if target is None:  # "sent Brask a protest note", "handed a note to the embassy"
-                target = self.party(_recipient_of(noun.head))
+                target = self.party(_recipient_of(measured.head))
         if source is None and (relative := next((c for c in noun.children if c.dep_ in ("relcl", "acl")
                                                  and c.lemma_.lower() in TRANSFER_VERBS), None)) is not None:
             # "the protest note that Kestria handed to Ambassador Wenn"
