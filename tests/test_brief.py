@@ -400,3 +400,23 @@ def test_brief_of_documents_without_outlets_says_so(filled):
     brief = collect_brief(filled, pair="XVL-XKS")
     assert coverage_text(brief) == "3 documents from 3 sources"
     assert coverage_text(dataclasses.replace(brief, outlets=0)) == "3 documents, outlets not stated"
+
+
+def test_brief_an_undated_driver_says_its_date_is_not_given():
+    from detente.brief import Names, _event_label
+
+    undated = event("e-undated", SHUTDOWN, "COERCE", "XKS", "XVL", None, "asserted", -9.0,
+                    "Kestria could close its airspace to Valdorian flights.")
+    assert _event_label(undated, Names(ACTORS)) == "Kestria → Valdoria COERCE (date not given)"
+
+
+def test_brief_key_events_list_each_linked_event_once():
+    from detente.brief import _one_per_report
+
+    threat = "Valdoria threatened to expel Kestrian diplomats."
+    first = event("e-first", SHUTDOWN, "THREATEN", "XVL", "XKS", "2025-10-03", "asserted", -7.0, THREAT,
+                  (words(ECHO, threat),))
+    again = event("e-again", ECHO, "THREATEN", "XVL", "XKS", "2025-10-03", "asserted", -7.0, threat,
+                  (words(SHUTDOWN, THREAT),))
+    other = event("e-other", ECHO, "ACCUSE", "XKS", "XVL", "2025-10-04", "asserted", -3.0, HOSTILE)
+    assert [e.event_id for e in _one_per_report([first, again, other])] == ["e-first", "e-other"]

@@ -116,8 +116,9 @@ SEED_EVENTS = {
         ("COOPERATE", "064", "person:vladimir-putin", "person:ilham-aliyev", "asserted", None, "informed"),
         ("SUPPORT", "051", "person:ilham-aliyev", "person:vladimir-putin", "asserted", None, "gratitude"),
         # released "and to change his pre-trial detention to house arrest": eased, not freed
-        # "release the head of Sputnik Azerbaijan, Igor Kartavykh": the apposed name is who is released
-        ("CONCEDE", "081", "person:ilham-aliyev", "person:igor-kartavykh", "asserted", "2025-06-30", "release"),
+        # "release the head of Sputnik Azerbaijan, Igor Kartavykh": the apposed name is who is released; "(who
+        # was arrested on June 30, 2025 …)" dates his arrest, not the release ("on the eve of" the October meeting)
+        ("CONCEDE", "081", "person:ilham-aliyev", "person:igor-kartavykh", "asserted", None, "release"),
         ("RETREAT", "0841", "RUS", "AZE", "asserted", None, "released"),
         # "the future transport artery must be beneficial to all parties—both Armenia and Azerbaijan"
         ("REQUEST", "100", "person:vladimir-dzhabarov", "ARM", "demanded", None, "be"),

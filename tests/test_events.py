@@ -1284,3 +1284,23 @@ def test_events_seeking_asylum_and_sending_inspectors(nlp, text, expected):
 )
 def test_events_an_amount_of_aid_is_the_aid(nlp, text, expected):
     assert expected in _coded_cameo(nlp, text)
+
+
+def test_events_a_relative_clause_on_a_participant_dates_its_own_verb(nlp):
+    text = "Kestria released Tomas Brel, a Valdorian engineer who was arrested in Dorrun on 3 June."
+    events = run(nlp, text, published="2026-08-08", example_gazetteer=True).events
+    dates = {e.trigger.text: e.date for e in events}
+    assert dates == {"released": None, "arrested": "2026-06-03"}
+    # a relative clause on the event's own noun still dates it
+    text = "Valdoria rejected the protest note that Kestria handed to its ambassador on 5 August."
+    events = run(nlp, text, published="2026-08-08", example_gazetteer=True).events
+    assert {e.trigger.text: e.date for e in events}.get("note") == "2026-08-05"
+
+
+def test_events_a_participle_on_people_dates_their_story_one_on_an_occasion_dates_the_event(nlp):
+    text = "Valdoria paid compensation to the families of the three Kestrian guards killed on the bridge in May."
+    events = run(nlp, text, published="2026-09-10", example_gazetteer=True).events
+    assert [(e.category, e.date) for e in events if e.category == "AID"] == [("AID", None)]
+    text = "At the council meeting held on 10 July in Sulem, Valdoria accused Kestria of spying."
+    events = run(nlp, text, published="2026-07-12", example_gazetteer=True).events
+    assert [(e.category, e.date) for e in events] == [("ACCUSE", "2026-07-10")]

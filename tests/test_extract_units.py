@@ -44,6 +44,13 @@ def test_extract_actors_metonyms_places_and_bodies(nlp, text, expected):
     assert expected <= ids(run(nlp, text))
 
 
+def test_extract_actors_a_short_name_is_the_organization_the_article_named_in_full(nlp):
+    text = ("Leaders of the Commonwealth of Independent States met in Minsk. Analysts say the Commonwealth "
+            "has lost its purpose.")
+    assert ids(run(nlp, text)) & {"org:cis", "org:commonwealth"} == {"org:cis"}
+    assert "org:commonwealth" in ids(run(nlp, "The Commonwealth summit opened in Samoa."))
+
+
 def test_extract_actors_a_seat_of_government_named_street_is_the_state(nlp):
     result = run(nlp, "Lantern Street summoned the Kestrian ambassador on Monday.", example_gazetteer=True)
     assert "XVL" in ids(result) and "place:lantern-street" not in ids(result)

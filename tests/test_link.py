@@ -77,6 +77,8 @@ def test_examples_promise_kept_from_a_later_report(examples_store):
     promise = _by_content(examples_store, "compensation to the families by the end of September")
     assert (promise.promiser, promise.beneficiary, promise.status, promise.deadline) == ("XVL", "XKS", "kept", "2025-09-30")
     assert [(e.stance, e.text[:53]) for e in promise.status_evidence] == [
+        # the wire's report of the payment (its date is no longer read off "the guards killed ... in May")
+        ("supports", "DORRUN, 4 September (KestInform) - Valdoria has paid "),
         ("supports", "According to Millgate, the compensation was paid on 3"),
         # later reports that Valdoria paid it (events of the type the promise names, by the promiser)
         ("supports", "Corvel stressed that the compensation Valdoria paid t"),

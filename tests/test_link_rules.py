@@ -186,6 +186,15 @@ def test_sides_read_the_other_way_round_link_when_the_act_is_named_alike(tmp_pat
                         ("Valdorian troops", ["Kestrava mourns "])]
 
 
+def test_the_other_sides_act_of_the_same_kind_is_its_reply_not_the_same_event(tmp_path):
+    strike = event_doc("Valdorian aircraft bombed a Kestravan depot near Ostmark, Kestrava said.",
+        "2025-05-07", "ASSAULT", "XVL", "XKS", "bombed", cameo="195")
+    reply = event_doc("Kestrava shelled Valdorian positions near Ostmark in reply, officials said.",
+        "2025-05-08", "ASSAULT", "XKS", "XVL", "shelled", cameo="195")
+    store = linked(tmp_path, [strike, reply], "reply")
+    assert [e.also_reported_in for e in store.records("events")] == [(), ()]
+
+
 def test_words_of_one_cameo_act_name_the_act_alike(tmp_path):
     first = event_doc("Kestravan police detained two Valdorian reporters on Monday near the old harbour.",
                       "2025-06-04", "COERCE", "XKS", "XVL", "detained", cameo="173")
@@ -797,3 +806,22 @@ def test_an_undated_document_counts_as_written_no_earlier_than_the_dates_it_give
     # without a date of its own the undated document is written at no known time: its report stays apart
     store = linked(tmp_path, [dated, undated][::order], f"nodate{order}")
     assert [len(e.also_reported_in) for e in store.records("events")] == [0, 0]
+
+
+def test_a_sentence_making_a_promise_of_another_act_mentions_no_earlier_promise(tmp_path):
+    accept = promise_doc("Valdoria promised to accept the ruling of the border commission on Ostmark.", "2025-03-04",
+                         "to accept the ruling of the border commission on Ostmark",
+                         "Valdoria promised to accept the ruling of the border commission on Ostmark.")
+    fight = promise_doc("Valdoria vowed to keep fighting the ruling of the border commission on Ostmark in court.",
+                        "2025-04-01", "to keep fighting the ruling of the border commission on Ostmark in court",
+                        "Valdoria vowed to keep fighting the ruling of the border commission on Ostmark in court.")
+    store = linked(tmp_path, [accept, fight], "vowed")
+    assert [c.also_reported_in for c in store.records("commitments")] == [(), ()]
+
+
+def test_promises_of_acts_of_different_kinds_are_different_promises():
+    from detente.link.promises import different_promises
+
+    assert different_promises(frozenset({"rule", "act:03"}), frozenset({"rule", "act:19"}))
+    assert not different_promises(frozenset({"lorry", "act:08"}), frozenset({"lorry", "act:08", "act:05"}))
+    assert not different_promises(frozenset({"rule", "act:03"}), frozenset({"rule"}))

@@ -518,7 +518,8 @@ def _driver_events(move: PairMove, events: list[Event]) -> list[Event]:
 
 
 def _event_label(e: Event, names: Names) -> str:
-    return f"{names.name(e.source)} → {names.name(e.target)} {e.category} on {e.date or 'an undated day'}"
+    when = f"on {e.date}" if e.date else "(date not given)"
+    return f"{names.name(e.source)} → {names.name(e.target)} {e.category} {when}"
 
 
 # -- sections
@@ -536,14 +537,19 @@ def _key_events(events: list[Event], names: Names, footnotes: FootnoteIndex) -> 
 
 
 def _one_per_report(events: list[Event]) -> list[Event]:
-    """The first of events that one sentence reports alike (the same act read twice, once undated)."""
+    """The first of events that one sentence reports alike (the same act read twice, once undated), and
+    the first report of each event linking found told by several (the others are its further reports)."""
     seen: set[tuple[Any, ...]] = set()
+    told: set[tuple[str, int, int]] = set()
     kept = []
     for e in events:
         key = (e.evidence.doc_id, e.evidence.start, e.evidence.end, e.category, e.source, e.target)
-        if key not in seen:
-            seen.add(key)
-            kept.append(e)
+        span = (e.evidence.doc_id, e.evidence.start, e.evidence.end)
+        if key in seen or (span in told and any(r.doc_id != e.doc_id for r in e.also_reported_in)):
+            continue
+        seen.add(key)
+        kept.append(e)
+        told.update((r.doc_id, r.start, r.end) for r in e.also_reported_in)
     return kept
 
 

@@ -285,6 +285,13 @@ class DocActors:
             return
         start = span.start - 1 if span.start > 0 and self.sdoc[span.start - 1].lower_ == "the" and entry.via == "seat" else span.start
         start, end = _strip_span(self.sdoc, start, span.end) if entry.via != "seat" else (start, span.end)
+        words = [t for t in self.sdoc[start:end] if t.lower_ != "the"]
+        if entry.kind in ("organization", "media") and len(words) == 1:
+            # "the Commonwealth" after "the Commonwealth of Independent States": the one the article named
+            earlier = self._organization_named_with(words[0].text, span.start_char)
+            if earlier is not None and earlier.actor_id != entry.actor_id:
+                self.add(start, end, earlier.actor_id, earlier.kind, earlier.country, earlier.name)
+                return
         self.add(start, end, entry.actor_id, entry.kind, entry.country, entry.name)
 
     def _demonym(self, span: Span, entry: Entry) -> None:

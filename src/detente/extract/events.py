@@ -1306,9 +1306,27 @@ class EventFinder:
         # dateline parsed as a subject) is not when the verb's act happened, when the clause has another
         subjects = [clause_span(c) for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")]
         outside = [t for t in own if not any(a <= t.start < b for a, b in subjects)]
+        # a relative clause on a participant dates that clause's verb: "released Pell (who was arrested on
+        # 30 June)" did not happen on 30 June; one on the event noun itself dates it ("the note it handed on Monday")
+        nested = {id(t) for t in own if self._in_clause_of_another(t, trigger)}
+        own, outside = [t for t in own if id(t) not in nested], [t for t in outside if id(t) not in nested]
         if own:
             return min(outside or own, key=lambda t: abs(t.start - trigger.idx))
-        return in_sentence[0] if len(in_sentence) == 1 else None
+        return in_sentence[0] if len(in_sentence) == 1 and id(in_sentence[0]) not in nested else None
+
+    @staticmethod
+    def _in_clause_of_another(timex: Timex, trigger: Token) -> bool:
+        """Whether a date under the trigger stands in a relative or participle clause on one of its participants
+        ("released Pell, who was arrested on 30 June", "paid the families of the guards killed in May")."""
+        for c in trigger.subtree:
+            if c.i == trigger.i or c.head.i == trigger.i or c.pos_ not in ("VERB", "AUX"):
+                continue
+            if c.dep_ != "relcl" and not (c.dep_ == "acl" and c.tag_ == "VBN" and _participants(c.head)):
+                continue
+            a, b = clause_span(c)
+            if a <= timex.start < b:
+                return True
+        return False
 
     def _object_of_coded_verb(self, noun: Token, coded_verbs: set[int]) -> bool:
         if any(c.dep_ in ("relcl", "acl") and c.lemma_.lower() in TRANSFER_VERBS for c in noun.children):
@@ -2344,6 +2362,14 @@ def _complement_words(verb: Token) -> list[str]:
             specific.extend(f"{c.lower_} {g.lemma_.lower()}" for c in child.children if c.dep_ == "prep"
                             for g in c.children if g.dep_ == "pobj")
     return specific + words + bare
+
+
+def _participants(noun: Token) -> bool:
+    """Whether a noun names people or things (a participle on it tells their own story: "the guards killed in
+    May", "the lorries impounded in June"), not an occasion ("the meeting held on 10 July", "a decision adopted")."""
+    if noun.lemma_.lower() in PEOPLE_NOUNS:
+        return True
+    return noun.tag_ in ("NNS", "NNPS", "NNP") and noun.lemma_.lower() not in event_lexicon()["nouns"]
 
 
 def _governing(token: Token) -> Token | None:

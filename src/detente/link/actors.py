@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 
 from ..records import Actor, Evidence
+from .titles import offices
+
+# words before a title that say nothing about the office ("his foreign minister", "a spokeswoman for …")
+_LEADING = re.compile(r"^(?:(?:a|an|the|his|her|its|their|our|my|your)\s+)+", re.I)
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "sir", "madam"})
+# words that make a longer title another office, or one held at another time: "Deputy Prime Minister" and
+# "former Foreign Minister" are not the same title as "Prime Minister" and "Foreign Minister" told in full
+_OTHER_OFFICE = frozenset("""former ex outgoing incoming acting interim deputy vice assistant under elect late
+then onetime first second junior senior chief co""".split())
 
 
 def merge_actor_records(records: Iterable[Actor]) -> list[Actor]:
@@ -25,7 +35,7 @@ def merge_actor_records(records: Iterable[Actor]) -> list[Actor]:
                 name=name,
                 kind=group[0].kind,
                 country=country,
-                roles=tuple(sorted({r for a in group for r in a.roles})),
+                roles=distinct_roles(r for a in group for r in a.roles),
                 aliases=tuple(sorted({al for a in group for al in a.aliases})),
                 mentions=tuple(sorted(mentions, key=lambda m: (m.doc_id, m.start, m.end))),
             )
@@ -59,6 +69,32 @@ def merge_actor(existing: Linked | None, rows: Iterable[tuple[str, Actor]]) -> L
             kind, first_doc = old.kind, old_first
         if old.country and old_country_doc is not None and (country_doc is None or old_country_doc < country_doc):
             country, country_doc = old.country, old_country_doc
-    merged = Actor(actor_id=first.actor_id, name=name, kind=kind, country=country, roles=tuple(sorted(roles)),
+    merged = Actor(actor_id=first.actor_id, name=name, kind=kind, country=country, roles=distinct_roles(roles),
                    aliases=tuple(sorted(aliases)))
     return merged, first_doc, country_doc
+
+
+def distinct_roles(roles: Iterable[str]) -> tuple[str, ...]:
+    """The titles of one person as one role history: each once, "Prime Minister" left out beside
+    "Valdorian Prime Minister" (the same office told with more words), "his cameraman" as "cameraman", no
+    bare honorifics ("Mr"). Applied again to its own result with more titles it gives the same as on all
+    of them at once, so merging documents in any order agrees."""
+    cleaned = {_LEADING.sub("", r.strip()) for r in roles}
+    words = {r: _title_words(r) for r in cleaned if r and not _title_words(r) <= _HONORIFICS}
+    kept = [r for r, w in words.items()
+            if not any(_told_in_full(r, w, other, ow) for other, ow in words.items() if other != r)]
+    return tuple(sorted(kept))
+
+
+def _title_words(title: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\w[\w-]*", re.sub(r"['’]s\b", "", title.lower())))
+
+
+def _told_in_full(role: str, words: frozenset[str], other: str, other_words: frozenset[str]) -> bool:
+    """Whether ``other`` is the same title as ``role`` with more words (or the same words, preferred)."""
+    if words == other_words:  # one wording per set of words: the one with more capitals, then the first
+        return (-sum(c.isupper() for c in other), other) < (-sum(c.isupper() for c in role), role)
+    if not words < other_words or (other_words - words) & _OTHER_OFFICE:
+        return False
+    held, other_held = offices(role), offices(other)
+    return not (held and other_held and held != other_held)

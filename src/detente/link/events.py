@@ -109,9 +109,10 @@ class EventMatcher:
             return 0.0
         sides_a, sides_b = (a.source_country, a.target_country), (b.source_country, b.target_country)
         reversed_sides = a.category not in SYMMETRIC and sides_a != sides_b
-        if reversed_sides and not self.same_act(a, b):
+        if reversed_sides and not (trigger_stem(a) == trigger_stem(b) and self.same_act(a, b)):
             # sides read the other way round (a report of the victims names them first) still count when
-            # the act has the same word and context
+            # the act has the same word and context; another word of the same kind may be the other side's
+            # reply ("killed the general in an airstrike", "launched missiles targeting US troops")
             return 0.0
         if self.semantic:
             lexical = semantic.word_scale(semantic.cosine(a.evidence.text, b.evidence.text))

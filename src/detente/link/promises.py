@@ -70,6 +70,7 @@ class PromiseMatcher:
             if c.made_on and len(c.made_on) >= 7:  # the month it was made ("promised in May")
                 found.add(f"made:{c.made_on[:7]}")
             found |= self.due_words(c)
+            found |= {f"act:{code[:2]}" for code in promised_acts(c.content)}  # see ``different_promises``
             self._plain[c.commitment_id] = frozenset(found)
         return self._plain[c.commitment_id]
 
@@ -96,6 +97,8 @@ class PromiseMatcher:
         if a.beneficiary and b.beneficiary and a.beneficiary != b.beneficiary:
             return 0.0
         if self.semantic:
+            if different_promises(self.plain_words(a), self.plain_words(b)):
+                return 0.0
             similarity = semantic.cosine(a.content, b.content)
             return similarity if similarity >= semantic.SAME_PROMISE else 0.0
         return promise_similarity(a.beneficiary, b.beneficiary, self.plain_words(a), self.plain_words(b))
@@ -106,6 +109,10 @@ def promise_similarity(beneficiary_a: str | None, beneficiary_b: str | None, wor
     """Two reports of one promise: the same beneficiary when both name one, and shared content words."""
     if beneficiary_a and beneficiary_b and beneficiary_a != beneficiary_b:
         return 0.0
+    if different_promises(words_a, words_b):
+        return 0.0
+    # the kinds of act only tell promises apart, they count as no shared word
+    words_a, words_b = _without_acts(words_a), _without_acts(words_b)
     shared = words_a & words_b
     # a report naming only the deadline its promiser set, when it falls due, and that promise
     one_names_the_deadline = ("due:ref" in words_a) != ("due:ref" in words_b)
@@ -115,6 +122,18 @@ def promise_similarity(beneficiary_a: str | None, beneficiary_b: str | None, wor
     if len(shared) < SHARED_WORDS or all(":" in w for w in shared):
         return 0.0
     return overlap(words_a, words_b)
+
+
+def different_promises(words_a: frozenset[str], words_b: frozenset[str]) -> bool:
+    """Promises of acts of different CAMEO roots are two promises, whatever other words they share ("accept
+    the election results", "keep fighting the results in court"); a promise naming no known act can be any."""
+    acts_a = {w for w in words_a if w.startswith("act:")}
+    acts_b = {w for w in words_b if w.startswith("act:")}
+    return bool(acts_a and acts_b and not acts_a & acts_b)
+
+
+def _without_acts(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(w for w in words if not w.startswith("act:"))
 
 
 def promise_groups(commitments: Iterable[Commitment], corpus: Corpus,
@@ -187,9 +206,16 @@ def assign_references(groups: list[list[Commitment]], refs: list[dict[str, Any]]
     found: dict[int, list[Evidence]] = {}
     for cue in refs:
         after = corpus.order(cue["doc_id"])
+        # a sentence reporting a promise of its own ("vowed to keep fighting the results") mentions no promise
+        # of another kind of act (``different_promises``)
+        own = [c for g in groups for c in g if content_words is not None
+               and _overlaps_report(cue, {(c.evidence.doc_id, c.evidence.start, c.evidence.end)})]
         scores = {}
         for i in sorted({i for actor in cue["actors"] for i in by_actor.get(actor, ())}):
             if _overlaps_report(cue, reports[i]) or after < corpus.order(firsts[i]):
+                continue
+            if own and all(different_promises(content_words(o), content_words(c))  # type: ignore[misc]
+                           for o in own for c in groups[i]):
                 continue
             apart = corpus.apart(firsts[i], cue["doc_id"])
             if window_days is not None and apart is not None and apart > window_days:
