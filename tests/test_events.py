@@ -1304,3 +1304,8 @@ def test_events_a_participle_on_people_dates_their_story_one_on_an_occasion_date
     text = "At the council meeting held on 10 July in Sulem, Valdoria accused Kestria of spying."
     events = run(nlp, text, published="2026-07-12", example_gazetteer=True).events
     assert [(e.category, e.date) for e in events] == [("ACCUSE", "2026-07-10")]
+
+
+def test_events_put_under_investigation_is_an_investigation(nlp):
+    assert ("put", "090", "XVL", "XKS") in _coded_cameo(
+        nlp, "Valdorian prosecutors put two Kestrian officials under investigation.")
