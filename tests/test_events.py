@@ -1309,3 +1309,13 @@ def test_events_a_participle_on_people_dates_their_story_one_on_an_occasion_date
 def test_events_put_under_investigation_is_an_investigation(nlp):
     assert ("put", "090", "XVL", "XKS") in _coded_cameo(
         nlp, "Valdorian prosecutors put two Kestrian officials under investigation.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Kestrian embassy was demolished by Valdorian protesters.",
+     "Valdorian demonstrators attacked the Kestrian embassy in Brask."],
+)
+def test_events_violence_by_protesters_is_a_violent_protest(nlp, text):
+    assert [e[1:2] for e in _coded_cameo(nlp, text)] == [("145",)]
+    assert _coded(nlp, "Kestrian police attacked Valdorian demonstrators.")[0][1] == "ASSAULT"

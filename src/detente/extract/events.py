@@ -127,6 +127,7 @@ DYING = {"die", "perish"}
 WEAPON_WORDS = {"193": {"ricochet", "bullet", "gunfire", "gunshot", "sniper", "rifle", "shot", "shots"},
                 "194": {"shelling", "artillery", "mortar", "howitzer"},
                 "195": {"airstrike", "warplane", "drone", "bomber"}}
+PROTESTERS = {"protester", "protestor", "demonstrator", "rioter", "mob"}
 LEVIES = {"fee", "tariff", "toll", "duty", "levy", "tax", "charge"}
 RAISED = {"high", "steep", "stiff"}  # lemmas of the comparatives "higher", "steeper", "stiffer"
 CHARACTERISING = {"call", "describe", "brand", "label", "term", "characterise", "characterize", "dub", "dismiss"}
@@ -469,6 +470,10 @@ class EventFinder:
         if verb.lemma_.lower() in ("block", "blockade") and cameo[:3] in ("172", "191") and not passive \
                 and (doer := subject_of(verb)) is not None and doer.lemma_.lower() in CIVILIANS:
             cameo = "144"  # "paper workers blocked the bridge": civilians obstructing passage protest
+        doers = [c for c in verb.children if c.dep_ == "agent" for c in c.children if c.dep_ == "pobj"] if passive \
+            else [subject_of(verb)]
+        if cameo[:2] in ("17", "18", "19") and any(d is not None and d.lemma_.lower() in PROTESTERS for d in doers):
+            cameo = "145"  # "the embassy was demolished by protesters", "rioters attacked the police": riot
         # a wire dateline ("VELMAR, 5 August (Basin Wire) - Sarnovia and Kestria signed") may be parsed
         # as a second subject: the one nearest the verb that names an actor is the subject (the
         # dateline, first, names the wire service)
