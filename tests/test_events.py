@@ -1319,3 +1319,13 @@ def test_events_put_under_investigation_is_an_investigation(nlp):
 def test_events_violence_by_protesters_is_a_violent_protest(nlp, text):
     assert [e[1:2] for e in _coded_cameo(nlp, text)] == [("145",)]
     assert _coded(nlp, "Kestrian police attacked Valdorian demonstrators.")[0][1] == "ASSAULT"
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [("Kestrian forces clashed with Valdorian rioters in the square.", "175"),
+     ("Kestrian police opened fire on Valdorian protesters.", "175"),
+     ("Kestrian troops attacked Valdorian soldiers.", "190")],
+)
+def test_events_security_forces_using_force_on_protesters_is_repression(nlp, text, cameo):
+    assert [e[1] for e in _coded_cameo(nlp, text)] == [cameo]

@@ -128,6 +128,7 @@ WEAPON_WORDS = {"193": {"ricochet", "bullet", "gunfire", "gunshot", "sniper", "r
                 "194": {"shelling", "artillery", "mortar", "howitzer"},
                 "195": {"airstrike", "warplane", "drone", "bomber"}}
 PROTESTERS = {"protester", "protestor", "demonstrator", "rioter", "mob"}
+SECURITY_FORCES = {"police", "policeman", "force", "troop", "soldier", "army", "guard", "gendarme", "officer"}
 LEVIES = {"fee", "tariff", "toll", "duty", "levy", "tax", "charge"}
 RAISED = {"high", "steep", "stiff"}  # lemmas of the comparatives "higher", "steeper", "stiffer"
 CHARACTERISING = {"call", "describe", "brand", "label", "term", "characterise", "characterize", "dub", "dismiss"}
@@ -474,6 +475,8 @@ class EventFinder:
             else [subject_of(verb)]
         if cameo[:2] in ("17", "18", "19") and any(d is not None and d.lemma_.lower() in PROTESTERS for d in doers):
             cameo = "145"  # "the embassy was demolished by protesters", "rioters attacked the police": riot
+        elif cameo[:2] in ("18", "19") and not passive and _repressing(verb):
+            cameo = "175"  # "police clashed with rioters", "troops fired on demonstrators": violent repression
         # a wire dateline ("VELMAR, 5 August (Basin Wire) - Sarnovia and Kestria signed") may be parsed
         # as a second subject: the one nearest the verb that names an actor is the subject (the
         # dateline, first, names the wire service)
@@ -1975,6 +1978,17 @@ def _clause_told(verb: Token) -> Token:
             verb.dep_ == "conj" or (verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"))):
         verb = verb.head
     return verb
+
+
+def _repressing(verb: Token) -> bool:
+    """Security forces using force on protesters: the subject's lemma and that of the one acted on."""
+    doer = subject_of(verb)
+    if doer is None or doer.lemma_.lower() not in SECURITY_FORCES:
+        return False
+    acted_on = [c for c in verb.children if c.dep_ == "dobj"] + [
+        g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "on", "at", "against")
+        for g in c.children if g.dep_ == "pobj"]
+    return any(t.lemma_.lower() in PROTESTERS | {"crowd"} for t in acted_on)
 
 
 def _reported_in_past(verb: Token) -> bool:
