@@ -1106,6 +1106,8 @@ def test_events_deaths_of_men_under_arms_near_the_other_side_are_its_attack(nlp)
     # a death with its cause told is no attack; one told beside the attack is that attack's outcome
     text = "Two Kestrian servicemen died in a helicopter crash near the Valdorian border on Tuesday."
     assert not [e for e in _coded_cameo(nlp, text) if e[0] == "died"]
+    text = "Two Kestrian soldiers died on Tuesday after their truck overturned near the Valdorian border."
+    assert not [e for e in _coded_cameo(nlp, text) if e[0] == "died"]
     text = "Valdorian guards opened fire on a Kestrian patrol; two Kestrian servicemen died."
     assert not [e for e in _coded_cameo(nlp, text) if e[0] == "died"]
 

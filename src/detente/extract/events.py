@@ -123,6 +123,8 @@ KNOWING = {"understand", "know", "realise", "realize", "recognise", "recognize",
 UNIFORMED = {"serviceman", "servicemen", "soldier", "guard", "officer", "trooper", "troop", "policeman", "peacekeeper",
              "marine", "sailor", "pilot", "conscript", "gendarme", "ranger", "patrol"}
 DYING = {"die", "perish"}
+MISHAPS = {"accident", "crash", "overturn", "collision", "illness", "disease", "drown", "storm", "avalanche",
+           "heart", "suicide", "exercise", "training", "heat", "cold"}
 # the weapon an article names, for the kind of attack a death is told without one (CAMEO 193, 194, 195)
 WEAPON_WORDS = {"193": {"ricochet", "bullet", "gunfire", "gunshot", "sniper", "rifle", "shot", "shots"},
                 "194": {"shelling", "artillery", "mortar", "howitzer"},
@@ -389,6 +391,8 @@ class EventFinder:
             return None
         if any(self._names_attack(t) for t in verb.sent if t.i != verb.i):
             return None  # "troops opened fire on a patrol; three guards died": the attack is coded on its word
+        if any(t.lemma_.lower() in MISHAPS for t in verb.sent):
+            return None  # "died after their truck overturned near the border": no one's attack
         victims = self.party(subject)
         if victims is None or victims.country is None or (other := self.counterpart_of(victims)) is None:
             return None
