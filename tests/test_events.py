@@ -1331,3 +1331,18 @@ def test_events_violence_by_protesters_is_a_violent_protest(nlp, text):
 )
 def test_events_security_forces_using_force_on_protesters_is_repression(nlp, text, cameo):
     assert [e[1] for e in _coded_cameo(nlp, text)] == [cameo]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # deepening a partnership is cooperating; seeking to do so is the intent
+        ("Kestria and Sarnovia are seeking to deepen a partnership in energy, a Sarnovian minister said.",
+         ("deepen", "032", "XKS", "XSR")),
+        ("Kestria deepened its partnership with Sarnovia.", ("deepened", "050", "XKS", "XSR")),
+        # "hoped to" (lemma "hop" in the model) announces an intent
+        ("Kestria hoped to hold talks with Valdoria in May.", ("talks", "036", "XKS", "XVL")),
+    ],
+)
+def test_events_partnerships_deepened_and_acts_hoped_for(nlp, text, expected):
+    assert expected in _coded_cameo(nlp, text)

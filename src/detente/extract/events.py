@@ -177,9 +177,13 @@ MODEL_LEMMAS = {"hoped": "hope", "hoping": "hope", "staged": "stage", "staging":
                 "lambasting": "lambaste", "raped": "rape", "raping": "rape", "resupplied": "resupply"}
 
 
+def _lemma(token: Token) -> str:
+    return MODEL_LEMMAS.get(token.lower_, token.lemma_.lower())
+
+
 def lexicon_code(verb: Token) -> str | None:
     """The CAMEO code the event lexicon gives a verb, with its phrase ("open fire") if any."""
-    lemma = MODEL_LEMMAS.get(verb.lower_, verb.lemma_.lower())
+    lemma = _lemma(verb)
     if lemma == "charge" and any(t.like_num or t.lower_ in ("more", "percent", "fee", "fees", "toll")
                                  for t in verb.subtree):
         return "163"  # "will charge Kestrian lorries 40 percent more": a fee, not a charge against anyone
@@ -713,7 +717,7 @@ class EventFinder:
         "agreed that the commission would meet", "“…,” Putin promised", "threatened to break
         relations") with the code of the action it names; the clause is then no event of its own."""
         threat = cameo.startswith("13") and verb.lemma_.lower() == "threaten"  # "threatened to break relations"
-        agreed = cameo.startswith("03") and (verb.lemma_.lower() in future_codes()["intent_heads"]
+        agreed = cameo.startswith("03") and (_lemma(verb) in future_codes()["intent_heads"]
                                              or any(c.dep_ == "dobj" for c in verb.children))
         if not (threat or agreed):
             return None
@@ -1279,7 +1283,7 @@ class EventFinder:
             auxes = {c.lower_ for c in current.children if c.dep_ in ("aux", "auxpass")}
             if auxes & {"will", "shall", "'ll", "wo", "would", "could", "might", "may"}:
                 return True
-            if current.dep_ in ("xcomp", "ccomp", "advcl") and current.head.lemma_.lower() in heads \
+            if current.dep_ in ("xcomp", "ccomp", "advcl") and _lemma(current.head) in heads \
                     and not _temporal_clause(current):
                 return True
             if current.dep_ == "acl" and current.head.lemma_.lower() in INTENT_NOUNS \
