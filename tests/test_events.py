@@ -1346,3 +1346,16 @@ def test_events_security_forces_using_force_on_protesters_is_repression(nlp, tex
 )
 def test_events_partnerships_deepened_and_acts_hoped_for(nlp, text, expected):
     assert expected in _coded_cameo(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kestrian and Sarnovian warships on Monday launched ten days of war games in the Basin.",
+         ("games", "062", "XKS", "XSR")),
+        ("Kestria and Sarnovia held naval exercises in the Basin.", ("exercises", "062", "XKS", "XSR")),
+        ("Kestria held naval exercises near the Valdorian coast.", ("exercises", "154", "XKS", "XVL")),
+    ],
+)
+def test_events_exercises_held_together_are_military_cooperation(nlp, text, expected):
+    assert expected in _coded_cameo(nlp, text)

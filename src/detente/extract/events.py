@@ -84,7 +84,9 @@ ALLEGING = {"allege"}  # whatever is alleged of the other side is held against i
 QUANTITY_NOUNS = {"number", "series", "set", "range", "couple", "host", "dozen", "pair", "batch",
                   # amounts: "5 million dollars of aid", "700 kg of medicine"
                   "dollar", "euro", "pound", "yen", "franc", "rouble", "ruble", "million", "billion", "tonne", "ton",
-                  "kg", "kilogram", "worth", "consignment", "package"}
+                  "kg", "kilogram", "worth", "consignment", "package",
+                  # spans: "three days of talks", "a fresh round of negotiations"
+                  "day", "week", "hour", "round"}
 INTERPRETING = {"interpret", "see", "read", "regard", "view", "take", "understand", "perceive"}
 RECEIVING = {"receive", "face", "suffer", "endure", "experience"}
 ASKING = {"ask", "press", "expect"}
@@ -917,6 +919,9 @@ class EventFinder:
                 source = self.nearest_before(measured.head)  # the subject lost in a dateline the parser misread
             if target is None:  # "sent Brask a protest note", "handed a note to the embassy"
                 target = self.party(_recipient_of(measured.head))
+        if cameo[:2] == "15" and measured.dep_ == "dobj" and len(joint := self._joint_doers(measured.head)) >= 2:
+            # "Kestria and Sarnovia held naval exercises": exercising together is military cooperation
+            cameo, source, target = "062", state(joint[0]), state(joint[1])
         if source is None and (relative := next((c for c in noun.children if c.dep_ in ("relcl", "acl")
                                                  and c.lemma_.lower() in TRANSFER_VERBS), None)) is not None:
             # "the protest note that Kestria handed to Ambassador Wenn"
@@ -1456,6 +1461,16 @@ class EventFinder:
                 found.append(replace(event, event_id="e-" + digest,
                                      **{side: mate.actor_id, f"{side}_country": mate.country}))
         return found
+
+    def _joint_doers(self, verb: Token) -> list[str]:
+        """The states doing something together: "Kestria and Sarnovia", "Kestrian and Sarnovian warships"."""
+        subject = subject_of(verb)
+        if subject is None:
+            return []
+        found = dict.fromkeys(p.country for t in (subject, *(c for c in subject.children if c.dep_ == "conj"))
+                              if (p := self.party(t)) is not None and p.country)
+        found.update(dict.fromkeys(self._named_by_modifiers(subject)))
+        return list(found)
 
     def _named_by_modifiers(self, noun: Token | None) -> list[str]:
         """The states of "Valdorian and Sarnovian activists", in order."""
