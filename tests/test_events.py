@@ -1359,3 +1359,15 @@ def test_events_partnerships_deepened_and_acts_hoped_for(nlp, text, expected):
 )
 def test_events_exercises_held_together_are_military_cooperation(nlp, text, expected):
     assert expected in _coded_cameo(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Valdoria and Kestria quarrelled. Sarnovia closed its southern borders with Morvaine and Qarovia because "
+         "of the fighting.", ("closed", "191", "XSR", "XMV")),
+        ("Under the plan, Kestria will evacuate all 21 settlements in Valdoria.", ("evacuate", "0356", "XKS", "XVL")),
+    ],
+)
+def test_events_borders_closed_with_a_side_and_settlements_evacuated(nlp, text, expected):
+    assert expected in _coded_cameo(nlp, text)

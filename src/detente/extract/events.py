@@ -133,6 +133,7 @@ WEAPON_WORDS = {"193": {"ricochet", "bullet", "gunfire", "gunshot", "sniper", "r
                 "195": {"airstrike", "warplane", "drone", "bomber"}}
 PROTESTERS = {"protester", "protestor", "demonstrator", "rioter", "mob"}
 SECURITY_FORCES = {"police", "policeman", "force", "troop", "soldier", "army", "guard", "gendarme", "officer"}
+SHARED_THINGS = {"border", "frontier", "boundary", "tie", "relation", "link", "crossing"}
 LEVIES = {"fee", "tariff", "toll", "duty", "levy", "tax", "charge"}
 RAISED = {"high", "steep", "stiff"}  # lemmas of the comparatives "higher", "steeper", "stiffer"
 CHARACTERISING = {"call", "describe", "brand", "label", "term", "characterise", "characterize", "dub", "dismiss"}
@@ -509,6 +510,11 @@ class EventFinder:
             if source is None:
                 return None
         target = self.party(subject) if passive else self.party(obj)
+        if target is None and not passive and obj is not None and obj.dep_ == "dobj" and (
+                shared := next((g for c in (*obj.children, *(verb.children if obj.lemma_.lower() in SHARED_THINGS
+                                                             else ())) if c.dep_ == "prep" and c.lower_ == "with"
+                                for g in c.children if g.dep_ == "pobj"), None)) is not None:
+            target = self.party(shared)  # "closed its borders with Kestria", "cut its ties with Brask"
         protest = cameo[:2] == "14"  # those who protest together are no sides against each other
         if source is None and not passive and (pair := self.parties.both_sides(subject)):
             source, target = state(pair[0]), target or (None if protest else state(pair[1]))
