@@ -1371,3 +1371,8 @@ def test_events_exercises_held_together_are_military_cooperation(nlp, text, expe
 )
 def test_events_borders_closed_with_a_side_and_settlements_evacuated(nlp, text, expected):
     assert expected in _coded_cameo(nlp, text)
+
+
+def test_events_the_side_behind_an_attack_is_its_doer(nlp):
+    assert [e[1:] for e in _coded(nlp, "Valdoria says Kestria was behind the attacks on its border posts.")] == [
+        ("ASSAULT", "XKS", "XVL")]

@@ -911,6 +911,9 @@ class EventFinder:
                     source, target = pair  # "the meeting of the presidents of Azerbaijan and Russia"
                 elif child.lower_ in TARGET_PREPOSITIONS | {"of"}:
                     target = target or self.party(obj)
+        if source is None and noun.dep_ == "pobj" and noun.head.lower_ == "behind" \
+                and noun.head.head.lemma_.lower() == "be":
+            source = self.party(subject_of(noun.head.head))  # "Kestria was behind the attacks": its attacks
         received = self._received(noun)
         if received is not None and source is None and (target is None or target.actor_id == received.actor_id):
             # "Azerbaijanis faced intimidation", "had not received the notification": done to the subject
