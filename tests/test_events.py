@@ -1074,6 +1074,220 @@ def test_events_an_act_on_an_indefinite_pronoun_names_no_act(nlp):
     assert [e[0] for e in _coded(nlp, text) if e[0] == "withdrawn"]
 
 
+# ---------------------------------------------------------------- general CAMEO coding (issue 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # nominal small-arms fights: the subject draws the object into the fight
+        ("Kestrian rebels engaged Valdorian peacekeepers in a firefight on Saturday.",
+         ("firefight", "193", "XKS", "XVL")),
+        ("Kestrian troops fought Valdorian soldiers in a gunbattle near the border.",
+         ("gunbattle", "193", "XKS", "XVL")),
+        # a warrant is legal action against the people named (173), not a threat
+        ("A court in Kestria issued arrest warrants for two Valdorian men.", ("warrants", "173", "XKS", "XVL")),
+        # sorrow expressed is an empathetic comment (018)
+        ("The president of Kestria expressed sorrow for the shootings in Valdoria.",
+         ("expressed", "018", "XKS", "XVL")),
+        # claiming an attack is acknowledging responsibility (015), beside the attack itself
+        ("Kestrian militants claimed responsibility for the bombing of a Valdorian bus.",
+         ("claimed", "015", "XKS", "XVL")),
+    ],
+)
+def test_events_general_cameo_phrases(nlp, text, expected):
+    assert expected in _coded_cameo(nlp, text)
+
+
+def test_events_deaths_of_men_under_arms_near_the_other_side_are_its_attack(nlp):
+    text = ("Two Kestrian servicemen died on Tuesday after their patrol crossed into the Valdorian half of the "
+            "bridge, the ministry said. One Valdorian officer was wounded by a ricochet.")
+    assert ("died", "193", "XVL", "XKS") in _coded_cameo(nlp, text)
+    # a death with its cause told is no attack; one told beside the attack is that attack's outcome
+    text = "Two Kestrian servicemen died in a helicopter crash near the Valdorian border on Tuesday."
+    assert not [e for e in _coded_cameo(nlp, text) if e[0] == "died"]
+    text = "Two Kestrian soldiers died on Tuesday after their truck overturned near the Valdorian border."
+    assert not [e for e in _coded_cameo(nlp, text) if e[0] == "died"]
+    text = "Valdorian guards opened fire on a Kestrian patrol; two Kestrian servicemen died."
+    assert not [e for e in _coded_cameo(nlp, text) if e[0] == "died"]
+
+
+def test_events_what_a_promise_or_threat_is_done_to_is_no_event_of_its_own(nlp):
+    assert [e[:2] for e in _coded_cameo(nlp, "Kestria has agreed to lift the sanctions on Valdoria.")] == [
+        ("agreed", "0354")]
+    text = "A Kestrian minister threatened to impose import restrictions against Valdorian goods."
+    assert [e[:2] for e in _coded_cameo(nlp, text)] == [("threatened", "1312")]
+
+
+def test_events_what_is_alleged_is_one_accusation(nlp):
+    # a report (a thing) alleges for the side where it was released; the acts alleged, down the joined and
+    # governed clauses, are that allegation, not acts of their own
+    text = ("A report released in the Kestrian capital alleged that Valdoria knew of the plan, and that "
+            "Valdorian troops helped to carry out killings.")
+    assert _coded_cameo(nlp, text) == [("alleged", "112", "XKS", "XVL")]
+
+
+def test_events_a_protest_is_aimed_at_the_state_where_it_is_held_by_each_side_that_protests(nlp):
+    text = "Valdorian and Sarnovian activists staged a dramatic protest in Dorrun on Wednesday."
+    assert sorted(e[1:] for e in _coded(nlp, text)) == [("PROTEST", "XSR", "XKS"), ("PROTEST", "XVL", "XKS")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the model lemmatises "staged" as "stag": still the light verb whose object names the event
+        ("Thousands of Kestrian students staged mass demonstrations on Saturday to demand political reforms by "
+         "the Valdorian government.", [("demonstrations", "PROTEST", "XKS", "XVL")]),
+        # what a protest is held for is that protest, not an accusation of its own
+        ("Kestrian prisoners began a hunger strike on Monday to protest against Valdoria's decision.",
+         [("strike", "PROTEST", "XKS", "XVL")]),
+        # what the other side is charged with is the charge, not an act of support
+        ("Valdoria lodged an official protest with Kestria, charging its neighbour with supporting dissidents.",
+         [("protest", "ACCUSE", "XVL", "XKS")]),
+    ],
+)
+def test_events_what_a_protest_or_charge_is_for_is_no_event_of_its_own(nlp, text, expected):
+    assert _coded(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Kestria complained to the United Nations over two Valdorian air raids.",
+     "Kestria protested to the Veltic Cooperation Council about Valdoria's fee increase."],
+)
+def test_events_a_complaint_to_a_third_party_is_aimed_at_the_side_complained_of(nlp, text):
+    assert [e[1:] for e in _coded(nlp, text) if e[1] == "ACCUSE"] == [("ACCUSE", "XKS", "XVL")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "for one of its gunboats" counts no time: an apology, not a standing state of affairs
+        ("Kestria has apologized to Valdoria for one of its gunboats intercepting a Valdorian ship.",
+         ("apologized", "055", "XKS", "XVL")),
+        # an attack on no one named, in another state's place, is on that state
+        ("Kestrian tanks fired four shells at targets in Brask, witnesses said.", ("fired", "194", "XKS", "XVL")),
+        ("Kestrian soldiers beat up Valdorian detainees on Monday.", ("beat", "182", "XKS", "XVL")),
+        # whose forces withdraw, and from where
+        ("The withdrawal of Valdorian forces from Kestria began on Monday.", ("withdrawal", "0874", "XVL", "XKS")),
+    ],
+)
+def test_events_apologies_attacks_by_place_and_withdrawals(nlp, text, expected):
+    assert expected in _coded_cameo(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Kestria rejected a fresh offer from Valdoria for direct talks between the two neighbours.",
+     "Kestria rejected calls for sanctions against Valdoria."],
+)
+def test_events_what_is_rejected_is_no_event_of_its_own(nlp, text):
+    assert [e[:2] for e in _coded(nlp, text)] == [("rejected", "REJECT")]
+
+
+def test_events_higher_levies_are_a_fee_increase(nlp):
+    text = ("Valdoria and Kestria quarrelled. The talks took place two weeks after higher Valdorian transit fees "
+            "for Kestrian lorries came into force on 1 March.")
+    assert ("fees", "163", "XVL", "XKS") in _coded_cameo(nlp, text)
+    assert not [e for e in _coded_cameo(nlp, "Kestrian hauliers complained about high Valdorian fees.")
+                if e[0] == "fees"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Sarnovian president launched a mediation effort on Saturday between Kestria and Valdoria.",
+     "A Sarnovian envoy undertook a mediation mission between Kestria and Valdoria."],
+)
+def test_events_a_mediation_effort_is_a_third_partys_mediation_with_each_side(nlp, text):
+    assert sorted(e[1:] for e in _coded(nlp, text)) == [("CONSULT", "XSR", "XKS"), ("CONSULT", "XSR", "XVL")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Valdoria said a mortar bomb was fired at it from Kestria on Tuesday.",
+     "Two rockets were fired into Valdoria from Kestrian territory overnight.",
+     "Shells were fired at Valdorian positions from across the Kestrian border."],
+)
+def test_events_fire_from_a_state_is_its_attack_on_the_side_aimed_at(nlp, text):
+    assert [e[1:] for e in _coded(nlp, text)] == [("ASSAULT", "XKS", "XVL")]
+
+
+def test_events_a_relative_clause_is_done_by_the_noun_it_describes(nlp):
+    text = "Kestria launched an air strike against a militant group that has seized parts of Valdoria."
+    assert [e[0] for e in _coded(nlp, text)] == ["strike"]
+    text = "Kestria protested. The Valdorian border troops who opened fire on Tuesday were praised in Brask."
+    assert ("opened", "ASSAULT", "XVL", "XKS") in _coded(nlp, text)
+
+
+def test_events_what_an_accusation_says_was_done_is_no_event_told(nlp):
+    text = "Kestria condemned allegations by Valdoria that it had played a role in the massacre."
+    assert [e[:2] for e in _coded(nlp, text)] == [("condemned", "ACCUSE")]
+    text = "Kestria accused Valdoria of playing a role in the massacre."
+    assert [e[:2] for e in _coded(nlp, text)] == [("accused", "ACCUSE")]
+    # but a reason given inside it is told: the agreements were signed
+    text = ("Valdoria and Kestria quarrelled. President Teodor Halvic accused Valdoria of using the road as a lever "
+            "to punish Kestria for its new energy and travel agreements with Sarnovia.")
+    assert ("agreements", "SUPPORT", "XKS", "XSR") in _coded(nlp, text)
+
+
+def test_events_what_a_side_hoped_others_would_do_is_no_event(nlp):
+    # the model lemmatises "hoped" as "hop"
+    text = "Valdoria said it hoped Kestrian officials would be indicted for war crimes."
+    assert _coded(nlp, text) == []
+
+
+def test_events_verb_forms_the_model_lemmatises_wrongly_keep_their_code(nlp):
+    # "raped" is lemmatised "rap" (to rap someone: criticise), "resupplied" "resupplie"
+    assert ("raped", "1821", "XKS", "XVL") in _coded_cameo(nlp, "Kestrian soldiers raped Valdorian women.")
+    assert ("rapped", "111", "XKS", "XVL") in _coded_cameo(nlp, "Kestria rapped Valdoria over the fees.")
+    assert ("resupplied", "072", "XKS", "XVL") in _coded_cameo(
+        nlp, "Kestria resupplied Valdorian rebels with weapons.")
+
+
+def test_events_weapons_received_from_a_side_are_its_military_aid(nlp):
+    assert ("weapons", "072", "body:xvl-government", "XKS") in _coded_cameo(
+        nlp, "Kestrian rebels received weapons from the Valdorian government.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kestria and Valdoria renewed negotiations today on a troop pullback.",
+         ("negotiations", "CONSULT", "XKS", "XVL")),
+        ("Kestria declared a unilateral ceasefire on Wednesday after 12 days of battles with Valdoria.",
+         ("ceasefire", "RETREAT", "XKS", "XVL")),
+        ("Kestrian forces had completed their withdrawal from the Valdorian town.",
+         ("withdrawal", "RETREAT", "XKS", "XVL")),
+        ("Kestrian troops remained on alert near the Valdorian border.", ("remained", "MOBILIZE", "XKS", "XVL")),
+    ],
+)
+def test_events_renewed_declared_completed_and_standing_acts(nlp, text, expected):
+    assert expected in _coded(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two Kestrian pilots sought asylum in Valdoria.", ("sought", "103", "XKS", "XVL")),
+        ("Sarnovia has dispatched inspectors to a nuclear plant in Kestria.", ("dispatched", "090", "XSR", "XKS")),
+    ],
+)
+def test_events_seeking_asylum_and_sending_inspectors(nlp, text, expected):
+    assert expected in _coded_cameo(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sarnovia on Monday gave Kestria 5.1 million dollars of aid for farming projects.",
+         ("aid", "070", "XSR", "XKS")),
+        ("Sarnovia sent Kestria 200 tonnes of food.", ("sent", "073", "XSR", "XKS")),
+    ],
+)
+def test_events_an_amount_of_aid_is_the_aid(nlp, text, expected):
+    assert expected in _coded_cameo(nlp, text)
+
+
 def test_events_a_relative_clause_on_a_participant_dates_its_own_verb(nlp):
     text = "Kestria released Tomas Brel, a Valdorian engineer who was arrested in Dorrun on 3 June."
     events = run(nlp, text, published="2026-08-08", example_gazetteer=True).events
@@ -1092,3 +1306,73 @@ def test_events_a_participle_on_people_dates_their_story_one_on_an_occasion_date
     text = "At the council meeting held on 10 July in Sulem, Valdoria accused Kestria of spying."
     events = run(nlp, text, published="2026-07-12", example_gazetteer=True).events
     assert [(e.category, e.date) for e in events] == [("ACCUSE", "2026-07-10")]
+
+
+def test_events_put_under_investigation_is_an_investigation(nlp):
+    assert ("put", "090", "XVL", "XKS") in _coded_cameo(
+        nlp, "Valdorian prosecutors put two Kestrian officials under investigation.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Kestrian embassy was demolished by Valdorian protesters.",
+     "Valdorian demonstrators attacked the Kestrian embassy in Brask."],
+)
+def test_events_violence_by_protesters_is_a_violent_protest(nlp, text):
+    assert [e[1:2] for e in _coded_cameo(nlp, text)] == [("145",)]
+    assert _coded(nlp, "Kestrian police attacked Valdorian demonstrators.")[0][1] == "ASSAULT"
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [("Kestrian forces clashed with Valdorian rioters in the square.", "175"),
+     ("Kestrian police opened fire on Valdorian protesters.", "175"),
+     ("Kestrian troops attacked Valdorian soldiers.", "190")],
+)
+def test_events_security_forces_using_force_on_protesters_is_repression(nlp, text, cameo):
+    assert [e[1] for e in _coded_cameo(nlp, text)] == [cameo]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # deepening a partnership is cooperating; seeking to do so is the intent
+        ("Kestria and Sarnovia are seeking to deepen a partnership in energy, a Sarnovian minister said.",
+         ("deepen", "032", "XKS", "XSR")),
+        ("Kestria deepened its partnership with Sarnovia.", ("deepened", "050", "XKS", "XSR")),
+        # "hoped to" (lemma "hop" in the model) announces an intent
+        ("Kestria hoped to hold talks with Valdoria in May.", ("talks", "036", "XKS", "XVL")),
+    ],
+)
+def test_events_partnerships_deepened_and_acts_hoped_for(nlp, text, expected):
+    assert expected in _coded_cameo(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kestrian and Sarnovian warships on Monday launched ten days of war games in the Basin.",
+         ("games", "062", "XKS", "XSR")),
+        ("Kestria and Sarnovia held naval exercises in the Basin.", ("exercises", "062", "XKS", "XSR")),
+        ("Kestria held naval exercises near the Valdorian coast.", ("exercises", "154", "XKS", "XVL")),
+    ],
+)
+def test_events_exercises_held_together_are_military_cooperation(nlp, text, expected):
+    assert expected in _coded_cameo(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Valdoria and Kestria quarrelled. Sarnovia closed its southern borders with Morvaine and Qarovia because "
+         "of the fighting.", ("closed", "191", "XSR", "XMV")),
+        ("Under the plan, Kestria will evacuate all 21 settlements in Valdoria.", ("evacuate", "0356", "XKS", "XVL")),
+    ],
+)
+def test_events_borders_closed_with_a_side_and_settlements_evacuated(nlp, text, expected):
+    assert expected in _coded_cameo(nlp, text)
+
+
+def test_events_the_side_behind_an_attack_is_its_doer(nlp):
+    assert [e[1:] for e in _coded(nlp, "Valdoria says Kestria was behind the attacks on its border posts.")] == [
+        ("ASSAULT", "XKS", "XVL")]

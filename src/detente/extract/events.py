@@ -61,7 +61,10 @@ SAY_LEMMAS = {"say", "tell", "add", "announce", "state", "declare", "confirm", "
 LIGHT_VERBS = {"hold", "stage", "conduct", "launch", "carry", "lodge", "file", "issue", "make", "begin", "start",
                "send", "deliver", "hand", "impose", "announce", "order", "present", "give", "pay", "open",
                "resume", "continue", "sign", "conclude", "extend", "express", "offer", "mount", "submit",
-               "initiate", "organise", "organize", "arrange"}
+               "initiate", "organise", "organize", "arrange",
+               "undertake", "renew", "declare", "complete", "stag"}  # "stag": the model's lemma of "staged", "staging"
+# "a mediation effort", "a rescue mission": the act the effort is made for
+EFFORT_NOUNS = {"effort", "mission", "bid", "attempt", "initiative", "drive"}
 # "a normal and expected step would be …": what someone ought to do
 NORMATIVE_NOUNS = {"step", "move", "thing", "response", "course", "reaction", "gesture"}
 NORMATIVE_WORDS = {"normal", "expect", "expected", "logical", "natural", "proper", "appropriate", "reasonable",
@@ -73,9 +76,17 @@ INSTITUTIONS = {"police", "court", "prosecutor", "authority", "official", "offic
 TRANSFER_VERBS = {"hand", "send", "deliver", "lodge", "submit", "present", "file", "pass", "give"}
 STATIVE_VERBS = {"be", "remain", "stay", "sit", "live", "keep", "lie", "stand"}
 SPECULATING = {"muse", "talk", "speak", "think", "dream", "joke", "speculate", "fantasise", "fantasize", "write"}
-EXPECTING = {"expect", "predict", "anticipate", "forecast", "foresee", "hope"}
+EXPECTING = {"expect", "predict", "anticipate", "forecast", "foresee", "hope",
+             "hop"}  # the model's lemma of "hoped", "hoping"
 CLAIMING = {"claim", "allege", "charge", "contend", "assert"}
-QUANTITY_NOUNS = {"number", "series", "set", "range", "couple", "host", "dozen", "pair", "batch"}
+ALLEGATION_NOUNS = {"allegation", "accusation", "claim", "charge"}
+ALLEGING = {"allege"}  # whatever is alleged of the other side is held against it ("alleged that X helped …")
+QUANTITY_NOUNS = {"number", "series", "set", "range", "couple", "host", "dozen", "pair", "batch",
+                  # amounts: "5 million dollars of aid", "700 kg of medicine"
+                  "dollar", "euro", "pound", "yen", "franc", "rouble", "ruble", "million", "billion", "tonne", "ton",
+                  "kg", "kilogram", "worth", "consignment", "package",
+                  # spans: "three days of talks", "a fresh round of negotiations"
+                  "day", "week", "hour", "round"}
 INTERPRETING = {"interpret", "see", "read", "regard", "view", "take", "understand", "perceive"}
 RECEIVING = {"receive", "face", "suffer", "endure", "experience"}
 ASKING = {"ask", "press", "expect"}
@@ -110,6 +121,21 @@ UNDERGONE = {"arrest", "detention", "imprisonment", "release", "trial", "expulsi
 PARTICLE_ADVERBS = {"back", "off", "away", "over", "out", "down", "up", "in"}
 TEMPORAL_PREPOSITIONS = {"since", "after", "before", "until", "during", "following", "amid"}
 KNOWING = {"understand", "know", "realise", "realize", "recognise", "recognize", "acknowledge", "accept", "see"}
+# men under arms whose deaths, with another state named beside them, are that state's attack
+UNIFORMED = {"serviceman", "servicemen", "soldier", "guard", "officer", "trooper", "troop", "policeman", "peacekeeper",
+             "marine", "sailor", "pilot", "conscript", "gendarme", "ranger", "patrol"}
+DYING = {"die", "perish"}
+MISHAPS = {"accident", "crash", "overturn", "collision", "illness", "disease", "drown", "storm", "avalanche",
+           "heart", "suicide", "exercise", "training", "heat", "cold"}
+# the weapon an article names, for the kind of attack a death is told without one (CAMEO 193, 194, 195)
+WEAPON_WORDS = {"193": {"ricochet", "bullet", "gunfire", "gunshot", "sniper", "rifle", "shot", "shots"},
+                "194": {"shelling", "artillery", "mortar", "howitzer"},
+                "195": {"airstrike", "warplane", "drone", "bomber"}}
+PROTESTERS = {"protester", "protestor", "demonstrator", "rioter", "mob"}
+SECURITY_FORCES = {"police", "policeman", "force", "troop", "soldier", "army", "guard", "gendarme", "officer"}
+SHARED_THINGS = {"border", "frontier", "boundary", "tie", "relation", "link", "crossing"}
+LEVIES = {"fee", "tariff", "toll", "duty", "levy", "tax", "charge"}
+RAISED = {"high", "steep", "stiff"}  # lemmas of the comparatives "higher", "steeper", "stiffer"
 CHARACTERISING = {"call", "describe", "brand", "label", "term", "characterise", "characterize", "dub", "dismiss"}
 
 
@@ -149,9 +175,18 @@ def state(country: str) -> Party:
     return Party(country, country, "state")
 
 
+# verb forms whose lemma the model gets wrong ("hoped" -> "hop", "staged" -> "stag", "raped" -> "rap")
+MODEL_LEMMAS = {"hoped": "hope", "hoping": "hope", "staged": "stage", "staging": "stage", "lambasted": "lambaste",
+                "lambasting": "lambaste", "raped": "rape", "raping": "rape", "resupplied": "resupply"}
+
+
+def _lemma(token: Token) -> str:
+    return MODEL_LEMMAS.get(token.lower_, token.lemma_.lower())
+
+
 def lexicon_code(verb: Token) -> str | None:
     """The CAMEO code the event lexicon gives a verb, with its phrase ("open fire") if any."""
-    lemma = verb.lemma_.lower()
+    lemma = _lemma(verb)
     if lemma == "charge" and any(t.like_num or t.lower_ in ("more", "percent", "fee", "fees", "toll")
                                  for t in verb.subtree):
         return "163"  # "will charge Kestrian lorries 40 percent more": a fee, not a charge against anyone
@@ -348,6 +383,44 @@ class EventFinder:
             return None
         return self.event(verb, self.noun_code(antecedent) or "", giver, receiver)
 
+    def deaths_by_other_side(self, verb: Token) -> Event | None:
+        """"Two Kestrian servicemen died after their patrol crossed into the Valdorian half": men under
+        arms of one state who died, told without a cause ("died in a crash", "of their wounds") and with
+        the document's other side named in that sentence or the one before or after, were attacked
+        by that side (told from the victims' side); coded by the weapon the article names."""
+        if verb.lemma_.lower() not in DYING or verb.pos_ != "VERB":
+            return None
+        subject = subject_of(verb)
+        subject = _counted_referent(subject) or subject
+        if subject is None or subject.lemma_.lower() not in UNIFORMED or any(
+                c.dep_ == "prep" and c.lower_ in ("in", "of", "from", "after") and any(
+                    o.dep_ == "pobj" and o.pos_ == "NOUN" for o in c.children) for c in verb.children):
+            return None
+        if any(self._names_attack(t) for t in verb.sent if t.i != verb.i):
+            return None  # "troops opened fire on a patrol; three guards died": the attack is coded on its word
+        if any(t.lemma_.lower() in MISHAPS for t in verb.sent):
+            return None  # "died after their truck overturned near the border": no one's attack
+        victims = self.party(subject)
+        if victims is None or victims.country is None or (other := self.counterpart_of(victims)) is None:
+            return None
+        sentences = list(self.sdoc.sents)
+        at = next(i for i, sentence in enumerate(sentences) if sentence.start <= verb.i < sentence.end)
+        near = sentences[max(0, at - 1)].start_char, sentences[min(len(sentences) - 1, at + 1)].end_char
+        if not any(m.country == other.country and near[0] <= m.start < near[1] for m in self.mentions + self.places):
+            return None
+        return self.event(verb, self._weapon_named(), other, victims)
+
+    def _names_attack(self, token: Token) -> bool:
+        code = self.verb_code(token) if token.pos_ == "VERB" else \
+            self.noun_code(token) if token.pos_ == "NOUN" else None
+        return code is not None and code[:2] in ("18", "19", "20")
+
+    def _weapon_named(self) -> str:
+        """The CAMEO code of the one kind of weapon the document names, else 190 (conventional force)."""
+        words = {t.lower_ for t in self.sdoc} | {t.lemma_.lower() for t in self.sdoc}
+        kinds = [code for code, named in WEAPON_WORDS.items() if words & named]
+        return kinds[0] if len(kinds) == 1 else "190"
+
     def left_unanswered(self, verb: Token) -> Event | None:
         """"Kestria's request for consultations, sent to Brask in February, has gone unanswered": the
         one it was sent to has not answered its sender (CONSULT 040, negated)."""
@@ -376,9 +449,14 @@ class EventFinder:
             return unanswered
         if (received := self.received_by_pronoun(verb)) is not None:
             return received
+        if (deaths := self.deaths_by_other_side(verb)) is not None:
+            return deaths
         if _describes_noun(verb) and not (verb.dep_ != "pcomp" and self._same_kind(verb, verb.head)):
             return None  # but what an event is held for ("a rally in Lagos to protest …") tells that event
         cameo = self.verb_code(verb)
+        if verb.lemma_.lower() == "undertake" and any(c.dep_ == "dobj" and c.pos_ == "NOUN" and self.noun_code(c)
+                                                      for c in verb.children):
+            return None  # "undertook a mediation mission": the mission is the event (not a promise)
         phrases = verb_phrase_index().get(verb.lemma_.lower(), {})
         gerund = next((c for c in verb.children
                        if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.lemma_.lower() in phrases), None)
@@ -404,6 +482,12 @@ class EventFinder:
         if verb.lemma_.lower() in ("block", "blockade") and cameo[:3] in ("172", "191") and not passive \
                 and (doer := subject_of(verb)) is not None and doer.lemma_.lower() in CIVILIANS:
             cameo = "144"  # "paper workers blocked the bridge": civilians obstructing passage protest
+        doers = [c for c in verb.children if c.dep_ == "agent" for c in c.children if c.dep_ == "pobj"] if passive \
+            else [subject_of(verb)]
+        if cameo[:2] in ("17", "18", "19") and any(d is not None and d.lemma_.lower() in PROTESTERS for d in doers):
+            cameo = "145"  # "the embassy was demolished by protesters", "rioters attacked the police": riot
+        elif cameo[:2] in ("18", "19") and not passive and _repressing(verb):
+            cameo = "175"  # "police clashed with rioters", "troops fired on demonstrators": violent repression
         # a wire dateline ("VELMAR, 5 August (Basin Wire) - Sarnovia and Kestria signed") may be parsed
         # as a second subject: the one nearest the verb that names an actor is the subject (the
         # dateline, first, names the wire service)
@@ -418,10 +502,25 @@ class EventFinder:
         agent_obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
         obj = _object_of(verb)
         source = self.party(agent_obj) if passive else self.party(subject)
+        if not passive and source is None and verb.dep_ == "relcl" and subject is not None \
+                and subject.lower_ in ("that", "which", "who") and cameo[:2] in CONFLICT_ROOTS:
+            # "the Valdorian border troops who opened fire"; "its campaign against the militant group that has
+            # seized parts of …": the group did it, and if the group is no side, no one named did
+            source = self.party(verb.head)
+            if source is None:
+                return None
         target = self.party(subject) if passive else self.party(obj)
+        if target is None and not passive and obj is not None and obj.dep_ == "dobj" and (
+                shared := next((g for c in (*obj.children, *(verb.children if obj.lemma_.lower() in SHARED_THINGS
+                                                             else ())) if c.dep_ == "prep" and c.lower_ == "with"
+                                for g in c.children if g.dep_ == "pobj"), None)) is not None:
+            target = self.party(shared)  # "closed its borders with Kestria", "cut its ties with Brask"
+        protest = cameo[:2] == "14"  # those who protest together are no sides against each other
         if source is None and not passive and (pair := self.parties.both_sides(subject)):
-            source, target = state(pair[0]), target or state(pair[1])
-        if not passive and target is None and subject is not None and source is not None:
+            source, target = state(pair[0]), target or (None if protest else state(pair[1]))
+        if protest and not passive and target is None and source is not None:
+            target = self.protested_where(verb, source)
+        if not passive and target is None and subject is not None and source is not None and not protest:
             # "Sarnovia and Kestria signed …", "Halvic and Demmin met": the second party is the target
             partner = next((self.party(c) for c in subject.children if c.dep_ == "conj"), None)
             if partner is not None and partner.country != source.country:
@@ -460,6 +559,11 @@ class EventFinder:
             # "Ambassador Wenn had been recalled from Dorrun": by his own state, from the state he served in
             source = state(target.country)
             target = self.counterpart_of(source)
+        if passive and source is None and agent_obj is None and cameo[:2] in ("18", "19", "20") \
+                and (fired_from := self._fired_from(verb)) is not None:
+            # "a mortar bomb was fired at it from Kestria", "rockets were fired into Valdoria from
+            # Kestrian territory": whence it came, at whom it was aimed
+            source, target = fired_from, self._fired_at(verb) or target
         if passive and source is None and target is not None and not _someone_unnamed(agent_obj):
             # "the lorries were impounded", "the students were freed": done to one side, by the other
             # (but "ignored by the head of one of the agencies" names its doer, only not as an actor)
@@ -484,6 +588,12 @@ class EventFinder:
                 and obj.lemma_.lower() in UNDERGONE and target.country == source.country:
             # "demanded Pell's immediate release": asked of the side that holds its own national
             target = self.counterpart_of(source)
+        if cameo[:2] == "11" and source is not None and not passive and (target is None or target.country is None) \
+                and (complained := self.complained_of(verb, source)) is not None:
+            # "complained to the United Nations over two Valdorian air raids": the side whose act it is
+            target = complained
+        if target is None and source is not None and not passive and cameo[:2] in ("18", "19", "20"):
+            target = self.attacked_where(verb, source)  # "tanks fired four shells at targets in Brask"
         if target is None and source is not None and cameo[:3] in ("042", "043"):
             target = self.visited(verb, source)  # "arrived in Kabul", "attended the Beijing Olympics"
             if target is None and self.going_home(verb, source):
@@ -498,6 +608,64 @@ class EventFinder:
             if complement.i < verb.i and self.parties.quote_at(complement.idx) is not None:
                 trigger = complement  # "“A legal assessment will be given …,” Putin promised."
         return self.event(trigger, cameo, source, target)
+
+    def complained_of(self, verb: Token, complainer: Party) -> Party | None:
+        """The state that did what a complaint is "over" or "about": the one its words name."""
+        heard = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
+                 for g in c.children if g.dep_ == "pobj"]
+        for prep in (c for owner in (verb, *heard) for c in owner.children
+                     if c.dep_ == "prep" and c.lower_ in ("over", "about")):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                for word in obj.subtree:
+                    party = self.party(word) if word.dep_ in ("amod", "compound", "poss", "nmod", "pobj") else None
+                    if party is not None and party.country and party.country != complainer.country:
+                        return state(party.country)
+        return None
+
+    def attacked_where(self, verb: Token, attacker: Party) -> Party | None:
+        """"fired four shells at targets in Brask", "blew themselves up in Brask": an attack on no one
+        named, in another state's place, is on that state."""
+        owners = [verb, *(g for c in verb.children if c.dep_ in ("dobj", "prep")
+                          for g in c.children if g.dep_ in ("pobj", "prep"))]
+        owners += [g for o in owners if o.dep_ == "prep" for g in o.children if g.dep_ == "pobj"]
+        return self.protested_where(verb, attacker, owners)
+
+    def protested_where(self, verb: Token, protesters: Party, owners: list[Token] | None = None) -> Party | None:
+        """"activists staged a protest in Dorrun": a protest held in another state's place is aimed at
+        that state."""
+        owners = owners or [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+        for prep in (c for owner in owners for c in owner.children if c.dep_ == "prep"
+                     and c.lower_ in ("in", "outside", "at", "near")):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                span = obj.left_edge.idx, obj.idx + len(obj.text)
+                place = next((m for m in self.places if span[0] <= m.start < span[1] and m.country), None)
+                if place is not None and place.country != protesters.country:
+                    return state(place.country)
+        return None
+
+    def _state_named_in(self, phrase: Token) -> Party | None:
+        """The state a phrase names, itself or by a word in it ("from Kestrian territory", "across the border")."""
+        for word in phrase.subtree:
+            found = self.party(word)
+            if found is None:
+                place = next((m for m in self.places if m.start <= word.idx < m.end and m.country), None)
+                found = state(place.country) if place is not None else None
+            if found is not None and found.country:
+                return found
+        return None
+
+    def _fired_from(self, verb: Token) -> Party | None:
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+        return self._state_named_in(prep) if prep is not None else None
+
+    def _fired_at(self, verb: Token) -> Party | None:
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("at", "into", "on", "against")):
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.lower_ == "it" and verb.dep_ == "ccomp":
+                return self.party(subject_of(verb.head))  # "Valdoria said a bomb was fired at it"
+            if obj is not None and (found := self._state_named_in(obj)) is not None:
+                return found
+        return None
 
     def owner_of_thing(self, thing: Token) -> Party | None:
         """The state a thing belongs to when the phrase says so ("the Kestrian lorries"), else the
@@ -557,7 +725,7 @@ class EventFinder:
         "agreed that the commission would meet", "“…,” Putin promised", "threatened to break
         relations") with the code of the action it names; the clause is then no event of its own."""
         threat = cameo.startswith("13") and verb.lemma_.lower() == "threaten"  # "threatened to break relations"
-        agreed = cameo.startswith("03") and (verb.lemma_.lower() in future_codes()["intent_heads"]
+        agreed = cameo.startswith("03") and (_lemma(verb) in future_codes()["intent_heads"]
                                              or any(c.dep_ == "dobj" for c in verb.children))
         if not (threat or agreed):
             return None
@@ -586,6 +754,10 @@ class EventFinder:
             obj = next((c for c in complement.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
             if obj is not None and (action := self.noun_code(obj)):
                 self.consumed.add(obj.i)
+        if action is not None and complement.pos_ == "VERB" and complement.head.i == verb.i:
+            # "agreed to lift the sanctions", "threatened to impose import restrictions": the object is
+            # what the promised act is done to, not an event of its own
+            self.consumed.update(c.i for c in complement.children if c.dep_ == "dobj" and c.pos_ == "NOUN")
         return complement, action
 
     def person_in_sentence(self, trigger: Token, country: str | None) -> Party | None:
@@ -619,6 +791,12 @@ class EventFinder:
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
                 if code := self.noun_phrases.get(f"{obj.lemma_.lower()} {noun.lemma_.lower()}"):
                     return code
+        if noun.lemma_.lower() in EFFORT_NOUNS and (aim := next((c for c in noun.children if c.dep_ == "compound"
+                                                                and c.i == noun.i - 1), None)) is not None:
+            return self.nouns.get(aim.lemma_.lower())
+        if noun.lemma_.lower() in LEVIES and any(c.dep_ == "amod" and c.tag_ == "JJR" and c.lemma_.lower() in RAISED
+                                                 for c in noun.children):
+            return "163"  # "higher transit fees for Kestrian lorries", "steeper tariffs": a fee increase
         if noun.lemma_.lower() == "charge" and any(c.dep_ == "prep" and c.lower_ in ("of", "against")
                                                    for c in noun.children):
             return "112"  # "charges of gathering military information" (not "transit charges")
@@ -681,8 +859,13 @@ class EventFinder:
         if self._topic_of_inquiry(noun) or (noun.dep_ == "pobj" and noun.head.lower_ == "from"
                                             and (self.noun_code(noun) or "")[:2] == "17"):
             return None  # "moved him from custody to house arrest": the state he leaves is not reported
+        if self._alleged(noun):
+            return None  # "allegations that it had played a role in the genocide": what is alleged, not told
         if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_.lower() in FRAMEWORKS:
             return None  # "a format for regional cooperation", "a mechanism for consultations": what it is for
+        if noun.dep_ == "pobj" and noun.head.head.dep_ == "dobj" and noun.head.head.head.pos_ == "VERB" \
+                and (self.verb_code(noun.head.head.head) or "")[:2] == "12":
+            return None  # "rejected an offer for direct talks", "rejected calls for sanctions": what is rejected
         if noun.pos_ == "NOUN" and (code := self.relation_nouns.get(noun.lemma_.lower())) \
                 and (pair := self.relations_pair(noun)):
             return self.event(noun, code, *pair)  # "there is no crisis between our states"
@@ -706,8 +889,14 @@ class EventFinder:
                 source = source or self.party(child)
             elif child.dep_ == "prep":
                 obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if child.lower_ in ("by", "from"):
+                if cameo.startswith("087") and child.lower_ in ("from", "of"):
+                    # "the withdrawal of its forces from Kestria": whose forces leave, and whence
+                    found = self.party(obj)
+                    source, target = (source, found or target) if child.lower_ == "from" else (found or source, target)
+                elif child.lower_ in ("by", "from"):
                     source = self.party(obj) or source  # "an apology from Brask", "pressure from the police"
+                elif child.lower_ == "between" and obj is not None and cameo.startswith("045"):
+                    target = self.party(obj)  # "a mediation effort between Kestria and Valdoria": a third party's
                 elif child.lower_ == "between" and obj is not None and (pair := self.parties.both_sides(obj)):
                     source, target = state(pair[0]), state(pair[1])  # "between the two presidents"
                 elif child.lower_ == "between" and obj is not None:
@@ -722,18 +911,26 @@ class EventFinder:
                     source, target = pair  # "the meeting of the presidents of Azerbaijan and Russia"
                 elif child.lower_ in TARGET_PREPOSITIONS | {"of"}:
                     target = target or self.party(obj)
+        if source is None and noun.dep_ == "pobj" and noun.head.lower_ == "behind" \
+                and noun.head.head.lemma_.lower() == "be":
+            source = self.party(subject_of(noun.head.head))  # "Kestria was behind the attacks": its attacks
         received = self._received(noun)
         if received is not None and source is None and (target is None or target.actor_id == received.actor_id):
             # "Azerbaijanis faced intimidation", "had not received the notification": done to the subject
             target = received
             source = self._from_party(noun) or self.counterpart_of(received)
-        if source is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS:
+        measured = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" \
+            and noun.head.head.lemma_.lower() in QUANTITY_NOUNS else noun  # "gave Kestria 5 million dollars of aid"
+        if source is None and measured.dep_ == "dobj" and measured.head.lemma_.lower() in LIGHT_VERBS:
             # "held talks", "lodged a protest", "staged exercises": the light verb's subject acts
-            source = self.party(subject_of(noun.head))
-            if source is None and noun.head.tag_ in ("VBD", "VBZ", "VBP"):
-                source = self.nearest_before(noun.head)  # the subject lost in a dateline the parser misread
+            source = self.party(subject_of(measured.head))
+            if source is None and measured.head.tag_ in ("VBD", "VBZ", "VBP"):
+                source = self.nearest_before(measured.head)  # the subject lost in a dateline the parser misread
             if target is None:  # "sent Brask a protest note", "handed a note to the embassy"
-                target = self.party(_recipient_of(noun.head))
+                target = self.party(_recipient_of(measured.head))
+        if cameo[:2] == "15" and measured.dep_ == "dobj" and len(joint := self._joint_doers(measured.head)) >= 2:
+            # "Kestria and Sarnovia held naval exercises": exercising together is military cooperation
+            cameo, source, target = "062", state(joint[0]), state(joint[1])
         if source is None and (relative := next((c for c in noun.children if c.dep_ in ("relcl", "acl")
                                                  and c.lemma_.lower() in TRANSFER_VERBS), None)) is not None:
             # "the protest note that Kestria handed to Ambassador Wenn"
@@ -747,6 +944,11 @@ class EventFinder:
             source = self.party(subject_of(verb))
             obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
             target = target or (self.party(obj) if source is not None and obj is not None else None)
+        if source is None and target is None and cameo[:2] in CONFLICT_ROOTS and noun.dep_ == "pobj" \
+                and noun.head.lower_ == "in" and (engaged := self._engaged_in(noun.head.head)) is not None:
+            # "rebels engaged the peacekeepers in a firefight", "held two fishermen in custody": the
+            # subject does it to the object
+            source, target = engaged
         if target is None and cameo[:2] in CONFLICT_ROOTS and noun.dep_ == "pobj" \
                 and noun.head.head.pos_ in ("VERB", "AUX"):
             # "Pell remained in custody", "the two men have been in custody": the subject suffers it
@@ -779,6 +981,34 @@ class EventFinder:
             # the two states the document is about
             source, target = state(pair[0]), state(pair[1])
         return self.event(noun, cameo, source, target)
+
+    def _engaged_in(self, verb: Token) -> tuple[Party, Party] | None:
+        """The subject and the object of an active verb whose object is drawn into what the verb's
+        "in" phrase names, when both are sides of different states or persons."""
+        if verb.pos_ != "VERB" or any(c.dep_ == "auxpass" for c in verb.children):
+            return None
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        source, target = self.party(subject_of(verb)), self.party(obj)
+        if source is None or target is None or source.actor_id == target.actor_id:
+            return None
+        return source, target
+
+    @staticmethod
+    def _alleged(noun: Token) -> bool:
+        """Whether a noun lies in what an accusation says the other side did (the clause or phrase an
+        accusing verb or noun governs), not in its object."""
+        child, above = noun, noun.head
+        # (a reason or a time on the way is told: "to punish Kestria for its agreements", "since the shooting")
+        while above.i != child.i and child.dep_ != "advcl" and not (
+                child.dep_ == "prep" and child.lower_ in TEMPORAL_PREPOSITIONS | {"for", "over"}):
+            lemma = above.lemma_.lower()
+            if lemma in ALLEGATION_NOUNS and above.pos_ == "NOUN" and child.dep_ in ("acl", "relcl", "ccomp"):
+                return True
+            if lemma in CLAIMING | {"accuse"} and above.pos_ == "VERB" and (
+                    child.dep_ == "ccomp" or (child.dep_ == "prep" and child.lower_ == "of")):
+                return True
+            child, above = above, above.head
+        return False
 
     def host_of(self, noun: Token) -> Party | None:
         """The state a meeting is held at: an actor or a place of its named in "held at/in …"."""
@@ -1028,7 +1258,10 @@ class EventFinder:
         near = [*trigger.children, *(t for c in trigger.children if c.dep_ == "dobj" for t in c.subtree)]
         spans = {c for c in near if c.dep_ == "prep" and c.lower_ in ("for", "since")
                  and (c.head == trigger or c.head.pos_ != "VERB")}
-        lasting = any(g.lemma_.lower() in DURATION_WORDS or g.like_num for c in spans for g in c.subtree)
+        # ("for one of its gunboats intercepting a ship" counts no time)
+        lasting = any(g.lemma_.lower() in DURATION_WORDS or (g.like_num and (
+            c.lower_ == "since" or g.head.lemma_.lower() in DURATION_WORDS | RECURRING_UNITS))
+            for c in spans for g in c.subtree)
         # "has not reopened it since the shooting": what has not been done since is reported (negated)
         return perfect and lasting and not any(c.dep_ == "neg" for c in trigger.children)
 
@@ -1064,7 +1297,7 @@ class EventFinder:
             auxes = {c.lower_ for c in current.children if c.dep_ in ("aux", "auxpass")}
             if auxes & {"will", "shall", "'ll", "wo", "would", "could", "might", "may"}:
                 return True
-            if current.dep_ in ("xcomp", "ccomp", "advcl") and current.head.lemma_.lower() in heads \
+            if current.dep_ in ("xcomp", "ccomp", "advcl") and _lemma(current.head) in heads \
                     and not _temporal_clause(current):
                 return True
             if current.dep_ == "acl" and current.head.lemma_.lower() in INTENT_NOUNS \
@@ -1220,6 +1453,13 @@ class EventFinder:
             # "Qarovian Foreign Minister Venz offered to host talks": a third party offers both sides
             digest = hashlib.sha256(f"{event.event_id}:target:{other_side}".encode()).hexdigest()[:16]
             found.append(replace(event, event_id="e-" + digest, target=other_side, target_country=other_side))
+        doers = self._named_by_modifiers(subject_of(clause)) if clause is not None and event.category == "PROTEST" \
+            else []
+        for country in doers[1:] if doers and doers[0] == event.source_country else ():
+            # "Valdorian and Sarnovian activists staged a protest in Dorrun": each side protests
+            if country not in (event.source_country, event.target_country):
+                digest = hashlib.sha256(f"{event.event_id}:source:{country}".encode()).hexdigest()[:16]
+                found.append(replace(event, event_id="e-" + digest, source=country, source_country=country))
         for side, mates in (("target", self._listed_with_target(event)), ("source", self._coordinated_doers(event))):
             other = event.source_country if side == "target" else event.target_country
             for mate in mates:
@@ -1230,6 +1470,30 @@ class EventFinder:
                 found.append(replace(event, event_id="e-" + digest,
                                      **{side: mate.actor_id, f"{side}_country": mate.country}))
         return found
+
+    def _joint_doers(self, verb: Token) -> list[str]:
+        """The states doing something together: "Kestria and Sarnovia", "Kestrian and Sarnovian warships"."""
+        subject = subject_of(verb)
+        if subject is None:
+            return []
+        found = dict.fromkeys(p.country for t in (subject, *(c for c in subject.children if c.dep_ == "conj"))
+                              if (p := self.party(t)) is not None and p.country)
+        found.update(dict.fromkeys(self._named_by_modifiers(subject)))
+        return list(found)
+
+    def _named_by_modifiers(self, noun: Token | None) -> list[str]:
+        """The states of "Valdorian and Sarnovian activists", in order."""
+        if noun is None:
+            return []
+        modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i]
+        modifiers += [g for c in modifiers for g in c.children if g.dep_ == "conj"]
+        found: dict[str, None] = {}
+        for modifier in sorted(modifiers, key=lambda t: t.i):
+            span = self.sdoc[modifier.i:modifier.i + 1]
+            party = self.parties.at(span.start_char, span.end_char)
+            if party is not None and party.country:
+                found.setdefault(party.country, None)
+        return list(found)
 
     def _mediated_other_side(self, event: Event, clause: Token | None) -> str | None:
         """The second state of the document's pair when a third party offers to host or mediate
@@ -1311,16 +1575,17 @@ class EventFinder:
             if speaker is not None and speaker.country and speaker.country != doer.country \
                     and speaker.actor_id != doer.actor_id:
                 return speaker
-        while verb is not None and verb.dep_ == "conj" and verb.head.i != verb.i:
-            verb = verb.head
+        verb = _clause_told(verb) if verb is not None else None
         if verb is None or verb.dep_ != "ccomp":
             return None
         lemma = verb.head.lemma_.lower()
         violation = cameo.startswith(("128", "196"))
         if not ((lemma in CLAIMING and cameo[:2] in CONFLICT_ROOTS | {"11", "12", "13", "14", "15"})
-                or (lemma in SAY_LEMMAS and violation)):
+                or (lemma in SAY_LEMMAS and violation) or lemma in ALLEGING):
             return None
         claimer = self.party(subject_of(verb.head))
+        if claimer is None and lemma in CLAIMING and _thing_as_subject(subject_of(verb.head)):
+            claimer = self.nearest_before(verb.head)  # "a report released in the Valdorian capital alleged"
         if claimer is None or claimer.actor_id == doer.actor_id or (
                 claimer.country and claimer.country == doer.country):
             return None
@@ -1333,11 +1598,15 @@ class EventFinder:
         ("opened fire on the patrol, killing two")."""
         head = verb.head
         triggers = {e.trigger.start for e in events.values() if e.trigger is not None}
-        if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("for", "of", "over", "by", "without"):
+        if verb.dep_ == "pcomp" and head.dep_ == "prep" \
+                and head.lower_ in ("for", "of", "over", "by", "without", "with"):
             # "jailed him for helping", "initiated the meeting by discussing the crash": reason or means;
-            # "closed the investigation without sharing its findings": how it was done
+            # "closed the investigation without sharing its findings": how it was done; "charging its
+            # neighbour with supporting dissidents": what it is charged with
             owner = head.head
-            return owner.i in coded_verbs or any(c.idx in triggers for c in owner.children if c.dep_ == "dobj")
+            return owner.i in coded_verbs or any(c.idx in triggers for c in owner.children if c.dep_ == "dobj") \
+                or (owner.lemma_.lower() in CLAIMING | {"accuse", "blame", "suspect", "convict"}
+                    and (self.verb_code(owner) or "")[:2] == "11")
         if verb.dep_ == "acl" and head.idx in triggers:
             return True  # "the travel agreement, signed on Monday by …": the agreement's event
         if _participle_of_noun(verb) and _within_event(head, triggers, coded_verbs):
@@ -1362,8 +1631,11 @@ class EventFinder:
         if any(c.dep_ == "auxpass" for c in verb.children) and any(
                 (cause := self.verb_code(c)) and (coded := plover_of(cause)) and coded[0] == category for c in clauses):
             return True  # "three guards were killed when Valdorian troops opened fire": the outcome of that attack
-        if verb.dep_ == "advcl" and any(c.lower_ == "to" for c in verb.children):
-            # "could launch an operation to take the bridgehead": what the operation is for
+        if any(c.lower_ == "to" for c in verb.children) and (verb.dep_ == "advcl" or (
+                verb.dep_ == "xcomp" and head.lemma_.lower() in LIGHT_VERBS
+                and any(c.dep_ == "dobj" for c in head.children))):
+            # "could launch an operation to take the bridgehead", "began a hunger strike to protest": what
+            # the operation is for
             heads = {head.idx} | {c.idx for c in head.children if c.dep_ == "dobj"}
             if any(e.trigger is not None and e.trigger.start in heads for e in events.values()):
                 return True
@@ -1426,6 +1698,8 @@ class EventFinder:
             return any((e.trigger or e.evidence).start == head.idx and e.cameo.startswith("03")
                        and {e.source_country, e.target_country} == {found.source_country, found.target_country}
                        for e in events.values())
+        if verb.dep_ != "ccomp" and found.cameo == "112" and (told := _clause_told(verb)).dep_ == "ccomp":
+            verb, head = told, told.head  # "alleged that … and that the military helped": one allegation
         return verb.dep_ == "ccomp" and head.i in coded_verbs and any(
             (e.trigger or e.evidence).start == head.idx and e.category == found.category
             and (found.cameo or "").startswith(e.cameo.rstrip("0")) and len(found.cameo or "") <= len(e.cameo)
@@ -1727,6 +2001,26 @@ def _across_semicolon(verb: Token) -> bool:
     beyond a semicolon is not governed by it."""
     low, high = sorted((verb.i, verb.head.i))
     return any(t.text == ";" for t in verb.doc[low:high])
+
+
+def _clause_told(verb: Token) -> Token:
+    """"alleged that … and that the military helped to plan and carry out killings": up through the
+    joined and the governed verbs to the clause told."""
+    while verb.head.i != verb.i and (
+            verb.dep_ == "conj" or (verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"))):
+        verb = verb.head
+    return verb
+
+
+def _repressing(verb: Token) -> bool:
+    """Security forces using force on protesters: the subject's lemma and that of the one acted on."""
+    doer = subject_of(verb)
+    if doer is None or doer.lemma_.lower() not in SECURITY_FORCES:
+        return False
+    acted_on = [c for c in verb.children if c.dep_ == "dobj"] + [
+        g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "on", "at", "against")
+        for g in c.children if g.dep_ == "pobj"]
+    return any(t.lemma_.lower() in PROTESTERS | {"crowd"} for t in acted_on)
 
 
 def _reported_in_past(verb: Token) -> bool:
