@@ -1079,21 +1079,27 @@ class Linker:
             words[_group_key(group)] = frozenset(plain(frozenset().union(*(matcher.words(c) for c in group))))
         found = self.matching("status", windows, words, 2, _cue_words)
         # sentences saying where it was made ("what was stated in Dushanbe"), whatever their words
+        made_at: dict[tuple[str, ...], list[tuple[str, str | None, str | None]]] = {}
         for group in groups:
             item = _group_key(group)
             _, lo, hi = windows[item][0] if windows[item] else ("", None, None)
             at = [(key, lo, hi) for key in self.made_at_keys(group)]
             if at:
-                found[item] = found.get(item, []) + sorted(self.store.keyed_rows("status", at))
+                made_at[item] = at
+        for item, ids in self.lookup("status", made_at).items():  # all groups' places in one pass over the keys
+            found[item] = found.get(item, []) + [("", i, None, None) for i in sorted(ids)]
         cues = {cue_id(c): c for c in self.store.cue_rows("status", {row[1] for rows in found.values() for row in rows})}
         # and the status sentences holding one of its reports, whatever their words (promises.tells_of_report)
-        spans = {_group_key(g): {(c.evidence.doc_id, c.evidence.start, c.evidence.end) for c in g} for g in groups}
+        reports_in: dict[str, list[tuple[tuple[str, ...], int, int]]] = defaultdict(list)
+        for g in groups:
+            for c in g:
+                reports_in[c.evidence.doc_id].append((_group_key(g), c.evidence.start, c.evidence.end))
         own: dict[tuple[str, ...], list[str]] = defaultdict(list)
-        for cue in self.store.cues_in(sorted({d for reports in spans.values() for d, _, _ in reports}), "status"):
-            for item, reports in spans.items():
-                if any(d == cue["doc_id"] and s < cue["end"] and cue["start"] < e for d, s, e in reports):
-                    cues.setdefault(cue_id(cue), cue)
-                    own[item].append(cue_id(cue))
+        for cue in self.store.cues_in(sorted(reports_in), "status"):
+            for item in dict.fromkeys(item for item, s, e in reports_in[cue["doc_id"]]
+                                      if s < cue["end"] and cue["start"] < e):
+                cues.setdefault(cue_id(cue), cue)
+                own[item].append(cue_id(cue))
         self.corpus.load(c["doc_id"] for c in cues.values())
         reaching = {item: {*(row[1] for row in found.get(item, ())), *own.get(item, ())} for item in windows}
         order = {i: (self.corpus.order(c["doc_id"]), c["start"], i) for i, c in cues.items()}
