@@ -809,6 +809,7 @@ class Linker:
         records: dict[str, Commitment] = {c.commitment_id: c for c in self.store.records_by_ids(  # type: ignore[misc]
             "commitments", {i for part in parts for i in part})}
         self.corpus.load(c.evidence.doc_id for c in records.values())
+        self.read_promise_places(c.evidence.doc_id for c in records.values())
 
         def similarity(a: Commitment, b: Commitment) -> float:
             return matcher.similarity(a, b) if self.near(a.evidence.doc_id, b.evidence.doc_id, PROMISE_DAYS) else 0.0
@@ -891,9 +892,16 @@ class Linker:
         """Where a report says a promise was made (``promise_at`` cues, read once per document)."""
         doc_id = c.evidence.doc_id
         if doc_id not in self._promise_places:
-            self._promise_places[doc_id] = {cue["start"]: frozenset(cue["places"])
-                                            for cue in self.store.cues_in([doc_id], "promise_at")}
+            self.read_promise_places([doc_id])
         return self._promise_places[doc_id].get(c.evidence.start, frozenset())
+
+    def read_promise_places(self, doc_ids: Iterable[str]) -> None:
+        """The ``promise_at`` cues of these documents, in one query (not one per document)."""
+        missing = sorted({d for d in doc_ids if d not in self._promise_places})
+        for doc_id in missing:
+            self._promise_places[doc_id] = {}
+        for cue in self.store.cues_in(missing, "promise_at"):
+            self._promise_places[cue["doc_id"]][cue["start"]] = frozenset(cue["places"])
 
     def made_at_keys(self, group: list[Commitment]) -> set[str]:
         """The keys of the places a promise's reports name, under which sentences saying it was made there are filed."""
@@ -975,6 +983,7 @@ class Linker:
         """File each report of these promises under the promiser and who spoke for it, with its own words
         and its whole promise's words."""
         rows = []
+        self.read_promise_places(c.evidence.doc_id for g in groups for c in g)
         for group in groups:
             actors = _promise_actors(group)
             for c in group:

@@ -74,12 +74,14 @@ class Corpus:
         return None if first is None or second is None else abs((first - second).days)
 
     def outlet(self, doc_id: str) -> str | None:
-        self.load([doc_id])
+        if doc_id not in self._info:
+            self.load([doc_id])
         info = self._info[doc_id]
         return info["source"] or info["title"]
 
     def mentions(self, doc_id: str) -> list[Mention]:
-        self.load([doc_id])
+        if doc_id not in self._info:  # (read for every pair compared: no call when already read)
+            self.load([doc_id])
         return self._mentions[doc_id]
 
     def words_at(self, doc_id: str, start: int, text: str) -> frozenset[str]:
