@@ -94,14 +94,26 @@ def words(text: str, start: int = 0, end: int | None = None, mentions: Sequence[
             if covered is None:
                 covered = bytearray(end - start)
             covered[m_start - start : m_end - start] = b"\x01" * (m_end - m_start)
+    if covered is None:
+        found.update(w for w in map(_content_word, _WORD.findall(text, start, end)) if w is not None)
+        return frozenset(found)
     for match in _WORD.finditer(text, start, end):
-        if covered is not None and covered[match.start() - start]:
+        if covered[match.start() - start]:
             continue
-        token = match.group().lower()
-        if token in STOPWORDS or (len(token) < 3 and not token.isdigit()):
-            continue
-        found.add(stem(token))
+        word = _content_word(match.group())
+        if word is not None:
+            found.add(word)
     return frozenset(found)
+
+
+@cache
+def _content_word(token: str) -> str | None:
+    """The stem a word of a text counts as; None for a stopword or a short word that is no number
+    (worked out once per spelling: ``words`` runs over every sentence compared)."""
+    token = token.lower()
+    if token in STOPWORDS or (len(token) < 3 and not token.isdigit()):
+        return None
+    return stem(token)
 
 
 def plain(found: Iterable[str]) -> set[str]:
