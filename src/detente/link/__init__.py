@@ -1190,25 +1190,29 @@ class Linker:
                 cue_windows[item] += [(f"subject|{a}", lo, hi) for a in cue["actors"] if ":" in a]
             # the actors verdict_sentences finds the sentence under: a verdict by its document's, an outcome by its own
             filed_under[item] = actors_of.get(cue["doc_id"], set()) if cue["kind"] == "verdict" else set(cue["actors"])
-        rows: dict[str, list[tuple[str, str | None, str | None]]] = defaultdict(list)
+        # each row's info read once, not once per sentence whose window holds it
+        rows: dict[str, list[tuple[str, str | None, bool, list[str], bool, bool]]] = defaultdict(list)
         for key, record_id, day, info in self.store.keyed_rows("forecasts", (w for ws in cue_windows.values() for w in ws)):
-            rows[key].append((record_id, day, info))
+            actors, tab, own = (info or "").partition("\t")
+            rows[key].append((record_id, day, info is not None, actors.split(), bool(tab), bool(own)))
         for item, item_windows in cue_windows.items():
             shared: dict[str, int] = defaultdict(int)
             named: set[str] = set()
+            under, verdict = filed_under[item], verdicts[item]["kind"] == "verdict"
             for key, lo, hi in item_windows:
-                for record_id, day, info in rows[key]:
-                    if day is None or (lo or "") <= day <= (hi or "~"):
-                        if key.startswith("subject|"):  # a sentence on a person's lot: judges forecasts about them
+                lo, hi = lo or "", hi or "~"
+                subject, author = key.startswith("subject|"), key.startswith("author|")
+                for record_id, day, has_info, actors, tab, own in rows[key]:
+                    if day is None or lo <= day <= hi:
+                        if subject:  # a sentence on a person's lot: judges forecasts about them
                             found.add(record_id)
                             continue
-                        if key.startswith("author|"):
+                        if author:
                             named.add(record_id)
                             continue
-                        actors, tab, own = (info or "").partition("\t")
-                        if info is not None and filed_under[item].isdisjoint(actors.split()):
+                        if has_info and under.isdisjoint(actors):
                             continue
-                        if verdicts[item]["kind"] == "verdict" or not tab or own:
+                        if verdict or not tab or own:
                             shared[record_id] += 1
             found.update(f for f, n in shared.items() if n >= 2 or f in named)
         return found
