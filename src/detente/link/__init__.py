@@ -1426,19 +1426,19 @@ class Probe:
     doc_id: str
     day: str | None
     words: frozenset[str]
-    content: frozenset[str] = dataclasses.field(init=False, compare=False)  # words other than names and numbers
+    # worked out once (each probe is compared with many): words other than names and numbers; the figures it
+    # claims; for a quote with no speaker, the people its sentence names; its numbers
+    content: frozenset[str] = dataclasses.field(init=False, compare=False)
+    figures: frozenset[str] = dataclasses.field(init=False, compare=False)
+    named: frozenset[str] = dataclasses.field(init=False, compare=False)
+    numbers: frozenset[str] = dataclasses.field(init=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "content", frozenset(plain(self.words)))
-
-    @property
-    def figures(self) -> frozenset[str]:
-        return frozenset(w for w in self.words if w.startswith(FIGURE_MARK))
-
-    @property
-    def named(self) -> frozenset[str]:
-        """For a quote with no speaker, the people its sentence names."""
-        return frozenset(w.removeprefix(WHO_MARK) for w in self.words if w.startswith(WHO_MARK))
+        object.__setattr__(self, "figures", frozenset(w for w in self.words if w.startswith(FIGURE_MARK)))
+        object.__setattr__(self, "named",
+                           frozenset(w.removeprefix(WHO_MARK) for w in self.words if w.startswith(WHO_MARK)))
+        object.__setattr__(self, "numbers", frozenset(_numbers(self.words)))
 
     def info(self) -> str:
         return f"{self.doc_id} {self.key} {' '.join(sorted(self.words))}"
@@ -1559,7 +1559,7 @@ def quote_similarity(a: Probe, b: Probe, same_time: bool = False) -> float:
     of a short one; the share is of words other than numbers. Retold in other words, a statement whose
     paragraphs name the same town (where it was said), reported in ``same_time`` (OCCASION_DAYS), needs
     only one content word in common ("the missiles exploded …" and "hit by debris, not by … a missile")."""
-    if _other_figures(a.words, b.words):
+    if _none_in_common(a.numbers, b.numbers):  # _other_figures, of numbers worked out once per probe
         return 0.0
     common = a.words & b.words
     places = {w for w in common if w.startswith(PLACE_MARK)}
@@ -1575,7 +1575,10 @@ def quote_similarity(a: Probe, b: Probe, same_time: bool = False) -> float:
 def _other_figures(a: frozenset[str], b: frozenset[str]) -> bool:
     """Whether two statements give numbers and none in common: "1,279 confirmed cases" and "deaths surpassed
     100,000", primaries "on March 17" and "on March 10", are other statements however alike their words."""
-    numbers_a, numbers_b = _numbers(a), _numbers(b)
+    return _none_in_common(_numbers(a), _numbers(b))
+
+
+def _none_in_common(numbers_a: set[str] | frozenset[str], numbers_b: set[str] | frozenset[str]) -> bool:
     return bool(numbers_a and numbers_b and not numbers_a & numbers_b)
 
 
