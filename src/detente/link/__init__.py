@@ -259,9 +259,10 @@ class Linker:
             rows = {}
             for key, lo, hi in item_windows:
                 by_word = index.get(key, {})
+                lo, hi = lo or "", hi or "~"
                 for word in words[item]:
                     for row in by_word.get(word, ()):
-                        if row[2] is None or (lo or "") <= row[2] <= (hi or "~"):
+                        if row[2] is None or lo <= row[2] <= hi:
                             shared[row[1]].add(word)
                             rows[row[1]] = row
             found[item] = [rows[rid] for rid, common in shared.items() if len(common) >= at_least]
@@ -350,9 +351,11 @@ class Linker:
             for row in rows:
                 by_key[row[0]].append(row)
             for key, found in by_key.items():
+                spans = [(lo or "", hi or "~", r) for lo, hi, r in owners[key]]  # open ends closed once per key
                 for row in found:
-                    for lo, hi, r in owners[key]:
-                        if row[2] is None or (lo or "") <= row[2] <= (hi or "~"):
+                    day = row[2]
+                    for lo, hi, r in spans:
+                        if day is None or lo <= day <= hi:
                             yield r, row
             return
         words_of_record, words_of_row, at_least = shared
