@@ -35,10 +35,13 @@ class Record:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Self:
         revivers = field_revivers(cls)
-        unknown = data.keys() - revivers.keys()
-        if unknown:
-            raise ValueError(f"{cls.__name__}: unknown fields {sorted(unknown)}")
-        return cls(**{k: revivers[k](v) for k, v in data.items()})
+        if not data.keys() <= revivers.keys():
+            raise ValueError(f"{cls.__name__}: unknown fields {sorted(data.keys() - revivers.keys())}")
+        values = dict(data)
+        for name, revive in field_rebuilt(cls):  # only the fields that are not kept as read
+            if name in values:
+                values[name] = revive(values[name])
+        return cls(**values)
 
     @classmethod
     def plain_from(cls, data: dict[str, Any]) -> dict[str, Any]:
@@ -150,12 +153,20 @@ def field_revivers(cls: type) -> dict[str, Callable[[Any], Any]]:
     return {name: _reviver(hint) for name, hint in field_types(cls).items()}
 
 
+@cache
+def field_rebuilt(cls: type) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
+    """The fields whose JSON value is not the value itself (nested records, tuples), with their revivers."""
+    return tuple((name, revive) for name, revive in field_revivers(cls).items() if revive is not _same)
+
+
 def _reviver(hint: Any) -> Callable[[Any], Any]:
     """Rebuild nested records and tuples from their JSON form, following the field's type."""
     args = [a for a in typing.get_args(hint) if a is not type(None)]
     origin = typing.get_origin(hint)
     if origin is tuple:
         item = _reviver(args[0])
+        if item is _same:
+            return lambda value: None if value is None else tuple(value)
         return lambda value: None if value is None else tuple(item(v) for v in value)
     if origin in (typing.Union, types.UnionType) and len(args) == 1:
         return _reviver(args[0])
