@@ -599,8 +599,10 @@ class Linker:
                     continue
                 group = [quotes[p.record_id] for p in probes_group]
                 first = min(group, key=lambda q: (self.corpus.order(q.doc_id), q.start))
+                # sorted once for the whole group (a stable sort: each quote's others keep the same order)
+                reports = sorted(((o, _quote_evidence(o)) for o in group), key=lambda p: (p[1].doc_id, p[1].start))
                 for q in group:
-                    others = tuple(sorted((_quote_evidence(o) for o in group if o is not q), key=lambda v: (v.doc_id, v.start)))
+                    others = tuple(v for o, v in reports if o is not q)
                     rows.append((q.quote_id, first.quote_id, _with_reports(q, others)))
         self.store.replace_links("quotes", [p.record_id for part in parts for p in part], rows)
         self.quotes_changed.update(p.record_id for part in parts for p in part)
@@ -702,9 +704,10 @@ class Linker:
                         spans[(ev.doc_id, ev.start, ev.end)] = ev
             if len(spans) < 2:
                 continue
+            ordered = sorted(spans.items(), key=lambda kv: (kv[1].doc_id, kv[1].start))  # once per group (stable)
             for q in group:
-                others = tuple(sorted((v for k, v in spans.items() if k != (q.doc_id, q.start, q.end)),
-                                      key=lambda v: (v.doc_id, v.start)))
+                own = (q.doc_id, q.start, q.end)
+                others = tuple(v for k, v in ordered if k != own)
                 rows.append((q.quote_id, head, _with_reports(q, others)))
         self.store.replace_links("quotes", [q.quote_id for group in members.values() for q in group], rows)
 
