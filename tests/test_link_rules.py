@@ -837,3 +837,5 @@ def test_statements_giving_other_numbers_are_other_statements():
     assert other("cases surpassed one million worldwide", "deaths surpassed 100,000 in the country")
     assert not other("cases surpassed one million worldwide", "the count passed one million cases")
     assert not other("the primaries continue on March 17", "the primaries continue next week")
+    # a number inside a name is no figure
+    assert other("SARS-CoV-2 cases surpassed one million worldwide", "SARS-CoV-2 deaths surpassed 100,000")

@@ -141,7 +141,7 @@ MENTIONS = ("promise_ref", "promise_noun")
 RUN_SIZE = 1000
 # what linking files for later runs to compare (cue kinds, the words kept with blocking keys) as of this version:
 # a store linked by another is linked again from scratch (raise it with any change to what is filed)
-LINK_VERSION = "2026-12-06.m6"
+LINK_VERSION = "2026-12-06.m7"
 
 T = TypeVar("T")
 
@@ -1552,8 +1552,11 @@ def said_words(text: str) -> frozenset[str]:
         token = match.group().lower()
         if token in STOPWORDS or (len(token) < 3 and not token.isdigit()):
             continue
+        if token[0].isdigit() and match.start() > 1 and text[match.start() - 1] == "-" \
+                and text[match.start() - 2].isalpha():
+            token = "-" + token  # part of a name ("SARS-CoV-2", "MH-17"), no figure
         word = stem(token)
-        word = word if word[0].isdigit() else word.removesuffix("e")
+        word = word if word[0].isdigit() or word[0] == "-" else word.removesuffix("e")
         before = text[: match.start()].rstrip()
         named = match.group()[0].isupper() and before and before[-1] not in ".!?:\"“‘«(—–-"
         found.add(NAME_MARK + word if named else word)
