@@ -13,6 +13,7 @@ from detente.api import extract_text
 from detente.extract.clauses import last_day, term_horizons
 from detente.records import Timex
 
+from .conftest import EXAMPLES
 from .test_extract_seeds import seeds  # noqa: F401  (module fixture: both seeds, extracted once)
 
 EXAMPLE_GAZETTEER = ["examples/gazetteer.json"]
@@ -543,3 +544,13 @@ def test_forecasts_a_question_the_parser_runs_into_the_next_line_predicts_nothin
     row = next(json.loads(line) for line in path.read_text().splitlines() if "affect the development of RHEL" in line)
     found = extract_text(row["text"], published=row.get("published")).forecasts
     assert not [f for f in found if "affect the development of RHEL" in f.text]
+
+
+def test_forecasts_a_thing_weeks_away_from_its_end():
+    text = "Diplomats in Brask say the Valdorian and Kestrian negotiators are weeks away from an agreement."
+    (found,) = extract_text(text, published="2025-10-10", gazetteer=[EXAMPLES / "gazetteer.json"]).forecasts
+    assert (found.text, found.horizon_text, found.resolves_by) == (
+        "the Valdorian and Kestrian negotiators are weeks away from an agreement", "weeks away", None)
+    # a distance is no prediction
+    text = "Officials say the village in Kestria is two hours away from the border with Valdoria."
+    assert not extract_text(text, published="2025-10-10", gazetteer=[EXAMPLES / "gazetteer.json"]).forecasts

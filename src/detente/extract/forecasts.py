@@ -117,6 +117,8 @@ class ForecastFinder:
     # -- which verbs predict
 
     def predictive(self, verb: Token) -> bool:
+        if time_away(verb) is not None:
+            return True  # "the line was weeks away from completion": it would be complete within weeks
         if verb.pos_ not in ("VERB", "AUX") or (verb.tag_ in ("VBD", "VBN") and not auxiliaries(verb)):
             return False
         auxes = set(auxiliaries(verb))
@@ -203,6 +205,11 @@ class ForecastFinder:
                 return True
             current = current.head
         return False
+
+    def away_horizon(self, verb: Token) -> Horizon | None:
+        """"weeks away", "only days away": the horizon its words give, with no day it can be pinned to."""
+        span = time_away(verb)
+        return None if span is None else Horizon(self.text[span[0]:span[1]], None)
 
     def own_horizon(self, verb: Token, start: int, end: int) -> Horizon | None:
         subject = subject_of(verb)
@@ -412,7 +419,7 @@ class ForecastFinder:
                 continue
             line_start = line_bounds(self.text, verb.idx)[0]
             last_horizon, last_condition = carried.get(line_start, (NO_HORIZON, None))
-            horizon = (self.own_horizon(verb, start, end) or self.condition_horizon(verb)
+            horizon = (self.own_horizon(verb, start, end) or self.away_horizon(verb) or self.condition_horizon(verb)
                        or self.term_horizon(verb.idx) or last_horizon)
             conditional, condition = self.condition(verb, last_condition)
             if conditional and not condition:
@@ -465,3 +472,27 @@ def find_forecasts(document: Document, sdoc: Doc, mentions: list[Mention], timex
                    quotes: tuple[Quote, ...], commitments: tuple[Commitment, ...] = ()) -> list[Forecast]:
     """The forecasts of one document, in text order (what is promised is not also predicted)."""
     return ForecastFinder(document, sdoc, mentions, timexes, quotes, commitments).find()
+
+
+TIME_AWAY_UNITS = frozenset({"minute", "hour", "day", "week", "month", "year"})
+
+
+def time_away(verb: Token) -> tuple[int, int] | None:
+    """For "X is (only) weeks away from Y" (a thing said to be that near its end), the characters of
+    "weeks away"; None for any other verb."""
+    if verb.lemma_.lower() != "be":
+        return None
+    away = next((c for c in verb.children if c.dep_ == "advmod" and c.lower_ == "away"), None)
+    source = next((c for c in (*verb.children, *(away.children if away is not None else ()))
+                   if c.dep_ == "prep" and c.lower_ == "from"), None)
+    if away is None or source is None:
+        return None
+    # what it is near must be a happening ("completion", "being signed"), not a place ("two hours from the border")
+    if not any(c.dep_ == "pcomp" or (c.dep_ == "pobj" and c.pos_ == "NOUN" and c.lemma_.lower().endswith(
+            ("tion", "ment", "sion", "ure", "al", "ing", "deal", "collapse", "war", "default", "vote", "launch")))
+            for c in source.children):
+        return None
+    unit = next((c for c in away.children if c.dep_ == "npadvmod" and c.lemma_.lower() in TIME_AWAY_UNITS), None)
+    if unit is None:
+        return None
+    return unit.idx, away.idx + len(away.text)
