@@ -195,9 +195,9 @@ def test_seeds_link_putins_promises_and_flag_the_summit_date(tmp_path, seed_resu
     course = {f.text[:40]: (f.verdict, f.verdict_final, [e.text[:40] for e in f.verdict_evidence])
               for f in store.records("forecasts") if f.verdict != "unresolved"}
     cooling = ["Events of recent months are forcing Azer"]
+    # (Dzhabarov's relations "will be restored sooner or later" has no time to come true by: nothing refutes it)
     assert course == {"which will most likely serve to ease ten": ("contradicted", False, cooling),
-                      "relations between Russia and Azerbaijan ": ("contradicted", False, cooling),
-                      "relations “will be restored sooner or la": ("contradicted", False, cooling)}
+                      "relations between Russia and Azerbaijan ": ("contradicted", False, cooling)}
     # the same records whatever the order or batching of the two documents
     assert snapshot(linked_store(tmp_path, "seeds-back", seed_results, [[1], [0]])) == snapshot(store)
     assert snapshot(linked_store(tmp_path, "seeds-both", seed_results, [[0, 1]])) == snapshot(store)

@@ -306,6 +306,17 @@ def test_a_later_sentence_telling_how_relations_go_judges_a_prediction_of_their_
         [("contradicts", "Relations between Valdoria and Kestrava have deteriorated this summer.")])
 
 
+def test_a_prediction_with_no_time_to_come_true_by_is_never_refuted_only_borne_out(tmp_path):
+    forecast = forecast_doc("Relations between Valdoria and Kestrava will improve sooner or later.", "2025-03-01",
+                            "Relations between Valdoria and Kestrava will improve sooner or later")
+    now = _plain_doc("Relations between Valdoria and Kestrava have deteriorated this summer.", "2025-08-01")
+    (checked,) = linked(tmp_path, [forecast, now], "open-ended").records("forecasts")
+    assert (checked.verdict, checked.verdict_final) == ("unresolved", False)
+    better = _plain_doc("Relations between Valdoria and Kestrava have improved this autumn.", "2025-10-01")
+    (checked,) = linked(tmp_path, [forecast, now, better], "open-ended-2").records("forecasts")
+    assert checked.verdict == "confirmed"
+
+
 def test_a_prediction_of_the_course_of_relations_is_final_once_its_horizon_has_passed(tmp_path):
     forecast = forecast_doc("Tensions between Valdoria and Kestrava will ease by June.", "2025-03-01",
                             "Tensions between Valdoria and Kestrava will ease by June")

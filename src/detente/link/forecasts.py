@@ -337,6 +337,8 @@ def checked_forecast(forecast: Forecast, corpus: Corpus, groups: list[tuple[str 
         verdict = None
     settled = bool(judged or happened)
     horizon_passed = bool(forecast.resolves_by and latest and latest[: len(forecast.resolves_by)] > forecast.resolves_by)
+    if verdict == "contradicts" and not forecast.resolves_by and OPEN_ENDED.search(forecast.text):
+        verdict = None  # "relations will be restored sooner or later": nothing now can refute it, only bear it out
     condition, otherwise = condition_of(forecast)
     void = False
     if condition and condition_words is not None:
@@ -357,6 +359,9 @@ def checked_forecast(forecast: Forecast, corpus: Corpus, groups: list[tuple[str 
 
 
 UNLESS = "unless: "
+# a prediction with no time it must come true by
+OPEN_ENDED = re.compile(r"\b(?:sooner or later|eventually|one day|some ?day|in the long (?:run|term)|in due course|"
+                        r"in time|at some point)\b", re.I)
 
 
 def condition_of(forecast: Forecast) -> tuple[str | None, bool]:
