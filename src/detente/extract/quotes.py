@@ -514,14 +514,7 @@ class QuoteFinder:
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if verb.dep_ != "parataxis" or verb.head.i > verb.i or subject is None or subject.i > verb.i:
             return None
-        first, last = verb.head.left_edge.i, verb.left_edge.i - 1
-        while last > first and self.sdoc[last].is_punct:
-            last -= 1
-        start, end = self.sdoc[first].idx, self.sdoc[last].idx + len(self.sdoc[last].text)
-        inner = self.text[start:end]
-        if end - start < 12 or not inner[:1].isalnum() or any(m in inner for m in "“”«»\"\n"):
-            return None
-        return self._content_quote(first, last, self.speaker_of(subject, start), verb, subject)
+        return self._reported_before(verb.head.left_edge.i, verb.left_edge.i - 1, verb, subject)
 
     def _fronted_complement(self, verb: Token) -> Quote | None:
         """"Two servicemen died at the scene, the border service said." The content comes first."""
@@ -529,7 +522,11 @@ class QuoteFinder:
         subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i > complement.i), None) if complement else None
         if complement is None or subject is None or verb.dep_ != "ROOT":
             return None
-        first, last = complement.left_edge.i, complement.right_edge.i
+        return self._reported_before(complement.left_edge.i, complement.right_edge.i, verb, subject)
+
+    def _reported_before(self, first: int, last: int, verb: Token, subject: Token) -> Quote | None:
+        """The reported words from token ``first`` to ``last`` before their reporting clause, without trailing
+        punctuation; none when short, not starting with a word, or holding quotation marks or a line break."""
         while last > first and self.sdoc[last].is_punct:
             last -= 1
         start, end = self.sdoc[first].idx, self.sdoc[last].idx + len(self.sdoc[last].text)
