@@ -7,31 +7,31 @@ or a forecast later reads a few sentences per document instead of whole texts.
 from __future__ import annotations
 
 import itertools
-import json
 import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from ..records import Document, Event, Timex
 from .sides import side_claims
-from .text import Mention, plain, sentence_spans, stem, word_alternation, words
+from .text import Mention, lexicon_file, plain, sentence_spans, stem, word_alternation, words
 from .titles import period_of
 from .trends import trend_claims
 
 
 @cache
 def cue_lexicon() -> dict[str, Any]:
-    return json.loads(resources.files("detente.lexicons").joinpath("crossdoc.json").read_text(encoding="utf-8"))
+    return lexicon_file("crossdoc.json")
 
 
 @cache
 def status_patterns() -> dict[str, re.Pattern[str]]:
     """One pattern per status: any of its cue phrases as a whole word (the extraction's cues and those
     only linking reads)."""
-    data = json.loads(resources.files("detente.lexicons").joinpath("commitments.json").read_text(encoding="utf-8"))
+    from ..extract.commitments import commitment_lexicon  # the extraction's own reading (no spaCy loaded)
+
+    data = commitment_lexicon()
     later = cue_lexicon()["later_status_cues"]
     return {status: re.compile("|".join(rf"(?:\b{c}\b)" for c in [*cues, *later.get(status, [])]), re.I)
             for status, cues in data["status_cues"].items()}

@@ -15,11 +15,9 @@ event whatever their words; the words only decide which of several such reports 
 from __future__ import annotations
 
 import dataclasses
-import json
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from functools import cache
-from importlib import resources
 
 from ..records import Event, Evidence
 from . import semantic
@@ -335,5 +333,7 @@ def trigger_stem(event: Event) -> str | None:
 @cache
 def promise_stems() -> frozenset[str]:
     """Stems of the verbs of promising ("promised", "pledges"): they name a promise, recorded under promises."""
-    data = json.loads(resources.files("detente.lexicons").joinpath("commitments.json").read_text(encoding="utf-8"))
+    from ..extract.commitments import commitment_lexicon  # the extraction's own reading (no spaCy loaded)
+
+    data = commitment_lexicon()
     return frozenset(stem(verb + suffix) for verb in data["verbs"] for suffix in ("", "s", "d", "ed", "es"))

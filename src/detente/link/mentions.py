@@ -23,7 +23,6 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from functools import cache
-from importlib import resources
 
 from ..records import Event, Evidence, Timex
 from .corpus import Corpus, first_day, last_day, not_before, same_or_coarser, state_pairs
@@ -40,7 +39,7 @@ from .events import (
     trigger_stem,
     type_for_linking,
 )
-from .text import Mention, plain, sentence_spans, stem, word_alternation, words
+from .text import Mention, lexicon_file, plain, sentence_spans, stem, word_alternation, words
 
 # how far apart (in days, between first days) a mention and a report may be filed and still be compared: a
 # phrase refers back at most REFER_BACK_DAYS, and dates agreeing at a year's precision are less than that apart
@@ -62,8 +61,7 @@ _PASSIVE = re.compile(r"\s+(?:was|were|(?:has|have|had)\s+been)\s+([\w’'-]+)")
 
 @cache
 def lexicon() -> dict[str, object]:
-    data = json.loads(resources.files("detente.lexicons").joinpath("event_mentions.json").read_text(encoding="utf-8"))
-    return data  # type: ignore[no-any-return]
+    return lexicon_file("event_mentions.json")
 
 
 @cache

@@ -18,14 +18,12 @@ per side instead of none.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from functools import cache
-from importlib import resources
 from typing import Any
 
-from .text import Mention, word_alternation
+from .text import Mention, lexicon_file, word_alternation
 
 # how far before the phrase the unit may be named, and before the unit a hedge ("if the patrol ...") may stand
 UNIT_BEFORE = 90
@@ -36,7 +34,7 @@ SOURCE_AFTER = 30
 
 @cache
 def side_lexicon() -> dict[str, Any]:
-    return json.loads(resources.files("detente.lexicons").joinpath("sides.json").read_text(encoding="utf-8"))
+    return lexicon_file("sides.json")
 
 
 @cache

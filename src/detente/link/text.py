@@ -8,10 +8,13 @@ side" all become the same token.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
+from typing import Any
 
 _SENTENCE_END = re.compile(r"""(?<=[.!?])["”’»)]?\s+(?=["“‘«(]?[A-Z0-9])|\n+""")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d+(?:[.,]\d+)?")
@@ -46,6 +49,12 @@ def stem(word: str) -> str:
             base = word[: -len(suffix)]
             return base + "y" if suffix in ("ies", "ied") else base
     return word
+
+
+@cache
+def lexicon_file(name: str) -> dict[str, Any]:
+    """One of the package's lexicon files (``lexicons/<name>``), read once."""
+    return json.loads(resources.files("detente.lexicons").joinpath(name).read_text(encoding="utf-8"))  # type: ignore[no-any-return]
 
 
 def word_alternation(words: Iterable[str]) -> str:

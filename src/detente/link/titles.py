@@ -18,15 +18,13 @@ not compared).
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Sequence
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from ..records import Actor
-from .text import Mention
+from .text import Mention, lexicon_file
 
 PERIOD_MONTHS = 2
 # how far a title may stand from a mention of its person to be taken as its words
@@ -35,7 +33,7 @@ NEAR_MENTION = 80
 
 @cache
 def title_lexicon() -> dict[str, Any]:
-    return json.loads(resources.files("detente.lexicons").joinpath("titles.json").read_text(encoding="utf-8"))
+    return lexicon_file("titles.json")
 
 
 @cache

@@ -10,15 +10,13 @@ rise") claims nothing.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from ..records import Timex
-from .text import Mention, word_alternation
+from .text import Mention, lexicon_file, word_alternation
 
 # how far the named place may start after the preposition ("through the Harl Pass"), and the verb after it
 PLACE_AFTER = 25
@@ -29,7 +27,7 @@ HEDGE_BEFORE = 40
 
 @cache
 def trend_lexicon() -> dict[str, Any]:
-    return json.loads(resources.files("detente.lexicons").joinpath("trends.json").read_text(encoding="utf-8"))
+    return lexicon_file("trends.json")
 
 
 def _words(name: str) -> str:
