@@ -1568,7 +1568,7 @@ def quote_similarity(a: Probe, b: Probe, same_time: bool = False) -> float:
     of a short one; the share is of words other than numbers. Retold in other words, a statement whose
     paragraphs name the same town (where it was said), reported in ``same_time`` (OCCASION_DAYS), needs
     only one content word in common ("the missiles exploded …" and "hit by debris, not by … a missile")."""
-    if _none_in_common(a.numbers, b.numbers):  # _other_figures, of numbers worked out once per probe
+    if _other_figures(a.numbers, b.numbers):
         return 0.0
     common = a.words & b.words
     places = {w for w in common if w.startswith(PLACE_MARK)}
@@ -1581,13 +1581,10 @@ def quote_similarity(a: Probe, b: Probe, same_time: bool = False) -> float:
     return 0.0
 
 
-def _other_figures(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Whether two statements give numbers and none in common: "1,279 confirmed cases" and "deaths surpassed
-    100,000", primaries "on March 17" and "on March 10", are other statements however alike their words."""
-    return _none_in_common(_numbers(a), _numbers(b))
-
-
-def _none_in_common(numbers_a: set[str] | frozenset[str], numbers_b: set[str] | frozenset[str]) -> bool:
+def _other_figures(numbers_a: frozenset[str], numbers_b: frozenset[str]) -> bool:
+    """Whether two statements give numbers (``_numbers`` of their words) and none in common: "1,279 confirmed
+    cases" and "deaths surpassed 100,000", primaries "on March 17" and "on March 10", are other statements however
+    alike their words."""
     return bool(numbers_a and numbers_b and not numbers_a & numbers_b)
 
 

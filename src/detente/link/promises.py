@@ -122,7 +122,7 @@ def promise_similarity(beneficiary_a: str | None, beneficiary_b: str | None, wor
     if different_promises(words_a, words_b):
         return 0.0
     # the kinds of act only tell promises apart, they count as no shared word
-    words_a, words_b = _without_acts(words_a), _without_acts(words_b)
+    words_a, words_b = _without(words_a, "act:"), _without(words_b, "act:")
     shared = words_a & words_b
     # a report naming only the deadline its promiser set, when it falls due or when it was set, and that promise
     one_names_the_deadline = ("due:ref" in words_a) != ("due:ref" in words_b)
@@ -131,7 +131,7 @@ def promise_similarity(beneficiary_a: str | None, beneficiary_b: str | None, wor
     if one_names_the_deadline and any(w.startswith(("due:", "set:")) and w != "due:ref" for w in shared):
         return 1.0
     # when a deadline was set tells one promise from another only beside the deadline reference
-    words_a, words_b = _without_set(words_a), _without_set(words_b)
+    words_a, words_b = _without(words_a, "set:", "set2:"), _without(words_b, "set:", "set2:")
     shared = words_a & words_b
     # when it was made and when it is due help, but only beside a word of what was promised
     if len(shared) < SHARED_WORDS or all(":" in w for w in shared):
@@ -147,12 +147,9 @@ def different_promises(words_a: frozenset[str], words_b: frozenset[str]) -> bool
     return bool(acts_a and acts_b and not acts_a & acts_b)
 
 
-def _without_acts(words: frozenset[str]) -> frozenset[str]:
-    return frozenset(w for w in words if not w.startswith("act:"))
-
-
-def _without_set(found: frozenset[str]) -> frozenset[str]:
-    return frozenset(w for w in found if not w.startswith(("set:", "set2:")))
+def _without(words: frozenset[str], *marks: str) -> frozenset[str]:
+    """The words without the marked tokens (``act:``, ``set:`` …) a comparison does not count."""
+    return frozenset(w for w in words if not w.startswith(marks))
 
 
 def promise_groups(commitments: Iterable[Commitment], corpus: Corpus,
