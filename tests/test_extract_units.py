@@ -95,6 +95,25 @@ def test_extract_actors_plural_demonym_is_a_group(nlp):
     assert {"group:armenians", "ARM"} <= ids(result)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pro-Valdorian rebels shelled the Kestrian town of Arlen on Monday.",
+        "Brask-backed militias shelled the Kestrian town of Arlen on Monday.",
+        "Valdoria-installed officials shelled the Kestrian town of Arlen on Monday.",
+    ],
+)
+def test_extract_actors_a_state_inside_an_alignment_compound_is_not_the_actor(nlp, text):
+    result = run(nlp, text, example_gazetteer=True)
+    assert "XVL" not in ids(result)
+    assert not [e for e in result.events if e.source_country == "XVL"]
+
+
+def test_extract_actors_a_hyphenated_pair_of_states_still_names_both(nlp):
+    result = run(nlp, "Valdorian-Kestrian talks resumed; Valdoria shelled Arlen.", example_gazetteer=True)
+    assert {"XVL", "XKS"} <= ids(result)
+
+
 @pytest.mark.parametrize("name", ["Maria Zakharova", "Alihüseyin Guluzade", "Jean-Luc Picard"])
 def test_extract_actors_slug_is_stable(name):
     assert slug(name) == slug(name.upper()).lower()

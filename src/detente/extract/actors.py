@@ -292,6 +292,10 @@ class DocActors:
 
     def _resolve_gazetteer_span(self, span: Span, entries: list[Entry]) -> None:
         entry = entries[0]
+        if entry.kind == "state" and _in_alignment_compound(span):
+            for i in range(span.start, span.end):
+                self.taken[i] = True  # "pro-Russian rebels" are not Russia: no mention, and none later
+            return
         if entry.kind == "state" and entry.via == "demonym":
             self._demonym(span, entry)
             return
@@ -733,6 +737,20 @@ def non_actor_heads() -> frozenset[str]:
 
 def place_nouns() -> frozenset[str]:
     return frozenset(_roles_lexicon()["place_nouns"])
+
+
+def _in_alignment_compound(span: Span) -> bool:
+    """"pro-Russian", "anti-Western", "Iran-backed", "Moscow-installed": a state inside a hyphenated compound
+    that says whom something supports, opposes or is backed by."""
+    doc = span.doc
+    before = doc[span.start - 2 : span.start] if span.start >= 2 else None
+    if before is not None and before[1].text == "-" and not before[0].whitespace_ and not before[1].whitespace_:
+        if before[0].lower_ in _roles_lexicon()["alignment_prefixes"]:
+            return True
+    after = doc[span.end : span.end + 2]
+    if len(after) == 2 and after[0].text == "-" and not span[-1].whitespace_ and not after[0].whitespace_:
+        return after[1].lower_ in _roles_lexicon()["alignment_suffixes"]
+    return False
 
 
 def other_side_nouns() -> frozenset[str]:
