@@ -7,7 +7,7 @@ import dataclasses
 
 import pytest
 
-from detente.records import Commitment, DocResult, Timex
+from detente.records import Actor, Commitment, DocResult, Evidence, Timex
 
 from .factories import span
 from .test_link_rules import PROMISE, _actors, _document, _plain_doc, event_doc, linked, promise_doc
@@ -268,3 +268,40 @@ def test_a_status_sentence_reads_back_over_a_sentence_about_the_same_people():
     # the sentence before names someone, the one before it no one: only the sentence before
     assert told_of([(0, 50, False), (51, 95, True)]) == (51, 95)
     assert told_of([(0, 50, True), (51, 95, False)]) == (0, 95)
+
+
+def _promise_by(text: str, published: str, content: str, person: str, name: str, role: str) -> DocResult:
+    """A document in which one named person, holding one role, makes a promise for Valdoria."""
+    found = promise_doc(text, published, content, text)
+    at = text.index(name)
+    person_actor = Actor(person, name, "person", "XVL", (role,), (name,), (Evidence(found.document.doc_id, at, at + len(name), name),))
+    return dataclasses.replace(found, actors=(*found.actors, person_actor),
+                               commitments=(dataclasses.replace(found.commitments[0], promiser_person=person),))
+
+
+@pytest.mark.parametrize("order", [1, -1])
+@pytest.mark.parametrize(("role_a", "role_b", "one"), [
+    ("Senate Majority Leader", "Speaker of the Assembly", False),  # two legislators: two promises
+    ("Senate Majority Leader", "Foreign Minister", False),  # one speaking for himself is enough
+    ("President", "Prosecutor-General", True),  # two voices of one government may restate each other
+])
+def test_promises_of_two_people_one_speaking_only_for_themselves_are_two_promises(tmp_path, order, role_a, role_b, one):
+    first = _promise_by("Oren Tal promised to hold a full inquiry into the Ostmark shooting by June.", "2025-03-04",
+                        "to hold a full inquiry into the Ostmark shooting by June", "person:oren-tal", "Oren Tal", role_a)
+    second = _promise_by("Mira Sel said a full inquiry into the Ostmark shooting would be held by June.", "2025-03-06",
+                         "a full inquiry into the Ostmark shooting would be held by June", "person:mira-sel", "Mira Sel",
+                         role_b)
+    store = linked(tmp_path, [first, second][::order], f"voices{order}{one}{role_b[0]}")
+    assert len(list(store.records("commitments"))) == (1 if one else 2)
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_legislators_promise_is_not_kept_by_what_the_state_does(tmp_path, order):
+    promise = _promise_by("Senator Oren Tal promised that Valdoria would pay compensation to the families by June.",
+                          "2025-03-04", "Valdoria would pay compensation to the families by June", "person:oren-tal",
+                          "Oren Tal", "Senator")
+    paid = event_doc("Valdoria has paid compensation to the families of the victims, Kestrava said on Monday.",
+                     "2025-06-10", "AID", "XVL", "XKS", "paid", cameo="071")
+    store = linked(tmp_path, [promise, paid][::order], f"senator{order}")
+    (found,) = store.records("commitments")
+    assert found.status == "open" and found.status_evidence == ()

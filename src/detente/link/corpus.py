@@ -23,6 +23,7 @@ class Corpus:
         self._info: dict[str, dict[str, Any]] = {}
         self._mentions: dict[str, list[Mention]] = {}
         self._kinds: dict[str, str] = {}
+        self._roles: dict[tuple[str, str], tuple[str, ...]] = {}
         self._days: dict[str, date | None] = {}
         self._starts: dict[str, list[int]] = {}
         # spans are read again and again in one run (a promise's report by every sentence that may judge it)
@@ -38,6 +39,8 @@ class Corpus:
         for actor in self.store.doc_actor_data(missing):
             actor_id, country = actor["actor_id"], actor["country"]
             self._kinds[actor_id] = actor["kind"]
+            if actor.get("roles"):
+                self._roles[(actor["mentions"][0]["doc_id"] if actor["mentions"] else "", actor_id)] = tuple(actor["roles"])
             for m in actor["mentions"]:
                 found[m["doc_id"]].append(Mention(m["start"], m["end"], actor_id, country))
         for doc_id in missing:
@@ -99,6 +102,12 @@ class Corpus:
 
     def kind(self, actor_id: str) -> str | None:
         return self._kinds.get(actor_id)
+
+    def roles(self, doc_id: str, actor_id: str) -> tuple[str, ...]:
+        """The roles a document gives an actor ("Senate Majority Leader")."""
+        if doc_id not in self._info:
+            self.load([doc_id])
+        return self._roles.get((doc_id, actor_id), ())
 
     def order(self, doc_id: str) -> tuple[str, str]:
         """Sort key: documents by publication date (undated last), then id."""

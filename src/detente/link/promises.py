@@ -19,6 +19,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from datetime import date
+from functools import cache
 from typing import Any
 
 from ..records import Commitment, Evidence, StanceEvidence
@@ -27,7 +28,7 @@ from .cluster import cluster
 from .corpus import Corpus, first_day
 from .cues import cue_alternation, status_patterns
 from .forecasts import predicted_codes
-from .text import overlap, plain, stem, words
+from .text import lexicon_file, overlap, plain, stem, word_alternation, words
 
 THRESHOLD = 0.5
 # a promise's content that only names a deadline someone set ("the deadline set by …", "the date we gave")
@@ -77,8 +78,20 @@ class PromiseMatcher:
                 found.add(f"made:{c.made_on[:7]}")
             found |= self.due_words(c)
             found |= {f"act:{code[:2]}" for code in promised_acts(c.content)}  # see ``different_promises``
+            found |= self.voice_words(c)
             self._plain[c.commitment_id] = frozenset(found)
         return self._plain[c.commitment_id]
+
+    def voice_words(self, c: Commitment) -> set[str]:
+        """``who:`` the person who made the promise; ``own:`` too when that person speaks only for themselves
+        (every role the report's document gives them is a legislator's, a candidate's, a commentator's …)."""
+        if not c.promiser_person:
+            return set()
+        found = {f"who:{c.promiser_person}"}
+        roles = self.corpus.roles(c.evidence.doc_id, c.promiser_person)
+        if roles and all(speaks_for_self(role) for role in roles):
+            found.add(f"own:{c.promiser_person}")
+        return found
 
     def due_words(self, c: Commitment) -> set[str]:
         """A promise with a deadline, by a person: ``due:`` words for the month it falls due, ``set:`` words for
@@ -121,8 +134,8 @@ def promise_similarity(beneficiary_a: str | None, beneficiary_b: str | None, wor
         return 0.0
     if different_promises(words_a, words_b):
         return 0.0
-    # the kinds of act only tell promises apart, they count as no shared word
-    words_a, words_b = _without(words_a, "act:"), _without(words_b, "act:")
+    # the kinds of act and who made it only tell promises apart, they count as no shared word
+    words_a, words_b = _without(words_a, "act:", "who:", "own:"), _without(words_b, "act:", "who:", "own:")
     shared = words_a & words_b
     # a report naming only the deadline its promiser set, when it falls due or when it was set, and that promise
     one_names_the_deadline = ("due:ref" in words_a) != ("due:ref" in words_b)
@@ -141,10 +154,27 @@ def promise_similarity(beneficiary_a: str | None, beneficiary_b: str | None, wor
 
 def different_promises(words_a: frozenset[str], words_b: frozenset[str]) -> bool:
     """Promises of acts of different CAMEO roots are two promises, whatever other words they share ("accept
-    the election results", "keep fighting the results in court"); a promise naming no known act can be any."""
+    the election results", "keep fighting the results in court"); a promise naming no known act can be any.
+    So are the promises of two people when one of them speaks only for themselves (a senator's and a
+    speaker's), while two voices of one government may restate each other's."""
     acts_a = {w for w in words_a if w.startswith("act:")}
     acts_b = {w for w in words_b if w.startswith("act:")}
-    return bool(acts_a and acts_b and not acts_a & acts_b)
+    if acts_a and acts_b and not acts_a & acts_b:
+        return True
+    who_a = {w[4:] for w in words_a if w.startswith("who:")}
+    who_b = {w[4:] for w in words_b if w.startswith("who:")}
+    own = {w[4:] for w in words_a | words_b if w.startswith("own:")}
+    return bool(who_a and who_b and not who_a & who_b and own & (who_a | who_b))
+
+
+@cache
+def _own_voice_pattern() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{word_alternation(lexicon_file('crossdoc.json')['own_voice_roles'])})\b", re.IGNORECASE)
+
+
+def speaks_for_self(role: str) -> bool:
+    """A role whose holder speaks for themselves or a party, not for a government (lexicon ``own_voice_roles``)."""
+    return bool(_own_voice_pattern().search(role))
 
 
 def _without(words: frozenset[str], *marks: str) -> frozenset[str]:
@@ -453,6 +483,7 @@ def linked_promise(group: list[Commitment], corpus: Corpus, cues: list[dict[str,
     first_report = corpus.order(canonical.evidence.doc_id)
     report_words = [matcher.plain_words(c) for c in group]
     acts = set().union(*(promised_acts(c.content) for c in group))
+    own_voice = any(w.startswith("own:") for words in report_words for w in words)
     held = [held_words(c.content) for c in group]
     made_on = min((c.made_on for c in group if c.made_on), default=None) or corpus.published(canonical.evidence.doc_id)
     dated: dict[tuple[str, int, int], tuple[tuple[str, str], StanceEvidence]] = {}
@@ -493,7 +524,8 @@ def linked_promise(group: list[Commitment], corpus: Corpus, cues: list[dict[str,
         elif cue["status"] == "event":
             if corpus.order(cue["doc_id"]) <= first_report:
                 continue  # what the promiser did before or while promising is not the keeping
-            stance = event_stance(cue, canonical.promiser, acts, made_on)
+            # a legislator's or a candidate's promise is not kept by what their state does
+            stance = None if own_voice else event_stance(cue, canonical.promiser, acts, made_on)
             if stance is None and done_as_promised(cue["text"], (c.content for c in group)):
                 stance = "supports"
             if stance is None:
