@@ -554,3 +554,23 @@ def test_forecasts_a_thing_weeks_away_from_its_end():
     # a distance is no prediction
     text = "Officials say the village in Kestria is two hours away from the border with Valdoria."
     assert not extract_text(text, published="2025-10-10", gazetteer=[EXAMPLES / "gazetteer.json"]).forecasts
+
+
+@pytest.mark.parametrize("text", [
+    "Valdorian President Aurel Demmin said he would hand the findings to Kestria once the audit was over.",  # intention
+    "Kestrian Foreign Minister Ilse Marr told reporters she would challenge Valdoria's fee rise at the panel.",
+    "Demmin said he would have preferred that neither Kestria nor Valdoria had sent troops.",  # counterfactual
+    "\"If you cross the Isel bridge, you will be stopped by Valdorian guards,\" Marr said.",  # anyone's "you"
+    "Kestrian officials said Valdorian fires had been set to clear the border villages.",  # a past purpose
+])
+def test_forecasts_intentions_counterfactuals_and_generic_you_predict_nothing(nlp, text):
+    assert run(nlp, text).forecasts == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Demmin said he would win the Valdorian election despite Kestria's campaign.",  # what becomes of him: predicted
+    "Kestrian Foreign Minister Ilse Marr said Valdoria would raise transit fees again before the summer.",
+    "Marr said Kestria would have concluded the talks with Valdoria by the end of June.",  # future perfect
+])
+def test_forecasts_of_what_becomes_of_the_speaker_or_of_others_are_still_forecasts(nlp, text):
+    assert len(run(nlp, text).forecasts) == 1

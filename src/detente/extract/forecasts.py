@@ -67,6 +67,9 @@ VAGUE_HORIZON = re.compile(
     r"\b(soon(?! as)|sooner or later|eventually|in time|within|coming|next|shortly|before long)\b", re.I)
 # "this will depend on two factors": a dependency, not an outcome
 CONTINGENT = {"depend", "hinge"}
+# a subject being, becoming or undergoing something: "he said he would win" predicts, "he would resign" intends
+STATE_VERBS = {"be", "remain", "stay", "become", "win", "lose", "face", "survive", "get", "need", "have", "succeed",
+               "fail"}
 TEXT_NOUNS = {"material", "article", "analysis", "report", "brief", "paper", "piece", "text", "review", "study",
               "essay", "column", "commentary", "overview", "note", "section", "chapter", "survey"}
 
@@ -126,7 +129,8 @@ class ForecastFinder:
             return True
         head = verb.head
         if verb.dep_ == "xcomp" and head.lemma_.lower() in LIKELY_WORDS | {"be"} and self._likely(head):
-            return True
+            # "fires have been deliberately set to clear slums": a purpose in the past, not "is set to"
+            return not set(auxiliaries(head)) & {"have", "has", "had", "'ve"}
         if verb.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in EXPECT_VERBS and head.i != verb.i:
             # "Dorrun expected Brask to respect the ceiling" is a demand, not a prediction; "officials
             # had hoped that …" an expectation of the past, given up
@@ -358,6 +362,36 @@ class ForecastFinder:
             return False
         return not any(t.lemma_.lower() == subject.lemma_.lower() for t in self.sdoc[:subject.i])
 
+    @staticmethod
+    def counterfactual(verb: Token) -> bool:
+        """"He would have preferred …", "it would have been OK": what might have been, not what will be."""
+        auxes = set(auxiliaries(verb))
+        return bool(auxes & REPORTED_AUX) and bool(auxes & {"have", "'ve"}) and verb.tag_ == "VBN"
+
+    @staticmethod
+    def generic_you(verb: Token) -> bool:
+        """"You will be diagnosed just by saying …", "you'll probably surrender": a speaker's "you" is anyone."""
+        subject = subject_of(verb)
+        return subject is not None and subject.lower_ == "you"
+
+    def speakers_own_intention(self, verb: Token) -> bool:
+        """"Trump said he would release his tax returns", "she said she would challenge the oath in court": what
+        the speaker means to do, reported, is an intention (a commitment when promised), not a prediction. Being
+        or becoming something ("he said he would be re-elected") and passives are predictions still."""
+        subject = subject_of(verb)
+        if subject is None or subject.lower_ not in ("he", "she") or verb.lemma_.lower() in STATE_VERBS:
+            return False
+        if any(c.dep_ == "auxpass" for c in verb.children) or not self._reported(verb):
+            return False
+        current = verb
+        while current.dep_ == "conj" and current.head.i != current.i:
+            current = current.head
+        speaker = subject_of(current.head)
+        if speaker is None or speaker.lower_ in FIRST_PERSON:
+            return False
+        party = self.parties.of(speaker)
+        return speaker.lower_ == subject.lower_ or (party is not None and party.kind == "person")
+
     def repeats_promise(self, start: int, end: int) -> bool:
         """The words of a promise quoted again later in the document."""
         words = set(re.findall(r"\w+", self.text[start:end].lower()))
@@ -404,7 +438,11 @@ class ForecastFinder:
                 continue  # a speaker's warning is a THREATEN event, not a prediction
             if verb.lemma_.lower() in CONTINGENT or self.about_itself(verb):
                 continue
+            if self.generic_you(verb) or self.speakers_own_intention(verb):
+                continue
             start, end = self.clause(verb)
+            if self.counterfactual(verb) and self.own_horizon(verb, start, end) is None:
+                continue  # (with a horizon, "would have concluded by June" is a future perfect)
             if end - start < 12 or any(s <= verb.idx < e for s, e in taken + self.promised) or self.repeats_promise(start, end):
                 continue
             if not self.analysis and self.author_of(verb) == self.author and not self.hedged(verb, start, end):
