@@ -64,13 +64,20 @@ DOCUMENTS = {
     ECHO: Document(ECHO, TEXTS[ECHO], title="Leaders met", source="Sarnovia Post", published="2025-10-05",
                    published_basis="given"),
 }
+
+
+def named(pattern: str, texts: dict[str, str] = TEXTS) -> tuple[Evidence, ...]:
+    """An actor's mentions: every match of ``pattern`` in the texts."""
+    return tuple(Evidence(d, m.start(), m.end(), m.group()) for d, t in texts.items() for m in re.finditer(pattern, t))
+
+
 ACTORS = [
-    Actor("XVL", "Valdoria", "state", "XVL"),
-    Actor("XKS", "Kestria", "state", "XKS"),
-    Actor("XSR", "Sarnovia", "state", "XSR"),
-    Actor("person:anna-brisk", "Anna Brisk", "person", "XVL"),
-    Actor("person:petr-lomax", "Petr Lomax", "person", "XKS"),
-    Actor("person:ilse-varn", "Ilse Varn", "person", "XSR"),
+    Actor("XVL", "Valdoria", "state", "XVL", mentions=named(r"Valdorian?")),
+    Actor("XKS", "Kestria", "state", "XKS", mentions=named(r"Kestrian?")),
+    Actor("XSR", "Sarnovia", "state", "XSR", mentions=named(r"Sarnovian?")),
+    Actor("person:anna-brisk", "Anna Brisk", "person", "XVL", mentions=named(r"(?:Anna )?Brisk")),
+    Actor("person:petr-lomax", "Petr Lomax", "person", "XKS", mentions=named(r"(?:Petr )?Lomax")),
+    Actor("person:ilse-varn", "Ilse Varn", "person", "XSR", mentions=named(r"(?:Ilse )?Varn")),
 ]
 
 
@@ -420,3 +427,28 @@ def test_brief_key_events_list_each_linked_event_once():
                   (words(SHUTDOWN, THREAT),))
     other = event("e-other", ECHO, "ACCUSE", "XKS", "XVL", "2025-10-04", "asserted", -3.0, HOSTILE)
     assert [e.event_id for e in _one_per_report([first, again, other])] == ["e-first", "e-other"]
+
+
+def test_brief_who_said_what_keeps_quotes_whose_paragraph_names_the_other_side(store):
+    text = ("Kestria closed the Amber crossing on 2 October 2025.\n\n"
+            "\u201cWe keep our word to Kestria,\u201d said Anna Brisk.\n\n"
+            "\u201cTaxes will fall next year,\u201d Brisk said of the budget.\n\n"
+            "\u201cNo,\u201d Brisk said when asked about Kestria.")
+    texts = {"ff00d4": text}
+    doc = Document("ff00d4", text, title="Crossing closed", source="Test Wire", published="2025-10-03",
+                   published_basis="given")
+
+    def said(qid: str, words: str) -> Quote:
+        ev = span("ff00d4", text, words)
+        return Quote(qid, "ff00d4", ev.text, ev.start, ev.end, "person:anna-brisk", "direct", "said")  # type: ignore[arg-type]
+
+    closed = span("ff00d4", text, "Kestria closed the Amber crossing on 2 October 2025.")
+    assert store.add_result(DocResult(doc, quotes=(said("q-word", "We keep our word to Kestria,"),
+                                                   said("q-taxes", "Taxes will fall next year,"), said("q-no", "No,")),
+                                      events=(Event("e-closed", "ff00d4", "COERCE", None, "XKS", "XVL", "XKS", "XVL",
+                                                    "2025-10-02", None, "asserted", -5.0, closed),)))
+    store.upsert_actors([Actor("XKS", "Kestria", "state", "XKS", mentions=named(r"Kestria", texts)),
+                         Actor("XVL", "Valdoria", "state", "XVL"),
+                         Actor("person:anna-brisk", "Anna Brisk", "person", "XVL", mentions=named(r"(?:Anna )?Brisk", texts))])
+    # the budget is not about Kestria; a one-word answer says nothing a reader can use
+    assert [q.words for q in collect_brief(store, pair="XVL-XKS").quotes] == ["We keep our word to Kestria,"]

@@ -25,6 +25,8 @@ from .store import Store
 KEY_EVENTS = 10
 NOTABLE_QUOTES = 8
 FRAGMENT_WORDS = 6
+# a one-word quote ("likely", "No") tells a reader nothing of who said what
+MIN_QUOTE_WORDS = 2
 DRIVERS_SHOWN = 3
 # a forecast is worth the editor's attention when it comes due within a quarter of the brief's end
 DUE_WINDOW = timedelta(days=90)
@@ -272,6 +274,18 @@ class Names:
         actor = self._actors.get(actor_id)
         return actor.name if actor else actor_id
 
+    def mentions_of(self, states: Iterable[str], doc_ids: set[str]) -> dict[str, list[tuple[Evidence, str]]]:
+        """Per document, the mentions of every actor of these states (the state, its places, people, bodies)."""
+        found: dict[str, list[tuple[Evidence, str]]] = defaultdict(list)
+        wanted = set(states)
+        for actor in self._actors.values():
+            country = self.country(actor.actor_id)
+            if country in wanted:
+                for m in actor.mentions:
+                    if m.doc_id in doc_ids:
+                        found[m.doc_id].append((m, country))
+        return found
+
     def country(self, actor_id: str | None) -> str | None:
         actor = self._actors.get(actor_id or "")
         if actor is None:
@@ -306,6 +320,8 @@ def collect_brief(store: Store, pair: str | None = None, since: str | None = Non
     pair_docs = _cited_docs(events, commitments, forecasts)
     quotes = [q for q in _selected(store, "quotes", None)
               if _notable_speaker(q, states, names, pair_docs) and in_period(when(q.said_on, q.doc_id), since, until)]
+    if states is not None:
+        quotes = _on_the_pair(store, quotes, states, names)
     disagreements = [d for d in _selected(store, "disagreements", None)
                      if _disagreement_in_scope(d, states, pair_docs, docs, since, until)]
 
@@ -367,12 +383,34 @@ def _cited_docs(events: list[Event], commitments: list[Commitment], forecasts: l
 
 
 def _notable_speaker(q: Quote, states: tuple[str, str] | None, names: Names, pair_docs: set[str]) -> bool:
-    if q.kind != "direct" or q.speaker is None:
+    if q.kind != "direct" or q.speaker is None or len(re.findall(r"\w+", q.text)) < MIN_QUOTE_WORDS:
         return False
     if states is None:
         return True
     # a Valdorian minister speaking in an article about another relationship is not on this topic
     return names.country(q.speaker) in states and q.doc_id in pair_docs
+
+
+def _on_the_pair(store: Store, quotes: list[Quote], states: tuple[str, str], names: Names) -> list[Quote]:
+    """Quotes whose paragraph names the other side of the pair (its name, a place, a person or body of it):
+    a campaign speech on health care in an article that also mentions Iran is not on US–Iran relations."""
+    doc_ids = {q.doc_id for q in quotes}
+    named = names.mentions_of(states, doc_ids)
+    texts = {d: doc.text for d in sorted(doc_ids) if (doc := store.document(d)) is not None}
+    kept = []
+    for q in quotes:
+        start, end = paragraph_bounds(texts.get(q.doc_id, ""), q.start, q.end)
+        other = set(states) - {names.country(q.speaker)}
+        if any(country in other and start <= m.start and m.end <= end for m, country in named[q.doc_id]):
+            kept.append(q)
+    return kept
+
+
+def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The paragraph (blank-line separated) holding ``text[start:end]``, possibly several when a quote runs on."""
+    before = text.rfind("\n\n", 0, start)
+    after = text.find("\n\n", end)
+    return (0 if before < 0 else before + 2), (len(text) if after < 0 else after)
 
 
 def _disagreement_in_scope(d: Disagreement, states: tuple[str, str] | None, pair_docs: set[str],
