@@ -258,7 +258,8 @@ def event_windows(event: Event, corpus: Corpus) -> list[tuple[str, str, str]]:
             windows.append((block + "|undated", _iso(max(year, published - _days(REFER_BACK_DAYS + 1))),
                             _iso(published + _days(1))))
         elif not event.date:  # reports dated only by the year it was published in
-            windows.append((block + "|year", _iso(published.replace(month=1, day=1)), _iso(published.replace(month=1, day=1))))
+            year_start = _iso(published.replace(month=1, day=1))
+            windows.append((block + "|year", year_start, year_start))
     return windows
 
 
