@@ -1376,3 +1376,12 @@ def test_events_borders_closed_with_a_side_and_settlements_evacuated(nlp, text, 
 def test_events_the_side_behind_an_attack_is_its_doer(nlp):
     assert [e[1:] for e in _coded(nlp, "Valdoria says Kestria was behind the attacks on its border posts.")] == [
         ("ASSAULT", "XKS", "XVL")]
+
+
+def test_events_a_clause_listed_before_a_negated_passive_keeps_its_own_mode(nlp):
+    # parsed as the complement of "was never settled", the first clause is one of a list of clauses
+    text = ("The Kestrian prosecutors closed the smuggling investigation in April without sharing their evidence, the "
+            "row over the trucks seized at the border was never fully settled, and in May Kestria and Sarnovia agreed "
+            "on a trade deal.")
+    events = run(nlp, text, published="2026-03-20", example_gazetteer=True).events
+    assert [(e.trigger.text, e.mode) for e in events if e.trigger.text == "closed"] == [("closed", "asserted")]

@@ -253,3 +253,29 @@ def test_his_detention_a_year_later_is_a_further_report_of_it(tmp_path, order):
     store = linked(tmp_path, [detained, later][::order], f"his{order}")
     (report,) = [e for e in store.records("events") if e.category == "COERCE"]
     assert [o.text for o in report.also_reported_in] == ["her detention"]
+
+
+@pytest.mark.parametrize("order", [1, -1])
+@pytest.mark.parametrize("later_published, linked_together", [
+    ("2026-02-11", True),  # the next year, within REFER_BACK_DAYS
+    ("2027-06-01", False),  # too long after
+])
+def test_a_report_dated_by_its_year_names_an_undated_report_of_an_article_of_that_year(
+        tmp_path, order, later_published, linked_together):
+    undated = event_doc("Valdoria released the eleven Kestravan students detained in Ostmark.", "2025-10-16",
+                        "RETREAT", "XVL", "XKS", "released", cameo="0841")
+    later = event_doc("In 2025 Valdoria released eleven detained Kestravan students.", later_published,
+                      "RETREAT", "XVL", "XKS", "released", date="2025", cameo="0841")
+    groups = _groups(linked(tmp_path, [undated, later][::order], f"year{order}{linked_together}"))
+    together = [["In 2025 Valdoria rel", "Valdoria released th"], ["Valdoria released th", "In 2025 Valdoria rel"]]
+    apart = [["In 2025 Valdoria rel"], ["Valdoria released th"]]
+    assert groups == (together if linked_together else apart)
+
+
+def test_a_report_dated_by_another_year_stays_apart(tmp_path):
+    undated = event_doc("Valdoria released the eleven Kestravan students detained in Ostmark.", "2025-10-16",
+                        "RETREAT", "XVL", "XKS", "released", cameo="0841")
+    later = event_doc("In 2024 Valdoria released eleven detained Kestravan students.", "2026-02-11",
+                      "RETREAT", "XVL", "XKS", "released", date="2024", cameo="0841")
+    assert _groups(linked(tmp_path, [undated, later], "other-year")) == [["In 2024 Valdoria rel"],
+                                                                          ["Valdoria released th"]]

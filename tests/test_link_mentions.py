@@ -336,3 +336,24 @@ def test_a_named_agreement_with_its_month_refers_back_to_its_signing(tmp_path):
                         "2026-02-12", (("February 2025", "2025-02", "month"),))
     assert _reports(linked(tmp_path, [signed, later], "protocol"))[1] == (
         "Valdoria and Kestrava si", ["the Ostmark Transit Protocol of February 2025"])
+
+
+def test_a_noun_naming_a_verbs_act_names_an_event_only_with_the_object_of_a_lexicon_phrase():
+    # "close investigation" (REJECT) and "increase fee" (SANCTION) are verb phrases of events.json
+    assert _mentions("Kestrava protested after the closure of the Ostmark bridge investigation.") == [
+        ("the closure of the Ostmark bridge investigation", ("REJECT",), None)]
+    assert _mentions("Hauliers blamed the increase in Ostmark transit fees.") == [
+        ("the increase in Ostmark transit fees", ("SANCTION",), None)]
+    assert _mentions("Hauliers blamed the fee increase.") == [("the fee increase", ("SANCTION",), None)]
+    assert _mentions("Observers noted the increase in turnout.") == []  # no act of the lexicon
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_the_closure_of_an_investigation_is_a_further_report_of_closing_it(tmp_path, order):
+    closed = event_doc("Valdoria's prosecutors closed the criminal investigation into the shooting on the Ostmark "
+                       "bridge.", "2025-11-18", "REJECT", "XVL", "XKS", "closed", cameo="1213")
+    later = protest_doc("Kestrava summoned the Valdorian ambassador after the closure of the Ostmark bridge "
+                        "investigation.", "2026-02-11")
+    store = linked(tmp_path, [closed, later][::order], f"closure{order}")
+    assert _reports(store) == [("Kestrava summoned the Va", []),
+                               ("Valdoria's prosecutors c", ["the closure of the Ostmark bridge investigation"])]

@@ -1193,7 +1193,7 @@ class EventFinder:
                 and verb.i == trigger.head.i and verb.lemma_.lower() not in LIGHT_VERBS and self.verb_code(verb):
             verb = None  # "has not withdrawn the protest note it handed to Wenn": the withdrawal is negated
         governing = verb.head if verb is not None and verb.dep_ in ("xcomp", "ccomp") and not _across_semicolon(verb) \
-            else None
+            and not _listed_clause(verb) else None
         if governing is not None and governing.pos_ == "ADJ" and governing.dep_ == "acomp":
             governing = governing.head  # "the US must be ready to mediate": the modal is on "be"
         for current in filter(None, (verb, governing)):
@@ -2001,6 +2001,19 @@ def _across_semicolon(verb: Token) -> bool:
     beyond a semicolon is not governed by it."""
     low, high = sorted((verb.i, verb.head.i))
     return any(t.text == ";" for t in verb.doc[low:high])
+
+
+def _listed_clause(verb: Token) -> bool:
+    """"The prosecutors closed the case in November, the quarrel over the lorries was never settled, and ...": a
+    clause before a passive verb that has a subject of its own, parsed as its complement, is one of a list of
+    clauses (a passive with its own subject takes no clause told: "it was reported" has none)."""
+    head = verb.head
+    if verb.dep_ != "ccomp" or verb.i > head.i or verb.right_edge.i + 1 >= head.i:
+        return False
+    if verb.doc[verb.right_edge.i + 1].text != ",":
+        return False
+    return any(c.dep_ == "auxpass" for c in head.children) and any(
+        c.dep_ == "nsubjpass" and c.pos_ in ("NOUN", "PROPN") for c in head.children)
 
 
 def _clause_told(verb: Token) -> Token:

@@ -108,6 +108,17 @@ class EventMatcher:
         apart = days_between(dated.date, published)
         return apart is not None and dated.date[: len(published)] <= published[: len(dated.date)] and apart <= REFER_BACK_DAYS
 
+    def _in_its_year(self, undated: Event, in_year: Event) -> bool:
+        """A report dated only by its year in a later article ("released the students in 2025") and an undated
+        report in an article of that year: the undated report tells of something near when it was written."""
+        if undated.date or not in_year.date or len(in_year.date) != 4:
+            return False
+        told, later = self.corpus.written(undated.doc_id), self.corpus.written(in_year.doc_id)
+        if not told or not later or not told.startswith(in_year.date):
+            return False
+        apart = days_between(told, later)
+        return apart is not None and told[:len(later)] <= later[:len(told)] and apart <= REFER_BACK_DAYS
+
     def similarity(self, a: Event, b: Event) -> float:
         if linking_type(a) != linking_type(b) or a.mode != b.mode:
             return 0.0
@@ -139,6 +150,8 @@ class EventMatcher:
                 return 0.0
         elif self._refers_back(a, b) or self._refers_back(b, a):
             needed = 0.4
+        elif self._in_its_year(a, b) or self._in_its_year(b, a):
+            needed = 0.5
         else:  # a year alone says little: compare when the reports appeared
             apart = days_between(self.corpus.written(a.doc_id), self.corpus.written(b.doc_id))
             if apart is None or apart > UNDATED_DAYS:
@@ -185,6 +198,10 @@ def _dated(event: Event) -> bool:
     return bool(event.date and len(event.date) >= 7)
 
 
+def _year_only(event: Event) -> bool:
+    return bool(event.date and len(event.date) == 4)
+
+
 def block_of(event: Event) -> str:
     """The linking block of an event: its pair of states and its type."""
     a, b = pair_of(event) or ("", "")
@@ -194,10 +211,13 @@ def block_of(event: Event) -> str:
 def event_keys(event: Event, corpus: Corpus) -> list[tuple[str, str, str | None]]:
     """``(key, event_id, day)`` rows filing an event by its date (when it has one to the month or day)
     and by its publication; an event without such a date also under ``|undated`` by its publication
-    (the only publication key a dated report looks up: two dated reports are compared by their dates)."""
+    (the only publication key a dated report looks up: two dated reports are compared by their dates); one dated
+    only by its year also under ``|year`` by that year."""
     rows = []
     if _dated(event):
         rows.append((block_of(event) + "|date", event.event_id, _iso(first_day(event.date))))
+    if _year_only(event):
+        rows.append((block_of(event) + "|year", event.event_id, _iso(first_day(event.date))))
     published = first_day(corpus.written(event.doc_id))
     if published:
         rows.append((block_of(event) + "|published", event.event_id, published.isoformat()))
@@ -213,7 +233,8 @@ def event_windows(event: Event, corpus: Corpus) -> list[tuple[str, str, str]]:
     published up to ``REFER_BACK_DAYS`` from it; an undated one meets dated reports up to
     ``REFER_BACK_DAYS`` before the end of its publication period; any report meets reports
     published within ``UNDATED_DAYS`` of it when one of the two is undated. Days are the first
-    days of their periods, as ``days_between`` counts them.
+    days of their periods, as ``days_between`` counts them. A report dated only by its year and an undated one
+    published in that year, before it, meet (``EventMatcher._in_its_year``).
     """
     block = block_of(event)
     published = first_day(corpus.written(event.doc_id))
@@ -231,6 +252,14 @@ def event_windows(event: Event, corpus: Corpus) -> list[tuple[str, str, str]]:
         windows.append((block + "|date", _iso(published - _days(REFER_BACK_DAYS + 1)), _iso(until + _days(1))))
     if published:
         windows.append((by_publication, _iso(published - _days(UNDATED_DAYS + 1)), _iso(published + _days(UNDATED_DAYS + 1))))
+        if _year_only(event):  # undated reports published in its year, before it
+            year = first_day(event.date)
+            assert year
+            windows.append((block + "|undated", _iso(max(year, published - _days(REFER_BACK_DAYS + 1))),
+                            _iso(published + _days(1))))
+        elif not event.date:  # reports dated only by the year it was published in
+            year_start = _iso(published.replace(month=1, day=1))
+            windows.append((block + "|year", year_start, year_start))
     return windows
 
 

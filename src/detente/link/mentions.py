@@ -17,6 +17,7 @@ counts groups of events, so a mention never counts twice.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import json
 import re
 from bisect import bisect_left
@@ -165,7 +166,64 @@ def _root_if_unspecified(code: str) -> str:
 def code_of(m: EventMention) -> str | None:
     """The CAMEO code a phrase's noun, participle or state names (None for a generic noun: "the incident")."""
     state = lexicon()["states"].get(m.noun)  # type: ignore[attr-defined]
-    return noun_codes().get(m.noun) or participle_codes().get(m.noun) or (state["code"] if state else None)
+    return (noun_codes().get(m.noun) or participle_codes().get(m.noun) or nominal_codes().get(m.noun)
+            or (state["code"] if state else None))
+
+
+@cache
+def nominal_codes() -> dict[str, str]:
+    """The CAMEO code of each verb phrase a nominal act may name ("close investigation": 1213), by the verbs of
+    ``nominal_acts``."""
+    from ..extract.events import verb_phrase_index  # the extraction's table; linking only reads it
+
+    verbs = set(lexicon()["nominal_acts"].values())  # type: ignore[attr-defined]
+    return {f"{verb} {rest}": code for verb, phrases in verb_phrase_index().items() if verb in verbs
+            for rest, code in phrases.items() if " " not in rest}
+
+
+def nominal_act(noun: str, mods: str, tail: str) -> str | None:
+    """The verb phrase a noun naming a verb's act names with its object: the last modifier before it ("the fee
+    increase") or the head of the prepositional phrase after it ("the closure of the bridge investigation",
+    "the increase in transit fees"); None when neither makes a phrase of the lexicon ("the increase in turnout")."""
+    verb = lexicon()["nominal_acts"][noun]  # type: ignore[index]
+    before = re.findall(r"[\w’'-]+", mods)[-1:]
+    after = re.findall(r"[\w’'-]+", tail)
+    objects = list(before)
+    if after and after[0].lower() in _OBJECT_PREPOSITIONS:
+        head = list(itertools.takewhile(lambda w: w.lower() not in _word_set("prepositions"), after[1:]))
+        objects += head[-1:]
+    for word in objects:
+        for form in _singulars(word.lower()):
+            if f"{verb} {form}" in nominal_codes():
+                return f"{verb} {form}"
+    return None
+
+
+# the prepositions that introduce a nominal act's object ("the closure of", "the increase in", "a ban on")
+_OBJECT_PREPOSITIONS = frozenset({"of", "in", "on"})
+
+
+def _singulars(word: str) -> list[str]:
+    """A word and the singulars it may be the plural of ("fees": fee; "duties": duty)."""
+    found = [word]
+    if word.endswith("ies"):
+        found.append(word[:-3] + "y")
+    if word.endswith("es"):
+        found.append(word[:-2])
+    if word.endswith("s"):
+        found.append(word[:-1])
+    return found
+
+
+def _noun_types(noun: str) -> tuple[str, ...]:
+    """The types an occurrence noun, or the verb phrase of a nominal act, may name."""
+    if noun in noun_categories():
+        return noun_categories()[noun]
+    from ..extract.events import plover_of
+
+    code = nominal_codes()[noun]
+    plover = plover_of(code)
+    return (type_for_linking(plover[0], code),) if plover else ()
 
 
 @cache
@@ -174,7 +232,7 @@ def _pattern() -> re.Pattern[str]:
     definite = "|".join(re.escape(d) for d in [*data["determiners"], *data["indefinite"]])  # type: ignore[misc]
     relative = "|".join(re.escape(d).replace("'", "['’]") for d in data["relative_determiners"])  # type: ignore[attr-defined]
     possessive = r"(?-i:[A-Z])[\w-]+['’]s?"
-    nouns = "|".join(sorted(noun_categories(), key=len, reverse=True))
+    nouns = "|".join(sorted({*noun_categories(), *lexicon()["nominal_acts"]}, key=len, reverse=True))  # type: ignore[misc]
     # a modifier is no determiner, preposition or clause word: "the date of the meeting" is not one phrase
     barred = "|".join(re.escape(w) for w in [*data["determiners"], *data["indefinite"], *data["prepositions"],
                                               *data["phrase_stops"]])  # type: ignore[misc]
@@ -261,8 +319,13 @@ def find_mentions(doc_id: str, text: str, published: str | None, mentions: Seque
             continue
         start, end = phrase
         noun = match.group("noun").lower()
+        if not participle and noun in _word_set("nominal_acts"):
+            act = nominal_act(noun, match.group("mods"), text[match.end():end])
+            if act is None:
+                continue  # "the increase in turnout": no act of the lexicon's
+            noun = act
         if not participle:
-            end = _passive_of_own_act(text, end, noun_categories()[noun]) or end
+            end = _passive_of_own_act(text, end, _noun_types(noun)) or end
         occasion = not participle and noun in _word_set_of("occasion_nouns", "nouns")
         if occasion:  # "the commitment made by X in Y" names the occasion in Y; "the commitment to X" none
             made = _occasion_pattern().match(text, end)
@@ -292,7 +355,7 @@ def find_mentions(doc_id: str, text: str, published: str | None, mentions: Seque
             continue
         own = words(text, start, end, inside) | _whose(match, sentence, mentions, starts, kinds)
         reports = sorted({linking_type(e) for e in events if e.evidence.start <= start and end <= e.evidence.end})
-        categories = participle_categories()[noun] if participle else noun_categories()[noun]
+        categories = participle_categories()[noun] if participle else _noun_types(noun)
         source, target = _participle_sides(match, inside, kinds) if participle else _sides(match, end, inside, kinds)
         found.append(EventMention(f"{mention_prefix(doc_id)}{start}", doc_id, start, end, text[start:end], categories,
                                   tuple(pairs), when, published, _telling(own), tuple(reports), source, target, noun))
