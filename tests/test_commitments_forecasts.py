@@ -574,3 +574,13 @@ def test_forecasts_intentions_counterfactuals_and_generic_you_predict_nothing(nl
 ])
 def test_forecasts_of_what_becomes_of_the_speaker_or_of_others_are_still_forecasts(nlp, text):
     assert len(run(nlp, text).forecasts) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "\"I would like to switch federations without Kestria being involved,\" Valdorian chess player Mira Sel said.",
+    "Valdorian President Aurel Demmin said Valdoria would like to reopen the border with Kestria.",
+    "Valdorian President Aurel Demmin said Valdoria would prefer to settle the dispute with Kestria in talks.",
+])
+def test_a_wish_is_neither_promise_nor_forecast(nlp, text):
+    result = run(nlp, text)
+    assert (result.commitments, result.forecasts) == ((), ())

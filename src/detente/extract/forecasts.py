@@ -67,6 +67,7 @@ VAGUE_HORIZON = re.compile(
     r"\b(soon(?! as)|sooner or later|eventually|in time|within|coming|next|shortly|before long)\b", re.I)
 # "this will depend on two factors": a dependency, not an outcome
 CONTINGENT = {"depend", "hinge"}
+WISH_VERBS = {"like", "love", "prefer", "want", "wish"}
 # a subject being, becoming or undergoing something: "he said he would win" predicts, "he would resign" intends
 STATE_VERBS = {"be", "remain", "stay", "become", "win", "lose", "face", "survive", "get", "need", "have", "succeed",
                "fail"}
@@ -124,6 +125,8 @@ class ForecastFinder:
             return True  # "the line was weeks away from completion": it would be complete within weeks
         if verb.pos_ not in ("VERB", "AUX") or (verb.tag_ in ("VBD", "VBN") and not auxiliaries(verb)):
             return False
+        if verb.lemma_.lower() in WISH_VERBS:
+            return False  # "Valdoria would like to reopen the border": a wish, neither prediction nor promise
         auxes = set(auxiliaries(verb))
         if auxes & FUTURE_AUX:
             return True
