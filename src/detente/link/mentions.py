@@ -624,9 +624,9 @@ class MentionMatcher:
             return _within(m.date, published_e, REFER_BACK_DAYS)
         if e.date:  # a phrase without a date refers back to the event
             return _within(e.date, m.published, REFER_BACK_DAYS)
-        # neither dated: the phrase published the same day as the report or later
-        apart = _days(m.published, published_e)
-        return apart is not None and 0 <= apart <= REFER_BACK_DAYS
+        # neither dated: the phrase published the same day as the report or later (a publication known only to the
+        # month or year may be any day of it)
+        return bool(published_e) and _within(published_e, m.published, REFER_BACK_DAYS)  # type: ignore[arg-type]
 
 
 def _within(earlier: str, later: str | None, days: int) -> bool:
@@ -635,12 +635,6 @@ def _within(earlier: str, later: str | None, days: int) -> bool:
         return False
     start, end = first_day(earlier), last_day(later)
     return start is not None and end is not None and start <= end and (first_day(later) - start).days <= days  # type: ignore[operator]
-
-
-def _days(earlier: str | None, later: str | None) -> int | None:
-    """Days from ``later``'s first day back to ``earlier``'s (positive when ``later`` is later)."""
-    a, b = first_day(earlier), first_day(later)
-    return None if a is None or b is None else (a - b).days
 
 
 def mention_keys(m: EventMention) -> list[tuple[str, str, str | None, str | None]]:

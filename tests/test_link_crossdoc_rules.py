@@ -1,0 +1,66 @@
+"""Rules that let cross-document linking reach reports the seed articles word apart: a national airline is its
+state's, a craft that flies somewhere pays no visit, a publication known only to its year may be any day of it.
+Fictional sentences for each rule; the seeds read from ../shared."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from detente.extract import extract
+from detente.gazetteer import load_gazetteer
+from detente.records import Document
+
+from .conftest import EXAMPLES
+from .test_link_mentions import protest_doc
+from .test_link_rules import event_doc, linked
+
+AIRLINE = {"source": "test data (fictional)", "companies": [
+    {"id": "company:valdair", "name": "Valdorian Air Lines", "acronyms": ["VALA"], "country": "XVL", "kind": "airline"}]}
+
+
+@pytest.fixture(scope="module")
+def airline_gazetteer(tmp_path_factory):
+    path = tmp_path_factory.mktemp("gaz") / "airline.json"
+    path.write_text(json.dumps(AIRLINE), encoding="utf-8")
+    return load_gazetteer((str(EXAMPLES / "gazetteer.json"), str(path)))
+
+
+def _extract(nlp, gaz, text):
+    doc = Document(doc_id="t", text=text, published="2025-06-02", published_basis="given")
+    return extract(doc, nlp(text), gaz)
+
+
+def test_an_airline_and_its_acronym_are_its_states(nlp, airline_gazetteer):
+    text = "Kestria said the crash of a VALA aircraft in May was caused by a storm."
+    result = _extract(nlp, airline_gazetteer, text)
+    (airline,) = [a for a in result.actors if a.actor_id == "company:valdair"]
+    assert (airline.kind, airline.country, [m.text for m in airline.mentions]) == ("organization", "XVL", ["VALA"])
+    (shipped,) = [a for a in _extract(nlp, load_gazetteer(), "An Aeroflot plane landed in Minsk.").actors
+                  if a.kind == "organization"]
+    assert (shipped.actor_id, shipped.country) == ("company:aeroflot", "RUS")
+
+
+def test_a_craft_flying_somewhere_pays_no_visit(nlp, airline_gazetteer):
+    text = ("An Embraer-190 passenger aircraft operated by Valdorian Air Lines (VALA), flying from Brask to Dorrun, "
+            "was struck in Kestrian airspace and crashed while attempting an emergency landing at Velmar airport.")
+    events = _extract(nlp, airline_gazetteer, text).events
+    assert [(e.category, e.source_country, e.trigger.text) for e in events] == [("ASSAULT", "XKS", "struck")]
+
+
+def test_a_person_flying_somewhere_still_visits(nlp, airline_gazetteer):
+    events = _extract(nlp, airline_gazetteer, "Valdorian President Aurel Demmin flew to Dorrun on Monday.").events
+    assert [(e.category, e.target_country) for e in events] == [("CONSULT", "XKS")]
+
+
+@pytest.mark.parametrize("published, joined", [("2025", True), ("2025-06", True), ("2025-04", False)])
+def test_a_phrase_published_only_to_the_year_refers_back_to_an_undated_report(tmp_path, published, joined):
+    """A report with no date of its own, published on 7 May, and a phrase naming it in an article known only to
+    its year or month: that may be any day of it (a phrase in an article of April names no event of May)."""
+    shooting = event_doc("Valdorian border troops opened fire on a Kestravan patrol on the Ostmark bridge.",
+                         "2025-05-07", "ASSAULT", "XVL", "XKS", "opened fire", cameo="190")
+    later = protest_doc("Kestrava summoned the Valdorian ambassador over the shooting on the Ostmark bridge.", published)
+    store = linked(tmp_path, [shooting, later], f"year-{published}")
+    found = sorted(o.text for e in store.records("events") for o in e.also_reported_in)
+    assert found == (["the shooting on the Ostmark bridge"] if joined else [])
