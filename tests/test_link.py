@@ -227,14 +227,17 @@ def test_seeds_phrases_naming_an_event_are_further_reports_of_it(tmp_path, seed_
     # undated one's report of the strike: a further report, no event; the first article names its meeting again
     # by the two presidents and the place the second gives it. The airline's acronym is an Azerbaijani name
     # (gazetteer), which the second article's undated phrases share with the report of the strike: further reports
-    # too, the second article being known only to its year (before: only the dated crash phrase)
+    # too, the second article being known only to its year; and the first article's own phrase, which retells its
+    # report (the Azerbaijani side, "passenger aircraft", "crash") (before: only the dated crash phrase)
     meeting = ["Against this backdrop, t", "It was Putin who initiat", "On the sidelines of the ",
                "the meeting between Aliy"]
-    crash = ["An Embraer-190 passenger", "the AZAL plane tragedy", "the crash of an AZAL air", "the crash of the Azerbai"]
+    crash = ["An Embraer-190 passenger", "the AZAL plane tragedy", "the crash of an AZAL air",
+             "the crash of an Azerbaij", "the crash of the Azerbai"]
     assert groups == [("ASSAULT", crash)] + [("CONSULT", meeting)] * 3
     phrases = sorted(o.text for e in store.records("events") for o in e.also_reported_in
                      if (o.doc_id, o.start) not in events)
     assert phrases == ["the AZAL plane tragedy", "the crash of an AZAL aircraft in December 2024",
+                       "the crash of an Azerbaijani passenger aircraft",
                        "the crash of the Azerbaijani airline AZAL’s plane",
                        *["the meeting between Aliyev and Putin in Dushanbe"] * 3]
     # phrases are no events: the dyad index is what it is without them

@@ -1,5 +1,6 @@
 """Rules that let cross-document linking reach reports the seed articles word apart: a national airline is its
-state's, a craft that flies somewhere pays no visit, a publication known only to its year may be any day of it.
+state's, a craft that flies somewhere pays no visit, a publication known only to its year may be any day of it, a
+phrase retelling its own document's report names that report's event.
 Fictional sentences for each rule; the seeds read from ../shared."""
 
 from __future__ import annotations
@@ -10,14 +11,16 @@ import pytest
 
 from detente.extract import extract
 from detente.gazetteer import load_gazetteer
-from detente.records import Document
+from detente.records import DocResult, Document, Event, Evidence
 
 from .conftest import EXAMPLES
+from .factories import span
 from .test_link_mentions import protest_doc
-from .test_link_rules import event_doc, linked
+from .test_link_rules import _actors, _document, event_doc, linked
 
 AIRLINE = {"source": "test data (fictional)", "companies": [
-    {"id": "company:valdair", "name": "Valdorian Air Lines", "acronyms": ["VALA"], "country": "XVL", "kind": "airline"}]}
+    {"id": "company:valdair", "name": "Valdorian Air Lines", "acronyms": ["VALA"], "country": "XVL",
+     "kind": "airline"}]}
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +63,32 @@ def test_a_phrase_published_only_to_the_year_refers_back_to_an_undated_report(tm
     its year or month: that may be any day of it (a phrase in an article of April names no event of May)."""
     shooting = event_doc("Valdorian border troops opened fire on a Kestravan patrol on the Ostmark bridge.",
                          "2025-05-07", "ASSAULT", "XVL", "XKS", "opened fire", cameo="190")
-    later = protest_doc("Kestrava summoned the Valdorian ambassador over the shooting on the Ostmark bridge.", published)
+    later = protest_doc("Kestrava summoned the Valdorian ambassador over the shooting on the Ostmark bridge.",
+                        published)
     store = linked(tmp_path, [shooting, later], f"year-{published}")
     found = sorted(o.text for e in store.records("events") for o in e.also_reported_in)
     assert found == (["the shooting on the Ostmark bridge"] if joined else [])
+
+
+def _report_after_phrase(text: str, report: str, published: str = "2025-05-08") -> DocResult:
+    """A document whose one event is reported by the sentence ``report`` (an attack by Valdoria on Kestrava), its
+    other sentences holding phrases only."""
+    doc = _document(text, published)
+    evidence = span(doc.doc_id, text, report)
+    at = text.index("downed", evidence.start)
+    return DocResult(document=doc, actors=_actors(doc.doc_id, text), events=(
+        Event(f"e-{doc.doc_id}", doc.doc_id, "ASSAULT", "190", "XVL", "XKS", "XVL", "XKS", "2025-05-06", None,
+              "asserted", 1.0, evidence, trigger=Evidence(doc.doc_id, at, at + 6, "downed")),))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("phrase, joined", [
+    ("the downing of a Kestravan cargo plane", True),
+    # another act of the kind, done to the same side: it shares too few of the report's words
+    ("the shelling of a Kestravan border post", False),
+])
+def test_a_phrase_retelling_its_own_documents_report_names_its_event(tmp_path, phrase, joined):
+    report = "A Kestravan cargo plane was downed by Valdorian air defences near Ostmark on 6 May."
+    result = _report_after_phrase(f"Kestrava protested over {phrase}. {report}", report)
+    store = linked(tmp_path, [result], "own")
+    (event,) = store.records("events")
+    assert [o.text for o in event.also_reported_in] == ([phrase] if joined else [])

@@ -185,8 +185,8 @@ def build(data: Iterable[dict[str, Any]]) -> Gazetteer:
     return gaz
 
 
-SHIPPED = ("states.json", "state_extras.json", "seats.json", "organizations.json", "bodies.json", "companies.json", "media.json",
-           "leaders.json", "leaders_history.json")
+SHIPPED = ("states.json", "state_extras.json", "seats.json", "organizations.json", "bodies.json", "companies.json",
+           "media.json", "leaders.json", "leaders_history.json")
 
 
 @cache

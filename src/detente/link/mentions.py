@@ -51,6 +51,9 @@ TAIL_WORDS = 7
 TAIL_PHRASES = 3
 # how many names a phrase must share with another document's report to name again an event its own document reports
 REPEATED_NAMES = 2
+# how many words (its noun among them) a phrase naming whom it was done to must share with its own document's report
+# to name that report's event again
+REPEATED_WORDS = 3
 _STATE = re.compile(r"^@[A-Z]{3}$")
 _OPEN, _CLOSE = "[“\"«‘]", "[”\"»’]"
 # the next word after a position ("the shooting | on the bridge")
@@ -602,6 +605,14 @@ class MentionMatcher:
                    or len([w for w in m.words & self.their_words(e) if w.startswith("@")]) >= REPEATED_NAMES
                    for e in group if e.doc_id != m.doc_id)
 
+    def retells_own(self, m: EventMention, group: list[Event]) -> bool:
+        """Whether a phrase retells a group's report in its own document: naming the side it was done to that the
+        report gives, and REPEATED_WORDS of the report's words besides ("the downing of a Kestrian cargo plane" of "a
+        cargo plane flown by Kestrian pilots was downed"): not another event of that kind."""
+        return m.target is not None and any(
+            e.doc_id == m.doc_id and e.target_country == m.target
+            and len(plain(m.words & self.their_words(e))) >= REPEATED_WORDS for e in group)
+
     def agrees_with_date(self, m: EventMention, when: str | None) -> bool:
         """Whether a mention agrees with the date of a group (the most precise its reports give)."""
         if not when or len(when) < 7:
@@ -755,7 +766,7 @@ def assign_mentions(groups: list[list[Event]], mentions: Iterable[EventMention],
             continue
         best = ranked[0][1]
         if any(e.doc_id == m.doc_id for e in groups[best]) and linking_type(groups[best][0]) not in m.sentence_reports \
-                and not matcher.repeats(m, groups[best]):
+                and not matcher.repeats(m, groups[best]) and not matcher.retells_own(m, groups[best]):
             continue  # its document reports the event already; this phrase is about something else it reports
         if any(e.doc_id == m.doc_id and e.evidence.start < m.end and m.start < e.evidence.end for e in groups[best]):
             continue  # the group's own report
