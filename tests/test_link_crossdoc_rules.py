@@ -1,6 +1,7 @@
 """Rules that let cross-document linking reach reports the seed articles word apart: a national airline is its
 state's, a craft that flies somewhere pays no visit, a publication known only to its year may be any day of it, a
-phrase retelling its own document's report names that report's event.
+phrase retelling its own document's report names that report's event, two remarks told one right after the other
+are one account.
 Fictional sentences for each rule; the seeds read from ../shared."""
 
 from __future__ import annotations
@@ -11,12 +12,12 @@ import pytest
 
 from detente.extract import extract
 from detente.gazetteer import load_gazetteer
-from detente.records import DocResult, Document, Event, Evidence
+from detente.records import DocResult, Document, Event, Evidence, Quote
 
 from .conftest import EXAMPLES
 from .factories import span
 from .test_link_mentions import protest_doc
-from .test_link_rules import _actors, _document, event_doc, linked
+from .test_link_rules import _actors, _document, event_doc, linked, quote_doc
 
 AIRLINE = {"source": "test data (fictional)", "companies": [
     {"id": "company:valdair", "name": "Valdorian Air Lines", "acronyms": ["VALA"], "country": "XVL",
@@ -92,3 +93,32 @@ def test_a_phrase_retelling_its_own_documents_report_names_its_event(tmp_path, p
     store = linked(tmp_path, [result], "own")
     (event,) = store.records("events")
     assert [o.text for o in event.also_reported_in] == ([phrase] if joined else [])
+
+
+def _two_remarks(text: str, first: str, second: str) -> DocResult:
+    doc = _document(text, "2025-05-07")
+    return DocResult(document=doc, actors=_actors(doc.doc_id, text), quotes=tuple(
+        Quote(f"q-{doc.doc_id}-{i}", doc.doc_id, said, text.index(said), text.index(said) + len(said),
+              "person:anna-brisk", "indirect", cue) for i, (said, cue) in enumerate(((first, "said"),
+                                                                                   (second, "according to")))))
+
+
+@pytest.mark.parametrize("between, joined", [
+    ("", True),
+    # another sentence of the author's between the two: not told together
+    (" The pass had been closed before. ", False),
+])
+def test_two_remarks_told_one_after_the_other_are_one_account(tmp_path, between, joined):
+    """The second remark takes up a word of the first ("convoys"), so they are not told apart as two parts of what
+    was said by their words; told one right after the other, only the attribution between, they are."""
+    first, second = "two convoys had been stopped at the pass", "the convoys were held up by a landslide near the pass"
+    text = (f"Brisk met the Kestravan envoy in Ostmark. She said that {first}.{between or ' '}"
+            f"According to Brisk, {second}.")
+    told = _two_remarks(text, first, second)
+    retold = quote_doc("In Ostmark, Brisk explained that a landslide near the pass had held up the convoys.",
+                       "2025-05-20", "a landslide near the pass had held up the convoys")
+    store = linked(tmp_path, [told, retold], "parts")
+    reported = sorted((q.text[:6], sorted(o.text[:6] for o in q.also_reported_in)) for q in store.records("quotes"))
+    part = ["two co"] if joined else []
+    assert reported == [("a land", ["the co", *part]), ("the co", ["a land", *part]),
+                        ("two co", ["a land", "the co"] if joined else [])]
