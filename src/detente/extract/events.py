@@ -157,6 +157,14 @@ def event_lexicon() -> dict[str, Any]:
 
 
 @cache
+def craft_words() -> frozenset[str]:
+    """Words for an aircraft, a vessel or a drone (``sides.json`` units): a craft that flies or sails somewhere pays
+    no visit, whoever operates it."""
+    units = json.loads((LEXICONS / "sides.json").read_text(encoding="utf-8"))["units"]
+    return frozenset(w.lower() for kind in ("aircraft", "vessel", "drone") for w in units[kind])
+
+
+@cache
 def cameo_table() -> dict[str, Any]:
     return json.loads((LEXICONS / "cameo_plover.json").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
 
@@ -169,6 +177,15 @@ def verb_phrase_index() -> dict[str, dict[str, str]]:
         verb, rest = phrase.split(" ", 1)
         index.setdefault(verb, {})[rest] = code
     return index
+
+
+def _craft_travels(verb: Token) -> bool:
+    """Whether who travels is a craft: the verb's subject, or the noun a participle describes ("an aircraft flying
+    to …")."""
+    travellers = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if verb.dep_ == "acl":
+        travellers.append(verb.head)
+    return any(t.lemma_.lower() in craft_words() or t.lower_ in craft_words() for t in travellers)
 
 
 def state(country: str) -> Party:
@@ -595,6 +612,8 @@ class EventFinder:
         if target is None and source is not None and not passive and cameo[:2] in ("18", "19", "20"):
             target = self.attacked_where(verb, source)  # "tanks fired four shells at targets in Brask"
         if target is None and source is not None and cameo[:3] in ("042", "043"):
+            if _craft_travels(verb):
+                return None  # "a passenger aircraft operated by <a national airline>, flying to <a city>"
             target = self.visited(verb, source)  # "arrived in Kabul", "attended the Beijing Olympics"
             if target is None and self.going_home(verb, source):
                 return None  # "was released and flew to Brask": home, no visit

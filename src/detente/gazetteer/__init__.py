@@ -170,6 +170,8 @@ def build(data: Iterable[dict[str, Any]]) -> Gazetteer:
             _add_named(gaz, org, "media" if org.get("kind") == "media" else "organization", "org")
         for body in blob.get("bodies", []):
             _add_named(gaz, body, "organization", "body")
+        for company in blob.get("companies", []):  # a national airline is its state's ("an <airline> aircraft")
+            _add_named(gaz, company, "organization", "company")
         for generic in blob.get("generic", []):
             for surface in [generic["name"], *generic.get("aliases", [])]:
                 gaz.generic_bodies[surface] = generic["name"]
@@ -183,8 +185,8 @@ def build(data: Iterable[dict[str, Any]]) -> Gazetteer:
     return gaz
 
 
-SHIPPED = ("states.json", "state_extras.json", "seats.json", "organizations.json", "bodies.json", "media.json", "leaders.json",
-           "leaders_history.json")
+SHIPPED = ("states.json", "state_extras.json", "seats.json", "organizations.json", "bodies.json", "companies.json",
+           "media.json", "leaders.json", "leaders_history.json")
 
 
 @cache

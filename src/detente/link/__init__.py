@@ -127,6 +127,11 @@ PLACE_MARK = "@in:"
 FIGURE_MARK = "@fig:"
 WHO_MARK = "@who:"
 _ACCORDING_TO = re.compile(r"\baccording to\b", re.I)
+# two remarks of one speaker told one right after the other: at most this far apart, with only the second's
+# attribution between them ("… launched. According to the Russian leader, …")
+TOLD_TOGETHER_CHARS = 80
+_ATTRIBUTION_ONLY = re.compile(
+    r"[\s.,;:”’\"»]*(?:according to [^.;:“‘\"«]{1,60},|(?:he|she|it|they) (?:said|added),)?[\s“‘\"«]*", re.I)
 _COUNTED = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand)",
                       re.I)
 # how a quote's probe marks a word that is a name
@@ -141,7 +146,7 @@ MENTIONS = ("promise_ref", "promise_noun")
 RUN_SIZE = 1000
 # what linking files for later runs to compare (cue kinds, the words kept with blocking keys) as of this version:
 # a store linked by another is linked again from scratch (raise it with any change to what is filed)
-LINK_VERSION = "2026-12-06.m10"
+LINK_VERSION = "2026-12-06.m11"
 
 T = TypeVar("T")
 
@@ -591,10 +596,12 @@ class Linker:
         quotes: dict[str, Quote] = {q.quote_id: q for q in self.store.records_by_ids(  # type: ignore[misc]
             "quotes", {p.record_id for part in linked for p in part})}
         self.corpus.load(q.doc_id for q in quotes.values())
+        told_together = self.told_together(quotes.values())
         rows = []
         for part in linked:
             for probes_group in with_parts(cluster(part, key=lambda q: q.record_id, doc=lambda q: q.doc_id,
-                                                   similarity=similarity, threshold=QUOTE_THRESHOLD), similarity):
+                                                   similarity=similarity, threshold=QUOTE_THRESHOLD), similarity,
+                                           told_together):
                 if len(probes_group) < 2:
                     continue
                 group = [quotes[p.record_id] for p in probes_group]
@@ -606,6 +613,29 @@ class Linker:
                     rows.append((q.quote_id, first.quote_id, _with_reports(q, others)))
         self.store.replace_links("quotes", [p.record_id for part in parts for p in part], rows)
         self.quotes_changed.update(p.record_id for part in parts for p in part)
+
+    def told_together(self, quotes: Iterable[Quote]) -> frozenset[tuple[str, str]]:
+        """Pairs of these quotes (both ways round) by one speaker, one right after the other in one paragraph with
+        nothing but the second's attribution between them ("… said that two missiles had been launched. According
+        to him, the missiles exploded …"): parts of one account, though the second takes up a word of the first."""
+        by_doc: dict[str, list[Quote]] = defaultdict(list)
+        for q in quotes:
+            if q.speaker:
+                by_doc[q.doc_id].append(q)
+        missing = sorted(by_doc.keys() - self.texts.keys())
+        self.texts.update((d.doc_id, d.text) for d in self.store.documents_by_ids(missing))
+        found = set()
+        for doc_id, own in by_doc.items():
+            text, every = self.texts.get(doc_id, ""), self.quotes_in([doc_id])[doc_id]
+            for a in own:
+                for b in own:
+                    between = text[a.end:b.start]
+                    if a.speaker != b.speaker or not 0 <= b.start - a.end <= TOLD_TOGETHER_CHARS or "\n" in between:
+                        continue
+                    if any(a.end <= o.start < b.start for o in every) or not _ATTRIBUTION_ONLY.fullmatch(between):
+                        continue
+                    found |= {(a.quote_id, b.quote_id), (b.quote_id, a.quote_id)}
+        return frozenset(found)
 
     def sentence_people(self, quotes: list[Quote]) -> dict[str, frozenset[str]]:
         """For each quote with no speaker, ``@who:person`` for each person its sentence names ("Renn, who mused
@@ -1461,17 +1491,21 @@ class Probe:
         return cls(record_id, speaker, doc_id, day, frozenset(found.split()))
 
 
-def with_parts(groups: list[list[Probe]], similarity: Callable[[Probe, Probe], float]) -> list[list[Probe]]:
+def with_parts(groups: list[list[Probe]], similarity: Callable[[Probe, Probe], float],
+               told_together: frozenset[tuple[str, str]] = frozenset()) -> list[list[Probe]]:
     """Statement groups where a report retelling two remarks of one document together ("she said that the vehicles
     had been returned early and that those not collected were kept free of charge") holds both: a remark left
     alone joins the group of its speaker's other remark in its document when they share no word (two parts of
-    what was said, not two versions of it) and a report in another document of the group is like both."""
+    what was said, not two versions of it), or when the two are told one right after the other (``told_together``),
+    and a report in another document of the group is like both."""
     joined = [list(g) for g in groups if len(g) > 1]
     alone = []
     for p in sorted((g[0] for g in groups if len(g) == 1), key=lambda q: q.record_id):
         for group in joined:
             mine = [q for q in group if q.doc_id == p.doc_id]
-            if len(mine) != 1 or mine[0].key != p.key or not p.content or mine[0].content & p.content:
+            if len(mine) != 1 or mine[0].key != p.key or not p.content:
+                continue
+            if mine[0].content & p.content and (p.record_id, mine[0].record_id) not in told_together:
                 continue
             if any(q.doc_id != p.doc_id and min(similarity(p, q), similarity(mine[0], q)) >= QUOTE_THRESHOLD
                    for q in group):

@@ -52,6 +52,9 @@ TAIL_WORDS = 7
 TAIL_PHRASES = 3
 # how many names a phrase must share with another document's report to name again an event its own document reports
 REPEATED_NAMES = 2
+# how many words (its noun among them) a phrase naming whom it was done to must share with its own document's report
+# to name that report's event again
+REPEATED_WORDS = 3
 _STATE = re.compile(r"^@[A-Z]{3}$")
 _OPEN, _CLOSE = "[“\"«‘]", "[”\"»’]"
 # the next word after a position ("the shooting | on the bridge")
@@ -665,6 +668,14 @@ class MentionMatcher:
                    or len([w for w in m.words & self.their_words(e) if w.startswith("@")]) >= REPEATED_NAMES
                    for e in group if e.doc_id != m.doc_id)
 
+    def retells_own(self, m: EventMention, group: list[Event]) -> bool:
+        """Whether a phrase retells a group's report in its own document: naming the side it was done to that the
+        report gives, and REPEATED_WORDS of the report's words besides ("the downing of a Kestrian cargo plane" of "a
+        cargo plane flown by Kestrian pilots was downed"): not another event of that kind."""
+        return m.target is not None and any(
+            e.doc_id == m.doc_id and e.target_country == m.target
+            and len(plain(m.words & self.their_words(e))) >= REPEATED_WORDS for e in group)
+
     def agrees_with_date(self, m: EventMention, when: str | None) -> bool:
         """Whether a mention agrees with the date of a group (the most precise its reports give)."""
         if not when or len(when) < 7:
@@ -687,9 +698,9 @@ class MentionMatcher:
             return _within(m.date, published_e, REFER_BACK_DAYS)
         if e.date:  # a phrase without a date refers back to the event
             return _within(e.date, m.published, REFER_BACK_DAYS)
-        # neither dated: the phrase published the same day as the report or later
-        apart = _days(m.published, published_e)
-        return apart is not None and 0 <= apart <= REFER_BACK_DAYS
+        # neither dated: the phrase published the same day as the report or later (a publication known only to the
+        # month or year may be any day of it)
+        return bool(published_e) and _within(published_e, m.published, REFER_BACK_DAYS)  # type: ignore[arg-type]
 
 
 def _within(earlier: str, later: str | None, days: int) -> bool:
@@ -698,12 +709,6 @@ def _within(earlier: str, later: str | None, days: int) -> bool:
         return False
     start, end = first_day(earlier), last_day(later)
     return start is not None and end is not None and start <= end and (first_day(later) - start).days <= days  # type: ignore[operator]
-
-
-def _days(earlier: str | None, later: str | None) -> int | None:
-    """Days from ``later``'s first day back to ``earlier``'s (positive when ``later`` is later)."""
-    a, b = first_day(earlier), first_day(later)
-    return None if a is None or b is None else (a - b).days
 
 
 def mention_keys(m: EventMention) -> list[tuple[str, str, str | None, str | None]]:
@@ -824,7 +829,7 @@ def assign_mentions(groups: list[list[Event]], mentions: Iterable[EventMention],
             continue
         best = ranked[0][1]
         if any(e.doc_id == m.doc_id for e in groups[best]) and linking_type(groups[best][0]) not in m.sentence_reports \
-                and not matcher.repeats(m, groups[best]):
+                and not matcher.repeats(m, groups[best]) and not matcher.retells_own(m, groups[best]):
             continue  # its document reports the event already; this phrase is about something else it reports
         if any(e.doc_id == m.doc_id and e.evidence.start < m.end and m.start < e.evidence.end for e in groups[best]):
             continue  # the group's own report

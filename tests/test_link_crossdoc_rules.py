@@ -1,0 +1,124 @@
+"""Rules that let cross-document linking reach reports the seed articles word apart: a national airline is its
+state's, a craft that flies somewhere pays no visit, a publication known only to its year may be any day of it, a
+phrase retelling its own document's report names that report's event, two remarks told one right after the other
+are one account.
+Fictional sentences for each rule; the seeds read from ../shared."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from detente.extract import extract
+from detente.gazetteer import load_gazetteer
+from detente.records import DocResult, Document, Event, Evidence, Quote
+
+from .conftest import EXAMPLES
+from .factories import span
+from .test_link_mentions import protest_doc
+from .test_link_rules import _actors, _document, event_doc, linked, quote_doc
+
+AIRLINE = {"source": "test data (fictional)", "companies": [
+    {"id": "company:valdair", "name": "Valdorian Air Lines", "acronyms": ["VALA"], "country": "XVL",
+     "kind": "airline"}]}
+
+
+@pytest.fixture(scope="module")
+def airline_gazetteer(tmp_path_factory):
+    path = tmp_path_factory.mktemp("gaz") / "airline.json"
+    path.write_text(json.dumps(AIRLINE), encoding="utf-8")
+    return load_gazetteer((str(EXAMPLES / "gazetteer.json"), str(path)))
+
+
+def _extract(nlp, gaz, text):
+    doc = Document(doc_id="t", text=text, published="2025-06-02", published_basis="given")
+    return extract(doc, nlp(text), gaz)
+
+
+def test_an_airline_and_its_acronym_are_its_states(nlp, airline_gazetteer):
+    text = "Kestria said the crash of a VALA aircraft in May was caused by a storm."
+    result = _extract(nlp, airline_gazetteer, text)
+    (airline,) = [a for a in result.actors if a.actor_id == "company:valdair"]
+    assert (airline.kind, airline.country, [m.text for m in airline.mentions]) == ("organization", "XVL", ["VALA"])
+    (shipped,) = [a for a in _extract(nlp, load_gazetteer(), "An Aeroflot plane landed in Minsk.").actors
+                  if a.kind == "organization"]
+    assert (shipped.actor_id, shipped.country) == ("company:aeroflot", "RUS")
+
+
+def test_a_craft_flying_somewhere_pays_no_visit(nlp, airline_gazetteer):
+    text = ("An Embraer-190 passenger aircraft operated by Valdorian Air Lines (VALA), flying from Brask to Dorrun, "
+            "was struck in Kestrian airspace and crashed while attempting an emergency landing at Velmar airport.")
+    events = _extract(nlp, airline_gazetteer, text).events
+    assert [(e.category, e.source_country, e.trigger.text) for e in events] == [("ASSAULT", "XKS", "struck")]
+
+
+def test_a_person_flying_somewhere_still_visits(nlp, airline_gazetteer):
+    events = _extract(nlp, airline_gazetteer, "Valdorian President Aurel Demmin flew to Dorrun on Monday.").events
+    assert [(e.category, e.target_country) for e in events] == [("CONSULT", "XKS")]
+
+
+@pytest.mark.parametrize("published, joined", [("2025", True), ("2025-06", True), ("2025-04", False)])
+def test_a_phrase_published_only_to_the_year_refers_back_to_an_undated_report(tmp_path, published, joined):
+    """A report with no date of its own, published on 7 May, and a phrase naming it in an article known only to
+    its year or month: that may be any day of it (a phrase in an article of April names no event of May)."""
+    shooting = event_doc("Valdorian border troops opened fire on a Kestravan patrol on the Ostmark bridge.",
+                         "2025-05-07", "ASSAULT", "XVL", "XKS", "opened fire", cameo="190")
+    later = protest_doc("Kestrava summoned the Valdorian ambassador over the shooting on the Ostmark bridge.",
+                        published)
+    store = linked(tmp_path, [shooting, later], f"year-{published}")
+    found = sorted(o.text for e in store.records("events") for o in e.also_reported_in)
+    assert found == (["the shooting on the Ostmark bridge"] if joined else [])
+
+
+def _report_after_phrase(text: str, report: str, published: str = "2025-05-08") -> DocResult:
+    """A document whose one event is reported by the sentence ``report`` (an attack by Valdoria on Kestrava), its
+    other sentences holding phrases only."""
+    doc = _document(text, published)
+    evidence = span(doc.doc_id, text, report)
+    at = text.index("downed", evidence.start)
+    return DocResult(document=doc, actors=_actors(doc.doc_id, text), events=(
+        Event(f"e-{doc.doc_id}", doc.doc_id, "ASSAULT", "190", "XVL", "XKS", "XVL", "XKS", "2025-05-06", None,
+              "asserted", 1.0, evidence, trigger=Evidence(doc.doc_id, at, at + 6, "downed")),))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("phrase, joined", [
+    ("the downing of a Kestravan cargo plane", True),
+    # another act of the kind, done to the same side: it shares too few of the report's words
+    ("the shelling of a Kestravan border post", False),
+])
+def test_a_phrase_retelling_its_own_documents_report_names_its_event(tmp_path, phrase, joined):
+    report = "A Kestravan cargo plane was downed by Valdorian air defences near Ostmark on 6 May."
+    result = _report_after_phrase(f"Kestrava protested over {phrase}. {report}", report)
+    store = linked(tmp_path, [result], "own")
+    (event,) = store.records("events")
+    assert [o.text for o in event.also_reported_in] == ([phrase] if joined else [])
+
+
+def _two_remarks(text: str, first: str, second: str) -> DocResult:
+    doc = _document(text, "2025-05-07")
+    return DocResult(document=doc, actors=_actors(doc.doc_id, text), quotes=tuple(
+        Quote(f"q-{doc.doc_id}-{i}", doc.doc_id, said, text.index(said), text.index(said) + len(said),
+              "person:anna-brisk", "indirect", cue) for i, (said, cue) in enumerate(((first, "said"),
+                                                                                   (second, "according to")))))
+
+
+@pytest.mark.parametrize("between, joined", [
+    ("", True),
+    # another sentence of the author's between the two: not told together
+    (" The pass had been closed before. ", False),
+])
+def test_two_remarks_told_one_after_the_other_are_one_account(tmp_path, between, joined):
+    """The second remark takes up a word of the first ("convoys"), so they are not told apart as two parts of what
+    was said by their words; told one right after the other, only the attribution between, they are."""
+    first, second = "two convoys had been stopped at the pass", "the convoys were held up by a landslide near the pass"
+    text = (f"Brisk met the Kestravan envoy in Ostmark. She said that {first}.{between or ' '}"
+            f"According to Brisk, {second}.")
+    told = _two_remarks(text, first, second)
+    retold = quote_doc("In Ostmark, Brisk explained that a landslide near the pass had held up the convoys.",
+                       "2025-05-20", "a landslide near the pass had held up the convoys")
+    store = linked(tmp_path, [told, retold], "parts")
+    reported = sorted((q.text[:6], sorted(o.text[:6] for o in q.also_reported_in)) for q in store.records("quotes"))
+    part = ["two co"] if joined else []
+    assert reported == [("a land", ["the co", *part]), ("the co", ["a land", *part]),
+                        ("two co", ["a land", "the co"] if joined else [])]
