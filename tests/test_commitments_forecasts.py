@@ -584,3 +584,15 @@ def test_forecasts_of_what_becomes_of_the_speaker_or_of_others_are_still_forecas
 def test_a_wish_is_neither_promise_nor_forecast(nlp, text):
     result = run(nlp, text)
     assert (result.commitments, result.forecasts) == ((), ())
+
+
+def test_a_status_cue_inside_a_condition_tells_nothing_of_the_promise(nlp):
+    text = ("Valdorian President Aurel Demmin promised that Valdoria would pay compensation to Kestria. "
+            "If promises of compensation made at summits can be ignored without consequences, the council loses "
+            "its purpose, Kestrian officials said.")
+    (promise,) = run(nlp, text).commitments
+    assert (promise.status, promise.status_evidence) == ("open", ())
+    told = text.replace("If promises of compensation made at summits can be ignored without consequences, the council "
+                        "loses its purpose", "The promises of compensation were ignored")
+    (broken,) = run(nlp, told).commitments
+    assert broken.status == "broken"

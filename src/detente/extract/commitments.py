@@ -396,7 +396,8 @@ class CommitmentFinder:
             if not refers:
                 continue
             for status in ("broken", "kept", "disputed"):
-                if any(cue.search(text) for cue in self.cues[status]):
+                if any(not self._conditional_at(sentence, m.start()) for cue in self.cues[status]
+                       for m in cue.finditer(text)):
                     start, end = sentence_in_line(self.text, sentence, sentence.start_char)
                     stance = "supports" if status == "kept" else "contradicts"
                     found.append((status, StanceEvidence(self.document.doc_id, start, end, self.text[start:end], stance)))  # type: ignore[arg-type]
@@ -406,6 +407,19 @@ class CommitmentFinder:
         statuses = {s for s, _ in found}
         status = "disputed" if "disputed" in statuses or {"kept", "broken"} <= statuses else found[-1][0]
         return status, tuple(e for _, e in found)
+
+    @staticmethod
+    def _conditional_at(sentence: Span, offset: int) -> bool:
+        """Whether the words at ``offset`` of the sentence are in an if- or unless-clause ("if statements made at
+        summits are not backed by actions, …"): a condition tells nothing of what became of a promise."""
+        at = sentence.char_span(offset, offset + 1, alignment_mode="expand")
+        if at is None:
+            return False
+        token = at[0]
+        for head in (token, *token.ancestors):
+            if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in head.children):
+                return True
+        return False
 
     def _names_any(self, sentence: Span, actors: frozenset[str]) -> bool:
         return any(sentence.start_char <= m.start < sentence.end_char and (m.actor_id in actors or m.country in actors)
