@@ -596,3 +596,13 @@ def test_a_status_cue_inside_a_condition_tells_nothing_of_the_promise(nlp):
                         "loses its purpose", "The promises of compensation were ignored")
     (broken,) = run(nlp, told).commitments
     assert broken.status == "broken"
+
+
+def test_a_later_sentence_naming_the_promised_thing_in_other_words_judges_it(nlp):
+    # a legal assessment promised; the criminal case closed: one kind of thing, named two ways
+    text = ("Valdorian President Aurel Demmin promised Kestria that a legal assessment would be given to the actions "
+            "of all officials. In December, Valdorian prosecutors closed the criminal case into the shooting.")
+    (promise,) = run(nlp, text).commitments
+    assert promise.status == "broken"
+    assert [e.text for e in promise.status_evidence] == [
+        "In December, Valdorian prosecutors closed the criminal case into the shooting."]

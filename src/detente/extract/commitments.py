@@ -59,6 +59,18 @@ def commitment_lexicon() -> dict[str, Any]:
 
 
 @cache
+def thing_families() -> dict[str, re.Pattern[str]]:
+    """Per family of words naming one kind of promised thing, a pattern finding any of them."""
+    return {name: re.compile(rf"\b(?:{'|'.join(words)})\b", re.I)
+            for name, words in commitment_lexicon()["thing_families"].items()}
+
+
+def family_marks(text: str) -> set[str]:
+    """``@legal`` for a text naming an investigation or a criminal case, … (see ``thing_families``)."""
+    return {f"@{name}" for name, pattern in thing_families().items() if pattern.search(text)}
+
+
+@cache
 def status_cue_patterns() -> dict[str, list[re.Pattern[str]]]:
     return {status: [re.compile(rf"\b{c}\b", re.I) for c in cues]
             for status, cues in commitment_lexicon()["status_cues"].items()}
@@ -384,7 +396,7 @@ class CommitmentFinder:
         """What the document says became of the promise: sentences after it (with ``past``, a promise
         the text tells as made before, also sentences before it that share its words or name its
         promiser beside "the commitment": a report often opens with the outcome)."""
-        words = self._content_words(*content) | about
+        words = self._content_words(*content) | about | family_marks(self.text[content[0]:content[1]])
         found: list[tuple[str, StanceEvidence]] = []
         for sentence, lemmas, text in self._sentence_lemmas():
             before = sentence.end_char <= evidence_start
@@ -428,8 +440,8 @@ class CommitmentFinder:
     def _sentence_lemmas(self) -> list[tuple[Span, set[str], str]]:
         """Each sentence with the lemmas of its nouns and verbs, found once for all the promises."""
         if self._sentences is None:
-            self._sentences = [(sentence, {t.lemma_.lower() for t in sentence if t.pos_ in ("NOUN", "PROPN", "VERB")},
-                                sentence.text) for sentence in self.sdoc.sents]
+            self._sentences = [(sentence, {t.lemma_.lower() for t in sentence if t.pos_ in ("NOUN", "PROPN", "VERB")}
+                                | family_marks(sentence.text), sentence.text) for sentence in self.sdoc.sents]
         return self._sentences
 
     def _content_words(self, start: int, end: int) -> set[str]:
