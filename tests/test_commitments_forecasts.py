@@ -606,3 +606,13 @@ def test_a_later_sentence_naming_the_promised_thing_in_other_words_judges_it(nlp
     assert promise.status == "broken"
     assert [e.text for e in promise.status_evidence] == [
         "In December, Valdorian prosecutors closed the criminal case into the shooting."]
+
+
+def test_a_sentence_before_a_promise_telling_how_another_promise_went_does_not_judge_it(nlp):
+    text = ("In March Valdorian officials promised to clarify all the circumstances of the shooting, yet no concrete "
+            "details followed. \"A full investigation of the shooting will be held,\" Valdorian President Aurel "
+            "Demmin promised in May.")
+    found = {c.content: (c.status, len(c.status_evidence)) for c in run(nlp, text).commitments}
+    assert found["to clarify all the circumstances of the shooting"] == ("broken", 1)
+    assert all(status == ("open", 0) for content, status in found.items() if "clarify" not in content)
+    assert len(found) == 2

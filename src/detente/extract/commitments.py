@@ -402,6 +402,8 @@ class CommitmentFinder:
             before = sentence.end_char <= evidence_start
             if before and not past:
                 continue
+            if before and self._makes_promise(sentence):
+                continue  # "... promised to clarify the circumstances, yet nothing followed": how that promise went
             # before the promise is told, "the pledge" may be another one's ("Sarnovia's earlier pledge")
             mentioned = not before or self._names_any(sentence, promisers)
             refers = bool(words & lemmas) or (mentioned and bool(self.referring & lemmas))
@@ -419,6 +421,12 @@ class CommitmentFinder:
         statuses = {s for s, _ in found}
         status = "disputed" if "disputed" in statuses or {"kept", "broken"} <= statuses else found[-1][0]
         return status, tuple(e for _, e in found)
+
+    def _makes_promise(self, sentence: Span) -> bool:
+        """A sentence telling a promise of its own: a promise verb with what was promised ("promised to clarify
+        all the circumstances", "pledged that …")."""
+        return any(self.promise_verb(t) and any(c.dep_ in ("xcomp", "ccomp", "dobj") for c in t.children)
+                   for t in sentence)
 
     @staticmethod
     def _conditional_at(sentence: Span, offset: int) -> bool:
