@@ -109,6 +109,21 @@ def test_extract_actors_a_state_inside_an_alignment_compound_is_not_the_actor(nl
     assert not [e for e in result.events if e.source_country == "XVL"]
 
 
+def test_extract_actors_a_states_currency_is_not_the_state(nlp):
+    result = run(nlp, "Kestria invested nine billion Valdorian dollars in the Isel port.", example_gazetteer=True)
+    assert "XVL" not in ids(result) and result.events == ()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "their government" is the government of the clause's subject: internal, no event between states
+    ("Kestrian farmers criticized their government's response to the outbreak, Valdorian media said.", []),
+    ("Kestrian farmers criticized their government's deal with Valdoria.", [("body:xks-government", "XVL")]),
+    ("Valdoria criticized the Kestrian government's decision.", [("XVL", "body:xks-government")]),
+])
+def test_extract_events_their_government_is_the_government_of_the_clauses_subject(nlp, text, expected):
+    assert [(e.source, e.target) for e in run(nlp, text, example_gazetteer=True).events] == expected
+
+
 def test_extract_actors_a_hyphenated_pair_of_states_still_names_both(nlp):
     result = run(nlp, "Valdorian-Kestrian talks resumed; Valdoria shelled Arlen.", example_gazetteer=True)
     assert {"XVL", "XKS"} <= ids(result)

@@ -292,7 +292,7 @@ class DocActors:
 
     def _resolve_gazetteer_span(self, span: Span, entries: list[Entry]) -> None:
         entry = entries[0]
-        if entry.kind == "state" and _in_alignment_compound(span):
+        if entry.kind == "state" and (_in_alignment_compound(span) or _names_a_currency(span)):
             for i in range(span.start, span.end):
                 self.taken[i] = True  # "pro-Russian rebels" are not Russia: no mention, and none later
             return
@@ -737,6 +737,12 @@ def non_actor_heads() -> frozenset[str]:
 
 def place_nouns() -> frozenset[str]:
     return frozenset(_roles_lexicon()["place_nouns"])
+
+
+def _names_a_currency(span: Span) -> bool:
+    """"US dollars", "Russian roubles", "Chinese bonds": the state's money, not the state acting."""
+    after = span.doc[span.end : span.end + 1]
+    return len(after) == 1 and after[0].lower_ in _roles_lexicon()["currency_nouns"]
 
 
 def _in_alignment_compound(span: Span) -> bool:

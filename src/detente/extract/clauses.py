@@ -72,6 +72,9 @@ class Parties:
         if token is None:
             return None
         found = self.at(token.idx, token.idx + len(token.text))
+        if found is None and (held := next((c for c in token.children if c.dep_ == "poss"
+                                            and c.lemma_.lower() in GENERIC_AGENTS), None)) is not None:
+            found = self._owners_state(held)  # "criticized their government's deal with X": that government's
         if found is None:
             found = self.at(token.left_edge.idx, _core_end(token))
         if found is None and (token.lower_ in FIRST_PERSON or (token.lower_ == "one" and token.pos_ == "PRON")):
@@ -84,11 +87,30 @@ class Parties:
             found = speaker if speaker is not None and speaker.kind in ("state", "organization") else None
         if found is None and token.lemma_.lower() in PERSON_ROLES and not _plural(token):
             found = self.last_person_before(token.idx, window=600)
+        if found is None and token.lemma_.lower() in GENERIC_AGENTS and (owner := self._owners_state(token)):
+            found = owner
         if found is None and token.lemma_.lower() in GENERIC_AGENTS:
             sentence = token.sent
             previous = token.doc[sentence.start - 1].sent.start_char if sentence.start > 0 else sentence.start_char
             found = self.last_state_before(token.idx, sentence.start_char) or self.last_state_before(token.idx, previous)
         return found
+
+    def _owners_state(self, token: Token) -> Party | None:
+        """"Chinese citizens criticized their government": "their", "its" is the clause's subject, and the
+        government that subject's state."""
+        if not any(c.dep_ == "poss" and c.lower_ in ("their", "its") for c in token.children):
+            return None
+        verb = token.head
+        while verb.dep_ in ("pobj", "prep", "dobj", "poss", "compound") and verb.head.i != verb.i:
+            verb = verb.head
+        subject = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+        if subject is None or subject.i == token.i:
+            return None
+        party = self.of(subject)
+        if party is None or not party.country:
+            return None
+        # the government, not the state itself: "Kestria criticized its government" is not Kestria acting on itself
+        return Party(f"body:{party.country.lower()}-government", party.country, "organization")
 
     def last_state_before(self, offset: int, floor: int) -> Party | None:
         before = [m for m in self.mentions if floor <= m.start and m.end <= offset and m.kind == "state"]
