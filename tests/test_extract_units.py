@@ -109,6 +109,13 @@ def test_extract_actors_a_state_inside_an_alignment_compound_is_not_the_actor(nl
     assert not [e for e in result.events if e.source_country == "XVL"]
 
 
+def test_extract_actors_a_surname_with_and_without_its_diacritics_is_one_person(nlp):
+    result = run(nlp, "The Kestrian trade envoy, Ivo Marić, spoke on Monday. On Tuesday Maric flew to Brask.",
+                 example_gazetteer=True)
+    (person,) = [a for a in result.actors if a.kind == "person"]
+    assert (person.actor_id, sorted(person.aliases)) == ("person:ivo-maric", ["Ivo Marić", "Maric"])
+
+
 def test_extract_actors_a_states_currency_is_not_the_state(nlp):
     result = run(nlp, "Kestria invested nine billion Valdorian dollars in the Isel port.", example_gazetteer=True)
     assert "XVL" not in ids(result) and result.events == ()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -392,7 +393,7 @@ class DocActors:
         for token in self.sdoc:
             if self.taken[token.i] or token.pos_ != "PROPN":
                 continue
-            cluster = self.persons.get(token.text)
+            cluster = self.persons.get(fold(token.text))
             if cluster is not None and (token.i + 1 >= len(self.sdoc) or self.sdoc[token.i + 1].pos_ != "PROPN"):
                 self.add(token.i, token.i + 1, cluster.actor_id, "person", cluster.country, cluster.name)
 
@@ -445,11 +446,11 @@ class DocActors:
     def _cluster(self, span: Span) -> None:
         words = span.text.split()
         surname = words[-1]
-        cluster = self.persons.get(surname)
+        cluster = self.persons.get(fold(surname))
         if cluster is None:
             name = span.text if len(words) >= 2 else self._name_from_table(surname) or span.text
             cluster = PersonCluster(name=_two_part(name))
-            self.persons[surname] = cluster
+            self.persons[fold(surname)] = cluster
         elif len(words) >= 2 and len(cluster.name.split()) < 2:
             cluster.name = _two_part(span.text)
         if span.text not in cluster.aliases:
@@ -490,7 +491,8 @@ class DocActors:
                 mention.country = country.get(mention.actor_id)
 
     def _name_from_table(self, surname: str) -> str | None:
-        found = self._by_date(leader for leader in self.gaz.leaders if leader.name.split()[-1] == surname)
+        found = self._by_date(leader for leader in self.gaz.leaders
+                                   if fold(leader.name.split()[-1]) == fold(surname))
         return found.name if found else None
 
     def _by_date(self, leaders: Iterable[Leader]) -> Leader | None:
@@ -589,7 +591,7 @@ class DocActors:
     def _country_of_person_named(self, words_text: str) -> str | None:
         """"Halvic's", "of President Teodor Halvic": the country of a person the document or the table knows."""
         for word in re.findall(r"[A-Z][\w\-]*", words_text):
-            cluster = self.persons.get(word)
+            cluster = self.persons.get(fold(word))
             if cluster is not None and cluster.country:
                 return cluster.country
             name = self._name_from_table(word)
@@ -660,10 +662,10 @@ class DocActors:
         if leader is None:
             return None
         surname = leader.name.split()[-1]
-        cluster = self.persons.get(surname)
+        cluster = self.persons.get(fold(surname))
         if cluster is None:
             cluster = PersonCluster(name=leader.name, country=iso3, roles=[leader.role])
-            self.persons[surname] = cluster
+            self.persons[fold(surname)] = cluster
         return cluster
 
     # -- everything else NER finds
@@ -768,6 +770,11 @@ def _serving_pattern() -> re.Pattern[str]:
     """"adviser to President X", "spokeswoman for the Kestrian government": whom the person serves."""
     nouns = "|".join(sorted((re.escape(n) for n in _roles_lexicon()["serving_nouns"]), key=len, reverse=True))
     return re.compile(rf"(?i:\b(?:{nouns})s?\s+(?:to|for|of)\b)(?P<whom>.*)")
+
+
+def fold(word: str) -> str:
+    """A name word without its diacritics: "Erdoğan" and "Erdogan" are one surname."""
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode() or word
 
 
 def _two_part(name: str) -> str:
