@@ -7,7 +7,7 @@ import dataclasses
 
 import pytest
 
-from detente.records import Commitment, DocResult, Timex
+from detente.records import Commitment, DocResult, StanceEvidence, Timex
 
 from .factories import span
 from .test_link_rules import PROMISE, _actors, _document, _plain_doc, event_doc, linked, promise_doc
@@ -268,3 +268,21 @@ def test_a_status_sentence_reads_back_over_a_sentence_about_the_same_people():
     # the sentence before names someone, the one before it no one: only the sentence before
     assert told_of([(0, 50, False), (51, 95, True)]) == (51, 95)
     assert told_of([(0, 50, True), (51, 95, False)]) == (0, 95)
+
+
+def test_sentences_the_extraction_read_as_a_promises_status_but_tell_another_or_hearsay_do_not_judge_it(tmp_path):
+    # the extraction may give a promise the status of the sentences after it: one that reports another promise and
+    # how it went ("also promised to share the findings ... without doing so") is that promise's; one telling what
+    # unnamed others claim, to question it ("They say the lorries were returned."), is no one's
+    returned = "Brisk promised the return of the lorries to Kestrava."
+    shared = "Valdoria also promised to share the findings of its inquiry, a case it closed without doing so."
+    claimed = "“They say the lorries were returned."
+    text = f"{returned} {shared} {claimed} Returned to whom?”"
+    doc = _two_promises(text, "2025-12-02", ("the return of the lorries", None), ("to share the findings", None))
+    read = tuple(StanceEvidence(doc.document.doc_id, text.index(s), text.index(s) + len(s), s, stance)
+                 for s, stance in ((shared, "contradicts"), (claimed, "supports")))
+    doc = dataclasses.replace(doc, commitments=(dataclasses.replace(doc.commitments[0], status_evidence=read),
+                                                doc.commitments[1]))
+    store = linked(tmp_path, [doc], "another")
+    lorries = next(c for c in store.records("commitments") if c.content == "the return of the lorries")
+    assert (lorries.status, lorries.status_evidence) == ("open", ())

@@ -141,7 +141,7 @@ MENTIONS = ("promise_ref", "promise_noun")
 RUN_SIZE = 1000
 # what linking files for later runs to compare (cue kinds, the words kept with blocking keys) as of this version:
 # a store linked by another is linked again from scratch (raise it with any change to what is filed)
-LINK_VERSION = "2026-12-06.m8"
+LINK_VERSION = "2026-12-06.s4a"
 
 T = TypeVar("T")
 
@@ -1111,8 +1111,10 @@ class Linker:
                 reports_in[c.evidence.doc_id].append((_group_key(g), c.evidence.start, c.evidence.end))
         own: dict[tuple[str, ...], list[str]] = defaultdict(list)
         for cue in self.store.cues_in(sorted(reports_in), "status"):
+            # (one telling how a promise it reports went, to every promise of its document: the others must know
+            # that the extraction's reading of it as theirs is wrong, promises.tells_of_another)
             for item in dict.fromkeys(item for item, s, e in reports_in[cue["doc_id"]]
-                                      if s < cue["end"] and cue["start"] < e):
+                                      if (s < cue["end"] and cue["start"] < e) or cue.get("reports")):
                 cues.setdefault(cue_id(cue), cue)
                 own[item].append(cue_id(cue))
         self.corpus.load(c["doc_id"] for c in cues.values())

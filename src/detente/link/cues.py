@@ -68,6 +68,16 @@ def tells_not_done(sentence: str) -> bool:
     return bool(cue_alternation("not_done").search(sentence))
 
 
+_OPENING = re.compile(r"^[\"“«‘'(]?\s*")
+
+
+def hearsay(sentence: str) -> bool:
+    """Whether a sentence opens by telling what unnamed others claim ("“They say the lorries were returned."):
+    the speaker questions it, so it tells no status."""
+    opening = _OPENING.match(sentence)
+    return bool(cue_alternation("hearsay").match(sentence, opening.end() if opening else 0))
+
+
 def verdict_stance(sentence: str) -> str | None:
     """"supports" or "contradicts" when a sentence says how a prediction turned out."""
     if not cue_alternation("prediction_words").search(sentence):

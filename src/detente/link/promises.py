@@ -25,7 +25,7 @@ from ..records import Commitment, Evidence, StanceEvidence
 from . import semantic
 from .cluster import cluster
 from .corpus import Corpus, first_day
-from .cues import cue_alternation, status_patterns
+from .cues import cue_alternation, hearsay, status_patterns
 from .forecasts import predicted_codes
 from .text import overlap, plain, stem, words
 
@@ -429,6 +429,12 @@ def event_stance(cue: dict[str, Any], promiser: str, acts: set[str], made_on: st
     return None
 
 
+def tells_of_another(cue: dict[str, Any], reports: set[tuple[str, int, int]]) -> bool:
+    """Whether a status sentence tells how a promise it reports went (``cue["reports"]``), one not among these
+    reports."""
+    return any((cue["doc_id"], start, end) not in reports for start, end in cue.get("reports", ()))
+
+
 def judge(evidence: list[tuple[tuple[str, str], StanceEvidence]]) -> str:
     """The status from dated stance evidence (see the module's docstring)."""
     if not evidence:
@@ -457,13 +463,17 @@ def linked_promise(group: list[Commitment], corpus: Corpus, cues: list[dict[str,
     made_on = min((c.made_on for c in group if c.made_on), default=None) or corpus.published(canonical.evidence.doc_id)
     dated: dict[tuple[str, int, int], tuple[tuple[str, str], StanceEvidence]] = {}
     disputed_in_text = False
+    reports = {(c.evidence.doc_id, c.evidence.start, c.evidence.end) for c in group}
+    # a sentence telling how another promise it reports went ("also promised to share ... without doing so") is
+    # no evidence for a promise reported just before it, though the extraction read it so
+    elsewhere = {(cue["doc_id"], cue["start"], cue["end"]) for cue in cues if tells_of_another(cue, reports)}
     for c in group:
         for e in c.status_evidence:
-            dated[(e.doc_id, e.start, e.end)] = (corpus.order(e.doc_id), e)
+            if (e.doc_id, e.start, e.end) not in elsewhere and not hearsay(e.text):
+                dated[(e.doc_id, e.start, e.end)] = (corpus.order(e.doc_id), e)
         disputed_in_text |= c.status == "disputed"
     for e in known:  # judged after the reports' own evidence, as the sentences below are
         dated[(e.doc_id, e.start, e.end)] = (corpus.order(e.doc_id), e)
-    reports = {(c.evidence.doc_id, c.evidence.start, c.evidence.end) for c in group}
     for cue in cues:
         if cue["status"] == "in_use" or corpus.order(cue["doc_id"]) < first_report:
             continue  # a thing put into use tells a promise only progress
@@ -482,7 +492,9 @@ def linked_promise(group: list[Commitment], corpus: Corpus, cues: list[dict[str,
             continue
         if _CONDITION.match(cue["text"]):
             continue  # "If Brask raises fees again, Dorrun will take the dispute to the panel": nothing told yet
-        if any((cue["doc_id"], start, end) not in reports for start, end in cue.get("reports", ())):
+        if hearsay(cue["text"]):
+            continue  # "They say the lorries were returned. Returned to whom?": questioned, not told
+        if tells_of_another(cue, reports):
             continue  # it tells how another promise it reports went ("promised to share ... without doing so")
         if cue["status"] == "raised":  # a rise of what the promise holds where it is, told after it was made
             if corpus.order(cue["doc_id"]) <= first_report or not raises_held(cue, held):
