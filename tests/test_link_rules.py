@@ -765,7 +765,8 @@ def test_a_rise_does_not_judge_a_promise_to_do_something():
 @pytest.mark.parametrize("order", [1, -1])
 def test_a_thing_put_into_use_bears_out_the_forecast_but_leaves_a_promise_open(tmp_path, order):
     # "switched on the new toll scanners": the prediction that they would be ready came true, and it is settled;
-    # a promise the same sentence speaks of (to lift tolls once the scanners work) is only nearer, not kept
+    # a promise the same sentence speaks of (to lift tolls once the scanners work) is only nearer, not kept: the
+    # sentence is evidence of progress that leaves it open
     forecast = forecast_doc("Kestrava expects the new toll scanners of Valdoria will be ready in the spring.",
                             "2025-01-10", "the new toll scanners of Valdoria will be ready in the spring")
     promised = "Valdoria promised to lift ferry tolls for Kestrava trucks once new scanners work."
@@ -778,7 +779,8 @@ def test_a_thing_put_into_use_bears_out_the_forecast_but_leaves_a_promise_open(t
         "confirmed", True,
         [("supports", "Valdoria switched on the new toll scanners for Kestrava trucks, ahead of lifting ferry tolls.")])
     (promise,) = store.records("commitments")
-    assert (promise.status, promise.status_evidence) == ("open", ())
+    assert (promise.status, [(e.stance, e.text) for e in promise.status_evidence]) == (
+        "open", [("supports", "Valdoria switched on the new toll scanners for Kestrava trucks, ahead of lifting ferry tolls.")])
 
 
 @pytest.mark.parametrize(("sentence", "status"), [

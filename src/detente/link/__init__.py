@@ -141,7 +141,7 @@ MENTIONS = ("promise_ref", "promise_noun")
 RUN_SIZE = 1000
 # what linking files for later runs to compare (cue kinds, the words kept with blocking keys) as of this version:
 # a store linked by another is linked again from scratch (raise it with any change to what is filed)
-LINK_VERSION = "2026-12-06.s4a"
+LINK_VERSION = "2026-12-06.s4b"
 
 T = TypeVar("T")
 
@@ -447,9 +447,8 @@ class Linker:
         for cue in found:
             if cue["kind"] in ("status", "promise_ref"):  # by the actors the sentence names, with its words
                 info = " ".join(sorted(plain(cue["words"])))
-                if cue.get("status") != "in_use":  # telling only progress, it judges no promise
-                    keys[cue["kind"]] += [(actor, cue_id(cue), self.day(cue["doc_id"]), info)
-                                          for actor in [*cue["actors"], *(f"at|{p}" for p in cue.get("made_at", ()))]]
+                keys[cue["kind"]] += [(actor, cue_id(cue), self.day(cue["doc_id"]), info)
+                                      for actor in [*cue["actors"], *(f"at|{p}" for p in cue.get("made_at", ()))]]
                 if cue["kind"] == "status" and tells_outcome(cue):  # also under "outcome": what forecasts read
                     keys["outcome"] += [(actor, cue_id(cue), self.day(cue["doc_id"]), info) for actor in cue["actors"]]
             elif cue["kind"] == "promise_noun":  # by the actors its sentence names, with its object's words
@@ -788,7 +787,7 @@ class Linker:
         # names, sharing two words with the promise. (A sentence that only mentions a promise changes its
         # reports, not its group or status: rereferenced() gives it to the promise it names.)
         sentences = [c for c in cue_rows if c["kind"] in ("status", *MENTIONS)]
-        judging = [c for c in sentences if c["kind"] == "status" and c["status"] != "in_use"]
+        judging = [c for c in sentences if c["kind"] == "status"]
         # (a rise also under the places it names: a promise to hold a thing there, "at|<place>")
         keys_of = {cue_id(c): [*c["actors"], *(f"at|{a}" for a in c["actors"] if c["status"] == "raised")] for c in judging}
         found = self.matching("commitments", {cue_id(c): [self.window(a, c["doc_id"], PROMISE_DAYS, 0)

@@ -62,6 +62,17 @@ def status_of(sentence: str) -> str | None:
     return None
 
 
+# statuses of sentences telling a thing put into use or work going as planned: a promise only progressing
+PROGRESS = ("in_use", "progress")
+
+
+def tells_progress(evidence: str) -> bool:
+    """Whether a sentence given as evidence that a promise was kept tells only progress ("the line is on schedule",
+    "switched on its new entry system"): it tells no status."""
+    return status_of(evidence) is None and bool(cue_alternation("in_use").search(evidence)
+                                                 or cue_alternation("progress").search(evidence))
+
+
 def tells_not_done(sentence: str) -> bool:
     """Whether a sentence telling a promise broken says the thing was not done ("the findings were never
     handed over"), not that an agreement was breached."""
@@ -120,15 +131,17 @@ def document_cues(document: Document, mentions: Sequence[Mention], timexes: Sequ
         stance = verdict_stance(sentence)
         raised = None if status else raised_thing(text, start, end, inside)
         in_use = not status and bool(cue_alternation("in_use").search(sentence))
-        telling = status or refers or stance or raised or in_use
+        progress = not status and not in_use and bool(cue_alternation("progress").search(sentence))
+        telling = status or refers or stance or raised or in_use or progress
         sentence_words = sorted(words(text, start, end, inside)) if telling else []
         if status:
             cue = status_cue(text, base, status, sentence_words, told_of(seen), mentions, seen)
             at = made_at(text, start, inside, kinds)  # "what was stated in Dushanbe will remain declarations"
             rows.append({**cue, "made_at": at} if at else cue)
-        if in_use:  # read by forecasts only (filed under "outcome", not "status")
-            rows.append(continued({**base, "kind": "status", "key": "in_use", "status": "in_use",
-                                   "words": sentence_words}, text, previous, mentions))
+        if in_use or progress:  # progress only, for promises (forecasts read in_use: filed under "outcome" too)
+            told = "in_use" if in_use else "progress"
+            rows.append(continued({**base, "kind": "status", "key": told, "status": told, "words": sentence_words},
+                                  text, previous, mentions))
         if raised:
             rows.append(continued({**base, "kind": "status", "key": "raised", "status": "raised",
                                    "words": sentence_words, "raised": raised}, text, previous, mentions))
@@ -156,7 +169,8 @@ def document_cues(document: Document, mentions: Sequence[Mention], timexes: Sequ
         rows.extend(side_claims(text, start, end, inside, states, period, base))
         previous = (start, end)
         seen.append((start, end, bool(base["actors"])))
-    taken = [(r["start"], r["end"]) for r in rows if r["kind"] == "status" and r["status"] not in ("raised", "in_use")]
+    taken = [(r["start"], r["end"]) for r in rows
+             if r["kind"] == "status" and r["status"] not in ("raised", *PROGRESS)]
     return rows + event_status_cues(text, events, mentions, taken)
 
 
