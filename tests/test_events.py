@@ -1376,3 +1376,13 @@ def test_events_borders_closed_with_a_side_and_settlements_evacuated(nlp, text, 
 def test_events_the_side_behind_an_attack_is_its_doer(nlp):
     assert [e[1:] for e in _coded(nlp, "Valdoria says Kestria was behind the attacks on its border posts.")] == [
         ("ASSAULT", "XKS", "XVL")]
+
+
+def test_events_a_noun_event_that_is_a_verbs_object_is_dated_by_the_verbs_clause(nlp):
+    # "on 29 July, Kestria filed a complaint ..., arguing that ... the protocol of February 2025": the complaint
+    # was filed when the verb was, not on the sentence's other date
+    text = ("A week later, on 29 July, Kestria filed a complaint against Valdoria with the arbitration panel, "
+            "arguing that the increase breaches the transit protocol of February 2025.")
+    events = run(nlp, text, published="2026-08-05", example_gazetteer=True).events
+    assert [(e.category, e.trigger.text, e.date) for e in events if e.category == "ACCUSE"] == [
+        ("ACCUSE", "complaint", "2026-07-29")]
