@@ -306,3 +306,23 @@ def test_a_prediction_about_one_state_at_a_named_place_is_borne_out_by_its_meeti
     (checked,) = store.records("forecasts")
     assert (checked.verdict, checked.verdict_final, [e.text for e in checked.verdict_evidence]) == (
         "confirmed", True, ["Brisk met the leaders of Kestrava at the summit in Ostmark on 3 October."])
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_figure_claimed_of_a_states_own_people_or_by_ellipsis_is_one_statement_with_it(tmp_path, order):
+    # "three of its soldiers were killed", claimed by Valdoria, are Valdorian soldiers; "and two, according to
+    # Kestrava" claims two of what the clause before counts, and says nothing else
+    said = quote_doc("Three Valdorian soldiers were killed at the border on Tuesday, Anna Brisk said.", "2025-05-07",
+                     "Three Valdorian soldiers were killed at the border on Tuesday")
+    own = quote_doc("The border, where, according to Valdoria, three of its soldiers were killed, is closed.",
+                    "2025-05-20", "three of its soldiers were killed", speaker="XVL")
+    kestrava = quote_doc("Two Valdorian soldiers died at the border, Kestrava said.", "2025-05-08",
+                         "Two Valdorian soldiers died at the border", speaker="XKS")
+    both = "At the border three Valdorian soldiers died, according to Valdoria, and two, according to Kestrava."
+    sides = quote_doc(both, "2025-05-21", "two", speaker="XKS")
+    store = linked(tmp_path, [said, own, kestrava, sides][::order], f"own_figure{order}")
+    reported = sorted((q.text[:20], [e.text[:20] for e in q.also_reported_in]) for q in store.records("quotes"))
+    assert reported == [("Three Valdorian sold", ["three of its soldier"]),
+                        ("Two Valdorian soldie", ["two"]),
+                        ("three of its soldier", ["Three Valdorian sold"]),
+                        ("two", ["Two Valdorian soldie"])]

@@ -779,8 +779,8 @@ def test_a_thing_put_into_use_bears_out_the_forecast_but_leaves_a_promise_open(t
         "confirmed", True,
         [("supports", "Valdoria switched on the new toll scanners for Kestrava trucks, ahead of lifting ferry tolls.")])
     (promise,) = store.records("commitments")
-    assert (promise.status, [(e.stance, e.text) for e in promise.status_evidence]) == (
-        "open", [("supports", "Valdoria switched on the new toll scanners for Kestrava trucks, ahead of lifting ferry tolls.")])
+    switched = "Valdoria switched on the new toll scanners for Kestrava trucks, ahead of lifting ferry tolls."
+    assert (promise.status, [(e.stance, e.text) for e in promise.status_evidence]) == ("open", [("supports", switched)])
 
 
 @pytest.mark.parametrize(("sentence", "status"), [

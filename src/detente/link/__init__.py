@@ -40,7 +40,7 @@ from ..store import Store, cue_id
 from .actors import merge_actor, merge_actor_records
 from .cluster import cluster
 from .corpus import Corpus, first_day, last_day, shifted, state_pairs
-from .cues import count_claims, course_predicted, document_cues, promise_places, tells_not_done
+from .cues import count_claims, course_predicted, document_cues, parse_count, promise_places, tells_not_done
 from .disagreements import (
     count_disagreement,
     occasion_disagreement,
@@ -125,6 +125,9 @@ PLACE_MARK = "@in:"
 # how a quote's probe names a figure it claims (Linker.figure_claims), and for a quote with no speaker a person its
 # sentence names (Linker.sentence_people)
 FIGURE_MARK = "@fig:"
+# each figure twice over: two quotes must share two words before they are compared at all, and one figure claimed
+# alike is enough ("and two, according to Brask" says nothing else)
+FIGURE_TWIN = "@fig2:"
 WHO_MARK = "@who:"
 _ACCORDING_TO = re.compile(r"\baccording to\b", re.I)
 _COUNTED = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand)",
@@ -141,7 +144,7 @@ MENTIONS = ("promise_ref", "promise_noun")
 RUN_SIZE = 1000
 # what linking files for later runs to compare (cue kinds, the words kept with blocking keys) as of this version:
 # a store linked by another is linked again from scratch (raise it with any change to what is filed)
-LINK_VERSION = "2026-12-06.s4c"
+LINK_VERSION = "2026-12-06.s4d"
 
 T = TypeVar("T")
 
@@ -651,8 +654,14 @@ class Linker:
             paragraph = text.rfind("\n", 0, q.start) + 1
             first = next((s for s, e in sentence_spans(text, paragraph, q.end) if s <= q.start < e), q.start)
             dated = [t for t in timexes[q.doc_id] if first <= t.start and t.end <= q.end and t.value]
-            claims = count_claims(text, start, end, inside, dated, self.corpus.published(q.doc_id), {})
-            found[q.quote_id] = frozenset(f"{FIGURE_MARK}{claimant}|{c['key']}|{c['value']}" for c in claims)
+            claims = count_claims(text, start, end, inside, dated, self.corpus.published(q.doc_id), {}, claimant)
+            number = parse_count(q.text.strip())
+            if not claims and number is not None:  # "three died, according to Dorrun, and two, according to Brask"
+                before = [m for m in mentions if first <= m.start and m.end <= q.start]
+                published = self.corpus.published(q.doc_id)
+                claims = [{**c, "value": number} for c in count_claims(text, first, q.start, before, dated, published, {})]
+            found[q.quote_id] = frozenset(f"{mark}{claimant}|{c['key']}|{c['value']}" for c in claims
+                                          for mark in (FIGURE_MARK, FIGURE_TWIN))
         return found
 
     def paragraph_places(self, quotes: list[Quote]) -> dict[str, frozenset[str]]:
@@ -1573,7 +1582,7 @@ def quote_similarity(a: Probe, b: Probe, same_time: bool = False) -> float:
         return 0.0
     common = a.words & b.words
     places = {w for w in common if w.startswith(PLACE_MARK)}
-    marks = {w for w in common if w.startswith((FIGURE_MARK, WHO_MARK))}
+    marks = {w for w in common if w.startswith((FIGURE_MARK, FIGURE_TWIN, WHO_MARK))}
     shared, similarity = len(common) - len(places) - len(marks), overlap(a.content, b.content)
     if shared >= QUOTE_SHARED_WORDS or (shared >= QUOTE_WHOLE_WORDS and similarity == 1.0):
         return similarity

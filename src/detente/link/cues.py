@@ -509,10 +509,12 @@ def _occasion_pattern() -> re.Pattern[str]:
 
 
 def count_claims(text: str, start: int, end: int, inside: Sequence[Mention], dated: Sequence[Timex],
-                 published: str | None, base: dict[str, Any]) -> list[dict[str, Any]]:
-    """"Three Kestrian border guards were killed": (what happened, to whose people, month) -> 3."""
+                 published: str | None, base: dict[str, Any], claimant: str | None = None) -> list[dict[str, Any]]:
+    """"Three Kestrian border guards were killed": (what happened, to whose people, month) -> 3. With a
+    ``claimant`` (the state whose claim a quote is) and no state named, "three of its border guards" are its own."""
     rows: list[dict[str, Any]] = []
-    if not any(m.country for m in inside) or not _outcome_pattern().search(text, start, end):
+    own = claimant if claimant and not any(m.country for m in inside) else None
+    if not (own or any(m.country for m in inside)) or not _outcome_pattern().search(text, start, end):
         return rows  # a count is claimed only about the people of a named state, with an outcome word
     if len(re.findall(r"\baccording to\b", text[start:end], re.I)) > 1:
         return rows  # "three died, according to one side, and two, according to the other"
@@ -521,6 +523,8 @@ def count_claims(text: str, start: int, end: int, inside: Sequence[Mention], dat
         if value is None:
             continue
         whose = [m.country for m in inside if m.country and m.start >= match.start() and m.end <= match.end()]
+        if not whose and own and _OWN_PEOPLE.search(match.group()):
+            whose = [own]
         if not whose:
             continue
         month = next((t.value[:7] for t in dated if t.value and len(t.value) >= 7), (published or "")[:7])
@@ -529,8 +533,13 @@ def count_claims(text: str, start: int, end: int, inside: Sequence[Mention], dat
         outcome = cue_lexicon()["count_outcomes"][match.group("outcome").lower()]
         rows.append({**base, "kind": "count", "key": f"{outcome}|{whose[0]}|{month}", "value": value,
                      "value_text": match.group(0), "outcome": outcome,
-                     "whose_text": min((text[m.start:m.end] for m in inside if m.country == whose[0]), key=len)})
+                     "whose_text": min((text[m.start:m.end] for m in inside if m.country == whose[0]), key=len,
+                                       default=whose[0])})
     return rows
+
+
+# "three of its border guards": a claimant's own people
+_OWN_PEOPLE = re.compile(r"\b(?:its|their|our)\b", re.I)
 
 
 @cache
