@@ -168,6 +168,14 @@ def test_extract_quotes_according_to_after_a_clause_opening_or_another_sides_phr
     assert found == {("XKS", "three of its guards were killed"), ("XKS", "Four soldiers died"), ("XVL", "two")}
 
 
+def test_extract_quotes_a_relative_who_reports_for_the_person_it_is_on(nlp):
+    # "Nadia Corvel of the Centre for Basin Studies, who predicted …": Corvel, not the centre
+    text = ("Few were surprised, said Nadia Corvel of the Centre for Basin Studies, who predicted in March that "
+            "Valdoria would hold another exercise.")
+    found = {(q.speaker, q.cue, q.text) for q in run(nlp, text, example_gazetteer=True).quotes}
+    assert ("person:nadia-corvel", "predicted", "Valdoria would hold another exercise") in found
+
+
 def test_extract_quotes_a_reporting_clause_set_in_the_sentence(nlp):
     text = ("According to the Kestrian Foreign Ministry, the talks were useful. Two border guards died at the "
             "scene, the ministry said, and a third was briefly held.")

@@ -217,11 +217,28 @@ class QuoteFinder:
         subjects = [c for c in verb.children if c.dep_ == "nsubj" and any(t.is_alpha for t in c.subtree)]
         if subjects:  # the nearest real subject (a stray "***" line can parse as one too)
             before = [c for c in subjects if c.i < verb.i]
-            return before[-1] if before else subjects[0]
+            subject = before[-1] if before else subjects[0]
+            if subject.lower_ == "who" and verb.dep_ == "relcl":
+                return self._antecedent(verb.head) or subject  # "Hask, who predicted in March that …"
+            return subject
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
             return self.subject_of(verb.head)
         if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN", "PRON"):
             return verb.head  # "Brisk, speaking in the capital, stated"
+        return None
+
+    def _antecedent(self, noun: Token) -> Token | None:
+        """The person a relative "who" is on: the noun it follows, or up from a phrase on that noun to the first
+        person named ("Hask of the Meridian Centre for Basin Studies, who …" is Hask); None without one."""
+        token: Token | None = noun
+        while token is not None:
+            mention = self.actor_at(token.idx, token.idx + len(token.text))
+            if mention is not None and mention.kind == "person":
+                return token
+            if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.i != token.head.i:
+                token = token.head.head
+            else:
+                token = None
         return None
 
     def attribute(self, marked: Marked) -> Attribution | None:
