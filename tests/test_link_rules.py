@@ -852,3 +852,17 @@ def test_statements_giving_other_numbers_are_other_statements():
     assert not other("the primaries continue on March 17", "the primaries continue next week")
     # a number inside a name is no figure
     assert other("SARS-CoV-2 cases surpassed one million worldwide", "SARS-CoV-2 deaths surpassed 100,000")
+
+
+def test_statements_giving_figures_for_the_world_and_for_one_place_are_other_statements(tmp_path):
+    # "surpassed one million worldwide" and "surpassed one million in Kestrava": one figure, two places
+    world = quote_doc("The count of cases surpassed one million worldwide, the institute said.", "2025-04-02",
+                      "The count of cases surpassed one million worldwide", speaker="XKS")
+    here = quote_doc("The count of cases surpassed one million in Kestrava, the institute said.", "2025-04-03",
+                     "The count of cases surpassed one million in Kestrava", speaker="XKS")
+    again = quote_doc("The count of cases surpassed one million worldwide on Monday, the institute said.",
+                      "2025-04-04", "The count of cases surpassed one million worldwide on Monday", speaker="XKS")
+    store = linked(tmp_path, [world, here, again], "scope")
+    reported = {q.doc_id: {e.doc_id for e in q.also_reported_in} for q in store.records("quotes")}
+    ids = [d.document.doc_id for d in (world, here, again)]
+    assert reported == {ids[0]: {ids[2]}, ids[1]: set(), ids[2]: {ids[0]}}

@@ -40,7 +40,15 @@ from ..store import Store, cue_id
 from .actors import merge_actor, merge_actor_records
 from .cluster import cluster
 from .corpus import Corpus, first_day, last_day, shifted, state_pairs
-from .cues import count_claims, course_predicted, document_cues, parse_count, promise_places, tells_not_done
+from .cues import (
+    count_claims,
+    course_predicted,
+    cue_lexicon,
+    document_cues,
+    parse_count,
+    promise_places,
+    tells_not_done,
+)
 from .disagreements import (
     count_disagreement,
     occasion_disagreement,
@@ -144,7 +152,7 @@ MENTIONS = ("promise_ref", "promise_noun")
 RUN_SIZE = 1000
 # what linking files for later runs to compare (cue kinds, the words kept with blocking keys) as of this version:
 # a store linked by another is linked again from scratch (raise it with any change to what is filed)
-LINK_VERSION = "2026-12-06.s4d"
+LINK_VERSION = "2026-12-06.s4e"
 
 T = TypeVar("T")
 
@@ -1578,7 +1586,7 @@ def quote_similarity(a: Probe, b: Probe, same_time: bool = False) -> float:
     of a short one; the share is of words other than numbers. Retold in other words, a statement whose
     paragraphs name the same town (where it was said), reported in ``same_time`` (OCCASION_DAYS), needs
     only one content word in common ("the missiles exploded …" and "hit by debris, not by … a missile")."""
-    if _other_figures(a.numbers, b.numbers):
+    if _other_figures(a.numbers, b.numbers) or _other_scopes(a, b):
         return 0.0
     common = a.words & b.words
     places = {w for w in common if w.startswith(PLACE_MARK)}
@@ -1589,6 +1597,20 @@ def quote_similarity(a: Probe, b: Probe, same_time: bool = False) -> float:
     if places and same_time and any(not w.startswith(NAME_MARK) and w not in INDEFINITE for w in a.content & b.content):
         return QUOTE_THRESHOLD
     return 0.0
+
+
+def _other_scopes(a: Probe, b: Probe) -> bool:
+    """Whether two statements giving figures count them for different places: one for the whole world ("one million
+    worldwide"), the other not ("one million in the United States")."""
+    if not (a.numbers and b.numbers):
+        return False
+    world = _world_scope()
+    return bool(a.words & world) != bool(b.words & world)
+
+
+@functools.cache
+def _world_scope() -> frozenset[str]:
+    return frozenset(said_words(" ".join(cue_lexicon()["world_scope"])))
 
 
 def _other_figures(numbers_a: frozenset[str], numbers_b: frozenset[str]) -> bool:
