@@ -667,7 +667,8 @@ class Linker:
             if not claims and number is not None:  # "three died, according to Dorrun, and two, according to Brask"
                 before = [m for m in mentions if first <= m.start and m.end <= q.start]
                 published = self.corpus.published(q.doc_id)
-                claims = [{**c, "value": number} for c in count_claims(text, first, q.start, before, dated, published, {})]
+                told = count_claims(text, first, q.start, before, dated, published, {})
+                claims = [{**c, "value": number} for c in told]
             found[q.quote_id] = frozenset(f"{mark}{claimant}|{c['key']}|{c['value']}" for c in claims
                                           for mark in (FIGURE_MARK, FIGURE_TWIN))
         return found
