@@ -1385,3 +1385,13 @@ def test_events_a_clause_listed_before_a_negated_passive_keeps_its_own_mode(nlp)
             "on a trade deal.")
     events = run(nlp, text, published="2026-03-20", example_gazetteer=True).events
     assert [(e.trigger.text, e.mode) for e in events if e.trigger.text == "closed"] == [("closed", "asserted")]
+
+
+def test_events_a_noun_event_that_is_a_verbs_object_is_dated_by_the_verbs_clause(nlp):
+    # "on 29 July, Kestria filed a complaint ..., arguing that ... the protocol of February 2025": the complaint
+    # was filed when the verb was, not on the sentence's other date
+    text = ("A week later, on 29 July, Kestria filed a complaint against Valdoria with the arbitration panel, "
+            "arguing that the increase breaches the transit protocol of February 2025.")
+    events = run(nlp, text, published="2026-08-05", example_gazetteer=True).events
+    assert [(e.category, e.trigger.text, e.date) for e in events if e.category == "ACCUSE"] == [
+        ("ACCUSE", "complaint", "2026-07-29")]

@@ -200,6 +200,23 @@ def test_extract_quotes_according_to_in_a_clause_of_its_own(nlp):
     assert ("according to", "the guards never fired") in found
 
 
+def test_extract_quotes_according_to_after_a_clause_opening_or_another_sides_phrase(nlp):
+    # set in after "in which," the phrase governs what follows; after another side's phrase ("…, according to
+    # Dorrun, and two, according to Brask") only the words between the two
+    text = ("The bridge has been closed since the shooting in which, according to Kestria, three of its guards "
+            "were killed. Four soldiers died, according to Dorrun, and two, according to Brask.")
+    found = {(q.speaker, q.text) for q in run(nlp, text, example_gazetteer=True).quotes}
+    assert found == {("XKS", "three of its guards were killed"), ("XKS", "Four soldiers died"), ("XVL", "two")}
+
+
+def test_extract_quotes_a_relative_who_reports_for_the_person_it_is_on(nlp):
+    # "Nadia Corvel of the Centre for Basin Studies, who predicted …": Corvel, not the centre
+    text = ("Few were surprised, said Nadia Corvel of the Centre for Basin Studies, who predicted in March that "
+            "Valdoria would hold another exercise.")
+    found = {(q.speaker, q.cue, q.text) for q in run(nlp, text, example_gazetteer=True).quotes}
+    assert ("person:nadia-corvel", "predicted", "Valdoria would hold another exercise") in found
+
+
 def test_extract_quotes_a_reporting_clause_set_in_the_sentence(nlp):
     text = ("According to the Kestrian Foreign Ministry, the talks were useful. Two border guards died at the "
             "scene, the ministry said, and a third was briefly held.")

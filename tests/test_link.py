@@ -155,8 +155,10 @@ def test_examples_dyad_trend(examples_store):
     series = [(d.period, d.direction) for d in examples_store.records("dyads") if (d.a, d.b) == ("XKS", "XVL")]
     assert series[0] == ("2024-12", None)  # "the outline had been agreed in December of last year"
     assert dict(series)["2025-09"] == "warming"
-    # the second fee increase (22 July 2026) cools the pair; the recall of the ambassador in August keeps it low
-    assert series[-2:] == [("2026-07", "cooling"), ("2026-08", "steady")]
+    # the exercises of May and June cool the pair; the second fee increase (22 July 2026) and Kestria's complaint to
+    # the arbitration panel (29 July, dated since the complaint takes the date of "filed") keep it that low, and so
+    # does the recall of the ambassador in August (before the complaint was dated, July alone read "cooling")
+    assert series[-4:] == [("2026-05", "cooling"), ("2026-06", "cooling"), ("2026-07", "steady"), ("2026-08", "steady")]
     # each real event counted once: the Ishtal meeting is linked in eight documents, among them the one
     # dating it a day earlier, the one telling that Morvaine "hosted the two sides in Ishtal" and the one naming
     # "the commitment made by President Aurel Demmin in Ishtal" (eval/gold-crossdoc lists reports of it in

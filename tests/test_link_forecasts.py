@@ -273,3 +273,56 @@ def test_a_report_retelling_two_remarks_together_joins_them_in_one_statement(tmp
     reported = sorted((q.text[:10], sorted(e.text[:10] for e in q.also_reported_in)) for q in store.records("quotes"))
     assert reported == [("Owners who", ["The lorrie", "the lorrie"]), ("The lorrie", ["Owners who", "the lorrie"]),
                         ("the lorrie", ["Owners who", "The lorrie"])]
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_taking_a_dispute_to_a_panel_is_a_complaint_between_the_states_the_condition_names(tmp_path, order):
+    # "If Valdoria raises ferry tolls again, Kestrava will take the dispute to the arbitration panel": the dispute
+    # is with the state the condition names, and taking it to a panel is a complaint (ACCUSE) against it
+    text = "If Valdoria raises ferry tolls again, Kestrava will take the dispute to the arbitration panel."
+    found = _forecast(text, "2026-01-10", "Kestrava will take the dispute to the arbitration panel",
+                      condition="If Valdoria raises ferry tolls again")
+    found = dataclasses.replace(found, forecasts=(dataclasses.replace(found.forecasts[0], subjects=("XKS",)),))
+    raised = event_doc("Valdoria raised ferry tolls for Kestrava trucks again on 2 March.", "2026-03-03",
+                       "SANCTION", "XVL", "XKS", "raised", date="2026-03-02", cameo="163")
+    complaint = event_doc("Kestrava filed a complaint against Valdoria with the arbitration panel on 9 March.",
+                          "2026-03-10", "ACCUSE", "XKS", "XVL", "complaint", date="2026-03-09", cameo="114")
+    store = linked(tmp_path, [found, raised, complaint][::order], f"panel{order}")
+    (checked,) = store.records("forecasts")
+    assert (checked.verdict, checked.verdict_final, [e.text for e in checked.verdict_evidence]) == (
+        "confirmed", True, ["Valdoria raised ferry tolls for Kestrava trucks again on 2 March.",
+                            "Kestrava filed a complaint against Valdoria with the arbitration panel on 9 March."])
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_prediction_about_one_state_at_a_named_place_is_borne_out_by_its_meeting_there(tmp_path, order):
+    # "Valdoria would be represented at the Ostmark summit": one state, and the state of the place it names
+    found = _forecast("Brisk said Valdoria would be represented at the Ostmark summit at the highest level.",
+                      "2025-09-01", "Valdoria would be represented at the Ostmark summit at the highest level")
+    found = dataclasses.replace(found, forecasts=(dataclasses.replace(found.forecasts[0], subjects=("XVL",)),))
+    met = event_doc("Brisk met the leaders of Kestrava at the summit in Ostmark on 3 October.", "2025-10-04",
+                    "CONSULT", "XVL", "XKS", "met", date="2025-10-03", cameo="040")
+    store = linked(tmp_path, [found, met][::order], f"place{order}")
+    (checked,) = store.records("forecasts")
+    assert (checked.verdict, checked.verdict_final, [e.text for e in checked.verdict_evidence]) == (
+        "confirmed", True, ["Brisk met the leaders of Kestrava at the summit in Ostmark on 3 October."])
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_figure_claimed_of_a_states_own_people_or_by_ellipsis_is_one_statement_with_it(tmp_path, order):
+    # "three of its soldiers were killed", claimed by Valdoria, are Valdorian soldiers; "and two, according to
+    # Kestrava" claims two of what the clause before counts, and says nothing else
+    said = quote_doc("Three Valdorian soldiers were killed at the border on Tuesday, Anna Brisk said.", "2025-05-07",
+                     "Three Valdorian soldiers were killed at the border on Tuesday")
+    own = quote_doc("The border, where, according to Valdoria, three of its soldiers were killed, is closed.",
+                    "2025-05-20", "three of its soldiers were killed", speaker="XVL")
+    kestrava = quote_doc("Two Valdorian soldiers died at the border, Kestrava said.", "2025-05-08",
+                         "Two Valdorian soldiers died at the border", speaker="XKS")
+    both = "At the border three Valdorian soldiers died, according to Valdoria, and two, according to Kestrava."
+    sides = quote_doc(both, "2025-05-21", "two", speaker="XKS")
+    store = linked(tmp_path, [said, own, kestrava, sides][::order], f"own_figure{order}")
+    reported = sorted((q.text[:20], [e.text[:20] for e in q.also_reported_in]) for q in store.records("quotes"))
+    assert reported == [("Three Valdorian sold", ["three of its soldier"]),
+                        ("Two Valdorian soldie", ["two"]),
+                        ("three of its soldier", ["Three Valdorian sold"]),
+                        ("two", ["Two Valdorian soldie"])]

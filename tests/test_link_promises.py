@@ -7,7 +7,7 @@ import dataclasses
 
 import pytest
 
-from detente.records import Actor, Commitment, DocResult, Evidence, Timex
+from detente.records import Actor, Commitment, DocResult, Evidence, StanceEvidence, Timex
 
 from .factories import span
 from .test_link_rules import PROMISE, _actors, _document, _plain_doc, event_doc, linked, promise_doc
@@ -305,3 +305,52 @@ def test_a_legislators_promise_is_not_kept_by_what_the_state_does(tmp_path, orde
     store = linked(tmp_path, [promise, paid][::order], f"senator{order}")
     (found,) = store.records("commitments")
     assert found.status == "open" and found.status_evidence == ()
+
+
+def test_sentences_the_extraction_read_as_a_promises_status_but_tell_another_or_hearsay_do_not_judge_it(tmp_path):
+    # the extraction may give a promise the status of the sentences after it: one that reports another promise and
+    # how it went ("also promised to share the findings ... without doing so") is that promise's; one telling what
+    # unnamed others claim, to question it ("They say the lorries were returned."), is no one's
+    returned = "Brisk promised the return of the lorries to Kestrava."
+    shared = "Valdoria also promised to share the findings of its inquiry, a case it closed without doing so."
+    claimed = "“They say the lorries were returned."
+    text = f"{returned} {shared} {claimed} Returned to whom?”"
+    doc = _two_promises(text, "2025-12-02", ("the return of the lorries", None), ("to share the findings", None))
+    read = tuple(StanceEvidence(doc.document.doc_id, text.index(s), text.index(s) + len(s), s, stance)
+                 for s, stance in ((shared, "contradicts"), (claimed, "supports")))
+    doc = dataclasses.replace(doc, commitments=(dataclasses.replace(doc.commitments[0], status_evidence=read),
+                                                doc.commitments[1]))
+    store = linked(tmp_path, [doc], "another")
+    lorries = next(c for c in store.records("commitments") if c.content == "the return of the lorries")
+    assert (lorries.status, lorries.status_evidence) == ("open", ())
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_work_going_as_planned_supports_a_promise_without_telling_it_kept(tmp_path, order):
+    # "the ferry terminal is on schedule", "switched on its new ticket system": progress on what was promised, as
+    # evidence; the promise stays open until it is told done
+    text = "Valdoria promised to open the ferry terminal for Kestrava travellers by June."
+    terminal = promise_doc(text, "2025-03-04", "to open the ferry terminal for Kestrava travellers by June", text)
+    schedule = _plain_doc("Valdoria said the ferry terminal for travellers was on schedule.", "2025-04-02")
+    switched = _plain_doc("Valdoria switched on the ticket system of the ferry terminal on Monday.", "2025-05-02")
+    store = linked(tmp_path, [terminal, schedule, switched][::order], f"progress{order}")
+    (promise,) = store.records("commitments")
+    assert (promise.status, [(e.stance, e.text) for e in promise.status_evidence]) == (
+        "open", [("supports", "Valdoria said the ferry terminal for travellers was on schedule."),
+                 ("supports", "Valdoria switched on the ticket system of the ferry terminal on Monday.")])
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_thing_a_short_promise_names_by_a_demonstrative_is_described_where_its_document_brought_it_in(tmp_path,
+                                                                                                          order):
+    # "This bridge will be finished by June": which bridge the document said before ("to build a rail bridge"), so
+    # a later "the Lessing rail bridge came into service" speaks of it
+    text = ("Valdoria agreed on Monday to build a rail bridge to Kestrava. "
+            "“This bridge will be finished by June,” Brisk said.")
+    said = "This bridge will be finished by June"
+    bridge = promise_doc(text, "2025-03-04", said, said)
+    done = _plain_doc("Since the Valdoria rail bridge came into service, Kestrava trade has grown.", "2025-07-02")
+    store = linked(tmp_path, [bridge, done][::order], f"antecedent{order}")
+    (promise,) = store.records("commitments")
+    assert (promise.status, [(e.stance, e.text) for e in promise.status_evidence]) == (
+        "kept", [("supports", "Since the Valdoria rail bridge came into service, Kestrava trade has grown.")])

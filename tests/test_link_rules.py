@@ -765,7 +765,8 @@ def test_a_rise_does_not_judge_a_promise_to_do_something():
 @pytest.mark.parametrize("order", [1, -1])
 def test_a_thing_put_into_use_bears_out_the_forecast_but_leaves_a_promise_open(tmp_path, order):
     # "switched on the new toll scanners": the prediction that they would be ready came true, and it is settled;
-    # a promise the same sentence speaks of (to lift tolls once the scanners work) is only nearer, not kept
+    # a promise the same sentence speaks of (to lift tolls once the scanners work) is only nearer, not kept: the
+    # sentence is evidence of progress that leaves it open
     forecast = forecast_doc("Kestrava expects the new toll scanners of Valdoria will be ready in the spring.",
                             "2025-01-10", "the new toll scanners of Valdoria will be ready in the spring")
     promised = "Valdoria promised to lift ferry tolls for Kestrava trucks once new scanners work."
@@ -778,7 +779,8 @@ def test_a_thing_put_into_use_bears_out_the_forecast_but_leaves_a_promise_open(t
         "confirmed", True,
         [("supports", "Valdoria switched on the new toll scanners for Kestrava trucks, ahead of lifting ferry tolls.")])
     (promise,) = store.records("commitments")
-    assert (promise.status, promise.status_evidence) == ("open", ())
+    switched = "Valdoria switched on the new toll scanners for Kestrava trucks, ahead of lifting ferry tolls."
+    assert (promise.status, [(e.stance, e.text) for e in promise.status_evidence]) == ("open", [("supports", switched)])
 
 
 @pytest.mark.parametrize(("sentence", "status"), [
@@ -850,3 +852,17 @@ def test_statements_giving_other_numbers_are_other_statements():
     assert not other("the primaries continue on March 17", "the primaries continue next week")
     # a number inside a name is no figure
     assert other("SARS-CoV-2 cases surpassed one million worldwide", "SARS-CoV-2 deaths surpassed 100,000")
+
+
+def test_statements_giving_figures_for_the_world_and_for_one_place_are_other_statements(tmp_path):
+    # "surpassed one million worldwide" and "surpassed one million in Kestrava": one figure, two places
+    world = quote_doc("The count of cases surpassed one million worldwide, the institute said.", "2025-04-02",
+                      "The count of cases surpassed one million worldwide", speaker="XKS")
+    here = quote_doc("The count of cases surpassed one million in Kestrava, the institute said.", "2025-04-03",
+                     "The count of cases surpassed one million in Kestrava", speaker="XKS")
+    again = quote_doc("The count of cases surpassed one million worldwide on Monday, the institute said.",
+                      "2025-04-04", "The count of cases surpassed one million worldwide on Monday", speaker="XKS")
+    store = linked(tmp_path, [world, here, again], "scope")
+    reported = {q.doc_id: {e.doc_id for e in q.also_reported_in} for q in store.records("quotes")}
+    ids = [d.document.doc_id for d in (world, here, again)]
+    assert reported == {ids[0]: {ids[2]}, ids[1]: set(), ids[2]: {ids[0]}}

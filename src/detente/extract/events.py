@@ -1346,7 +1346,14 @@ class EventFinder:
         return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
 
     def date_for(self, trigger: Token, sentence: Span) -> Timex | None:
-        """When it happened: a date attached to the trigger's own clause, else the sentence's only date."""
+        """When it happened: a date attached to the trigger's own clause, else the sentence's only date. A noun
+        event a light verb does, undated by its own words, is dated by the verb's clause ("on 29 July, Kestria
+        filed a complaint")."""
+        found = self._date_of_clause(trigger, sentence)
+        light = trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in LIGHT_VERBS
+        return self._date_of_clause(trigger.head, sentence) if found is None and light else found
+
+    def _date_of_clause(self, trigger: Token, sentence: Span) -> Timex | None:
         left, right = trigger.left_edge.idx, trigger.right_edge.idx + len(trigger.right_edge.text)
         when = [t for t in self.timexes if t.value and self._point_in_time(t)]
         own = [t for t in when if left <= t.start and t.end <= right]

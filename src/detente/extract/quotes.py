@@ -40,6 +40,13 @@ NON_STATE_SPEAKERS = {
 }  # fmt: skip
 
 
+# what joins one side's "according to" phrase to the next side's claim ("…, according to Dorrun, and two, …")
+_ANOTHER_SIDE = re.compile(r"[\s,]*(?:(?:and|but|while|whereas)\s+)?")
+# a word opening a clause right before a set-in "according to" phrase, whose clause it then governs
+_CLAUSE_OPENING = re.compile(r"(?:\b(?:in|on|at|of|by|for|from|during|under)\s+which|\b(?:which|whom|that|where|when|"
+                             r"while|whereas|because|since|after|before|although|though|if))\s*,\s*$", re.I)
+
+
 @cache
 def lexicon() -> dict[str, Any]:
     path = Path(__file__).resolve().parents[1] / "lexicons" / "reporting.json"
@@ -210,11 +217,28 @@ class QuoteFinder:
         subjects = [c for c in verb.children if c.dep_ == "nsubj" and any(t.is_alpha for t in c.subtree)]
         if subjects:  # the nearest real subject (a stray "***" line can parse as one too)
             before = [c for c in subjects if c.i < verb.i]
-            return before[-1] if before else subjects[0]
+            subject = before[-1] if before else subjects[0]
+            if subject.lower_ == "who" and verb.dep_ == "relcl":
+                return self._antecedent(verb.head) or subject  # "Hask, who predicted in March that …"
+            return subject
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
             return self.subject_of(verb.head)
         if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN", "PRON"):
             return verb.head  # "Brisk, speaking in the capital, stated"
+        return None
+
+    def _antecedent(self, noun: Token) -> Token | None:
+        """The person a relative "who" is on: the noun it follows, or up from a phrase on that noun to the first
+        person named ("Hask of the Meridian Centre for Basin Studies, who …" is Hask); None without one."""
+        token: Token | None = noun
+        while token is not None:
+            mention = self.actor_at(token.idx, token.idx + len(token.text))
+            if mention is not None and mention.kind == "person":
+                return token
+            if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.i != token.head.i:
+                token = token.head.head
+            else:
+                token = None
         return None
 
     def attribute(self, marked: Marked) -> Attribution | None:
@@ -537,6 +561,7 @@ class QuoteFinder:
 
     def _according_to(self) -> list[Quote]:
         found = []
+        phrase_end = 0  # where the last "according to X" phrase ended
         for match in re.finditer(r"\b[Aa]ccording to\b", self.text):
             span = self.sdoc.char_span(match.start(), match.end(), alignment_mode="expand")
             if span is None:
@@ -547,12 +572,21 @@ class QuoteFinder:
                 continue
             sentence = span.sent
             speaker = self.speaker_of(source, match.start())  # None: a source the text names vaguely
-            phrase_end = source.right_edge.idx + len(source.right_edge.text)
             # the clause the phrase stands in: after a colon, semicolon or dash inside the sentence
-            # ("Brask tells a different story: according to the ministry, the patrol crossed …")
+            # ("Brask tells a different story: according to the ministry, the patrol crossed …"), or after another
+            # side's phrase ("three guards died, according to Dorrun, and two, according to Brask": "two")
             before = self.text[sentence.start_char:match.start()]
             cut = max(before.rfind(mark) for mark in (":", ";", " — ", " – "))
             clause_start = sentence.start_char if cut < 0 else sentence.start_char + cut + 1
+            after_another = sentence.start_char <= phrase_end < match.start() and phrase_end > clause_start
+            if after_another:
+                clause_start = phrase_end + len(_ANOTHER_SIDE.match(self.text, phrase_end).group())
+            phrase_end = source.right_edge.idx + len(source.right_edge.text)
+            # set in after the word opening a clause, it governs what follows ("the shooting in which, according
+            # to Kestria, three of its border guards were killed")
+            opening = _CLAUSE_OPENING.search(self.text, clause_start, match.start())
+            if opening:
+                clause_start = match.start()
             if not self.text[clause_start:match.start()].strip(" —–"):
                 start = phrase_end
                 while start < sentence.end_char and self.text[start] in " ,":
@@ -565,7 +599,7 @@ class QuoteFinder:
                     start += 1
             while end > start and self.text[end - 1] in " ,.;":
                 end -= 1
-            if end - start < 8:
+            if end - start < 8 and not (after_another and end > start):
                 continue
             found.append(Quote(
                 quote_id=_quote_id(self.document.doc_id, "indirect", start, end),

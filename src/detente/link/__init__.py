@@ -40,7 +40,15 @@ from ..store import Store, cue_id
 from .actors import merge_actor, merge_actor_records
 from .cluster import cluster
 from .corpus import Corpus, first_day, last_day, shifted, state_pairs
-from .cues import count_claims, course_predicted, document_cues, promise_places, tells_not_done
+from .cues import (
+    count_claims,
+    course_predicted,
+    cue_lexicon,
+    document_cues,
+    parse_count,
+    promise_places,
+    tells_not_done,
+)
 from .disagreements import (
     count_disagreement,
     occasion_disagreement,
@@ -125,6 +133,9 @@ PLACE_MARK = "@in:"
 # how a quote's probe names a figure it claims (Linker.figure_claims), and for a quote with no speaker a person its
 # sentence names (Linker.sentence_people)
 FIGURE_MARK = "@fig:"
+# each figure twice over: two quotes must share two words before they are compared at all, and one figure claimed
+# alike is enough ("and two, according to Brask" says nothing else)
+FIGURE_TWIN = "@fig2:"
 WHO_MARK = "@who:"
 _ACCORDING_TO = re.compile(r"\baccording to\b", re.I)
 # two remarks of one speaker told one right after the other: at most this far apart, with only the second's
@@ -146,7 +157,7 @@ MENTIONS = ("promise_ref", "promise_noun")
 RUN_SIZE = 1000
 # what linking files for later runs to compare (cue kinds, the words kept with blocking keys) as of this version:
 # a store linked by another is linked again from scratch (raise it with any change to what is filed)
-LINK_VERSION = "2026-12-06.m11"
+LINK_VERSION = "2026-12-06.m12"
 
 T = TypeVar("T")
 
@@ -452,9 +463,8 @@ class Linker:
         for cue in found:
             if cue["kind"] in ("status", "promise_ref"):  # by the actors the sentence names, with its words
                 info = " ".join(sorted(plain(cue["words"])))
-                if cue.get("status") != "in_use":  # telling only progress, it judges no promise
-                    keys[cue["kind"]] += [(actor, cue_id(cue), self.day(cue["doc_id"]), info)
-                                          for actor in [*cue["actors"], *(f"at|{p}" for p in cue.get("made_at", ()))]]
+                keys[cue["kind"]] += [(actor, cue_id(cue), self.day(cue["doc_id"]), info)
+                                      for actor in [*cue["actors"], *(f"at|{p}" for p in cue.get("made_at", ()))]]
                 if cue["kind"] == "status" and tells_outcome(cue):  # also under "outcome": what forecasts read
                     keys["outcome"] += [(actor, cue_id(cue), self.day(cue["doc_id"]), info) for actor in cue["actors"]]
             elif cue["kind"] == "promise_noun":  # by the actors its sentence names, with its object's words
@@ -682,8 +692,15 @@ class Linker:
             paragraph = text.rfind("\n", 0, q.start) + 1
             first = next((s for s, e in sentence_spans(text, paragraph, q.end) if s <= q.start < e), q.start)
             dated = [t for t in timexes[q.doc_id] if first <= t.start and t.end <= q.end and t.value]
-            claims = count_claims(text, start, end, inside, dated, self.corpus.published(q.doc_id), {})
-            found[q.quote_id] = frozenset(f"{FIGURE_MARK}{claimant}|{c['key']}|{c['value']}" for c in claims)
+            claims = count_claims(text, start, end, inside, dated, self.corpus.published(q.doc_id), {}, claimant)
+            number = parse_count(q.text.strip())
+            if not claims and number is not None:  # "three died, according to Dorrun, and two, according to Brask"
+                before = [m for m in mentions if first <= m.start and m.end <= q.start]
+                published = self.corpus.published(q.doc_id)
+                told = count_claims(text, first, q.start, before, dated, published, {})
+                claims = [{**c, "value": number} for c in told]
+            found[q.quote_id] = frozenset(f"{mark}{claimant}|{c['key']}|{c['value']}" for c in claims
+                                          for mark in (FIGURE_MARK, FIGURE_TWIN))
         return found
 
     def paragraph_places(self, quotes: list[Quote]) -> dict[str, frozenset[str]]:
@@ -818,7 +835,7 @@ class Linker:
         # names, sharing two words with the promise. (A sentence that only mentions a promise changes its
         # reports, not its group or status: rereferenced() gives it to the promise it names.)
         sentences = [c for c in cue_rows if c["kind"] in ("status", *MENTIONS)]
-        judging = [c for c in sentences if c["kind"] == "status" and c["status"] != "in_use"]
+        judging = [c for c in sentences if c["kind"] == "status"]
         # (a rise also under the places it names: a promise to hold a thing there, "at|<place>")
         keys_of = {cue_id(c): [*c["actors"], *(f"at|{a}" for a in c["actors"] if c["status"] == "raised")] for c in judging}
         found = self.matching("commitments", {cue_id(c): [self.window(a, c["doc_id"], PROMISE_DAYS, 0)
@@ -1141,8 +1158,10 @@ class Linker:
                 reports_in[c.evidence.doc_id].append((_group_key(g), c.evidence.start, c.evidence.end))
         own: dict[tuple[str, ...], list[str]] = defaultdict(list)
         for cue in self.store.cues_in(sorted(reports_in), "status"):
+            # (one telling how a promise it reports went, to every promise of its document: the others must know
+            # that the extraction's reading of it as theirs is wrong, promises.tells_of_another)
             for item in dict.fromkeys(item for item, s, e in reports_in[cue["doc_id"]]
-                                      if s < cue["end"] and cue["start"] < e):
+                                      if (s < cue["end"] and cue["start"] < e) or cue.get("reports")):
                 cues.setdefault(cue_id(cue), cue)
                 own[item].append(cue_id(cue))
         self.corpus.load(c["doc_id"] for c in cues.values())
@@ -1602,17 +1621,31 @@ def quote_similarity(a: Probe, b: Probe, same_time: bool = False) -> float:
     of a short one; the share is of words other than numbers. Retold in other words, a statement whose
     paragraphs name the same town (where it was said), reported in ``same_time`` (OCCASION_DAYS), needs
     only one content word in common ("the missiles exploded …" and "hit by debris, not by … a missile")."""
-    if _other_figures(a.numbers, b.numbers):
+    if _other_figures(a.numbers, b.numbers) or _other_scopes(a, b):
         return 0.0
     common = a.words & b.words
     places = {w for w in common if w.startswith(PLACE_MARK)}
-    marks = {w for w in common if w.startswith((FIGURE_MARK, WHO_MARK))}
+    marks = {w for w in common if w.startswith((FIGURE_MARK, FIGURE_TWIN, WHO_MARK))}
     shared, similarity = len(common) - len(places) - len(marks), overlap(a.content, b.content)
     if shared >= QUOTE_SHARED_WORDS or (shared >= QUOTE_WHOLE_WORDS and similarity == 1.0):
         return similarity
     if places and same_time and any(not w.startswith(NAME_MARK) and w not in INDEFINITE for w in a.content & b.content):
         return QUOTE_THRESHOLD
     return 0.0
+
+
+def _other_scopes(a: Probe, b: Probe) -> bool:
+    """Whether two statements giving figures count them for different places: one for the whole world ("one million
+    worldwide"), the other not ("one million in the United States")."""
+    if not (a.numbers and b.numbers):
+        return False
+    world = _world_scope()
+    return bool(a.words & world) != bool(b.words & world)
+
+
+@functools.cache
+def _world_scope() -> frozenset[str]:
+    return frozenset(said_words(" ".join(cue_lexicon()["world_scope"])))
 
 
 def _other_figures(numbers_a: frozenset[str], numbers_b: frozenset[str]) -> bool:

@@ -29,6 +29,7 @@ class Corpus:
         # spans are read again and again in one run (a promise's report by every sentence that may judge it)
         self._words: dict[tuple[str, int, str], frozenset[str]] = {}
         self._bounds: dict[str, str | None] = {}
+        self._texts: dict[str, str] = {}
 
     def load(self, doc_ids: Iterable[str]) -> None:
         missing = [d for d in set(doc_ids) if d not in self._info]
@@ -99,6 +100,13 @@ class Corpus:
         inside = found[bisect_left(starts, start) : bisect_right(starts, start + len(text))]
         result = self._words[(doc_id, start, text)] = words(text, mentions=inside, offset=start)
         return result
+
+    def text(self, doc_id: str) -> str:
+        """A document's whole text (read only for the few spans that need what came before them)."""
+        if doc_id not in self._texts:
+            found = self.store.documents_by_ids([doc_id])
+            self._texts[doc_id] = found[0].text if found else ""
+        return self._texts[doc_id]
 
     def kind(self, actor_id: str) -> str | None:
         return self._kinds.get(actor_id)

@@ -62,10 +62,31 @@ def status_of(sentence: str) -> str | None:
     return None
 
 
+# statuses of sentences telling a thing put into use or work going as planned: a promise only progressing
+PROGRESS = ("in_use", "progress")
+
+
+def tells_progress(evidence: str) -> bool:
+    """Whether a sentence given as evidence that a promise was kept tells only progress ("the line is on schedule",
+    "switched on its new entry system"): it tells no status."""
+    return status_of(evidence) is None and bool(cue_alternation("in_use").search(evidence)
+                                                 or cue_alternation("progress").search(evidence))
+
+
 def tells_not_done(sentence: str) -> bool:
     """Whether a sentence telling a promise broken says the thing was not done ("the findings were never
     handed over"), not that an agreement was breached."""
     return bool(cue_alternation("not_done").search(sentence))
+
+
+_OPENING = re.compile(r"^[\"“«‘'(]?\s*")
+
+
+def hearsay(sentence: str) -> bool:
+    """Whether a sentence opens by telling what unnamed others claim ("“They say the lorries were returned."):
+    the speaker questions it, so it tells no status."""
+    opening = _OPENING.match(sentence)
+    return bool(cue_alternation("hearsay").match(sentence, opening.end() if opening else 0))
 
 
 def verdict_stance(sentence: str) -> str | None:
@@ -110,15 +131,17 @@ def document_cues(document: Document, mentions: Sequence[Mention], timexes: Sequ
         stance = verdict_stance(sentence)
         raised = None if status else raised_thing(text, start, end, inside)
         in_use = not status and bool(cue_alternation("in_use").search(sentence))
-        telling = status or refers or stance or raised or in_use
+        progress = not status and not in_use and bool(cue_alternation("progress").search(sentence))
+        telling = status or refers or stance or raised or in_use or progress
         sentence_words = sorted(words(text, start, end, inside)) if telling else []
         if status:
             cue = status_cue(text, base, status, sentence_words, told_of(seen), mentions, seen)
             at = made_at(text, start, inside, kinds)  # "what was stated in Dushanbe will remain declarations"
             rows.append({**cue, "made_at": at} if at else cue)
-        if in_use:  # read by forecasts only (filed under "outcome", not "status")
-            rows.append(continued({**base, "kind": "status", "key": "in_use", "status": "in_use",
-                                   "words": sentence_words}, text, previous, mentions))
+        if in_use or progress:  # progress only, for promises (forecasts read in_use: filed under "outcome" too)
+            told = "in_use" if in_use else "progress"
+            rows.append(continued({**base, "kind": "status", "key": told, "status": told, "words": sentence_words},
+                                  text, previous, mentions))
         if raised:
             rows.append(continued({**base, "kind": "status", "key": "raised", "status": "raised",
                                    "words": sentence_words, "raised": raised}, text, previous, mentions))
@@ -146,7 +169,8 @@ def document_cues(document: Document, mentions: Sequence[Mention], timexes: Sequ
         rows.extend(side_claims(text, start, end, inside, states, period, base))
         previous = (start, end)
         seen.append((start, end, bool(base["actors"])))
-    taken = [(r["start"], r["end"]) for r in rows if r["kind"] == "status" and r["status"] not in ("raised", "in_use")]
+    taken = [(r["start"], r["end"]) for r in rows
+             if r["kind"] == "status" and r["status"] not in ("raised", *PROGRESS)]
     return rows + event_status_cues(text, events, mentions, taken)
 
 
@@ -485,10 +509,12 @@ def _occasion_pattern() -> re.Pattern[str]:
 
 
 def count_claims(text: str, start: int, end: int, inside: Sequence[Mention], dated: Sequence[Timex],
-                 published: str | None, base: dict[str, Any]) -> list[dict[str, Any]]:
-    """"Three Kestrian border guards were killed": (what happened, to whose people, month) -> 3."""
+                 published: str | None, base: dict[str, Any], claimant: str | None = None) -> list[dict[str, Any]]:
+    """"Three Kestrian border guards were killed": (what happened, to whose people, month) -> 3. With a
+    ``claimant`` (the state whose claim a quote is) and no state named, "three of its border guards" are its own."""
     rows: list[dict[str, Any]] = []
-    if not any(m.country for m in inside) or not _outcome_pattern().search(text, start, end):
+    own = claimant if claimant and not any(m.country for m in inside) else None
+    if not (own or any(m.country for m in inside)) or not _outcome_pattern().search(text, start, end):
         return rows  # a count is claimed only about the people of a named state, with an outcome word
     if len(re.findall(r"\baccording to\b", text[start:end], re.I)) > 1:
         return rows  # "three died, according to one side, and two, according to the other"
@@ -497,6 +523,8 @@ def count_claims(text: str, start: int, end: int, inside: Sequence[Mention], dat
         if value is None:
             continue
         whose = [m.country for m in inside if m.country and m.start >= match.start() and m.end <= match.end()]
+        if not whose and own and _OWN_PEOPLE.search(match.group()):
+            whose = [own]
         if not whose:
             continue
         month = next((t.value[:7] for t in dated if t.value and len(t.value) >= 7), (published or "")[:7])
@@ -505,8 +533,13 @@ def count_claims(text: str, start: int, end: int, inside: Sequence[Mention], dat
         outcome = cue_lexicon()["count_outcomes"][match.group("outcome").lower()]
         rows.append({**base, "kind": "count", "key": f"{outcome}|{whose[0]}|{month}", "value": value,
                      "value_text": match.group(0), "outcome": outcome,
-                     "whose_text": min((text[m.start:m.end] for m in inside if m.country == whose[0]), key=len)})
+                     "whose_text": min((text[m.start:m.end] for m in inside if m.country == whose[0]), key=len,
+                                       default=whose[0])})
     return rows
+
+
+# "three of its border guards": a claimant's own people
+_OWN_PEOPLE = re.compile(r"\b(?:its|their|our)\b", re.I)
 
 
 @cache

@@ -27,6 +27,7 @@ from typing import Any
 
 from ..records import Claim, Commitment, Disagreement, Evidence
 from .corpus import Corpus, days_between
+from .cues import tells_progress
 from .titles import PERIOD_MONTHS, conflicting
 
 SAME_OCCASION_DAYS = 7
@@ -140,9 +141,11 @@ def promise_disagreement(block: str, promise: Commitment, corpus: Corpus, promis
         return None
     claims: dict[str, Claim] = {}
     stances_by_doc: dict[str, list[str]] = defaultdict(list)
-    for e in promise.status_evidence:
+    # progress ("the line is on schedule") claims neither
+    told = [e for e in promise.status_evidence if e.stance != "supports" or not tells_progress(e.text)]
+    for e in told:
         stances_by_doc[e.doc_id].append(e.stance)
-    for e in promise.status_evidence:
+    for e in told:
         if e.doc_id in claims or _doc_stance(stances_by_doc[e.doc_id]) != e.stance:
             continue
         value = "kept" if e.stance == "supports" else "not kept"

@@ -31,7 +31,7 @@ from typing import Any
 from ..extract.events import event_lexicon, plover_of
 from ..records import Event, Forecast, StanceEvidence
 from .corpus import Corpus, first_day, last_day, not_before
-from .cues import course_predicted, cue_alternation
+from .cues import course_predicted, cue_alternation, cue_lexicon
 from .text import plain, sentence_spans, stem, words
 
 _NEGATION = re.compile(r"\b(?:not|never|no longer|won't|will not|cannot|can't)\b", re.I)
@@ -63,7 +63,8 @@ def code_by_stem() -> dict[str, str]:
         for word, cameo in lexicon[table].items():
             if plover_of(cameo) and " " not in word:
                 found.setdefault(stem(word), cameo)
-    for phrase, cameo in {**lexicon["verb_phrases"], **lexicon["noun_phrases"]}.items():
+    phrases = {**lexicon["verb_phrases"], **lexicon["noun_phrases"], **cue_lexicon()["predicted_phrases"]}
+    for phrase, cameo in phrases.items():
         if plover_of(cameo):
             found.setdefault(" ".join(stem(w) for w in phrase.split()), cameo)
     return found
@@ -174,7 +175,11 @@ def negated(text: str) -> bool:
 
 
 def forecast_countries(forecast: Forecast, corpus: Corpus) -> set[str]:
-    countries: dict[str, str | None] = {m.actor_id: m.country for m in corpus.mentions(forecast.doc_id)}
+    """The states a forecast is about: those of its subjects and of what its condition names ("If Brask raises
+    fees, Dorrun will take the dispute to the panel": a dispute between the two); when that is one state, also
+    the state of a place its own words name ("Kestria would be represented at the Ishtal summit")."""
+    mentions = corpus.mentions(forecast.doc_id)
+    countries: dict[str, str | None] = {m.actor_id: m.country for m in mentions}
     found = set()
     for subject in forecast.subjects:
         country = countries.get(subject)
@@ -182,7 +187,28 @@ def forecast_countries(forecast: Forecast, corpus: Corpus) -> set[str]:
             found.add(country)
         elif len(subject) == 3 and subject.isupper():
             found.add(subject)
+    condition, _ = condition_of(forecast)
+    if condition:
+        found |= _countries_in(mentions, *_condition_span(forecast, condition, corpus))
+    if len(found) == 1:
+        ev = forecast.evidence
+        at = max(ev.text.find(forecast.text), 0)
+        found |= _countries_in([m for m in mentions if corpus.kind(m.actor_id) == "place"], ev.start + at,
+                               ev.start + at + len(forecast.text))
     return found
+
+
+def _countries_in(mentions: Iterable[Any], start: int, end: int) -> set[str]:
+    return {m.country for m in mentions if start <= m.start and m.end <= end and m.country}
+
+
+def _condition_span(forecast: Forecast, condition: str, corpus: Corpus) -> tuple[int, int]:
+    """Where a forecast's condition stands in its document (just before or after the prediction); (0, 0) when
+    it is not found."""
+    text, ev = corpus.text(forecast.doc_id), forecast.evidence
+    at = text.rfind(condition, 0, ev.end + len(condition))
+    at = at if at >= 0 else text.find(condition, ev.start)
+    return (at, at + len(condition)) if at >= 0 else (0, 0)
 
 
 def reach(forecast: Forecast, published: str | None) -> date | None:

@@ -26,11 +26,15 @@ from ..records import Commitment, Evidence, StanceEvidence
 from . import semantic
 from .cluster import cluster
 from .corpus import Corpus, first_day
-from .cues import cue_alternation, status_patterns
+from .cues import PROGRESS, cue_alternation, hearsay, status_patterns, tells_progress
 from .forecasts import predicted_codes
-from .text import lexicon_file, overlap, plain, stem, word_alternation, words
+from .text import STOPWORDS, lexicon_file, overlap, plain, stem, word_alternation, words
 
 THRESHOLD = 0.5
+# "this line": a thing a promise names by a demonstrative (no pronoun: "that" may start a clause)
+_DEMONSTRATIVE = re.compile(r"\b(?:this|these|those)\s+(?P<noun>[^\W\d_]{3,})\b", re.I)
+# how far before a promise's report its document may bring in the thing it names by a demonstrative
+ANTECEDENT_BEFORE = 1500
 # a promise's content that only names a deadline someone set ("the deadline set by …", "the date we gave")
 DEADLINE_REFERENCE = re.compile(r"(?:the|this|that|our|its|their) (?:deadline|date|target date)", re.I)
 # a sentence telling what will be on the day a promise is due says it again this close after its report
@@ -63,8 +67,26 @@ class PromiseMatcher:
             found = self.corpus.words_at(ev.doc_id, start, text)
             if len(plain(found)) < MIN_CONTENT_WORDS:  # "promised compensation": the sentence says to whom, when
                 found = sentence_words(c, self.corpus)
+            if len(plain(found)) <= MIN_CONTENT_WORDS:  # "This line will be finished": which line?
+                found |= self.antecedent_words(ev.doc_id, start, text)
             self._words[c.commitment_id] = found
         return self._words[c.commitment_id]
+
+    def antecedent_words(self, doc_id: str, start: int, content: str) -> frozenset[str]:
+        """A thing a promise names by a demonstrative ("This line will be finished by November") is the one its
+        document brought in before with an indefinite article ("to build a high-voltage power line"): the words
+        that describe it there count as the promise's words too."""
+        found: set[str] = set()
+        for match in _DEMONSTRATIVE.finditer(content):
+            noun = match.group("noun")
+            if noun.lower() in STOPWORDS:
+                continue  # "this year", "these words"
+            before = self.corpus.text(doc_id)[max(0, start - ANTECEDENT_BEFORE):start]
+            introduced = list(re.finditer(rf"\b(?:a|an)\s+(?P<what>(?:[\w’'-]+\s+){{1,3}}?){re.escape(noun)}\b",
+                                          before, re.I))
+            if introduced:
+                found |= plain(words(introduced[-1].group("what")))
+        return frozenset(found)
 
     def plain_words(self, c: Commitment) -> frozenset[str]:
         """Content words of what was promised, names and numbers left out; a deadline to the day and the
@@ -459,8 +481,16 @@ def event_stance(cue: dict[str, Any], promiser: str, acts: set[str], made_on: st
     return None
 
 
+def tells_of_another(cue: dict[str, Any], reports: set[tuple[str, int, int]]) -> bool:
+    """Whether a status sentence tells how a promise it reports went (``cue["reports"]``), one not among these
+    reports."""
+    return any((cue["doc_id"], start, end) not in reports for start, end in cue.get("reports", ()))
+
+
 def judge(evidence: list[tuple[tuple[str, str], StanceEvidence]]) -> str:
-    """The status from dated stance evidence (see the module's docstring)."""
+    """The status from dated stance evidence (see the module's docstring); evidence telling only progress ("the
+    line is on schedule") tells no status."""
+    evidence = [(when, e) for when, e in evidence if e.stance != "supports" or not tells_progress(e.text)]
     if not evidence:
         return "open"
     supports = [when for when, e in evidence if e.stance == "supports"]
@@ -475,10 +505,11 @@ def judge(evidence: list[tuple[tuple[str, str], StanceEvidence]]) -> str:
 
 
 def linked_promise(group: list[Commitment], corpus: Corpus, cues: list[dict[str, Any]],
-                   matcher: PromiseMatcher, references: Iterable[Evidence] = (), known: Iterable[StanceEvidence] = ()
+                   matcher: PromiseMatcher, references: Iterable[Evidence] = (),
+                   known: Iterable[StanceEvidence] | None = None
                    ) -> tuple[Commitment, list[tuple[str, str, Commitment | None]]]:
     """The merged promise and the view rows of its reports; ``known``: evidence already judged from
-    sentences not in ``cues``."""
+    sentences not in ``cues`` and from its reports' own (extraction's) evidence, which is then not read again."""
     canonical = canonical_commitment(group, corpus)
     first_report = corpus.order(canonical.evidence.doc_id)
     report_words = [matcher.plain_words(c) for c in group]
@@ -488,16 +519,20 @@ def linked_promise(group: list[Commitment], corpus: Corpus, cues: list[dict[str,
     made_on = min((c.made_on for c in group if c.made_on), default=None) or corpus.published(canonical.evidence.doc_id)
     dated: dict[tuple[str, int, int], tuple[tuple[str, str], StanceEvidence]] = {}
     disputed_in_text = False
-    for c in group:
-        for e in c.status_evidence:
-            dated[(e.doc_id, e.start, e.end)] = (corpus.order(e.doc_id), e)
-        disputed_in_text |= c.status == "disputed"
-    for e in known:  # judged after the reports' own evidence, as the sentences below are
-        dated[(e.doc_id, e.start, e.end)] = (corpus.order(e.doc_id), e)
     reports = {(c.evidence.doc_id, c.evidence.start, c.evidence.end) for c in group}
+    # a sentence telling how another promise it reports went ("also promised to share ... without doing so") is
+    # no evidence for a promise reported just before it, though the extraction read it so
+    elsewhere = {(cue["doc_id"], cue["start"], cue["end"]) for cue in cues if tells_of_another(cue, reports)}
+    for c in group:
+        for e in c.status_evidence if known is None else ():  # (what was kept of them is known)
+            if (e.doc_id, e.start, e.end) not in elsewhere and not hearsay(e.text):
+                dated[(e.doc_id, e.start, e.end)] = (corpus.order(e.doc_id), e)
+        disputed_in_text |= c.status == "disputed"
+    for e in known or ():  # judged after the reports' own evidence, as the sentences below are
+        dated[(e.doc_id, e.start, e.end)] = (corpus.order(e.doc_id), e)
     for cue in cues:
-        if cue["status"] == "in_use" or corpus.order(cue["doc_id"]) < first_report:
-            continue  # a thing put into use tells a promise only progress
+        if corpus.order(cue["doc_id"]) < first_report:
+            continue
         # a later report of the promise may tell how it went ("the investigation promised in May had so far
         # produced nothing"): it is about this promise, whatever its words
         own = _overlaps_report(cue, reports)
@@ -513,7 +548,9 @@ def linked_promise(group: list[Commitment], corpus: Corpus, cues: list[dict[str,
             continue
         if _CONDITION.match(cue["text"]):
             continue  # "If Brask raises fees again, Dorrun will take the dispute to the panel": nothing told yet
-        if any((cue["doc_id"], start, end) not in reports for start, end in cue.get("reports", ())):
+        if hearsay(cue["text"]):
+            continue  # "They say the lorries were returned. Returned to whom?": questioned, not told
+        if tells_of_another(cue, reports):
             continue  # it tells how another promise it reports went ("promised to share ... without doing so")
         if cue["status"] == "raised":  # a rise of what the promise holds where it is, told after it was made
             if corpus.order(cue["doc_id"]) <= first_report or not raises_held(cue, held):
@@ -530,6 +567,10 @@ def linked_promise(group: list[Commitment], corpus: Corpus, cues: list[dict[str,
                 stance = "supports"
             if stance is None:
                 continue
+        elif cue["status"] in PROGRESS:
+            if corpus.order(cue["doc_id"]) <= first_report:
+                continue
+            stance = "supports"  # progress: evidence, but no status (``judge``)
         elif cue["status"] == "broken" and tells_the_act_done(cue["text"], frozenset().union(*report_words)):
             continue
         else:
