@@ -841,7 +841,7 @@ def test_promises_of_acts_of_different_kinds_are_different_promises():
 
 
 def test_statements_giving_other_numbers_are_other_statements():
-    from detente.link import _numbers, _other_figures, said_words
+    from detente.link.statements import _numbers, _other_figures, said_words
 
     def other(a: str, b: str) -> bool:
         return _other_figures(frozenset(_numbers(said_words(a))), frozenset(_numbers(said_words(b))))

@@ -28,24 +28,18 @@ group changes.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from datetime import date
 from typing import Any, TypeVar
 
 from ..records import Actor, Commitment, Event, Evidence, Forecast, Quote, Record, Timex
 from ..store import Store, cue_id
 from .actors import merge_actor, merge_actor_records
-from .cluster import cluster
-from .corpus import Corpus, first_day, last_day, shifted, state_pairs
+from .corpus import Corpus, days_near, first_day, iso_day, last_day, shifted, state_pairs
 from .cues import (
-    count_claims,
     course_predicted,
-    cue_lexicon,
     document_cues,
-    parse_count,
     promise_places,
     tells_not_done,
 )
@@ -60,7 +54,6 @@ from .disagreements import (
 )
 from .dyads import update_series
 from .events import (
-    REFER_BACK_DAYS,
     EventMatcher,
     block_of,
     canonical_event,
@@ -84,8 +77,6 @@ from .forecasts import (
     predicted_categories,
     predicts_change,
     reach,
-    retells,
-    same_prediction,
     written_since,
 )
 from .forecasts import SHARED_WORDS as FORECAST_SHARED_WORDS
@@ -115,41 +106,12 @@ from .promises import (
     sentence_words,
     speaks_of,
 )
-from .text import _WORD as WORD
-from .text import STOPWORDS, overlap, plain, sentence_spans, stem
+from .statements import StatementLinking, _quote_evidence, says_again
+from .text import plain
 from .titles import period_of, role_claims
 
 __all__ = ["link", "link_pending", "merge_actor_records"]
 
-QUOTE_THRESHOLD = 0.6
-QUOTE_SHARED_WORDS = 3
-# a short quote repeated whole by another document ("on the wrong side of the line") needs only this many
-QUOTE_WHOLE_WORDS = 2
-STATEMENT_DAYS = REFER_BACK_DAYS
-# reports of one occasion's words retold in other words appear within this many days of each other
-OCCASION_DAYS = 92
-# how a quote's probe names a place its paragraph names
-PLACE_MARK = "@in:"
-# how a quote's probe names a figure it claims (Linker.figure_claims), and for a quote with no speaker a person its
-# sentence names (Linker.sentence_people)
-FIGURE_MARK = "@fig:"
-# each figure twice over: two quotes must share two words before they are compared at all, and one figure claimed
-# alike is enough ("and two, according to Brask" says nothing else)
-FIGURE_TWIN = "@fig2:"
-WHO_MARK = "@who:"
-_ACCORDING_TO = re.compile(r"\baccording to\b", re.I)
-# two remarks of one speaker told one right after the other: at most this far apart, with only the second's
-# attribution between them ("… launched. According to the Russian leader, …")
-TOLD_TOGETHER_CHARS = 80
-_ATTRIBUTION_ONLY = re.compile(
-    r"[\s.,;:”’\"»]*(?:according to [^.;:“‘\"«]{1,60},|(?:he|she|it|they) (?:said|added),)?[\s“‘\"«]*", re.I)
-_COUNTED = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand)",
-                      re.I)
-# how a quote's probe marks a word that is a name
-NAME_MARK = "^"
-# indefinite pronouns, as said_words stems them: words two statements share without being about one thing
-INDEFINITE = frozenset((
-    "everyth", "anyth", "noth", "someth", "everyon", "anyon", "someon", "everybody", "anybody", "somebody", "nobody"))
 PROMISE_DAYS = 730
 # cue kinds that mention a promise without judging it: sentences that refer to one, nouns naming its act
 MENTIONS = ("promise_ref", "promise_noun")
@@ -202,7 +164,7 @@ def _event_or_mention_id(record: Event | EventMention) -> str:
     return record.mention_id if isinstance(record, EventMention) else record.event_id
 
 
-class Linker:
+class Linker(StatementLinking):
     """One linking run over the components a batch of new documents reaches."""
 
     def __init__(self, store: Store, doc_ids: list[str]) -> None:
@@ -285,7 +247,7 @@ class Linker:
         return found
 
     def day_window(self, day: str | None, before: int, after: int) -> tuple[str | None, str | None]:
-        start = _date(day)
+        start = iso_day(day)
         return shifted(start, -before), shifted(start, after)
 
     def lookup(self, collection: str, windows: dict[str, list[tuple[str, str | None, str | None]]]) -> dict[str, set[str]]:
@@ -563,265 +525,6 @@ class Linker:
             emptied += [(a, b, m) for m in gone]
         self.store.put_dyads(rows, emptied)
 
-    # -- statements
-
-    def link_quotes(self) -> None:
-        # a quote the text gives no speaker for is compared with the quotes of the people its sentence names
-        unnamed = self.sentence_people([q for quotes in self.quotes_in(self.doc_ids).values() for q in quotes
-                                        if not q.speaker])
-        new = [q for quotes in self.quotes_in(self.doc_ids).values() for q in quotes
-               if q.speaker or unnamed.get(q.quote_id)]
-        # numbers count in a quote ("back in their garrisons by 5 May"): the same speaker repeating one is telling;
-        # the places its paragraph names tell where it was said
-        places = self.paragraph_places(new)
-        # a figure claimed ("three Kestrian border guards were killed") is one statement per claimant, whoever
-        # speaks for it
-        figures = self.figure_claims(new)
-        probes = {q.quote_id: Probe(q.quote_id, q.speaker or "", q.doc_id, self.day(q.doc_id),
-                                    said_words(q.text) | places[q.quote_id] | figures[q.quote_id]
-                                    | unnamed.get(q.quote_id, frozenset())) for q in new}
-        self.store.put_keys("quotes", list(probes), [row for p in probes.values() for row in p.rows()])
-        if not new:
-            return
-
-        def similarity(a: Probe, b: Probe) -> float:
-            if not _days_near(a.day, b.day, STATEMENT_DAYS):
-                return 0.0
-            found = quote_similarity(a, b, _days_near(a.day, b.day, OCCASION_DAYS)) if a.key and a.key == b.key else 0.0
-            if a.key in b.named or b.key in a.named:  # a quote with no speaker: only the other's words, all of them
-                found = 1.0 if quote_similarity(a, b) == 1.0 else 0.0
-            return max(found, QUOTE_THRESHOLD) if a.figures & b.figures else found
-
-        def windows(q: Probe) -> list[tuple[str, str | None, str | None]]:
-            lo, hi = shifted(_date(q.day), -STATEMENT_DAYS), shifted(_date(q.day), STATEMENT_DAYS)
-            return [(key, lo, hi) for key, *_ in q.rows()]
-
-        parts = self.components(
-            "quotes", probes.values(), windows,
-            lambda a, b: a.doc_id != b.doc_id and similarity(a, b) >= QUOTE_THRESHOLD, lambda q: "",
-            ident=lambda q: q.record_id,
-            read=lambda rows: {rid: Probe.of(key, rid, day, info) for key, rid, day, info in rows},
-            shared=(lambda q: q.words, _probe_words, QUOTE_WHOLE_WORDS))
-        linked = [part for part in parts if len(part) > 1]
-        quotes: dict[str, Quote] = {q.quote_id: q for q in self.store.records_by_ids(  # type: ignore[misc]
-            "quotes", {p.record_id for part in linked for p in part})}
-        self.corpus.load(q.doc_id for q in quotes.values())
-        told_together = self.told_together(quotes.values())
-        rows = []
-        for part in linked:
-            for probes_group in with_parts(cluster(part, key=lambda q: q.record_id, doc=lambda q: q.doc_id,
-                                                   similarity=similarity, threshold=QUOTE_THRESHOLD), similarity,
-                                           told_together):
-                if len(probes_group) < 2:
-                    continue
-                group = [quotes[p.record_id] for p in probes_group]
-                first = min(group, key=lambda q: (self.corpus.order(q.doc_id), q.start))
-                # sorted once for the whole group (a stable sort: each quote's others keep the same order)
-                reports = sorted(((o, _quote_evidence(o)) for o in group), key=lambda p: (p[1].doc_id, p[1].start))
-                for q in group:
-                    others = tuple(v for o, v in reports if o is not q)
-                    rows.append((q.quote_id, first.quote_id, _with_reports(q, others)))
-        self.store.replace_links("quotes", [p.record_id for part in parts for p in part], rows)
-        self.quotes_changed.update(p.record_id for part in parts for p in part)
-
-    def told_together(self, quotes: Iterable[Quote]) -> frozenset[tuple[str, str]]:
-        """Pairs of these quotes (both ways round) by one speaker, one right after the other in one paragraph with
-        nothing but the second's attribution between them ("… said that two missiles had been launched. According
-        to him, the missiles exploded …"): parts of one account, though the second takes up a word of the first."""
-        by_doc: dict[str, list[Quote]] = defaultdict(list)
-        for q in quotes:
-            if q.speaker:
-                by_doc[q.doc_id].append(q)
-        missing = sorted(by_doc.keys() - self.texts.keys())
-        self.texts.update((d.doc_id, d.text) for d in self.store.documents_by_ids(missing))
-        found = set()
-        for doc_id, own in by_doc.items():
-            text, every = self.texts.get(doc_id, ""), self.quotes_in([doc_id])[doc_id]
-            for a in own:
-                for b in own:
-                    between = text[a.end:b.start]
-                    if a.speaker != b.speaker or not 0 <= b.start - a.end <= TOLD_TOGETHER_CHARS or "\n" in between:
-                        continue
-                    if any(a.end <= o.start < b.start for o in every) or not _ATTRIBUTION_ONLY.fullmatch(between):
-                        continue
-                    found |= {(a.quote_id, b.quote_id), (b.quote_id, a.quote_id)}
-        return frozenset(found)
-
-    def sentence_people(self, quotes: list[Quote]) -> dict[str, frozenset[str]]:
-        """For each quote with no speaker, ``@who:person`` for each person its sentence names ("Renn, who mused
-        about taking the bridgehead “in forty-eight hours”")."""
-        missing = sorted({q.doc_id for q in quotes} - self.texts.keys())
-        self.texts.update((d.doc_id, d.text) for d in self.store.documents_by_ids(missing))
-        found = {}
-        for q in quotes:
-            text = self.texts.get(q.doc_id, "")
-            paragraph = text.rfind("\n", 0, q.start) + 1, (text.find("\n", q.end) + 1 or len(text) + 1) - 1
-            start, end = next(((s, e) for s, e in sentence_spans(text, *paragraph) if e >= q.end), paragraph)
-            found[q.quote_id] = frozenset(
-                f"{WHO_MARK}{m.actor_id}" for m in self.corpus.mentions(q.doc_id)
-                if start <= m.start and m.end <= end and self.corpus.kind(m.actor_id) == "person")
-        return found
-
-    def figure_claims(self, quotes: list[Quote]) -> dict[str, frozenset[str]]:
-        """For each quote, ``@fig:claimant|what|whose|month|number`` for each figure it claims ("three Kestrian
-        border guards were killed"), the claimant being the state its speaker is or speaks for; in a sentence
-        giving each side's figure ("three died, according to Dorrun, and two, according to Brask") the one
-        before the speaker's "according to"."""
-        found: dict[str, frozenset[str]] = {q.quote_id: frozenset() for q in quotes}
-        claimants = {}
-        for q in quotes:
-            if _COUNTED.search(q.text):
-                claimant = next((m.country for m in self.corpus.mentions(q.doc_id)
-                                 if m.actor_id == q.speaker and m.country), None)
-                if not claimant and q.speaker and len(q.speaker) == 3 and q.speaker.isupper():
-                    claimant = q.speaker  # a state
-                if claimant:
-                    claimants[q.quote_id] = claimant
-        docs = sorted({q.doc_id for q in quotes if q.quote_id in claimants})
-        timexes: dict[str, list[Timex]] = defaultdict(list)
-        for t in self.store.raw_records("timexes", doc_id=docs) if docs else ():
-            timexes[t.doc_id].append(t)  # type: ignore[attr-defined]
-        for q in quotes:
-            if q.quote_id not in claimants:
-                continue
-            mentions, text = self.corpus.mentions(q.doc_id), self.texts.get(q.doc_id, "")
-            claimant = claimants[q.quote_id]
-            start, end = claimed_span(text, q, claimant, mentions)
-            inside = [m for m in mentions if start <= m.start and m.end <= end]
-            # the date its sentence gives ("On 6 May, …; three guards died, according to Dorrun")
-            paragraph = text.rfind("\n", 0, q.start) + 1
-            first = next((s for s, e in sentence_spans(text, paragraph, q.end) if s <= q.start < e), q.start)
-            dated = [t for t in timexes[q.doc_id] if first <= t.start and t.end <= q.end and t.value]
-            claims = count_claims(text, start, end, inside, dated, self.corpus.published(q.doc_id), {}, claimant)
-            number = parse_count(q.text.strip())
-            if not claims and number is not None:  # "three died, according to Dorrun, and two, according to Brask"
-                before = [m for m in mentions if first <= m.start and m.end <= q.start]
-                published = self.corpus.published(q.doc_id)
-                told = count_claims(text, first, q.start, before, dated, published, {})
-                claims = [{**c, "value": number} for c in told]
-            found[q.quote_id] = frozenset(f"{mark}{claimant}|{c['key']}|{c['value']}" for c in claims
-                                          for mark in (FIGURE_MARK, FIGURE_TWIN))
-        return found
-
-    def paragraph_places(self, quotes: list[Quote]) -> dict[str, frozenset[str]]:
-        """For each quote, ``@in:place`` for each town or city its paragraph names (places in a country)."""
-        missing = sorted({q.doc_id for q in quotes} - self.texts.keys())
-        self.texts.update((d.doc_id, d.text) for d in self.store.documents_by_ids(missing))
-        found = {}
-        for q in quotes:
-            text = self.texts.get(q.doc_id, "")
-            start, end = text.rfind("\n", 0, q.start) + 1, text.find("\n", q.end)
-            end = len(text) if end < 0 else end
-            found[q.quote_id] = frozenset(f"{PLACE_MARK}{m.actor_id}" for m in self.corpus.mentions(q.doc_id)
-                                          if start <= m.start and m.end <= end and m.country
-                                          and self.corpus.kind(m.actor_id) == "place")
-        return found
-
-    def link_promise_statements(self) -> None:
-        """A statement that makes a promise is reported wherever the promise is: each statement group with a
-        quote overlapping a report of a promise by the quote's speaker (or the state it speaks for) gets the
-        reports of that promise too. Redone for the statement groups and the promises this run changed."""
-        # a statement group's view changes with its quotes or with a promise reported where one of them is
-        # (or with a forecast it states, retold by a new document: the forecast's reports)
-        retold = self.retold_forecasts(
-            self.store.raw_records("forecasts", doc_id=self.doc_ids))  # type: ignore[arg-type]
-        docs = sorted(self.promise_reports.keys() | set(self.doc_ids) | {f.doc_id for group in retold for f in group})
-        new = set(self.doc_ids) | {f.doc_id for group in retold for f in group}
-        quotes = {q.quote_id for found in self.quotes_in(docs).values() for q in found
-                  if q.doc_id in new or any(s < q.end and q.start < e for s, e in self.promise_reports[q.doc_id])}
-        quotes |= self.quotes_changed
-        if not quotes:
-            return
-        canonical = self.store.canonical_ids("quotes", quotes)
-        heads = {canonical.get(q, q) for q in quotes}
-        head_of = {h: h for h in heads} | self.store.linked_with("quotes", heads)
-        members: dict[str, list[Quote]] = defaultdict(list)
-        for q in self.store.records_by_ids("quotes", set(head_of)):
-            members[head_of[q.quote_id]].append(q)  # type: ignore[attr-defined]
-        promised = self.promise_reports_at([q for group in members.values() for q in group])
-        for qid, reports in self.forecast_reports_at([q for group in members.values() for q in group]).items():
-            promised[qid] = [*promised.get(qid, []), *reports]
-        rows: list[tuple[str, str, Quote | None]] = []
-        for head, group in sorted(members.items()):
-            group.sort(key=lambda q: q.quote_id)
-            spans = {(q.doc_id, q.start, q.end): _quote_evidence(q) for q in group}
-            for q in group:
-                for ev in promised.get(q.quote_id, ()):
-                    if not any(d == ev.doc_id and s < ev.end and ev.start < e for d, s, e in spans):
-                        spans[(ev.doc_id, ev.start, ev.end)] = ev
-            if len(spans) < 2:
-                continue
-            ordered = sorted(spans.items(), key=lambda kv: (kv[1].doc_id, kv[1].start))  # once per group (stable)
-            for q in group:
-                own = (q.doc_id, q.start, q.end)
-                others = tuple(v for k, v in ordered if k != own)
-                rows.append((q.quote_id, head, _with_reports(q, others)))
-        self.store.replace_links("quotes", [q.quote_id for group in members.values() for q in group], rows)
-
-    def retold_forecasts(self, seeds: Iterable[Forecast]) -> list[list[Forecast]]:
-        """These forecasts with every forecast by the same author that retells one of them or that one of them
-        retells ("Last July I wrote that …", ``retells``), as groups of one prediction's reports."""
-        new = [f for f in seeds if f.author]
-        if not new:
-            return []
-        # a prediction is retold when it is judged: as long after it as it is checked (FORECAST_DAYS)
-        parts = self.components("forecasts", new, lambda f: [self.window(f"author|{f.author}", f.doc_id, FORECAST_DAYS,
-                                                                         FORECAST_DAYS)],
-                                self.one_prediction, lambda f: f.author or "")
-        return [sorted(part, key=lambda f: f.forecast_id) for part in parts if len({f.doc_id for f in part}) > 1]
-
-    def one_prediction(self, a: Forecast, b: Forecast) -> bool:
-        """Whether the later of two forecasts by one author retells the earlier one (``retells``)."""
-        if a.doc_id == b.doc_id or a.author != b.author:
-            return False
-        earlier, later = sorted((a, b), key=lambda f: (self.corpus.order(f.doc_id), f.evidence.start))
-        if not same_prediction(earlier, later, self.corpus):
-            return False
-        if later.doc_id not in self.texts:  # read only for the few pairs predicting the same
-            self.texts.update((d.doc_id, d.text) for d in self.store.documents_by_ids([later.doc_id]))
-        return retells(later, self.texts.get(later.doc_id, ""))
-
-    def forecast_reports_at(self, quotes: list[Quote]) -> dict[str, list[Evidence]]:
-        """For each quote stating a forecast retold elsewhere (a quote of its author, or of no speaker the text
-        names, overlapping it), the reports of that forecast in other documents."""
-        by_doc: dict[str, list[Quote]] = defaultdict(list)
-        for q in quotes:
-            by_doc[q.doc_id].append(q)
-        stated = [f for f in self.store.raw_records("forecasts", doc_id=sorted(by_doc)) if isinstance(f, Forecast)
-                  and any(f.evidence.start < q.end and q.start < f.evidence.end for q in by_doc[f.doc_id])]
-        found: dict[str, list[Evidence]] = defaultdict(list)
-        for group in self.retold_forecasts(stated):
-            for f in group:
-                for q in by_doc.get(f.doc_id, ()):
-                    if f.evidence.start < q.end and q.start < f.evidence.end and q.speaker in (None, f.author):
-                        found[q.quote_id] += [g.evidence for g in group if g.doc_id != q.doc_id]
-        return found
-
-    def promise_reports_at(self, quotes: list[Quote]) -> dict[str, list[Evidence]]:
-        """For each quote, the reports of every promise with a report overlapping it, made by its speaker or
-        by the state its speaker speaks for."""
-        by_doc: dict[str, list[Commitment]] = defaultdict(list)
-        for c in self.store.raw_records("commitments", doc_id=sorted({q.doc_id for q in quotes})):
-            by_doc[c.evidence.doc_id].append(c)  # type: ignore[attr-defined]
-        self.corpus.load(q.doc_id for q in quotes)
-        country = {m.actor_id: m.country for q in quotes for m in self.corpus.mentions(q.doc_id)}
-        made: dict[str, set[str]] = defaultdict(set)
-        for q in quotes:
-            for c in by_doc.get(q.doc_id, ()):
-                speaks_for = q.speaker in (c.promiser, c.promiser_person) or country.get(q.speaker or "") == c.promiser
-                # a quote saying a promise's words again elsewhere in the document makes that promise too
-                if speaks_for and ((c.evidence.start < q.end and q.start < c.evidence.end) or says_again(q, c)):
-                    made[q.quote_id].add(c.commitment_id)
-        wanted = set().union(*made.values()) if made else set()
-        canonical = self.store.canonical_ids("commitments", wanted)
-        heads = {canonical.get(c, c) for c in wanted}
-        head_of = {h: h for h in heads} | self.store.linked_with("commitments", heads)
-        reports: dict[str, list[Evidence]] = defaultdict(list)
-        for c in self.store.records_by_ids("commitments", set(head_of)):
-            reports[head_of[c.commitment_id]].append(c.evidence)  # type: ignore[attr-defined]
-        return {qid: [ev for cid in sorted(cids) for ev in reports[canonical.get(cid, cid)]]
-                for qid, cids in made.items()}
-
     # -- promises
 
     def link_promises(self, cue_rows: list[dict[str, Any]]) -> None:
@@ -1061,7 +764,7 @@ class Linker:
             return [[c.commitment_id for c in part] for part in parts]
 
         def linked(a: PromiseProbe, b: PromiseProbe) -> bool:
-            return a.promiser == b.promiser and a.doc_id != b.doc_id and _days_near(a.day, b.day, PROMISE_DAYS) and \
+            return a.promiser == b.promiser and a.doc_id != b.doc_id and days_near(a.day, b.day, PROMISE_DAYS) and \
                 promise_similarity(a.beneficiary, b.beneficiary, a.promise, b.promise) >= PROMISE_THRESHOLD
 
         probe_parts = self.components(
@@ -1472,88 +1175,6 @@ class PromiseProbe:
                    tuple(sorted((matcher.plain_words(g) for g in group), key=sorted)))
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Probe:
-    """What linking compares of a record without reading it: its key, document, day and words."""
-
-    record_id: str
-    key: str
-    doc_id: str
-    day: str | None
-    words: frozenset[str]
-    # worked out once (each probe is compared with many): words other than names and numbers; the figures it
-    # claims; for a quote with no speaker, the people its sentence names; its numbers
-    content: frozenset[str] = dataclasses.field(init=False, compare=False)
-    figures: frozenset[str] = dataclasses.field(init=False, compare=False)
-    named: frozenset[str] = dataclasses.field(init=False, compare=False)
-    numbers: frozenset[str] = dataclasses.field(init=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "content", frozenset(plain(self.words)))
-        object.__setattr__(self, "figures", frozenset(w for w in self.words if w.startswith(FIGURE_MARK)))
-        object.__setattr__(self, "named",
-                           frozenset(w.removeprefix(WHO_MARK) for w in self.words if w.startswith(WHO_MARK)))
-        object.__setattr__(self, "numbers", frozenset(_numbers(self.words)))
-
-    def info(self) -> str:
-        return f"{self.doc_id} {self.key} {' '.join(sorted(self.words))}"
-
-    def rows(self) -> list[tuple[str, str, str | None, str]]:
-        """The blocking keys of a quote: its speaker, and each figure it claims."""
-        return [(key, self.record_id, self.day, self.info())
-                for key in ([self.key] if self.key else sorted(self.named))
-                + sorted(f"figure|{f.removeprefix(FIGURE_MARK)}" for f in self.figures)]
-
-    @classmethod
-    def of(cls, key: str, record_id: str, day: str | None, info: str | None) -> Probe:
-        doc_id, speaker, found = ((info or "") + "  ").split(" ", 2)
-        return cls(record_id, speaker, doc_id, day, frozenset(found.split()))
-
-
-def with_parts(groups: list[list[Probe]], similarity: Callable[[Probe, Probe], float],
-               told_together: frozenset[tuple[str, str]] = frozenset()) -> list[list[Probe]]:
-    """Statement groups where a report retelling two remarks of one document together ("she said that the vehicles
-    had been returned early and that those not collected were kept free of charge") holds both: a remark left
-    alone joins the group of its speaker's other remark in its document when they share no word (two parts of
-    what was said, not two versions of it), or when the two are told one right after the other (``told_together``),
-    and a report in another document of the group is like both."""
-    joined = [list(g) for g in groups if len(g) > 1]
-    alone = []
-    for p in sorted((g[0] for g in groups if len(g) == 1), key=lambda q: q.record_id):
-        for group in joined:
-            mine = [q for q in group if q.doc_id == p.doc_id]
-            if len(mine) != 1 or mine[0].key != p.key or not p.content:
-                continue
-            if mine[0].content & p.content and (p.record_id, mine[0].record_id) not in told_together:
-                continue
-            if any(q.doc_id != p.doc_id and min(similarity(p, q), similarity(mine[0], q)) >= QUOTE_THRESHOLD
-                   for q in group):
-                group.append(p)
-                break
-        else:
-            alone.append([p])
-    return joined + alone
-
-
-def _probe_words(row: tuple[str, str, str | None, str | None]) -> list[str]:
-    return ((row[3] or "") + "  ").split(" ", 2)[2].split()
-
-
-def claimed_span(text: str, q: Quote, claimant: str, mentions: list[Any]) -> tuple[int, int]:
-    """Where a quote claims what its speaker claims: the whole quote, or when it gives several sides' claims
-    ("… according to Dorrun, and two, according to Brask") the clause before the speaker's "according to"."""
-    attributions = list(_ACCORDING_TO.finditer(text, q.start, q.end))
-    if len(attributions) < 2:
-        return q.start, q.end
-    start = q.start
-    for match in attributions:
-        named = next((m for m in mentions if match.end() <= m.start <= match.end() + 2), None)
-        if named and claimant in (named.actor_id, named.country):
-            return max(start, text.rfind(";", start, match.start()) + 1), match.start()
-        start = match.end()
-    return q.start, q.start
-
-
 def judged_again(group: list[Commitment], stored: Commitment, cues: list[dict[str, Any]], corpus: Corpus,
                  matcher: PromiseMatcher) -> Commitment:
     """A promise whose reports did not change, judged with new sentences on top of its stored evidence
@@ -1583,99 +1204,6 @@ def outcome_cue(cue: dict[str, Any], forecast: Forecast) -> dict[str, Any]:
             "stance": "supports" if done != negated(forecast.text) else "contradicts"}
 
 
-def says_again(q: Quote, c: Commitment) -> bool:
-    """Whether a quote in a promise's document, apart from its report, says what was promised again, word
-    for word (at least QUOTE_SHARED_WORDS words: "… in terms of compensation. A legal assessment will also
-    be given …" quoted a second time)."""
-    if q.doc_id != c.evidence.doc_id or (q.start < c.evidence.end and c.evidence.start < q.end):
-        return False
-    said = _normal_text(c.content)
-    return len(said.split()) >= QUOTE_SHARED_WORDS and said in _normal_text(q.text)
-
-
-@functools.lru_cache(maxsize=65536)
-def _normal_text(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.lower()))
-
-def said_words(text: str) -> frozenset[str]:
-    """The words of a quote as ``words`` finds them, a final "e" of a stem left out ("missile" as "missiles"
-    stems, "missil"), names (capitalised inside a sentence) marked with NAME_MARK."""
-    found = set()
-    for match in WORD.finditer(text):
-        token = match.group().lower()
-        if token in STOPWORDS or (len(token) < 3 and not token.isdigit()):
-            continue
-        if token[0].isdigit() and match.start() > 1 and text[match.start() - 1] == "-" \
-                and text[match.start() - 2].isalpha():
-            token = "-" + token  # part of a name ("SARS-CoV-2", "MH-17"), no figure
-        word = stem(token)
-        word = word if word[0].isdigit() or word[0] == "-" else word.removesuffix("e")
-        before = text[: match.start()].rstrip()
-        named = match.group()[0].isupper() and before and before[-1] not in ".!?:\"“‘«(—–-"
-        found.add(NAME_MARK + word if named else word)
-    return frozenset(found)
-
-
-def quote_similarity(a: Probe, b: Probe, same_time: bool = False) -> float:
-    """Two reports of one statement by one speaker: enough shared words (numbers among them), or the whole
-    of a short one; the share is of words other than numbers. Retold in other words, a statement whose
-    paragraphs name the same town (where it was said), reported in ``same_time`` (OCCASION_DAYS), needs
-    only one content word in common ("the missiles exploded …" and "hit by debris, not by … a missile")."""
-    if _other_figures(a.numbers, b.numbers) or _other_scopes(a, b):
-        return 0.0
-    common = a.words & b.words
-    places = {w for w in common if w.startswith(PLACE_MARK)}
-    marks = {w for w in common if w.startswith((FIGURE_MARK, FIGURE_TWIN, WHO_MARK))}
-    shared, similarity = len(common) - len(places) - len(marks), overlap(a.content, b.content)
-    if shared >= QUOTE_SHARED_WORDS or (shared >= QUOTE_WHOLE_WORDS and similarity == 1.0):
-        return similarity
-    if places and same_time and any(not w.startswith(NAME_MARK) and w not in INDEFINITE for w in a.content & b.content):
-        return QUOTE_THRESHOLD
-    return 0.0
-
-
-def _other_scopes(a: Probe, b: Probe) -> bool:
-    """Whether two statements giving figures count them for different places: one for the whole world ("one million
-    worldwide"), the other not ("one million in the United States")."""
-    if not (a.numbers and b.numbers):
-        return False
-    world = _world_scope()
-    return bool(a.words & world) != bool(b.words & world)
-
-
-@functools.cache
-def _world_scope() -> frozenset[str]:
-    return frozenset(said_words(" ".join(cue_lexicon()["world_scope"])))
-
-
-def _other_figures(numbers_a: frozenset[str], numbers_b: frozenset[str]) -> bool:
-    """Whether two statements give numbers (``_numbers`` of their words) and none in common: "1,279 confirmed
-    cases" and "deaths surpassed 100,000", primaries "on March 17" and "on March 10", are other statements however
-    alike their words."""
-    return bool(numbers_a and numbers_b and not numbers_a & numbers_b)
-
-
-_MULTIPLIERS = frozenset({"hundr", "thousand", "million", "billion", "trillion"})  # as said_words stems them
-
-
-def _numbers(words: frozenset[str]) -> set[str]:
-    return {w for w in words if w[:1].isdigit() or w in _MULTIPLIERS}
-
-
-def _date(day: str | None) -> date | None:
-    return date.fromisoformat(day) if day else None
-
-
-@functools.lru_cache(maxsize=65536)
-def _ordinal(day: str) -> int:
-    return date.fromisoformat(day).toordinal()
-
-
-def _days_near(a: str | None, b: str | None, days: int) -> bool:
-    """Whether two days (ISO, None when undated) are at most ``days`` apart (always, when one is unknown)."""
-    return a is None or b is None or abs(_ordinal(a) - _ordinal(b)) <= days
-
-
 def _group_key(group: list[Commitment]) -> tuple[str, ...]:
     return tuple(sorted(c.commitment_id for c in group))
 
@@ -1700,9 +1228,3 @@ def _promise_actors(group: list[Commitment]) -> set[str]:
     return {c.promiser for c in group} | {c.promiser_person for c in group if c.promiser_person}
 
 
-def _quote_evidence(q: Quote) -> Evidence:
-    return Evidence(q.doc_id, q.start, q.end, q.text)
-
-
-def _with_reports(q: Quote, others: tuple[Evidence, ...]) -> Quote:
-    return dataclasses.replace(q, also_reported_in=others)

@@ -184,3 +184,17 @@ def days_between(a: str | None, b: str | None) -> int | None:
 def same_or_coarser(a: str, b: str) -> bool:
     """Whether two dates agree at the coarser one's precision ("2025-10" and "2025-10-15")."""
     return a.startswith(b) or b.startswith(a)
+
+
+def iso_day(day: str | None) -> date | None:
+    return date.fromisoformat(day) if day else None
+
+
+@lru_cache(maxsize=65536)
+def _ordinal(day: str) -> int:
+    return date.fromisoformat(day).toordinal()
+
+
+def days_near(a: str | None, b: str | None, days: int) -> bool:
+    """Whether two days (ISO, None when undated) are at most ``days`` apart (always, when one is unknown)."""
+    return a is None or b is None or abs(_ordinal(a) - _ordinal(b)) <= days
