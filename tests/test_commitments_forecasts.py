@@ -616,3 +616,14 @@ def test_a_sentence_before_a_promise_telling_how_another_promise_went_does_not_j
     assert found["to clarify all the circumstances of the shooting"] == ("broken", 1)
     assert all(status == ("open", 0) for content, status in found.items() if "clarify" not in content)
     assert len(found) == 2
+
+
+@pytest.mark.parametrize("later", [
+    "The findings were never handed over.",
+    "In March the Valdorian prosecutors closed their criminal case into the shooting.",
+])
+def test_a_promise_whose_thing_was_never_handed_over_or_whose_case_was_closed_is_broken(nlp, later):
+    text = ("Valdorian President Aurel Demmin promised Kestria in May that the findings of the shooting "
+            "investigation would be handed over. " + later)
+    (promise,) = run(nlp, text).commitments
+    assert (promise.status, [e.text for e in promise.status_evidence]) == ("broken", [later])
