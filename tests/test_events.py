@@ -1385,3 +1385,25 @@ def test_events_a_clause_listed_before_a_negated_passive_keeps_its_own_mode(nlp)
             "on a trade deal.")
     events = run(nlp, text, published="2026-03-20", example_gazetteer=True).events
     assert [(e.trigger.text, e.mode) for e in events if e.trigger.text == "closed"] == [("closed", "asserted")]
+
+
+def test_events_a_request_sent_to_a_capital_is_addressed_to_its_state(nlp):
+    # "sent to Brask" names the capital as a place (the actors stage); the request still goes to Valdoria, not to
+    # the state the document otherwise sets against Kestria
+    text = ("Sarnovian Foreign Minister Anya Revic met her Kestrian counterpart Nadia Corvel in Dorrun on Thursday. "
+            "Sarnovia will help Kestria. Kestria's request for urgent consultations on the fees, sent to Brask in "
+            "February, has gone unanswered, Corvel said.")
+    events = run(nlp, text, published="2026-03-12", example_gazetteer=True).events
+    assert {(e.category, e.source_country, e.target_country) for e in events if e.trigger.text in ("request", "gone")} \
+        == {("REQUEST", "XKS", "XVL"), ("CONSULT", "XVL", "XKS")}
+
+
+def test_events_a_return_told_in_a_statement_and_retold_is_one_return_to_the_owners(nlp):
+    # the clause says what the statement says (the customs service is no side of it); "the vehicles" are the
+    # Kestrian trucks named before, so returned to Kestria; the quote retells that return
+    text = ("Thirty of the 50 Kestrian trucks seized at the Harl Pass crossing in June are still at the crossing, "
+            "according to the hauliers' association, contradicting a statement by the Valdorian Customs Service that "
+            "all the vehicles were returned on 20 November. \"They say the trucks were returned. They were not,\" "
+            "said Pavel Ostrom.")
+    events = run(nlp, text, published="2025-12-02", example_gazetteer=True).events
+    assert [(e.source, e.target, e.date) for e in events if e.category == "RETREAT"] == [("XVL", "XKS", "2025-11-20")]
