@@ -1407,3 +1407,11 @@ def test_events_a_return_told_in_a_statement_and_retold_is_one_return_to_the_own
             "said Pavel Ostrom.")
     events = run(nlp, text, published="2025-12-02", example_gazetteer=True).events
     assert [(e.source, e.target, e.date) for e in events if e.category == "RETREAT"] == [("XVL", "XKS", "2025-11-20")]
+
+
+def test_events_a_deadline_at_the_end_of_a_period_dates_no_act(nlp):
+    text = ("President Aurel Demmin telephoned his Kestrian counterpart, offered condolences and promised compensation to "
+            "the families by the end of September.")
+    events = run(nlp, text, published="2025-07-20", example_gazetteer=True).events
+    assert {(e.trigger.text, e.date) for e in events if e.trigger.text in ("telephoned", "offered")} == {
+        ("telephoned", None), ("offered", None)}

@@ -73,6 +73,8 @@ INQUIRY_NOUNS = {"investigation", "inquiry", "enquiry", "probe", "case", "trial"
                  "circumstance", "cause", "evidence", "detail", "footage"}
 INSTITUTIONS = {"police", "court", "prosecutor", "authority", "official", "officer", "guard", "troop", "force",
                 "soldier", "customs", "judge", "ministry", "government", "army", "navy", "coastguard"}
+# parts of a period a date can name ("by the end of September")
+PERIOD_PARTS = {"end", "beginning", "start", "middle", "close", "turn"}
 TRANSFER_VERBS = {"hand", "send", "deliver", "lodge", "submit", "present", "file", "pass", "give"}
 STATIVE_VERBS = {"be", "remain", "stay", "sit", "live", "keep", "lie", "stand"}
 SPECULATING = {"muse", "talk", "speak", "think", "dream", "joke", "speculate", "fantasise", "fantasize", "write"}
@@ -1390,7 +1392,10 @@ class EventFinder:
     def _point_in_time(self, timex: Timex) -> bool:
         """A date that says when something happened: not a duration's start ("held since June"),
         a deadline ("by 1 December", "until 2027") or the anchor side of "a month after"."""
-        before = self.document.text[max(0, timex.start - 12):timex.start].lower().split()
+        before = self.document.text[max(0, timex.start - 30):timex.start].lower().split()
+        if len(before) >= 2 and before[-1] == "of" and before[-2] in PERIOD_PARTS:
+            # "by the end of September": the deadline is the end of the period
+            before = before[:-3] if len(before) >= 3 and before[-3] == "the" else before[:-2]
         if before and before[-1] in ("since", "until", "till", "by", "from", "before"):
             return False
         return not re.search(r"\b(after|before|later|earlier)$", timex.text.lower())
