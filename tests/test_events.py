@@ -1410,8 +1410,25 @@ def test_events_a_return_told_in_a_statement_and_retold_is_one_return_to_the_own
 
 
 def test_events_a_deadline_at_the_end_of_a_period_dates_no_act(nlp):
-    text = ("President Aurel Demmin telephoned his Kestrian counterpart, offered condolences and promised compensation to "
-            "the families by the end of September.")
+    text = ("President Aurel Demmin telephoned his Kestrian counterpart, offered condolences and promised "
+            "compensation to the families by the end of September.")
     events = run(nlp, text, published="2025-07-20", example_gazetteer=True).events
     assert {(e.trigger.text, e.date) for e in events if e.trigger.text in ("telephoned", "offered")} == {
         ("telephoned", None), ("offered", None)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The high-voltage line linking Sarnovia and Kestria entered service on 27 November 2025.",
+         [("COOPERATE", "061", "XSR", "XKS", "2025-11-27")]),
+        ("Since the Velmar–Dorrun power line came into service in November last year, Kestria has bought less "
+         "electricity.", [("COOPERATE", "061", "XSR", "XKS", "2025-11")]),
+        ("The new Kestrian-Sarnovian rail link was commissioned in January.",
+         [("COOPERATE", "061", "XKS", "XSR", "2026-01")]),
+        ("The Valdorian power line went into operation in January.", []),  # works of one state
+    ],
+)
+def test_events_works_joining_two_states_put_into_service_are_their_economic_cooperation(nlp, text, expected):
+    events = run(nlp, text, published="2026-02-12", example_gazetteer=True).events
+    assert [(e.category, e.cameo, e.source, e.target, e.date) for e in events] == expected

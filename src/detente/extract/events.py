@@ -451,6 +451,27 @@ class EventFinder:
         found = self.event(verb, "040", recipient or self.counterpart_of(sender), sender)
         return replace(found, mode="negated", score=score_of(found.category, None, "negated")) if found else None
 
+    def put_into_service(self, verb: Token) -> Event | None:
+        """"The high-voltage line linking Sarnovia and Kestria entered service", "the Velmar–Dorrun power line came
+        into service": works joining two states put to use are the two states' economic cooperation (``joint_works``
+        in events.json), between the two states its phrase names."""
+        works = event_lexicon()["joint_works"]
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        told = _verb_complements(verb)
+        if not (passive and told & set(works["passive_verbs"])) and not (not passive and told & set(works["phrases"])):
+            return None
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.lemma_.lower() not in works["nouns"]:
+            return None
+        left, right = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text)
+        countries: list[str] = []
+        for m in sorted(self.mentions + self.places, key=lambda m: m.start):
+            if left <= m.start < right and m.country and m.country not in countries:
+                countries.append(m.country)
+        if len(countries) != 2:
+            return None  # works within one state, or naming a third ("that does not depend on Valdoria")
+        return self.event(verb, works["code"], state(countries[0]), state(countries[1]))
+
     def verb_event(self, verb: Token) -> Event | None:
         if verb.dep_ == "amod" and not any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children):
             return None  # "eleven detained Kestrian students": a description, not a report
@@ -458,6 +479,8 @@ class EventFinder:
             return judged
         if (unanswered := self.left_unanswered(verb)) is not None:
             return unanswered
+        if (works := self.put_into_service(verb)) is not None:
+            return works
         if (received := self.received_by_pronoun(verb)) is not None:
             return received
         if (deaths := self.deaths_by_other_side(verb)) is not None:
@@ -679,9 +702,9 @@ class EventFinder:
         return None
 
     def owner_of_thing(self, thing: Token) -> Party | None:
-        """The state a thing belongs to when the phrase says so ("the Kestrian lorries"), else the
-        state an earlier mention of the same thing, or of a thing of its kind, gave it ("All 63 Kestrian
-        lorries … The lorries were impounded", "… all the vehicles were returned"): whose things a passive seizure or return is done to."""
+        """The state a thing belongs to when the phrase says so ("the Kestrian lorries"), else the state an
+        earlier mention of the same thing, or of a thing of its kind, gave it ("All 63 Kestrian lorries … The lorries
+        were impounded", "… all the vehicles were returned"): whose things a passive seizure or return is done to."""
         own = self.party(thing)
         if own is not None or not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those")
                                       for c in thing.children):
@@ -2070,6 +2093,19 @@ def _same_thing(lemma: str | None, names: set[str]) -> bool:
         return False
     kinds = event_lexicon()["kind_nouns"]
     return lemma in names or any(lemma in kinds.get(n, ()) or n in kinds.get(lemma, ()) for n in names)
+
+
+def _verb_complements(verb: Token) -> set[str]:
+    """The verb with each of its complements, as lexicon phrases spell them: "enter service", "come into service",
+    "go live", "put into operation"; the verb alone too."""
+    lemma = verb.lemma_.lower()
+    told = {lemma}
+    for c in verb.children:
+        if c.dep_ in ("dobj", "advmod", "acomp", "prt"):
+            told.add(f"{lemma} {c.lemma_.lower()}")
+        elif c.dep_ == "prep":
+            told.update(f"{lemma} {c.lower_} {g.lemma_.lower()}" for g in c.children if g.dep_ == "pobj")
+    return told
 
 
 def _content_clause(verb: Token) -> bool:
