@@ -1432,3 +1432,11 @@ def test_events_a_deadline_at_the_end_of_a_period_dates_no_act(nlp):
 def test_events_works_joining_two_states_put_into_service_are_their_economic_cooperation(nlp, text, expected):
     events = run(nlp, text, published="2026-02-12", example_gazetteer=True).events
     assert [(e.category, e.cameo, e.source, e.target, e.date) for e in events] == expected
+
+
+def test_events_an_act_owned_by_its_doer_is_not_negated_with_what_is_done_about_it(nlp):
+    text = ("Valdoria raised transit fees for Kestrian lorries. Kestrian hauliers say the increase has cut traffic "
+            "through the crossing by a third, and the arbitration panel of the Veltic Cooperation Council is not "
+            "expected to rule on Kestria's complaint before the spring.")
+    events = run(nlp, text, published="2026-10-08", example_gazetteer=True).events
+    assert [(e.source, e.mode) for e in events if e.trigger.text == "complaint"] == [("XKS", "asserted")]

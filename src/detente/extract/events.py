@@ -1230,6 +1230,9 @@ class EventFinder:
         elif trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubjpass") and verb is not None \
                 and verb.i == trigger.head.i and verb.lemma_.lower() not in LIGHT_VERBS and self.verb_code(verb):
             verb = None  # "has not withdrawn the protest note it handed to Wenn": the withdrawal is negated
+        elif trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and verb is not None \
+                and any(c.dep_ == "poss" for c in trigger.children) and verb.lemma_.lower() not in LIGHT_VERBS:
+            verb = None  # "not expected to rule on Kestria's complaint": the complaint was made, the ruling is negated
         governing = verb.head if verb is not None and verb.dep_ in ("xcomp", "ccomp") and not _across_semicolon(verb) \
             and not _listed_clause(verb) else None
         if governing is not None and governing.pos_ == "ADJ" and governing.dep_ == "acomp":
