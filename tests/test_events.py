@@ -1395,3 +1395,58 @@ def test_events_a_noun_event_that_is_a_verbs_object_is_dated_by_the_verbs_clause
     events = run(nlp, text, published="2026-08-05", example_gazetteer=True).events
     assert [(e.category, e.trigger.text, e.date) for e in events if e.category == "ACCUSE"] == [
         ("ACCUSE", "complaint", "2026-07-29")]
+
+
+def test_events_a_request_sent_to_a_capital_is_addressed_to_its_state(nlp):
+    # "sent to Brask" names the capital as a place (the actors stage); the request still goes to Valdoria, not to
+    # the state the document otherwise sets against Kestria
+    text = ("Sarnovian Foreign Minister Anya Revic met her Kestrian counterpart Nadia Corvel in Dorrun on Thursday. "
+            "Sarnovia will help Kestria. Kestria's request for urgent consultations on the fees, sent to Brask in "
+            "February, has gone unanswered, Corvel said.")
+    events = run(nlp, text, published="2026-03-12", example_gazetteer=True).events
+    assert {(e.category, e.source_country, e.target_country) for e in events if e.trigger.text in ("request", "gone")} \
+        == {("REQUEST", "XKS", "XVL"), ("CONSULT", "XVL", "XKS")}
+
+
+def test_events_a_return_told_in_a_statement_and_retold_is_one_return_to_the_owners(nlp):
+    # the clause says what the statement says (the customs service is no side of it); "the vehicles" are the
+    # Kestrian trucks named before, so returned to Kestria; the quote retells that return
+    text = ("Thirty of the 50 Kestrian trucks seized at the Harl Pass crossing in June are still at the crossing, "
+            "according to the hauliers' association, contradicting a statement by the Valdorian Customs Service that "
+            "all the vehicles were returned on 20 November. \"They say the trucks were returned. They were not,\" "
+            "said Pavel Ostrom.")
+    events = run(nlp, text, published="2025-12-02", example_gazetteer=True).events
+    assert [(e.source, e.target, e.date) for e in events if e.category == "RETREAT"] == [("XVL", "XKS", "2025-11-20")]
+
+
+def test_events_a_deadline_at_the_end_of_a_period_dates_no_act(nlp):
+    text = ("President Aurel Demmin telephoned his Kestrian counterpart, offered condolences and promised "
+            "compensation to the families by the end of September.")
+    events = run(nlp, text, published="2025-07-20", example_gazetteer=True).events
+    assert {(e.trigger.text, e.date) for e in events if e.trigger.text in ("telephoned", "offered")} == {
+        ("telephoned", None), ("offered", None)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The high-voltage line linking Sarnovia and Kestria entered service on 27 November 2025.",
+         [("COOPERATE", "061", "XSR", "XKS", "2025-11-27")]),
+        ("Since the Velmar–Dorrun power line came into service in November last year, Kestria has bought less "
+         "electricity.", [("COOPERATE", "061", "XSR", "XKS", "2025-11")]),
+        ("The new Kestrian-Sarnovian rail link was commissioned in January.",
+         [("COOPERATE", "061", "XKS", "XSR", "2026-01")]),
+        ("The Valdorian power line went into operation in January.", []),  # works of one state
+    ],
+)
+def test_events_works_joining_two_states_put_into_service_are_their_economic_cooperation(nlp, text, expected):
+    events = run(nlp, text, published="2026-02-12", example_gazetteer=True).events
+    assert [(e.category, e.cameo, e.source, e.target, e.date) for e in events] == expected
+
+
+def test_events_an_act_owned_by_its_doer_is_not_negated_with_what_is_done_about_it(nlp):
+    text = ("Valdoria raised transit fees for Kestrian lorries. Kestrian hauliers say the increase has cut traffic "
+            "through the crossing by a third, and the arbitration panel of the Veltic Cooperation Council is not "
+            "expected to rule on Kestria's complaint before the spring.")
+    events = run(nlp, text, published="2026-10-08", example_gazetteer=True).events
+    assert [(e.source, e.mode) for e in events if e.trigger.text == "complaint"] == [("XKS", "asserted")]

@@ -73,6 +73,8 @@ INQUIRY_NOUNS = {"investigation", "inquiry", "enquiry", "probe", "case", "trial"
                  "circumstance", "cause", "evidence", "detail", "footage"}
 INSTITUTIONS = {"police", "court", "prosecutor", "authority", "official", "officer", "guard", "troop", "force",
                 "soldier", "customs", "judge", "ministry", "government", "army", "navy", "coastguard"}
+# parts of a period a date can name ("by the end of September")
+PERIOD_PARTS = {"end", "beginning", "start", "middle", "close", "turn"}
 TRANSFER_VERBS = {"hand", "send", "deliver", "lodge", "submit", "present", "file", "pass", "give"}
 STATIVE_VERBS = {"be", "remain", "stay", "sit", "live", "keep", "lie", "stand"}
 SPECULATING = {"muse", "talk", "speak", "think", "dream", "joke", "speculate", "fantasise", "fantasize", "write"}
@@ -302,6 +304,15 @@ class EventFinder:
             found = state(place.country) if place is not None else None
         return found
 
+    def addressee(self, token: Token | None) -> Party | None:
+        """Whom a note or request is sent to: the actor named, or the state of the capital it went to (the actors
+        stage reads "sent to Brask" as a place, as it reads "sent troops to Brask")."""
+        found = self.party(token)
+        if found is None and token is not None:
+            place = next((m for m in self.places if m.start <= token.idx < m.end and m.country), None)
+            found = state(place.country) if place is not None else None
+        return found
+
     def nearest_before(self, trigger: Token) -> Party | None:
         """The actor named last before the trigger in its sentence: the doer when the parse gives none."""
         sentence_start = trigger.sent.start_char
@@ -451,11 +462,32 @@ class EventFinder:
         sender = self.party(owner) or self._speaker_of_clause(verb)
         sent = next((c for c in asked.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in TRANSFER_VERBS),
                     None)
-        recipient = self.party(_recipient_of(sent)) if sent is not None else None
+        recipient = self.addressee(_recipient_of(sent)) if sent is not None else None
         if sender is None:
             return None
         found = self.event(verb, "040", recipient or self.counterpart_of(sender), sender)
         return replace(found, mode="negated", score=score_of(found.category, None, "negated")) if found else None
+
+    def put_into_service(self, verb: Token) -> Event | None:
+        """"The high-voltage line linking Sarnovia and Kestria entered service", "the Velmar–Dorrun power line came
+        into service": works joining two states put to use are the two states' economic cooperation (``joint_works``
+        in events.json), between the two states its phrase names."""
+        works = event_lexicon()["joint_works"]
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        told = _verb_complements(verb)
+        if not (passive and told & set(works["passive_verbs"])) and not (not passive and told & set(works["phrases"])):
+            return None
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.lemma_.lower() not in works["nouns"]:
+            return None
+        left, right = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text)
+        countries: list[str] = []
+        for m in sorted(self.mentions + self.places, key=lambda m: m.start):
+            if left <= m.start < right and m.country and m.country not in countries:
+                countries.append(m.country)
+        if len(countries) != 2:
+            return None  # works within one state, or naming a third ("that does not depend on Valdoria")
+        return self.event(verb, works["code"], state(countries[0]), state(countries[1]))
 
     def verb_event(self, verb: Token) -> Event | None:
         if verb.dep_ == "amod" and not any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children):
@@ -464,6 +496,8 @@ class EventFinder:
             return judged
         if (unanswered := self.left_unanswered(verb)) is not None:
             return unanswered
+        if (works := self.put_into_service(verb)) is not None:
+            return works
         if (received := self.received_by_pronoun(verb)) is not None:
             return received
         if (deaths := self.deaths_by_other_side(verb)) is not None:
@@ -562,7 +596,7 @@ class EventFinder:
             source = self.parties.actor(named.source) if named else self.earlier_parties(subject, code)[0]
         if source is None and not passive and not _thing_as_subject(subject):
             source = self.nearest_before(verb)
-        if passive and verb.dep_ in ("acl", "relcl") and (
+        if passive and verb.dep_ in ("acl", "relcl") and not _content_clause(verb) and (
                 (target is None and (subject is None or verb.dep_ == "acl"))
                 or (subject is not None and subject.lower_ in ("who", "which", "that"))):
             # "Pell, who was arrested on 3 June" (but "the post from which the shots were fired" was not shot)
@@ -687,15 +721,15 @@ class EventFinder:
         return None
 
     def owner_of_thing(self, thing: Token) -> Party | None:
-        """The state a thing belongs to when the phrase says so ("the Kestrian lorries"), else the
-        state an earlier mention of the same thing gave it ("All 63 Kestrian lorries … The lorries
-        were impounded"): whose things a passive seizure or return is done to."""
+        """The state a thing belongs to when the phrase says so ("the Kestrian lorries"), else the state an
+        earlier mention of the same thing, or of a thing of its kind, gave it ("All 63 Kestrian lorries … The lorries
+        were impounded", "… all the vehicles were returned"): whose things a passive seizure or return is done to."""
         own = self.party(thing)
         if own is not None or not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those")
                                       for c in thing.children):
             return own
         for earlier in reversed(thing.doc[:thing.i]):
-            if earlier.lemma_ == thing.lemma_ and earlier.pos_ == "NOUN":
+            if earlier.pos_ == "NOUN" and _same_thing(earlier.lemma_.lower(), {thing.lemma_.lower()}):
                 named = next((self.parties.at(c.idx, c.idx + len(c.text)) for c in earlier.children
                               if c.dep_ in ("amod", "compound", "poss")), None)
                 if named is not None and named.kind == "state":
@@ -950,11 +984,15 @@ class EventFinder:
         if cameo[:2] == "15" and measured.dep_ == "dobj" and len(joint := self._joint_doers(measured.head)) >= 2:
             # "Kestria and Sarnovia held naval exercises": exercising together is military cooperation
             cameo, source, target = "062", state(joint[0]), state(joint[1])
-        if source is None and (relative := next((c for c in noun.children if c.dep_ in ("relcl", "acl")
-                                                 and c.lemma_.lower() in TRANSFER_VERBS), None)) is not None:
+        relative = next((c for c in noun.children if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in TRANSFER_VERBS),
+                        None)
+        if source is None and relative is not None:
             # "the protest note that Kestria handed to Ambassador Wenn"
             source = self.party(next((c for c in relative.children if c.dep_ == "nsubj"), None))
             target = target or self.party(_recipient_of(relative))
+        elif target is None and relative is not None:
+            # "Kestria's request for consultations, sent to Brask in February": the government it was sent to
+            target = self.addressee(_recipient_of(relative))
         if source is None and cameo[:2] not in CONFLICT_ROOTS and noun.dep_ == "pobj" \
                 and noun.head.lower_ in ("in", "to") and (verb := _verb_above(noun)) is not None \
                 and (verb.lemma_.lower() in SAY_LEMMAS if noun.head.lower_ == "in"
@@ -1211,6 +1249,9 @@ class EventFinder:
         elif trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubjpass") and verb is not None \
                 and verb.i == trigger.head.i and verb.lemma_.lower() not in LIGHT_VERBS and self.verb_code(verb):
             verb = None  # "has not withdrawn the protest note it handed to Wenn": the withdrawal is negated
+        elif trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and verb is not None \
+                and any(c.dep_ == "poss" for c in trigger.children) and verb.lemma_.lower() not in LIGHT_VERBS:
+            verb = None  # "not expected to rule on Kestria's complaint": the complaint was made, the ruling is negated
         governing = verb.head if verb is not None and verb.dep_ in ("xcomp", "ccomp") and not _across_semicolon(verb) \
             and not _listed_clause(verb) else None
         if governing is not None and governing.pos_ == "ADJ" and governing.dep_ == "acomp":
@@ -1403,7 +1444,10 @@ class EventFinder:
     def _point_in_time(self, timex: Timex) -> bool:
         """A date that says when something happened: not a duration's start ("held since June"),
         a deadline ("by 1 December", "until 2027") or the anchor side of "a month after"."""
-        before = self.document.text[max(0, timex.start - 12):timex.start].lower().split()
+        before = self.document.text[max(0, timex.start - 30):timex.start].lower().split()
+        if len(before) >= 2 and before[-1] == "of" and before[-2] in PERIOD_PARTS:
+            # "by the end of September": the deadline is the end of the period
+            before = before[:-3] if len(before) >= 3 and before[-3] == "the" else before[:-2]
         if before and before[-1] in ("since", "until", "till", "by", "from", "before"):
             return False
         return not re.search(r"\b(after|before|later|earlier)$", timex.text.lower())
@@ -1695,7 +1739,7 @@ class EventFinder:
         # ambassador … Ambassador Wenn had been recalled": the one the earlier event was done to, pointed
         # back to (its date may be told only now)
         names = {subject.lemma_.lower()} | {c.lemma_.lower() for c in subject.children if c.dep_ == "compound"}
-        told = next((e for e in same if self._object_lemma(e) in names), None)
+        told = next((e for e in same if _same_thing(self._object_lemma(e), names)), None)
         if told is not None and told.date is None and found.date is not None:
             self._date_retold(told, found, events)  # the undated first report takes the date told now
         return told is not None
@@ -1706,9 +1750,13 @@ class EventFinder:
         self.found = [dated if e.event_id == told.event_id else e for e in self.found]
 
     def _object_lemma(self, event: Event) -> str | None:
+        """What an event was done to: its verb's object, or the subject of its passive verb ("all the vehicles were
+        returned")."""
         span = self.sdoc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand") \
             if event.trigger is not None else None
         obj = next((c for c in span.root.children if c.dep_ == "dobj"), None) if span is not None else None
+        if obj is None and span is not None and any(c.dep_ == "auxpass" for c in span.root.children):
+            obj = next((c for c in span.root.children if c.dep_ == "nsubjpass" and c.pos_ == "NOUN"), None)
         return obj.lemma_.lower() if obj is not None else None
 
     @staticmethod
@@ -2065,6 +2113,34 @@ def _repressing(verb: Token) -> bool:
 def _reported_in_past(verb: Token) -> bool:
     """A clause reported under a verb of saying in the past ("said that Sarnovia stands with Kestria")."""
     return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in SAY_LEMMAS and verb.head.tag_ == "VBD"
+
+
+def _same_thing(lemma: str | None, names: set[str]) -> bool:
+    """Whether a noun names one of ``names`` or their kind, or a thing of its kind ("the vehicles" after
+    "the lorries", and back)."""
+    if lemma is None:
+        return False
+    kinds = event_lexicon()["kind_nouns"]
+    return lemma in names or any(lemma in kinds.get(n, ()) or n in kinds.get(lemma, ()) for n in names)
+
+
+def _verb_complements(verb: Token) -> set[str]:
+    """The verb with each of its complements, as lexicon phrases spell them: "enter service", "come into service",
+    "go live", "put into operation"; the verb alone too."""
+    lemma = verb.lemma_.lower()
+    told = {lemma}
+    for c in verb.children:
+        if c.dep_ in ("dobj", "advmod", "acomp", "prt"):
+            told.add(f"{lemma} {c.lemma_.lower()}")
+        elif c.dep_ == "prep":
+            told.update(f"{lemma} {c.lower_} {g.lemma_.lower()}" for g in c.children if g.dep_ == "pobj")
+    return told
+
+
+def _content_clause(verb: Token) -> bool:
+    """A clause telling what its noun says ("a statement by the customs service that all the vehicles were
+    returned"): it does not describe the noun, which is no side of what it tells."""
+    return verb.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ in ("that", "whether") for c in verb.children)
 
 
 def _reduced_relative(verb: Token) -> bool:
