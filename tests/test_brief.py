@@ -452,3 +452,21 @@ def test_brief_who_said_what_keeps_quotes_whose_paragraph_names_the_other_side(s
                          Actor("person:anna-brisk", "Anna Brisk", "person", "XVL", mentions=named(r"(?:Anna )?Brisk", texts))])
     # the budget is not about Kestria; a one-word answer says nothing a reader can use
     assert [q.words for q in collect_brief(store, pair="XVL-XKS").quotes] == ["We keep our word to Kestria,"]
+
+
+def test_brief_verdict_says_when_promises_of_its_month_were_since_broken(filled):
+    from detente.brief import Promise, Verdict, _promise_caveat
+
+    def promise(made_on: str | None, reported_on: str | None = None) -> Promise:
+        return Promise("Valdoria", "Kestria", "reopen the crossing", made_on, reported_on, None, 1, 1, [])
+
+    warming = Verdict("warming", "In 2025-10 the smoothed score rose", period="2025-10")
+    broken = {"broken": [promise("2025-10-04"), promise(None, "2025-11-02"), promise("2025-08-01")], "kept": []}
+    assert _promise_caveat(warming, broken) == (
+        "But 2 promises made in 2025-10 or later have since been reported broken (see the promise tracker)")
+    assert _promise_caveat(warming, {"broken": [promise("2025-08-01")], "kept": []}) is None
+    cooling = Verdict("cooling", "In 2025-10 the smoothed score fell", period="2025-10")
+    assert _promise_caveat(cooling, {"broken": [], "kept": [promise("2025-10-20")]}) == (
+        "But 1 promise made in 2025-10 or later has since been reported kept (see the promise tracker)")
+    # in the brief: the pair cooled in 2025-10, and no promise of that month was kept
+    assert collect_brief(filled, pair="XVL-XKS").verdict.caveat is None

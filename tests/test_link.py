@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from detente.brief import collect_brief
 from detente.extract import extract
 from detente.gazetteer import load_gazetteer
 from detente.ingest import read_inputs, to_document
@@ -205,6 +206,11 @@ def test_seeds_link_putins_promises_and_flag_the_summit_date(tmp_path, seed_resu
     # (Dzhabarov's relations "will be restored sooner or later" has no time to come true by: nothing refutes it)
     assert course == {"which will most likely serve to ease ten": ("contradicted", False, cooling),
                       "relations between Russia and Azerbaijan ": ("contradicted", False, cooling)}
+    # the brief: warming after Dushanbe by the score, but the promises made there reported broken since
+    verdict = collect_brief(store, pair="AZE-RUS").verdict
+    assert (verdict.direction, verdict.period, verdict.caveat) == (
+        "warming", "2025-10",
+        "But 2 promises made in 2025-10 or later have since been reported broken (see the promise tracker)")
     # the same records whatever the order or batching of the two documents
     assert snapshot(linked_store(tmp_path, "seeds-back", seed_results, [[1], [0]])) == snapshot(store)
     assert snapshot(linked_store(tmp_path, "seeds-both", seed_results, [[0, 1]])) == snapshot(store)

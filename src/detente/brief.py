@@ -87,6 +87,8 @@ class Verdict:
     direction: str | None  # "warming", "cooling", "steady"; None without any dyad
     summary: str  # why, without the drivers, which the renderers cite one by one
     drivers: list[Driver] = field(default_factory=list)
+    period: str | None = None  # the month the verdict judges
+    caveat: str | None = None  # what the promise tracker says against the direction since that month
 
 
 @dataclass(slots=True)
@@ -341,6 +343,7 @@ def collect_brief(store: Store, pair: str | None = None, since: str | None = Non
     key_events = _key_events(events, names, footnotes)
     said = _notable_quotes(quotes, when, names, footnotes)
     promises = _promise_tracker(commitments, when, names, footnotes)
+    verdict.caveat = _promise_caveat(verdict, promises)
     due = _due_forecasts(forecasts, period_end, names, docs, footnotes)
     resolved = [_forecast_item(f, period_end, names, docs, footnotes)
                 for f in _by_date(forecasts, lambda f: f.resolves_by) if f.verdict != "unresolved"]
@@ -507,7 +510,7 @@ def _verdict(history: list[Dyad], dyads: list[Dyad], events: list[Event], names:
         move = _sharpest(moves, direction)
         summary = _overall_sentence(moves, move, names)
     drivers = [Driver(_event_label(e, names), footnotes.cite(e.evidence)) for e in _driver_events(move, events)]
-    return Verdict(direction, summary, drivers)
+    return Verdict(direction, summary, drivers, move.latest.period)
 
 
 def _move_sentence(move: PairMove) -> str:
@@ -627,6 +630,19 @@ def _promise_tracker(commitments: list[Commitment], when: DateOf, names: Names,
                 _stance_words(c.status_evidence, footnotes),
             ))
     return tracker
+
+
+def _promise_caveat(verdict: Verdict, promises: dict[str, list[Promise]]) -> str | None:
+    """A warming pair whose promises of that month or later are reported broken (or a cooling one whose are
+    kept): the score counts the promising, the tracker tells how it went, and a reader should see both."""
+    against = {"warming": "broken", "cooling": "kept"}.get(verdict.direction or "")
+    if against is None or verdict.period is None:
+        return None
+    since = [p for p in promises[against] if (p.made_on or p.reported_on or "")[:7] >= verdict.period[:7]]
+    if not since:
+        return None
+    return (f"But {plural(len(since), 'promise')} made in {verdict.period} or later "
+            f"{'has' if len(since) == 1 else 'have'} since been reported {against} (see the promise tracker)")
 
 
 def _stance_words(items: Iterable[StanceEvidence], footnotes: FootnoteIndex) -> list[StanceWords]:
@@ -765,7 +781,8 @@ def _md_header(brief: Brief) -> str:
     return "\n\n".join([
         f"# Brief: {brief.title}",
         f"Period: {period_text(brief)} · {coverage_text(brief)}",
-        f"**Verdict: {brief.verdict.direction or 'none'}.** {_md_verdict_reason(brief.verdict)}",
+        f"**Verdict: {brief.verdict.direction or 'none'}.** {_md_verdict_reason(brief.verdict)}"
+        + (f" {brief.verdict.caveat}." if brief.verdict.caveat else ""),
     ])
 
 
@@ -953,7 +970,8 @@ def _html_header(brief: Brief) -> str:
     return (
         f"<header>\n<h1>Brief: {esc(brief.title)}</h1>\n"
         f'<p class="meta">Period: {esc(period_text(brief))} · {esc(coverage_text(brief))}</p>\n'
-        f'<p class="verdict verdict-{esc(direction)}"><strong>Verdict: {esc(direction)}.</strong> {reason}.</p>\n'
+        f'<p class="verdict verdict-{esc(direction)}"><strong>Verdict: {esc(direction)}.</strong> {reason}.'
+        + (f" {esc(verdict.caveat)}." if verdict.caveat else "") + "</p>\n"
         "</header>"
     )
 
