@@ -369,6 +369,12 @@ def test_web_dashboard_shows_the_busiest_pair_with_its_verdict(reader_client):
     assert '<svg class="chart"' in page
 
 
+def test_web_dashboard_shows_what_the_promise_tracker_says_against_the_verdict(reader_client, monkeypatch):
+    caveat = "But 1 promise made in 2026-08 or later has since been reported kept (see the promise tracker)"
+    monkeypatch.setattr("detente.brief._promise_caveat", lambda verdict, promises: caveat)
+    assert f'<p class="caveat">{caveat}.</p>' in reader_client.get("/").text
+
+
 def test_web_reader_marks_every_record_and_every_cited_span(reader_client):
     promise = reader_client.get("/api/commitments", params={"status": "broken", "limit": 1}).json()["items"][0]
     ev = promise["evidence"]
