@@ -627,3 +627,9 @@ def test_a_promise_whose_thing_was_never_handed_over_or_whose_case_was_closed_is
             "investigation would be handed over. " + later)
     (promise,) = run(nlp, text).commitments
     assert (promise.status, [e.text for e in promise.status_evidence]) == ("broken", [later])
+
+
+def test_a_news_reports_own_is_set_to_states_a_schedule_but_a_speakers_is_a_forecast(nlp):
+    assert run(nlp, "The Valdorian parliament is set to vote on the treaty with Kestria tomorrow.").forecasts == ()
+    (said,) = run(nlp, "Valdorian officials said the summit with Kestria is set to open on Monday.").forecasts
+    assert said.text == "the summit with Kestria is set to open on Monday"

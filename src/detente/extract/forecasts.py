@@ -47,7 +47,7 @@ HORIZON_PREP = re.compile(
     r"(?P<part>(?:the\s+)?(?:end|beginning|start|middle|close)\s+of\s+)?$", re.I)
 CONDITION_MARKS = {"if", "unless", "provided"}
 HEDGES = {"likely", "unlikely", "expected", "probably", "possibly", "perhaps", "could", "might", "may", "would",
-          "set", "bound", "poised", "doubtless", "surely", "almost", "certainly", "risk", "threatens",
+          "bound", "poised", "doubtless", "surely", "almost", "certainly", "risk", "threatens",
           "impression", "prospect", "danger", "likelihood", "chance", "fear", "expectation", "sign",
           "expect", "forecast", "predict", "predicted", "project", "projected", "anticipate", "anticipated",
           "confident", "confidence", "convinced", "believe", "think", "hope", "hop", "doubt"}
