@@ -449,7 +449,8 @@ def test_brief_who_said_what_keeps_quotes_whose_paragraph_names_the_other_side(s
                                                     "2025-10-02", None, "asserted", -5.0, closed),)))
     store.upsert_actors([Actor("XKS", "Kestria", "state", "XKS", mentions=named(r"Kestria", texts)),
                          Actor("XVL", "Valdoria", "state", "XVL"),
-                         Actor("person:anna-brisk", "Anna Brisk", "person", "XVL", mentions=named(r"(?:Anna )?Brisk", texts))])
+                         Actor("person:anna-brisk", "Anna Brisk", "person", "XVL",
+                               mentions=named(r"(?:Anna )?Brisk", texts))])
     # the budget is not about Kestria; a one-word answer says nothing a reader can use
     assert [q.words for q in collect_brief(store, pair="XVL-XKS").quotes] == ["We keep our word to Kestria,"]
 
@@ -470,3 +471,28 @@ def test_brief_verdict_says_when_promises_of_its_month_were_since_broken(filled)
         "But 1 promise made in 2025-10 or later has since been reported kept (see the promise tracker)")
     # in the brief: the pair cooled in 2025-10, and no promise of that month was kept
     assert collect_brief(filled, pair="XVL-XKS").verdict.caveat is None
+
+
+def test_brief_forecasts_of_a_pair_are_those_whose_paragraph_names_a_side_of_it(store):
+    text = ("Kestria closed the Amber crossing on 2 October 2025. Trade with Valdoria will fall by half.\n\n"
+            "Anna Brisk said the chess club would grow next year.")
+    texts = {"ff00e5": text}
+    doc = Document("ff00e5", text, title="Crossing closed", source="Test Wire", published="2025-10-03",
+                   published_basis="given")
+
+    def forecast(fid: str, words: str) -> Forecast:
+        return Forecast(fid, "ff00e5", None, words, "this year", "2025-12-31", ("XKS", "XVL"), False,
+                        span("ff00e5", text, words))
+
+    closed = span("ff00e5", text, "Kestria closed the Amber crossing on 2 October 2025.")
+    assert store.add_result(DocResult(doc, forecasts=(forecast("f-trade", "Trade with Valdoria will fall by half"),
+                                                      forecast("f-club", "the chess club would grow next year")),
+                                      events=(Event("e-closed", "ff00e5", "COERCE", None, "XKS", "XVL", "XKS", "XVL",
+                                                    "2025-10-02", None, "asserted", -5.0, closed),)))
+    store.upsert_actors([Actor("XKS", "Kestria", "state", "XKS", mentions=named(r"Kestria", texts)),
+                         Actor("XVL", "Valdoria", "state", "XVL", mentions=named(r"Valdoria", texts)),
+                         Actor("person:anna-brisk", "Anna Brisk", "person", "XVL",
+                               mentions=named(r"Anna Brisk", texts))])
+    # the chess club's paragraph names only a Valdorian person, the one speaking
+    due = collect_brief(store, pair="XVL-XKS").forecasts_due
+    assert [f.text for f in due] == ["Trade with Valdoria will fall by half"]

@@ -276,13 +276,15 @@ class Names:
         actor = self._actors.get(actor_id)
         return actor.name if actor else actor_id
 
-    def mentions_of(self, states: Iterable[str], doc_ids: set[str]) -> dict[str, list[tuple[Evidence, str]]]:
-        """Per document, the mentions of every actor of these states (the state, its places, people, bodies)."""
+    def mentions_of(self, states: Iterable[str], doc_ids: set[str], people: bool = True
+                    ) -> dict[str, list[tuple[Evidence, str]]]:
+        """Per document, the mentions of every actor of these states (the state, its places, bodies and, with
+        ``people``, its people)."""
         found: dict[str, list[tuple[Evidence, str]]] = defaultdict(list)
         wanted = set(states)
         for actor in self._actors.values():
             country = self.country(actor.actor_id)
-            if country in wanted:
+            if country in wanted and (people or actor.kind != "person"):
                 for m in actor.mentions:
                     if m.doc_id in doc_ids:
                         found[m.doc_id].append((m, country))
@@ -319,6 +321,8 @@ def collect_brief(store: Store, pair: str | None = None, since: str | None = Non
     forecasts = [f for f in _selected(store, "forecasts", pair)
                  if in_period(when(f.resolves_by, f.doc_id), since, None)
                  and in_period(when(None, f.doc_id), None, until)]
+    if states is not None:
+        forecasts = _named_in_paragraph(store, forecasts, states, names)
     pair_docs = _cited_docs(events, commitments, forecasts)
     quotes = [q for q in _selected(store, "quotes", None)
               if _notable_speaker(q, states, names, pair_docs) and in_period(when(q.said_on, q.doc_id), since, until)]
@@ -406,6 +410,22 @@ def _on_the_pair(store: Store, quotes: list[Quote], states: tuple[str, str], nam
         other = set(states) - {names.country(q.speaker)}
         if any(country in other and start <= m.start and m.end <= end for m, country in named[q.doc_id]):
             kept.append(q)
+    return kept
+
+
+def _named_in_paragraph(store: Store, forecasts: list[Forecast], states: tuple[str, str],
+                        names: Names) -> list[Forecast]:
+    """Forecasts whose paragraph names a side of the pair (a state, its places or bodies; a person of it may only
+    be the one speaking): "it will happen this year" in an interview on chess is filed under the document's two
+    states, but it is not about them."""
+    doc_ids = {f.doc_id for f in forecasts}
+    named = names.mentions_of(states, doc_ids, people=False)
+    texts = {d: doc.text for d in sorted(doc_ids) if (doc := store.document(d)) is not None}
+    kept = []
+    for f in forecasts:
+        start, end = paragraph_bounds(texts.get(f.doc_id, ""), f.evidence.start, f.evidence.end)
+        if any(start <= m.start and m.end <= end for m, _ in named[f.doc_id]):
+            kept.append(f)
     return kept
 
 
