@@ -103,6 +103,7 @@ from .promises import (
     linked_promise,
     promise_groups,
     promise_similarity,
+    restated,
     sentence_words,
     speaks_of,
 )
@@ -119,7 +120,7 @@ MENTIONS = ("promise_ref", "promise_noun")
 RUN_SIZE = 1000
 # what linking files for later runs to compare (cue kinds, the words kept with blocking keys) as of this version:
 # a store linked by another is linked again from scratch (raise it with any change to what is filed)
-LINK_VERSION = "2026-12-06.m12"
+LINK_VERSION = "2026-12-06.m12r5a"
 
 T = TypeVar("T")
 
@@ -575,7 +576,7 @@ class Linker(StatementLinking):
         new_ids = {c.commitment_id for c in new}
         changed, judged = [], []
         for part in parts:
-            groups = promise_groups([records[i] for i in part], self.corpus, similarity)
+            groups = promise_groups([records[i] for i in part], self.corpus, similarity, matcher.restates)
             if any(i in new_ids for i in part):
                 changed += groups
             else:
@@ -755,6 +756,8 @@ class Linker(StatementLinking):
             self.corpus.load(c.evidence.doc_id for c in records)
 
             def similar(a: Commitment, b: Commitment) -> bool:
+                if matcher.restates(a, b):
+                    return True
                 return a.promiser == b.promiser and a.evidence.doc_id != b.evidence.doc_id and \
                     self.near(a.evidence.doc_id, b.evidence.doc_id, PROMISE_DAYS) and matcher.similarity(a, b) >= PROMISE_THRESHOLD
 
@@ -764,7 +767,11 @@ class Linker(StatementLinking):
             return [[c.commitment_id for c in part] for part in parts]
 
         def linked(a: PromiseProbe, b: PromiseProbe) -> bool:
-            return a.promiser == b.promiser and a.doc_id != b.doc_id and days_near(a.day, b.day, PROMISE_DAYS) and \
+            if a.promiser != b.promiser:
+                return False
+            if a.doc_id == b.doc_id:  # one article telling one promise twice
+                return restated(a.beneficiary, b.beneficiary, a.promise, b.promise)
+            return days_near(a.day, b.day, PROMISE_DAYS) and \
                 promise_similarity(a.beneficiary, b.beneficiary, a.promise, b.promise) >= PROMISE_THRESHOLD
 
         probe_parts = self.components(
