@@ -409,3 +409,19 @@ def test_a_sentence_reporting_one_promise_mentions_no_other_it_fits_less(tmp_pat
     reports = sorted((c.content[:20], sorted(e.text[:20] for e in c.also_reported_in))
                      for c in store.records("commitments"))
     assert reports == [("Valdoria would share", ["Valdoria also promis"]), ("the customs case aga", [])]
+
+
+@pytest.mark.parametrize("order", [1, -1])
+@pytest.mark.parametrize(("dated", "told"), [("2025", True), ("2025-03", True), ("2024", False), ("2025-02", False)])
+def test_work_told_going_on_in_a_document_dated_only_to_the_promises_period_may_come_after_it(tmp_path, order,
+                                                                                              dated, told):
+    # a column dated only "2025" (or "March 2025") may have been written after a promise of 4 March 2025: the work it
+    # tells going on is evidence; one of 2024 or February 2025 came before the promise
+    text = "Valdoria promised to open the ferry terminal for Kestrava travellers by June."
+    terminal = promise_doc(text, "2025-03-04", "to open the ferry terminal for Kestrava travellers by June", text)
+    column = _plain_doc("The ferry terminal that Valdoria agreed to build for Kestrava travellers is on schedule.",
+                        dated)
+    store = linked(tmp_path, [terminal, column][::order], f"period{order}{dated}")
+    (promise,) = store.records("commitments")
+    assert [e.text[:30] for e in promise.status_evidence] == (["The ferry terminal that Valdor"] if told else [])
+    assert promise.status == "open"

@@ -120,7 +120,7 @@ MENTIONS = ("promise_ref", "promise_noun")
 RUN_SIZE = 1000
 # what linking files for later runs to compare (cue kinds, the words kept with blocking keys) as of this version:
 # a store linked by another is linked again from scratch (raise it with any change to what is filed)
-LINK_VERSION = "2026-12-06.m12r5a"
+LINK_VERSION = "2026-12-06.m12r5b"
 
 T = TypeVar("T")
 
@@ -211,6 +211,12 @@ class Linker(StatementLinking):
         """``key`` from ``before`` days before to ``after`` days after a document's publication (open when undated)."""
         day = self.corpus.day(doc_id)
         return key, shifted(day, -before), shifted(day, after)
+
+    def window_to_latest(self, key: str, doc_id: str, before: int) -> tuple[str, str | None, str | None]:
+        """``key`` from ``before`` days before a document's publication to the last day it may have been written
+        (a document dated only to its year or month may tell of what came later in that period)."""
+        day = self.corpus.day(doc_id)
+        return key, shifted(day, -before), shifted(self.corpus.latest(doc_id), 0)
 
     def near(self, a: str, b: str, days: int) -> bool:
         """Whether two documents appeared within ``days`` of each other (always, when one is undated)."""
@@ -542,7 +548,7 @@ class Linker(StatementLinking):
         judging = [c for c in sentences if c["kind"] == "status"]
         # (a rise also under the places it names: a promise to hold a thing there, "at|<place>")
         keys_of = {cue_id(c): [*c["actors"], *(f"at|{a}" for a in c["actors"] if c["status"] == "raised")] for c in judging}
-        found = self.matching("commitments", {cue_id(c): [self.window(a, c["doc_id"], PROMISE_DAYS, 0)
+        found = self.matching("commitments", {cue_id(c): [self.window_to_latest(a, c["doc_id"], PROMISE_DAYS)
                                                           for a in keys_of[cue_id(c)]] for c in judging},
                               {cue_id(c): frozenset(plain(c["words"])) for c in judging}, 2, _group_promise_words)
         for c in judging:  # a sentence saying where a promise was made reaches the promises made there
@@ -844,7 +850,10 @@ class Linker(StatementLinking):
         for group in groups:
             ordered = sorted(group, key=lambda c: self.corpus.order(c.evidence.doc_id))
             first, last = ordered[0].evidence.doc_id, ordered[-1].evidence.doc_id
+            # from the first day of its first report's year: a document dated only to that year or a month of it
+            # may come after the report (linked_promise judges which may)
             lo, hi = self.window("", first, 0, 0)[1], self.window("", last, 0, PROMISE_DAYS)[2]
+            lo = lo[:4] + "-01-01" if lo else lo
             windows[_group_key(group)] = [(actor, lo, hi) for actor in _promise_actors(group)]
             if any(held_words(c.content) for c in group):  # a rise at the place of what it holds
                 windows[_group_key(group)] += [(p, lo, hi) for c in group for p in self.places_of(c)]

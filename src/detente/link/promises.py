@@ -566,7 +566,10 @@ def linked_promise(group: list[Commitment], corpus: Corpus, cues: list[dict[str,
     for e in known or ():  # judged after the reports' own evidence, as the sentences below are
         dated[(e.doc_id, e.start, e.end)] = (corpus.order(e.doc_id), e)
     for cue in cues:
-        if corpus.order(cue["doc_id"]) < first_report:
+        # work told going on ("the power line is on schedule") in a document dated only to a period holding the
+        # first report (a column of "2025") may come after it
+        maybe_after = cue["status"] in PROGRESS and corpus.may_follow(cue["doc_id"], canonical.evidence.doc_id)
+        if corpus.order(cue["doc_id"]) < first_report and not maybe_after:
             continue
         # a later report of the promise may tell how it went ("the investigation promised in May had so far
         # produced nothing"): it is about this promise, whatever its words
@@ -603,7 +606,7 @@ def linked_promise(group: list[Commitment], corpus: Corpus, cues: list[dict[str,
             if stance is None:
                 continue
         elif cue["status"] in PROGRESS:
-            if corpus.order(cue["doc_id"]) <= first_report:
+            if corpus.order(cue["doc_id"]) <= first_report and not maybe_after:
                 continue
             stance = "supports"  # progress: evidence, but no status (``judge``)
         elif cue["status"] == "broken" and tells_the_act_done(cue["text"], frozenset().union(*report_words)):
