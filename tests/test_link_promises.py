@@ -425,3 +425,19 @@ def test_work_told_going_on_in_a_document_dated_only_to_the_promises_period_may_
     (promise,) = store.records("commitments")
     assert [e.text[:30] for e in promise.status_evidence] == (["The ferry terminal that Valdor"] if told else [])
     assert promise.status == "open"
+
+
+def test_one_articles_two_reports_of_a_promise_are_one_when_as_alike_as_two_documents_reports():
+    from detente.link.promises import restated
+
+    # no kind of act known to both: only as alike as reports in two documents must be
+    change = frozenset({"change", "name", "museum", "mosque", "made:2019-03", "who:person:oren-tal"})
+    convert = frozenset({"convert", "church", "formerly", "museum", "mosque", "made:2019-03", "who:person:oren-tal"})
+    assert restated(None, None, change, convert)
+    assert not restated(None, None, change, frozenset({"open", "museum", "mosque", "who:person:oren-tal"}) - {"mosque"})
+    # the same kind of act: two shared words, a third of the fewer
+    share = frozenset({"act:09", "carry", "find", "full", "hand", "investig", "who:person:oren-tal"})
+    finish = frozenset({"act:06", "act:09", "find", "finish", "investig", "properly", "share", "who:person:mira-sel"})
+    assert restated(None, None, share, finish)
+    assert not restated("XKS", "XSR", share, finish)  # other beneficiaries
+    assert not restated(None, None, share, finish | {"own:person:mira-sel"})  # one speaks only for herself

@@ -200,7 +200,8 @@ def restated(beneficiary_a: str | None, beneficiary_b: str | None, words_a: froz
     promising an investigation whose findings will be handed over, and his prosecutor saying "we will share what
     we find … and finish this investigation". Both are people speaking for the government (a legislator or a
     commentator speaks only for themselves), they promise the same kind of act, and they share SHARED_WORDS
-    content words, SHARED_SHARE of the fewer. (Across documents a promise needs more alike words: ``THRESHOLD``.)"""
+    content words, SHARED_SHARE of the fewer (across documents a promise needs more alike words: ``THRESHOLD``,
+    as here when no kind of act is known to both)."""
     if beneficiary_a and beneficiary_b and beneficiary_a != beneficiary_b:
         return False
     if different_promises(words_a, words_b) or any(w.startswith("own:") for w in words_a | words_b):
@@ -208,7 +209,9 @@ def restated(beneficiary_a: str | None, beneficiary_b: str | None, words_a: froz
     if not any(w.startswith("who:") for w in words_a) or not any(w.startswith("who:") for w in words_b):
         return False
     if not {w for w in words_a if w.startswith("act:")} & {w for w in words_b if w.startswith("act:")}:
-        return False
+        # no kind of act known to both ("change Hagia's name to a mosque", "converting Hagia to a mosque"): as
+        # alike as two documents' reports of one promise
+        return promise_similarity(None, None, words_a, words_b) >= THRESHOLD
     content_a = frozenset(w for w in words_a if ":" not in w)
     content_b = frozenset(w for w in words_b if ":" not in w)
     return len(content_a & content_b) >= SHARED_WORDS and overlap(content_a, content_b) >= SHARED_SHARE
