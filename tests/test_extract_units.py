@@ -361,3 +361,15 @@ def test_extract_actors_every_mention_of_a_person_carries_their_country(nlp):
     doc = Document(doc_id="t", text=text, published="2025-10-16", published_basis="given")
     _, mentions = find_actors(doc, nlp(text), load_gazetteer((str(EXAMPLES / "gazetteer.json"),)))
     assert [m.country for m in mentions if m.actor_id == "person:dorin-kass"] == ["XKS", "XKS"]
+
+
+@pytest.mark.parametrize(("opening", "speaker"), [
+    ("DORRUN, 3 June (Basin Wire) - ", "body:xks-foreign-ministry"),  # filed from Kestria's capital
+    ("", "org:foreign-ministry"),  # no dateline: no state owns it
+])
+def test_extract_a_story_filed_from_a_capital_gives_it_the_body_no_state_owns_and_no_dateline_is_quoted(
+        nlp, opening, speaker):
+    text = (f"{opening}Kestria on Tuesday accused Valdoria of closing the Isel bridge without any warning, "
+            "the Foreign Ministry said.")
+    found = {(q.speaker, q.text) for q in run(nlp, text, example_gazetteer=True).quotes}
+    assert found == {(speaker, "Kestria on Tuesday accused Valdoria of closing the Isel bridge without any warning")}

@@ -354,3 +354,90 @@ def test_a_thing_a_short_promise_names_by_a_demonstrative_is_described_where_its
     (promise,) = store.records("commitments")
     assert (promise.status, [(e.stance, e.text) for e in promise.status_evidence]) == (
         "kept", [("supports", "Since the Valdoria rail bridge came into service, Kestrava trade has grown.")])
+
+
+def _promises_by(text: str, published: str, *made: tuple[str, str, str, str]) -> DocResult:
+    """A document in which named people, each holding one role, make promises for Valdoria: (content, person id,
+    name, role)."""
+    doc = _document(text, published)
+    people = tuple(Actor(person, name, "person", "XVL", (role,), (name,),
+                         (Evidence(doc.doc_id, text.index(name), text.index(name) + len(name), name),))
+                   for _, person, name, role in made)
+    return DocResult(document=doc, actors=(*_actors(doc.doc_id, text), *people), commitments=tuple(
+        Commitment(f"c-{doc.doc_id}-{i}", "XVL", "XKS", content, published, None,
+                   span(doc.doc_id, text, content), promiser_person=person)
+        for i, (content, person, _, _) in enumerate(made)))
+
+
+@pytest.mark.parametrize("order", [1, -1])
+@pytest.mark.parametrize(("role", "one"), [("Prosecutor-General", True), ("Senator", False)])
+def test_one_article_telling_one_promise_in_two_government_voices_reports_one_promise(tmp_path, order, role, one):
+    # the president's promise and the prosecutor's restatement in his own words are one promise, reported twice in
+    # one article; a senator saying the same speaks only for himself
+    promised = "Oren Tal promised a full investigation of the Ostmark shooting whose findings would be handed over."
+    restated = "We will share what we find and finish this investigation properly"
+    made = _promises_by(f"{promised} “{restated},” Mira Sel told reporters.", "2025-05-13",
+                        ("a full investigation of the Ostmark shooting whose findings would be handed over",
+                         "person:oren-tal", "Oren Tal", "President"),
+                        (restated, "person:mira-sel", "Mira Sel", role))
+    later = promise_doc("Valdoria promised to share the findings of its investigation of the Ostmark shooting.",
+                        "2025-06-02", "to share the findings of its investigation of the Ostmark shooting",
+                        "Valdoria promised to share the findings of its investigation of the Ostmark shooting.")
+    store = linked(tmp_path, [made, later][::order], f"restated{order}{role}")
+    reports = sorted(sorted([c.evidence.text[:20], *(e.text[:20] for e in c.also_reported_in)])
+                     for c in store.records("commitments"))
+    if one:
+        assert reports == [["Valdoria promised to", "We will share what w", "a full investigation"]]
+    else:
+        assert len(reports) == 2 and ["We will share what w"] in reports
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_sentence_reporting_one_promise_mentions_no_other_it_fits_less(tmp_path, order):
+    # "Valdoria also promised to share the findings of its Ostmark investigation" reports the findings promise; it
+    # is no mention of the customs promise whose sentence also spoke of the Ostmark investigation
+    findings = promise_doc("Brisk promised that Valdoria would share the findings of its Ostmark investigation.",
+                           "2025-05-01", "Valdoria would share the findings of its Ostmark investigation",
+                           "Brisk promised that Valdoria would share the findings of its Ostmark investigation.")
+    customs = promise_doc("Brisk said the Ostmark investigation had begun and promised that the customs case against "
+                          "the hauliers would be closed.", "2025-05-02",
+                          "the customs case against the hauliers would be closed",
+                          "the customs case against the hauliers would be closed.")
+    also = "Valdoria also promised in May to share the findings of its Ostmark investigation."
+    later = promise_doc(also, "2025-06-01", "to share the findings of its Ostmark investigation", also)
+    store = linked(tmp_path, [findings, customs, later][::order], f"reporting{order}")
+    reports = sorted((c.content[:20], sorted(e.text[:20] for e in c.also_reported_in))
+                     for c in store.records("commitments"))
+    assert reports == [("Valdoria would share", ["Valdoria also promis"]), ("the customs case aga", [])]
+
+
+@pytest.mark.parametrize("order", [1, -1])
+@pytest.mark.parametrize(("dated", "told"), [("2025", True), ("2025-03", True), ("2024", False), ("2025-02", False)])
+def test_work_told_going_on_in_a_document_dated_only_to_the_promises_period_may_come_after_it(tmp_path, order,
+                                                                                              dated, told):
+    # a column dated only "2025" (or "March 2025") may have been written after a promise of 4 March 2025: the work it
+    # tells going on is evidence; one of 2024 or February 2025 came before the promise
+    text = "Valdoria promised to open the ferry terminal for Kestrava travellers by June."
+    terminal = promise_doc(text, "2025-03-04", "to open the ferry terminal for Kestrava travellers by June", text)
+    column = _plain_doc("The ferry terminal that Valdoria agreed to build for Kestrava travellers is on schedule.",
+                        dated)
+    store = linked(tmp_path, [terminal, column][::order], f"period{order}{dated}")
+    (promise,) = store.records("commitments")
+    assert [e.text[:30] for e in promise.status_evidence] == (["The ferry terminal that Valdor"] if told else [])
+    assert promise.status == "open"
+
+
+def test_one_articles_two_reports_of_a_promise_are_one_when_as_alike_as_two_documents_reports():
+    from detente.link.promises import restated
+
+    # no kind of act known to both: only as alike as reports in two documents must be
+    change = frozenset({"change", "name", "museum", "mosque", "made:2019-03", "who:person:oren-tal"})
+    convert = frozenset({"convert", "church", "formerly", "museum", "mosque", "made:2019-03", "who:person:oren-tal"})
+    assert restated(None, None, change, convert)
+    assert not restated(None, None, change, frozenset({"open", "museum", "mosque", "who:person:oren-tal"}) - {"mosque"})
+    # the same kind of act: two shared words, a third of the fewer
+    share = frozenset({"act:09", "carry", "find", "full", "hand", "investig", "who:person:oren-tal"})
+    finish = frozenset({"act:06", "act:09", "find", "finish", "investig", "properly", "share", "who:person:mira-sel"})
+    assert restated(None, None, share, finish)
+    assert not restated("XKS", "XSR", share, finish)  # other beneficiaries
+    assert not restated(None, None, share, finish | {"own:person:mira-sel"})  # one speaks only for herself

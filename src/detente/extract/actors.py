@@ -252,6 +252,26 @@ class DocActors:
             span = self.sdoc.char_span(match.start(), match.end(), alignment_mode="expand")
             if span is not None:
                 self.add(span.start, span.end, actor_id, "organization", iso3, name)
+        self.generic_bodies_at_dateline()
+
+    def generic_bodies_at_dateline(self) -> None:
+        """"BRASK, 8 May (ValPress) - … the Foreign Ministry said": in a story filed from a state's capital, a
+        generic body named by its title and no state's is that state's (wire style names another state's ministry
+        by its state)."""
+        dateline = _DATELINE_CITY.match(self.document.text)
+        iso3 = self.gaz.state_of(dateline["city"].strip().title()) if dateline else None
+        if iso3 is None:
+            return
+        generic = "|".join(re.escape(n) for n in sorted(self.gaz.generic_bodies, key=len, reverse=True))
+        for match in re.finditer(rf"\b[Tt]he\s+(?P<g>{generic})\b(?!\s+of\b)", self.document.text):
+            if not match["g"][:1].isupper():
+                continue  # "the border service" names one the story named before ("the Valdorian Border Service")
+            body = self.gaz.generic_bodies[match["g"]]
+            adjective = self.gaz.adjective_of.get(iso3)
+            name = f"{adjective} {body}" if adjective else f"{self.gaz.state_name(iso3)}'s {body}"
+            span = self.sdoc.char_span(match.start("g"), match.end(), alignment_mode="expand")
+            if span is not None and not any(self.taken[span.start:span.end]):
+                self.add(span.start, span.end, f"body:{iso3.lower()}-{slug(body)}", "organization", iso3, name)
 
     def named_places(self) -> None:
         """"the Isel bridge", "Harl Pass", "Aktau airport": a name followed by a place noun."""
@@ -720,6 +740,7 @@ class DocActors:
 # what makes a title-only mention someone other than the holder in office
 _FORMER = re.compile(r"\b(?:former|ex|late|previous|then|onetime|one-time)[\s\-]+(?:[Tt]he\s+)?$", re.IGNORECASE)
 # "ISHTAL, 16 October (ValPress) -": the place, date and agency that open a wire story
+_DATELINE_CITY = re.compile(r"\A\s*(?P<city>[A-Z][A-Z'’. -]+),[^\n]{0,60}?\s[-–—]+\s")  # as clauses.DATELINE
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,|.*\(\w[^)]*\)\s*[-–—]$")
 
 

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..records import Document, Evidence, Quote, Timex
 from .actors import Mention
+from .clauses import in_dateline
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -493,6 +494,8 @@ class QuoteFinder:
         return self._content_quote(first, last, speaker, verb, subject)
 
     def _content_quote(self, first: int, last: int, speaker: str | None, cue: Token, subject: Token | None) -> Quote | None:
+        while first < last and in_dateline(self.sdoc[first]):  # "BRASK, 8 May (ValPress) -" is nobody's words
+            first += 1
         while last > first and self.sdoc[last].is_punct and self.sdoc[last].text not in ("”", "’", "»", '"'):
             last -= 1
         start, end = self.sdoc[first].idx, self.sdoc[last].idx + len(self.sdoc[last].text)

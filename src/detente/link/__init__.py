@@ -103,6 +103,7 @@ from .promises import (
     linked_promise,
     promise_groups,
     promise_similarity,
+    restated,
     sentence_words,
     speaks_of,
 )
@@ -119,7 +120,7 @@ MENTIONS = ("promise_ref", "promise_noun")
 RUN_SIZE = 1000
 # what linking files for later runs to compare (cue kinds, the words kept with blocking keys) as of this version:
 # a store linked by another is linked again from scratch (raise it with any change to what is filed)
-LINK_VERSION = "2026-12-06.m12"
+LINK_VERSION = "2026-12-06.m12r5c"
 
 T = TypeVar("T")
 
@@ -210,6 +211,12 @@ class Linker(StatementLinking):
         """``key`` from ``before`` days before to ``after`` days after a document's publication (open when undated)."""
         day = self.corpus.day(doc_id)
         return key, shifted(day, -before), shifted(day, after)
+
+    def window_to_latest(self, key: str, doc_id: str, before: int) -> tuple[str, str | None, str | None]:
+        """``key`` from ``before`` days before a document's publication to the last day it may have been written
+        (a document dated only to its year or month may tell of what came later in that period)."""
+        day = self.corpus.day(doc_id)
+        return key, shifted(day, -before), shifted(self.corpus.latest(doc_id), 0)
 
     def near(self, a: str, b: str, days: int) -> bool:
         """Whether two documents appeared within ``days`` of each other (always, when one is undated)."""
@@ -541,7 +548,7 @@ class Linker(StatementLinking):
         judging = [c for c in sentences if c["kind"] == "status"]
         # (a rise also under the places it names: a promise to hold a thing there, "at|<place>")
         keys_of = {cue_id(c): [*c["actors"], *(f"at|{a}" for a in c["actors"] if c["status"] == "raised")] for c in judging}
-        found = self.matching("commitments", {cue_id(c): [self.window(a, c["doc_id"], PROMISE_DAYS, 0)
+        found = self.matching("commitments", {cue_id(c): [self.window_to_latest(a, c["doc_id"], PROMISE_DAYS)
                                                           for a in keys_of[cue_id(c)]] for c in judging},
                               {cue_id(c): frozenset(plain(c["words"])) for c in judging}, 2, _group_promise_words)
         for c in judging:  # a sentence saying where a promise was made reaches the promises made there
@@ -575,7 +582,7 @@ class Linker(StatementLinking):
         new_ids = {c.commitment_id for c in new}
         changed, judged = [], []
         for part in parts:
-            groups = promise_groups([records[i] for i in part], self.corpus, similarity)
+            groups = promise_groups([records[i] for i in part], self.corpus, similarity, matcher.restates)
             if any(i in new_ids for i in part):
                 changed += groups
             else:
@@ -755,6 +762,8 @@ class Linker(StatementLinking):
             self.corpus.load(c.evidence.doc_id for c in records)
 
             def similar(a: Commitment, b: Commitment) -> bool:
+                if matcher.restates(a, b):
+                    return True
                 return a.promiser == b.promiser and a.evidence.doc_id != b.evidence.doc_id and \
                     self.near(a.evidence.doc_id, b.evidence.doc_id, PROMISE_DAYS) and matcher.similarity(a, b) >= PROMISE_THRESHOLD
 
@@ -764,7 +773,11 @@ class Linker(StatementLinking):
             return [[c.commitment_id for c in part] for part in parts]
 
         def linked(a: PromiseProbe, b: PromiseProbe) -> bool:
-            return a.promiser == b.promiser and a.doc_id != b.doc_id and days_near(a.day, b.day, PROMISE_DAYS) and \
+            if a.promiser != b.promiser:
+                return False
+            if a.doc_id == b.doc_id:  # one article telling one promise twice
+                return restated(a.beneficiary, b.beneficiary, a.promise, b.promise)
+            return days_near(a.day, b.day, PROMISE_DAYS) and \
                 promise_similarity(a.beneficiary, b.beneficiary, a.promise, b.promise) >= PROMISE_THRESHOLD
 
         probe_parts = self.components(
@@ -837,7 +850,10 @@ class Linker(StatementLinking):
         for group in groups:
             ordered = sorted(group, key=lambda c: self.corpus.order(c.evidence.doc_id))
             first, last = ordered[0].evidence.doc_id, ordered[-1].evidence.doc_id
+            # from the first day of its first report's year: a document dated only to that year or a month of it
+            # may come after the report (linked_promise judges which may)
             lo, hi = self.window("", first, 0, 0)[1], self.window("", last, 0, PROMISE_DAYS)[2]
+            lo = lo[:4] + "-01-01" if lo else lo
             windows[_group_key(group)] = [(actor, lo, hi) for actor in _promise_actors(group)]
             if any(held_words(c.content) for c in group):  # a rise at the place of what it holds
                 windows[_group_key(group)] += [(p, lo, hi) for c in group for p in self.places_of(c)]

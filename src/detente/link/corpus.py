@@ -72,6 +72,19 @@ class Corpus:
             self._days[doc_id] = first_day(self.published(doc_id))
         return self._days[doc_id]
 
+    def may_follow(self, a: str, b: str) -> bool:
+        """Whether document ``a``, dated only to a year or a month, may have been written after ``b`` though it
+        sorts before it: its period holds ``b``'s publication (a column of "2025" and a report of 18 March 2025)."""
+        published, other = self.published(a), self.published(b)
+        if not published or len(published) >= 10 or not other:
+            return False
+        day = first_day(other)
+        return day is not None and first_day(published) <= day <= last_day(published)  # type: ignore[operator]
+
+    def latest(self, doc_id: str) -> date | None:
+        """The last day a document's publication period allows (its day, when dated to the day)."""
+        return last_day(self.published(doc_id))
+
     def apart(self, a: str, b: str) -> int | None:
         """Days between two documents' publications (None when either is undated), as ``days_between``."""
         first, second = self.day(a), self.day(b)

@@ -138,6 +138,11 @@ class PromiseMatcher:
             found |= {f"{mark}:{c.promiser_person}:{c.made_on[:7]}" for mark in ("set", "set2")}
         return found
 
+    def restates(self, a: Commitment, b: Commitment) -> bool:
+        """Whether two reports of one document are one promise, told by two of its government's voices."""
+        return a.evidence.doc_id == b.evidence.doc_id and a.promiser == b.promiser and \
+            restated(a.beneficiary, b.beneficiary, self.plain_words(a), self.plain_words(b))
+
     def similarity(self, a: Commitment, b: Commitment) -> float:
         if a.beneficiary and b.beneficiary and a.beneficiary != b.beneficiary:
             return 0.0
@@ -189,6 +194,29 @@ def different_promises(words_a: frozenset[str], words_b: frozenset[str]) -> bool
     return bool(who_a and who_b and not who_a & who_b and own & (who_a | who_b))
 
 
+def restated(beneficiary_a: str | None, beneficiary_b: str | None, words_a: frozenset[str],
+             words_b: frozenset[str]) -> bool:
+    """One article reporting one promise twice (compare only reports of one document and promiser): a president
+    promising an investigation whose findings will be handed over, and his prosecutor saying "we will share what
+    we find … and finish this investigation". Both are people speaking for the government (a legislator or a
+    commentator speaks only for themselves), they promise the same kind of act, and they share SHARED_WORDS
+    content words, SHARED_SHARE of the fewer (across documents a promise needs more alike words: ``THRESHOLD``,
+    as here when no kind of act is known to both)."""
+    if beneficiary_a and beneficiary_b and beneficiary_a != beneficiary_b:
+        return False
+    if different_promises(words_a, words_b) or any(w.startswith("own:") for w in words_a | words_b):
+        return False
+    if not any(w.startswith("who:") for w in words_a) or not any(w.startswith("who:") for w in words_b):
+        return False
+    if not {w for w in words_a if w.startswith("act:")} & {w for w in words_b if w.startswith("act:")}:
+        # no kind of act known to both ("change Hagia's name to a mosque", "converting Hagia to a mosque"): as
+        # alike as two documents' reports of one promise
+        return promise_similarity(None, None, words_a, words_b) >= THRESHOLD
+    content_a = frozenset(w for w in words_a if ":" not in w)
+    content_b = frozenset(w for w in words_b if ":" not in w)
+    return len(content_a & content_b) >= SHARED_WORDS and overlap(content_a, content_b) >= SHARED_SHARE
+
+
 @cache
 def _own_voice_pattern() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{word_alternation(lexicon_file('crossdoc.json')['own_voice_roles'])})\b", re.IGNORECASE)
@@ -205,15 +233,20 @@ def _without(words: frozenset[str], *marks: str) -> frozenset[str]:
 
 
 def promise_groups(commitments: Iterable[Commitment], corpus: Corpus,
-                   similarity: Callable[[Commitment, Commitment], float] | None = None) -> list[list[Commitment]]:
-    similarity = similarity or PromiseMatcher(corpus).similarity
+                   similarity: Callable[[Commitment, Commitment], float] | None = None,
+                   restates: Callable[[Commitment, Commitment], bool] | None = None) -> list[list[Commitment]]:
+    """Reports of one promise per promiser; two reports of one document only when it restates the promise
+    (``restated``)."""
+    matcher = PromiseMatcher(corpus) if similarity is None or restates is None else None
+    similarity = similarity or matcher.similarity  # type: ignore[union-attr]
+    restates = restates or matcher.restates  # type: ignore[union-attr]
     by_promiser: dict[str, list[Commitment]] = {}
     for c in commitments:
         by_promiser.setdefault(c.promiser, []).append(c)
     groups = []
     for promiser in sorted(by_promiser):
         groups.extend(cluster(by_promiser[promiser], key=lambda c: c.commitment_id, doc=lambda c: c.evidence.doc_id,
-                              similarity=similarity, threshold=THRESHOLD))
+                              similarity=similarity, threshold=THRESHOLD, together=restates))
     return groups
 
 
@@ -289,9 +322,13 @@ def assign_references(groups: list[list[Commitment]], refs: list[dict[str, Any]]
         own = [c for c in in_doc.get(cue["doc_id"], ()) if content_words is not None
                and _overlaps_report(cue, {(c.evidence.doc_id, c.evidence.start, c.evidence.end)})]
         scores = {}
+        # a sentence that is itself a report of a promise mentions no other promise it fits less well
+        reported = set()
         named = [*cue["actors"], *(f"at|{p}" for p in cue.get("made_at", ()))]
         for i in sorted({i for actor in named for i in by_actor.get(actor, ())}):
-            if _overlaps_report(cue, reports[i]) or after < corpus.order(firsts[i]):
+            if _overlaps_report(cue, reports[i]):
+                reported.add(i)
+            elif after < corpus.order(firsts[i]):
                 continue
             if own and all(different_promises(content_words(o), content_words(c))  # type: ignore[misc]
                            for o in own for c in groups[i]):
@@ -310,7 +347,8 @@ def assign_references(groups: list[list[Commitment]], refs: list[dict[str, Any]]
                 words[i] = frozenset(plain(frozenset().union(*(sentence_words(c, corpus) for c in groups[i]))))
             scores[i] = reference_score(cue, groups[i], words[i], places[i])
         best = max(scores.values(), default=0)
-        if best < (1 if cue["kind"] == "promise_noun" else SHARED_WORDS):
+        if best < (1 if cue["kind"] == "promise_noun" else SHARED_WORDS) \
+                or any(scores.get(i) == best for i in reported):
             continue
         for i, score in scores.items():
             if score == best:
@@ -531,7 +569,10 @@ def linked_promise(group: list[Commitment], corpus: Corpus, cues: list[dict[str,
     for e in known or ():  # judged after the reports' own evidence, as the sentences below are
         dated[(e.doc_id, e.start, e.end)] = (corpus.order(e.doc_id), e)
     for cue in cues:
-        if corpus.order(cue["doc_id"]) < first_report:
+        # work told going on ("the power line is on schedule") in a document dated only to a period holding the
+        # first report (a column of "2025") may come after it
+        maybe_after = cue["status"] in PROGRESS and corpus.may_follow(cue["doc_id"], canonical.evidence.doc_id)
+        if corpus.order(cue["doc_id"]) < first_report and not maybe_after:
             continue
         # a later report of the promise may tell how it went ("the investigation promised in May had so far
         # produced nothing"): it is about this promise, whatever its words
@@ -568,7 +609,7 @@ def linked_promise(group: list[Commitment], corpus: Corpus, cues: list[dict[str,
             if stance is None:
                 continue
         elif cue["status"] in PROGRESS:
-            if corpus.order(cue["doc_id"]) <= first_report:
+            if corpus.order(cue["doc_id"]) <= first_report and not maybe_after:
                 continue
             stance = "supports"  # progress: evidence, but no status (``judge``)
         elif cue["status"] == "broken" and tells_the_act_done(cue["text"], frozenset().union(*report_words)):
