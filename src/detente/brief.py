@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import quote as url_quote
 
 from .api import parse_pair, select_records
@@ -25,6 +25,7 @@ from .store import Store
 KEY_EVENTS = 10
 NOTABLE_QUOTES = 8
 FRAGMENT_WORDS = 6
+R = TypeVar("R", Quote, Forecast)
 # a one-word quote ("likely", "No") tells a reader nothing of who said what
 MIN_QUOTE_WORDS = 2
 DRIVERS_SHOWN = 3
@@ -322,7 +323,7 @@ def collect_brief(store: Store, pair: str | None = None, since: str | None = Non
                  if in_period(when(f.resolves_by, f.doc_id), since, None)
                  and in_period(when(None, f.doc_id), None, until)]
     if states is not None:
-        forecasts = _named_in_paragraph(store, forecasts, states, names)
+        forecasts = _forecasts_on_the_pair(store, forecasts, states, names)
     pair_docs = _cited_docs(events, commitments, forecasts)
     quotes = [q for q in _selected(store, "quotes", None)
               if _notable_speaker(q, states, names, pair_docs) and in_period(when(q.said_on, q.doc_id), since, until)]
@@ -401,31 +402,33 @@ def _notable_speaker(q: Quote, states: tuple[str, str] | None, names: Names, pai
 def _on_the_pair(store: Store, quotes: list[Quote], states: tuple[str, str], names: Names) -> list[Quote]:
     """Quotes whose paragraph names the other side of the pair (its name, a place, a person or body of it):
     a campaign speech on health care in an article that also mentions Iran is not on US–Iran relations."""
-    doc_ids = {q.doc_id for q in quotes}
-    named = names.mentions_of(states, doc_ids)
-    texts = {d: doc.text for d in sorted(doc_ids) if (doc := store.document(d)) is not None}
-    kept = []
-    for q in quotes:
-        start, end = paragraph_bounds(texts.get(q.doc_id, ""), q.start, q.end)
-        other = set(states) - {names.country(q.speaker)}
-        if any(country in other and start <= m.start and m.end <= end for m, country in named[q.doc_id]):
-            kept.append(q)
-    return kept
+    return _named_in_paragraph(store, quotes, states, names, lambda q: (q.start, q.end),
+                               lambda q: set(states) - {names.country(q.speaker)})
 
 
-def _named_in_paragraph(store: Store, forecasts: list[Forecast], states: tuple[str, str],
-                        names: Names) -> list[Forecast]:
+def _forecasts_on_the_pair(store: Store, forecasts: list[Forecast], states: tuple[str, str],
+                           names: Names) -> list[Forecast]:
     """Forecasts whose paragraph names a side of the pair (a state, its places or bodies; a person of it may only
     be the one speaking): "it will happen this year" in an interview on chess is filed under the document's two
     states, but it is not about them."""
-    doc_ids = {f.doc_id for f in forecasts}
-    named = names.mentions_of(states, doc_ids, people=False)
+    return _named_in_paragraph(store, forecasts, states, names, lambda f: (f.evidence.start, f.evidence.end),
+                               lambda f: set(states), people=False)
+
+
+def _named_in_paragraph(store: Store, records: list[R], states: tuple[str, str], names: Names,
+                        span: Callable[[R], tuple[int, int]], sides: Callable[[R], set[str]],
+                        people: bool = True) -> list[R]:
+    """The records whose paragraph names an actor of one of ``sides(record)``."""
+    doc_ids = {r.doc_id for r in records}
+    named = names.mentions_of(states, doc_ids, people=people)
     texts = {d: doc.text for d in sorted(doc_ids) if (doc := store.document(d)) is not None}
     kept = []
-    for f in forecasts:
-        start, end = paragraph_bounds(texts.get(f.doc_id, ""), f.evidence.start, f.evidence.end)
-        if any(start <= m.start and m.end <= end for m, _ in named[f.doc_id]):
-            kept.append(f)
+    for r in records:
+        doc_id = r.doc_id
+        start, end = paragraph_bounds(texts.get(doc_id, ""), *span(r))
+        wanted = sides(r)
+        if any(country in wanted and start <= m.start and m.end <= end for m, country in named[doc_id]):
+            kept.append(r)
     return kept
 
 
