@@ -633,3 +633,9 @@ def test_a_news_reports_own_is_set_to_states_a_schedule_but_a_speakers_is_a_fore
     assert run(nlp, "The Valdorian parliament is set to vote on the treaty with Kestria tomorrow.").forecasts == ()
     (said,) = run(nlp, "Valdorian officials said the summit with Kestria is set to open on Monday.").forecasts
     assert said.text == "the summit with Kestria is set to open on Monday"
+
+
+def test_forecasts_a_pronoun_that_may_be_another_person_named_before_is_no_speakers_intention(nlp):
+    text = ("Kestrian President Teodor Halvic is unpredictable. Valdorian Foreign Minister Anna Marr said he "
+            "would attack Valdoria next year.")
+    assert [f.text for f in run(nlp, text).forecasts] == ["he would attack Valdoria next year"]

@@ -373,3 +373,11 @@ def test_extract_a_story_filed_from_a_capital_gives_it_the_body_no_state_owns_an
             "the Foreign Ministry said.")
     found = {(q.speaker, q.text) for q in run(nlp, text, example_gazetteer=True).quotes}
     assert found == {(speaker, "Kestria on Tuesday accused Valdoria of closing the Isel bridge without any warning")}
+
+
+def test_extract_a_story_filed_from_a_capital_leaves_an_organisations_body_and_one_placed_elsewhere_alone(nlp):
+    # "the Security Council" may be the United Nations'; "the Foreign Ministry in Dorrun" is not Brask's
+    text = ("BRASK, 3 June (ValPress) - The Security Council will meet on Monday to discuss Kestria. "
+            "The Foreign Ministry in Dorrun declined to comment.")
+    ids = {a.actor_id for a in run(nlp, text, example_gazetteer=True).actors}
+    assert not {"body:xvl-security-council", "body:xvl-foreign-ministry"} & ids

@@ -100,6 +100,14 @@ def _derived(gaz: Gazetteer, name: str, build: Callable[[Gazetteer], Any]) -> An
     return hit[1]
 
 
+def _organization_tails(gaz: Gazetteer) -> frozenset[str]:
+    """Generic body names that also end an organisation's name ("Security Council" of the "United Nations
+    Security Council"): in a story, either may be meant."""
+    names = {surface for surface, entries in gaz.surfaces.items()
+             if any(e.kind == "organization" and e.country is None for e in entries)}
+    return frozenset(g for g in gaz.generic_bodies if any(n != g and n.endswith(" " + g) for n in names))
+
+
 def _generic_body_pattern(gaz: Gazetteer) -> re.Pattern[str]:
     names = sorted(gaz.generic_bodies, key=len, reverse=True)
     generic = "|".join(re.escape(n) for n in names)
@@ -206,6 +214,7 @@ class DocActors:
         self.generic_bodies()
         self.named_places()
         self.gazetteer_mentions()
+        self.generic_bodies_at_dateline()  # after the gazetteer: "the Security Council" may be an organisation's
         self.persons_from_ner()
         self.countries_from_people_named_later()
         self.known_surnames()
@@ -252,7 +261,6 @@ class DocActors:
             span = self.sdoc.char_span(match.start(), match.end(), alignment_mode="expand")
             if span is not None:
                 self.add(span.start, span.end, actor_id, "organization", iso3, name)
-        self.generic_bodies_at_dateline()
 
     def generic_bodies_at_dateline(self) -> None:
         """"BRASK, 8 May (ValPress) - … the Foreign Ministry said": in a story filed from a state's capital, a
@@ -263,9 +271,13 @@ class DocActors:
         if iso3 is None:
             return
         generic = "|".join(re.escape(n) for n in sorted(self.gaz.generic_bodies, key=len, reverse=True))
-        for match in re.finditer(rf"\b[Tt]he\s+(?P<g>{generic})\b(?!\s+of\b)", self.document.text):
+        # "the Foreign Ministry of X", "the Foreign Ministry in <city>" name their state
+        for match in re.finditer(rf"\b[Tt]he\s+(?P<g>{generic})\b(?!\s+of\b)(?!\s+(?:in|at)\s+[A-Z])",
+                                 self.document.text):
             if not match["g"][:1].isupper():
                 continue  # "the border service" names one the story named before ("the Valdorian Border Service")
+            if match["g"] in _derived(self.gaz, "organization_tails", _organization_tails):
+                continue  # "the Security Council" may be the United Nations Security Council's short name
             body = self.gaz.generic_bodies[match["g"]]
             adjective = self.gaz.adjective_of.get(iso3)
             name = f"{adjective} {body}" if adjective else f"{self.gaz.state_name(iso3)}'s {body}"

@@ -378,9 +378,11 @@ class ForecastFinder:
         return subject is not None and subject.lower_ == "you"
 
     def speakers_own_intention(self, verb: Token) -> bool:
-        """"Trump said he would release his tax returns", "she said she would challenge the oath in court": what
-        the speaker means to do, reported, is an intention (a commitment when promised), not a prediction. Being
-        or becoming something ("he said he would be re-elected") and passives are predictions still."""
+        """"Demmin said he would release the findings", "she said she would challenge the ruling in court": what
+        the speaker means to do, reported, is an intention (a commitment when promised), not a prediction. The
+        pronoun must be the speaker: the person it refers back to, with no other person named in the sentence
+        or the one before ("Halvic is unpredictable. Marr said he would attack" predicts). Being or becoming
+        something ("he said he would be re-elected") and passives are predictions still."""
         subject = subject_of(verb)
         if subject is None or subject.lower_ not in ("he", "she") or verb.lemma_.lower() in STATE_VERBS:
             return False
@@ -392,8 +394,20 @@ class ForecastFinder:
         speaker = subject_of(current.head)
         if speaker is None or speaker.lower_ in FIRST_PERSON:
             return False
+        if speaker.lower_ == subject.lower_:
+            return True  # "he said he would …"
         party = self.parties.of(speaker)
-        return speaker.lower_ == subject.lower_ or (party is not None and party.kind == "person")
+        if party is None or party.kind != "person" or self._other_person_near(subject, party.actor_id):
+            return False
+        return (referred := self.parties.of(subject)) is not None and referred.actor_id == party.actor_id
+
+    def _other_person_near(self, pronoun: Token, speaker: str) -> bool:
+        """Whether a person other than the speaker is named in the pronoun's sentence or the one before: "he"
+        may be that person (the parse knows no gender)."""
+        sentence = pronoun.sent
+        floor = pronoun.doc[sentence.start - 1].sent.start_char if sentence.start > 0 else sentence.start_char
+        return any(m.kind == "person" and m.actor_id != speaker and floor <= m.start < pronoun.idx
+                   for m in self.parties.mentions)
 
     def repeats_promise(self, start: int, end: int) -> bool:
         """The words of a promise quoted again later in the document."""
