@@ -348,7 +348,7 @@ def collect_brief(store: Store, pair: str | None = None, since: str | None = Non
     key_events = _key_events(events, names, footnotes)
     said = _notable_quotes(quotes, when, names, footnotes)
     promises = _promise_tracker(commitments, when, names, footnotes)
-    verdict.caveat = _promise_caveat(verdict, promises)
+    verdict.caveat = _promise_caveat(verdict, promises) if states is not None else None
     due = _due_forecasts(forecasts, period_end, names, docs, footnotes)
     resolved = [_forecast_item(f, period_end, names, docs, footnotes)
                 for f in _by_date(forecasts, lambda f: f.resolves_by) if f.verdict != "unresolved"]
@@ -401,7 +401,7 @@ def _notable_speaker(q: Quote, states: tuple[str, str] | None, names: Names, pai
 
 def _on_the_pair(store: Store, quotes: list[Quote], states: tuple[str, str], names: Names) -> list[Quote]:
     """Quotes whose paragraph names the other side of the pair (its name, a place, a person or body of it):
-    a campaign speech on health care in an article that also mentions Iran is not on US–Iran relations."""
+    a campaign speech on taxes in an article that also mentions Kestria is not on Valdoria–Kestria relations."""
     return _named_in_paragraph(store, quotes, states, names, lambda q: (q.start, q.end),
                                lambda q: set(states) - {names.country(q.speaker)})
 
@@ -657,7 +657,8 @@ def _promise_tracker(commitments: list[Commitment], when: DateOf, names: Names,
 
 def _promise_caveat(verdict: Verdict, promises: dict[str, list[Promise]]) -> str | None:
     """A warming pair whose promises of that month or later are reported broken (or a cooling one whose are
-    kept): the score counts the promising, the tracker tells how it went, and a reader should see both."""
+    kept): the score counts the promising, the tracker tells how it went, and a reader should see both. A promise
+    dated only to its year is left out (it may be older than the month)."""
     against = {"warming": "broken", "cooling": "kept"}.get(verdict.direction or "")
     if against is None or verdict.period is None:
         return None

@@ -928,13 +928,13 @@ class Store:
                 for (data,) in conn.execute(query):
                     yield json.loads(data)
 
-    def doc_actor_data(self, doc_ids: Iterable[str]) -> Iterator[dict[str, Any]]:
-        """The JSON of each of these documents' actors, as stored (no records built)."""
+    def doc_actor_data(self, doc_ids: Iterable[str]) -> Iterator[tuple[str, dict[str, Any]]]:
+        """Each of these documents' actors: the document's id and the actor's JSON as stored (no records built)."""
         with self.read() as conn:
             for chunk in _chunks(doc_ids):
-                query = sa.select(doc_actors.c.data).where(doc_actors.c.doc_id.in_(chunk))
-                for (data,) in conn.execute(query.order_by(doc_actors.c.doc_id, doc_actors.c.actor_id)):
-                    yield json.loads(data)
+                query = sa.select(doc_actors.c.doc_id, doc_actors.c.data).where(doc_actors.c.doc_id.in_(chunk))
+                for doc_id, data in conn.execute(query.order_by(doc_actors.c.doc_id, doc_actors.c.actor_id)):
+                    yield doc_id, json.loads(data)
 
     def doc_actors_in(self, doc_ids: Iterable[str]) -> Iterator[Actor]:
         """Actors as each of these documents saw them (mentions in that document only)."""

@@ -266,7 +266,7 @@ class DocActors:
         """"BRASK, 8 May (ValPress) - … the Foreign Ministry said": in a story filed from a state's capital, a
         generic body named by its title and no state's is that state's (wire style names another state's ministry
         by its state)."""
-        dateline = _DATELINE_CITY.match(self.document.text)
+        dateline = DATELINE.match(self.document.text)
         iso3 = self.gaz.state_of(dateline["city"].strip().title()) if dateline else None
         if iso3 is None:
             return
@@ -327,7 +327,7 @@ class DocActors:
         entry = entries[0]
         if entry.kind == "state" and (_in_alignment_compound(span) or _names_a_currency(span)):
             for i in range(span.start, span.end):
-                self.taken[i] = True  # "pro-Russian rebels" are not Russia: no mention, and none later
+                self.taken[i] = True  # "pro-Valdorian rebels" are not Valdoria: no mention, and none later
             return
         if entry.kind == "state" and entry.via == "demonym":
             self._demonym(span, entry)
@@ -752,7 +752,8 @@ class DocActors:
 # what makes a title-only mention someone other than the holder in office
 _FORMER = re.compile(r"\b(?:former|ex|late|previous|then|onetime|one-time)[\s\-]+(?:[Tt]he\s+)?$", re.IGNORECASE)
 # "ISHTAL, 16 October (ValPress) -": the place, date and agency that open a wire story
-_DATELINE_CITY = re.compile(r"\A\s*(?P<city>[A-Z][A-Z'’. -]+),[^\n]{0,60}?\s[-–—]+\s")  # as clauses.DATELINE
+# a wire dateline opening the text: "DORRUN, 12 March (Basin Wire) - " (its city: where the story was filed)
+DATELINE = re.compile(r"\A\s*(?P<city>[A-Z][A-Z'’. -]+),[^\n]{0,60}?\s[-–—]+\s")
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,|.*\(\w[^)]*\)\s*[-–—]$")
 
 
@@ -775,19 +776,19 @@ def place_nouns() -> frozenset[str]:
 
 
 def _names_a_currency(span: Span) -> bool:
-    """"US dollars", "Russian roubles", "Chinese bonds": the state's money, not the state acting."""
+    """"Valdorian dollars", "Kestrian roubles", "Kestrian bonds": the state's money, not the state acting."""
     after = span.doc[span.end : span.end + 1]
     return len(after) == 1 and after[0].lower_ in _roles_lexicon()["currency_nouns"]
 
 
 def _in_alignment_compound(span: Span) -> bool:
-    """"pro-Russian", "anti-Western", "Iran-backed", "Moscow-installed": a state inside a hyphenated compound
+    """"pro-Valdorian", "anti-Kestrian", "Brask-backed", "Dorrun-installed": a state inside a hyphenated compound
     that says whom something supports, opposes or is backed by."""
     doc = span.doc
     before = doc[span.start - 2 : span.start] if span.start >= 2 else None
-    if before is not None and before[1].text == "-" and not before[0].whitespace_ and not before[1].whitespace_:
-        if before[0].lower_ in _roles_lexicon()["alignment_prefixes"]:
-            return True
+    if before is not None and before[1].text == "-" and not before[0].whitespace_ and not before[1].whitespace_ \
+            and before[0].lower_ in _roles_lexicon()["alignment_prefixes"]:
+        return True
     after = doc[span.end : span.end + 2]
     if len(after) == 2 and after[0].text == "-" and not span[-1].whitespace_ and not after[0].whitespace_:
         return after[1].lower_ in _roles_lexicon()["alignment_suffixes"]
@@ -806,7 +807,7 @@ def _serving_pattern() -> re.Pattern[str]:
 
 
 def fold(word: str) -> str:
-    """A name word without its diacritics: "Erdoğan" and "Erdogan" are one surname."""
+    """A name word without its diacritics: "Halvić" and "Halvic" are one surname."""
     return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode() or word
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..records import Quote, Timex
-from .actors import Mention
+from .actors import DATELINE, Mention
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -96,7 +96,7 @@ class Parties:
         return found
 
     def _owners_state(self, token: Token) -> Party | None:
-        """"Chinese citizens criticized their government": "their", "its" is the clause's subject, and the
+        """"Kestrian farmers criticized their government": "their", "its" is the clause's subject, and the
         government that subject's state."""
         if not any(c.dep_ == "poss" and c.lower_ in ("their", "its") for c in token.children):
             return None
@@ -209,10 +209,6 @@ def subject_of(verb: Token) -> Token | None:
         else:
             return None
     return None
-
-
-# a wire dateline opening the text: "DORRUN, 12 March (Basin Wire) - "
-DATELINE = re.compile(r"\A\s*[A-Z][A-Z'’. -]+,[^\n]{0,60}?\s[-–—]+\s")
 
 
 def in_dateline(token: Token) -> bool:

@@ -95,7 +95,7 @@ class CommitmentFinder:
         self._sentences: list[tuple[Span, set[str], str]] | None = None
         self.referring = set(lexicon["referring_nouns"])
         self.agreements = set(lexicon["agreement_nouns"])
-        self.noncommittal = set(lexicon["noncommittal_verbs"])
+        self.noncommittal = set(lexicon["noncommittal_verbs"]) | set(lexicon["wish_verbs"])
         self.term_verbs = set(lexicon["term_verbs"])
 
     # -- triggers

@@ -475,7 +475,7 @@ class EventFinder:
         works = event_lexicon()["joint_works"]
         passive = any(c.dep_ == "auxpass" for c in verb.children)
         told = _verb_complements(verb)
-        if not (passive and told & set(works["passive_verbs"])) and not (not passive and told & set(works["phrases"])):
+        if not told & set(works["passive_verbs"] if passive else works["phrases"]):
             return None
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or subject.lemma_.lower() not in works["nouns"]:
@@ -1139,7 +1139,7 @@ class EventFinder:
             return None
         if cameo in ("180", "190") and self.parties.kind.get(source.actor_id) == "person" \
                 and target is not None and self.parties.kind.get(target.actor_id) == "person":
-            cameo = "111"  # "Trump attacked Biden for …": one person attacking another is criticism
+            cameo = "111"  # "Demmin attacked Halvic for …": one person attacking another is criticism
         mode = self.mode(trigger)
         if mode == "negated" and _refusal(trigger):
             cameo, mode = "120", "asserted"  # "we will not accept a version of events", "cannot agree with"

@@ -12,8 +12,11 @@ forecasts (see ``commitments.py``).
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from dataclasses import dataclass, replace
+from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..gazetteer import slug
@@ -67,7 +70,6 @@ VAGUE_HORIZON = re.compile(
     r"\b(soon(?! as)|sooner or later|eventually|in time|within|coming|next|shortly|before long)\b", re.I)
 # "this will depend on two factors": a dependency, not an outcome
 CONTINGENT = {"depend", "hinge"}
-WISH_VERBS = {"like", "love", "prefer", "want", "wish"}
 # a subject being, becoming or undergoing something: "he said he would win" predicts, "he would resign" intends
 STATE_VERBS = {"be", "remain", "stay", "become", "win", "lose", "face", "survive", "get", "need", "have", "succeed",
                "fail"}
@@ -125,7 +127,7 @@ class ForecastFinder:
             return True  # "the line was weeks away from completion": it would be complete within weeks
         if verb.pos_ not in ("VERB", "AUX") or (verb.tag_ in ("VBD", "VBN") and not auxiliaries(verb)):
             return False
-        if verb.lemma_.lower() in WISH_VERBS:
+        if verb.lemma_.lower() in wish_verbs():
             return False  # "Valdoria would like to reopen the border": a wish, neither prediction nor promise
         auxes = set(auxiliaries(verb))
         if auxes & FUTURE_AUX:
@@ -508,6 +510,13 @@ class ForecastFinder:
             evidence=Evidence(doc_id, start, end, self.text[start:end]),
             condition=condition,
         )
+
+
+@cache
+def wish_verbs() -> frozenset[str]:
+    """"would like to", "wants to": a wish (lexicon ``wish_verbs`` of commitments.json, shared with commitments)."""
+    path = Path(__file__).resolve().parents[1] / "lexicons" / "commitments.json"
+    return frozenset(json.loads(path.read_text(encoding="utf-8"))["wish_verbs"])
 
 
 def _fronted_subject(verb: Token) -> Token | None:

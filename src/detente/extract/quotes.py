@@ -273,7 +273,7 @@ class QuoteFinder:
         return None
 
     def _colon_before(self, marked: Marked, span: Span) -> Attribution | None:
-        """"The spokeswoman said: “…”", "he said, “…”", "Trump wrote on Twitter: “…”", and the
+        """"The spokeswoman said: “…”", "he said, “…”", "Demmin wrote on social media: “…”", and the
         transcript form "Anna Brisk, Radio Velmar: “…”"."""
         before = self.text[max(0, marked.open_at - 3) : marked.open_at].rstrip()
         if not before.endswith((":", ",")):
@@ -303,7 +303,7 @@ class QuoteFinder:
             speaker = self.speaker_of(subject, marked.open_at)
             mention = self.actor_at(subject.idx, subject.idx + len(subject.text))
             if speaker and (subject.lower_ in PERSON_PRONOUNS or (mention and mention.kind == "person")):
-                return Attribution(verb, speaker, subject)  # "Trump swiped at Ryan in a tweet: “…”"
+                return Attribution(verb, speaker, subject)  # "Demmin swiped at Halvic in a post: “…”"
         return None
 
     def _previous_sentence(self, marked: Marked, span: Span) -> Attribution | None:
@@ -403,7 +403,7 @@ class QuoteFinder:
     # -- classification
 
     def name_like(self, marked: Marked) -> bool:
-        """Names and labels in quotation marks ("Trump Route", "3+3"): no lower-case content word."""
+        """Names and labels in quotation marks ("Amber Route", "3+3"): no lower-case content word."""
         words = re.findall(r"[^\W\d_][\w'’\-]*", self.text[marked.start : marked.end])
         function = {"of", "the", "and", "for", "in", "on", "to", "a", "an", "de", "la"}
         content = [w for w in words if w.lower() not in function]

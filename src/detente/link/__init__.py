@@ -107,7 +107,7 @@ from .promises import (
     sentence_words,
     speaks_of,
 )
-from .statements import StatementLinking, _quote_evidence, says_again
+from .statements import StatementLinking, quote_evidence, says_again
 from .text import plain
 from .titles import period_of, role_claims
 
@@ -120,7 +120,7 @@ MENTIONS = ("promise_ref", "promise_noun")
 RUN_SIZE = 1000
 # what linking files for later runs to compare (cue kinds, the words kept with blocking keys) as of this version:
 # a store linked by another is linked again from scratch (raise it with any change to what is filed)
-LINK_VERSION = "2026-12-06.m12r5c"
+LINK_VERSION = "2026-12-06.m13"
 
 T = TypeVar("T")
 
@@ -644,7 +644,7 @@ class Linker(StatementLinking):
         found: dict[int, list[Evidence]] = {}
         for i, group in enumerate(groups):
             spans = {(c.evidence.doc_id, c.evidence.start, c.evidence.end) for c in group}
-            again = {q.quote_id: _quote_evidence(q) for c in group for q in by_doc.get(c.evidence.doc_id, [])
+            again = {q.quote_id: quote_evidence(q) for c in group for q in by_doc.get(c.evidence.doc_id, [])
                      if says_again(q, c) and self.speaks_for(q, c.promiser, c.promiser_person)
                      and not any(d == q.doc_id and s < q.end and q.start < e for d, s, e in spans)}
             if again:

@@ -37,11 +37,11 @@ class Corpus:
             return
         self._info.update(self.store.document_info(missing))
         found: dict[str, list[Mention]] = defaultdict(list)
-        for actor in self.store.doc_actor_data(missing):
+        for doc_id, actor in self.store.doc_actor_data(missing):
             actor_id, country = actor["actor_id"], actor["country"]
             self._kinds[actor_id] = actor["kind"]
             if actor.get("roles"):
-                self._roles[(actor["mentions"][0]["doc_id"] if actor["mentions"] else "", actor_id)] = tuple(actor["roles"])
+                self._roles[(doc_id, actor_id)] = tuple(actor["roles"])
             for m in actor["mentions"]:
                 found[m["doc_id"]].append(Mention(m["start"], m["end"], actor_id, country))
         for doc_id in missing:

@@ -252,9 +252,7 @@ def event_windows(event: Event, corpus: Corpus) -> list[tuple[str, str, str]]:
         windows.append((block + "|date", _iso(published - _days(REFER_BACK_DAYS + 1)), _iso(until + _days(1))))
     if published:
         windows.append((by_publication, _iso(published - _days(UNDATED_DAYS + 1)), _iso(published + _days(UNDATED_DAYS + 1))))
-        if _year_only(event):  # undated reports published in its year, before it
-            year = first_day(event.date)
-            assert year
+        if _year_only(event) and (year := first_day(event.date)) is not None:  # undated reports of its year, before it
             windows.append((block + "|undated", _iso(max(year, published - _days(REFER_BACK_DAYS + 1))),
                             _iso(published + _days(1))))
         elif not event.date:  # reports dated only by the year it was published in

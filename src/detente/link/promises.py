@@ -209,7 +209,7 @@ def restated(beneficiary_a: str | None, beneficiary_b: str | None, words_a: froz
     if not any(w.startswith("who:") for w in words_a) or not any(w.startswith("who:") for w in words_b):
         return False
     if not {w for w in words_a if w.startswith("act:")} & {w for w in words_b if w.startswith("act:")}:
-        # no kind of act known to both ("change Hagia's name to a mosque", "converting Hagia to a mosque"): as
+        # no kind of act known to both ("turn the old fort into a museum", "converting the fort to a museum"): as
         # alike as two documents' reports of one promise
         return promise_similarity(None, None, words_a, words_b) >= THRESHOLD
     content_a = frozenset(w for w in words_a if ":" not in w)

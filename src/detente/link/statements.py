@@ -42,7 +42,7 @@ FIGURE_TWIN = "@fig2:"
 WHO_MARK = "@who:"
 _ACCORDING_TO = re.compile(r"\baccording to\b", re.I)
 # two remarks of one speaker told one right after the other: at most this far apart, with only the second's
-# attribution between them ("… launched. According to the Russian leader, …")
+# attribution between them ("… launched. According to the Valdorian president, …")
 TOLD_TOGETHER_CHARS = 80
 _ATTRIBUTION_ONLY = re.compile(
     r"[\s.,;:”’\"»]*(?:according to [^.;:“‘\"«]{1,60},|(?:he|she|it|they) (?:said|added),)?[\s“‘\"«]*", re.I)
@@ -119,7 +119,7 @@ class StatementLinking:
                 group = [quotes[p.record_id] for p in probes_group]
                 first = min(group, key=lambda q: (self.corpus.order(q.doc_id), q.start))
                 # sorted once for the whole group (a stable sort: each quote's others keep the same order)
-                reports = sorted(((o, _quote_evidence(o)) for o in group), key=lambda p: (p[1].doc_id, p[1].start))
+                reports = sorted(((o, quote_evidence(o)) for o in group), key=lambda p: (p[1].doc_id, p[1].start))
                 for q in group:
                     others = tuple(v for o, v in reports if o is not q)
                     rows.append((q.quote_id, first.quote_id, _with_reports(q, others)))
@@ -246,7 +246,7 @@ class StatementLinking:
         rows: list[tuple[str, str, Quote | None]] = []
         for head, group in sorted(members.items()):
             group.sort(key=lambda q: q.quote_id)
-            spans = {(q.doc_id, q.start, q.end): _quote_evidence(q) for q in group}
+            spans = {(q.doc_id, q.start, q.end): quote_evidence(q) for q in group}
             for q in group:
                 for ev in promised.get(q.quote_id, ()):
                     if not any(d == ev.doc_id and s < ev.end and ev.start < e for d, s, e in spans):
@@ -487,7 +487,7 @@ def _numbers(words: frozenset[str]) -> set[str]:
     return {w for w in words if w[:1].isdigit() or w in _MULTIPLIERS}
 
 
-def _quote_evidence(q: Quote) -> Evidence:
+def quote_evidence(q: Quote) -> Evidence:
     return Evidence(q.doc_id, q.start, q.end, q.text)
 
 
