@@ -27,7 +27,8 @@ SETS = (("tuning", "forecasts.json"), ("held-out", "forecasts-heldout.json"))
 
 def main() -> None:
     source = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT
-    sets = {name: json.loads((HERE / "gold-wikinews" / file).read_text(encoding="utf-8"))["items"] for name, file in SETS}
+    sets = {name: json.loads((HERE / "gold-wikinews" / file).read_text(encoding="utf-8"))["items"]
+            for name, file in SETS}
     wanted = {i["doc_id"] for items in sets.values() for i in items}
     rows = [json.loads(line) for line in source.read_text(encoding="utf-8").splitlines() if line.strip()]
     rows = [r for r in rows if make_doc_id(normalize_text(r["text"])) in wanted]
@@ -51,7 +52,8 @@ def report(name: str, items: list[dict], found: set[tuple[str, int]]) -> None:
           + (f"; {len(missing)} articles gave none" if missing else ""))
     print(f"  detente   kept {len(kept):3d}  precision {true_kept / max(len(kept), 1):.2f}  "
           f"true forecasts kept {true_kept}/{true_all}")
-    print(f"  baseline  kept {len(items):3d}  precision {true_all / len(items):.2f}  (all of them: the extraction they were drawn from)")
+    print(f"  baseline  kept {len(items):3d}  precision {true_all / len(items):.2f}  "
+          "(all of them: the extraction they were drawn from)")
 
 
 if __name__ == "__main__":
