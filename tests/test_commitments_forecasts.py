@@ -633,3 +633,36 @@ def test_a_news_reports_own_is_set_to_states_a_schedule_but_a_speakers_is_a_fore
     assert run(nlp, "The Valdorian parliament is set to vote on the treaty with Kestria tomorrow.").forecasts == ()
     (said,) = run(nlp, "Valdorian officials said the summit with Kestria is set to open on Monday.").forecasts
     assert said.text == "the summit with Kestria is set to open on Monday"
+
+
+@pytest.mark.parametrize("text", [
+    # a hope in the present tense is a wish
+    "\"Valdoria has had floods before, and I hope it does not happen again,\" Kestrian Foreign Minister Ilse Marr "
+    "said.",
+    # what a rule allows or requires, announced
+    "Kestrian Foreign Minister Ilse Marr said that from 1 March, Valdorian lorries would no longer be allowed to cross "
+    "into Kestria.",
+    "Kestrian Foreign Minister Ilse Marr said that wearing a face covering would become compulsory at the Kestrian "
+    "border with Valdoria.",
+    # what the speakers themselves mean to do
+    "The police told the Valdorian reporter that they would file a case against her if she stayed in Kestria.",
+    # said of the dead
+    "\"Aurel Demmin served Valdoria and Kestria for forty years. He will be missed,\" Kestrian Foreign Minister Ilse "
+    "Marr said.",
+    # what an act nobody has taken would do
+    "Kestrian Foreign Minister Ilse Marr said that punishing Valdoria would not bring the dead back.",
+])
+def test_forecasts_wishes_rules_intentions_eulogies_and_hypothetical_acts_predict_nothing(nlp, text):
+    assert run(nlp, text).forecasts == ()
+
+
+@pytest.mark.parametrize("text", [
+    "\"I hope that Valdoria will reopen the border with Kestria by the spring,\" Kestrian Foreign Minister Ilse Marr "
+    "said.",
+    "Kestrian Foreign Minister Ilse Marr said Valdorian lorries were likely to be banned from Kestria before the "
+    "summer.",
+    "The police told the Valdorian reporter that Kestria would file a case against her.",
+    "Kestrian Foreign Minister Ilse Marr said that the new fees would hurt Valdoria.",
+])
+def test_forecasts_hoped_hedged_or_of_others_and_of_things_stay(nlp, text):
+    assert len(run(nlp, text).forecasts) == 1
