@@ -651,6 +651,8 @@ def test_a_news_reports_own_is_set_to_states_a_schedule_but_a_speakers_is_a_fore
     "Marr said.",
     # what an act nobody has taken would do
     "Kestrian Foreign Minister Ilse Marr said that punishing Valdoria would not bring the dead back.",
+    # expected to behave: a demand
+    "\"The Valdorian government expects the women of Kestria to behave a certain way,\" Ilse Marr said.",
 ])
 def test_forecasts_wishes_rules_intentions_eulogies_and_hypothetical_acts_predict_nothing(nlp, text):
     assert run(nlp, text).forecasts == ()

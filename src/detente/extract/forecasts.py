@@ -54,7 +54,7 @@ HEDGES = {"likely", "unlikely", "expected", "probably", "possibly", "perhaps", "
 # an analysis or opinion piece predicts in its own voice; a news report's "will" states a schedule
 ANALYSIS_VOICE = re.compile(r"(?m)^\W*(forecasts?|outlook|scenarios?|what (?:comes|happens) next)\b|\bI (?:think|believe|expect|wrote|argued)\b", re.I)
 DEONTIC = {"respect", "honour", "honor", "comply", "abide", "fulfil", "fulfill", "pay", "return", "release", "stop",
-           "end", "withdraw", "apologise", "apologize", "explain", "observe", "implement", "keep"}
+           "end", "withdraw", "apologise", "apologize", "explain", "observe", "implement", "keep", "behave", "obey"}
 
 
 # nouns of holding a view: "expressed confidence that …"
