@@ -668,3 +668,12 @@ def test_forecasts_wishes_rules_intentions_eulogies_and_hypothetical_acts_predic
 ])
 def test_forecasts_hoped_hedged_or_of_others_and_of_things_stay(nlp, text):
     assert len(run(nlp, text).forecasts) == 1
+
+
+def test_an_officials_undated_passive_is_a_plan_also_when_the_speakers_country_is_unknown(nlp):
+    # "to confirm if …" asks whether: no condition, so nothing hedges the plan
+    text = ("Prosecutor Ilse Marr told reporters in Brask that psychiatric assessments will be carried out to confirm "
+            "if the Valdorian driver is fit for trial.")
+    assert run(nlp, text).forecasts == ()
+    dated = text.replace("will be carried out", "will be carried out within the coming weeks")
+    assert len(run(nlp, dated).forecasts) == 1

@@ -355,9 +355,10 @@ class ForecastFinder:
 
     def undated_official_passive(self, verb: Token, start: int, end: int) -> bool:
         """"Every shot will be accounted for", "the lorries would be released as soon as the
-        documents are in order": an official's agentless passive about a thing, with no time to it,
-        states what their side will do (policy), not a prediction; with a horizon ("would be drafted
-        within the coming months") it is one."""
+        documents are in order", "psychiatric assessments will be carried out": a named speaker's agentless
+        passive about a thing, with no time to it, states what their side will do (policy), not a prediction
+        (also when the speaker's country is unknown); with a horizon ("would be drafted within the coming
+        months") it is one."""
         subject = subject_of(verb)
         if not any(c.dep_ == "auxpass" for c in verb.children) or any(c.dep_ == "agent" for c in verb.children):
             return False
@@ -365,7 +366,7 @@ class ForecastFinder:
             return False
         author = self.author_of(verb)
         speaker = self.parties.actor(author) if author and author != self.author else None
-        if speaker is None or speaker.country is None or self.hedged(verb, start, end, reported=True):
+        if speaker is None or self.hedged(verb, start, end, reported=True):
             return False
         dated = any(start <= t.start < end for t in self.all_timexes)
         return not (dated or VAGUE_HORIZON.search(self.text[start:end]))
@@ -448,8 +449,9 @@ class ForecastFinder:
 
     @staticmethod
     def _under_condition(verb: Token) -> bool:
-        """"If …, then X will …" where the parse hangs the if-clause elsewhere in the sentence."""
-        return any(t.lower_ in CONDITION_MARKS and t.dep_ == "mark" for t in verb.sent)
+        """"If …, then X will …" where the parse hangs the if-clause elsewhere in the sentence (but "to confirm if he
+        is fit" asks whether: an if-clause that is the object of a verb is no condition)."""
+        return any(t.lower_ in CONDITION_MARKS and t.dep_ == "mark" and t.head.dep_ != "ccomp" for t in verb.sent)
 
     def joint(self, subject: Token | None) -> bool:
         if subject is None:
