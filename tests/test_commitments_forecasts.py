@@ -639,3 +639,47 @@ def test_forecasts_a_pronoun_that_may_be_another_person_named_before_is_no_speak
     text = ("Kestrian President Teodor Halvic is unpredictable. Valdorian Foreign Minister Anna Marr said he "
             "would attack Valdoria next year.")
     assert [f.text for f in run(nlp, text).forecasts] == ["he would attack Valdoria next year"]
+
+
+@pytest.mark.parametrize("text", [
+    # a hope in the present tense is a wish
+    "\"Valdoria has had floods before, and I hope it does not happen again,\" Kestrian Foreign Minister Ilse Marr "
+    "said.",
+    # what a rule allows or requires, announced
+    "Kestrian Foreign Minister Ilse Marr said that from 1 March, Valdorian lorries would no longer be allowed to cross "
+    "into Kestria.",
+    "Kestrian Foreign Minister Ilse Marr said that wearing a face covering would become compulsory at the Kestrian "
+    "border with Valdoria.",
+    # what the speakers themselves mean to do
+    "The police told the Valdorian reporter that they would file a case against her if she stayed in Kestria.",
+    # said of the dead
+    "\"Aurel Demmin served Valdoria and Kestria for forty years. He will be missed,\" Kestrian Foreign Minister Ilse "
+    "Marr said.",
+    # what an act nobody has taken would do
+    "Kestrian Foreign Minister Ilse Marr said that punishing Valdoria would not bring the dead back.",
+    # expected to behave: a demand
+    "\"The Valdorian government expects the women of Kestria to behave a certain way,\" Ilse Marr said.",
+])
+def test_forecasts_wishes_rules_intentions_eulogies_and_hypothetical_acts_predict_nothing(nlp, text):
+    assert run(nlp, text).forecasts == ()
+
+
+@pytest.mark.parametrize("text", [
+    "\"I hope that Valdoria will reopen the border with Kestria by the spring,\" Kestrian Foreign Minister Ilse Marr "
+    "said.",
+    "Kestrian Foreign Minister Ilse Marr said Valdorian lorries were likely to be banned from Kestria before the "
+    "summer.",
+    "The police told the Valdorian reporter that Kestria would file a case against her.",
+    "Kestrian Foreign Minister Ilse Marr said that the new fees would hurt Valdoria.",
+])
+def test_forecasts_hoped_hedged_or_of_others_and_of_things_stay(nlp, text):
+    assert len(run(nlp, text).forecasts) == 1
+
+
+def test_an_officials_undated_passive_is_a_plan_also_when_the_speakers_country_is_unknown(nlp):
+    # "to confirm if …" asks whether: no condition, so nothing hedges the plan
+    text = ("Prosecutor Ilse Marr told reporters in Brask that psychiatric assessments will be carried out to confirm "
+            "if the Valdorian driver is fit for trial.")
+    assert run(nlp, text).forecasts == ()
+    dated = text.replace("will be carried out", "will be carried out within the coming weeks")
+    assert len(run(nlp, dated).forecasts) == 1

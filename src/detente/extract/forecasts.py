@@ -57,7 +57,7 @@ HEDGES = {"likely", "unlikely", "expected", "probably", "possibly", "perhaps", "
 # an analysis or opinion piece predicts in its own voice; a news report's "will" states a schedule
 ANALYSIS_VOICE = re.compile(r"(?m)^\W*(forecasts?|outlook|scenarios?|what (?:comes|happens) next)\b|\bI (?:think|believe|expect|wrote|argued)\b", re.I)
 DEONTIC = {"respect", "honour", "honor", "comply", "abide", "fulfil", "fulfill", "pay", "return", "release", "stop",
-           "end", "withdraw", "apologise", "apologize", "explain", "observe", "implement", "keep"}
+           "end", "withdraw", "apologise", "apologize", "explain", "observe", "implement", "keep", "behave", "obey"}
 
 
 # nouns of holding a view: "expressed confidence that …"
@@ -73,6 +73,11 @@ CONTINGENT = {"depend", "hinge"}
 # a subject being, becoming or undergoing something: "he said he would win" predicts, "he would resign" intends
 STATE_VERBS = {"be", "remain", "stay", "become", "win", "lose", "face", "survive", "get", "need", "have", "succeed",
                "fail"}
+# what a rule makes of someone or something: "they will no longer be allowed to …", "would become compulsory"
+RULE_WORDS = {"allowed", "permitted", "denied", "banned", "barred", "forbidden", "prohibited", "compulsory",
+              "mandatory", "obligatory", "illegal"}
+# collective nouns a plural "they" can take up: "the police told me they would …"
+PLURAL_BODIES = {"police", "staff", "crew", "people", "family", "couple"}
 TEXT_NOUNS = {"material", "article", "analysis", "report", "brief", "paper", "piece", "text", "review", "study",
               "essay", "column", "commentary", "overview", "note", "section", "chapter", "survey"}
 
@@ -137,6 +142,8 @@ class ForecastFinder:
             # "fires have been deliberately set to clear slums": a purpose in the past, not "is set to"
             return not set(auxiliaries(head)) & {"have", "has", "had", "'ve"}
         if verb.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in EXPECT_VERBS and head.i != verb.i:
+            if self.hoped_present(verb, head):
+                return False
             # "Dorrun expected Brask to respect the ceiling" is a demand, not a prediction; "officials
             # had hoped that …" an expectation of the past, given up
             return verb.lemma_.lower() not in DEONTIC and not self._past_expectation(head)
@@ -148,6 +155,14 @@ class ForecastFinder:
             start, end = self.clause(verb)
             return self.own_horizon(verb, start, end) is not None
         return False
+
+    @staticmethod
+    def hoped_present(verb: Token, head: Token) -> bool:
+        """"I hope it does not happen", "I hope all of us are": a hope in the present tense, with nothing to say it
+        lies ahead, is a wish ("I hope it will happen" and "they hoped to sign by the spring" expect)."""
+        present = verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VB" and bool(set(auxiliaries(verb)) & {"do", "does"}))
+        return head.lemma_.lower() in ("hope", "hop") and verb.dep_ == "ccomp" and present \
+            and not set(auxiliaries(verb)) - {"do", "does"}
 
     def _past_expectation(self, head: Token) -> bool:
         """"Officials had hoped that …", "I was hoping you would …": a hope held in the past; but
@@ -342,9 +357,10 @@ class ForecastFinder:
 
     def undated_official_passive(self, verb: Token, start: int, end: int) -> bool:
         """"Every shot will be accounted for", "the lorries would be released as soon as the
-        documents are in order": an official's agentless passive about a thing, with no time to it,
-        states what their side will do (policy), not a prediction; with a horizon ("would be drafted
-        within the coming months") it is one."""
+        documents are in order", "psychiatric assessments will be carried out": a named speaker's agentless
+        passive about a thing, with no time to it, states what their side will do (policy), not a prediction
+        (also when the speaker's country is unknown); with a horizon ("would be drafted within the coming
+        months") it is one."""
         subject = subject_of(verb)
         if not any(c.dep_ == "auxpass" for c in verb.children) or any(c.dep_ == "agent" for c in verb.children):
             return False
@@ -352,7 +368,7 @@ class ForecastFinder:
             return False
         author = self.author_of(verb)
         speaker = self.parties.actor(author) if author and author != self.author else None
-        if speaker is None or speaker.country is None or self.hedged(verb, start, end, reported=True):
+        if speaker is None or self.hedged(verb, start, end, reported=True):
             return False
         dated = any(start <= t.start < end for t in self.all_timexes)
         return not (dated or VAGUE_HORIZON.search(self.text[start:end]))
@@ -380,13 +396,13 @@ class ForecastFinder:
         return subject is not None and subject.lower_ == "you"
 
     def speakers_own_intention(self, verb: Token) -> bool:
-        """"Demmin said he would release the findings", "she said she would challenge the ruling in court": what
-        the speaker means to do, reported, is an intention (a commitment when promised), not a prediction. The
-        pronoun must be the speaker: the person it refers back to, with no other person named in the sentence
-        or the one before ("Halvic is unpredictable. Marr said he would attack" predicts). Being or becoming
-        something ("he said he would be re-elected") and passives are predictions still."""
+        """"Demmin said he would release the findings", "she said she would challenge the ruling in court", "the
+        police told me they would file a case": what the speaker means to do, reported, is an intention (a commitment
+        when promised), not a prediction. "He", "she" must be the speaker: the person it refers back to, with no
+        other person named in the sentence or the one before ("Halvic is unpredictable. Marr said he would attack"
+        predicts). Being or becoming something ("he said he would be re-elected") and passives are predictions."""
         subject = subject_of(verb)
-        if subject is None or subject.lower_ not in ("he", "she") or verb.lemma_.lower() in STATE_VERBS:
+        if subject is None or subject.lower_ not in ("he", "she", "they") or verb.lemma_.lower() in STATE_VERBS:
             return False
         if any(c.dep_ == "auxpass" for c in verb.children) or not self._reported(verb):
             return False
@@ -398,6 +414,8 @@ class ForecastFinder:
             return False
         if speaker.lower_ == subject.lower_:
             return True  # "he said he would …"
+        if subject.lower_ == "they":  # "the police told me they would file a case", "participants said they would …"
+            return speaker.lower_ == "they" or speaker.tag_ == "NNS" or speaker.lemma_.lower() in PLURAL_BODIES
         party = self.parties.of(speaker)
         if party is None or party.kind != "person" or self._other_person_near(subject, party.actor_id):
             return False
@@ -410,6 +428,26 @@ class ForecastFinder:
         floor = pronoun.doc[sentence.start - 1].sent.start_char if sentence.start > 0 else sentence.start_char
         return any(m.kind == "person" and m.actor_id != speaker and floor <= m.start < pronoun.idx
                    for m in self.parties.mentions)
+
+    def states_a_rule(self, verb: Token, start: int, end: int) -> bool:
+        """"They will no longer be allowed on the national team", "wearing a face covering would become compulsory":
+        what a rule allows, bans or requires, announced, not predicted (unless hedged: "is likely to be banned")."""
+        words = {verb.lower_} | {c.lower_ for c in verb.children if c.dep_ in ("acomp", "oprd")}
+        return bool(words & RULE_WORDS) and not self.hedged(verb, start, end, reported=True)
+
+    @staticmethod
+    def eulogy(verb: Token) -> bool:
+        """"He will be missed": said of the dead, no prediction."""
+        return verb.lemma_.lower() == "miss" and any(c.dep_ == "auxpass" for c in verb.children) and not any(
+            c.dep_ == "agent" for c in verb.children)
+
+    @staticmethod
+    def hypothetical_act(verb: Token) -> bool:
+        """"Executing him would not bring her daughter back": what an act nobody has taken would do, not what will
+        happen (a gerund as subject of "would")."""
+        subject = next((c for c in verb.children if c.dep_ in ("csubj", "nsubj")), None)
+        return bool(set(auxiliaries(verb)) & REPORTED_AUX) and subject is not None and (
+            subject.dep_ == "csubj" or subject.tag_ == "VBG")
 
     def repeats_promise(self, start: int, end: int) -> bool:
         """The words of a promise quoted again later in the document."""
@@ -426,8 +464,9 @@ class ForecastFinder:
 
     @staticmethod
     def _under_condition(verb: Token) -> bool:
-        """"If …, then X will …" where the parse hangs the if-clause elsewhere in the sentence."""
-        return any(t.lower_ in CONDITION_MARKS and t.dep_ == "mark" for t in verb.sent)
+        """"If …, then X will …" where the parse hangs the if-clause elsewhere in the sentence (but "to confirm if he
+        is fit" asks whether: an if-clause that is the object of a verb is no condition)."""
+        return any(t.lower_ in CONDITION_MARKS and t.dep_ == "mark" and t.head.dep_ != "ccomp" for t in verb.sent)
 
     def joint(self, subject: Token | None) -> bool:
         if subject is None:
@@ -457,11 +496,14 @@ class ForecastFinder:
                 continue  # a speaker's warning is a THREATEN event, not a prediction
             if verb.lemma_.lower() in CONTINGENT or self.about_itself(verb):
                 continue
-            if self.generic_you(verb) or self.speakers_own_intention(verb):
+            if self.generic_you(verb) or self.speakers_own_intention(verb) or self.eulogy(verb):
                 continue
             start, end = self.clause(verb)
-            if self.counterfactual(verb) and self.own_horizon(verb, start, end) is None:
+            unreal = self.counterfactual(verb) or self.hypothetical_act(verb)
+            if unreal and self.own_horizon(verb, start, end) is None:
                 continue  # (with a horizon, "would have concluded by June" is a future perfect)
+            if self.states_a_rule(verb, start, end):
+                continue
             if end - start < 12 or any(s <= verb.idx < e for s, e in taken + self.promised) or self.repeats_promise(start, end):
                 continue
             if not self.analysis and self.author_of(verb) == self.author and not self.hedged(verb, start, end):
