@@ -1450,3 +1450,13 @@ def test_events_an_act_owned_by_its_doer_is_not_negated_with_what_is_done_about_
             "expected to rule on Kestria's complaint before the spring.")
     events = run(nlp, text, published="2026-10-08", example_gazetteer=True).events
     assert [(e.source, e.mode) for e in events if e.trigger.text == "complaint"] == [("XKS", "asserted")]
+
+
+@pytest.mark.parametrize(("text", "cameo"), [
+    ("Valdoria attacked Kestria's decision to raise the fees.", "111"),  # a decision attacked in words
+    ("Kestria attacked the proposal made by Valdoria.", "111"),
+    ("Valdoria attacked Kestrian border posts on Monday.", "190"),  # posts attacked by force
+])
+def test_events_attacking_a_thing_said_or_decided_is_criticism(nlp, text, cameo):
+    (event,) = run(nlp, text, published="2026-03-20", example_gazetteer=True).events
+    assert event.cameo == cameo

@@ -1140,6 +1140,8 @@ class EventFinder:
         if cameo in ("180", "190") and self.parties.kind.get(source.actor_id) == "person" \
                 and target is not None and self.parties.kind.get(target.actor_id) == "person":
             cameo = "111"  # "Demmin attacked Halvic for …": one person attacking another is criticism
+        if cameo in ("180", "190") and _attacks_in_words(trigger):
+            cameo = "111"  # "attacked the proclamation", "attacked Kestria's decision": criticism, not assault
         mode = self.mode(trigger)
         if mode == "negated" and _refusal(trigger):
             cameo, mode = "120", "asserted"  # "we will not accept a version of events", "cannot agree with"
@@ -2469,6 +2471,12 @@ def _verb_above(noun: Token) -> Token | None:
             return head
         current = head
     return None
+
+
+def _attacks_in_words(verb: Token) -> bool:
+    """Whether what a verb of attack is done to is a thing said or decided (lexicon ``verbal_attack_objects``)."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return obj is not None and obj.lower_ in event_lexicon()["verbal_attack_objects"]
 
 
 def _object_of(verb: Token) -> Token | None:
