@@ -184,8 +184,7 @@ class Linker(StatementLinking):
         self.doc_actors: dict[str, list[Actor]] = defaultdict(list)
         # phrases of the new documents that refer back to an event ("the shooting on the bridge")
         self.event_mentions: list[EventMention] = []
-        # the new documents' texts, read once (store_cues); documents' quotes
-        self.texts: dict[str, str] = {}
+        # documents' quotes
         self._doc_quotes: dict[str, list[Quote]] = {}
         self._promise_places: dict[str, dict[int, frozenset[str]]] = {}
 
@@ -411,7 +410,7 @@ class Linker(StatementLinking):
             promised[c.evidence.doc_id].append((c.evidence.start, c.evidence.end))  # type: ignore[attr-defined]
         by_doc = {}
         for d in self.store.documents_by_ids(self.doc_ids):
-            self.texts[d.doc_id] = d.text
+            self.corpus.keep_text(d.doc_id, d.text)
             mentions = self.corpus.mentions(d.doc_id)
             found = (document_cues(d, mentions, timexes[d.doc_id], kinds, events[d.doc_id])
                      + role_claims(d.text, self.doc_actors[d.doc_id], mentions, period_of(d.published))
@@ -1028,10 +1027,9 @@ class Linker(StatementLinking):
         """For each conditional forecast, the words of its condition where its document gives them."""
         found = {}
         conditional = [(f, condition) for f in forecasts if (condition := condition_of(f)[0])]
-        missing = sorted({f.doc_id for f, _ in conditional} - self.texts.keys())
-        self.texts.update((d.doc_id, d.text) for d in self.store.documents_by_ids(missing))
+        self.corpus.read_texts({f.doc_id for f, _ in conditional})
         for f, condition in conditional:
-            text, ev = self.texts.get(f.doc_id, ""), f.evidence
+            text, ev = self.corpus.text(f.doc_id), f.evidence
             at = text.rfind(condition, 0, ev.end + len(condition))
             at = at if at >= 0 else text.find(condition, ev.start)
             if at >= 0:

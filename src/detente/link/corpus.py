@@ -117,9 +117,20 @@ class Corpus:
     def text(self, doc_id: str) -> str:
         """A document's whole text (read only for the few spans that need what came before them)."""
         if doc_id not in self._texts:
-            found = self.store.documents_by_ids([doc_id])
-            self._texts[doc_id] = found[0].text if found else ""
+            self.read_texts([doc_id])
         return self._texts[doc_id]
+
+    def read_texts(self, doc_ids: Iterable[str]) -> None:
+        """Read the texts of these documents in one query (those not read yet); ``text`` then serves them."""
+        missing = sorted(set(doc_ids) - self._texts.keys())
+        for d in self.store.documents_by_ids(missing):
+            self._texts[d.doc_id] = d.text
+        for doc_id in missing:
+            self._texts.setdefault(doc_id, "")
+
+    def keep_text(self, doc_id: str, text: str) -> None:
+        """A text a caller has read anyway (the new documents, read whole for their cues)."""
+        self._texts[doc_id] = text
 
     def kind(self, actor_id: str) -> str | None:
         return self._kinds.get(actor_id)

@@ -63,7 +63,6 @@ class StatementLinking:
     store: Store
     corpus: Corpus
     doc_ids: list[str]
-    texts: dict[str, str]
     quotes_changed: set[str]
     promise_reports: dict[str, list[tuple[int, int]]]
 
@@ -134,11 +133,10 @@ class StatementLinking:
         for q in quotes:
             if q.speaker:
                 by_doc[q.doc_id].append(q)
-        missing = sorted(by_doc.keys() - self.texts.keys())
-        self.texts.update((d.doc_id, d.text) for d in self.store.documents_by_ids(missing))
+        self.corpus.read_texts(by_doc.keys())
         found = set()
         for doc_id, own in by_doc.items():
-            text, every = self.texts.get(doc_id, ""), self.quotes_in([doc_id])[doc_id]
+            text, every = self.corpus.text(doc_id), self.quotes_in([doc_id])[doc_id]
             for a in own:
                 for b in own:
                     between = text[a.end:b.start]
@@ -152,11 +150,10 @@ class StatementLinking:
     def sentence_people(self, quotes: list[Quote]) -> dict[str, frozenset[str]]:
         """For each quote with no speaker, ``@who:person`` for each person its sentence names ("Renn, who mused
         about taking the bridgehead “in forty-eight hours”")."""
-        missing = sorted({q.doc_id for q in quotes} - self.texts.keys())
-        self.texts.update((d.doc_id, d.text) for d in self.store.documents_by_ids(missing))
+        self.corpus.read_texts({q.doc_id for q in quotes})
         found = {}
         for q in quotes:
-            text = self.texts.get(q.doc_id, "")
+            text = self.corpus.text(q.doc_id)
             paragraph = text.rfind("\n", 0, q.start) + 1, (text.find("\n", q.end) + 1 or len(text) + 1) - 1
             start, end = next(((s, e) for s, e in sentence_spans(text, *paragraph) if e >= q.end), paragraph)
             found[q.quote_id] = frozenset(
@@ -183,10 +180,11 @@ class StatementLinking:
         timexes: dict[str, list[Timex]] = defaultdict(list)
         for t in self.store.raw_records("timexes", doc_id=docs) if docs else ():
             timexes[t.doc_id].append(t)  # type: ignore[attr-defined]
+        self.corpus.read_texts(docs)
         for q in quotes:
             if q.quote_id not in claimants:
                 continue
-            mentions, text = self.corpus.mentions(q.doc_id), self.texts.get(q.doc_id, "")
+            mentions, text = self.corpus.mentions(q.doc_id), self.corpus.text(q.doc_id)
             claimant = claimants[q.quote_id]
             start, end = claimed_span(text, q, claimant, mentions)
             inside = [m for m in mentions if start <= m.start and m.end <= end]
@@ -207,11 +205,10 @@ class StatementLinking:
 
     def paragraph_places(self, quotes: list[Quote]) -> dict[str, frozenset[str]]:
         """For each quote, ``@in:place`` for each town or city its paragraph names (places in a country)."""
-        missing = sorted({q.doc_id for q in quotes} - self.texts.keys())
-        self.texts.update((d.doc_id, d.text) for d in self.store.documents_by_ids(missing))
+        self.corpus.read_texts({q.doc_id for q in quotes})
         found = {}
         for q in quotes:
-            text = self.texts.get(q.doc_id, "")
+            text = self.corpus.text(q.doc_id)
             start, end = text.rfind("\n", 0, q.start) + 1, text.find("\n", q.end)
             end = len(text) if end < 0 else end
             found[q.quote_id] = frozenset(f"{PLACE_MARK}{m.actor_id}" for m in self.corpus.mentions(q.doc_id)
@@ -279,9 +276,7 @@ class StatementLinking:
         earlier, later = sorted((a, b), key=lambda f: (self.corpus.order(f.doc_id), f.evidence.start))
         if not same_prediction(earlier, later, self.corpus):
             return False
-        if later.doc_id not in self.texts:  # read only for the few pairs predicting the same
-            self.texts.update((d.doc_id, d.text) for d in self.store.documents_by_ids([later.doc_id]))
-        return retells(later, self.texts.get(later.doc_id, ""))
+        return retells(later, self.corpus.text(later.doc_id))  # (read only for the few pairs predicting the same)
 
     def forecast_reports_at(self, quotes: list[Quote]) -> dict[str, list[Evidence]]:
         """For each quote stating a forecast retold elsewhere (a quote of its author, or of no speaker the text
