@@ -62,7 +62,7 @@ LIGHT_VERBS = {"hold", "stage", "conduct", "launch", "carry", "lodge", "file", "
                "send", "deliver", "hand", "impose", "announce", "order", "present", "give", "pay", "open",
                "resume", "continue", "sign", "conclude", "extend", "express", "offer", "mount", "submit",
                "initiate", "organise", "organize", "arrange",
-               "undertake", "renew", "declare", "complete", "stag"}  # "stag": the model's lemma of "staged", "staging"
+               "undertake", "renew", "declare", "complete"}
 # "a mediation effort", "a rescue mission": the act the effort is made for
 EFFORT_NOUNS = {"effort", "mission", "bid", "attempt", "initiative", "drive"}
 # "a normal and expected step would be …": what someone ought to do
@@ -78,8 +78,7 @@ PERIOD_PARTS = {"end", "beginning", "start", "middle", "close", "turn"}
 TRANSFER_VERBS = {"hand", "send", "deliver", "lodge", "submit", "present", "file", "pass", "give"}
 STATIVE_VERBS = {"be", "remain", "stay", "sit", "live", "keep", "lie", "stand"}
 SPECULATING = {"muse", "talk", "speak", "think", "dream", "joke", "speculate", "fantasise", "fantasize", "write"}
-EXPECTING = {"expect", "predict", "anticipate", "forecast", "foresee", "hope",
-             "hop"}  # the model's lemma of "hoped", "hoping"
+EXPECTING = {"expect", "predict", "anticipate", "forecast", "foresee", "hope"}
 CLAIMING = {"claim", "allege", "charge", "contend", "assert"}
 ALLEGATION_NOUNS = {"allegation", "accusation", "claim", "charge"}
 ALLEGING = {"allege"}  # whatever is alleged of the other side is held against it ("alleged that X helped …")
@@ -304,9 +303,10 @@ class EventFinder:
             found = state(place.country) if place is not None else None
         return found
 
-    def addressee(self, token: Token | None) -> Party | None:
-        """Whom a note or request is sent to: the actor named, or the state of the capital it went to (the actors
-        stage reads "sent to Brask" as a place, as it reads "sent troops to Brask")."""
+    def party_or_place(self, token: Token | None) -> Party | None:
+        """The actor a word names, or the state of the place it is in: whom a note is sent to ("sent to Brask", which
+        the actors stage reads as a place, as it reads "sent troops to Brask"), whence a shell came ("from Kestrian
+        territory")."""
         found = self.party(token)
         if found is None and token is not None:
             place = next((m for m in self.places if m.start <= token.idx < m.end and m.country), None)
@@ -462,7 +462,7 @@ class EventFinder:
         sender = self.party(owner) or self._speaker_of_clause(verb)
         sent = next((c for c in asked.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in TRANSFER_VERBS),
                     None)
-        recipient = self.addressee(_recipient_of(sent)) if sent is not None else None
+        recipient = self.party_or_place(_recipient_of(sent)) if sent is not None else None
         if sender is None:
             return None
         found = self.event(verb, "040", recipient or self.counterpart_of(sender), sender)
@@ -699,10 +699,7 @@ class EventFinder:
     def _state_named_in(self, phrase: Token) -> Party | None:
         """The state a phrase names, itself or by a word in it ("from Kestrian territory", "across the border")."""
         for word in phrase.subtree:
-            found = self.party(word)
-            if found is None:
-                place = next((m for m in self.places if m.start <= word.idx < m.end and m.country), None)
-                found = state(place.country) if place is not None else None
+            found = self.party_or_place(word)
             if found is not None and found.country:
                 return found
         return None
@@ -798,11 +795,11 @@ class EventFinder:
                              and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))
         action = lexicon_code(complement) if complement.pos_ == "VERB" else None
         inner = next((c for c in complement.children if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)
-        if action is None and complement.lemma_.lower() in LIGHT_VERBS and inner is not None:
+        if action is None and _lemma(complement) in LIGHT_VERBS and inner is not None:
             # "agreed to begin drafting an agreement": what is begun is what is agreed
             self.consumed.add(inner.i)
             action = lexicon_code(inner)
-        if action is None and complement.lemma_.lower() in LIGHT_VERBS:
+        if action is None and _lemma(complement) in LIGHT_VERBS:
             # "agreed to hold regular consultations": the light verb's object names the action
             obj = next((c for c in complement.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
             if obj is not None and (action := self.noun_code(obj)):
@@ -974,7 +971,7 @@ class EventFinder:
             source = self._from_party(noun) or self.counterpart_of(received)
         measured = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" \
             and noun.head.head.lemma_.lower() in QUANTITY_NOUNS else noun  # "gave Kestria 5 million dollars of aid"
-        if source is None and measured.dep_ == "dobj" and measured.head.lemma_.lower() in LIGHT_VERBS:
+        if source is None and measured.dep_ == "dobj" and _lemma(measured.head) in LIGHT_VERBS:
             # "held talks", "lodged a protest", "staged exercises": the light verb's subject acts
             source = self.party(subject_of(measured.head))
             if source is None and measured.head.tag_ in ("VBD", "VBZ", "VBP"):
@@ -992,7 +989,7 @@ class EventFinder:
             target = target or self.party(_recipient_of(relative))
         elif target is None and relative is not None:
             # "Kestria's request for consultations, sent to Brask in February": the government it was sent to
-            target = self.addressee(_recipient_of(relative))
+            target = self.party_or_place(_recipient_of(relative))
         if source is None and cameo[:2] not in CONFLICT_ROOTS and noun.dep_ == "pobj" \
                 and noun.head.lower_ in ("in", "to") and (verb := _verb_above(noun)) is not None \
                 and (verb.lemma_.lower() in SAY_LEMMAS if noun.head.lower_ == "in"
@@ -1249,10 +1246,10 @@ class EventFinder:
         if trigger.dep_ == "pobj" and trigger.head.lower_ in TEMPORAL_PREPOSITIONS:
             verb = None  # "has not reopened it since the shooting": the shooting happened
         elif trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubjpass") and verb is not None \
-                and verb.i == trigger.head.i and verb.lemma_.lower() not in LIGHT_VERBS and self.verb_code(verb):
+                and verb.i == trigger.head.i and _lemma(verb) not in LIGHT_VERBS and self.verb_code(verb):
             verb = None  # "has not withdrawn the protest note it handed to Wenn": the withdrawal is negated
         elif trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and verb is not None \
-                and any(c.dep_ == "poss" for c in trigger.children) and verb.lemma_.lower() not in LIGHT_VERBS:
+                and any(c.dep_ == "poss" for c in trigger.children) and _lemma(verb) not in LIGHT_VERBS:
             verb = None  # "not expected to rule on Kestria's complaint": the complaint was made, the ruling is negated
         governing = verb.head if verb is not None and verb.dep_ in ("xcomp", "ccomp") and not _across_semicolon(verb) \
             and not _listed_clause(verb) else None
@@ -1297,7 +1294,7 @@ class EventFinder:
         not an event (verbal acts in the present, "Kestria accuses them", still count)."""
         if cameo[:2] not in ("04", "05", "06", "07", "08", "15"):
             return False
-        if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in LIGHT_VERBS \
+        if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and _lemma(trigger.head) in LIGHT_VERBS \
                 and (trigger.head.tag_ == "VBZ" or trigger.head.dep_ == "relcl"):
             # "a government that signs its agreements in daylight": told by the verb (but "insists that the
             # sides hold talks" asks for them)
@@ -1332,7 +1329,7 @@ class EventFinder:
         quote = self.parties.quote_at(trigger.idx)
         verb = trigger if trigger.pos_ in ("VERB", "AUX") else _governing(trigger)
         if (quote is None or quote.kind != "direct") and verb is not None and verb.dep_ == "ccomp" \
-                and verb.head.lemma_.lower() in SAY_LEMMAS | EXPECTING \
+                and _lemma(verb.head) in SAY_LEMMAS | EXPECTING \
                 and any(c.dep_ == "aux" and c.lower_ in ("would", "will") for c in verb.children) \
                 and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.head.children):
             return True  # "Last July I wrote that Demmin and Halvic would not meet before November"
@@ -1393,7 +1390,7 @@ class EventFinder:
         event a light verb does, undated by its own words, is dated by the verb's clause ("on 29 July, Kestria
         filed a complaint")."""
         found = self._date_of_clause(trigger, sentence)
-        light = trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in LIGHT_VERBS
+        light = trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and _lemma(trigger.head) in LIGHT_VERBS
         return self._date_of_clause(trigger.head, sentence) if found is None and light else found
 
     def _date_of_clause(self, trigger: Token, sentence: Span) -> Timex | None:
@@ -1437,7 +1434,7 @@ class EventFinder:
             head = head.head
         elif noun.dep_ not in ("dobj", "nsubjpass"):
             return False
-        if head.lemma_.lower() in LIGHT_VERBS and head.i not in coded_verbs:
+        if _lemma(head) in LIGHT_VERBS and head.i not in coded_verbs:
             return False  # "held talks": the noun is the event; "signed a memorandum": the verb is
         if head.i > noun.i:  # the verb comes later ("the sanctions were lifted"): code it first
             return self.verb_code(head) is not None and head.pos_ == "VERB"
@@ -1704,7 +1701,7 @@ class EventFinder:
                 (cause := self.verb_code(c)) and (coded := plover_of(cause)) and coded[0] == category for c in clauses):
             return True  # "three guards were killed when Valdorian troops opened fire": the outcome of that attack
         if any(c.lower_ == "to" for c in verb.children) and (verb.dep_ == "advcl" or (
-                verb.dep_ == "xcomp" and head.lemma_.lower() in LIGHT_VERBS
+                verb.dep_ == "xcomp" and _lemma(head) in LIGHT_VERBS
                 and any(c.dep_ == "dobj" for c in head.children))):
             # "could launch an operation to take the bridgehead", "began a hunger strike to protest": what
             # the operation is for
@@ -2341,7 +2338,7 @@ def _expected_of_others(trigger: Token) -> bool:
     what someone expects others to do is a forecast (or, asked of the other side, a request), not an
     event."""
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else _governing(trigger)
-    return verb is not None and verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in EXPECTING \
+    return verb is not None and verb.dep_ in ("xcomp", "ccomp") and _lemma(verb.head) in EXPECTING \
         and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
