@@ -381,3 +381,14 @@ def term_horizons(text: str, timexes: tuple[Timex, ...], published: str | None) 
             resolves = date(year, month + 1, day).isoformat()
         found.append(TermHorizon(match.start(), match.end(), match.group(0), resolves))
     return found
+
+
+# verb forms whose lemma the model gets wrong ("hoped" -> "hop", "staged" -> "stag", "raped" -> "rap")
+MODEL_LEMMAS = {"hoped": "hope", "hopes": "hope", "hoping": "hope", "staged": "stage", "stages": "stage",
+                "staging": "stage", "lambasted": "lambaste", "lambastes": "lambaste", "lambasting": "lambaste",
+                "raped": "rape", "rapes": "rape", "raping": "rape", "resupplied": "resupply"}
+
+
+def lemma_of(token: Token) -> str:
+    """A token's lemma in lower case, with the model's known mistakes mended."""
+    return MODEL_LEMMAS.get(token.lower_, token.lemma_.lower())

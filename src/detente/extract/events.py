@@ -40,6 +40,7 @@ from .clauses import (
     Party,
     clause_span,
     is_warning,
+    lemma_of,
     opens_with_agreement,
     sentence_in_line,
     subject_of,
@@ -193,18 +194,9 @@ def state(country: str) -> Party:
     return Party(country, country, "state")
 
 
-# verb forms whose lemma the model gets wrong ("hoped" -> "hop", "staged" -> "stag", "raped" -> "rap")
-MODEL_LEMMAS = {"hoped": "hope", "hoping": "hope", "staged": "stage", "staging": "stage", "lambasted": "lambaste",
-                "lambasting": "lambaste", "raped": "rape", "raping": "rape", "resupplied": "resupply"}
-
-
-def _lemma(token: Token) -> str:
-    return MODEL_LEMMAS.get(token.lower_, token.lemma_.lower())
-
-
 def lexicon_code(verb: Token) -> str | None:
     """The CAMEO code the event lexicon gives a verb, with its phrase ("open fire") if any."""
-    lemma = _lemma(verb)
+    lemma = lemma_of(verb)
     if lemma == "charge" and any(t.like_num or t.lower_ in ("more", "percent", "fee", "fees", "toll")
                                  for t in verb.subtree):
         return "163"  # "will charge Kestrian lorries 40 percent more": a fee, not a charge against anyone
@@ -775,7 +767,7 @@ class EventFinder:
         "agreed that the commission would meet", "“…,” Putin promised", "threatened to break
         relations") with the code of the action it names; the clause is then no event of its own."""
         threat = cameo.startswith("13") and verb.lemma_.lower() == "threaten"  # "threatened to break relations"
-        agreed = cameo.startswith("03") and (_lemma(verb) in future_codes()["intent_heads"]
+        agreed = cameo.startswith("03") and (lemma_of(verb) in future_codes()["intent_heads"]
                                              or any(c.dep_ == "dobj" for c in verb.children))
         if not (threat or agreed):
             return None
@@ -795,11 +787,11 @@ class EventFinder:
                              and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))
         action = lexicon_code(complement) if complement.pos_ == "VERB" else None
         inner = next((c for c in complement.children if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)
-        if action is None and _lemma(complement) in LIGHT_VERBS and inner is not None:
+        if action is None and lemma_of(complement) in LIGHT_VERBS and inner is not None:
             # "agreed to begin drafting an agreement": what is begun is what is agreed
             self.consumed.add(inner.i)
             action = lexicon_code(inner)
-        if action is None and _lemma(complement) in LIGHT_VERBS:
+        if action is None and lemma_of(complement) in LIGHT_VERBS:
             # "agreed to hold regular consultations": the light verb's object names the action
             obj = next((c for c in complement.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
             if obj is not None and (action := self.noun_code(obj)):
@@ -971,7 +963,7 @@ class EventFinder:
             source = self._from_party(noun) or self.counterpart_of(received)
         measured = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" \
             and noun.head.head.lemma_.lower() in QUANTITY_NOUNS else noun  # "gave Kestria 5 million dollars of aid"
-        if source is None and measured.dep_ == "dobj" and _lemma(measured.head) in LIGHT_VERBS:
+        if source is None and measured.dep_ == "dobj" and lemma_of(measured.head) in LIGHT_VERBS:
             # "held talks", "lodged a protest", "staged exercises": the light verb's subject acts
             source = self.party(subject_of(measured.head))
             if source is None and measured.head.tag_ in ("VBD", "VBZ", "VBP"):
@@ -1246,10 +1238,10 @@ class EventFinder:
         if trigger.dep_ == "pobj" and trigger.head.lower_ in TEMPORAL_PREPOSITIONS:
             verb = None  # "has not reopened it since the shooting": the shooting happened
         elif trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubjpass") and verb is not None \
-                and verb.i == trigger.head.i and _lemma(verb) not in LIGHT_VERBS and self.verb_code(verb):
+                and verb.i == trigger.head.i and lemma_of(verb) not in LIGHT_VERBS and self.verb_code(verb):
             verb = None  # "has not withdrawn the protest note it handed to Wenn": the withdrawal is negated
         elif trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and verb is not None \
-                and any(c.dep_ == "poss" for c in trigger.children) and _lemma(verb) not in LIGHT_VERBS:
+                and any(c.dep_ == "poss" for c in trigger.children) and lemma_of(verb) not in LIGHT_VERBS:
             verb = None  # "not expected to rule on Kestria's complaint": the complaint was made, the ruling is negated
         governing = verb.head if verb is not None and verb.dep_ in ("xcomp", "ccomp") and not _across_semicolon(verb) \
             and not _listed_clause(verb) else None
@@ -1294,7 +1286,7 @@ class EventFinder:
         not an event (verbal acts in the present, "Kestria accuses them", still count)."""
         if cameo[:2] not in ("04", "05", "06", "07", "08", "15"):
             return False
-        if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and _lemma(trigger.head) in LIGHT_VERBS \
+        if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and lemma_of(trigger.head) in LIGHT_VERBS \
                 and (trigger.head.tag_ == "VBZ" or trigger.head.dep_ == "relcl"):
             # "a government that signs its agreements in daylight": told by the verb (but "insists that the
             # sides hold talks" asks for them)
@@ -1329,7 +1321,7 @@ class EventFinder:
         quote = self.parties.quote_at(trigger.idx)
         verb = trigger if trigger.pos_ in ("VERB", "AUX") else _governing(trigger)
         if (quote is None or quote.kind != "direct") and verb is not None and verb.dep_ == "ccomp" \
-                and _lemma(verb.head) in SAY_LEMMAS | EXPECTING \
+                and lemma_of(verb.head) in SAY_LEMMAS | EXPECTING \
                 and any(c.dep_ == "aux" and c.lower_ in ("would", "will") for c in verb.children) \
                 and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.head.children):
             return True  # "Last July I wrote that Demmin and Halvic would not meet before November"
@@ -1356,7 +1348,7 @@ class EventFinder:
             auxes = {c.lower_ for c in current.children if c.dep_ in ("aux", "auxpass")}
             if auxes & {"will", "shall", "'ll", "wo", "would", "could", "might", "may"}:
                 return True
-            if current.dep_ in ("xcomp", "ccomp", "advcl") and _lemma(current.head) in heads \
+            if current.dep_ in ("xcomp", "ccomp", "advcl") and lemma_of(current.head) in heads \
                     and not _temporal_clause(current):
                 return True
             if current.dep_ == "acl" and current.head.lemma_.lower() in INTENT_NOUNS \
@@ -1390,7 +1382,7 @@ class EventFinder:
         event a light verb does, undated by its own words, is dated by the verb's clause ("on 29 July, Kestria
         filed a complaint")."""
         found = self._date_of_clause(trigger, sentence)
-        light = trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and _lemma(trigger.head) in LIGHT_VERBS
+        light = trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and lemma_of(trigger.head) in LIGHT_VERBS
         return self._date_of_clause(trigger.head, sentence) if found is None and light else found
 
     def _date_of_clause(self, trigger: Token, sentence: Span) -> Timex | None:
@@ -1434,7 +1426,7 @@ class EventFinder:
             head = head.head
         elif noun.dep_ not in ("dobj", "nsubjpass"):
             return False
-        if _lemma(head) in LIGHT_VERBS and head.i not in coded_verbs:
+        if lemma_of(head) in LIGHT_VERBS and head.i not in coded_verbs:
             return False  # "held talks": the noun is the event; "signed a memorandum": the verb is
         if head.i > noun.i:  # the verb comes later ("the sanctions were lifted"): code it first
             return self.verb_code(head) is not None and head.pos_ == "VERB"
@@ -1701,7 +1693,7 @@ class EventFinder:
                 (cause := self.verb_code(c)) and (coded := plover_of(cause)) and coded[0] == category for c in clauses):
             return True  # "three guards were killed when Valdorian troops opened fire": the outcome of that attack
         if any(c.lower_ == "to" for c in verb.children) and (verb.dep_ == "advcl" or (
-                verb.dep_ == "xcomp" and _lemma(head) in LIGHT_VERBS
+                verb.dep_ == "xcomp" and lemma_of(head) in LIGHT_VERBS
                 and any(c.dep_ == "dobj" for c in head.children))):
             # "could launch an operation to take the bridgehead", "began a hunger strike to protest": what
             # the operation is for
@@ -1738,7 +1730,7 @@ class EventFinder:
         # ambassador … Ambassador Wenn had been recalled": the one the earlier event was done to, pointed
         # back to (its date may be told only now)
         names = {subject.lemma_.lower()} | {c.lemma_.lower() for c in subject.children if c.dep_ == "compound"}
-        told = next((e for e in same if _same_thing(self._object_lemma(e), names)), None)
+        told = next((e for e in same if _same_thing(self._objectlemma(e), names)), None)
         if told is not None and told.date is None and found.date is not None:
             self._date_retold(told, found, events)  # the undated first report takes the date told now
         return told is not None
@@ -1748,7 +1740,7 @@ class EventFinder:
         events[told.event_id] = dated
         self.found = [dated if e.event_id == told.event_id else e for e in self.found]
 
-    def _object_lemma(self, event: Event) -> str | None:
+    def _objectlemma(self, event: Event) -> str | None:
         """What an event was done to: its verb's object, or the subject of its passive verb ("all the vehicles were
         returned")."""
         span = self.sdoc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand") \
@@ -2338,7 +2330,7 @@ def _expected_of_others(trigger: Token) -> bool:
     what someone expects others to do is a forecast (or, asked of the other side, a request), not an
     event."""
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else _governing(trigger)
-    return verb is not None and verb.dep_ in ("xcomp", "ccomp") and _lemma(verb.head) in EXPECTING \
+    return verb is not None and verb.dep_ in ("xcomp", "ccomp") and lemma_of(verb.head) in EXPECTING \
         and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 

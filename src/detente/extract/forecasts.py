@@ -29,6 +29,7 @@ from .clauses import (
     auxiliaries,
     is_warning,
     last_day,
+    lemma_of,
     line_bounds,
     subject_of,
     term_horizons,
@@ -41,8 +42,7 @@ FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 REPORTED_AUX = {"would"}
 POSSIBLE_AUX = {"could", "might", "may"}
 LIKELY_WORDS = {"likely", "unlikely", "expected", "set", "bound", "poised", "certain", "sure", "due"}
-# "hop": spaCy's lemma of "hoped"
-EXPECT_VERBS = {"expect", "predict", "forecast", "anticipate", "foresee", "hope", "hop"}
+EXPECT_VERBS = {"expect", "predict", "forecast", "anticipate", "foresee", "hope"}
 SAY_VERBS = {"say", "tell", "add", "announce", "state", "declare", "predict", "expect", "believe", "think", "warn",
              "write", "argue", "claim", "insist", "suggest", "estimate", "forecast", "confirm", "indicate", "report"}
 HORIZON_PREP = re.compile(
@@ -53,7 +53,7 @@ HEDGES = {"likely", "unlikely", "expected", "probably", "possibly", "perhaps", "
           "bound", "poised", "doubtless", "surely", "almost", "certainly", "risk", "threatens",
           "impression", "prospect", "danger", "likelihood", "chance", "fear", "expectation", "sign",
           "expect", "forecast", "predict", "predicted", "project", "projected", "anticipate", "anticipated",
-          "confident", "confidence", "convinced", "believe", "think", "hope", "hop", "doubt"}
+          "confident", "confidence", "convinced", "believe", "think", "hope", "doubt"}
 # an analysis or opinion piece predicts in its own voice; a news report's "will" states a schedule
 ANALYSIS_VOICE = re.compile(r"(?m)^\W*(forecasts?|outlook|scenarios?|what (?:comes|happens) next)\b|\bI (?:think|believe|expect|wrote|argued)\b", re.I)
 DEONTIC = {"respect", "honour", "honor", "comply", "abide", "fulfil", "fulfill", "pay", "return", "release", "stop",
@@ -141,7 +141,7 @@ class ForecastFinder:
         if verb.dep_ == "xcomp" and head.lemma_.lower() in LIKELY_WORDS | {"be"} and self._likely(head):
             # "fires have been deliberately set to clear slums": a purpose in the past, not "is set to"
             return not set(auxiliaries(head)) & {"have", "has", "had", "'ve"}
-        if verb.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in EXPECT_VERBS and head.i != verb.i:
+        if verb.dep_ in ("xcomp", "ccomp") and lemma_of(head) in EXPECT_VERBS and head.i != verb.i:
             if self.hoped_present(verb, head):
                 return False
             # "Dorrun expected Brask to respect the ceiling" is a demand, not a prediction; "officials
@@ -161,14 +161,14 @@ class ForecastFinder:
         """"I hope it does not happen", "I hope all of us are": a hope in the present tense, with nothing to say it
         lies ahead, is a wish ("I hope it will happen" and "they hoped to sign by the spring" expect)."""
         present = verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VB" and bool(set(auxiliaries(verb)) & {"do", "does"}))
-        return head.lemma_.lower() in ("hope", "hop") and verb.dep_ == "ccomp" and present \
+        return lemma_of(head) == "hope" and verb.dep_ == "ccomp" and present \
             and not set(auxiliaries(verb)) - {"do", "does"}
 
     def _past_expectation(self, head: Token) -> bool:
         """"Officials had hoped that …", "I was hoping you would …": a hope held in the past; but
         "they said they hoped to …" reports a present one in the past tense, and a prediction made in
         the past ("she predicted in March that …") is still one."""
-        if head.lemma_.lower() not in ("hope", "hop"):
+        if lemma_of(head) != "hope":
             return False
         auxes = set(auxiliaries(head))
         return "had" in auxes or ((head.tag_ == "VBD" or bool(auxes & {"was", "were"})) and not self._reported(head))
@@ -307,7 +307,7 @@ class ForecastFinder:
             if current.head.i == current.i:
                 break
             head = current.head
-            says = current.dep_ in ("ccomp", "xcomp") and head.lemma_.lower() in SAY_VERBS | EXPECT_VERBS
+            says = current.dep_ in ("ccomp", "xcomp") and lemma_of(head) in SAY_VERBS | EXPECT_VERBS
             believes = current.dep_ in ("acl", "ccomp") and head.lemma_.lower() in BELIEF_NOUNS and head.pos_ == "NOUN"
             if says and any(c.dep_ == "auxpass" for c in head.children):
                 return True, None  # "the panel is not expected to rule …": expected by no one named
@@ -340,7 +340,7 @@ class ForecastFinder:
         """"We will …", or a speaker's "the Russian side will …": an undertaking, not a prediction
         (but "they hoped to have a text ready by the summer" is an expectation)."""
         subject = subject_of(verb)
-        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in EXPECT_VERBS and not (
+        if verb.dep_ == "xcomp" and lemma_of(verb.head) in EXPECT_VERBS and not (
                 subject is not None and subject.lower_ in FIRST_PERSON):
             return False  # but "we hope to apply for grants" is an intention
         if subject is not None and subject.lower_ in FIRST_PERSON:
@@ -458,7 +458,7 @@ class ForecastFinder:
         """A prediction marked as such: "likely", "expected", "probably", "could" (with ``reported``,
         not "would", which reported speech puts for "will")."""
         words = {t.lower_ for t in verb.sent if start <= t.idx < end} | set(auxiliaries(verb))
-        words |= {a.lemma_.lower() for a in list(verb.ancestors)[:2]}  # "the impression that X will …"
+        words |= {lemma_of(a) for a in list(verb.ancestors)[:2]}  # "the impression that X will …"
         hedges = HEDGES - {"would"} if reported else HEDGES
         return bool(words & hedges) or self.condition(verb, None)[0] or self._under_condition(verb)
 
