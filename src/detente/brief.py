@@ -421,7 +421,7 @@ def _named_in_paragraph(store: Store, records: list[R], states: tuple[str, str],
     """The records whose paragraph names an actor of one of ``sides(record)``."""
     doc_ids = {r.doc_id for r in records}
     named = names.mentions_of(states, doc_ids, people=people)
-    texts = {d: doc.text for d in sorted(doc_ids) if (doc := store.document(d)) is not None}
+    texts = {d.doc_id: d.text for d in store.documents_by_ids(sorted(doc_ids))}
     kept = []
     for r in records:
         doc_id = r.doc_id

@@ -93,6 +93,7 @@ class CommitmentFinder:
         self.adjectives = set(lexicon["adjectives"])
         self.cues = status_cue_patterns()
         self._sentences: list[tuple[Span, set[str], str]] | None = None
+        self._promising: dict[int, bool] = {}
         self.referring = set(lexicon["referring_nouns"])
         self.agreements = set(lexicon["agreement_nouns"])
         self.noncommittal = set(lexicon["noncommittal_verbs"]) | set(lexicon["wish_verbs"])
@@ -424,9 +425,11 @@ class CommitmentFinder:
 
     def _makes_promise(self, sentence: Span) -> bool:
         """A sentence telling a promise of its own: a promise verb with what was promised ("promised to clarify
-        all the circumstances", "pledged that …")."""
-        return any(self.promise_verb(t) and any(c.dep_ in ("xcomp", "ccomp", "dobj") for c in t.children)
-                   for t in sentence)
+        all the circumstances", "pledged that …"). Found once per sentence: every promise's status asks."""
+        if sentence.start not in self._promising:
+            self._promising[sentence.start] = any(
+                self.promise_verb(t) and any(c.dep_ in ("xcomp", "ccomp", "dobj") for c in t.children) for t in sentence)
+        return self._promising[sentence.start]
 
     @staticmethod
     def _conditional_at(sentence: Span, offset: int) -> bool:
@@ -476,7 +479,8 @@ class CommitmentFinder:
         doer = self.parties.of(subject_of(verb))
         if doer is None and self._dated_announcement(verb):
             return True
-        if doer is None or self.threat(verb) or self._joint(subject_of(verb)) or self._refusal_or_pressure(verb) or any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children) for c in verb.children):
+        if doer is None or self.threat(verb) or self._joint(subject_of(verb)) or self._refusal_or_pressure(verb) \
+                or self._conditional(verb):
             return False
         if self.under_agreement(verb):
             return True
