@@ -270,6 +270,30 @@ def test_one_speakers_words_at_one_place_retold_in_other_words_are_one_statement
                         ("heavy rain h", ["the convoy h"]), ("the convoy h", ["heavy rain h"]), ("the convoy w", [])]
 
 
+def dated_quote_doc(text: str, published: str, quoted: str, said_on: str | None) -> DocResult:
+    result = quote_doc(text, published, quoted)
+    return dataclasses.replace(result, quotes=tuple(dataclasses.replace(q, said_on=said_on) for q in result.quotes))
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_remarks_dated_to_different_days_or_after_a_report_are_two_statements(tmp_path, order):
+    # the same words said on 3 May and again on 2 June are two remarks; a day apart they may be one told from
+    # two time zones; a report published on 4 May cannot tell a remark of 2 June
+    first = dated_quote_doc("On Saturday Brisk said the border crossing fees must be paid in full.", "2025-05-04",
+                            "the border crossing fees must be paid in full", "2025-05-03")
+    next_day = dated_quote_doc("Brisk said on Sunday the border crossing fees must be paid in full.", "2025-05-05",
+                               "the border crossing fees must be paid in full", "2025-05-04")
+    undated = dated_quote_doc("Brisk has said the border crossing fees must be paid in full.", "2025-05-04",
+                              "the border crossing fees must be paid in full", None)
+    again = dated_quote_doc("On Monday Brisk said again the border crossing fees must be paid in full.", "2025-06-03",
+                            "the border crossing fees must be paid in full", "2025-06-02")
+    store = linked(tmp_path, [first, next_day, undated, again][::order], f"said{order}")
+    reported = sorted((q.said_on or "-", sorted(o.doc_id == again.document.doc_id for o in q.also_reported_in))
+                      for q in store.records("quotes"))
+    assert reported == [("-", [False, False]), ("2025-05-03", [False, False]), ("2025-05-04", [False, False]),
+                        ("2025-06-02", [])]
+
+
 def forecast_doc(text: str, published: str, predicted: str) -> DocResult:
     doc = _document(text, published)
     return DocResult(document=doc, actors=_actors(doc.doc_id, text), forecasts=(

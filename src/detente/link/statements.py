@@ -40,6 +40,10 @@ FIGURE_MARK = "@fig:"
 # alike is enough ("and two, according to Brask" says nothing else)
 FIGURE_TWIN = "@fig2:"
 WHO_MARK = "@who:"
+# how a quote's probe names the day its words were said ("said on Friday"), when the text gives one
+SAID_MARK = "@on:"
+# two reports may date one remark a day apart (time zones, a late-night speech reported the next day)
+SAID_DAYS_APART = 1
 _ACCORDING_TO = re.compile(r"\baccording to\b", re.I)
 # two remarks of one speaker told one right after the other: at most this far apart, with only the second's
 # attribution between them ("… launched. According to the Valdorian president, …")
@@ -80,13 +84,13 @@ class StatementLinking:
         figures = self.figure_claims(new)
         probes = {q.quote_id: Probe(q.quote_id, q.speaker or "", q.doc_id, self.day(q.doc_id),
                                     said_words(q.text) | places[q.quote_id] | figures[q.quote_id]
-                                    | unnamed.get(q.quote_id, frozenset())) for q in new}
+                                    | unnamed.get(q.quote_id, frozenset()) | said_mark(q)) for q in new}
         self.store.put_keys("quotes", list(probes), [row for p in probes.values() for row in p.rows()])
         if not new:
             return
 
         def similarity(a: Probe, b: Probe) -> float:
-            if not days_near(a.day, b.day, STATEMENT_DAYS):
+            if not days_near(a.day, b.day, STATEMENT_DAYS) or self.said_apart(a, b):
                 return 0.0
             found = quote_similarity(a, b, days_near(a.day, b.day, OCCASION_DAYS)) if a.key and a.key == b.key else 0.0
             if a.key in b.named or b.key in a.named:  # a quote with no speaker: only the other's words, all of them
@@ -124,6 +128,14 @@ class StatementLinking:
                     rows.append((q.quote_id, first.quote_id, _with_reports(q, others)))
         self.store.replace_links("quotes", [p.record_id for part in parts for p in part], rows)
         self.quotes_changed.update(p.record_id for part in parts for p in part)
+
+    def said_apart(self, a: Probe, b: Probe) -> bool:
+        """Whether two reports date their remarks to different days, or one dates its remark after the other
+        report was published: two remarks (a speaker repeating a demand a month later says it again)."""
+        if a.said_on and b.said_on:
+            return not days_near(a.said_on, b.said_on, SAID_DAYS_APART)
+        return any(p.said_on and (latest := self.corpus.latest(o.doc_id)) and p.said_on > latest.isoformat()
+                   for p, o in ((a, b), (b, a)))
 
     def told_together(self, quotes: Iterable[Quote]) -> frozenset[tuple[str, str]]:
         """Pairs of these quotes (both ways round) by one speaker, one right after the other in one paragraph with
@@ -335,6 +347,7 @@ class Probe:
     figures: frozenset[str] = dataclasses.field(init=False, compare=False)
     named: frozenset[str] = dataclasses.field(init=False, compare=False)
     numbers: frozenset[str] = dataclasses.field(init=False, compare=False)
+    said_on: str | None = dataclasses.field(init=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "content", frozenset(plain(self.words)))
@@ -342,6 +355,8 @@ class Probe:
         object.__setattr__(self, "named",
                            frozenset(w.removeprefix(WHO_MARK) for w in self.words if w.startswith(WHO_MARK)))
         object.__setattr__(self, "numbers", frozenset(_numbers(self.words)))
+        object.__setattr__(self, "said_on", next((w.removeprefix(SAID_MARK) for w in self.words
+                                                  if w.startswith(SAID_MARK)), None))
 
     def info(self) -> str:
         return f"{self.doc_id} {self.key} {' '.join(sorted(self.words))}"
@@ -381,6 +396,11 @@ def with_parts(groups: list[list[Probe]], similarity: Callable[[Probe, Probe], f
         else:
             alone.append([p])
     return joined + alone
+
+
+def said_mark(q: Quote) -> frozenset[str]:
+    """The day a quote's words were said, as a probe word, when the text dates them to the day."""
+    return frozenset({SAID_MARK + q.said_on}) if q.said_on and len(q.said_on) == 10 else frozenset()
 
 
 def _probe_words(row: tuple[str, str, str | None, str | None]) -> list[str]:
@@ -445,7 +465,7 @@ def quote_similarity(a: Probe, b: Probe, same_time: bool = False) -> float:
         return 0.0
     common = a.words & b.words
     places = {w for w in common if w.startswith(PLACE_MARK)}
-    marks = {w for w in common if w.startswith((FIGURE_MARK, FIGURE_TWIN, WHO_MARK))}
+    marks = {w for w in common if w.startswith((FIGURE_MARK, FIGURE_TWIN, WHO_MARK, SAID_MARK))}
     shared, similarity = len(common) - len(places) - len(marks), overlap(a.content, b.content)
     if shared >= QUOTE_SHARED_WORDS or (shared >= QUOTE_WHOLE_WORDS and similarity == 1.0):
         return similarity
