@@ -1299,6 +1299,18 @@ def test_events_a_relative_clause_on_a_participant_dates_its_own_verb(nlp):
     assert {e.trigger.text: e.date for e in events}.get("note") == "2026-08-05"
 
 
+def test_events_a_relative_clause_on_what_an_act_comments_on_is_not_dated_by_that_act(nlp):
+    # the denouncing was on Wednesday; the agreement it denounced was made before
+    text = ("On Wednesday, the foreign ministers of Sarnovia denounced the memorandum between Kestria and Valdoria "
+            "in which Kestria and Valdoria agreed on a maritime border.")
+    events = run(nlp, text, published="2026-08-08", example_gazetteer=True).events
+    assert {e.trigger.text: e.date for e in events}.get("agreed", "missing") is None
+    # a meeting "where" something was said takes place when the meeting does
+    text = "On Tuesday, Kestria's president met the Valdorian envoy, where he denounced the agreement."
+    events = run(nlp, text, published="2026-08-08", example_gazetteer=True).events
+    assert {e.trigger.text: e.date for e in events}.get("denounced") == "2026-08-04"
+
+
 def test_events_a_participle_on_people_dates_their_story_one_on_an_occasion_dates_the_event(nlp):
     text = "Valdoria paid compensation to the families of the three Kestrian guards killed on the bridge in May."
     events = run(nlp, text, published="2026-09-10", example_gazetteer=True).events

@@ -250,6 +250,12 @@ def score_of(category: str, mode: str | None, event_mode: str) -> float:
     return round(base * MODE_WEIGHT[event_mode], 2) + 0.0  # never -0.0
 
 
+# acts that comment on something already done: make a statement, approve, disapprove, reject (CAMEO roots)
+REACTION_ROOTS = ("01", "05", "11", "12")
+# nouns of this CAMEO root are occasions (talks, a visit, a summit), not things made
+OCCASION_ROOT = "04"
+
+
 class EventFinder:
     def __init__(self, document: Document, sdoc: Doc, mentions: list[Mention], timexes: tuple[Timex, ...],
                  quotes: tuple[Quote, ...] = (), forecasts: tuple[Forecast, ...] = (),
@@ -1400,7 +1406,26 @@ class EventFinder:
         own, outside = [t for t in own if id(t) not in nested], [t for t in outside if id(t) not in nested]
         if own:
             return min(outside or own, key=lambda t: abs(t.start - trigger.idx))
+        if self._describes_a_thing(trigger):
+            return None
         return in_sentence[0] if len(in_sentence) == 1 and id(in_sentence[0]) not in nested else None
+
+    def _describes_a_thing(self, trigger: Token) -> bool:
+        """Whether the trigger is a relative clause telling what a thing is that the sentence's act comments on:
+        "on Wednesday the ministers denounced the memoranda in which both agreed on borders" — the agreeing came
+        before the denouncing; "the talks at which both agreed" or "met the envoy, where she denounced it" take
+        place when the sentence's act does."""
+        noun = trigger.head
+        if trigger.dep_ != "relcl" or noun.pos_ not in ("NOUN", "PROPN") or \
+                (self.noun_code(noun) or "").startswith(OCCASION_ROOT):
+            return False
+        if any(c.lower_ in ("where", "when") for c in trigger.children if c.i < trigger.i):
+            return False
+        verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+        if noun.dep_ not in ("dobj", "pobj") or verb.pos_ != "VERB":
+            return False
+        code = self.verb_code(verb)
+        return code is not None and code[:2] in REACTION_ROOTS
 
     @staticmethod
     def _in_clause_of_another(timex: Timex, trigger: Token) -> bool:
