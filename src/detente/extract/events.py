@@ -1406,26 +1406,30 @@ class EventFinder:
         own, outside = [t for t in own if id(t) not in nested], [t for t in outside if id(t) not in nested]
         if own:
             return min(outside or own, key=lambda t: abs(t.start - trigger.idx))
-        if self._describes_a_thing(trigger):
-            return None
+        if len(in_sentence) == 1 and (clause := self._describing_clause(trigger)) is not None:
+            a, b = clause_span(clause)
+            if not a <= in_sentence[0].start < b:
+                return None
         return in_sentence[0] if len(in_sentence) == 1 and id(in_sentence[0]) not in nested else None
 
-    def _describes_a_thing(self, trigger: Token) -> bool:
-        """Whether the trigger is a relative clause telling what a thing is that the sentence's act comments on:
-        "on Wednesday the ministers denounced the memoranda in which both agreed on borders" — the agreeing came
-        before the denouncing; "the talks at which both agreed" or "met the envoy, where she denounced it" take
-        place when the sentence's act does."""
-        noun = trigger.head
-        if trigger.dep_ != "relcl" or noun.pos_ not in ("NOUN", "PROPN") or \
-                (self.noun_code(noun) or "").startswith(OCCASION_ROOT):
-            return False
-        if any(c.lower_ in ("where", "when") for c in trigger.children if c.i < trigger.i):
-            return False
+    def _describing_clause(self, trigger: Token) -> Token | None:
+        """The relative clause the trigger stands in when that clause tells what a thing is that the sentence's act
+        comments on: "on Wednesday the ministers denounced the memoranda in which both agreed on borders and allowed troop
+        deployments" — the agreeing and the deployments came before the denouncing; "the talks at which both
+        agreed" or "met the envoy, where she denounced it" take place when the sentence's act does."""
+        clause = next((a for a in (trigger, *trigger.ancestors) if a.dep_ == "relcl"), None)
+        if clause is None:
+            return None
+        noun = clause.head
+        if noun.pos_ not in ("NOUN", "PROPN") or (self.noun_code(noun) or "").startswith(OCCASION_ROOT):
+            return None
+        if any(c.lower_ in ("where", "when") for c in clause.children if c.i < clause.i):
+            return None
         verb = noun.head.head if noun.dep_ == "pobj" else noun.head
         if noun.dep_ not in ("dobj", "pobj") or verb.pos_ != "VERB":
-            return False
+            return None
         code = self.verb_code(verb)
-        return code is not None and code[:2] in REACTION_ROOTS
+        return clause if code is not None and code[:2] in REACTION_ROOTS else None
 
     @staticmethod
     def _in_clause_of_another(timex: Timex, trigger: Token) -> bool:
