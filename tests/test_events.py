@@ -1312,6 +1312,20 @@ def test_events_a_relative_clause_on_what_an_act_comments_on_is_not_dated_by_tha
     assert {e.trigger.text: e.date for e in events}.get("denounced") == "2026-08-04"
 
 
+def test_events_a_noun_retelling_an_act_of_the_same_date_and_sides_is_that_act(nlp):
+    # three mentions of one July call: the later two give the same month, so they tell the first again
+    text = ("The envoy resigned after details emerged of a call between Kestria and Valdoria in late July. "
+            "The council asked for the transcript of a call between Valdoria and Kestria in late July.")
+    events = run(nlp, text, published="2026-09-30", example_gazetteer=True).events
+    assert [(e.trigger.text, e.date) for e in events if e.category == "CONSULT"] == [("call", "2026-07")]
+
+
+def test_events_releasing_a_summary_is_a_statement_not_a_release_of_people(nlp):
+    text = "Last week Valdoria released a summary of a phone call made by Kestrian President Anton Serb in July."
+    events = run(nlp, text, published="2026-09-30", example_gazetteer=True).events
+    assert [e.cameo for e in events if e.trigger.text == "released"] == []
+
+
 def test_events_a_participle_on_people_dates_their_story_one_on_an_occasion_dates_the_event(nlp):
     text = "Valdoria paid compensation to the families of the three Kestrian guards killed on the bridge in May."
     events = run(nlp, text, published="2026-09-10", example_gazetteer=True).events

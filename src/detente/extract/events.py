@@ -1492,7 +1492,8 @@ class EventFinder:
                 continue
             if token.pos_ == "VERB":
                 coded_verbs.add(token.i)
-            if token.pos_ == "NOUN" and self._mentioned_before(token, found, seen):
+            if token.pos_ == "NOUN" and (self._mentioned_before(token, found, seen)
+                                         or self._same_dated_event(found, events)):
                 continue
             key = (found.category, found.source_country or found.source, found.target_country or found.target)
             seen.setdefault(key, []).append((token.sent.start, (found.cameo or "")[:3]))
