@@ -718,14 +718,16 @@ def test_events_no_need_to_discuss_is_no_consultation(nlp):
 
 def test_events_not_done_since_an_event(nlp):
     # "has not reopened … since": a negated perfect is reported, not a state of affairs; the event after
-    # "since" is its own (dated) mention and keeps its own mode
+    # "since" keeps its own mode, and told before with the same date it is that event told again
     text = ("Valdorian guards shot at a Kestrian patrol on the bridge on 6 May. Kestria has not reopened the bridge "
-            "to civilian traffic since the shooting on 6 May.")
+            "to civilian traffic since the shooting by Valdorian guards on 6 May.")
     events = run(nlp, text, published="2025-06-05", example_gazetteer=True).events
     assert [(e.category, e.cameo, e.source, e.target, e.mode, e.trigger.text) for e in events] == [
         ("ASSAULT", "193", "XVL", "XKS", "asserted", "shot"),
-        ("CONCEDE", "081", "XKS", "XVL", "negated", "reopened"),
-        ("ASSAULT", "193", "XVL", "XKS", "asserted", "shooting")]
+        ("CONCEDE", "081", "XKS", "XVL", "negated", "reopened")]
+    events = run(nlp, text[text.index("Kestria has"):], published="2025-06-05", example_gazetteer=True).events
+    assert [(e.category, e.mode, e.trigger.text) for e in events] == [
+        ("CONCEDE", "negated", "reopened"), ("ASSAULT", "asserted", "shooting")]
 
 
 def test_events_relative_clause_through_a_preposition_says_nothing_done_to_its_noun(nlp):
