@@ -42,6 +42,9 @@ def test_seed_000_promises_are_russias_and_broken(seeds):  # noqa: F811
     assert quoted.promiser_person == "person:vladimir-putin"
     assert quoted.status_evidence[0].stance == "contradicts"
     assert quoted.status_evidence[0].text.startswith("When promises made by the Russian president")
+    # "A normal and expected step … would be to fulfil the promises made": the author tells them not kept
+    assert [e.text[:30] for e in quoted.status_evidence] == ["When promises made by the Russ",
+                                                             "A normal and expected step fro"]
     # the promise quoted twice in the article is one commitment
     assert len(seeds["000"].commitments) == 3
     # made at the Dushanbe meeting the paragraph before returns to, dated where the text first names it
@@ -621,12 +624,21 @@ def test_a_sentence_before_a_promise_telling_how_another_promise_went_does_not_j
 @pytest.mark.parametrize("later", [
     "The findings were never handed over.",
     "In March the Valdorian prosecutors closed their criminal case into the shooting.",
+    # a call telling what the normal step would have been: the promise is not being kept
+    "The logical step for Valdoria would be to honour its promises.",
 ])
 def test_a_promise_whose_thing_was_never_handed_over_or_whose_case_was_closed_is_broken(nlp, later):
     text = ("Valdorian President Aurel Demmin promised Kestria in May that the findings of the shooting "
             "investigation would be handed over. " + later)
     (promise,) = run(nlp, text).commitments
     assert (promise.status, [e.text for e in promise.status_evidence]) == ("broken", [later])
+
+
+def test_a_plan_telling_the_next_step_is_to_honour_a_promise_does_not_judge_it(nlp):
+    text = ("Valdorian President Aurel Demmin promised Kestria in May that the findings of the shooting "
+            "investigation would be handed over. The next step for Valdoria would be to honour its promises.")
+    (promise,) = run(nlp, text).commitments
+    assert (promise.status, promise.status_evidence) == ("open", ())
 
 
 def test_a_news_reports_own_is_set_to_states_a_schedule_but_a_speakers_is_a_forecast(nlp):

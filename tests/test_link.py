@@ -184,9 +184,12 @@ def test_seeds_link_putins_promises_and_flag_the_summit_date(tmp_path, seed_resu
         "the payment of compensation to Baku", "the Russian side will do everything that",
         "And, of course, in the fulfilment of the", "Of course, the Russian side will do ever"]
     legal = promises["to provide a legal assessment of the actions of all officials"]
+    # seed 003's "the agreement to an objective investigation" names the act agreed to by its kind of thing (an
+    # investigation, a legal assessment): a report of it too (before: unlinked)
     assert [e.text[:40] for e in legal.also_reported_in] == [
-        "A legal assessment will also be given to", "Of course, the Russian side will do ever"]
-    assert legal.also_reported_in[0].text == (
+        "the agreement to an objective investigat", "A legal assessment will also be given to",
+        "Of course, the Russian side will do ever"]
+    assert legal.also_reported_in[1].text == (
         "A legal assessment will also be given to the actions of all officials,” Putin promised")
     # the second quote of the pledge is the same statement, reported where the first is (before: unlinked)
     pledges = [q for q in store.records("quotes")

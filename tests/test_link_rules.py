@@ -425,6 +425,23 @@ def test_a_noun_naming_the_promised_act_mentions_the_promise(tmp_path, order):
     assert promise.status == "open"
 
 
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_noun_naming_an_act_agreed_to_mentions_the_promise_of_that_kind_of_thing(tmp_path, order):
+    # "the agreement to an international inquiry": the act agreed to is the promised one, named by another word of
+    # its kind of thing (an inquiry, a legal assessment); not an infinitive ("agreement to hold"), nor another thing
+    legal = promise_doc("Valdoria promised a legal assessment of the conduct of its border guards.", "2025-03-05",
+                        "a legal assessment of the conduct of its border guards",
+                        "Valdoria promised a legal assessment of the conduct of its border guards.")
+    agreed = _plain_doc("Valdoria has given its agreement to an international inquiry, Kestrava said.", "2025-04-02")
+    infinitive = _plain_doc("Valdoria has given its agreement to hold an inquiry, Kestrava said.", "2025-04-03")
+    other = _plain_doc("Valdoria has given its agreement to a new road link, Kestrava said.", "2025-04-04")
+    store = linked(tmp_path, [PROMISE, legal, agreed, infinitive, other][::order], f"agreed{order}")
+    promises = {c.content: c for c in store.records("commitments")}
+    assert [e.text for e in promises[legal.commitments[0].content].also_reported_in] == [
+        "its agreement to an international inquiry"]
+    assert promises[PROMISE.commitments[0].content].also_reported_in == ()
+
+
 def test_a_noun_inside_a_promise_of_its_own_document_mentions_no_other_promise(tmp_path):
     text = "Valdoria promised Kestrava the payment of compensation to the families of the victims."
     own = promise_doc(text, "2025-04-02", "the payment of compensation to the families of the victims", text)

@@ -150,6 +150,7 @@ def document_cues(document: Document, mentions: Sequence[Mention], timexes: Sequ
             rows.append(continued({**base, "kind": "promise_ref", "key": "", "words": sentence_words,
                                    **({"made_at": at} if at else {})}, text, previous, mentions))
         rows.extend(promise_noun_cues(text, start, end, inside, base))
+        rows.extend(agreed_act_cues(text, start, end, inside, base))
         rows.extend(expectation_cues(text, start, end, inside, base))
         if not status:
             rows.extend(done_thing_cues(text, start, end, inside, base))
@@ -221,6 +222,38 @@ def promise_noun_cues(text: str, start: int, end: int, inside: Sequence[Mention]
                      "kind": "promise_noun", "key": "", "verb": stem(cue_lexicon()["promise_nouns"][noun]),
                      "object": obj})
     return rows
+
+
+@cache
+def _agreed_act_pattern() -> re.Pattern[str]:
+    nouns = word_alternation(cue_lexicon()["agreed_act_nouns"])
+    # "to" then an article: a noun phrase ("the agreement to an objective investigation"), not an infinitive
+    return re.compile(rf"\b(?:(?:the|its|their|his|her)\s+)?(?:{nouns})\s+to\s+(?=(?:a|an|the)\s)", re.I)
+
+
+def agreed_act_cues(text: str, start: int, end: int, inside: Sequence[Mention],
+                    base: dict[str, Any]) -> list[dict[str, Any]]:
+    """Noun phrases naming an act agreed to ("the agreement to an objective investigation"): like a noun of a
+    promised act (``promise_noun_cues``), they may mention a promise of that act. The act is the phrase after
+    "to": its words, and the kind of thing it names (``kind:`` words, commitments.json ``thing_families``), are
+    the object; there is no verb of the act to check (``agreed``)."""
+    rows: list[dict[str, Any]] = []
+    for match in _agreed_act_pattern().finditer(text, start, end):
+        object_end = _object_end(text, match.end(), end)
+        obj = plain(words(text, match.end(), object_end, inside)) | kind_words(text[match.end():object_end])
+        if not obj:
+            continue
+        rows.append({**base, "start": match.start(), "end": object_end, "text": text[match.start():object_end],
+                     "kind": "promise_noun", "key": "", "verb": "", "agreed": True, "object": sorted(obj)})
+    return rows
+
+
+def kind_words(text: str) -> set[str]:
+    """``kind:legal`` for a text naming an investigation or a legal assessment, … (commitments.json
+    ``thing_families``): two wordings of one kind of promised thing."""
+    from ..extract.commitments import family_marks  # the extraction's own reading (no spaCy loaded)
+
+    return {f"kind:{mark[1:]}" for mark in family_marks(text)}
 
 
 # "the promise made in", "the commitment made by President X at", "the pledge given in", right before a place

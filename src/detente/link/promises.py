@@ -26,7 +26,7 @@ from ..records import Commitment, Evidence, StanceEvidence
 from . import semantic
 from .cluster import cluster
 from .corpus import Corpus, first_day
-from .cues import PROGRESS, cue_alternation, hearsay, status_patterns, tells_progress
+from .cues import PROGRESS, cue_alternation, hearsay, kind_words, status_patterns, tells_progress
 from .forecasts import predicted_codes
 from .text import STOPWORDS, lexicon_file, overlap, plain, stem, word_alternation, words
 
@@ -100,6 +100,7 @@ class PromiseMatcher:
                 found.add(f"made:{c.made_on[:7]}")
             found |= self.due_words(c)
             found |= {f"act:{code[:2]}" for code in promised_acts(c.content)}  # see ``different_promises``
+            found |= kind_words(c.content)  # "the agreement to an investigation" (``noun_score``); no shared word
             found |= self.voice_words(c)
             self._plain[c.commitment_id] = frozenset(found)
         return self._plain[c.commitment_id]
@@ -162,7 +163,7 @@ def promise_similarity(beneficiary_a: str | None, beneficiary_b: str | None, wor
     if different_promises(words_a, words_b):
         return 0.0
     # the kinds of act and who made it only tell promises apart, they count as no shared word
-    words_a, words_b = _without(words_a, "act:", "who:", "own:"), _without(words_b, "act:", "who:", "own:")
+    words_a, words_b = _without(words_a, *_NOT_SHARED), _without(words_b, *_NOT_SHARED)
     shared = words_a & words_b
     # a report naming only the deadline its promiser set, when it falls due or when it was set, and that promise
     one_names_the_deadline = ("due:ref" in words_a) != ("due:ref" in words_b)
@@ -177,6 +178,10 @@ def promise_similarity(beneficiary_a: str | None, beneficiary_b: str | None, wor
     if len(shared) < SHARED_WORDS or all(":" in w for w in shared):
         return 0.0
     return overlap(words_a, words_b)
+
+
+# marks that tell promises apart or name a kind of thing (``kind:``, for nouns of an act agreed to only)
+_NOT_SHARED = ("act:", "who:", "own:", "kind:")
 
 
 def different_promises(words_a: frozenset[str], words_b: frozenset[str]) -> bool:
@@ -282,6 +287,8 @@ def noun_score(cue: dict[str, Any], group: list[Commitment], content: frozenset[
     shared = content.intersection(cue["object"])
     if not shared:
         return 0
+    if cue.get("agreed"):  # "the agreement to an objective investigation": the object is the act itself
+        return len(shared)
     own_verb = cue["verb"] in content
     # the act must be the promise's: its own verb, or an act of the same code ("payment" of what was to be
     # compensated), never another act on the same thing ("the return of the lorries" is no fee promise)
