@@ -102,6 +102,22 @@ def test_a_promise_kept_without_saying_what_is_about_what_the_sentences_before_s
         "kept", [("supports", "Kestrava said Valdoria had kept its word.")])
 
 
+@pytest.mark.parametrize("said, kept", [
+    ("\u00abWe said June, and it is June,\u00bb Brisk told reporters.", True),
+    ("We said we would pay, and we did, Brisk told reporters.", True),
+    # no claim that what was said came true
+    ("\u00abWe said June, and it is May,\u00bb Brisk told reporters.", False),
+])
+def test_the_promisers_claim_that_what_it_said_came_true_keeps_the_promise(tmp_path, said, kept):
+    """"We said June, and it is June": the promiser's own claim that it was kept, naming no thing, is about what the
+    sentence before speaks of (the compensation to the families)."""
+    told = _plain_doc(f"The families of the victims received the compensation on 3 May. {said}", "2025-05-05")
+    store = linked(tmp_path, [PROMISE, told], "said")
+    (promise,) = store.records("commitments")
+    assert (promise.status, [(e.stance, e.text) for e in promise.status_evidence]) == (
+        ("kept", [("supports", said)]) if kept else ("open", []))
+
+
 @pytest.mark.parametrize("order", [1, -1])
 def test_a_status_sentence_with_a_pronoun_subject_is_about_what_the_sentence_before_speaks_of(tmp_path, order):
     text = "Valdoria promised that the lorries would be returned by June."

@@ -33,7 +33,9 @@ def status_patterns() -> dict[str, re.Pattern[str]]:
 
     data = commitment_lexicon()
     later = cue_lexicon()["later_status_cues"]
-    return {status: re.compile("|".join(rf"(?:\b{c}\b)" for c in [*cues, *later.get(status, [])]), re.I)
+    claimed = {"kept": cue_lexicon()["kept_as_said"]}  # "We said November, and it is November"
+    return {status: re.compile("|".join(rf"(?:\b{c}\b)" for c in [*cues, *later.get(status, []),
+                                                                  *claimed.get(status, [])]), re.I)
             for status, cues in data["status_cues"].items()}
 
 
@@ -605,7 +607,8 @@ def status_cue(text: str, base: dict[str, Any], status: str, sentence_words: lis
         previous = seen[-TOLD_BACK][0], seen[-1][1]  # "these statements": more than the last one
     # (a sentence naming the promised act by its noun, "the return of the lorries showed it keeps its word", says
     # itself what was kept)
-    told_of_before = _TOLD_OF_THE_LAST.search(base["text"]) or _THESE_PROMISES.search(base["text"])
+    told_of_before = (_TOLD_OF_THE_LAST.search(base["text"]) or _THESE_PROMISES.search(base["text"])
+                      or cue_alternation("kept_as_said").search(base["text"]))
     if previous != (0, 0) and told_of_before and not _names_promised_act(base["text"]):
         context = [m for m in mentions if m.start >= previous[0] and m.end <= previous[1]]
         return {**cue, "actors": sorted({*cue["actors"], *(m.actor_id for m in context),
