@@ -118,6 +118,25 @@ def test_the_promisers_claim_that_what_it_said_came_true_keeps_the_promise(tmp_p
         ("kept", [("supports", said)]) if kept else ("open", []))
 
 
+@pytest.mark.parametrize("breach, broken", [
+    ("arguing that both increases breach the Ostmark Ferry Accord", True),
+    # a breach of the agreement by something else than a rise of what the promise holds
+    ("arguing that the truck seizures breach the Ostmark Ferry Accord", False),
+    # a rise breaching another agreement
+    ("arguing that both increases breach the Tarvel Road Treaty", False),
+])
+def test_a_rise_breaching_the_agreement_that_makes_a_promise_to_hold_it_breaks_the_promise(tmp_path, breach, broken):
+    """"The Ostmark Ferry Accord ... fixes ferry tolls at their current level": a later sentence telling that Accord
+    breached by a rise ("both increases") is about that promise, though it names neither the promiser nor the tolls."""
+    text = "The Ostmark Ferry Accord, signed in March, fixes ferry tolls for Kestrava trucks at their current level."
+    made = promise_doc(text, "2025-03-04", "fixes ferry tolls for Kestrava trucks at their current level", text)
+    said = f"Kestrava filed a complaint with the court, {breach}."
+    store = linked(tmp_path, [made, _plain_doc(said, "2025-09-01")], "accord")
+    (promise,) = store.records("commitments")
+    assert (promise.status, [(e.stance, e.text) for e in promise.status_evidence]) == (
+        ("broken", [("contradicts", said)]) if broken else ("open", []))
+
+
 @pytest.mark.parametrize("order", [1, -1])
 def test_a_status_sentence_with_a_pronoun_subject_is_about_what_the_sentence_before_speaks_of(tmp_path, order):
     text = "Valdoria promised that the lorries would be returned by June."
