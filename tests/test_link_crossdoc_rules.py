@@ -6,6 +6,7 @@ Fictional sentences for each rule; the seeds read from ../shared."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
@@ -122,3 +123,31 @@ def test_two_remarks_told_one_after_the_other_are_one_account(tmp_path, between,
     part = ["two co"] if joined else []
     assert reported == [("a land", ["the co", *part]), ("the co", ["a land", *part]),
                         ("two co", ["a land", "the co"] if joined else [])]
+
+
+def _quote_telling_act(text: str, published: str, quoted: str, trigger: str, cameo: str, date: str) -> DocResult:
+    """A document quoting Anna Brisk, the quote reporting that Valdoria did an act to Kestrava on ``date``."""
+    found = quote_doc(text, published, quoted)
+    doc_id, at = found.document.doc_id, text.index(trigger)
+    event = Event(f"e-{doc_id}", doc_id, "RETREAT", cameo, "XVL", "XKS", "XVL", "XKS", date, None, "asserted", 1.0,
+                  span(doc_id, text, text), trigger=Evidence(doc_id, at, at + len(trigger), trigger))
+    return dataclasses.replace(found, events=(event,))
+
+
+@pytest.mark.parametrize("day, joined", [
+    ("2025-03-03", True),
+    # another day: another act, whatever the words
+    ("2025-03-04", False),
+])
+def test_one_speakers_report_of_an_act_on_a_day_told_in_other_words_is_one_statement(tmp_path, day, joined):
+    """"handed back" and "returned", "trucks" and "vehicles": no word in common but the day; the act told (an event
+    the quote reports, the same CAMEO act, doer, side and day) makes the two quotes one statement."""
+    told = "all the Kestrava trucks held in Ostmark were handed back to their owners on 3 March"
+    handed = _quote_telling_act(f"Brisk said {told}.", "2025-03-05", told, "handed", "084", "2025-03-03")
+    said = f"every vehicle was returned on {int(day[-2:])} March"
+    returned = _quote_telling_act(f"Hauliers in Kestrava doubt the claim by Brisk that {said}.", "2025-03-06",
+                                  said, "returned", "0842", day)
+    store = linked(tmp_path, [handed, returned], "acts")
+    reported = sorted((q.text[:9], [o.text[:9] for o in q.also_reported_in]) for q in store.records("quotes"))
+    assert reported == ([("all the K", ["every veh"]), ("every veh", ["all the K"])] if joined
+                        else [("all the K", []), ("every veh", [])])

@@ -357,3 +357,20 @@ def test_the_closure_of_an_investigation_is_a_further_report_of_closing_it(tmp_p
     store = linked(tmp_path, [closed, later][::order], f"closure{order}")
     assert _reports(store) == [("Kestrava summoned the Va", []),
                                ("Valdoria's prosecutors c", ["the closure of the Ostmark bridge investigation"])]
+
+
+@pytest.mark.parametrize("decided, joined", [
+    # the report names the decision: the phrase of its day names its act
+    ("under a cabinet decision adopted on 3 February", True),
+    # another act of that day, its report naming no decision
+    ("after talks held on 3 February", False),
+])
+def test_a_decision_of_a_day_names_the_act_a_report_tells_was_decided_that_day(tmp_path, decided, joined):
+    """"The toll decision of 3 February" names no act by its noun: it names the act of a report of that day that
+    says it was decided ("under a cabinet decision adopted on 3 February"), whatever its type."""
+    report = event_doc(f"Valdoria will charge Kestravan trucks more at the border {decided}.", "2025-02-04",
+                       "SANCTION", "XVL", "XKS", "charge", date="2025-02-03", cameo="163")
+    later = protest_doc("Kestrava summoned the Valdorian ambassador. The toll decision of 3 February was criticised.",
+                        "2025-03-10", (("3 February", "2025-02-03", "day"),))
+    store = linked(tmp_path, [report, later], "decision")
+    assert _reports(store)[1] == ("Valdoria will charge Kes", ["The toll decision of 3 February"] if joined else [])

@@ -102,6 +102,41 @@ def test_a_promise_kept_without_saying_what_is_about_what_the_sentences_before_s
         "kept", [("supports", "Kestrava said Valdoria had kept its word.")])
 
 
+@pytest.mark.parametrize("said, kept", [
+    ("\u00abWe said June, and it is June,\u00bb Brisk told reporters.", True),
+    ("We said we would pay, and we did, Brisk told reporters.", True),
+    # no claim that what was said came true
+    ("\u00abWe said June, and it is May,\u00bb Brisk told reporters.", False),
+])
+def test_the_promisers_claim_that_what_it_said_came_true_keeps_the_promise(tmp_path, said, kept):
+    """"We said June, and it is June": the promiser's own claim that it was kept, naming no thing, is about what the
+    sentence before speaks of (the compensation to the families)."""
+    told = _plain_doc(f"The families of the victims received the compensation on 3 May. {said}", "2025-05-05")
+    store = linked(tmp_path, [PROMISE, told], "said")
+    (promise,) = store.records("commitments")
+    assert (promise.status, [(e.stance, e.text) for e in promise.status_evidence]) == (
+        ("kept", [("supports", said)]) if kept else ("open", []))
+
+
+@pytest.mark.parametrize("breach, broken", [
+    ("arguing that both increases breach the Ostmark Ferry Accord", True),
+    # a breach of the agreement by something else than a rise of what the promise holds
+    ("arguing that the truck seizures breach the Ostmark Ferry Accord", False),
+    # a rise breaching another agreement
+    ("arguing that both increases breach the Tarvel Road Treaty", False),
+])
+def test_a_rise_breaching_the_agreement_that_makes_a_promise_to_hold_it_breaks_the_promise(tmp_path, breach, broken):
+    """"The Ostmark Ferry Accord ... fixes ferry tolls at their current level": a later sentence telling that Accord
+    breached by a rise ("both increases") is about that promise, though it names neither the promiser nor the tolls."""
+    text = "The Ostmark Ferry Accord, signed in March, fixes ferry tolls for Kestrava trucks at their current level."
+    made = promise_doc(text, "2025-03-04", "fixes ferry tolls for Kestrava trucks at their current level", text)
+    said = f"Kestrava filed a complaint with the court, {breach}."
+    store = linked(tmp_path, [made, _plain_doc(said, "2025-09-01")], "accord")
+    (promise,) = store.records("commitments")
+    assert (promise.status, [(e.stance, e.text) for e in promise.status_evidence]) == (
+        ("broken", [("contradicts", said)]) if broken else ("open", []))
+
+
 @pytest.mark.parametrize("order", [1, -1])
 def test_a_status_sentence_with_a_pronoun_subject_is_about_what_the_sentence_before_speaks_of(tmp_path, order):
     text = "Valdoria promised that the lorries would be returned by June."

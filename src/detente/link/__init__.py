@@ -92,21 +92,23 @@ from .mentions import (
     mentions_key,
     names_in_own_document,
 )
-from .promises import SHARED_WORDS as PROMISE_SHARED_WORDS
-from .promises import THRESHOLD as PROMISE_THRESHOLD
 from .promises import (
+    AGREEMENT_KEY,
     PromiseMatcher,
     anaphor_promise,
     assign_references,
     canonical_commitment,
     held_words,
     linked_promise,
+    making_agreements,
     promise_groups,
     promise_similarity,
     restated,
     sentence_words,
     speaks_of,
 )
+from .promises import SHARED_WORDS as PROMISE_SHARED_WORDS
+from .promises import THRESHOLD as PROMISE_THRESHOLD
 from .statements import StatementLinking, quote_evidence, says_again
 from .text import plain
 from .titles import period_of, role_claims
@@ -432,7 +434,8 @@ class Linker(StatementLinking):
             if cue["kind"] in ("status", "promise_ref"):  # by the actors the sentence names, with its words
                 info = " ".join(sorted(plain(cue["words"])))
                 keys[cue["kind"]] += [(actor, cue_id(cue), self.day(cue["doc_id"]), info)
-                                      for actor in [*cue["actors"], *(f"at|{p}" for p in cue.get("made_at", ()))]]
+                                      for actor in [*cue["actors"], *(f"at|{p}" for p in cue.get("made_at", ())),
+                                                    *(f"{AGREEMENT_KEY}{a}" for a in cue.get("agreements", ()))]]
                 if cue["kind"] == "status" and tells_outcome(cue):  # also under "outcome": what forecasts read
                     keys["outcome"] += [(actor, cue_id(cue), self.day(cue["doc_id"]), info) for actor in cue["actors"]]
             elif cue["kind"] == "promise_noun":  # by the actors its sentence names, with its object's words
@@ -550,10 +553,13 @@ class Linker(StatementLinking):
         found = self.matching("commitments", {cue_id(c): [self.window_to_latest(a, c["doc_id"], PROMISE_DAYS)
                                                           for a in keys_of[cue_id(c)]] for c in judging},
                               {cue_id(c): frozenset(plain(c["words"])) for c in judging}, 2, _group_promise_words)
-        for c in judging:  # a sentence saying where a promise was made reaches the promises made there
-            if c.get("made_at"):
+        for c in judging:  # a sentence saying where a promise was made reaches the promises made there (and one
+            # naming an agreement those the agreement makes)
+            keys = [*(f"at|{p}" for p in c.get("made_at", ())),
+                    *(f"{AGREEMENT_KEY}{a}" for a in c.get("agreements", ()))]
+            if keys:
                 found.setdefault(cue_id(c), []).extend(sorted(self.store.keyed_rows(
-                    "commitments", [self.window(f"at|{p}", c["doc_id"], PROMISE_DAYS, 0) for p in c["made_at"]])))
+                    "commitments", [self.window(key, c["doc_id"], PROMISE_DAYS, 0) for key in keys])))
         by_id = {cue_id(c): c for c in judging}
         reached_by: dict[str, set[str]] = defaultdict(set)  # stored report -> the new status sentences that reach it
         for item, rows in found.items():
@@ -562,7 +568,7 @@ class Linker(StatementLinking):
                 # a sentence that speaks of none of the promise's reports cannot judge it (linked_promise); one
                 # telling a rise is judged there against what the promise holds
                 if not probe.reports or by_id[item]["status"] == "raised" or by_id[item].get("made_at") \
-                        or speaks_of(by_id[item], probe.reports):
+                        or by_id[item].get("agreements") or speaks_of(by_id[item], probe.reports):
                     probes.setdefault(probe.record_id, probe)
                     reached_by[probe.record_id].add(item)
         if not probes and not any(c["kind"] in MENTIONS for c in sentences):
@@ -751,6 +757,7 @@ class Linker(StatementLinking):
             for c in group:
                 probe = PromiseProbe.of_group(c, group, self.day(c.evidence.doc_id), matcher, self.corpus)
                 places = {f"at|{p}" for p in self.places_of(c)}  # "the promise made in <place>"
+                places |= {f"{AGREEMENT_KEY}{a}" for a in making_agreements(group)}  # "breach the <agreement>"
                 rows += [(actor, c.commitment_id, probe.day, probe.info()) for actor in sorted(actors | places)]
         self.store.put_keys("commitments", [c.commitment_id for g in groups for c in g], rows)
 
@@ -858,12 +865,14 @@ class Linker(StatementLinking):
                 windows[_group_key(group)] += [(p, lo, hi) for c in group for p in self.places_of(c)]
             words[_group_key(group)] = frozenset(plain(frozenset().union(*(matcher.words(c) for c in group))))
         found = self.matching("status", windows, words, 2, _cue_words)
-        # sentences saying where it was made ("what was stated in Dushanbe"), whatever their words
+        # sentences saying where it was made ("what was stated in Dushanbe"), or naming the agreement that makes it
+        # ("both increases breach the Isel Transit Protocol"), whatever their words
         made_at: dict[tuple[str, ...], list[tuple[str, str | None, str | None]]] = {}
         for group in groups:
             item = _group_key(group)
             _, lo, hi = windows[item][0] if windows[item] else ("", None, None)
-            at = [(key, lo, hi) for key in self.made_at_keys(group)]
+            at = [(key, lo, hi) for key in sorted({*self.made_at_keys(group),
+                                                   *(f"{AGREEMENT_KEY}{a}" for a in making_agreements(group))})]
             if at:
                 made_at[item] = at
         for item, ids in self.lookup("status", made_at).items():  # all groups' places in one pass over the keys

@@ -33,7 +33,9 @@ def status_patterns() -> dict[str, re.Pattern[str]]:
 
     data = commitment_lexicon()
     later = cue_lexicon()["later_status_cues"]
-    return {status: re.compile("|".join(rf"(?:\b{c}\b)" for c in [*cues, *later.get(status, [])]), re.I)
+    claimed = {"kept": cue_lexicon()["kept_as_said"]}  # "We said November, and it is November"
+    return {status: re.compile("|".join(rf"(?:\b{c}\b)" for c in [*cues, *later.get(status, []),
+                                                                  *claimed.get(status, [])]), re.I)
             for status, cues in data["status_cues"].items()}
 
 
@@ -137,7 +139,9 @@ def document_cues(document: Document, mentions: Sequence[Mention], timexes: Sequ
         if status:
             cue = status_cue(text, base, status, sentence_words, told_of(seen), mentions, seen)
             at = made_at(text, start, inside, kinds)  # "what was stated in Dushanbe will remain declarations"
-            rows.append({**cue, "made_at": at} if at else cue)
+            cue = {**cue, "made_at": at} if at else cue
+            named = agreements_named(sentence)  # "both increases breach the Isel Transit Protocol"
+            rows.append({**cue, "agreements": named} if named else cue)
         if in_use or progress:  # progress only, for promises (forecasts read in_use: filed under "outcome" too)
             told = "in_use" if in_use else "progress"
             rows.append(continued({**base, "kind": "status", "key": told, "status": told, "words": sentence_words},
@@ -405,6 +409,30 @@ def _object_end(text: str, at: int, end: int, stops: frozenset[str] = _OBJECT_EN
     return object_end
 
 
+@cache
+def _agreement_pattern() -> re.Pattern[str]:
+    """A name of capitalised words before a capitalised agreement noun ("the Isel Transit Protocol")."""
+    nouns = "|".join(re.escape(n) for n in cue_lexicon()["agreements"])
+    return re.compile(rf"\b(?:[A-Z][\w’'-]*\s+){{1,4}}(?:{nouns})s?\b")
+
+
+# capitalised words that open a name without being part of it ("The Isel Transit Protocol")
+_NOT_NAME = frozenset(("the", "a", "an", "this", "that", "its", "their", "his", "her", "our"))
+
+
+def agreements_named(text: str) -> list[str]:
+    """The agreements a text names by name, each as its lower-case words ("isel transit protocol"); a noun with no
+    name before it ("the protocol") names none."""
+    found = []
+    for match in _agreement_pattern().finditer(text):
+        named = match.group().lower().split()
+        while named and named[0] in _NOT_NAME:
+            named = named[1:]
+        if len(named) >= 2:
+            found.append(" ".join(named))
+    return sorted(set(found))
+
+
 def raised_thing(text: str, start: int, end: int, inside: Sequence[Mention]) -> str | None:
     """The stemmed head word of what a sentence tells was raised ("a second increase in transit fees" ->
     "fees", "higher Valdorian fees for lorries" -> "fees"); None when it tells no rise. A rise breaks a
@@ -638,7 +666,8 @@ def status_cue(text: str, base: dict[str, Any], status: str, sentence_words: lis
         previous = seen[-TOLD_BACK][0], seen[-1][1]  # "these statements": more than the last one
     # (a sentence naming the promised act by its noun, "the return of the lorries showed it keeps its word", says
     # itself what was kept)
-    told_of_before = _TOLD_OF_THE_LAST.search(base["text"]) or _THESE_PROMISES.search(base["text"])
+    told_of_before = (_TOLD_OF_THE_LAST.search(base["text"]) or _THESE_PROMISES.search(base["text"])
+                      or cue_alternation("kept_as_said").search(base["text"]))
     if previous != (0, 0) and told_of_before and not _names_promised_act(base["text"]):
         context = [m for m in mentions if m.start >= previous[0] and m.end <= previous[1]]
         return {**cue, "actors": sorted({*cue["actors"], *(m.actor_id for m in context),

@@ -84,9 +84,10 @@ def noun_categories() -> dict[str, tuple[str, ...]]:
             found[noun] = (type_for_linking(plover[0], code),)
     for noun, categories in data["generic_nouns"].items():  # type: ignore[attr-defined]
         found[noun] = tuple(categories)
-    occasions: dict[str, list[str]] = data["occasion_nouns"]  # type: ignore[assignment]
-    for noun in occasions["nouns"]:
-        found[noun] = tuple(occasions["types"])
+    for kind in ("occasion_nouns", "decision_nouns"):
+        listed: dict[str, list[str]] = data[kind]  # type: ignore[assignment]
+        for noun in listed["nouns"]:
+            found[noun] = tuple(listed["types"])
     return found
 
 
@@ -644,6 +645,8 @@ class MentionMatcher:
             return 0
         if not self.dates_agree(m, e):
             return 0
+        if m.noun in _word_set_of("decision_nouns", "nouns") and stem(m.noun) not in self.their_words(e):
+            return 0  # "the decision of 10 February": an act its report tells was decided, not any act of that day
         shared = m.words & self.their_words(e)
         names = [w for w in shared if w.startswith("@")]
         common = plain(shared)

@@ -26,7 +26,7 @@ from ..records import Commitment, Evidence, StanceEvidence
 from . import semantic
 from .cluster import cluster
 from .corpus import Corpus, first_day
-from .cues import PROGRESS, cue_alternation, hearsay, kind_words, status_patterns, tells_progress
+from .cues import PROGRESS, agreements_named, cue_alternation, hearsay, kind_words, status_patterns, tells_progress
 from .forecasts import predicted_codes
 from .text import STOPWORDS, lexicon_file, overlap, plain, stem, word_alternation, words
 
@@ -409,6 +409,28 @@ def held_words(content: str) -> frozenset[str]:
     return frozenset(plain(words(cue_alternation("held_level").sub(" ", content))))
 
 
+# how status sentences naming an agreement are filed ("agreement|isel transit protocol")
+AGREEMENT_KEY = "agreement|"
+
+
+def making_agreements(group: list[Commitment]) -> set[str]:
+    """The agreements a promise's reports say make it: named before what was promised ("The Isel Transit Protocol,
+    signed in February, fixed fees at their 2025 level": "isel transit protocol")."""
+    found: set[str] = set()
+    for c in group:
+        at = c.evidence.text.find(c.content)
+        if at > 0:
+            found.update(agreements_named(c.evidence.text[:at]))
+    return found
+
+
+def breaches_by_rise(cue: dict[str, Any], agreements: set[str], held: Iterable[frozenset[str]]) -> bool:
+    """Whether a sentence tells an agreement that makes a promise to hold something where it is (``held``) breached by
+    a rise, whatever it names besides ("arguing that both increases breach the Isel Transit Protocol")."""
+    return (cue["status"] == "broken" and bool(set(cue.get("agreements", ())) & agreements) and any(held)
+            and bool(cue_alternation("rise_words").search(cue["text"])))
+
+
 def raises_held(cue: dict[str, Any], report_words: Iterable[frozenset[str]]) -> bool:
     """Whether a sentence telling a rise (``cue["raised"]``: the head word of what was raised) is about
     what one of these word sets holds."""
@@ -561,6 +583,7 @@ def linked_promise(group: list[Commitment], corpus: Corpus, cues: list[dict[str,
     acts = set().union(*(promised_acts(c.content) for c in group))
     own_voice = any(w.startswith("own:") for words in report_words for w in words)
     held = [held_words(c.content) for c in group]
+    agreements = making_agreements(group)
     made_on = min((c.made_on for c in group if c.made_on), default=None) or corpus.published(canonical.evidence.doc_id)
     dated: dict[tuple[str, int, int], tuple[tuple[str, str], StanceEvidence]] = {}
     disputed_in_text = False
@@ -591,7 +614,9 @@ def linked_promise(group: list[Commitment], corpus: Corpus, cues: list[dict[str,
         # a rise of what the promise holds where it is, at the place its reports name ("the increase in Harl Pass
         # transit fees"), needs no promiser named
         raised_there = cue["status"] == "raised" and set(cue["actors"]) & set().union(*map(matcher.places_of, group))
-        if not (own or made_there or raised_there) and canonical.promiser not in cue["actors"] \
+        # a rise breaching the agreement that makes the promise ("both increases breach the Isel Transit Protocol")
+        breached = breaches_by_rise(cue, agreements, held)
+        if not (own or made_there or raised_there or breached) and canonical.promiser not in cue["actors"] \
                 and not set(cue["actors"]) & _promiser_people(group):
             continue
         if _CONDITION.match(cue["text"]):
@@ -604,7 +629,7 @@ def linked_promise(group: list[Commitment], corpus: Corpus, cues: list[dict[str,
             if corpus.order(cue["doc_id"]) <= first_report or not raises_held(cue, held):
                 continue
             stance = "contradicts"
-        elif not (own or made_there) and not speaks_of(cue, report_words):
+        elif not (own or made_there or breached) and not speaks_of(cue, report_words):
             continue
         elif cue["status"] == "event":
             if corpus.order(cue["doc_id"]) <= first_report:

@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from ..records import Commitment, Evidence, Forecast, Quote, Timex
+from ..records import Commitment, Event, Evidence, Forecast, Quote, Timex
 from ..store import Store
 from .cluster import cluster
 from .corpus import Corpus, days_near, iso_day, shifted
@@ -44,6 +44,10 @@ WHO_MARK = "@who:"
 SAID_MARK = "@on:"
 # two reports may date one remark a day apart (time zones, a late-night speech reported the next day)
 SAID_DAYS_APART = 1
+# how a quote's probe names an act it reports (Linker.reported_acts): its CAMEO act, doer, side done to and day, twice
+# over like a figure (one act told alike is enough to compare two quotes)
+ACT_MARK = "@act:"
+ACT_TWIN = "@act2:"
 _ACCORDING_TO = re.compile(r"\baccording to\b", re.I)
 # two remarks of one speaker told one right after the other: at most this far apart, with only the second's
 # attribution between them ("… launched. According to the Valdorian president, …")
@@ -82,8 +86,11 @@ class StatementLinking:
         # a figure claimed ("three Kestrian border guards were killed") is one statement per claimant, whoever
         # speaks for it
         figures = self.figure_claims(new)
+        # an act the quote reports on a given day ("all the vehicles were returned on 28 November"): the same speaker
+        # telling it again in other words ("the lorries were handed back on 28 November") makes the same statement
+        acts = self.reported_acts(new)
         probes = {q.quote_id: Probe(q.quote_id, q.speaker or "", q.doc_id, self.day(q.doc_id),
-                                    said_words(q.text) | places[q.quote_id] | figures[q.quote_id]
+                                    said_words(q.text) | places[q.quote_id] | figures[q.quote_id] | acts[q.quote_id]
                                     | unnamed.get(q.quote_id, frozenset()) | said_mark(q)) for q in new}
         self.store.put_keys("quotes", list(probes), [row for p in probes.values() for row in p.rows()])
         if not new:
@@ -95,6 +102,8 @@ class StatementLinking:
             found = quote_similarity(a, b, days_near(a.day, b.day, OCCASION_DAYS)) if a.key and a.key == b.key else 0.0
             if a.key in b.named or b.key in a.named:  # a quote with no speaker: only the other's words, all of them
                 found = 1.0 if quote_similarity(a, b) == 1.0 else 0.0
+            if a.key and a.key == b.key and a.acts & b.acts and not _other_figures(a.numbers, b.numbers):
+                found = max(found, QUOTE_THRESHOLD)
             return max(found, QUOTE_THRESHOLD) if a.figures & b.figures else found
 
         def windows(q: Probe) -> list[tuple[str, str | None, str | None]]:
@@ -213,6 +222,25 @@ class StatementLinking:
                 claims = [{**c, "value": number} for c in told]
             found[q.quote_id] = frozenset(f"{mark}{claimant}|{c['key']}|{c['value']}" for c in claims
                                           for mark in (FIGURE_MARK, FIGURE_TWIN))
+        return found
+
+    def reported_acts(self, quotes: list[Quote]) -> dict[str, frozenset[str]]:
+        """For each quote, ``@act:code|doer|done-to|day`` for each act its words report as done, between two states,
+        on a given day (an asserted event whose trigger is inside the quote, dated to the day; its CAMEO act to three
+        digits: "handed back" 084, "returned" 0842)."""
+        found: dict[str, frozenset[str]] = {q.quote_id: frozenset() for q in quotes}
+        docs = sorted({q.doc_id for q in quotes})
+        by_doc: dict[str, list[Event]] = defaultdict(list)
+        for e in self.store.raw_records("events", doc_id=docs) if docs else ():
+            if (isinstance(e, Event) and e.mode == "asserted" and e.trigger is not None and e.date
+                    and len(e.date) == 10 and e.cameo and len(e.cameo) >= 3
+                    and e.source_country and e.target_country and e.source_country != e.target_country):
+                by_doc[e.doc_id].append(e)
+        for q in quotes:
+            found[q.quote_id] = frozenset(
+                f"{mark}{e.cameo[:3]}|{e.source_country}|{e.target_country}|{e.date}"  # type: ignore[index]
+                for e in by_doc.get(q.doc_id, ()) if q.start <= e.trigger.start and e.trigger.end <= q.end  # type: ignore[union-attr]
+                for mark in (ACT_MARK, ACT_TWIN))
         return found
 
     def paragraph_places(self, quotes: list[Quote]) -> dict[str, frozenset[str]]:
@@ -345,6 +373,7 @@ class Probe:
     # claims; for a quote with no speaker, the people its sentence names; its numbers
     content: frozenset[str] = dataclasses.field(init=False, compare=False)
     figures: frozenset[str] = dataclasses.field(init=False, compare=False)
+    acts: frozenset[str] = dataclasses.field(init=False, compare=False)
     named: frozenset[str] = dataclasses.field(init=False, compare=False)
     numbers: frozenset[str] = dataclasses.field(init=False, compare=False)
     said_on: str | None = dataclasses.field(init=False, compare=False)
@@ -352,6 +381,7 @@ class Probe:
     def __post_init__(self) -> None:
         object.__setattr__(self, "content", frozenset(plain(self.words)))
         object.__setattr__(self, "figures", frozenset(w for w in self.words if w.startswith(FIGURE_MARK)))
+        object.__setattr__(self, "acts", frozenset(w for w in self.words if w.startswith(ACT_MARK)))
         object.__setattr__(self, "named",
                            frozenset(w.removeprefix(WHO_MARK) for w in self.words if w.startswith(WHO_MARK)))
         object.__setattr__(self, "numbers", frozenset(_numbers(self.words)))
@@ -465,7 +495,7 @@ def quote_similarity(a: Probe, b: Probe, same_time: bool = False) -> float:
         return 0.0
     common = a.words & b.words
     places = {w for w in common if w.startswith(PLACE_MARK)}
-    marks = {w for w in common if w.startswith((FIGURE_MARK, FIGURE_TWIN, WHO_MARK, SAID_MARK))}
+    marks = {w for w in common if w.startswith((FIGURE_MARK, FIGURE_TWIN, WHO_MARK, SAID_MARK, ACT_MARK, ACT_TWIN))}
     shared, similarity = len(common) - len(places) - len(marks), overlap(a.content, b.content)
     if shared >= QUOTE_SHARED_WORDS or (shared >= QUOTE_WHOLE_WORDS and similarity == 1.0):
         return similarity
