@@ -1328,6 +1328,13 @@ def test_events_releasing_a_summary_is_a_statement_not_a_release_of_people(nlp):
     assert [e.cameo for e in events if e.trigger.text == "released"] == []
 
 
+def test_events_what_someone_is_called_on_to_do_is_demanded_not_done(nlp):
+    # "called on X to halt": asked of X (whoever "they" are), not a halt that happened
+    text = "They called on Kestria to halt its drilling operations off the coast of Valdoria."
+    events = run(nlp, text, published="2026-08-08", example_gazetteer=True).events
+    assert [(e.trigger.text, e.mode) for e in events] == [("halt", "demanded")]
+
+
 def test_events_a_participle_on_people_dates_their_story_one_on_an_occasion_dates_the_event(nlp):
     text = "Valdoria paid compensation to the families of the three Kestrian guards killed on the bridge in May."
     events = run(nlp, text, published="2026-09-10", example_gazetteer=True).events

@@ -1265,7 +1265,8 @@ class EventFinder:
             if any(a in self.demand for a in auxes):
                 return "demanded"
             own_wish = verb is not None and verb.dep_ == "xcomp" and verb.head == current \
-                and not any(c.dep_ in ("dobj", "dative") for c in current.children) \
+                and not any(c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ in ("on", "upon"))
+                            for c in current.children) \
                 and not any(c.dep_ == "nsubj" for c in verb.children)
             if current.i != (verb.i if verb is not None else -1) and current.lemma_.lower() in DEMANDING_VERBS \
                     and not own_wish:
