@@ -1335,6 +1335,13 @@ def test_events_what_someone_is_called_on_to_do_is_demanded_not_done(nlp):
     assert [(e.trigger.text, e.mode) for e in events] == [("halt", "demanded")]
 
 
+def test_events_a_demand_about_laws_named_for_no_state_is_the_speakers_own_matter(nlp):
+    text = ("Valdorian Prime Minister Anna Brisk met Kestrian envoys in Dorrun. Brisk said the gun laws should be "
+            "changed. She said Kestria's laws should be changed.")
+    events = run(nlp, text, published="2026-03-01", example_gazetteer=True).events
+    assert [(e.target, e.evidence.text[:9]) for e in events if e.category == "REQUEST"] == [("XKS", "She said ")]
+
+
 def test_events_a_participle_on_people_dates_their_story_one_on_an_occasion_dates_the_event(nlp):
     text = "Valdoria paid compensation to the families of the three Kestrian guards killed on the bridge in May."
     events = run(nlp, text, published="2026-09-10", example_gazetteer=True).events

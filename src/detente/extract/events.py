@@ -159,6 +159,11 @@ def event_lexicon() -> dict[str, Any]:
 
 
 @cache
+def own_matters() -> frozenset[str]:
+    return frozenset(event_lexicon()["own_matters"])
+
+
+@cache
 def craft_words() -> frozenset[str]:
     """Words for an aircraft, a vessel or a drone (``sides.json`` units): a craft that flies or sails somewhere pays
     no visit, whoever operates it."""
@@ -1871,8 +1876,11 @@ class EventFinder:
             if speaker is None or speaker.country is None:
                 continue
             subject = subject_of(verb)
-            if subject is not None and subject.lemma_.lower() in INSTITUTIONS and self.party(subject) is None:
-                continue  # "the government should stop pretending": a government named for no state is the speaker's
+            if subject is not None and subject.lemma_.lower() in INSTITUTIONS | own_matters() \
+                    and self.party(subject) is None and self._state_named_in(subject) is None:
+                # "the government should stop pretending", "the gun laws should be changed": named for no state,
+                # the speaker's own
+                continue
             if subject is not None and (subject.pos_ == "PRON" or (
                     (own := self.party(subject)) is not None and own.country == speaker.country)):
                 continue  # "nobody should read anything into this", "we must", "our government should"
