@@ -279,3 +279,22 @@ def test_a_report_dated_by_another_year_stays_apart(tmp_path):
                       "RETREAT", "XVL", "XKS", "released", date="2024", cameo="0841")
     assert _groups(linked(tmp_path, [undated, later], "other-year")) == [["In 2024 Valdoria rel"],
                                                                           ["Valdoria released th"]]
+
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_sentence_telling_a_report_again_in_its_own_document_stays_with_its_group(tmp_path, order):
+    # extraction counts "the ambassador was recalled" once, with its second sentence as a further report of it;
+    # linked with another document's report, the group keeps that sentence
+    text = ("Valdoria recalled its ambassador from Ostmark on Monday. "
+            "Ambassador Anna Brisk had been recalled for consultations.")
+    first = _reports_of(text, "2025-06-03", [("recalled", "SANCTION", "161", "XVL>XKS", "2025-06-02"),
+                                             ("recalled", "SANCTION", "161", "XVL>XKS", "2025-06-02")]).events[0]
+    retold = span(first.doc_id, text, "Ambassador Anna Brisk had been recalled for consultations.")
+    doc = DocResult(document=_document(text, "2025-06-03"), actors=_actors(first.doc_id, text),
+                    events=(dataclasses.replace(first, also_reported_in=(retold,)),))
+    later = event_doc("Kestrava regrets the recall of the Valdorian ambassador on 2 June.", "2025-06-10",
+                      "SANCTION", "XVL", "XKS", "recall", date="2025-06-02", cameo="161")
+    store = linked(tmp_path, [doc, later][::order], f"retold{order}")
+    assert _groups(store) == [["Kestrava regrets the", "Ambassador Anna Bris", "Valdoria recalled it"],
+                              ["Valdoria recalled it", "Ambassador Anna Bris", "Kestrava regrets the"]]

@@ -336,12 +336,19 @@ def linked_events(group: list[Event], corpus: Corpus, mentions: Sequence[Evidenc
     if len(group) + len(mentions) < 2:
         return []
     canonical = canonical_event(group, corpus)
+    retold = [v for o in group for v in o.also_reported_in]  # sentences its own document tells it again in
+    # a phrase inside such a sentence is that report already
+    mentions = [m for m in mentions if not any(_within_evidence(m, v) for v in retold)]
     rows = []
     for e in group:
-        reports = (*(o.evidence for o in group if o is not e), *mentions)
-        others = tuple(sorted(reports, key=lambda v: (v.doc_id, v.start)))
+        reports = {*(o.evidence for o in group if o is not e), *retold, *mentions}
+        others = tuple(sorted(reports, key=lambda v: (v.doc_id, v.start, v.end)))
         rows.append((e.event_id, canonical.event_id, dataclasses.replace(e, also_reported_in=others)))
     return rows
+
+
+def _within_evidence(inner: Evidence, outer: Evidence) -> bool:
+    return inner.doc_id == outer.doc_id and outer.start <= inner.start and inner.end <= outer.end
 
 
 def group_date(group: list[Event]) -> str | None:
