@@ -298,3 +298,28 @@ def test_a_sentence_telling_a_report_again_in_its_own_document_stays_with_its_gr
     store = linked(tmp_path, [doc, later][::order], f"retold{order}")
     assert _groups(store) == [["Kestrava regrets the", "Ambassador Anna Bris", "Valdoria recalled it"],
                               ["Valdoria recalled it", "Ambassador Anna Bris", "Kestrava regrets the"]]
+
+
+def test_the_body_deciding_on_a_case_tells_which_case_a_phrase_names():
+    text = "Valdoria protested, and the arbitration panel of the Ostmark Council is not expected to rule on " \
+           "Kestrava's complaint before May."
+    assert _phrase_words(text, "2025-10-08") == [
+        ("Kestrava's complaint", None, ["arbitr", "complaint", "council", "ostmark", "panel"])]
+    # without a verb of deciding on it, the clause before tells nothing of the complaint
+    text = "Valdoria protested, and the arbitration panel of the Ostmark Council met after Kestrava's complaint."
+    assert _phrase_words(text, "2025-10-08") == [("Kestrava's complaint", None, ["complaint"])]
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_phrase_its_document_coded_with_another_side_names_the_act_of_another_documents_pair(tmp_path, order):
+    # the later article codes "Kestrava's complaint" as aimed at a third state (its report's target taken for it);
+    # the phrase, filed under each pair of its document with Kestrava, names the complaint another article reports
+    filed = event_doc("Kestrava filed a complaint with the arbitration panel of the Customs Council on 29 July.",
+                      "2025-07-30", "ACCUSE", "XKS", "XVL", "complaint", date="2025-07-29", cameo="114")
+    text = ("Valdoria recalled its envoy from Ostmark. "
+            "The arbitration panel of the Customs Council is not expected to rule on Kestrava's complaint soon.")
+    later = _reports_of(text, "2025-10-08", [("recalled", "SANCTION", "161", "XVL>XKS", None),
+                                             ("complaint", "ACCUSE", "114", "XKS>XSR", None)])
+    store = linked(tmp_path, [filed, later][::order], f"ruling{order}")
+    (report,) = [e for e in store.records("events") if e.doc_id == filed.document.doc_id]
+    assert [o.text for o in report.also_reported_in] == ["Kestrava's complaint"]
