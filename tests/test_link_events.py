@@ -323,3 +323,44 @@ def test_a_phrase_its_document_coded_with_another_side_names_the_act_of_another_
     store = linked(tmp_path, [filed, later][::order], f"ruling{order}")
     (report,) = [e for e in store.records("events") if e.doc_id == filed.document.doc_id]
     assert [o.text for o in report.also_reported_in] == ["Kestrava's complaint"]
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_an_agreement_an_article_tells_twice_is_one_report_of_it(tmp_path, order):
+    # the article tells the signing twice (the second time with its day); one later article names the agreement by
+    # its subject, another by its place: all one agreement
+    text = ("Anna Brisk was in Ostmark to sign a separate agreement on travel. "
+            "The travel agreement was signed on Monday by Anna Brisk and Kestrava.")
+    first = _reports_of(text, "2025-12-02", [("sign", "SUPPORT", "057", "XVL>XKS", None),
+                                             ("agreement", "SUPPORT", "057", "XVL>XKS", "2025-12-01")])
+    subject = event_doc("Kestrava and Valdoria agreed on visa-free travel in December.", "2026-03-20",
+                        "AGREE", "XKS", "XVL", "agreed", date="2025-12", cameo="030")
+    place = event_doc("Kestrava will open its border to Valdorian hauliers, as agreed in Ostmark.", "2026-03-12",
+                      "AGREE", "XKS", "XVL", "agreed", date="2025-12", cameo="030")
+    store = linked(tmp_path, [first, subject, place][::order], f"twice{order}")
+    assert {len(e.also_reported_in) for e in store.records("events")} == {3}
+
+
+def test_two_agreements_an_article_tells_are_two(tmp_path):
+    text = ("Anna Brisk was in Ostmark to sign an agreement on energy. "
+            "The travel agreement was signed on Monday by Anna Brisk and Kestrava.")
+    first = _reports_of(text, "2025-12-02", [("sign", "SUPPORT", "057", "XVL>XKS", None),
+                                             ("agreement", "SUPPORT", "057", "XVL>XKS", "2025-12-01")])
+    store = linked(tmp_path, [first], "two")
+    assert [len(e.also_reported_in) for e in store.records("events")] == [0, 0]
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_of_two_reports_agreeing_as_well_with_a_third_the_one_of_its_act_goes_with_it(tmp_path, order):
+    text = "Kestrava remains committed to lifting visas for Valdorian citizens, as agreed in December."
+    doc = _document(text, "2026-03-12")
+    evidence = span(doc.doc_id, text, text)
+    events = tuple(Event(f"e{i}-{doc.doc_id}", doc.doc_id, "AGREE", cameo, "XKS", "XVL", "XKS", "XVL", "2025-12", None,
+                         "asserted", 1.0, evidence, trigger=span(doc.doc_id, text, trigger))
+                   for i, (trigger, cameo) in enumerate((("agreed", "030"), ("lifting", "0351"))))
+    both = DocResult(document=doc, actors=_actors(doc.doc_id, text), events=events)
+    lift = event_doc("Kestrava would lift visas for Valdorian citizens, Anna Brisk said.", "2025-12-02",
+                     "AGREE", "XKS", "XVL", "lift", cameo="0351")
+    store = linked(tmp_path, [both, lift][::order], f"closer{order}")
+    (grouped,) = [e for e in store.records("events") if e.doc_id == doc.doc_id and e.also_reported_in]
+    assert grouped.trigger.text == "lifting"
