@@ -480,6 +480,8 @@ def _whose(match: re.Match[str], sentence: tuple[int, int], mentions: Sequence[M
     return frozenset({f"@{person.actor_id}"}) if person else frozenset()
 
 
+# how far before a phrase a verb of deciding on it may begin ("is not expected to rule on")
+RULING_CHARS = 30
 # where a clause begins inside a sentence ("…, and the panel is to rule on"): after a semicolon, a colon or a comma
 # and a conjunction
 _CLAUSE_START = re.compile(r"[;:]\s+|,\s+(?:and|but|while|whereas|yet)\s+", re.I)
@@ -511,8 +513,6 @@ def _ruling_body(text: str, start: int, sentence: tuple[int, int], mentions: Seq
     return words(text, clause, end, inside)
 
 
-# how far before a phrase a verb of deciding on it may begin ("is not expected to rule on")
-RULING_CHARS = 30
 # "(more than) a year after the detention": how many years before its publication the phrase's event was
 _YEARS_AFTER = re.compile(r"\b([\w-]+)\s+years?\s+(?:after|since)\s+$", re.I)
 
