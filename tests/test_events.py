@@ -1503,3 +1503,16 @@ def test_events_an_act_owned_by_its_doer_is_not_negated_with_what_is_done_about_
 def test_events_attacking_a_thing_said_or_decided_is_criticism(nlp, text, cameo):
     (event,) = run(nlp, text, published="2026-03-20", example_gazetteer=True).events
     assert event.cameo == cameo
+
+
+def test_events_a_report_told_again_keeps_the_later_sentence_as_a_further_report(nlp):
+    text = ("Kestria and Valdoria quarrelled over the bridge. Valdoria responded by recalling its ambassador from "
+            "Dorrun. On Tuesday afternoon Brask said Ambassador Lothar Wenn had been recalled for consultations.")
+    (recall,) = [e for e in run(nlp, text, published="2025-06-05", example_gazetteer=True).events
+                 if e.category == "SANCTION"]
+    assert [r.text for r in recall.also_reported_in] == [
+        "On Tuesday afternoon Brask said Ambassador Lothar Wenn had been recalled for consultations."]
+    text = ("Sarnovia and Kestria signed a memorandum on Tuesday. The memorandum was signed in Velmar by "
+            "Sarnovian Prime Minister Jonas Aberline and Kestrian President Teodor Halvic.")
+    (signed,) = run(nlp, text, published="2025-03-19", example_gazetteer=True).events
+    assert [r.text for r in signed.also_reported_in] == [text.split("Tuesday. ")[1]]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import json
 
 import pyarrow.parquet as pq
@@ -75,6 +76,18 @@ def test_export_gdelt_tsv_rows(store, tmp_path):
     assert (row["EventCode"], row["EventBaseCode"], row["EventRootCode"], row["QuadClass"]) == ("071", "071", "07", "2")
     assert (row["GoldsteinScale"], row["NumArticles"], row["DATEADDED"]) == ("7.4", "1", "20250304")
     assert row["SOURCEURL"] == "https://wire.invalid/1"
+
+
+def test_export_gdelt_counts_a_report_told_again_in_its_article_as_a_mention_not_an_article(store, tmp_path):
+    result = full_result()
+    (event,) = result.events
+    told = dataclasses.replace(event.evidence, start=event.evidence.end + 1, end=event.evidence.end + 2)
+    store.add_result(dataclasses.replace(result, events=(dataclasses.replace(event, also_reported_in=(told,)),)))
+    export_records(store, tmp_path, ("tsv",))
+    with (tmp_path / "events.tsv").open(encoding="utf-8") as handle:
+        header, row = list(csv.reader(handle, delimiter="\t"))[:2]
+    cells = dict(zip(header, row, strict=True))
+    assert (cells["NumMentions"], cells["NumSources"], cells["NumArticles"]) == ("2", "1", "1")
 
 
 @pytest.mark.parametrize(("cameo", "quad"), [("010", "1"), ("057", "1"), ("071", "2"), ("112", "3"),

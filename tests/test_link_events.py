@@ -279,3 +279,88 @@ def test_a_report_dated_by_another_year_stays_apart(tmp_path):
                       "RETREAT", "XVL", "XKS", "released", date="2024", cameo="0841")
     assert _groups(linked(tmp_path, [undated, later], "other-year")) == [["In 2024 Valdoria rel"],
                                                                           ["Valdoria released th"]]
+
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_sentence_telling_a_report_again_in_its_own_document_stays_with_its_group(tmp_path, order):
+    # extraction counts "the ambassador was recalled" once, with its second sentence as a further report of it;
+    # linked with another document's report, the group keeps that sentence
+    text = ("Valdoria recalled its ambassador from Ostmark on Monday. "
+            "Ambassador Anna Brisk had been recalled for consultations.")
+    first = _reports_of(text, "2025-06-03", [("recalled", "SANCTION", "161", "XVL>XKS", "2025-06-02"),
+                                             ("recalled", "SANCTION", "161", "XVL>XKS", "2025-06-02")]).events[0]
+    retold = span(first.doc_id, text, "Ambassador Anna Brisk had been recalled for consultations.")
+    doc = DocResult(document=_document(text, "2025-06-03"), actors=_actors(first.doc_id, text),
+                    events=(dataclasses.replace(first, also_reported_in=(retold,)),))
+    later = event_doc("Kestrava regrets the recall of the Valdorian ambassador on 2 June.", "2025-06-10",
+                      "SANCTION", "XVL", "XKS", "recall", date="2025-06-02", cameo="161")
+    store = linked(tmp_path, [doc, later][::order], f"retold{order}")
+    assert _groups(store) == [["Kestrava regrets the", "Ambassador Anna Bris", "Valdoria recalled it"],
+                              ["Valdoria recalled it", "Ambassador Anna Bris", "Kestrava regrets the"]]
+
+
+def test_the_body_deciding_on_a_case_tells_which_case_a_phrase_names():
+    text = "Valdoria protested, and the arbitration panel of the Ostmark Council is not expected to rule on " \
+           "Kestrava's complaint before May."
+    assert _phrase_words(text, "2025-10-08") == [
+        ("Kestrava's complaint", None, ["arbitr", "complaint", "council", "ostmark", "panel"])]
+    # without a verb of deciding on it, the clause before tells nothing of the complaint
+    text = "Valdoria protested, and the arbitration panel of the Ostmark Council met after Kestrava's complaint."
+    assert _phrase_words(text, "2025-10-08") == [("Kestrava's complaint", None, ["complaint"])]
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_phrase_its_document_coded_with_another_side_names_the_act_of_another_documents_pair(tmp_path, order):
+    # the later article codes "Kestrava's complaint" as aimed at a third state (its report's target taken for it);
+    # the phrase, filed under each pair of its document with Kestrava, names the complaint another article reports
+    filed = event_doc("Kestrava filed a complaint with the arbitration panel of the Customs Council on 29 July.",
+                      "2025-07-30", "ACCUSE", "XKS", "XVL", "complaint", date="2025-07-29", cameo="114")
+    text = ("Valdoria recalled its envoy from Ostmark. "
+            "The arbitration panel of the Customs Council is not expected to rule on Kestrava's complaint soon.")
+    later = _reports_of(text, "2025-10-08", [("recalled", "SANCTION", "161", "XVL>XKS", None),
+                                             ("complaint", "ACCUSE", "114", "XKS>XSR", None)])
+    store = linked(tmp_path, [filed, later][::order], f"ruling{order}")
+    (report,) = [e for e in store.records("events") if e.doc_id == filed.document.doc_id]
+    assert [o.text for o in report.also_reported_in] == ["Kestrava's complaint"]
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_an_agreement_an_article_tells_twice_is_one_report_of_it(tmp_path, order):
+    # the article tells the signing twice (the second time with its day); one later article names the agreement by
+    # its subject, another by its place: all one agreement
+    text = ("Anna Brisk was in Ostmark to sign a separate agreement on travel. "
+            "The travel agreement was signed on Monday by Anna Brisk and Kestrava.")
+    first = _reports_of(text, "2025-12-02", [("sign", "SUPPORT", "057", "XVL>XKS", None),
+                                             ("agreement", "SUPPORT", "057", "XVL>XKS", "2025-12-01")])
+    subject = event_doc("Kestrava and Valdoria agreed on visa-free travel in December.", "2026-03-20",
+                        "AGREE", "XKS", "XVL", "agreed", date="2025-12", cameo="030")
+    place = event_doc("Kestrava will open its border to Valdorian hauliers, as agreed in Ostmark.", "2026-03-12",
+                      "AGREE", "XKS", "XVL", "agreed", date="2025-12", cameo="030")
+    store = linked(tmp_path, [first, subject, place][::order], f"twice{order}")
+    assert {len(e.also_reported_in) for e in store.records("events")} == {3}
+
+
+def test_two_agreements_an_article_tells_are_two(tmp_path):
+    text = ("Anna Brisk was in Ostmark to sign an agreement on energy. "
+            "The travel agreement was signed on Monday by Anna Brisk and Kestrava.")
+    first = _reports_of(text, "2025-12-02", [("sign", "SUPPORT", "057", "XVL>XKS", None),
+                                             ("agreement", "SUPPORT", "057", "XVL>XKS", "2025-12-01")])
+    store = linked(tmp_path, [first], "two")
+    assert [len(e.also_reported_in) for e in store.records("events")] == [0, 0]
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_of_two_reports_agreeing_as_well_with_a_third_the_one_of_its_act_goes_with_it(tmp_path, order):
+    text = "Kestrava remains committed to lifting visas for Valdorian citizens, as agreed in December."
+    doc = _document(text, "2026-03-12")
+    evidence = span(doc.doc_id, text, text)
+    events = tuple(Event(f"e{i}-{doc.doc_id}", doc.doc_id, "AGREE", cameo, "XKS", "XVL", "XKS", "XVL", "2025-12", None,
+                         "asserted", 1.0, evidence, trigger=span(doc.doc_id, text, trigger))
+                   for i, (trigger, cameo) in enumerate((("agreed", "030"), ("lifting", "0351"))))
+    both = DocResult(document=doc, actors=_actors(doc.doc_id, text), events=events)
+    lift = event_doc("Kestrava would lift visas for Valdorian citizens, Anna Brisk said.", "2025-12-02",
+                     "AGREE", "XKS", "XVL", "lift", cameo="0351")
+    store = linked(tmp_path, [both, lift][::order], f"closer{order}")
+    (grouped,) = [e for e in store.records("events") if e.doc_id == doc.doc_id and e.also_reported_in]
+    assert grouped.trigger.text == "lifting"

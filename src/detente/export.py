@@ -143,7 +143,7 @@ def gdelt_row(event: Event, document: Document | DocumentRef | None, event_numbe
         "GoldsteinScale": f"{event.score:g}",
         "NumMentions": str(1 + len(event.also_reported_in)),
         "NumSources": str(1 + len({e.doc_id for e in event.also_reported_in} - {event.doc_id})),
-        "NumArticles": str(1 + len(event.also_reported_in)),
+        "NumArticles": str(1 + len({e.doc_id for e in event.also_reported_in} - {event.doc_id})),  # its own told again
         "DATEADDED": published.replace("-", ""),
         "SOURCEURL": (document.url or f"detente:{event.doc_id}") if document else f"detente:{event.doc_id}",
     }

@@ -1491,10 +1491,13 @@ class EventFinder:
                 self.noun_event(token) if token.pos_ == "NOUN" else None
             if found is None:
                 continue
-            if token.pos_ == "VERB" and (self._part_of(token, events, coded_verbs)
-                                         or self._told_again(token, found, events)
-                                         or self._same_dated_event(found, events)
-                                         or self._content_of_same_kind(token, found, events, coded_verbs)):
+            if token.pos_ == "VERB" and self._part_of(token, events, coded_verbs):
+                continue
+            if token.pos_ == "VERB" and (told := self._told_again(token, found, events)
+                                         or self._same_dated_event(found, events)) is not None:
+                self._retold(told, found, events)  # one event, counted once, reported here again
+                continue
+            if token.pos_ == "VERB" and self._content_of_same_kind(token, found, events, coded_verbs):
                 continue
             if token.pos_ == "VERB":
                 coded_verbs.add(token.i)
@@ -1745,7 +1748,7 @@ class EventFinder:
                        and sentence.start_char <= e.trigger.start < verb.idx for e in events.values())
         return False
 
-    def _told_again(self, verb: Token, found: Event, events: dict[str, Event]) -> bool:
+    def _told_again(self, verb: Token, found: Event, events: dict[str, Event]) -> Event | None:
         """An event of the same kind between the same states as one reported before it, told again in a
         passive whose subject points back ("the memorandum") and whose agent names the doers
         ("Sarnovia and Kestria signed a memorandum … The memorandum was signed in Velmar by Sarnovian
@@ -1757,24 +1760,34 @@ class EventFinder:
         titled = subject is not None and subject.pos_ == "PROPN"  # "Ambassador Lothar Wenn"
         if subject is None or not (titled or (subject.pos_ == "NOUN" and any(
                 c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subject.children))):
-            return False
+            return None
         same = [e for e in events.values() if e.cameo[:3] == found.cameo[:3]
                 and {e.source_country, e.target_country} == sides and e.evidence.start < found.evidence.start]
         if self.party(agent) is not None and not titled:
-            return any(found.date in (None, e.date) for e in same)
+            return next((e for e in reversed(same) if found.date in (None, e.date)), None)
         # "Valdoria has paid compensation … the compensation was paid on 3 September", "recalling its
         # ambassador … Ambassador Wenn had been recalled": the one the earlier event was done to, pointed
         # back to (its date may be told only now)
         names = {subject.lemma_.lower()} | {c.lemma_.lower() for c in subject.children if c.dep_ == "compound"}
         told = next((e for e in same if _same_thing(self._objectlemma(e), names)), None)
         if told is not None and told.date is None and found.date is not None:
-            self._date_retold(told, found, events)  # the undated first report takes the date told now
-        return told is not None
+            told = self._date_retold(told, found, events)  # the undated first report takes the date told now
+        return told
 
-    def _date_retold(self, told: Event, found: Event, events: dict[str, Event]) -> None:
-        dated = replace(told, date=found.date, date_text=found.date_text)
-        events[told.event_id] = dated
-        self.found = [dated if e.event_id == told.event_id else e for e in self.found]
+    def _date_retold(self, told: Event, found: Event, events: dict[str, Event]) -> Event:
+        return self._replace_found(replace(told, date=found.date, date_text=found.date_text), events)
+
+    def _retold(self, told: Event, found: Event, events: dict[str, Event]) -> None:
+        """A report told again in a later sentence of its document: counted once, its sentence a further report of it
+        (``also_reported_in``, which linking extends with the reports of other documents)."""
+        told = events.get(told.event_id, told)
+        if found.evidence != told.evidence and found.evidence not in told.also_reported_in:
+            self._replace_found(replace(told, also_reported_in=(*told.also_reported_in, found.evidence)), events)
+
+    def _replace_found(self, changed: Event, events: dict[str, Event]) -> Event:
+        events[changed.event_id] = changed
+        self.found = [changed if e.event_id == changed.event_id else e for e in self.found]
+        return changed
 
     def _objectlemma(self, event: Event) -> str | None:
         """What an event was done to: its verb's object, or the subject of its passive verb ("all the vehicles were
@@ -1807,14 +1820,15 @@ class EventFinder:
             for e in events.values())
 
     @staticmethod
-    def _same_dated_event(found: Event, events: dict[str, Event]) -> bool:
+    def _same_dated_event(found: Event, events: dict[str, Event]) -> Event | None:
         """An event of the same kind between the same states, given the same date, as one reported before
         it: told again ("They first met in Ishtal in October … they met in Ishtal in October")."""
         if found.date is None or found.mode != "asserted":
-            return False
+            return None
         sides = {found.source_country, found.target_country}
-        return any(e.cameo[:3] == found.cameo[:3] and {e.source_country, e.target_country} == sides
-                   and e.date == found.date and e.evidence.start < found.evidence.start for e in events.values())
+        return next((e for e in events.values() if e.cameo[:3] == found.cameo[:3]
+                     and {e.source_country, e.target_country} == sides
+                     and e.date == found.date and e.evidence.start < found.evidence.start), None)
 
     def _two_named(self, phrase: Token) -> tuple[Party, Party] | None:
         """The first two actors of different states a plural phrase names ("the presidents of

@@ -31,6 +31,8 @@ SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 # agreeing on it ("the two ministers signed the accord", "the two states agreed on it in March") are one event
 SIGN = "057"
 THRESHOLD = 0.6
+# what the same CAMEO code adds to two reports' similarity: it only ranks equally similar ones
+SAME_CODE = 0.001
 # how similar two reports naming the act alike count (on the scale of the shared-word overlap)
 SAME_ACT = 0.5
 # how far from the trigger words count as its own context
@@ -97,6 +99,16 @@ class EventMatcher:
             return False
         return bool(self.local_words(a) & self.local_words(b))
 
+    def one_agreement_told_twice(self, a: Event, b: Event) -> bool:
+        """Two reports in one article of signing an agreement between the same two states, not of two dates, naming it
+        by a word in common beside the words of signing ("was in X to sign a separate agreement on travel", "the travel
+        agreement, signed on Monday"): one agreement told twice, grouped as one report (``cluster``'s ``together``)."""
+        if a.doc_id != b.doc_id or not (a.cameo or "").startswith(SIGN) or not (b.cameo or "").startswith(SIGN):
+            return False
+        if a.mode != b.mode or pair_of(a) != pair_of(b) or (a.date and b.date and a.date != b.date):
+            return False
+        return bool(plain(self.local_words(a) & self.local_words(b)) - signing_stems())
+
     def when(self, event: Event) -> str | None:
         return event.date or self.corpus.published(event.doc_id)
 
@@ -139,9 +151,12 @@ class EventMatcher:
             # the same word for the same kind of act between the same states, at compatible dates, with
             # something more in common nearby: two outlets naming one event rarely share more than that
             lexical = max(lexical, SAME_ACT)
+        # of two reports agreeing as well with a third, the one coded as the same act goes with it ("lifting visa
+        # requirements" with "would lift visa requirements" before "as agreed" in the same sentence)
+        closer = SAME_CODE if a.cameo and a.cameo == b.cameo else 0.0
         if a.date and b.date and len(a.date) >= 7 and len(b.date) >= 7:
             if len(a.date) == len(b.date) == 10 and a.date == b.date:
-                return THRESHOLD + 0.4 * lexical  # linked whatever the words; the words rank it among others
+                return THRESHOLD + 0.4 * lexical + closer  # linked whatever the words; the words rank it
             if same_or_coarser(a.date, b.date):
                 needed = 0.3
             elif len(a.date) == len(b.date) == 10 and (days_between(a.date, b.date) or 99) <= NEAR_DAYS:
@@ -157,7 +172,7 @@ class EventMatcher:
             if apart is None or apart > UNDATED_DAYS:
                 return 0.0
             needed = 0.5
-        return THRESHOLD + 0.4 * lexical if lexical >= needed else 0.0
+        return THRESHOLD + 0.4 * lexical + closer if lexical >= needed else 0.0
 
 
 # CAMEO roots whose codes below the root tell the same act from another side or at another step (visiting,
@@ -282,7 +297,8 @@ def event_groups(events: Iterable[Event], corpus: Corpus, matcher: EventMatcher 
     for block in sorted(by_block):
         groups.extend(join_repeated_reports(
             cluster(by_block[block], key=lambda e: e.event_id, doc=lambda e: e.doc_id,
-                    similarity=matcher.similarity, threshold=THRESHOLD), matcher))
+                    similarity=matcher.similarity, threshold=THRESHOLD, together=matcher.one_agreement_told_twice),
+            matcher))
     return groups
 
 
@@ -336,12 +352,19 @@ def linked_events(group: list[Event], corpus: Corpus, mentions: Sequence[Evidenc
     if len(group) + len(mentions) < 2:
         return []
     canonical = canonical_event(group, corpus)
+    retold = [v for o in group for v in o.also_reported_in]  # sentences its own document tells it again in
+    # a phrase inside such a sentence is that report already
+    mentions = [m for m in mentions if not any(_within_evidence(m, v) for v in retold)]
     rows = []
     for e in group:
-        reports = (*(o.evidence for o in group if o is not e), *mentions)
-        others = tuple(sorted(reports, key=lambda v: (v.doc_id, v.start)))
+        reports = {*(o.evidence for o in group if o is not e), *retold, *mentions}
+        others = tuple(sorted(reports, key=lambda v: (v.doc_id, v.start, v.end)))
         rows.append((e.event_id, canonical.event_id, dataclasses.replace(e, also_reported_in=others)))
     return rows
+
+
+def _within_evidence(inner: Evidence, outer: Evidence) -> bool:
+    return inner.doc_id == outer.doc_id and outer.start <= inner.start and inner.end <= outer.end
 
 
 def group_date(group: list[Event]) -> str | None:
@@ -355,6 +378,18 @@ def trigger_stem(event: Event) -> str | None:
     if event.trigger is None or not event.trigger.text.strip():
         return None
     return stem(event.trigger.text.strip().split()[-1])
+
+
+@cache
+def signing_stems() -> frozenset[str]:
+    """Stems of the words of signing and agreeing ("signed", "agreement", "accord"): the words of events.json coded as
+    signing a formal agreement, and "agree"."""
+    from ..extract.events import event_lexicon  # the extraction's own reading (no spaCy loaded)
+
+    data = event_lexicon()
+    found = {word for table in ("verbs", "nouns") for word, code in data[table].items() if code.startswith(SIGN)}
+    return frozenset(stem(word + suffix) for word in (*found, "agree", "agreement")
+                     for suffix in ("", "s", "d", "ed", "ing"))
 
 
 @cache

@@ -357,7 +357,8 @@ def find_mentions(doc_id: str, text: str, published: str | None, mentions: Seque
         tail_words = {w.lower() for w in re.findall(r"[\w’'-]+", text[match.end():end])}
         if tail_words & _word_set("not_past"):
             continue
-        own = words(text, start, end, inside) | _whose(match, sentence, mentions, starts, kinds)
+        own = words(text, start, end, inside) | _whose(match, sentence, mentions, starts, kinds) \
+            | _ruling_body(text, start, sentence, mentions, starts)
         reports = sorted({linking_type(e) for e in events if e.evidence.start <= start and end <= e.evidence.end})
         categories = participle_categories()[noun] if participle else _noun_types(noun)
         source, target = _participle_sides(match, inside, kinds) if participle else _sides(match, end, inside, kinds)
@@ -478,6 +479,39 @@ def _whose(match: re.Match[str], sentence: tuple[int, int], mentions: Sequence[M
     before = mentions[bisect_left(starts, sentence[0]):bisect_left(starts, match.start())]
     person = next((m for m in reversed(before) if kinds.get(m.actor_id) == "person" and m.end <= match.start()), None)
     return frozenset({f"@{person.actor_id}"}) if person else frozenset()
+
+
+# how far before a phrase a verb of deciding on it may begin ("is not expected to rule on")
+RULING_CHARS = 30
+# where a clause begins inside a sentence ("…, and the panel is to rule on"): after a semicolon, a colon or a comma
+# and a conjunction
+_CLAUSE_START = re.compile(r"[;:]\s+|,\s+(?:and|but|while|whereas|yet)\s+", re.I)
+
+
+@cache
+def _ruling_pattern() -> re.Pattern[str]:
+    """A verb of deciding on a case right before a phrase ("is expected to rule on | Kestrava's complaint")."""
+    return re.compile(rf"\b(?:{word_alternation(lexicon()['ruling_verbs'])})\s+$", re.I)  # type: ignore[arg-type]
+
+
+def _ruling_body(text: str, start: int, sentence: tuple[int, int], mentions: Sequence[Mention],
+                 starts: list[int]) -> frozenset[str]:
+    """The body that decides on a case, named as the subject of the clause ("the arbitration panel of the X council
+    is not expected to rule on Kestrava's complaint"): the one the complaint or appeal was made to, whose words tell
+    which complaint the phrase names. Its words run from the clause's start to its first verb or clause word."""
+    if not _ruling_pattern().search(text, max(sentence[0], start - RULING_CHARS), start):
+        return frozenset()
+    clause = sentence[0]
+    for boundary in _CLAUSE_START.finditer(text, sentence[0], start):
+        clause = boundary.end()
+    stops = _word_set("phrase_stops")
+    end = next((m.start() for m in re.finditer(r"[\w’'-]+", text[clause:start])
+                if m.group().lower() in stops), None)
+    if not end:
+        return frozenset()
+    end += clause
+    inside = [m for m in mentions[bisect_left(starts, clause):bisect_left(starts, end)] if m.end <= end]
+    return words(text, clause, end, inside)
 
 
 # "(more than) a year after the detention": how many years before its publication the phrase's event was
@@ -782,6 +816,26 @@ def _coded_from(e: Event, m: EventMention) -> bool:
     return e.trigger is not None and e.trigger.start < m.end and m.start < e.trigger.end
 
 
+def _beside_own_reports(ranked: list[tuple[tuple[int, int], int]], groups: list[list[Event]], m: EventMention
+                        ) -> list[tuple[tuple[int, int], int]]:
+    """The groups a phrase may go to, best first: when a group holding its own document's report of the words (which
+    it may not go to) is among the best, those of the other pairs and types it may be about. A phrase naming one
+    state ("X's complaint") is filed under every pair of its document with that state, and the report its document
+    coded it in may have taken another side for it than another document's report of the act."""
+    best = [i for score, i in ranked if score == ranked[0][0]] if ranked else []
+    if not any(_holds_own(e, m) for i in best for e in groups[i]):
+        return ranked
+    own = {block_of(e) for group in groups for e in group if _holds_own(e, m)}
+    return [(score, i) for score, i in ranked if block_of(groups[i][0]) not in own]
+
+
+def _holds_own(e: Event, m: EventMention) -> bool:
+    """Whether a report of the phrase's own document holds it: the phrase is that report's words, and says of its
+    event no more than the report does (a phrase naming one state may be about another pair than the report
+    its document coded it in, "X's complaint" aimed at another side than the one taken for it)."""
+    return e.doc_id == m.doc_id and _holds(e, m)
+
+
 def _holds(e: Event, m: EventMention) -> bool:
     return e.evidence.start <= m.start and m.end <= e.evidence.end
 
@@ -828,6 +882,7 @@ def assign_mentions(groups: list[list[Event]], mentions: Iterable[EventMention],
             if scores:  # the best agreement, then how many reports agree (one event reported apart)
                 ranked.append(((max(scores), len(scores)), i))
         ranked.sort(reverse=True)
+        ranked = _beside_own_reports(ranked, groups, m)
         if not ranked or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
             continue
         best = ranked[0][1]
