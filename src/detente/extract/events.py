@@ -1501,8 +1501,10 @@ class EventFinder:
                 continue
             if token.pos_ == "VERB":
                 coded_verbs.add(token.i)
-            if token.pos_ == "NOUN" and (self._mentioned_before(token, found, seen)
-                                         or self._same_dated_event(found, events)):
+            if token.pos_ == "NOUN" and self._mentioned_before(token, found, seen):
+                continue
+            if token.pos_ == "NOUN" and (told := self._same_dated_event(found, events)) is not None:
+                self._retold(told, found, events)  # "a call … in late July" told again with its month
                 continue
             key = (found.category, found.source_country or found.source, found.target_country or found.target)
             seen.setdefault(key, []).append((token.sent.start, (found.cameo or "")[:3]))
