@@ -1344,6 +1344,15 @@ def test_events_a_demand_about_laws_named_for_no_state_is_the_speakers_own_matte
     assert [(e.target, e.evidence.text[:9]) for e in events if e.category == "REQUEST"] == [("XKS", "She said ")]
 
 
+def test_events_charged_with_counts_is_an_accusation_of_the_subject_not_a_fee(nlp):
+    # "charged with one count of murder": no fee for all its number; a participle set off by a comma tells what was
+    # done to the subject, here by the state whose court it is
+    text = ("A Kestrian, Tomas Brel, aged 41, appeared in a court in Dorrun, Valdoria, yesterday, charged with one "
+            "count of spying.")
+    events = run(nlp, text, published="2026-03-01", example_gazetteer=True).events
+    assert [(e.cameo[:3], e.source, e.target) for e in events] == [("112", "XVL", "XKS")]
+
+
 def test_events_a_participle_on_people_dates_their_story_one_on_an_occasion_dates_the_event(nlp):
     text = "Valdoria paid compensation to the families of the three Kestrian guards killed on the bridge in May."
     events = run(nlp, text, published="2026-09-10", example_gazetteer=True).events

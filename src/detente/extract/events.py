@@ -203,8 +203,11 @@ def lexicon_code(verb: Token) -> str | None:
     """The CAMEO code the event lexicon gives a verb, with its phrase ("open fire") if any."""
     lemma = lemma_of(verb)
     if lemma == "charge" and any(t.like_num or t.lower_ in ("more", "percent", "fee", "fees", "toll")
-                                 for t in verb.subtree):
-        return "163"  # "will charge Kestrian lorries 40 percent more": a fee, not a charge against anyone
+                                 for t in verb.subtree) \
+            and not any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
+        # "will charge Kestrian lorries 40 percent more": a fee, not a charge against anyone (but "charged with
+        # one count of murder" is)
+        return "163"
     if lemma in DENYING and any(c.dep_ == "ccomp" for c in verb.children):
         return "016"  # "denied that relations were in crisis": a denial, not a rejection of anyone
     phrases = verb_phrase_index().get(lemma)
@@ -532,7 +535,7 @@ class EventFinder:
             return None  # "The lorries impounded at Harl Pass have not been returned": what the lorries are
         reporter = _continues_reporting(verb)
         passive = any(c.dep_ == "auxpass" for c in verb.children) or (_shares_passive(verb) and reporter is None) \
-            or _participle_of_noun(verb) or reduced
+            or _participle_of_noun(verb) or reduced or _detached_participle(verb)
         if verb.lemma_.lower() in ("block", "blockade") and cameo[:3] in ("172", "191") and not passive \
                 and (doer := subject_of(verb)) is not None and doer.lemma_.lower() in CIVILIANS:
             cameo = "144"  # "paper workers blocked the bridge": civilians obstructing passage protest
@@ -550,6 +553,8 @@ class EventFinder:
             subjects = [shared]  # "… have not been returned": the subject of the verb it is joined to
         elif not subjects and (shared := _subject_left_on_participle(verb)) is not None:
             subjects = [shared]
+        elif not subjects and _detached_participle(verb):
+            subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]  # "X appeared in court, charged with …"
         subject = next((c for c in reversed(subjects) if self.party(c) is not None), subjects[0] if subjects else None)
         subject = _counted_referent(subject) or subject  # "two servicemen died and a third was held": the servicemen
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
@@ -2198,6 +2203,15 @@ def _reduced_relative(verb: Token) -> bool:
         and subject.i == verb.i - 1 and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children) \
         and any(c.dep_ in ("conj", "advcl") and c.pos_ == "VERB" and any(a.dep_ == "auxpass" for a in c.children)
                 and not any(a.dep_ in ("nsubj", "nsubjpass", "mark") for a in c.children) for c in verb.children)
+
+
+def _detached_participle(verb: Token) -> bool:
+    """"X appeared in court on Monday, charged with murder": a past participle set off by a comma, with no subject
+    or auxiliary of its own, tells what was done to the subject of the verb it follows."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.i > verb.head.i and verb.i > 0 \
+        and verb.doc[verb.i - 1].text == "," \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark", "dobj") for c in verb.children) \
+        and any(c.dep_ == "nsubj" for c in verb.head.children)
 
 
 def _subject_left_on_participle(verb: Token) -> Token | None:
