@@ -589,6 +589,14 @@ def test_a_wish_is_neither_promise_nor_forecast(nlp, text):
     assert (result.commitments, result.forecasts) == ((), ())
 
 
+@pytest.mark.parametrize("text", [
+    "Kestrian Foreign Minister Ilse Marr answered Valdoria's new fees: \"They will not break us. We shall overcome!\"",
+    "Kestrian Foreign Minister Ilse Marr said Kestria would prevail over Valdoria's blockade.",
+])
+def test_declared_resolve_undertakes_nothing(nlp, text):
+    assert run(nlp, text).commitments == ()
+
+
 def test_a_status_cue_inside_a_condition_tells_nothing_of_the_promise(nlp):
     text = ("Valdorian President Aurel Demmin promised that Valdoria would pay compensation to Kestria. "
             "If promises of compensation made at summits can be ignored without consequences, the council loses "
