@@ -359,6 +359,17 @@ def test_events_threats_of_force(nlp, text, cameo, mode):
     assert [(e.category, e.cameo, e.mode) for e in events] == [("THREATEN", cameo, mode)]
 
 
+def test_events_taking_a_place_of_no_known_state_is_aimed_at_the_other_side(nlp):
+    # "Brelstad" is in no gazetteer (the parser takes it for an organisation): the bridgehead it names is held by no
+    # state the text names, so the threat to take it goes to the other side of the article's pair, as a threat with
+    # no target named does
+    text = ("Kestria protested to Valdoria on Monday. The state broadcaster gives airtime to Oskar Renn, who mused "
+            "about taking the Brelstad bridgehead.")
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    threats = [(e.cameo, e.source_country, e.target_country) for e in events if e.category == "THREATEN"]
+    assert threats == [("1382", "XVL", "XKS")]
+
+
 @pytest.mark.parametrize(
     ("text", "category", "cameo"),
     [

@@ -115,6 +115,7 @@ RECURRING_UNITS = {"day", "week", "month", "quarter", "year", "season", "spring"
 OCCURRING = {"start", "begin", "resume", "open", "end", "continue", "happen", "occur", "take", "go", "proceed",
              "follow", "come", "close", "conclude", "last", "run", "restart", "commence"}
 MEDIATING = {"host", "mediate", "broker", "facilitate", "arbitrate"}
+OCCUPY = "192"  # CAMEO: occupy territory ("take the town", "seize the bridge")
 OWN_BODIES = {"cabinet", "party", "caucus", "staff", "board", "faction", "parliamentary", "coalition", "family"}
 KEEPING = {"keep", "break", "fulfil", "fulfill", "honour", "honor", "ignore", "violate", "renege", "betray"}
 # nouns whose possessor is who undergoes them ("their detention", "Pell's release"), not who does them
@@ -635,6 +636,11 @@ class EventFinder:
                 and (complained := self.complained_of(verb, source)) is not None:
             # "complained to the United Nations over two Valdorian air raids": the side whose act it is
             target = complained
+        if cameo[:3] == OCCUPY and target is not None and not target.country:
+            # "mused about taking the Harn bridgehead": a place whose state the text does not give is held by no
+            # one named, so the seizure is aimed as an act with no target named is (the other side of the
+            # document's pair, ``event``)
+            target = None
         if target is None and source is not None and not passive and cameo[:2] in ("18", "19", "20"):
             target = self.attacked_where(verb, source)  # "tanks fired four shells at targets in Brask"
         if target is None and source is not None and cameo[:3] in ("042", "043"):
