@@ -279,3 +279,15 @@ def test_a_report_dated_by_another_year_stays_apart(tmp_path):
                       "RETREAT", "XVL", "XKS", "released", date="2024", cameo="0841")
     assert _groups(linked(tmp_path, [undated, later], "other-year")) == [["In 2024 Valdoria rel"],
                                                                           ["Valdoria released th"]]
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_verbs_forms_meet_its_base_form(tmp_path, order):
+    # "taking" and "take" are one word ("take" keeps the silent "e" its "-ing" form drops): the two reports share
+    # the host, the bridge and the act; without the verb, two words of six are too few
+    text = "The host told viewers the army could take the bridge within hours, and no neighbour would object."
+    said = event_doc(text, "2025-07-02", "THREATEN", "XVL", "XKS", "take", date="2025-07-01", cameo="138")
+    mused = event_doc("The host mused on evening television about taking the bridge.", "2025-07-20",
+                      "THREATEN", "XVL", "XKS", "taking", cameo="1382")
+    assert _groups(linked(tmp_path, [said, mused][::order], f"forms{order}")) == [
+        ["The host mused on ev", "The host told viewer"], ["The host told viewer", "The host mused on ev"]]
