@@ -584,7 +584,9 @@ def linked_promise(group: list[Commitment], corpus: Corpus, cues: list[dict[str,
         # a rise of what the promise holds where it is, at the place its reports name ("the increase in Harl Pass
         # transit fees"), needs no promiser named
         raised_there = cue["status"] == "raised" and set(cue["actors"]) & set().union(*map(matcher.places_of, group))
-        if not (own or made_there or raised_there) and canonical.promiser not in cue["actors"] \
+        # "Halvic asked that its findings be handed to Dorrun without further delay": the beneficiary still awaits it
+        awaited = canonical.beneficiary in cue["actors"] and bool(cue_alternation("awaited").search(cue["text"]))
+        if not (own or made_there or raised_there or awaited) and canonical.promiser not in cue["actors"] \
                 and not set(cue["actors"]) & _promiser_people(group):
             continue
         if _CONDITION.match(cue["text"]):
