@@ -93,7 +93,8 @@ class EventMatcher:
         word = trigger_stem(a)
         if not word or word in promise_stems() or trigger_stem(b) in promise_stems():
             return False
-        if word != trigger_stem(b) and not (a.cameo and len(a.cameo) >= 3 and a.cameo == b.cameo):
+        if word != trigger_stem(b) and not (a.cameo and len(a.cameo) >= 3 and a.cameo == b.cameo
+                                            and not has_narrower_codes(a.cameo)):
             return False
         return bool(self.local_words(a) & self.local_words(b))
 
@@ -163,6 +164,15 @@ class EventMatcher:
 # CAMEO roots whose codes below the root tell the same act from another side or at another step (visiting,
 # 042, and hosting a visit, 043, are one meeting; an offer to host talks, 036, and the talks it plans, 043)
 PERSPECTIVE_ROOTS = frozenset({"03", "04"})
+
+
+@cache
+def has_narrower_codes(code: str) -> bool:
+    """Whether the CAMEO codebook has more precise codes below a code ("112", accuse, holds "1125", accuse of
+    espionage): two words coded alike at that code may name two acts of the kind."""
+    from ..extract.events import cameo_table  # the extraction's table; linking only reads it
+
+    return any(other != code and other.startswith(code) for other in cameo_table()["cameo_to_plover"])
 
 
 def compatible_codes(a: str | None, b: str | None) -> bool:
