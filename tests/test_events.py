@@ -1471,3 +1471,13 @@ def test_events_an_act_owned_by_its_doer_is_not_negated_with_what_is_done_about_
 def test_events_attacking_a_thing_said_or_decided_is_criticism(nlp, text, cameo):
     (event,) = run(nlp, text, published="2026-03-20", example_gazetteer=True).events
     assert event.cameo == cameo
+
+
+@pytest.mark.parametrize(("published", "date"), [("2026-05-22", "2026-05-21"), ("2026-05", "2026-05")])
+def test_events_a_noun_event_is_dated_by_the_verb_telling_it_took_place(nlp, published, date):
+    # "opened yesterday": the trial's own date, not that of the arrest the sentence recalls
+    text = ("Kestria protested to Valdoria on Monday. Meanwhile in Dorrun, the trial of the Valdorian reporter Anton "
+            "Vell opened yesterday at the city court, almost a year after his arrest on 3 June 2025.")
+    events = run(nlp, text, published=published, example_gazetteer=True).events
+    assert sorted((e.trigger.text, e.date) for e in events if e.target == "person:anton-vell") == [
+        ("arrest", "2025-06-03"), ("trial", date)]

@@ -1385,11 +1385,13 @@ class EventFinder:
 
     def date_for(self, trigger: Token, sentence: Span) -> Timex | None:
         """When it happened: a date attached to the trigger's own clause, else the sentence's only date. A noun
-        event a light verb does, undated by its own words, is dated by the verb's clause ("on 29 July, Kestria
-        filed a complaint")."""
+        event a light verb does, or that a verb of taking place tells of, undated by its own words, is dated by the
+        verb's clause ("on 29 July, Kestria filed a complaint", "the trial opened yesterday")."""
         found = self._date_of_clause(trigger, sentence)
         light = trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and lemma_of(trigger.head) in LIGHT_VERBS
-        return self._date_of_clause(trigger.head, sentence) if found is None and light else found
+        # "the trial of X opened yesterday": the clause of the verb telling that it took place dates it too
+        occurring = trigger.pos_ == "NOUN" and trigger.dep_ == "nsubj" and lemma_of(trigger.head) in OCCURRING
+        return self._date_of_clause(trigger.head, sentence) if found is None and (light or occurring) else found
 
     def _date_of_clause(self, trigger: Token, sentence: Span) -> Timex | None:
         left, right = trigger.left_edge.idx, trigger.right_edge.idx + len(trigger.right_edge.text)
