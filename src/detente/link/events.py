@@ -84,10 +84,11 @@ class EventMatcher:
         return self._local[event.event_id]
 
     def same_act(self, a: Event, b: Event) -> bool:
-        """Two reports naming the act alike, by one word or by words of one CAMEO act ("detained",
-        "custody"), but not by a word of promising (which names the promise), and sharing another word or
-        actor near it ("detained two journalists" and "detained eleven students" share only the verb). Signing an
-        agreement and agreeing on it name one act ("agreed" is a word of promising only without the signing)."""
+        """Two reports naming the act alike, by one word or by words of one CAMEO act ("detained", "custody"; at a
+        code the codebook divides no further, ``has_narrower_codes``), but not by a word of promising (which names
+        the promise), and sharing another word or actor near it ("detained two journalists" and "detained eleven
+        students" share only the verb). Signing an agreement and agreeing on it name one act ("agreed" is a word of
+        promising only without the signing)."""
         if signing_and_agreeing(a, b):
             return bool(self.local_words(a) & self.local_words(b))
         word = trigger_stem(a)
