@@ -120,9 +120,11 @@ def test_examples_promise_disputed_when_outlets_disagree(examples_store):
 def test_examples_promise_broken_by_a_later_report(examples_store):
     promise = _by_content(examples_store, "would carry out “a full and objective investigation”")
     assert promise.status == "broken"
-    assert [e.text[:60] for e in promise.status_evidence[:5]] == [
+    assert [e.text[:60] for e in promise.status_evidence[:6]] == [
         # a later report of it telling how it went (September)
         "She stressed, however, that the investigation promised by Pr",
+        # October: Kestria asks for the findings "without further delay" (still awaited)
+        "Halvic raised the investigation into the shooting on the Ise",
         # the report of 2025-12: the case closed, the findings never handed over
         "Valdoria's Prosecutor-General's Office has closed its crimin",
         "“The findings were never handed over.",
