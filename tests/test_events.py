@@ -359,6 +359,17 @@ def test_events_threats_of_force(nlp, text, cameo, mode):
     assert [(e.category, e.cameo, e.mode) for e in events] == [("THREATEN", cameo, mode)]
 
 
+def test_events_taking_a_place_of_no_known_state_is_aimed_at_the_other_side(nlp):
+    # "Brelstad" is in no gazetteer (the parser takes it for an organisation): the bridgehead it names is held by no
+    # state the text names, so the threat to take it goes to the other side of the article's pair, as a threat with
+    # no target named does
+    text = ("Kestria protested to Valdoria on Monday. The state broadcaster gives airtime to Oskar Renn, who mused "
+            "about taking the Brelstad bridgehead.")
+    events = run(nlp, text, published="2025-06-02", example_gazetteer=True).events
+    threats = [(e.cameo, e.source_country, e.target_country) for e in events if e.category == "THREATEN"]
+    assert threats == [("1382", "XVL", "XKS")]
+
+
 @pytest.mark.parametrize(
     ("text", "category", "cameo"),
     [
@@ -1527,3 +1538,13 @@ def test_events_a_report_told_again_keeps_the_later_sentence_as_a_further_report
             "Sarnovian Prime Minister Jonas Aberline and Kestrian President Teodor Halvic.")
     (signed,) = run(nlp, text, published="2025-03-19", example_gazetteer=True).events
     assert [r.text for r in signed.also_reported_in] == [text.split("Tuesday. ")[1]]
+
+
+@pytest.mark.parametrize(("published", "date"), [("2026-05-22", "2026-05-21"), ("2026-05", "2026-05")])
+def test_events_a_noun_event_is_dated_by_the_verb_telling_it_took_place(nlp, published, date):
+    # "opened yesterday": the trial's own date, not that of the arrest the sentence recalls
+    text = ("Kestria protested to Valdoria on Monday. Meanwhile in Dorrun, the trial of the Valdorian reporter Anton "
+            "Vell opened yesterday at the city court, almost a year after his arrest on 3 June 2025.")
+    events = run(nlp, text, published=published, example_gazetteer=True).events
+    assert sorted((e.trigger.text, e.date) for e in events if e.target == "person:anton-vell") == [
+        ("arrest", "2025-06-03"), ("trial", date)]

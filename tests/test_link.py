@@ -120,9 +120,11 @@ def test_examples_promise_disputed_when_outlets_disagree(examples_store):
 def test_examples_promise_broken_by_a_later_report(examples_store):
     promise = _by_content(examples_store, "would carry out “a full and objective investigation”")
     assert promise.status == "broken"
-    assert [e.text[:60] for e in promise.status_evidence[:5]] == [
+    assert [e.text[:60] for e in promise.status_evidence[:6]] == [
         # a later report of it telling how it went (September)
         "She stressed, however, that the investigation promised by Pr",
+        # October: Kestria asks for the findings "without further delay" (still awaited)
+        "Halvic raised the investigation into the shooting on the Ise",
         # the report of 2025-12: the case closed, the findings never handed over
         "Valdoria's Prosecutor-General's Office has closed its crimin",
         "“The findings were never handed over.",
@@ -159,10 +161,12 @@ def test_examples_dyad_trend(examples_store):
     series = [(d.period, d.direction) for d in examples_store.records("dyads") if (d.a, d.b) == ("XKS", "XVL")]
     assert series[0] == ("2024-12", None)  # "the outline had been agreed in December of last year"
     assert dict(series)["2025-09"] == "warming"
-    # the exercises of May and June cool the pair; the second fee increase (22 July 2026) and Kestria's complaint to
-    # the arbitration panel (29 July, dated since the complaint takes the date of "filed") keep it that low, and so
-    # does the recall of the ambassador in August (before the complaint was dated, July alone read "cooling")
-    assert series[-4:] == [("2026-05", "cooling"), ("2026-06", "cooling"), ("2026-07", "steady"), ("2026-08", "steady")]
+    # May holds the pair at its low: the exercises and the protest, and Pell's trial (21 May 2026, dated by "opened
+    # yesterday" since its sentence's other date, his arrest, no longer dates it), an accusation milder than the
+    # exercises; June's exercises cool it; the second fee increase (22 July 2026) and Kestria's complaint to the
+    # arbitration panel (29 July, dated since the complaint takes the date of "filed") keep it that low, and the recall
+    # of the ambassador in August cools it again (before the trial was dated, May read "cooling", August "steady")
+    assert series[-4:] == [("2026-05", "steady"), ("2026-06", "cooling"), ("2026-07", "steady"), ("2026-08", "cooling")]
     # each real event counted once: the Ishtal meeting is linked in eight documents, among them the one
     # dating it a day earlier, the one telling that Morvaine "hosted the two sides in Ishtal" and the one naming
     # "the commitment made by President Aurel Demmin in Ishtal" (eval/gold-crossdoc lists reports of it in

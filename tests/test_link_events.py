@@ -364,3 +364,27 @@ def test_of_two_reports_agreeing_as_well_with_a_third_the_one_of_its_act_goes_wi
     store = linked(tmp_path, [both, lift][::order], f"closer{order}")
     (grouped,) = [e for e in store.records("events") if e.doc_id == doc.doc_id and e.also_reported_in]
     assert grouped.trigger.text == "lifting"
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_verbs_forms_meet_its_base_form(tmp_path, order):
+    # "taking" and "take" are one word ("take" keeps the silent "e" its "-ing" form drops): the two reports share
+    # the host, the bridge and the act; without the verb, two words of six are too few
+    text = "The host told viewers the army could take the bridge within hours, and no neighbour would object."
+    said = event_doc(text, "2025-07-02", "THREATEN", "XVL", "XKS", "take", date="2025-07-01", cameo="138")
+    mused = event_doc("The host mused on evening television about taking the bridge.", "2025-07-20",
+                      "THREATEN", "XVL", "XKS", "taking", cameo="1382")
+    assert _groups(linked(tmp_path, [said, mused][::order], f"forms{order}")) == [
+        ["The host mused on ev", "The host told viewer"], ["The host told viewer", "The host mused on ev"]]
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_words_coded_alike_at_a_code_the_codebook_divides_further_name_no_one_act(tmp_path, order):
+    # "blamed" and "charged" both coded 112 (accuse), which CAMEO divides into accusations of crime, aggression,
+    # espionage …: an accusation over shelling and one over tariffs share that code and "border", and are two acts
+    shelling = event_doc("Kestrava blamed Valdoria for the border shelling of 3 June.", "2025-06-04",
+                         "ACCUSE", "XKS", "XVL", "blamed", date="2025-06-03", cameo="112")
+    tariffs = event_doc("Kestrava charged that Valdoria's new border tariffs were illegal.", "2025-09-01",
+                        "ACCUSE", "XKS", "XVL", "charged", cameo="112")
+    assert _groups(linked(tmp_path, [shelling, tariffs][::order], f"narrower{order}")) == [
+        ["Kestrava blamed Vald"], ["Kestrava charged tha"]]

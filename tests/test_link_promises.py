@@ -476,3 +476,18 @@ def test_one_articles_two_reports_of_a_promise_are_one_when_as_alike_as_two_docu
     assert restated(None, None, share, finish)
     assert not restated("XKS", "XSR", share, finish)  # other beneficiaries
     assert not restated(None, None, share, finish | {"own:person:mira-sel"})  # one speaks only for herself
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_the_beneficiary_asking_for_the_promised_act_without_further_delay_tells_it_not_kept(tmp_path, order):
+    # the sentence names no promiser: the one the promise was made to still awaits what it asks for; a request
+    # with no word of its being overdue, and one of someone else, tell nothing
+    overdue = _plain_doc("Kestrava asked that the compensation be paid to the families without further delay.",
+                         "2025-04-02")
+    asked = _plain_doc("Kestrava asked that the compensation be paid to the families of the victims.", "2025-04-03")
+    other = _plain_doc("Relatives asked that the compensation be paid to the families without further delay.",
+                       "2025-04-04")
+    store = linked(tmp_path, [PROMISE, overdue, asked, other][::order], f"awaited{order}")
+    (promise,) = store.records("commitments")
+    assert (promise.status, [(e.stance, e.text) for e in promise.status_evidence]) == (
+        "broken", [("contradicts", overdue.document.text)])

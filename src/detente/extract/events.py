@@ -115,6 +115,7 @@ RECURRING_UNITS = {"day", "week", "month", "quarter", "year", "season", "spring"
 OCCURRING = {"start", "begin", "resume", "open", "end", "continue", "happen", "occur", "take", "go", "proceed",
              "follow", "come", "close", "conclude", "last", "run", "restart", "commence"}
 MEDIATING = {"host", "mediate", "broker", "facilitate", "arbitrate"}
+OCCUPY = "192"  # CAMEO: occupy territory ("take the town", "seize the bridge")
 OWN_BODIES = {"cabinet", "party", "caucus", "staff", "board", "faction", "parliamentary", "coalition", "family"}
 KEEPING = {"keep", "break", "fulfil", "fulfill", "honour", "honor", "ignore", "violate", "renege", "betray"}
 # nouns whose possessor is who undergoes them ("their detention", "Pell's release"), not who does them
@@ -651,6 +652,11 @@ class EventFinder:
                 and (complained := self.complained_of(verb, source)) is not None:
             # "complained to the United Nations over two Valdorian air raids": the side whose act it is
             target = complained
+        if cameo[:3] == OCCUPY and target is not None and not target.country:
+            # "mused about taking the Harn bridgehead": a place whose state the text does not give is held by no
+            # one named, so the seizure is aimed as an act with no target named is (the other side of the
+            # document's pair, ``event``)
+            target = None
         if target is None and source is not None and not passive and cameo[:2] in ("18", "19", "20"):
             target = self.attacked_where(verb, source)  # "tanks fired four shells at targets in Brask"
         if target is None and source is not None and cameo[:3] in ("042", "043"):
@@ -1396,11 +1402,13 @@ class EventFinder:
 
     def date_for(self, trigger: Token, sentence: Span) -> Timex | None:
         """When it happened: a date attached to the trigger's own clause, else the sentence's only date. A noun
-        event a light verb does, undated by its own words, is dated by the verb's clause ("on 29 July, Kestria
-        filed a complaint")."""
+        event a light verb does, or that a verb of taking place tells of, undated by its own words, is dated by the
+        verb's clause ("on 29 July, Kestria filed a complaint", "the trial opened yesterday")."""
         found = self._date_of_clause(trigger, sentence)
         light = trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and lemma_of(trigger.head) in LIGHT_VERBS
-        return self._date_of_clause(trigger.head, sentence) if found is None and light else found
+        # "the trial of X opened yesterday": the clause of the verb telling that it took place dates it too
+        occurring = trigger.pos_ == "NOUN" and trigger.dep_ == "nsubj" and lemma_of(trigger.head) in OCCURRING
+        return self._date_of_clause(trigger.head, sentence) if found is None and (light or occurring) else found
 
     def _date_of_clause(self, trigger: Token, sentence: Span) -> Timex | None:
         left, right = trigger.left_edge.idx, trigger.right_edge.idx + len(trigger.right_edge.text)

@@ -217,7 +217,8 @@ def resolve(item: Relative, published: str | None, context: date | None, directi
         return Resolved(_day(day), "day", "published") if day is not None else UNRESOLVED
     if kind == "deictic":
         if day is None:
-            return UNRESOLVED
+            # an article dated only to its month: "yesterday" is (nearly always) a day of that month
+            return Resolved(_month(year, month), "month", "published") if month is not None else UNRESOLVED
         shift = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[g["d11"].lower()]
         return Resolved(_day(day + timedelta(days=shift)), "day", "published")
     if kind in ("weekday", "rel_weekday"):

@@ -39,6 +39,7 @@ from .actors import merge_actor, merge_actor_records
 from .corpus import Corpus, days_near, first_day, iso_day, last_day, shifted, state_pairs
 from .cues import (
     course_predicted,
+    cue_alternation,
     document_cues,
     promise_places,
     tells_not_done,
@@ -116,13 +117,15 @@ from .titles import period_of, role_claims
 __all__ = ["link", "link_pending", "merge_actor_records"]
 
 PROMISE_DAYS = 730
+# the key a promise is also filed under by its beneficiary, and a sentence telling a thing overdue by who asks for it
+AWAITED = "awaited|"
 # cue kinds that mention a promise without judging it: sentences that refer to one, nouns naming its act
 MENTIONS = ("promise_ref", "promise_noun")
 # documents linked in one run (one transaction)
 RUN_SIZE = 1000
 # what linking files for later runs to compare (cue kinds, the words kept with blocking keys) as of this version:
 # a store linked by another is linked again from scratch (raise it with any change to what is filed)
-LINK_VERSION = "2026-12-06.m16"
+LINK_VERSION = "2026-12-06.m17"
 
 T = TypeVar("T")
 
@@ -435,7 +438,8 @@ class Linker(StatementLinking):
                 info = " ".join(sorted(plain(cue["words"])))
                 keys[cue["kind"]] += [(actor, cue_id(cue), self.day(cue["doc_id"]), info)
                                       for actor in [*cue["actors"], *(f"at|{p}" for p in cue.get("made_at", ())),
-                                                    *(f"{AGREEMENT_KEY}{a}" for a in cue.get("agreements", ()))]]
+                                                    *(f"{AGREEMENT_KEY}{a}" for a in cue.get("agreements", ())),
+                                                    *_awaited_keys(cue)]]
                 if cue["kind"] == "status" and tells_outcome(cue):  # also under "outcome": what forecasts read
                     keys["outcome"] += [(actor, cue_id(cue), self.day(cue["doc_id"]), info) for actor in cue["actors"]]
             elif cue["kind"] == "promise_noun":  # by the actors its sentence names, with its object's words
@@ -549,7 +553,8 @@ class Linker(StatementLinking):
         sentences = [c for c in cue_rows if c["kind"] in ("status", *MENTIONS)]
         judging = [c for c in sentences if c["kind"] == "status"]
         # (a rise also under the places it names: a promise to hold a thing there, "at|<place>")
-        keys_of = {cue_id(c): [*c["actors"], *(f"at|{a}" for a in c["actors"] if c["status"] == "raised")] for c in judging}
+        keys_of = {cue_id(c): [*c["actors"], *(f"at|{a}" for a in c["actors"] if c["status"] == "raised"),
+                               *_awaited_keys(c)] for c in judging}
         found = self.matching("commitments", {cue_id(c): [self.window_to_latest(a, c["doc_id"], PROMISE_DAYS)
                                                           for a in keys_of[cue_id(c)]] for c in judging},
                               {cue_id(c): frozenset(plain(c["words"])) for c in judging}, 2, _group_promise_words)
@@ -758,7 +763,8 @@ class Linker(StatementLinking):
                 probe = PromiseProbe.of_group(c, group, self.day(c.evidence.doc_id), matcher, self.corpus)
                 places = {f"at|{p}" for p in self.places_of(c)}  # "the promise made in <place>"
                 places |= {f"{AGREEMENT_KEY}{a}" for a in making_agreements(group)}  # "breach the <agreement>"
-                rows += [(actor, c.commitment_id, probe.day, probe.info()) for actor in sorted(actors | places)]
+                awaits = {f"{AWAITED}{b}" for b in _beneficiaries(group)}  # "asked for it without further delay"
+                rows += [(key, c.commitment_id, probe.day, probe.info()) for key in sorted(actors | places | awaits)]
         self.store.put_keys("commitments", [c.commitment_id for g in groups for c in g], rows)
 
     def promise_components(self, probes: dict[str, PromiseProbe], matcher: PromiseMatcher) -> list[list[str]]:
@@ -861,6 +867,7 @@ class Linker(StatementLinking):
             lo, hi = self.window("", first, 0, 0)[1], self.window("", last, 0, PROMISE_DAYS)[2]
             lo = lo[:4] + "-01-01" if lo else lo
             windows[_group_key(group)] = [(actor, lo, hi) for actor in _promise_actors(group)]
+            windows[_group_key(group)] += [(f"{AWAITED}{b}", lo, hi) for b in sorted(_beneficiaries(group))]
             if any(held_words(c.content) for c in group):  # a rise at the place of what it holds
                 windows[_group_key(group)] += [(p, lo, hi) for c in group for p in self.places_of(c)]
             words[_group_key(group)] = frozenset(plain(frozenset().union(*(matcher.words(c) for c in group))))
@@ -1249,5 +1256,17 @@ _DONE_SO = re.compile(r"\b(?:do|does|did|doing|done)\s+so\b", re.I)
 
 def _promise_actors(group: list[Commitment]) -> set[str]:
     return {c.promiser for c in group} | {c.promiser_person for c in group if c.promiser_person}
+
+
+def _beneficiaries(group: list[Commitment]) -> set[str]:
+    return {c.beneficiary for c in group if c.beneficiary}
+
+
+def _awaited_keys(cue: dict[str, Any]) -> list[str]:
+    """A status sentence asking for a thing that is overdue, under each actor it names as one who may await a
+    promise's keeping ("Halvic asked that the findings be handed to Dorrun without further delay")."""
+    if cue["kind"] != "status" or not cue_alternation("awaited").search(cue["text"]):
+        return []
+    return [f"{AWAITED}{actor}" for actor in cue["actors"]]
 
 

@@ -86,16 +86,18 @@ class EventMatcher:
         return self._local[event.event_id]
 
     def same_act(self, a: Event, b: Event) -> bool:
-        """Two reports naming the act alike, by one word or by words of one CAMEO act ("detained",
-        "custody"), but not by a word of promising (which names the promise), and sharing another word or
-        actor near it ("detained two journalists" and "detained eleven students" share only the verb). Signing an
-        agreement and agreeing on it name one act ("agreed" is a word of promising only without the signing)."""
+        """Two reports naming the act alike, by one word or by words of one CAMEO act ("detained", "custody"; at a
+        code the codebook divides no further, ``has_narrower_codes``), but not by a word of promising (which names
+        the promise), and sharing another word or actor near it ("detained two journalists" and "detained eleven
+        students" share only the verb). Signing an agreement and agreeing on it name one act ("agreed" is a word of
+        promising only without the signing)."""
         if signing_and_agreeing(a, b):
             return bool(self.local_words(a) & self.local_words(b))
         word = trigger_stem(a)
         if not word or word in promise_stems() or trigger_stem(b) in promise_stems():
             return False
-        if word != trigger_stem(b) and not (a.cameo and len(a.cameo) >= 3 and a.cameo == b.cameo):
+        if word != trigger_stem(b) and not (a.cameo and len(a.cameo) >= 3 and a.cameo == b.cameo
+                                            and not has_narrower_codes(a.cameo)):
             return False
         return bool(self.local_words(a) & self.local_words(b))
 
@@ -178,6 +180,15 @@ class EventMatcher:
 # CAMEO roots whose codes below the root tell the same act from another side or at another step (visiting,
 # 042, and hosting a visit, 043, are one meeting; an offer to host talks, 036, and the talks it plans, 043)
 PERSPECTIVE_ROOTS = frozenset({"03", "04"})
+
+
+@cache
+def has_narrower_codes(code: str) -> bool:
+    """Whether the CAMEO codebook has more precise codes below a code ("112", accuse, holds "1125", accuse of
+    espionage): two words coded alike at that code may name two acts of the kind."""
+    from ..extract.events import cameo_table  # the extraction's table; linking only reads it
+
+    return any(other != code and other.startswith(code) for other in cameo_table()["cameo_to_plover"])
 
 
 def compatible_codes(a: str | None, b: str | None) -> bool:

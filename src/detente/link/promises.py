@@ -616,7 +616,9 @@ def linked_promise(group: list[Commitment], corpus: Corpus, cues: list[dict[str,
         raised_there = cue["status"] == "raised" and set(cue["actors"]) & set().union(*map(matcher.places_of, group))
         # a rise breaching the agreement that makes the promise ("both increases breach the Isel Transit Protocol")
         breached = breaches_by_rise(cue, agreements, held)
-        if not (own or made_there or raised_there or breached) and canonical.promiser not in cue["actors"] \
+        # "Halvic asked that its findings be handed to Dorrun without further delay": the beneficiary still awaits it
+        awaited = canonical.beneficiary in cue["actors"] and bool(cue_alternation("awaited").search(cue["text"]))
+        if not (own or made_there or raised_there or breached or awaited) and canonical.promiser not in cue["actors"] \
                 and not set(cue["actors"]) & _promiser_people(group):
             continue
         if _CONDITION.match(cue["text"]):

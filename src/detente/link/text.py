@@ -40,14 +40,28 @@ spokesman spokeswoman spokesperson foreign new first last next two one three
 _SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ers", "er", "ed", "es", "s")
 
 
+_VOWELS = frozenset("aeiouy")
+# the endings a verb of a three-letter base with a silent "e" takes ("taking", "dated", "takes")
+_SHORT_BASE_SUFFIXES = ("ing", "ed", "es")
+
+
 @cache
 def stem(word: str) -> str:
-    """A light suffix-stripping stem: "returned", "returning", "returns" -> "return"."""
+    """A light suffix-stripping stem: "returned", "returning", "returns" -> "return".
+
+    A short verb's forms meet its base form: a consonant-vowel-consonant base of three letters gets back the
+    silent "e" its ending dropped ("taking", "takes" -> "take"; "ruled" -> "rule"), as Porter's stemmer does;
+    a base without that shape stays whole ("spring", "thing", "fixed")."""
     word = word.lower().replace("’", "'")
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             base = word[: -len(suffix)]
             return base + "y" if suffix in ("ies", "ied") else base
+    for suffix in _SHORT_BASE_SUFFIXES:
+        base = word[: -len(suffix)]
+        if word.endswith(suffix) and len(base) == 3 and base[0] not in _VOWELS and base[1] in _VOWELS \
+                and base[2] not in _VOWELS and base[2] not in "wx":
+            return base + "e"
     return word
 
 
