@@ -1364,6 +1364,15 @@ def test_events_charged_with_counts_is_an_accusation_of_the_subject_not_a_fee(nl
     assert [(e.cameo[:3], e.source, e.target) for e in events] == [("112", "XVL", "XKS")]
 
 
+def test_events_what_an_act_answers_is_not_dated_by_it(nlp):
+    # the airstrike answered came before Wednesday's strike; so did the killing its relative clause tells
+    text = ("On Wednesday Kestria launched missiles at Valdorian bases in response to the Valdorian airstrike that "
+            "killed three Kestrian soldiers.")
+    events = run(nlp, text, published="2026-01-09", example_gazetteer=True).events
+    assert sorted((e.trigger.text, e.date) for e in events) == [
+        ("airstrike", None), ("killed", None), ("launched", "2026-01-07")]
+
+
 def test_events_a_participle_on_people_dates_their_story_one_on_an_occasion_dates_the_event(nlp):
     text = "Valdoria paid compensation to the families of the three Kestrian guards killed on the bridge in May."
     events = run(nlp, text, published="2026-09-10", example_gazetteer=True).events

@@ -123,6 +123,8 @@ UNDERGONE = {"arrest", "detention", "imprisonment", "release", "trial", "expulsi
              "kidnapping", "abduction", "extradition", "conviction", "sentencing", "prosecution", "interrogation"}
 PARTICLE_ADVERBS = {"back", "off", "away", "over", "out", "down", "up", "in"}
 TEMPORAL_PREPOSITIONS = {"since", "after", "before", "until", "during", "following", "amid"}
+# "in response to X", "in retaliation for X": X came first
+ANSWER_NOUNS = {"response", "retaliation", "reaction", "reply", "revenge", "reprisal", "answer"}
 KNOWING = {"understand", "know", "realise", "realize", "recognise", "recognize", "acknowledge", "accept", "see"}
 # men under arms whose deaths, with another state named beside them, are that state's attack
 UNIFORMED = {"serviceman", "servicemen", "soldier", "guard", "officer", "trooper", "troop", "policeman", "peacekeeper",
@@ -1425,6 +1427,9 @@ class EventFinder:
         own, outside = [t for t in own if id(t) not in nested], [t for t in outside if id(t) not in nested]
         if own:
             return min(outside or own, key=lambda t: abs(t.start - trigger.idx))
+        if in_sentence and any(_answered(t) for t in (trigger, *trigger.ancestors)):
+            # "launched missiles on Wednesday in response to the airstrike (that killed X)": the airstrike came before
+            return None
         if len(in_sentence) == 1 and (clause := self._describing_clause(trigger)) is not None:
             a, b = clause_span(clause)
             if not a <= in_sentence[0].start < b:
@@ -2211,6 +2216,17 @@ def _reduced_relative(verb: Token) -> bool:
         and subject.i == verb.i - 1 and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children) \
         and any(c.dep_ in ("conj", "advcl") and c.pos_ == "VERB" and any(a.dep_ == "auxpass" for a in c.children)
                 and not any(a.dep_ in ("nsubj", "nsubjpass", "mark") for a in c.children) for c in verb.children)
+
+
+def _answered(trigger: Token) -> bool:
+    """Whether an event noun is what the sentence's act answers or follows on ("in response to the airstrike", "in
+    retaliation for the shelling", "after the shooting"): it happened before, so the sentence's date is not its."""
+    if trigger.pos_ != "NOUN" or trigger.dep_ != "pobj":
+        return False
+    prep = trigger.head
+    if prep.lower_ in TEMPORAL_PREPOSITIONS - {"during", "amid", "until"}:
+        return True
+    return prep.dep_ == "prep" and prep.head.lower_ in ANSWER_NOUNS and prep.lower_ in ("to", "for")
 
 
 def _detached_participle(verb: Token) -> bool:
