@@ -496,3 +496,23 @@ def test_brief_forecasts_of_a_pair_are_those_whose_paragraph_names_a_side_of_it(
     # the chess club's paragraph names only a Valdorian person, the one speaking
     due = collect_brief(store, pair="XVL-XKS").forecasts_due
     assert [f.text for f in due] == ["Trade with Valdoria will fall by half"]
+
+
+@pytest.mark.parametrize(("trend", "direction", "caveat"), [
+    (-8.1, "warming", ", still a level of open conflict"),  # from −9.0: warmer, not warm
+    (-2.0, "warming", ""),
+    (6.0, "cooling", ", still a level of close cooperation"),
+])
+def test_brief_verdict_says_when_a_move_leaves_the_pair_far_on_the_other_side(store, trend, direction, caveat):
+    before = -9.0 if direction == "warming" else 9.0
+    result = RECORDS[SHUTDOWN]
+    assert store.add_result(result)
+    store.upsert_actors(ACTORS)
+    store.upsert_dyads([Dyad("XKS", "XVL", "2025-08", 1, 0, 1, before, trend=before),
+                        Dyad("XKS", "XVL", "2025-10", 2, 0, 2, trend, trend=trend, direction=direction)])
+    summary = collect_brief(store, pair="XVL-XKS").verdict.summary
+    assert summary.endswith(f"(2 events, mean {signed_text(trend)}){caveat}")
+
+
+def signed_text(value: float) -> str:
+    return f"{value:+.1f}".replace("-", "−")

@@ -33,6 +33,9 @@ DRIVERS_SHOWN = 3
 DUE_WINDOW = timedelta(days=90)
 # only used when dyads predate the stored direction: the linker's own steady band
 STEADY_BAND = 0.5
+# a smoothed score this far from zero (on the ±10 scale: coercion, sanctions, or material cooperation) is a level a
+# move of a point or two does not leave
+FAR_LEVEL = 5.0
 PROMISE_STATUSES = ("broken", "disputed", "open", "kept")
 SPARK_BARS = "▁▂▃▄▅▆▇█"
 
@@ -543,7 +546,17 @@ def _move_sentence(move: PairMove) -> str:
         return f"{latest.period} is the only month with events ({counted})"
     before, after = _level(move.previous), _level(latest)
     verb = "rose" if after > before else "fell" if after < before else "held"
-    return f"In {latest.period} the {level} {verb} from {signed(before)} to {signed(after)} ({counted})"
+    return f"In {latest.period} the {level} {verb} from {signed(before)} to {signed(after)} ({counted})" \
+        + _level_caveat(move.direction, after)
+
+
+def _level_caveat(direction: str | None, level: float) -> str:
+    """A move against a level far on the other side ("warming" from −9.0 to −8.2) still leaves the pair there."""
+    if direction == "warming" and level <= -FAR_LEVEL:
+        return ", still a level of open conflict"
+    if direction == "cooling" and level >= FAR_LEVEL:
+        return ", still a level of close cooperation"
+    return ""
 
 
 def _overall_direction(moves: list[PairMove]) -> str:
