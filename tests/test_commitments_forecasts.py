@@ -597,6 +597,27 @@ def test_declared_resolve_undertakes_nothing(nlp, text):
     assert run(nlp, text).commitments == ()
 
 
+@pytest.mark.parametrize("text", [
+    "Valdorian border guards committed the shooting, the Kestrian inquiry found.",  # did it
+    "Justice Mira Sel swore the new Valdorian minister in at a ceremony in Brask.",  # the oath of office
+    "\"I swear to you, Kestria's envoy was speechless,\" Valdorian President Aurel Demmin said.",  # vouching
+    "Valdoria would not commit to a peaceful handover of the bridge to Kestria.",  # refused
+    "Valdorian and Kestrian ministers do not all agree on how the inquiry should work.",  # an opinion
+])
+def test_promise_verbs_in_other_senses_or_negated_promise_nothing(nlp, text):
+    assert run(nlp, text).commitments == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Sarnovia and Kestria signed a defence accord in Velmar on Tuesday, committing their armed forces to joint "
+    "exercises and shared training.",
+    "Valdoria committed itself to paying compensation to Kestria.",
+    "Valdoria swore to pay compensation to Kestria in full.",
+])
+def test_promise_verbs_promising_still_promise(nlp, text):
+    assert len(run(nlp, text).commitments) == 1
+
+
 def test_a_status_cue_inside_a_condition_tells_nothing_of_the_promise(nlp):
     text = ("Valdorian President Aurel Demmin promised that Valdoria would pay compensation to Kestria. "
             "If promises of compensation made at summits can be ignored without consequences, the council loses "

@@ -106,9 +106,13 @@ class CommitmentFinder:
         if token.dep_ in ("ccomp", "xcomp") and token.head.lemma_.lower() in DEMANDING_VERBS:
             return False  # "Russia insists that the sides agree on …": a demand, not a promise
         if token.pos_ == "VERB" and lemma in self.verbs:
+            if any(c.dep_ == "neg" for c in token.children):
+                return False  # "would not commit to a peaceful transfer", "can't guarantee whether": no promise
             if lemma == "agree":
-                return any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "on") for c in token.children)
-            return True
+                return any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "on"
+                                                 and any(g.dep_ == "pobj" for g in c.children))
+                           for c in token.children)  # but "do not all agree on how inquiries work"
+            return not _other_sense(token)
         if token.pos_ == "VERB" and any((lemma, c.lemma_.lower()) in self.phrases and not _for_others(c)
                                         for c in token.children if c.dep_ == "dobj"):
             return True
@@ -785,6 +789,24 @@ def _subject(verb: Token) -> Token | None:
         subjects = [c for c in subject.head.children if c.dep_ in ("nsubj", "nsubjpass") and not in_dateline(c)]
         subject = subjects[0] if subjects else None
     return subject
+
+
+def _other_sense(verb: Token) -> bool:
+    """A promise verb in another sense: "committed the murder" (did it; "committed its forces to" is a promise),
+    "swore her in" (gave the oath), "I swear I was speechless" (vouches for a fact)."""
+    lemma, children = verb.lemma_.lower(), list(verb.children)
+    if lemma == "commit":
+        if any(c.dep_ == "prep" and c.lower_ == "to" for c in children):
+            return False  # "committed their armed forces to joint exercises"
+        return any(c.dep_ == "auxpass" for c in children) or any(
+            c.dep_ == "dobj" and c.lemma_.lower() not in REFLEXIVES for c in children)
+    if lemma == "swear":
+        return any(c.lower_ == "in" and not any(g.dep_ == "pobj" for g in c.children) for c in children) or any(
+            c.dep_ == "ccomp" and c.tag_ == "VBD" and not any(a.dep_ == "aux" for a in c.children) for c in children)
+    return False
+
+
+REFLEXIVES = {"itself", "themselves", "himself", "herself", "myself", "ourselves", "yourself", "yourselves"}
 
 
 def _promised_thing(verb: Token) -> Token | None:
