@@ -1333,6 +1333,12 @@ def test_events_a_noun_retelling_an_act_of_the_same_date_and_sides_is_that_act(n
     calls = [e for e in events if e.category == "CONSULT"]
     assert [(e.trigger.text, e.date) for e in calls] == [("call", "2026-07")]
     assert [r.text[:16] for r in calls[0].also_reported_in] == ["The council aske"]
+    # "a second round" of the same month is another event
+    text = ("Kestria and Valdoria held talks in Brask in July. A second round of talks between Kestria and Valdoria "
+            "in Dorrun in July failed.")
+    events = run(nlp, text, published="2026-09-30", example_gazetteer=True).events
+    assert [(e.trigger.text, e.date) for e in events if e.category == "CONSULT"] == [
+        ("talks", "2026-07"), ("talks", "2026-07")]
 
 
 def test_events_releasing_a_summary_is_a_statement_not_a_release_of_people(nlp):
@@ -1346,6 +1352,10 @@ def test_events_what_someone_is_called_on_to_do_is_demanded_not_done(nlp):
     text = "They called on Kestria to halt its drilling operations off the coast of Valdoria."
     events = run(nlp, text, published="2026-08-08", example_gazetteer=True).events
     assert [(e.trigger.text, e.mode) for e in events] == [("halt", "demanded")]
+    # "asked on Monday to meet": a day, no one called on
+    text = "The Kestrian foreign minister asked on Monday to meet the Valdorian president."
+    events = run(nlp, text, published="2026-08-08", example_gazetteer=True).events
+    assert "demanded" not in {e.mode for e in events}
 
 
 def test_events_a_demand_about_laws_named_for_no_state_is_the_speakers_own_matter(nlp):
@@ -1353,6 +1363,11 @@ def test_events_a_demand_about_laws_named_for_no_state_is_the_speakers_own_matte
             "changed. She said Kestria's laws should be changed.")
     events = run(nlp, text, published="2026-03-01", example_gazetteer=True).events
     assert [(e.target, e.evidence.text[:9]) for e in events if e.category == "REQUEST"] == [("XKS", "She said ")]
+    # "international law" is a matter between states
+    text = ("Valdorian Prime Minister Anna Brisk met Kestrian envoys in Dorrun. Brisk said international law "
+            "must be respected.")
+    events = run(nlp, text, published="2026-03-01", example_gazetteer=True).events
+    assert [e.target for e in events if e.category == "REQUEST"] == ["XKS"]
 
 
 def test_events_charged_with_counts_is_an_accusation_of_the_subject_not_a_fee(nlp):
@@ -1362,6 +1377,13 @@ def test_events_charged_with_counts_is_an_accusation_of_the_subject_not_a_fee(nl
             "count of spying.")
     events = run(nlp, text, published="2026-03-01", example_gazetteer=True).events
     assert [(e.cameo[:3], e.source, e.target) for e in events] == [("112", "XVL", "XKS")]
+    # after a verb with an object the participle tells of the object; a fee "with effect from March" is a fee
+    text = "Kestria expelled two Valdorian diplomats on Monday, accused of spying."
+    events = run(nlp, text, published="2026-03-01", example_gazetteer=True).events
+    assert sorted((e.cameo[:3], e.source, e.target) for e in events) == [("112", "XKS", "XVL"), ("166", "XKS", "XVL")]
+    text = "Kestria said it would charge Valdorian lorries 40 percent more, with effect from March."
+    events = run(nlp, text, published="2026-03-01", example_gazetteer=True).events
+    assert [e.cameo for e in events] == ["163"]
 
 
 def test_events_what_an_act_answers_is_not_dated_by_it(nlp):

@@ -134,6 +134,17 @@ def _quote_telling_act(text: str, published: str, quoted: str, trigger: str, cam
     return dataclasses.replace(found, events=(event,))
 
 
+def test_one_speakers_report_of_an_act_told_again_a_year_on_is_another_statement(tmp_path):
+    told = "all the Kestrava trucks held in Ostmark were handed back to their owners on 3 March"
+    handed = _quote_telling_act(f"Brisk said {told}.", "2025-03-05", told, "handed", "084", "2025-03-03")
+    said = "every vehicle was returned on 3 March and the matter is closed"
+    returned = _quote_telling_act(f"In a speech on the anniversary, Brisk said {said}.", "2026-02-06",
+                                  said, "returned", "0842", "2025-03-03")
+    store = linked(tmp_path, [handed, returned], "acts")
+    reported = sorted((q.text[:9], [o.text[:9] for o in q.also_reported_in]) for q in store.records("quotes"))
+    assert reported == [("all the K", []), ("every veh", [])]
+
+
 @pytest.mark.parametrize("day, joined", [
     ("2025-03-03", True),
     # another day: another act, whatever the words

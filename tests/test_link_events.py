@@ -388,3 +388,17 @@ def test_words_coded_alike_at_a_code_the_codebook_divides_further_name_no_one_ac
                         "ACCUSE", "XKS", "XVL", "charged", cameo="112")
     assert _groups(linked(tmp_path, [shelling, tariffs][::order], f"narrower{order}")) == [
         ["Kestrava blamed Vald"], ["Kestrava charged tha"]]
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_two_agreements_of_different_topics_an_article_tells_stay_two(tmp_path, order):
+    # the signers' words ("the ministers") name no agreement, and a trade agreement is not a travel agreement
+    text = ("The ministers signed a trade agreement in Ostmark. "
+            "The ministers also signed a travel agreement there.")
+    first = _reports_of(text, "2025-12-02", [("signed", "SUPPORT", "057", "XVL>XKS", "2025-12-01"),
+                                             ("signed", "SUPPORT", "057", "XVL>XKS", None)])
+    later = event_doc("Valdoria and Kestrava signed a trade agreement in Ostmark on 1 December.", "2025-12-05",
+                      "SUPPORT", "XVL", "XKS", "signed", date="2025-12-01", cameo="057")
+    store = linked(tmp_path, [first, later][::order], f"two{order}")
+    assert _groups(store) == [["The ministers also s"], ["The ministers signed", "Valdoria and Kestrav"],
+                              ["Valdoria and Kestrav", "The ministers signed"]]

@@ -107,6 +107,10 @@ def test_a_promise_kept_without_saying_what_is_about_what_the_sentences_before_s
     ("We said we would pay, and we did, Brisk told reporters.", True),
     # no claim that what was said came true
     ("\u00abWe said June, and it is May,\u00bb Brisk told reporters.", False),
+    # a claim that it did not, or another clause
+    ("We said we would pay, and we have not, Brisk told reporters.", False),
+    ("We said we would pay the families, and we did not.", False),
+    ("I said I would resign, and I have no regrets, Brisk told reporters.", False),
 ])
 def test_the_promisers_claim_that_what_it_said_came_true_keeps_the_promise(tmp_path, said, kept):
     """"We said June, and it is June": the promiser's own claim that it was kept, naming no thing, is about what the
@@ -487,7 +491,10 @@ def test_the_beneficiary_asking_for_the_promised_act_without_further_delay_tells
     asked = _plain_doc("Kestrava asked that the compensation be paid to the families of the victims.", "2025-04-03")
     other = _plain_doc("Relatives asked that the compensation be paid to the families without further delay.",
                        "2025-04-04")
-    store = linked(tmp_path, [PROMISE, overdue, asked, other][::order], f"awaited{order}")
+    # asked about it, the promiser says it again: no request of the beneficiary's
+    again = _plain_doc("When asked, Valdoria promised again to pay the compensation to the families without "
+                       "further delay.", "2025-04-05")
+    store = linked(tmp_path, [PROMISE, overdue, asked, other, again][::order], f"awaited{order}")
     (promise,) = store.records("commitments")
     assert (promise.status, [(e.stance, e.text) for e in promise.status_evidence]) == (
         "broken", [("contradicts", overdue.document.text)])

@@ -114,6 +114,11 @@ GOING = {"fly", "travel", "go", "come", "arrive", "leave", "head", "walk", "driv
 RECURRING_UNITS = {"day", "week", "month", "quarter", "year", "season", "spring", "summer", "autumn", "winter"}
 OCCURRING = {"start", "begin", "resume", "open", "end", "continue", "happen", "occur", "take", "go", "proceed",
              "follow", "come", "close", "conclude", "last", "run", "restart", "commence"}
+# words making a noun another event of its kind ("a second round of talks", "fresh strikes")
+ANOTHER = {"second", "third", "another", "new", "further", "next", "fresh", "renewed", "other"}
+# verbs telling that an event took place, whose date is the event's ("the trial opened yesterday"; not "ended",
+# "came after")
+TAKING_PLACE = {"start", "begin", "resume", "open", "happen", "occur", "take", "restart", "commence"}
 MEDIATING = {"host", "mediate", "broker", "facilitate", "arbitrate"}
 OCCUPY = "192"  # CAMEO: occupy territory ("take the town", "seize the bridge")
 OWN_BODIES = {"cabinet", "party", "caucus", "staff", "board", "faction", "parliamentary", "coalition", "family"}
@@ -162,8 +167,17 @@ def event_lexicon() -> dict[str, Any]:
 
 
 @cache
-def own_matters() -> frozenset[str]:
-    return frozenset(event_lexicon()["own_matters"])
+def own_matters() -> tuple[frozenset[str], frozenset[str]]:
+    lexicon = event_lexicon()
+    return frozenset(lexicon["own_matters"]), frozenset(lexicon["shared_matter_modifiers"])
+
+
+def _own_matter(noun: Token) -> bool:
+    """"the gun laws", "the budget": a government's own matter, unless a modifier makes it one between states
+    ("international law", "the border regulations")."""
+    matters, shared = own_matters()
+    return noun.lemma_.lower() in matters and not any(
+        c.dep_ in ("amod", "compound") and c.lemma_.lower() in shared for c in noun.children)
 
 
 @cache
@@ -202,14 +216,19 @@ def state(country: str) -> Party:
     return Party(country, country, "state")
 
 
+def _outside_with(verb: Token) -> list[Token]:
+    """The words under a verb but not in its "with" phrase ("charged with two counts", "with effect from March")."""
+    inside = {t.i for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for t in c.subtree}
+    return [t for t in verb.subtree if t.i not in inside]
+
+
 def lexicon_code(verb: Token) -> str | None:
     """The CAMEO code the event lexicon gives a verb, with its phrase ("open fire") if any."""
     lemma = lemma_of(verb)
     if lemma == "charge" and any(t.like_num or t.lower_ in ("more", "percent", "fee", "fees", "toll")
-                                 for t in verb.subtree) \
-            and not any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
-        # "will charge Kestrian lorries 40 percent more": a fee, not a charge against anyone (but "charged with
-        # one count of murder" is)
+                                 for t in _outside_with(verb)):
+        # "will charge Kestrian lorries 40 percent more": a fee, not a charge against anyone (but the numbers of
+        # "charged with one count of murder" count charges)
         return "163"
     if lemma in DENYING and any(c.dep_ == "ccomp" for c in verb.children):
         return "016"  # "denied that relations were in crisis": a denial, not a rejection of anyone
@@ -261,8 +280,9 @@ def score_of(category: str, mode: str | None, event_mode: str) -> float:
     return round(base * MODE_WEIGHT[event_mode], 2) + 0.0  # never -0.0
 
 
-# acts that comment on something already done: make a statement, approve, disapprove, reject (CAMEO roots)
-REACTION_ROOTS = ("01", "05", "11", "12")
+# acts that comment on something already done (CAMEO codes by prefix): make a statement, praise or endorse,
+# disapprove, reject (not signing: "signed a memorandum in which both agreed" is that agreement)
+REACTION_CODES = ("01", "051", "052", "11", "12")
 # nouns of this CAMEO root are occasions (talks, a visit, a summit), not things made
 OCCASION_ROOT = "04"
 
@@ -1283,8 +1303,7 @@ class EventFinder:
             if any(a in self.demand for a in auxes):
                 return "demanded"
             own_wish = verb is not None and verb.dep_ == "xcomp" and verb.head == current \
-                and not any(c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ in ("on", "upon"))
-                            for c in current.children) \
+                and not any(c.dep_ in ("dobj", "dative") or _called_on(c) for c in current.children) \
                 and not any(c.dep_ == "nsubj" for c in verb.children)
             if current.i != (verb.i if verb is not None else -1) and current.lemma_.lower() in DEMANDING_VERBS \
                     and not own_wish:
@@ -1409,7 +1428,7 @@ class EventFinder:
         found = self._date_of_clause(trigger, sentence)
         light = trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and lemma_of(trigger.head) in LIGHT_VERBS
         # "the trial of X opened yesterday": the clause of the verb telling that it took place dates it too
-        occurring = trigger.pos_ == "NOUN" and trigger.dep_ == "nsubj" and lemma_of(trigger.head) in OCCURRING
+        occurring = trigger.pos_ == "NOUN" and trigger.dep_ == "nsubj" and lemma_of(trigger.head) in TAKING_PLACE
         return self._date_of_clause(trigger.head, sentence) if found is None and (light or occurring) else found
 
     def _date_of_clause(self, trigger: Token, sentence: Span) -> Timex | None:
@@ -1423,7 +1442,7 @@ class EventFinder:
         outside = [t for t in own if not any(a <= t.start < b for a, b in subjects)]
         # a relative clause on a participant dates that clause's verb: "released Pell (who was arrested on
         # 30 June)" did not happen on 30 June; one on the event noun itself dates it ("the note it handed on Monday")
-        nested = {id(t) for t in own if self._in_clause_of_another(t, trigger)}
+        nested = {id(t) for t in own if self._in_clause_of_another(t, trigger) or _in_antecedent(t, trigger)}
         own, outside = [t for t in own if id(t) not in nested], [t for t in outside if id(t) not in nested]
         if own:
             return min(outside or own, key=lambda t: abs(t.start - trigger.idx))
@@ -1434,7 +1453,14 @@ class EventFinder:
             a, b = clause_span(clause)
             if not a <= in_sentence[0].start < b:
                 return None
-        return in_sentence[0] if len(in_sentence) == 1 and id(in_sentence[0]) not in nested else None
+        if len(in_sentence) != 1 or id(in_sentence[0]) in nested:
+            return None
+        # the sentence's only date, unless it dates what the sentence's act is placed against ("opened, a year after
+        # his arrest on 3 June") and the trigger is not that event itself
+        lone, root = in_sentence[0], sentence.root
+        if _in_antecedent(lone, root) and not any(_answered(t) for t in (trigger, *trigger.ancestors)):
+            return None
+        return lone
 
     def _describing_clause(self, trigger: Token) -> Token | None:
         """The relative clause the trigger stands in when that clause tells what a thing is that the sentence's act
@@ -1453,7 +1479,7 @@ class EventFinder:
         if noun.dep_ not in ("dobj", "pobj") or verb.pos_ != "VERB":
             return None
         code = self.verb_code(verb)
-        return clause if code is not None and code[:2] in REACTION_ROOTS else None
+        return clause if code is not None and code.startswith(REACTION_CODES) else None
 
     @staticmethod
     def _in_clause_of_another(timex: Timex, trigger: Token) -> bool:
@@ -1521,7 +1547,8 @@ class EventFinder:
                 coded_verbs.add(token.i)
             if token.pos_ == "NOUN" and self._mentioned_before(token, found, seen):
                 continue
-            if token.pos_ == "NOUN" and (told := self._same_dated_event(found, events)) is not None:
+            if token.pos_ == "NOUN" and (told := self._same_dated_event(found, events)) is not None \
+                    and not self._another_of_kind(token, told):
                 self._retold(told, found, events)  # "a call … in late July" told again with its month
                 continue
             key = (found.category, found.source_country or found.source, found.target_country or found.target)
@@ -1797,6 +1824,16 @@ class EventFinder:
     def _date_retold(self, told: Event, found: Event, events: dict[str, Event]) -> Event:
         return self._replace_found(replace(told, date=found.date, date_text=found.date_text), events)
 
+    def _another_of_kind(self, noun: Token, told: Event) -> bool:
+        """Whether a noun names another event of the kind told before: "a second round of talks", "the shelling of
+        Orvik" after a shelling of Brask (a place the first report does not name)."""
+        if any(c.lower_ in ANOTHER for c in noun.children if c.dep_ in ("amod", "det", "nummod")):
+            return True
+        left, right = noun.left_edge.idx, noun.right_edge.idx + len(noun.right_edge.text)
+        told_text = self.document.text[told.evidence.start:told.evidence.end]
+        return any(left <= m.start < right and self.document.text[m.start:m.end] not in told_text
+                   for m in self.places)
+
     def _retold(self, told: Event, found: Event, events: dict[str, Event]) -> None:
         """A report told again in a later sentence of its document: counted once, its sentence a further report of it
         (``also_reported_in``, which linking extends with the reports of other documents)."""
@@ -1910,7 +1947,7 @@ class EventFinder:
             if speaker is None or speaker.country is None:
                 continue
             subject = subject_of(verb)
-            if subject is not None and subject.lemma_.lower() in INSTITUTIONS | own_matters() \
+            if subject is not None and (subject.lemma_.lower() in INSTITUTIONS or _own_matter(subject)) \
                     and self.party(subject) is None and self._state_named_in(subject) is None:
                 # "the government should stop pretending", "the gun laws should be changed": named for no state,
                 # the speaker's own
@@ -2218,9 +2255,27 @@ def _reduced_relative(verb: Token) -> bool:
                 and not any(a.dep_ in ("nsubj", "nsubjpass", "mark") for a in c.children) for c in verb.children)
 
 
+def _in_antecedent(timex: Timex, trigger: Token) -> bool:
+    """Whether a date under the trigger dates an event the trigger's act answers or is placed against ("closed the
+    border after the shooting on 6 May", "opened, a year after his arrest on 3 June")."""
+    for noun in trigger.subtree:
+        if noun.i != trigger.i and _answered(noun):
+            a, b = noun.left_edge.idx, noun.right_edge.idx + len(noun.right_edge.text)
+            if a <= timex.start < b:
+                return True
+    return False
+
+
+def _called_on(prep: Token) -> bool:
+    """"called on Turkey to …": the one asked (not "asked on Monday to …")."""
+    return prep.dep_ == "prep" and prep.lower_ in ("on", "upon") and any(
+        g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME") for g in prep.children)
+
+
 def _answered(trigger: Token) -> bool:
-    """Whether an event noun is what the sentence's act answers or follows on ("in response to the airstrike", "in
-    retaliation for the shelling", "after the shooting"): it happened before, so the sentence's date is not its."""
+    """Whether an event noun is what the sentence's act answers or is placed against in time ("in response to the
+    airstrike", "in retaliation for the shelling", "after the shooting", "before the talks"): another time than the
+    act's, so the sentence's date is not its."""
     if trigger.pos_ != "NOUN" or trigger.dep_ != "pobj":
         return False
     prep = trigger.head
@@ -2231,11 +2286,14 @@ def _answered(trigger: Token) -> bool:
 
 def _detached_participle(verb: Token) -> bool:
     """"X appeared in court on Monday, charged with murder": a past participle set off by a comma, with no subject
-    or auxiliary of its own, tells what was done to the subject of the verb it follows."""
-    return verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.i > verb.head.i and verb.i > 0 \
+    or auxiliary of its own, after a verb with no object, tells what was done to that verb's subject (after one with
+    an object, "expelled two diplomats, accused of spying", it tells of the object)."""
+    head = verb.head
+    return verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.i > head.i and verb.i > 0 \
         and verb.doc[verb.i - 1].text == "," \
         and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark", "dobj") for c in verb.children) \
-        and any(c.dep_ == "nsubj" for c in verb.head.children)
+        and any(c.dep_ == "nsubj" for c in head.children) \
+        and not any(c.dep_ in ("dobj", "dative", "attr") for c in head.children)
 
 
 def _subject_left_on_participle(verb: Token) -> Token | None:

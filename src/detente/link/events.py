@@ -15,6 +15,7 @@ event whatever their words; the words only decide which of several such reports 
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from functools import cache
@@ -109,7 +110,10 @@ class EventMatcher:
             return False
         if a.mode != b.mode or pair_of(a) != pair_of(b) or (a.date and b.date and a.date != b.date):
             return False
-        return bool(plain(self.local_words(a) & self.local_words(b)) - signing_stems())
+        topics = {_agreement_topic(e) for e in (a, b)}
+        if None not in topics and len(topics) == 2:
+            return False  # "signed a trade agreement … also signed a travel agreement": two agreements
+        return bool(plain(self.local_words(a) & self.local_words(b)) - signing_stems() - _role_stems())
 
     def when(self, event: Event) -> str | None:
         return event.date or self.corpus.published(event.doc_id)
@@ -392,6 +396,34 @@ def trigger_stem(event: Event) -> str | None:
 
 
 @cache
+@cache
+def _role_stems() -> frozenset[str]:
+    """Stems of role nouns ("the ministers signed …"): the signers' words name no agreement."""
+    from ..extract.actors import role_nouns
+
+    return frozenset(stem(word + suffix) for word in role_nouns() for suffix in ("", "s"))
+
+
+_AGREEMENT_TOPIC = re.compile(r"\b([a-z]+) (?:agreement|accord|deal|memorandum|treaty|pact)\b|"
+                              r"\b(?:agreement|accord|deal|memorandum|treaty|pact) on ([a-z]+)\b")
+_NO_TOPIC = frozenset({"an", "a", "the", "this", "that", "its", "their", "new", "separate", "formal", "signed", "final"})
+
+
+def _agreement_topic(event: Event) -> str | None:
+    """The word telling what an agreement is about, next to its trigger ("a trade agreement", "an agreement on travel")."""
+    trigger = event.trigger
+    if trigger is None:
+        return None
+    ev = event.evidence
+    at = trigger.start - ev.start
+    window = ev.text[max(0, at - LOCAL_CHARS): at + len(trigger.text) + LOCAL_CHARS].lower()
+    for match in _AGREEMENT_TOPIC.finditer(window):
+        word = match.group(1) or match.group(2)
+        if word not in _NO_TOPIC:
+            return stem(word)
+    return None
+
+
 def signing_stems() -> frozenset[str]:
     """Stems of the words of signing and agreeing ("signed", "agreement", "accord"): the words of events.json coded as
     signing a formal agreement, and "agree"."""

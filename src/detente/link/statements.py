@@ -102,7 +102,8 @@ class StatementLinking:
             found = quote_similarity(a, b, days_near(a.day, b.day, OCCASION_DAYS)) if a.key and a.key == b.key else 0.0
             if a.key in b.named or b.key in a.named:  # a quote with no speaker: only the other's words, all of them
                 found = 1.0 if quote_similarity(a, b) == 1.0 else 0.0
-            if a.key and a.key == b.key and a.acts & b.acts and not _other_figures(a.numbers, b.numbers):
+            if a.key and a.key == b.key and a.acts & b.acts and not _other_figures(a.numbers, b.numbers) \
+                    and days_near(a.day, b.day, OCCASION_DAYS):  # an act told again a year on is another remark
                 found = max(found, QUOTE_THRESHOLD)
             return max(found, QUOTE_THRESHOLD) if a.figures & b.figures else found
 
