@@ -63,7 +63,9 @@ def atomic_file(path: Path, mode: str = "w") -> Iterator[IO[Any]]:
     os.umask(umask)
     os.chmod(tmp, 0o666 & ~umask)  # mkstemp's 0600 would hide exports from the user's group
     try:
-        with os.fdopen(fd, mode, encoding=None if "b" in mode else "utf-8", newline="" if "b" not in mode else None) as handle:
+        with os.fdopen(
+            fd, mode, encoding=None if "b" in mode else "utf-8", newline="" if "b" not in mode else None
+        ) as handle:
             yield handle
         os.replace(tmp, path)
     except BaseException:
