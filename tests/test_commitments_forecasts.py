@@ -92,7 +92,7 @@ def test_seed_000_conditional_forecasts(seeds):  # noqa: F811
         ("person:alexander-dugin", "they will become a “forward outpost of o"),
         (None, "Azerbaijan will reassess its approach to"),
     ]
-    reassess = [f for f in seeds["000"].forecasts if f.text.startswith("Azerbaijan will reassess")][0]
+    reassess = next(f for f in seeds["000"].forecasts if f.text.startswith("Azerbaijan will reassess"))
     assert reassess.condition.startswith("unless: ") or reassess.condition == "otherwise"
     assert set(reassess.subjects) >= {"AZE", "RUS"}
 

@@ -428,7 +428,7 @@ def _print_table(collection: str, records: list[Record]) -> None:
     if collection in ("commitments", "forecasts"):
         rows = [
             {**row, "content": r.to_dict().get("content"), "text": r.to_dict().get("text")}
-            for row, r in zip(rows, records)
+            for row, r in zip(rows, records, strict=False)
         ]
     table = Table(*columns, width=min(width, 200))
     for row in rows:

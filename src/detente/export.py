@@ -29,7 +29,7 @@ PARQUET_ROWS = 50_000
 
 # GDELT 1.0 event table columns, in order (GDELT 1.0 Event Codebook). detente fills the ones
 # it knows and leaves the rest empty; see docs/tsv.md for what each filled column holds.
-GDELT_COLUMNS = (
+GDELT_COLUMNS = (  # noqa: SIM905 - the codebook's column names read better as one text
     "GLOBALEVENTID SQLDATE MonthYear Year FractionDate "
     "Actor1Code Actor1Name Actor1CountryCode Actor1KnownGroupCode Actor1EthnicCode "
     "Actor1Religion1Code Actor1Religion2Code Actor1Type1Code Actor1Type2Code Actor1Type3Code "

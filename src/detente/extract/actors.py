@@ -167,9 +167,11 @@ def is_place_use(span: Span) -> bool:
         governor = head.head
         other = "to" if head.lower_ == "from" else "from"
         return governor.lemma_.lower() in _MOTION_LEMMAS or any(c.lower_ == other for c in governor.children)
-    if root.dep_ in ("compound", "amod") and head.pos_ == "NOUN" and head.lemma_ in ("airport", "summit", "court", "office"):
-        return True
-    return False
+    return (
+        root.dep_ in ("compound", "amod")
+        and head.pos_ == "NOUN"
+        and head.lemma_ in ("airport", "summit", "court", "office")
+    )
 
 
 def _entity_kind(ent: Span) -> str | None:

@@ -61,9 +61,10 @@ class Parties:
         """The actor named in a span: a person before anything else, then the first mention."""
         best = None
         for mention in self.mentions:
-            if mention.start < end and start < mention.end:
-                if best is None or (mention.kind == "person" and best.kind != "person"):
-                    best = mention
+            if mention.start < end and start < mention.end and (
+                best is None or (mention.kind == "person" and best.kind != "person")
+            ):
+                best = mention
         return Party(best.actor_id, best.country, best.kind) if best else None
 
     def of(self, token: Token | None) -> Party | None:

@@ -649,7 +649,7 @@ class CommitmentFinder:
             if agreement is None:
                 continue
             breaker = self.parties.of(subject_of(verb))
-            if breaker is None or breaker.kind == "person" and breaker.country is None:
+            if breaker is None or (breaker.kind == "person" and breaker.country is None):
                 accuser = self._speaker(verb) or self._arguer(verb)
                 other = self.parties.counterpart(accuser.country) if accuser is not None else None
                 breaker = self.parties.actor(other)

@@ -205,7 +205,7 @@ def find_timexes(
     merged: list[Timex] = sorted(absolute, key=lambda t: t.start)
     result: list[Timex] = []
     pending = sorted(relatives, key=lambda r: r.start)
-    for timex in merged + [None]:  # type: ignore[list-item]
+    for timex in [*merged, None]:  # type: ignore[list-item]
         limit = timex.start if timex is not None else len(text) + 1
         while pending and pending[0].start < limit:
             item = pending.pop(0)
@@ -267,9 +267,13 @@ def _months_named_alone(sdoc: Doc | None, taken: list[tuple[int, int]]) -> list[
         return []
     found = []
     for ent in sdoc.ents:
-        if ent.label_ == "DATE" and ent.text.lower() in MONTH_NAMES and ent.text[:1].isupper():
-            if not any(s < ent.end_char and ent.start_char < e for s, e in taken):
-                found.append(Relative(ent.start_char, ent.end_char, "bare_month", {"m14": ent.text}))
+        if (
+            ent.label_ == "DATE"
+            and ent.text.lower() in MONTH_NAMES
+            and ent.text[:1].isupper()
+            and not any(s < ent.end_char and ent.start_char < e for s, e in taken)
+        ):
+            found.append(Relative(ent.start_char, ent.end_char, "bare_month", {"m14": ent.text}))
     return found
 
 
@@ -380,10 +384,14 @@ def _event_day(text: str, item: Any, dated: list[Timex]) -> date | None:
         for timex in dated:
             if own and timex.start < item.end:
                 continue  # in its own sentence, only the date that follows the event's name
-            if timex.precision == "day" and timex.value and sentence.start() <= timex.start < sentence.end():
-                # the event's date is given where the text first names it with a day
-                if best is None or timex.start < best[0]:
-                    best = (timex.start, date.fromisoformat(timex.value))
+            # the event's date is given where the text first names it with a day
+            if (
+                timex.precision == "day"
+                and timex.value
+                and sentence.start() <= timex.start < sentence.end()
+                and (best is None or timex.start < best[0])
+            ):
+                best = (timex.start, date.fromisoformat(timex.value))
     return best[1] if best else None
 
 

@@ -83,10 +83,10 @@ def find_marked_spans(para: str) -> list[Marked]:
     spans: list[Marked] = []
     stack: list[tuple[str, int]] = []
     for i, ch in enumerate(para):
-        if stack and PAIRS[stack[-1][0]] == ch and ch != '"' and not (ch == "’" and _is_apostrophe(para, i)):
-            _, at = stack.pop()
-            spans.append(Marked(at, i, at + 1, i, len(stack)))
-        elif ch == '"' and stack and stack[-1][0] == '"':
+        if (
+            (stack and PAIRS[stack[-1][0]] == ch and ch != '"' and not (ch == "’" and _is_apostrophe(para, i)))
+            or (ch == '"' and stack and stack[-1][0] == '"')
+        ):
             _, at = stack.pop()
             spans.append(Marked(at, i, at + 1, i, len(stack)))
         elif ch in ("“", "«", "„", "‹") or (ch in ("‘", '"') and not _is_apostrophe(para, i) and _opens(para, i)):
@@ -173,9 +173,10 @@ class QuoteFinder:
     def actor_at(self, start_char: int, end_char: int) -> Mention | None:
         best = None
         for mention in self.mentions:
-            if mention.start < end_char and start_char < mention.end:
-                if best is None or _kind_rank(mention.kind) < _kind_rank(best.kind):
-                    best = mention
+            if mention.start < end_char and start_char < mention.end and (
+                best is None or _kind_rank(mention.kind) < _kind_rank(best.kind)
+            ):
+                best = mention
         return best
 
     def speaker_of(self, subject: Token, before_char: int) -> str | None:
@@ -267,7 +268,7 @@ class QuoteFinder:
         if "\n" in self.text[marked.close_at + 1 : after.start_char + 1]:
             return None  # the attribution never lies in the next paragraph
         for token in list(after)[:6]:
-            if "\n" in token.text or token.is_sent_start and token.i > after.start + 3:
+            if "\n" in token.text or (token.is_sent_start and token.i > after.start + 3):
                 break
             if self.reporting_verb(token):
                 subject = self.subject_of(token)
@@ -489,7 +490,7 @@ class QuoteFinder:
         if verb.lemma_.lower() in lexicon()["indirect_need_that"] and not has_that:
             return None
         subject = self.subject_of(verb)
-        if subject is None or subject.i > verb.i and not has_that:
+        if subject is None or (subject.i > verb.i and not has_that):
             return None
         speaker = self.speaker_of(subject, verb.idx)
         if speaker is None and subject.lower_ not in PRONOUNS:

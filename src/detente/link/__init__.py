@@ -316,7 +316,7 @@ class Linker(StatementLinking):
             loaded = read([row for row in rows if row[1] not in fresh and row[1] in paired])
             reached = []
             tested: set[tuple[str, str]] = set()
-            for r, (key, cid, day, _) in pairs:
+            for r, (_key, cid, _day, _) in pairs:
                 c = members[cid] if cid in fresh else loaded[cid]
                 rid = ident(r)
                 if rid == cid or (cid in fresh and rid > cid) or (rid, cid) in tested or block(r) != block(c):
