@@ -60,7 +60,9 @@ def test_api_ingest_with_two_workers_stores_exactly_what_one_does(tmp_path, monk
     for workers in (1, 2):
         seen: list[int] = []
         with detente.open_store(tmp_path / f"w{workers}.db") as store:
-            report = detente.ingest(corpus, store, gazetteer=gazetteer, nlp=nlp, workers=workers, on_progress=seen.append)
+            report = detente.ingest(
+                corpus, store, gazetteer=gazetteer, nlp=nlp, workers=workers, on_progress=seen.append
+            )
             assert (report.new, report.failed, seen[-1]) == (13, 0, 13)
             assert seen == sorted(seen) and len(seen) == 5
             snapshots.append({c: [json.dumps(r.to_dict(), sort_keys=True) for r in store.records(c)]

@@ -134,7 +134,10 @@ def test_cli_lists_events_commitments_forecasts_with_filters(run):
     assert all(json.loads(line)["category"] == "THREATEN" for line in threats)
     broken = [json.loads(line) for line in run("commitments", "--status", "broken", "--json").stdout.splitlines()]
     assert [(c["promiser"], c["beneficiary"]) for c in broken] == [("RUS", "AZE")] * 3
-    due = [json.loads(line) for line in run("forecasts", "--since", "2025-12", "--until", "2025-12", "--json").stdout.splitlines()]
+    due = [
+        json.loads(line)
+        for line in run("forecasts", "--since", "2025-12", "--until", "2025-12", "--json").stdout.splitlines()
+    ]
     assert [f["resolves_by"] for f in due] == ["2025-12-31", "2025-12-31"]
     table = run("commitments", "--pair", "AZE-RUS")
     assert table.exit_code == 0 and "broken" in table.stdout and "promiser" in table.stdout

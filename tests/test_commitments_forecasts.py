@@ -38,7 +38,9 @@ def test_seed_000_promises_are_russias_and_broken(seeds):  # noqa: F811
         "A legal assessment will also be given to the actions of all officials",
     ]
     assert {(c.promiser, c.beneficiary, c.status) for c in found.values()} == {("RUS", "AZE", "broken")}
-    quoted = found["the Russian side will do everything that is required in such tragic situations in terms of compensation"]
+    quoted = found[
+        "the Russian side will do everything that is required in such tragic situations in terms of compensation"
+    ]
     assert quoted.promiser_person == "person:vladimir-putin"
     assert quoted.status_evidence[0].stance == "contradicts"
     assert quoted.status_evidence[0].text.startswith("When promises made by the Russian president")
@@ -53,7 +55,9 @@ def test_seed_000_promises_are_russias_and_broken(seeds):  # noqa: F811
 
 @pytest.mark.seed
 def test_seed_003_two_promises_split_and_open(seeds):  # noqa: F811
-    promises = [(c.promiser, c.beneficiary, c.status, c.content) for c in seeds["003"].commitments if c.promiser == "RUS"]
+    promises = [
+        (c.promiser, c.beneficiary, c.status, c.content) for c in seeds["003"].commitments if c.promiser == "RUS"
+    ]
     assert promises == [
         ("RUS", "AZE", "open", "to provide a legal assessment of the actions of all officials"),
         ("RUS", "AZE", "open", "to do everything necessary regarding compensation"),
@@ -88,7 +92,7 @@ def test_seed_000_conditional_forecasts(seeds):  # noqa: F811
         ("person:alexander-dugin", "they will become a “forward outpost of o"),
         (None, "Azerbaijan will reassess its approach to"),
     ]
-    reassess = [f for f in seeds["000"].forecasts if f.text.startswith("Azerbaijan will reassess")][0]
+    reassess = next(f for f in seeds["000"].forecasts if f.text.startswith("Azerbaijan will reassess"))
     assert reassess.condition.startswith("unless: ") or reassess.condition == "otherwise"
     assert set(reassess.subjects) >= {"AZE", "RUS"}
 
@@ -200,7 +204,9 @@ def test_a_past_promises_fate_may_be_told_before_it(nlp):
                      "Valdorian President Aurel Demmin, the customs service said.\n\n\"The president promised that the "
                      "vehicles would be returned by 1 December,\" the head of the Valdorian customs service said.",
                 published="2025-12-01")
-    assert [(c.status, c.status_evidence[0].text[:24]) for c in named.commitments] == [("kept", "All the Kestrian lorries")]
+    assert [(c.status, c.status_evidence[0].text[:24]) for c in named.commitments] == [
+        ("kept", "All the Kestrian lorries")
+    ]
     other = run(nlp, "This fulfilled Sarnovia's earlier pledge to send aid. Valdoria promised to open the bridge.")
     assert [c.status for c in other.commitments if c.promiser == "XVL"] == ["open"]
 
@@ -216,9 +222,9 @@ def test_agreement_terms_are_commitments_of_each_party(nlp):
 
 
 def test_agreement_said_to_be_broken_is_a_broken_commitment_of_the_accused(nlp):
-    result = run(nlp, "Valdoria raised its transit fees for Kestrian lorries twice this year. Kestria filed a complaint "
-                      "with the Veltic Cooperation Council, arguing that the fee increases breach the Isel Transit "
-                      "Protocol of February 2025.")
+    result = run(nlp, "Valdoria raised its transit fees for Kestrian lorries twice this year. Kestria filed a "
+                      "complaint with the Veltic Cooperation Council, arguing that the fee increases breach the Isel "
+                      "Transit Protocol of February 2025.")
     (broken,) = result.commitments
     assert (broken.promiser, broken.beneficiary, broken.status) == ("XVL", "XKS", "broken")
     assert (broken.content, broken.made_on) == ("the Isel Transit Protocol of February 2025", "2025-02")
@@ -374,11 +380,13 @@ def test_warning_is_neither_promise_nor_forecast(nlp):
 def test_horizon_carries_and_otherwise_is_conditional(nlp):
     text = ("Kestria and Valdoria are at odds.\n\n"
             "- If Valdoria pays the compensation on time, the two capitals will return to talks before the end "
-            "of the year. Otherwise, Kestria will recall its ambassador, and the bridge will stay closed well into 2026.\n")
+            "of the year. Otherwise, Kestria will recall its ambassador, and the bridge will stay closed well "
+            "into 2026.\n")
     result = run(nlp, text, published="2025-07-31")
     rows = [(f.text, f.horizon_text, f.resolves_by, f.conditional) for f in result.forecasts]
     assert rows == [
-        ("the two capitals will return to talks before the end of the year", "before the end of the year", "2025-12-31", True),
+        ("the two capitals will return to talks before the end of the year", "before the end of the year", "2025-12-31",
+         True),
         ("Kestria will recall its ambassador", "before the end of the year", "2025-12-31", True),
         ("the bridge will stay closed well into 2026", "well into 2026", "2026-06-30", True),
     ]

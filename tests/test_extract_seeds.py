@@ -129,7 +129,9 @@ def test_extract_seed_quotes(seeds, prefix, start, kind, speaker, cue, venue):
 
 def test_extract_seed_promise_is_quoted_twice_by_the_same_speaker(seeds):
     promise = quotes_starting(seeds["000"], "Of course, the Russian side will do everything")
-    assert [(q.speaker, q.cue) for q in promise] == [("person:vladimir-putin", "promised"), ("person:vladimir-putin", None)]
+    assert [(q.speaker, q.cue) for q in promise] == [
+        ("person:vladimir-putin", "promised"), ("person:vladimir-putin", None)
+    ]
 
 
 def test_extract_seed_dzhabarov_said_on_the_date_the_text_gives(seeds):

@@ -255,7 +255,8 @@ def test_extract_quotes_marked_spans_are_well_formed(text):
         # an article dated only to its month: yesterday is a day of that month, as a careful reader takes it
         ("Talks were held yesterday.", "2025-10", ("yesterday", "2025-10", "month", "published")),
         ("He arrived on Tuesday evening.", "2025-10-16", ("Tuesday evening", "2025-10-14", "day", "published")),
-        ("The case was closed in December of last year.", "2026-01-20", ("December of last year", "2025-12", "month", "published")),
+        ("The case was closed in December of last year.", "2026-01-20",
+         ("December of last year", "2025-12", "month", "published")),
         ("Prices rose last month.", "2025-03-02", ("last month", "2025-02", "month", "published")),
         ("The plan was adopted last year.", "2025-03-02", ("last year", "2024", "year", "published")),
         ("They will meet next year.", "2025-03-02", ("next year", "2026", "year", "published")),

@@ -51,7 +51,8 @@ RSS_FEED = """<?xml version="1.0" encoding="UTF-8"?>
 <channel><title>Northern Wire</title><link>https://wire.invalid/</link><description>News</description>
 <item><title>Border crossing reopens</title><link>https://wire.invalid/a1</link>
 <pubDate>Tue, 04 Feb 2025 08:00:00 GMT</pubDate>
-<content:encoded><![CDATA[<p>The main border crossing reopened on Monday after a week of closure.</p><p>Traders welcomed the decision.</p>]]></content:encoded>
+<content:encoded><![CDATA[<p>The main border crossing reopened on Monday after a week of closure.</p>\
+<p>Traders welcomed the decision.</p>]]></content:encoded>
 </item>
 <item><title>Ministers to meet</title><link>https://wire.invalid/a2</link>
 <pubDate>Wed, 05 Feb 2025 10:00:00 GMT</pubDate>
@@ -176,7 +177,9 @@ def test_ingest_rss_one_document_per_item():
     assert first.source == second.source == "Northern Wire"
     assert (first.title, first.url, first.published, first.published_basis) == (
         "Border crossing reopens", "https://wire.invalid/a1", "2025-02-04", "metadata")
-    assert first.text == "The main border crossing reopened on Monday after a week of closure.\nTraders welcomed the decision."
+    assert first.text == (
+        "The main border crossing reopened on Monday after a week of closure.\nTraders welcomed the decision."
+    )
     assert second.text == "Foreign ministers will meet next week, officials said."
 
 

@@ -76,7 +76,9 @@ def _by_content(store, words):
 def test_examples_promise_kept_from_a_later_report(examples_store):
     # the undated Hask column (year-dated, so ordered first) and VTR's report of the call are one promise
     promise = _by_content(examples_store, "compensation to the families by the end of September")
-    assert (promise.promiser, promise.beneficiary, promise.status, promise.deadline) == ("XVL", "XKS", "kept", "2025-09-30")
+    assert (promise.promiser, promise.beneficiary, promise.status, promise.deadline) == (
+        "XVL", "XKS", "kept", "2025-09-30"
+    )
     assert [(e.stance, e.text[:53]) for e in promise.status_evidence] == [
         # the wire's report of the payment (its date is no longer read off "the guards killed ... in May")
         ("supports", "DORRUN, 4 September (KestInform) - Valdoria has paid "),
@@ -153,7 +155,9 @@ def test_examples_forecast_verdicts(examples_store):
     assert verdicts["Kestria and Sarnovia will sign a formal defence cooperation agreement"] == ("confirmed", True)
     # "Kestria switched on its new electronic entry system"
     assert verdicts["The electronic entry system will be ready in the autumn"] == ("confirmed", True)
-    wrong = next(f for f in examples_store.records("forecasts") if f.text == "Demmin and Halvic will not meet in person")
+    wrong = next(
+        f for f in examples_store.records("forecasts") if f.text == "Demmin and Halvic will not meet in person"
+    )
     assert wrong.verdict_evidence[-1].text == "That forecast was wrong, and it is worth saying so plainly."
 
 

@@ -313,7 +313,9 @@ def _promise_by(text: str, published: str, content: str, person: str, name: str,
     """A document in which one named person, holding one role, makes a promise for Valdoria."""
     found = promise_doc(text, published, content, text)
     at = text.index(name)
-    person_actor = Actor(person, name, "person", "XVL", (role,), (name,), (Evidence(found.document.doc_id, at, at + len(name), name),))
+    person_actor = Actor(
+        person, name, "person", "XVL", (role,), (name,), (Evidence(found.document.doc_id, at, at + len(name), name),)
+    )
     return dataclasses.replace(found, actors=(*found.actors, person_actor),
                                commitments=(dataclasses.replace(found.commitments[0], promiser_person=person),))
 
@@ -326,10 +328,11 @@ def _promise_by(text: str, published: str, content: str, person: str, name: str,
 ])
 def test_promises_of_two_people_one_speaking_only_for_themselves_are_two_promises(tmp_path, order, role_a, role_b, one):
     first = _promise_by("Oren Tal promised to hold a full inquiry into the Ostmark shooting by June.", "2025-03-04",
-                        "to hold a full inquiry into the Ostmark shooting by June", "person:oren-tal", "Oren Tal", role_a)
+                        "to hold a full inquiry into the Ostmark shooting by June", "person:oren-tal", "Oren Tal",
+                        role_a)
     second = _promise_by("Mira Sel said a full inquiry into the Ostmark shooting would be held by June.", "2025-03-06",
-                         "a full inquiry into the Ostmark shooting would be held by June", "person:mira-sel", "Mira Sel",
-                         role_b)
+                         "a full inquiry into the Ostmark shooting would be held by June", "person:mira-sel",
+                         "Mira Sel", role_b)
     store = linked(tmp_path, [first, second][::order], f"voices{order}{one}{role_b[0]}")
     assert len(list(store.records("commitments"))) == (1 if one else 2)
 

@@ -114,20 +114,25 @@ def test_a_version_4_store_files_undated_events_and_outcome_sentences_for_linkin
     with Store(db_url) as store:
         store.add_result(result)
         with store.write() as conn:
-            conn.execute(sa.text("INSERT INTO link_keys (collection, key, record_id, day) VALUES ('events', :k, :r, :d)"),
+            conn.execute(sa.text("INSERT INTO link_keys (collection, key, record_id, day) "
+                                 "VALUES ('events', :k, :r, :d)"),
                          [{"k": k, "r": r, "d": d} for k, r, d in keys])
             for cue in sentences:
                 data = {**cue, "doc_id": doc_id, "kind": "status", "key": "", "actors": ["XVL"], "words": ["lorri"]}
-                conn.execute(sa.text("INSERT INTO cues (doc_id, start, kind, key, data) VALUES (:d, :s, 'status', '', :j)"),
+                conn.execute(sa.text("INSERT INTO cues (doc_id, start, kind, key, data) "
+                                     "VALUES (:d, :s, 'status', '', :j)"),
                              {"d": doc_id, "s": cue["start"], "j": json.dumps(data)})
                 conn.execute(sa.text("INSERT INTO link_keys (collection, key, record_id, day, info) "
-                                     "VALUES ('status', 'XVL', :r, '2025-06-01', 'lorri')"), {"r": f"{doc_id}:{cue['start']}"})
+                                     "VALUES ('status', 'XVL', :r, '2025-06-01', 'lorri')"),
+                             {"r": f"{doc_id}:{cue['start']}"})
             conn.execute(sa.text("UPDATE detente_meta SET value = '4' WHERE key = 'schema_version'"))
     with Store(db_url) as store, store.read() as conn:
         assert store.schema_version() == SCHEMA_VERSION
         rows = conn.execute(sa.text("SELECT key, record_id, day FROM link_keys WHERE key LIKE '%|undated' "
                                     "ORDER BY record_id")).all()
-        outcome = conn.execute(sa.text("SELECT key, record_id, day, info FROM link_keys WHERE collection = 'outcome'")).all()
+        outcome = conn.execute(
+            sa.text("SELECT key, record_id, day, info FROM link_keys WHERE collection = 'outcome'")
+        ).all()
     assert [tuple(r) for r in rows] == [("XKS|XVL|ACCUSE|undated", "e-other", None),
                                         ("XKS|XVL|ASSAULT|undated", "e-undated", "2025-06-01")]
     # a promise breached is no outcome a forecast can be judged by; a thing handed back is

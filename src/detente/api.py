@@ -223,7 +223,11 @@ def select_records(store: Store, collection: str, *, doc: str | None = None, act
     if collection == "documents":
         source: Iterator[Record] = iter(store.documents())
     else:
-        filters = {"doc_id": doc} if doc is not None and collection in ("timexes", "quotes", "events", "commitments", "forecasts") else {}
+        filters = (
+            {"doc_id": doc}
+            if doc is not None and collection in ("timexes", "quotes", "events", "commitments", "forecasts")
+            else {}
+        )
         source = store.records(collection, **filters)
     date_field = DATE_FIELD.get(collection)
     for record in source:
@@ -241,7 +245,11 @@ def select_records(store: Store, collection: str, *, doc: str | None = None, act
             continue
         if since or until:
             value = getattr(record, date_field, None) if date_field else None
-            if value is None or (since and value[: len(since)] < since[: len(value)]) or (until and value[: len(until)] > until[: len(value)]):
+            if (
+                value is None
+                or (since and value[: len(since)] < since[: len(value)])
+                or (until and value[: len(until)] > until[: len(value)])
+            ):
                 continue
         yield record
 

@@ -87,9 +87,16 @@ def ingest(
     source: Annotated[str | None, typer.Option(help="Outlet name for every input.")] = None,
     published: Annotated[str | None, typer.Option(help="Publication date YYYY[-MM[-DD]].")] = None,
     url: Annotated[str | None, typer.Option(help="Source URL for every input.")] = None,
-    progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Progress bar (default: when stderr is a terminal).")] = None,
-    gazetteer: Annotated[list[Path] | None, typer.Option("--gazetteer", help="Extra actors (JSON, the shape of examples/gazetteer.json); repeatable.")] = None,
-    workers: Annotated[int, typer.Option("--workers", help="Processes that parse and extract (one per core is fastest).")] = 1,
+    progress: Annotated[
+        bool | None, typer.Option("--progress/--no-progress", help="Progress bar (default: when stderr is a terminal).")
+    ] = None,
+    gazetteer: Annotated[
+        list[Path] | None,
+        typer.Option("--gazetteer", help="Extra actors (JSON, the shape of examples/gazetteer.json); repeatable."),
+    ] = None,
+    workers: Annotated[
+        int, typer.Option("--workers", help="Processes that parse and extract (one per core is fastest).")
+    ] = 1,
 ) -> None:
     """Read articles (.txt, .html, .jsonl, RSS/Atom), extract their records and store them.
 
@@ -174,9 +181,16 @@ def serve(
     db: DbOption = DEFAULT_DB,
     host: Annotated[str, typer.Option(help="Address to listen on; beyond loopback a token is required.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
-    token_file: Annotated[Path | None, typer.Option("--token-file", help="File whose first line is the API token (else DETENTE_API_TOKEN).")] = None,
-    max_upload_mb: Annotated[float, typer.Option("--max-upload-mb", min=0.001, help="Largest upload accepted, in MB.")] = 5.0,
-    gazetteer: Annotated[list[Path] | None, typer.Option("--gazetteer", help="Extra actors for uploaded articles; repeatable.")] = None,
+    token_file: Annotated[
+        Path | None,
+        typer.Option("--token-file", help="File whose first line is the API token (else DETENTE_API_TOKEN)."),
+    ] = None,
+    max_upload_mb: Annotated[
+        float, typer.Option("--max-upload-mb", min=0.001, help="Largest upload accepted, in MB.")
+    ] = 5.0,
+    gazetteer: Annotated[
+        list[Path] | None, typer.Option("--gazetteer", help="Extra actors for uploaded articles; repeatable.")
+    ] = None,
 ) -> None:
     """The REST API (/api/…, OpenAPI at /openapi.json) and the web UI (/) over the store.
 
@@ -269,15 +283,40 @@ def _short(text: str, width: int = 90) -> str:
 
 @app.command(name="spark")
 def spark_job(
-    inputs: Annotated[list[str], typer.Argument(help="Files, folders (recursively) or URIs (hdfs://, s3a://): .txt, .html, .jsonl, .xml, .parquet.")],
-    out_dir: Annotated[str, typer.Option("--out", help="Folder or URI to write the record Parquet into (must not exist).")],
-    master: Annotated[str | None, typer.Option("--master", help="Spark master: local[2], spark://host:7077, yarn… (default: spark-submit's, else local[*]).")] = None,
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files, folders (recursively) or URIs (hdfs://, s3a://): .txt, .html, .jsonl, .xml, .parquet."
+        ),
+    ],
+    out_dir: Annotated[
+        str, typer.Option("--out", help="Folder or URI to write the record Parquet into (must not exist).")
+    ],
+    master: Annotated[
+        str | None,
+        typer.Option(
+            "--master",
+            help="Spark master: local[2], spark://host:7077, yarn… (default: spark-submit's, else local[*]).",
+        ),
+    ] = None,
     source: Annotated[str | None, typer.Option(help="Outlet name for every input.")] = None,
     published: Annotated[str | None, typer.Option(help="Publication date YYYY[-MM[-DD]].")] = None,
     url: Annotated[str | None, typer.Option(help="Source URL for every input.")] = None,
-    gazetteer: Annotated[list[Path] | None, typer.Option("--gazetteer", help="Extra actors (JSON, the shape of examples/gazetteer.json); repeatable.")] = None,
-    partitions: Annotated[int | None, typer.Option("--partitions", min=1, help="Extraction tasks (default: twice the cores).")] = None,
-    split_jsonl: Annotated[int, typer.Option("--split-jsonl", min=0, help="JSON Lines files above this many MB are split by line across tasks (must be UTF-8).")] = 64,
+    gazetteer: Annotated[
+        list[Path] | None,
+        typer.Option("--gazetteer", help="Extra actors (JSON, the shape of examples/gazetteer.json); repeatable."),
+    ] = None,
+    partitions: Annotated[
+        int | None, typer.Option("--partitions", min=1, help="Extraction tasks (default: twice the cores).")
+    ] = None,
+    split_jsonl: Annotated[
+        int,
+        typer.Option(
+            "--split-jsonl",
+            min=0,
+            help="JSON Lines files above this many MB are split by line across tasks (must be UTF-8).",
+        ),
+    ] = 64,
     overwrite: Annotated[bool, typer.Option("--overwrite", help="Replace --out if it exists.")] = False,
 ) -> None:
     """Run per-document extraction as a Spark job; `detente load DIR` brings the result into a store.
@@ -322,12 +361,25 @@ def list_command(collection: str) -> None:
     def command(
         db: DbOption = DEFAULT_DB,
         doc: Annotated[str | None, typer.Option("--doc", help="Only records of this document.")] = None,
-        actor: Annotated[str | None, typer.Option("--actor", help="Only records of this actor id (e.g. RUS, person:maria-zakharova).")] = None,
-        pair: Annotated[str | None, typer.Option("--pair", help="Only records between two states, either way round (e.g. AZE-RUS).")] = None,
-        since: Annotated[str | None, typer.Option("--since", help="Only records dated on or after this (YYYY, YYYY-MM or YYYY-MM-DD).")] = None,
+        actor: Annotated[
+            str | None,
+            typer.Option("--actor", help="Only records of this actor id (e.g. RUS, person:maria-zakharova)."),
+        ] = None,
+        pair: Annotated[
+            str | None, typer.Option("--pair", help="Only records between two states, either way round (e.g. AZE-RUS).")
+        ] = None,
+        since: Annotated[
+            str | None,
+            typer.Option("--since", help="Only records dated on or after this (YYYY, YYYY-MM or YYYY-MM-DD)."),
+        ] = None,
         until: Annotated[str | None, typer.Option("--until", help="Only records dated on or before this.")] = None,
-        status: Annotated[str | None, typer.Option("--status", help="Commitments: open, kept, broken, disputed; forecasts: a verdict.")] = None,
-        category: Annotated[str | None, typer.Option("--category", help="Events: a PLOVER type (e.g. THREATEN).")] = None,
+        status: Annotated[
+            str | None,
+            typer.Option("--status", help="Commitments: open, kept, broken, disputed; forecasts: a verdict."),
+        ] = None,
+        category: Annotated[
+            str | None, typer.Option("--category", help="Events: a PLOVER type (e.g. THREATEN).")
+        ] = None,
         as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")] = False,
         limit: Annotated[int, typer.Option(help="At most this many (0: all).")] = 0,
     ) -> None:
@@ -374,7 +426,10 @@ def _print_table(collection: str, records: list[Record]) -> None:
     rows = [{k: v for k, v in r.to_dict().items() if k not in ("text", "meta", "mentions")} for r in records]
     columns = list(TABLE_COLUMNS.get(collection, rows[0]))
     if collection in ("commitments", "forecasts"):
-        rows = [{**row, "content": r.to_dict().get("content"), "text": r.to_dict().get("text")} for row, r in zip(rows, records)]
+        rows = [
+            {**row, "content": r.to_dict().get("content"), "text": r.to_dict().get("text")}
+            for row, r in zip(rows, records, strict=False)
+        ]
     table = Table(*columns, width=min(width, 200))
     for row in rows:
         table.add_row(*(_cell(row[c]) for c in columns))

@@ -29,7 +29,7 @@ PARQUET_ROWS = 50_000
 
 # GDELT 1.0 event table columns, in order (GDELT 1.0 Event Codebook). detente fills the ones
 # it knows and leaves the rest empty; see docs/tsv.md for what each filled column holds.
-GDELT_COLUMNS = (
+GDELT_COLUMNS = (  # noqa: SIM905 - the codebook's column names read better as one text
     "GLOBALEVENTID SQLDATE MonthYear Year FractionDate "
     "Actor1Code Actor1Name Actor1CountryCode Actor1KnownGroupCode Actor1EthnicCode "
     "Actor1Religion1Code Actor1Religion2Code Actor1Type1Code Actor1Type2Code Actor1Type3Code "
@@ -63,7 +63,9 @@ def atomic_file(path: Path, mode: str = "w") -> Iterator[IO[Any]]:
     os.umask(umask)
     os.chmod(tmp, 0o666 & ~umask)  # mkstemp's 0600 would hide exports from the user's group
     try:
-        with os.fdopen(fd, mode, encoding=None if "b" in mode else "utf-8", newline="" if "b" not in mode else None) as handle:
+        with os.fdopen(
+            fd, mode, encoding=None if "b" in mode else "utf-8", newline="" if "b" not in mode else None
+        ) as handle:
             yield handle
         os.replace(tmp, path)
     except BaseException:

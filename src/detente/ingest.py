@@ -215,9 +215,7 @@ def looks_like_person_name(candidate: str) -> bool:
     if not all(_NAME_WORD.match(w) for w in words) or not words[-1][0].isupper():
         return False
     lowered = candidate.lower()
-    if lowered in _place_names() or any(w.lower().strip(".") in _HEADLINE_LABELS for w in words):
-        return False
-    return True
+    return not (lowered in _place_names() or any(w.lower().strip(".") in _HEADLINE_LABELS for w in words))
 
 
 def is_headline(line: str) -> bool:
@@ -328,9 +326,13 @@ def _clean_title(title: str | None, site: str | None) -> str | None:
     title = title.strip()
     for sep in (" | ", " – ", " — ", " - ", " :: "):
         head, found, tail = title.rpartition(sep)
-        if found and head and (site is None or tail.strip().lower() == site.strip().lower()):
-            if site is not None or len(tail.split()) <= 4:
-                return head.strip()
+        if (
+            found
+            and head
+            and (site is None or tail.strip().lower() == site.strip().lower())
+            and (site is not None or len(tail.split()) <= 4)
+        ):
+            return head.strip()
     return title
 
 
@@ -471,9 +473,8 @@ def read_feed(data: bytes, origin: str) -> Iterator[Item]:
 def sniff_format(text: str) -> str:
     """Guess an input's format from its content: feed, html, jsonl or text."""
     head = text.lstrip("\ufeff \t\r\n")[:2000].lower()
-    if head.startswith("<?xml") or head.startswith(("<rss", "<feed", "<rdf")):
-        if re.search(r"<(rss|feed|rdf:rdf)[\s>]", head):
-            return "feed"
+    if head.startswith(("<?xml", "<rss", "<feed", "<rdf")) and re.search(r"<(rss|feed|rdf:rdf)[\s>]", head):
+        return "feed"
     if head.startswith("<") and re.search(r"<(html|body|p|article|div|!doctype)[\s>]", head):
         return "html"
     lines = [line for line in text.splitlines() if line.strip()]

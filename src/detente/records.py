@@ -119,9 +119,15 @@ def field_normalizers(cls: type) -> dict[str, tuple[Any, Callable[[Any], Any] | 
     found = {}
     for f in dataclasses.fields(cls):
         if f.default is not dataclasses.MISSING:
-            default: Any = (lambda value=f.default: _plain(value))
+            def plain_default(value: Any = f.default) -> Any:
+                return _plain(value)
+
+            default: Any = plain_default
         elif f.default_factory is not dataclasses.MISSING:
-            default = (lambda factory=f.default_factory: _plain(factory()))
+            def plain_factory(factory: Any = f.default_factory) -> Any:
+                return _plain(factory())
+
+            default = plain_factory
         else:
             default = _MISSING
         normal = _normalizer(field_types(cls)[f.name])

@@ -345,18 +345,23 @@ def _migrate_4_to_5(conn: Connection) -> None:
     an outcome under ``outcome`` (what forecast checks look up), copied from their ``status`` keys."""
     conn.execute(sa.text(
         "INSERT INTO link_keys (collection, key, record_id, day, info) "
-        "SELECT k.collection, SUBSTR(k.key, 1, LENGTH(k.key) - LENGTH('|published')) || '|undated', k.record_id, k.day, k.info "
+        "SELECT k.collection, SUBSTR(k.key, 1, LENGTH(k.key) - LENGTH('|published')) || '|undated', "
+        "k.record_id, k.day, k.info "
         "FROM link_keys k WHERE k.collection = 'events' AND k.key LIKE '%|published' AND NOT EXISTS "
-        "(SELECT 1 FROM link_keys d WHERE d.collection = 'events' AND d.record_id = k.record_id AND d.key LIKE '%|date')"))
+        "(SELECT 1 FROM link_keys d WHERE d.collection = 'events' AND d.record_id = k.record_id "
+        "AND d.key LIKE '%|date')"))
     # status sentences telling that something was done or not are also filed under "outcome" (forecast checks)
     from .link import tells_outcome  # the linker's own test; imported here, where both modules are loaded
 
     telling = [cue_id(cue) for cue in (json.loads(data) for (data,) in conn.execute(
         sa.select(cues.c.data).where(cues.c.kind == "status"))) if tells_outcome(cue)]
     for chunk in _chunks(telling):
-        conn.execute(sa.text(
-            "INSERT INTO link_keys (collection, key, record_id, day, info) SELECT 'outcome', key, record_id, day, info "
-            "FROM link_keys WHERE collection = 'status' AND record_id IN :ids").bindparams(sa.bindparam("ids", expanding=True)),
+        conn.execute(
+            sa.text(
+                "INSERT INTO link_keys (collection, key, record_id, day, info) "
+                "SELECT 'outcome', key, record_id, day, info "
+                "FROM link_keys WHERE collection = 'status' AND record_id IN :ids"
+            ).bindparams(sa.bindparam("ids", expanding=True)),
             {"ids": list(chunk)})
 
 
@@ -741,7 +746,8 @@ class Store:
         with self.read() as conn:
             for chunk in _chunks(record_ids):
                 query = (sa.select(mine.c.record_id, canon.c.data).select_from(joined)
-                         .where(mine.c.collection == collection, mine.c.record_id.in_(chunk), canon.c.data.is_not(None)))
+                         .where(mine.c.collection == collection, mine.c.record_id.in_(chunk),
+                                canon.c.data.is_not(None)))
                 for record_id, data in conn.execute(query):
                     found[record_id] = cls.from_dict(json.loads(data))
         return found
@@ -794,7 +800,9 @@ class Store:
             for actor_id in chunk:
                 actor = found[actor_id]
                 every = mentions[actor_id].union(actor.mentions)
-                yield dataclasses.replace(actor, mentions=tuple(sorted(every, key=lambda m: (m.doc_id, m.start, m.end))))
+                yield dataclasses.replace(
+                    actor, mentions=tuple(sorted(every, key=lambda m: (m.doc_id, m.start, m.end)))
+                )
 
     def doc_actor_rows(self, doc_ids: Iterable[str]) -> Iterator[tuple[str, Actor]]:
         """``(doc_id, actor)`` as each of these documents saw its actors."""
@@ -817,7 +825,8 @@ class Store:
     def put_actors(self, rows: Iterable[tuple[Actor, str | None, str | None]]) -> None:
         """Write linked actors: ``(actor without mentions, first_doc, country_doc)``."""
         values = [{"actor_id": a.actor_id, "name": a.name, "kind": a.kind, "country": a.country,
-                   "data": dumps(a.to_dict()), "first_doc": first, "country_doc": country} for a, first, country in rows]
+                   "data": dumps(a.to_dict()), "first_doc": first, "country_doc": country}
+                  for a, first, country in rows]
         with self.write(exclusive=True) as conn:
             for chunk in _chunks(v["actor_id"] for v in values):
                 conn.execute(actors.delete().where(actors.c.actor_id.in_(chunk)))
@@ -903,7 +912,8 @@ class Store:
     def put_cues(self, by_doc: Mapping[str, list[dict[str, Any]]]) -> None:
         """Store the cues of several documents, replacing any they had."""
         values = {(doc_id, r["start"], r["kind"], r["key"]): {
-            "doc_id": doc_id, "start": r["start"], "kind": r["kind"], "key": r["key"], "data": dumps({**r, "doc_id": doc_id})}
+            "doc_id": doc_id, "start": r["start"], "kind": r["kind"], "key": r["key"],
+            "data": dumps({**r, "doc_id": doc_id})}
             for doc_id, rows in by_doc.items() for r in rows}
         with self.write() as conn:
             for chunk in _chunks(by_doc):
@@ -914,7 +924,8 @@ class Store:
     def add_cues(self, doc_id: str, rows: Iterable[dict[str, Any]]) -> None:
         """Store a document's cues: dicts with ``start``, ``kind``, ``key`` and any data."""
         values = {(r["start"], r["kind"], r["key"]): {"doc_id": doc_id, "start": r["start"], "kind": r["kind"],
-                                                      "key": r["key"], "data": dumps({**r, "doc_id": doc_id})} for r in rows}
+                                                      "key": r["key"], "data": dumps({**r, "doc_id": doc_id})}
+                  for r in rows}
         with self.write() as conn:
             conn.execute(cues.delete().where(cues.c.doc_id == doc_id))
             if values:
@@ -1089,7 +1100,9 @@ class Store:
         with self.read() as conn:
             return [dict(row) for row in conn.execute(query.order_by(c.event_id)).mappings()]
 
-    def counted_events(self, cells: Iterable[tuple[str, str, str]]) -> dict[tuple[str, str, str], list[tuple[str, float]]]:
+    def counted_events(
+        self, cells: Iterable[tuple[str, str, str]]
+    ) -> dict[tuple[str, str, str], list[tuple[str, float]]]:
         """For each ``(a, b, month)``: the canonical reports of the pair's event groups dated in that
         month (to the month or the day), as ``(event_id, score)``."""
         found: dict[tuple[str, str, str], list[tuple[str, float]]] = {cell: [] for cell in cells}
@@ -1101,7 +1114,8 @@ class Store:
             conn.execute(pair_months.delete())
             conn.execute(pair_months.insert(), [{"a": a, "b": b, "month": m} for a, b, m in found])
             join = "CROSS JOIN" if self.is_sqlite else "JOIN"
-            query = sa.text(f"SELECT m.a, m.b, m.month, g.event_id, g.score FROM {pair_months.name} m {join} event_groups g "
+            query = sa.text("SELECT m.a, m.b, m.month, g.event_id, g.score "
+                            f"FROM {pair_months.name} m {join} event_groups g "
                             "ON g.a = m.a AND g.b = m.b AND g.group_date >= m.month AND g.group_date <= m.month || '~' "
                             "ORDER BY g.event_id")
             for a, b, month, event_id, score in conn.execute(query):
@@ -1122,16 +1136,20 @@ class Store:
             conn.execute(pair_windows.delete())
             conn.execute(pair_windows.insert(), [{"a": a, "b": b, "lo": lo, "hi": hi} for a, b, lo, hi in found])
             join = "CROSS JOIN" if self.is_sqlite else "JOIN"
-            query = sa.text(f"SELECT w.a, w.b, w.lo, w.hi, g.event_id, g.category, g.canonical_id, g.group_date, g.score "
+            query = sa.text("SELECT w.a, w.b, w.lo, w.hi, g.event_id, g.category, g.canonical_id, g.group_date, "
+                            "g.score "
                             f"FROM {pair_windows.name} w {join} event_groups g "
-                            "ON g.a = w.a AND g.b = w.b AND g.group_date >= w.lo AND g.group_date <= w.hi ORDER BY g.event_id")
+                            "ON g.a = w.a AND g.b = w.b AND g.group_date >= w.lo AND g.group_date <= w.hi "
+                            "ORDER BY g.event_id")
             for a, b, lo, hi, event_id, category, canonical_id, group_date, score in conn.execute(query):
                 found[(a, b, lo, hi)].append({"event_id": event_id, "a": a, "b": b, "category": category,
                                               "canonical_id": canonical_id, "group_date": group_date, "score": score})
             conn.execute(pair_windows.delete())
         return found
 
-    def dyad_rows(self, pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], dict[str, tuple[Dyad, float | None]]]:
+    def dyad_rows(
+        self, pairs: Iterable[tuple[str, str]]
+    ) -> dict[tuple[str, str], dict[str, tuple[Dyad, float | None]]]:
         """Each pair's monthly rows with the exact sum of each month's scores (None when unknown)."""
         found: dict[tuple[str, str], dict[str, tuple[Dyad, float | None]]] = {pair: {} for pair in pairs}
         with self.read() as conn:

@@ -77,7 +77,9 @@ def forecast_stage(document: Document, sdoc: Doc, result: DocResult, ctx: Contex
     forecasts = find_forecasts(document, sdoc, ctx.mentions, result.timexes, result.quotes, result.commitments)
     known = {a.actor_id for a in result.actors}
     authors = {f.author for f in forecasts if f.author and f.author not in known and f.author.startswith("person:")}
-    extra = tuple(Actor(actor_id=a, name=document.author or a, kind="person", roles=("author",)) for a in sorted(authors))
+    extra = tuple(
+        Actor(actor_id=a, name=document.author or a, kind="person", roles=("author",)) for a in sorted(authors)
+    )
     return replace(result, forecasts=tuple(forecasts), actors=result.actors + extra)
 
 

@@ -35,7 +35,9 @@ _MOTION_LEMMAS = {
 }  # fmt: skip
 # titles whose holder a title-only mention ("the Russian leader") can stand for
 TITLE_WORDS = {
-    "leader": ("president", "prime minister", "leader", "head of state", "chancellor", "king", "emir", "supreme leader"),
+    "leader": (
+        "president", "prime minister", "leader", "head of state", "chancellor", "king", "emir", "supreme leader"
+    ),
     "president": ("president",),
     "head of state": ("president", "king", "head of state", "emir"),
     "prime minister": ("prime minister", "premier"),
@@ -165,9 +167,11 @@ def is_place_use(span: Span) -> bool:
         governor = head.head
         other = "to" if head.lower_ == "from" else "from"
         return governor.lemma_.lower() in _MOTION_LEMMAS or any(c.lower_ == other for c in governor.children)
-    if root.dep_ in ("compound", "amod") and head.pos_ == "NOUN" and head.lemma_ in ("airport", "summit", "court", "office"):
-        return True
-    return False
+    return (
+        root.dep_ in ("compound", "amod")
+        and head.pos_ == "NOUN"
+        and head.lemma_ in ("airport", "summit", "court", "office")
+    )
 
 
 def _entity_kind(ent: Span) -> str | None:
@@ -181,7 +185,9 @@ def _strip_span(sdoc: Doc, start: int, end: int) -> tuple[int, int]:
     """Token bounds without a leading determiner or a trailing possessive."""
     while start < end and sdoc[start].lower_ in ("the", "a", "an"):
         start += 1
-    while (end > start and sdoc[end - 1].tag_ == "POS") or (end > start and sdoc[end - 1].text in ("'s", "’s", "'", "’")):
+    while (end > start and sdoc[end - 1].tag_ == "POS") or (
+        end > start and sdoc[end - 1].text in ("'s", "’s", "'", "’")
+    ):
         end -= 1
     return start, end
 
@@ -292,7 +298,11 @@ class DocActors:
         for match in pattern.finditer(self.document.text):
             name = match["name"]
             first = name.split()[0]
-            if self.gaz.demonyms.get(first) or first.lower() in ("the", "a", "an", "this", "that") or (first.isupper() and len(first) > 1):
+            if (
+                self.gaz.demonyms.get(first)
+                or first.lower() in ("the", "a", "an", "this", "that")
+                or (first.isupper() and len(first) > 1)
+            ):
                 continue
             if match.start() > 0 and self.document.text[match.start() - 1] in "“‘«\"'":
                 continue
@@ -339,7 +349,11 @@ class DocActors:
         if entry.kind == "state" and entry.via in ("capital", "seat") and is_place_use(span):
             self.add(span.start, span.end, f"place:{slug(span.text)}", "place", entry.country, span.text)
             return
-        start = span.start - 1 if span.start > 0 and self.sdoc[span.start - 1].lower_ == "the" and entry.via == "seat" else span.start
+        start = (
+            span.start - 1
+            if span.start > 0 and self.sdoc[span.start - 1].lower_ == "the" and entry.via == "seat"
+            else span.start
+        )
         start, end = _strip_span(self.sdoc, start, span.end) if entry.via != "seat" else (start, span.end)
         words = [t for t in self.sdoc[start:end] if t.lower_ != "the"]
         if entry.kind in ("organization", "media") and len(words) == 1:
@@ -366,7 +380,9 @@ class DocActors:
         """Not a person: a name right after a programme or outlet noun ("the programme Vesti
         Nedeli"), or a line of its own (a section heading such as "Key Points")."""
         before = self.sdoc[ent.start - 1] if ent.start > 0 else None
-        after_work = before is not None and before.lemma_.lower() in MEDIA_WORDS | {"programme", "program", "show", "channel", "series"}
+        after_work = before is not None and before.lemma_.lower() in MEDIA_WORDS | {
+            "programme", "program", "show", "channel", "series"
+        }
         return after_work or self._is_heading(ent)
 
     def _is_heading(self, span: Span) -> bool:
@@ -430,13 +446,20 @@ class DocActors:
                 self.add(token.i, token.i + 1, cluster.actor_id, "person", cluster.country, cluster.name)
 
     def _named_by_role(self) -> list[Span]:
-        """Names the NER missed, introduced by a role: "the host of the programme X, Ivo Stern", "publicist Ivo Stern"."""
+        """Names the NER missed, introduced by a role: "the host of the programme X, Ivo Stern",
+        "publicist Ivo Stern"."""
         roles = role_nouns()
         found = []
         i = 0
         while i < len(self.sdoc):
             j = i
-            while j < len(self.sdoc) and j - i < 3 and self.sdoc[j].pos_ == "PROPN" and self.sdoc[j].is_alpha and self.sdoc[j].is_title:
+            while (
+                j < len(self.sdoc)
+                and j - i < 3
+                and self.sdoc[j].pos_ == "PROPN"
+                and self.sdoc[j].is_alpha
+                and self.sdoc[j].is_title
+            ):
                 j += 1
             if j - i >= 2 and not any(self.taken[i:j]) and not self.gaz.lookup(self.sdoc[i:j].text):
                 span = self.sdoc[i:j]
@@ -462,7 +485,11 @@ class DocActors:
         for _, surface in candidates:
             for match in re.finditer(rf"\b{re.escape(surface)}\b", self.document.text):
                 span = self.sdoc.char_span(match.start(), match.end())
-                if span is not None and not covered.intersection(range(span.start, span.end)) and not self._names_a_thing(span):
+                if (
+                    span is not None
+                    and not covered.intersection(range(span.start, span.end))
+                    and not self._names_a_thing(span)
+                ):
                     found.append(span)
                     covered.update(range(span.start, span.end))
         return found
@@ -549,7 +576,11 @@ class DocActors:
         """The title a person is given: pre-modifiers ("Russian President ...") or an apposition."""
         root = span.root
         # pre-modifiers: compound/amod tokens left of the name in its own phrase
-        left = [t for t in root.lefts if t.i < span.start and t.dep_ in ("compound", "amod", "nmod", "nummod", "poss", "cc", "conj")]
+        left = [
+            t
+            for t in root.lefts
+            if t.i < span.start and t.dep_ in ("compound", "amod", "nmod", "nummod", "poss", "cc", "conj")
+        ]
         if left:
             start = min(t.left_edge.i for t in left)
             while start < span.start and self.sdoc[start].lower_ in ("the", "a", "an"):
@@ -640,7 +671,9 @@ class DocActors:
     def title_only_mentions(self) -> None:
         """"the Russian leader", "the Azerbaijani president": the person the document names so."""
         titles = "|".join(sorted((re.escape(t) for t in TITLE_WORDS), key=len, reverse=True))
-        for match in re.finditer(rf"\b(?:[Tt]he\s+)?(?P<dem>[A-Z][\w\-]+)(?:['’]s)?\s+(?P<title>{titles})\b", self.document.text):
+        for match in re.finditer(
+            rf"\b(?:[Tt]he\s+)?(?P<dem>[A-Z][\w\-]+)(?:['’]s)?\s+(?P<title>{titles})\b", self.document.text
+        ):
             iso3 = self.gaz.demonyms.get(match["dem"]) or self.gaz.state_of(match["dem"])
             if iso3 is None:
                 continue

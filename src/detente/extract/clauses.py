@@ -61,9 +61,10 @@ class Parties:
         """The actor named in a span: a person before anything else, then the first mention."""
         best = None
         for mention in self.mentions:
-            if mention.start < end and start < mention.end:
-                if best is None or (mention.kind == "person" and best.kind != "person"):
-                    best = mention
+            if mention.start < end and start < mention.end and (
+                best is None or (mention.kind == "person" and best.kind != "person")
+            ):
+                best = mention
         return Party(best.actor_id, best.country, best.kind) if best else None
 
     def of(self, token: Token | None) -> Party | None:
@@ -92,7 +93,9 @@ class Parties:
         if found is None and token.lemma_.lower() in GENERIC_AGENTS:
             sentence = token.sent
             previous = token.doc[sentence.start - 1].sent.start_char if sentence.start > 0 else sentence.start_char
-            found = self.last_state_before(token.idx, sentence.start_char) or self.last_state_before(token.idx, previous)
+            found = self.last_state_before(token.idx, sentence.start_char) or self.last_state_before(
+                token.idx, previous
+            )
         return found
 
     def _owners_state(self, token: Token) -> Party | None:
@@ -158,7 +161,9 @@ class Parties:
 
     def both_sides(self, token: Token | None) -> tuple[str, str] | None:
         """"the two ministers", "both sides", "neither side", "the two governments": the document's main pair."""
-        if token is None or token.lemma_.lower() not in GENERIC_AGENTS | {"country", "state", "neighbour", "neighbor", "party"}:
+        if token is None or token.lemma_.lower() not in GENERIC_AGENTS | {
+            "country", "state", "neighbour", "neighbor", "party"
+        }:
             return None
         if any((c.dep_ == "nummod" and c.lower_ == "two")
                or (c.dep_ in ("det", "predet") and c.lower_ in ("both", "neither", "each", "either"))
@@ -252,7 +257,10 @@ def sentence_in_line(text: str, sentence: Span, anchor: int) -> tuple[int, int]:
 
 @cache
 def _threats() -> frozenset[tuple[str, ...]]:
-    return frozenset(tuple(p.split()) for p in json.loads((LEXICONS / "commitments.json").read_text(encoding="utf-8"))["threat_predicates"])
+    return frozenset(
+        tuple(p.split())
+        for p in json.loads((LEXICONS / "commitments.json").read_text(encoding="utf-8"))["threat_predicates"]
+    )
 
 
 @cache

@@ -258,7 +258,11 @@ class CommitmentFinder:
             elif child.dep_ == "prep" and child.lower_ in ("to", "with"):
                 target = next((c for c in child.children if c.dep_ == "pobj"), None)
             party = self.parties.of(target) if target is not None else None
-            if party and party.kind in ("state", "person", "organization") and (party.country or party.actor_id) != promiser_country:
+            if (
+                party
+                and party.kind in ("state", "person", "organization")
+                and (party.country or party.actor_id) != promiser_country
+            ):
                 return party.country or party.actor_id
         partner = self._partner(verb, promiser_country)
         return partner or self.parties.counterpart(promiser_country)
@@ -379,7 +383,9 @@ class CommitmentFinder:
 
     def _deadline_words(self, timex: Timex) -> re.Match[str] | None:
         before = HORIZON_PREP.search(self.text[max(0, timex.start - 40):timex.start])
-        if before and before.group("prep").lower() in ("by", "before", "until", "till", "within", "no later than", "from"):
+        if before and before.group("prep").lower() in (
+            "by", "before", "until", "till", "within", "no later than", "from"
+        ):
             return before
         return None
 
@@ -419,7 +425,9 @@ class CommitmentFinder:
                        for m in cue.finditer(text)):
                     start, end = sentence_in_line(self.text, sentence, sentence.start_char)
                     stance = "supports" if status == "kept" else "contradicts"
-                    found.append((status, StanceEvidence(self.document.doc_id, start, end, self.text[start:end], stance)))  # type: ignore[arg-type]
+                    found.append((status, StanceEvidence(
+                        self.document.doc_id, start, end, self.text[start:end], stance  # type: ignore[arg-type]
+                    )))
                     break
         if not found:
             return "open", ()
@@ -432,7 +440,9 @@ class CommitmentFinder:
         all the circumstances", "pledged that …"). Found once per sentence: every promise's status asks."""
         if sentence.start not in self._promising:
             self._promising[sentence.start] = any(
-                self.promise_verb(t) and any(c.dep_ in ("xcomp", "ccomp", "dobj") for c in t.children) for t in sentence)
+                self.promise_verb(t) and any(c.dep_ in ("xcomp", "ccomp", "dobj") for c in t.children)
+                for t in sentence
+            )
         return self._promising[sentence.start]
 
     @staticmethod
@@ -637,11 +647,13 @@ class CommitmentFinder:
         for verb in self.sdoc:
             if verb.pos_ != "VERB" or verb.lemma_.lower() not in breach or any(c.dep_ == "neg" for c in verb.children):
                 continue
-            agreement = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in self.agreements), None)
+            agreement = next(
+                (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in self.agreements), None
+            )
             if agreement is None:
                 continue
             breaker = self.parties.of(subject_of(verb))
-            if breaker is None or breaker.kind == "person" and breaker.country is None:
+            if breaker is None or (breaker.kind == "person" and breaker.country is None):
                 accuser = self._speaker(verb) or self._arguer(verb)
                 other = self.parties.counterpart(accuser.country) if accuser is not None else None
                 breaker = self.parties.actor(other)
@@ -684,7 +696,11 @@ class CommitmentFinder:
         words = set(re.findall(r"\w+", commitment.content.lower()))
         for earlier in found:
             other = set(re.findall(r"\w+", earlier.content.lower()))
-            if earlier.promiser == commitment.promiser and words and len(words & other) >= 0.8 * max(len(words), len(other)):
+            if (
+                earlier.promiser == commitment.promiser
+                and words
+                and len(words & other) >= 0.8 * max(len(words), len(other))
+            ):
                 return True
         return False
 

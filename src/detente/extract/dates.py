@@ -43,8 +43,10 @@ _PATTERNS: list[tuple[str, str]] = [
     ("dmy", rf"\b{_DAY.format(g='d2')}\s+(?:of\s+)?{_MONTH.format(g='m2')},?\s+{_YEAR.format(g='y2')}\b"),
     ("my", rf"\b{_MONTH.format(g='m3')},?\s+(?:of\s+)?{_YEAR.format(g='y3')}\b"),
     ("decade", r"\b(?:the\s+)?(?P<dq>(?:early|mid|late)[-\s])?(?P<dc>1[5-9]\d0|20\d0)s\b"),
-    ("md", rf"\b{_MONTH.format(g='m4')}\s+{_DAY.format(g='d4')}\b(?!,?\s*\d)(?:\s+(?:of\s+)?(?P<rel4>last|next|this)\s+year\b)?"),
-    ("dm", rf"\b{_DAY.format(g='d5')}\s+(?:of\s+)?{_MONTH.format(g='m5')}\b(?!,?\s*\d)(?:\s+(?:of\s+)?(?P<rel5>last|next|this)\s+year\b)?"),
+    ("md", rf"\b{_MONTH.format(g='m4')}\s+{_DAY.format(g='d4')}\b(?!,?\s*\d)"
+           rf"(?:\s+(?:of\s+)?(?P<rel4>last|next|this)\s+year\b)?"),
+    ("dm", rf"\b{_DAY.format(g='d5')}\s+(?:of\s+)?{_MONTH.format(g='m5')}\b(?!,?\s*\d)"
+           rf"(?:\s+(?:of\s+)?(?P<rel5>last|next|this)\s+year\b)?"),
     ("year", rf"\b{_YEAR_PREPOSITIONS}\s+{_YEAR.format(g='y6')}\b(?![-–]\d|\s*(?:%|per\b))"),
 ]
 _COMBINED = word_start_alternatives(_PATTERNS)
@@ -154,7 +156,9 @@ def _borrowed_year(context_year: int | None, published: str | None, month: int |
     if published:
         year = int(published[:4])
         if month is not None and len(published) >= 7:
-            offset = (month - int(published[5:7])) + ((day or 15) - int(published[8:10] if len(published) == 10 else 15)) / 31
+            offset = (month - int(published[5:7])) + (
+                (day or 15) - int(published[8:10] if len(published) == 10 else 15)
+            ) / 31
             if direction == "past" and offset > 0.5:
                 year -= 1  # reported in the past tense: the last such day before publication
             elif direction == "future" and offset < -0.5:
@@ -201,7 +205,7 @@ def find_timexes(
     merged: list[Timex] = sorted(absolute, key=lambda t: t.start)
     result: list[Timex] = []
     pending = sorted(relatives, key=lambda r: r.start)
-    for timex in merged + [None]:  # type: ignore[list-item]
+    for timex in [*merged, None]:  # type: ignore[list-item]
         limit = timex.start if timex is not None else len(text) + 1
         while pending and pending[0].start < limit:
             item = pending.pop(0)
@@ -246,7 +250,12 @@ def _quoted_today(text: str, timexes: list[Timex], quoted: list[tuple[int, int]]
     return fixed
 
 
-_EVENT_AFTER = re.compile(r"\s*(?:of|before|after|following|preceding)?\s*(?:the\s+)?(?:[\w\-–’']+\s+){0,3}?(?P<noun>talks|summit|meeting|visit|shooting|attack|incident|crash|election|vote|signing|agreement|ceremony|trial|hearing|conference|exercises|strike|deadline|release|arrest|call|announcement|opening)\b", re.IGNORECASE)
+_EVENT_AFTER = re.compile(
+    r"\s*(?:of|before|after|following|preceding)?\s*(?:the\s+)?(?:[\w\-–’']+\s+){0,3}?"
+    r"(?P<noun>talks|summit|meeting|visit|shooting|attack|incident|crash|election|vote|signing|agreement|ceremony"
+    r"|trial|hearing|conference|exercises|strike|deadline|release|arrest|call|announcement|opening)\b",
+    re.IGNORECASE,
+)
 
 
 def _months_named_alone(sdoc: Doc | None, taken: list[tuple[int, int]]) -> list[Any]:
@@ -258,9 +267,13 @@ def _months_named_alone(sdoc: Doc | None, taken: list[tuple[int, int]]) -> list[
         return []
     found = []
     for ent in sdoc.ents:
-        if ent.label_ == "DATE" and ent.text.lower() in MONTH_NAMES and ent.text[:1].isupper():
-            if not any(s < ent.end_char and ent.start_char < e for s, e in taken):
-                found.append(Relative(ent.start_char, ent.end_char, "bare_month", {"m14": ent.text}))
+        if (
+            ent.label_ == "DATE"
+            and ent.text.lower() in MONTH_NAMES
+            and ent.text[:1].isupper()
+            and not any(s < ent.end_char and ent.start_char < e for s, e in taken)
+        ):
+            found.append(Relative(ent.start_char, ent.end_char, "bare_month", {"m14": ent.text}))
     return found
 
 
@@ -357,7 +370,9 @@ def _event_day(text: str, item: Any, dated: list[Timex]) -> date | None:
     if item.kind == "right_after":
         noun = item.groups["ev20"].lower().rstrip("s")
     else:
-        match = _EVENT_AFTER.match(text, item.end) or (_EVENT_AFTER.search(text[item.start : item.end]) if item.kind == "eve" else None)
+        match = _EVENT_AFTER.match(text, item.end) or (
+            _EVENT_AFTER.search(text[item.start : item.end]) if item.kind == "eve" else None
+        )
         if match is None:
             return None
         noun = match["noun"].lower().rstrip("s")
@@ -369,10 +384,14 @@ def _event_day(text: str, item: Any, dated: list[Timex]) -> date | None:
         for timex in dated:
             if own and timex.start < item.end:
                 continue  # in its own sentence, only the date that follows the event's name
-            if timex.precision == "day" and timex.value and sentence.start() <= timex.start < sentence.end():
-                # the event's date is given where the text first names it with a day
-                if best is None or timex.start < best[0]:
-                    best = (timex.start, date.fromisoformat(timex.value))
+            # the event's date is given where the text first names it with a day
+            if (
+                timex.precision == "day"
+                and timex.value
+                and sentence.start() <= timex.start < sentence.end()
+                and (best is None or timex.start < best[0])
+            ):
+                best = (timex.start, date.fromisoformat(timex.value))
     return best[1] if best else None
 
 

@@ -1464,9 +1464,9 @@ class EventFinder:
 
     def _describing_clause(self, trigger: Token) -> Token | None:
         """The relative clause the trigger stands in when that clause tells what a thing is that the sentence's act
-        comments on: "on Wednesday the ministers denounced the memoranda in which both agreed on borders and allowed troop
-        deployments" — the agreeing and the deployments came before the denouncing; "the talks at which both
-        agreed" or "met the envoy, where she denounced it" take place when the sentence's act does."""
+        comments on: "on Wednesday the ministers denounced the memoranda in which both agreed on borders and
+        allowed troop deployments" — the agreeing and the deployments came before the denouncing; "the talks at
+        which both agreed" or "met the envoy, where she denounced it" take place when the sentence's act does."""
         clause = next((a for a in (trigger, *trigger.ancestors) if a.dep_ == "relcl"), None)
         if clause is None:
             return None

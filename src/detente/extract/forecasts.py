@@ -55,7 +55,11 @@ HEDGES = {"likely", "unlikely", "expected", "probably", "possibly", "perhaps", "
           "expect", "forecast", "predict", "predicted", "project", "projected", "anticipate", "anticipated",
           "confident", "confidence", "convinced", "believe", "think", "hope", "doubt"}
 # an analysis or opinion piece predicts in its own voice; a news report's "will" states a schedule
-ANALYSIS_VOICE = re.compile(r"(?m)^\W*(forecasts?|outlook|scenarios?|what (?:comes|happens) next)\b|\bI (?:think|believe|expect|wrote|argued)\b", re.I)
+ANALYSIS_VOICE = re.compile(
+    r"(?m)^\W*(forecasts?|outlook|scenarios?|what (?:comes|happens) next)\b"
+    r"|\bI (?:think|believe|expect|wrote|argued)\b",
+    re.I,
+)
 DEONTIC = {"respect", "honour", "honor", "comply", "abide", "fulfil", "fulfill", "pay", "return", "release", "stop",
            "end", "withdraw", "apologise", "apologize", "explain", "observe", "implement", "keep", "behave", "obey"}
 
@@ -504,7 +508,11 @@ class ForecastFinder:
                 continue  # (with a horizon, "would have concluded by June" is a future perfect)
             if self.states_a_rule(verb, start, end):
                 continue
-            if end - start < 12 or any(s <= verb.idx < e for s, e in taken + self.promised) or self.repeats_promise(start, end):
+            if (
+                end - start < 12
+                or any(s <= verb.idx < e for s, e in taken + self.promised)
+                or self.repeats_promise(start, end)
+            ):
                 continue
             if not self.analysis and self.author_of(verb) == self.author and not self.hedged(verb, start, end):
                 continue  # a news report's own "will" states a schedule ("fees will rise from 1 March")
@@ -523,7 +531,10 @@ class ForecastFinder:
             conditional, condition = self.condition(verb, last_condition)
             if conditional and not condition:
                 conditional = False
-            carried[line_start] = (horizon, condition if condition and not condition.startswith("unless") else last_condition)
+            carried[line_start] = (
+                horizon,
+                condition if condition and not condition.startswith("unless") else last_condition,
+            )
             taken.append((start, end))
             forecast = self.forecast(verb, start, end, horizon, conditional, condition)
             if not forecast.subjects and self.parties.main_dyad() is None:

@@ -83,10 +83,10 @@ def find_marked_spans(para: str) -> list[Marked]:
     spans: list[Marked] = []
     stack: list[tuple[str, int]] = []
     for i, ch in enumerate(para):
-        if stack and PAIRS[stack[-1][0]] == ch and ch != '"' and not (ch == "’" and _is_apostrophe(para, i)):
-            _, at = stack.pop()
-            spans.append(Marked(at, i, at + 1, i, len(stack)))
-        elif ch == '"' and stack and stack[-1][0] == '"':
+        if (
+            (stack and PAIRS[stack[-1][0]] == ch and ch != '"' and not (ch == "’" and _is_apostrophe(para, i)))
+            or (ch == '"' and stack and stack[-1][0] == '"')
+        ):
             _, at = stack.pop()
             spans.append(Marked(at, i, at + 1, i, len(stack)))
         elif ch in ("“", "«", "„", "‹") or (ch in ("‘", '"') and not _is_apostrophe(para, i) and _opens(para, i)):
@@ -173,9 +173,10 @@ class QuoteFinder:
     def actor_at(self, start_char: int, end_char: int) -> Mention | None:
         best = None
         for mention in self.mentions:
-            if mention.start < end_char and start_char < mention.end:
-                if best is None or _kind_rank(mention.kind) < _kind_rank(best.kind):
-                    best = mention
+            if mention.start < end_char and start_char < mention.end and (
+                best is None or _kind_rank(mention.kind) < _kind_rank(best.kind)
+            ):
+                best = mention
         return best
 
     def speaker_of(self, subject: Token, before_char: int) -> str | None:
@@ -201,7 +202,11 @@ class QuoteFinder:
         return mention.actor_id if mention else None
 
     def last_person_before(self, char: int, pronoun: str) -> str | None:
-        kinds = ("person",) if pronoun in PERSON_PRONOUNS or pronoun == "i" else ("person", "state", "organization", "media")
+        kinds = (
+            ("person",)
+            if pronoun in PERSON_PRONOUNS or pronoun == "i"
+            else ("person", "state", "organization", "media")
+        )
         for mention in reversed(self.mentions):
             if mention.end <= char and mention.kind in kinds:
                 return mention.actor_id
@@ -255,13 +260,15 @@ class QuoteFinder:
 
     def _after_quote(self, marked: Marked, span: Span) -> Attribution | None:
         """"…,” Putin promised." / "…,” said the minister." / "…,” she stated."."""
-        after = self.sdoc.char_span(marked.close_at + 1, min(len(self.text), marked.close_at + 120), alignment_mode="contract")
+        after = self.sdoc.char_span(
+            marked.close_at + 1, min(len(self.text), marked.close_at + 120), alignment_mode="contract"
+        )
         if after is None:
             return None
         if "\n" in self.text[marked.close_at + 1 : after.start_char + 1]:
             return None  # the attribution never lies in the next paragraph
         for token in list(after)[:6]:
-            if "\n" in token.text or token.is_sent_start and token.i > after.start + 3:
+            if "\n" in token.text or (token.is_sent_start and token.i > after.start + 3):
                 break
             if self.reporting_verb(token):
                 subject = self.subject_of(token)
@@ -374,7 +381,11 @@ class QuoteFinder:
     def _parenthetical_cue(self, head: Token, marked: Marked) -> Attribution | None:
         """"as Russia, he argues, has entered an era in which “…”": a reporting aside."""
         for child in head.children:
-            if child.dep_ in ("parataxis", "advcl") and self.reporting_verb(child) and not marked.start <= child.idx < marked.end:
+            if (
+                child.dep_ in ("parataxis", "advcl")
+                and self.reporting_verb(child)
+                and not marked.start <= child.idx < marked.end
+            ):
                 subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
                 if subject is not None and not any(c.dep_ in ("ccomp", "dobj") for c in child.children):
                     return Attribution(child, self.speaker_of(subject, marked.open_at), subject)
@@ -461,7 +472,11 @@ class QuoteFinder:
         quotes = [q for q in quotes if not any(s - 1 <= q.start and q.end <= e + 1 for s, e in direct_spans)]
         # one report inside another by the same speaker is the same report
         return [q for q in quotes if not any(
-            o is not q and o.speaker == q.speaker and o.start <= q.start and q.end <= o.end and (o.start, o.end) != (q.start, q.end)
+            o is not q
+            and o.speaker == q.speaker
+            and o.start <= q.start
+            and q.end <= o.end
+            and (o.start, o.end) != (q.start, q.end)
             for o in quotes)]
 
     def _complement_quote(self, verb: Token) -> Quote | None:
@@ -475,7 +490,7 @@ class QuoteFinder:
         if verb.lemma_.lower() in lexicon()["indirect_need_that"] and not has_that:
             return None
         subject = self.subject_of(verb)
-        if subject is None or subject.i > verb.i and not has_that:
+        if subject is None or (subject.i > verb.i and not has_that):
             return None
         speaker = self.speaker_of(subject, verb.idx)
         if speaker is None and subject.lower_ not in PRONOUNS:
@@ -493,13 +508,19 @@ class QuoteFinder:
                 last -= 1
         return self._content_quote(first, last, speaker, verb, subject)
 
-    def _content_quote(self, first: int, last: int, speaker: str | None, cue: Token, subject: Token | None) -> Quote | None:
+    def _content_quote(
+        self, first: int, last: int, speaker: str | None, cue: Token, subject: Token | None
+    ) -> Quote | None:
         while first < last and in_dateline(self.sdoc[first]):  # "BRASK, 8 May (ValPress) -" is nobody's words
             first += 1
         while last > first and self.sdoc[last].is_punct and self.sdoc[last].text not in ("”", "’", "»", '"'):
             last -= 1
         start, end = self.sdoc[first].idx, self.sdoc[last].idx + len(self.sdoc[last].text)
-        if end - start < 8 or not (self.text[start].isalnum() or self.text[start] in "“‘«\"") or "\n" in self.text[start:end]:
+        if (
+            end - start < 8
+            or not (self.text[start].isalnum() or self.text[start] in "“‘«\"")
+            or "\n" in self.text[start:end]
+        ):
             return None
         return Quote(
             quote_id=_quote_id(self.document.doc_id, "indirect", start, end), doc_id=self.document.doc_id,
@@ -546,7 +567,9 @@ class QuoteFinder:
     def _fronted_complement(self, verb: Token) -> Quote | None:
         """"Two servicemen died at the scene, the border service said." The content comes first."""
         complement = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
-        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i > complement.i), None) if complement else None
+        subject = (
+            next((c for c in verb.children if c.dep_ == "nsubj" and c.i > complement.i), None) if complement else None
+        )
         if complement is None or subject is None or verb.dep_ != "ROOT":
             return None
         return self._reported_before(complement.left_edge.i, complement.right_edge.i, verb, subject)

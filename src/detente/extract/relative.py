@@ -46,13 +46,17 @@ PATTERNS: list[tuple[str, str]] = [
     ("month_of_rel_year", rf"\b(?P<m1>{_MONTH})\s+of\s+(?P<r1>last|next|this)\s+year\b"),
     ("rel_month_name", rf"\b(?P<r2>[Ll]ast|[Nn]ext|[Tt]his)\s+(?P<m2>{_MONTH})\b(?!\s+\d)"),
     ("rel_weekday", rf"\b(?P<r3>[Ll]ast|[Nn]ext|[Tt]his)\s+(?P<w3>{_WD}){_PART}\b"),
-    ("edge_rel", r"\b(?P<edge>[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate)\s+(?P<r4>this|next|last)\s+(?P<u4>week|month|year)\b"),
-    ("end_of", r"\b(?:[Tt]he\s+)?(?P<edge5>end|beginning|start|middle)\s+of\s+(?:the\s+|this\s+|next\s+|last\s+)?(?P<u5>week|month|year)\b"),
+    ("edge_rel",
+     r"\b(?P<edge>[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate)\s+(?P<r4>this|next|last)\s+(?P<u4>week|month|year)\b"),
+    ("end_of", r"\b(?:[Tt]he\s+)?(?P<edge5>end|beginning|start|middle)\s+of\s+"
+               r"(?:the\s+|this\s+|next\s+|last\s+)?(?P<u5>week|month|year)\b"),
     ("rel_unit", r"\b(?P<r6>[Ll]ast|[Nn]ext|[Tt]his|[Pp]revious|[Ff]ollowing|[Cc]oming)\s+(?P<u6>week|month|year)\b"),
     ("ago", rf"\b(?P<n7>{_NUM})\s+(?P<u7>{_UNIT})\s+ago\b"),
     ("later", rf"\b(?P<n8>{_NUM})\s+(?P<u8>{_UNIT})\s+(?P<dir8>later|earlier|after(?:wards)?|before)\b"),
-    ("eve", r"\b(?:[Oo]n\s+)?[Tt]he\s+eve\s+of\s+(?:the\s+)?(?P<event9>[\w\-–’' ]{3,60}?)(?=[,.;:]|\s+(?:a|the)\s+decision|\s+\(|$)"),
-    ("day_rel", r"\b[Tt]he\s+(?P<which10>next|following|previous|preceding)\s+day\b|\b[Tt]he\s+day\s+(?P<dir10>before|after)\b"),
+    ("eve", r"\b(?:[Oo]n\s+)?[Tt]he\s+eve\s+of\s+(?:the\s+)?(?P<event9>[\w\-–’' ]{3,60}?)"
+            r"(?=[,.;:]|\s+(?:a|the)\s+decision|\s+\(|$)"),
+    ("day_rel",
+     r"\b[Tt]he\s+(?P<which10>next|following|previous|preceding)\s+day\b|\b[Tt]he\s+day\s+(?P<dir10>before|after)\b"),
     ("deictic", r"\b(?P<d11>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)\b"),
     ("weekday", rf"\b(?P<w12>{_WD}){_PART}\b(?!,?\s+(?:\d|{_MONTH}))"),
     ("season", r"\b(?P<r13>[Ll]ast|[Nn]ext|[Tt]his|[Tt]he)\s+(?P<s13>spring|summer|autumn|winter)\b"),
@@ -60,13 +64,18 @@ PATTERNS: list[tuple[str, str]] = [
     ("same_day", r"\b[Tt]he\s+same\s+(?:day|night|evening|morning|afternoon)\b"),
     ("hours_later", rf"\b(?P<n17>{_NUM})\s+hours?\s+(?P<dir17>later|earlier|before|after(?:wards)?)\b"),
     ("part_of_day", r"\b(?:in|In|by|By|late|Late|early|Early)\s(?P<p18>the\s+(?:morning|afternoon|evening|night))\b"),
-    ("ordinal_of", rf"\b(?:[Tt]he\s+)?(?P<o19>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{{1,2}}(?:st|nd|rd|th))\s+of\s+(?P<m19>{_MONTH})\b(?!\s+\d)"),
-    ("right_after", r"\b(?:[Aa]lmost\s+|[Jj]ust\s+)?(?:[Ii]mmediately|[Ss]hortly|[Ss]oon|[Rr]ight)\s+(?P<dir20>after|before)\s+(?:the\s+|[A-Z][\w’']+(?:’s|'s)\s+)?(?!(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midnight|dawn|dusk)\b)(?P<ev20>[a-z][\w\-]+)"),
-    ("bare_month", rf"\b(?P<prep14>in|In|since|Since|until|Until|by|By|from|From|to|of|during|before|after|early|late|mid-|till|through)\s(?P<m14>{_MONTH})\b(?!\s+(?:\d|of\s+(?:last|next|this)))"),
+    ("ordinal_of", rf"\b(?:[Tt]he\s+)?(?P<o19>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+                   rf"|\d{{1,2}}(?:st|nd|rd|th))\s+of\s+(?P<m19>{_MONTH})\b(?!\s+\d)"),
+    ("right_after", r"\b(?:[Aa]lmost\s+|[Jj]ust\s+)?(?:[Ii]mmediately|[Ss]hortly|[Ss]oon|[Rr]ight)\s+"
+                    r"(?P<dir20>after|before)\s+(?:the\s+|[A-Z][\w’']+(?:’s|'s)\s+)?"
+                    r"(?!(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midnight|dawn|dusk)\b)"
+                    r"(?P<ev20>[a-z][\w\-]+)"),
+    ("bare_month", rf"\b(?P<prep14>in|In|since|Since|until|Until|by|By|from|From|to|of|during|before|after|early|late"
+                   rf"|mid-|till|through)\s(?P<m14>{_MONTH})\b(?!\s+(?:\d|of\s+(?:last|next|this)))"),
 ]
 # case matters for weekday and month names ("May", not "may"); number words may open a sentence
-_CASELESS = {"month_of_rel_year", "edge_rel", "end_of", "rel_unit", "ago", "later", "eve", "day_rel", "deictic", "season",
-             "same_day", "hours_later"}
+_CASELESS = {"month_of_rel_year", "edge_rel", "end_of", "rel_unit", "ago", "later", "eve", "day_rel", "deictic",
+             "season", "same_day", "hours_later"}
 
 
 def word_start_alternatives(named: Iterable[tuple[str, str]]) -> re.Pattern[str]:
@@ -178,7 +187,12 @@ def resolve(item: Relative, published: str | None, context: date | None, directi
         offset = {"last": -1, "previous": -1, "past": -1, "next": 1, "following": 1, "coming": 1}.get(rel, 0)
         if rel in ("previous", "following"):
             return UNRESOLVED  # relative to a narrated time, not to publication
-        if kind == "end_of" and item.groups.get("edge5") and "next" not in _span_words(item) and "last" not in _span_words(item):
+        if (
+            kind == "end_of"
+            and item.groups.get("edge5")
+            and "next" not in _span_words(item)
+            and "last" not in _span_words(item)
+        ):
             offset = 0
         if unit == "year":
             return Resolved(f"{year + offset:04d}", "year", "published")
@@ -208,7 +222,9 @@ def resolve(item: Relative, published: str | None, context: date | None, directi
         word = g["o19"].lower()
         day_number = ordinals.index(word) + 1 if word in ordinals else int(re.sub(r"\D", "", word))
         m = MONTH_NAMES[g["m19"].lower()]
-        y = year if month is None else (year + 1 if direction == "future" and m < month else year - 1 if direction == "past" and m > month else year)
+        y = year if month is None else (
+            year + 1 if direction == "future" and m < month else year - 1 if direction == "past" and m > month else year
+        )
         try:
             return Resolved(_day(date(y, m, day_number)), "day", "published")
         except ValueError:
@@ -272,7 +288,11 @@ def _resolve_context(item: Relative, context: date | None) -> Resolved:
         n = _count(g["n17"])
         shift = (n or 0) * (-1 if g["dir17"].lower() in ("earlier", "before") else 1)
         moved = context + timedelta(hours=shift) if n is not None else context
-        return Resolved(_day(moved if isinstance(moved, date) else context), "day", "context") if n is None or abs(shift) < 24 else UNRESOLVED
+        return (
+            Resolved(_day(moved if isinstance(moved, date) else context), "day", "context")
+            if n is None or abs(shift) < 24
+            else UNRESOLVED
+        )
     if item.kind == "eve":
         return Resolved(_day(context - timedelta(days=1)), "day", "context")
     if item.kind == "day_rel":

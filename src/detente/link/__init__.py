@@ -238,7 +238,9 @@ class Linker(StatementLinking):
         for item, item_windows in windows.items():
             for key, _, _ in item_windows:
                 wanted[key].update(words[item])
-        index: dict[str, dict[str, list[tuple[str, str, str | None, str | None]]]] = defaultdict(lambda: defaultdict(list))
+        index: dict[str, dict[str, list[tuple[str, str, str | None, str | None]]]] = defaultdict(
+            lambda: defaultdict(list)
+        )
         for row in self.store.keyed_rows(collection, (w for ws in windows.values() for w in ws)):
             for word in wanted[row[0]].intersection(words_of(row)):
                 index[row[0]][word].append(row)
@@ -261,7 +263,9 @@ class Linker(StatementLinking):
         start = iso_day(day)
         return shifted(start, -before), shifted(start, after)
 
-    def lookup(self, collection: str, windows: dict[str, list[tuple[str, str | None, str | None]]]) -> dict[str, set[str]]:
+    def lookup(
+        self, collection: str, windows: dict[str, list[tuple[str, str | None, str | None]]]
+    ) -> dict[str, set[str]]:
         """For each item, the records under its windows' keys and days; all items in one pass over the keys."""
         rows: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
         for key, record_id, day, _ in self.store.keyed_rows(collection, (w for ws in windows.values() for w in ws)):
@@ -269,7 +273,8 @@ class Linker(StatementLinking):
         return {item: {rid for key, lo, hi in ws for rid, day in rows[key]
                        if day is None or ((lo or "") <= day <= (hi or "~"))} for item, ws in windows.items()}
 
-    def components(self, collection: str, seeds: Iterable[T], windows: Callable[[T], Iterable[tuple[str, str | None, str | None]]],
+    def components(self, collection: str, seeds: Iterable[T],
+                   windows: Callable[[T], Iterable[tuple[str, str | None, str | None]]],
                    linked: Callable[[T, T], bool], block: Callable[[T], str], *, ident: Callable[[T], str] = _id_of,
                    read: Callable[[list[tuple[str, str, str | None, str | None]]], dict[str, T]] | None = None,
                    shared: tuple[Callable[[T], frozenset[str]],
@@ -311,7 +316,7 @@ class Linker(StatementLinking):
             loaded = read([row for row in rows if row[1] not in fresh and row[1] in paired])
             reached = []
             tested: set[tuple[str, str]] = set()
-            for r, (key, cid, day, _) in pairs:
+            for r, (_key, cid, _day, _) in pairs:
                 c = members[cid] if cid in fresh else loaded[cid]
                 rid = ident(r)
                 if rid == cid or (cid in fresh and rid > cid) or (rid, cid) in tested or block(r) != block(c):
@@ -330,8 +335,10 @@ class Linker(StatementLinking):
         return list(groups.values())
 
     @staticmethod
-    def _pairs(owners: dict[str, list[tuple[str | None, str | None, T]]], rows: list[tuple[str, str, str | None, str | None]],
-               shared: tuple[Callable[[T], frozenset[str]], Callable[[tuple[str, str, str | None, str | None]], Iterable[str]], int] | None,
+    def _pairs(owners: dict[str, list[tuple[str | None, str | None, T]]],
+               rows: list[tuple[str, str, str | None, str | None]],
+               shared: tuple[Callable[[T], frozenset[str]],
+                             Callable[[tuple[str, str, str | None, str | None]], Iterable[str]], int] | None,
                ) -> Iterator[tuple[T, tuple[str, str, str | None, str | None]]]:
         """``(record, row)`` for each row inside a window of the record; with ``shared`` (the record's
         words, the row's words, how many they must share), only pairs sharing that many words."""
@@ -352,7 +359,9 @@ class Linker(StatementLinking):
         for key, windows in owners.items():
             for _, _, r in windows:
                 wanted[key].update(words_of_record(r))
-        index: dict[str, dict[str, list[tuple[str, str, str | None, str | None]]]] = defaultdict(lambda: defaultdict(list))
+        index: dict[str, dict[str, list[tuple[str, str, str | None, str | None]]]] = defaultdict(
+            lambda: defaultdict(list)
+        )
         for row in rows:
             for word in wanted[row[0]].intersection(words_of_row(row)):
                 index[row[0]][word].append(row)
@@ -372,7 +381,9 @@ class Linker(StatementLinking):
                     if n >= at_least and (row[2] is None or (lo or "") <= row[2] <= (hi or "~")):
                         yield r, row
 
-    def read_records(self, collection: str) -> Callable[[list[tuple[str, str, str | None, str | None]]], dict[str, Any]]:
+    def read_records(
+        self, collection: str
+    ) -> Callable[[list[tuple[str, str, str | None, str | None]]], dict[str, Any]]:
         def read(rows: list[tuple[str, str, str | None, str | None]]) -> dict[str, Any]:
             found = {_id_of(c): c for c in self.store.records_by_ids(collection, {row[1] for row in rows})}
             self.corpus.load(_doc_of(c) for c in found.values())
@@ -446,7 +457,9 @@ class Linker(StatementLinking):
                 info = " ".join(cue["object"])
                 keys["promise_noun"] += [(actor, cue_id(cue), self.day(cue["doc_id"]), info) for actor in cue["actors"]]
             elif cue["kind"] == "verdict":  # by every actor of its document
-                keys["verdict"] += [(actor, cue_id(cue), self.day(cue["doc_id"])) for actor in sorted(actors_of[cue["doc_id"]])]
+                keys["verdict"] += [
+                    (actor, cue_id(cue), self.day(cue["doc_id"])) for actor in sorted(actors_of[cue["doc_id"]])
+                ]
             elif cue["kind"] == "occasion":  # by occasion and place, on the day claimed
                 keys["occasion"].append((cue["key"], cue_id(cue), cue["value"]))
             elif cue["kind"] == "persists":  # by the actors it names, with its words, on the day it was written by
@@ -533,7 +546,9 @@ class Linker(StatementLinking):
         rows, emptied = [], []
         for (a, b), months in sorted(stored.items()):
             changed = by_pair[(a, b)]
-            found, gone = update_series(a, b, months, changed, lambda m, a=a, b=b: self.store.counted_events([(a, b, m)])[(a, b, m)])
+            found, gone = update_series(
+                a, b, months, changed, lambda m, a=a, b=b: self.store.counted_events([(a, b, m)])[(a, b, m)]
+            )
             rows += found
             emptied += [(a, b, m) for m in gone]
         self.store.put_dyads(rows, emptied)
@@ -613,7 +628,9 @@ class Linker(StatementLinking):
         competing = self.promise_groups_near(refs, changed)
         references = assign_references(competing, refs, self.corpus, PROMISE_DAYS, matcher.plain_words, self.places_of)
         rows, disagreements, blocks = [], [], []
-        names = {a.actor_id: a.name for a, _, _ in self.store.actor_rows({g[0].promiser for g in changed + judged}).values()}
+        names = {
+            a.actor_id: a.name for a, _, _ in self.store.actor_rows({g[0].promiser for g in changed + judged}).values()
+        }
         sentences_of = self.status_sentences(changed, matcher)
         for i, group in enumerate(changed):
             merged, view = linked_promise(group, self.corpus, sentences_of[_group_key(group)], matcher,
@@ -641,7 +658,8 @@ class Linker(StatementLinking):
             if disagreement:
                 disagreements.append((block, disagreement))
         rows += [(head, head, merged) for head, merged in mentioned.items()]
-        self.store.replace_links("commitments", [rid for rid, _, _ in rows] + [c.commitment_id for g in changed for c in g],
+        self.store.replace_links("commitments",
+                                 [rid for rid, _, _ in rows] + [c.commitment_id for g in changed for c in g],
                                  rows)
         self.store.replace_disagreements(blocks, disagreements)
         self.file_promises(changed, matcher)
@@ -725,7 +743,9 @@ class Linker(StatementLinking):
         stored = {}
         for key, head in heads.items():
             merged = found.get(head)
-            if merged is not None and not any(e.doc_id in relinked for e in (*merged.status_evidence, *merged.also_reported_in)):
+            if merged is not None and not any(
+                e.doc_id in relinked for e in (*merged.status_evidence, *merged.also_reported_in)
+            ):
                 stored[key] = merged  # type: ignore[assignment]
         self.corpus.load(e.doc_id for m in stored.values() for e in m.status_evidence)
         return stored
@@ -777,7 +797,8 @@ class Linker(StatementLinking):
                 if matcher.restates(a, b):
                     return True
                 return a.promiser == b.promiser and a.evidence.doc_id != b.evidence.doc_id and \
-                    self.near(a.evidence.doc_id, b.evidence.doc_id, PROMISE_DAYS) and matcher.similarity(a, b) >= PROMISE_THRESHOLD
+                    self.near(a.evidence.doc_id, b.evidence.doc_id, PROMISE_DAYS) and \
+                    matcher.similarity(a, b) >= PROMISE_THRESHOLD
 
             parts = self.components("commitments", records,
                                     lambda c: [self.window(c.promiser, c.evidence.doc_id, PROMISE_DAYS, PROMISE_DAYS)],
@@ -793,7 +814,8 @@ class Linker(StatementLinking):
                 promise_similarity(a.beneficiary, b.beneficiary, a.promise, b.promise) >= PROMISE_THRESHOLD
 
         probe_parts = self.components(
-            "commitments", probes.values(), lambda p: [(p.promiser, *self.day_window(p.day, PROMISE_DAYS, PROMISE_DAYS))],
+            "commitments", probes.values(),
+            lambda p: [(p.promiser, *self.day_window(p.day, PROMISE_DAYS, PROMISE_DAYS))],
             linked, lambda p: p.promiser, ident=lambda p: p.record_id,
             read=lambda rows: {rid: PromiseProbe.of(key, rid, day, info) for key, rid, day, info in rows},
             shared=(lambda p: p.promise, lambda row: PromiseProbe.field_words(row, 3), PROMISE_SHARED_WORDS))
@@ -831,8 +853,9 @@ class Linker(StatementLinking):
         (reported up to PROMISE_DAYS before it by an actor it names, sharing two words with it)."""
         taken = {c.commitment_id for g in known for c in g}
         sentences = [r for r in refs if r["kind"] == "promise_ref"]
-        found = self.matching("commitments", {cue_id(r): [self.window(a, r["doc_id"], PROMISE_DAYS, 0) for a in r["actors"]]
-                                              for r in sentences},
+        found = self.matching("commitments",
+                              {cue_id(r): [self.window(a, r["doc_id"], PROMISE_DAYS, 0) for a in r["actors"]]
+                               for r in sentences},
                               {cue_id(r): frozenset(plain(r["words"])) for r in sentences}, 2, _group_sentence_words)
         placed = [r for r in sentences if r.get("made_at")]  # where it was made counts as a shared word
         found.update({f"at:{k}": v for k, v in self.matching(
@@ -884,7 +907,9 @@ class Linker(StatementLinking):
                 made_at[item] = at
         for item, ids in self.lookup("status", made_at).items():  # all groups' places in one pass over the keys
             found[item] = found.get(item, []) + [("", i, None, None) for i in sorted(ids)]
-        cues = {cue_id(c): c for c in self.store.cue_rows("status", {row[1] for rows in found.values() for row in rows})}
+        cues = {
+            cue_id(c): c for c in self.store.cue_rows("status", {row[1] for rows in found.values() for row in rows})
+        }
         # and the status sentences holding one of its reports, whatever their words (promises.tells_of_report)
         reports_in: dict[str, list[tuple[tuple[str, ...], int, int]]] = defaultdict(list)
         for g in groups:
@@ -981,7 +1006,9 @@ class Linker(StatementLinking):
             filed_under[item] = actors_of.get(cue["doc_id"], set()) if cue["kind"] == "verdict" else set(cue["actors"])
         # each row's info read once, not once per sentence whose window holds it
         rows: dict[str, list[tuple[str, str | None, bool, list[str], bool, bool]]] = defaultdict(list)
-        for key, record_id, day, info in self.store.keyed_rows("forecasts", (w for ws in cue_windows.values() for w in ws)):
+        for key, record_id, day, info in self.store.keyed_rows(
+            "forecasts", (w for ws in cue_windows.values() for w in ws)
+        ):
             actors, tab, own = (info or "").partition("\t")
             rows[key].append((record_id, day, info is not None, actors.split(), bool(tab), bool(own)))
         for item, item_windows in cue_windows.items():
@@ -1052,7 +1079,9 @@ class Linker(StatementLinking):
                 found[f.forecast_id] = self.corpus.words_at(f.doc_id, at, condition)
         return found
 
-    def later_events(self, forecasts: list[Forecast], limits: dict[str, Any]) -> dict[str, list[tuple[str | None, Event]]]:
+    def later_events(
+        self, forecasts: list[Forecast], limits: dict[str, Any]
+    ) -> dict[str, list[tuple[str | None, Event]]]:
         """For each forecast, the groups of events between its states of a type it (or its condition) predicts,
         dated from its publication to its reach, as ``(group date, canonical report)``."""
         wanted: dict[str, list[tuple[str, str, str, str]]] = {}
@@ -1106,10 +1135,13 @@ class Linker(StatementLinking):
         own = {fid: frozenset(own_plain_words(f, self.corpus)) for fid, f in by_forecast.items()}
         done = self.matching("outcome", windows, own, FORECAST_SHARED_WORDS, _cue_words)
         # the "outcome" key holds only sentences that tell an outcome (store_cues), so no test is needed here
-        outcomes = {cue_id(c): c for c in self.store.cue_rows("status", {row[1] for rows in done.values() for row in rows})}
+        outcomes = {
+            cue_id(c): c for c in self.store.cue_rows("status", {row[1] for rows in done.values() for row in rows})
+        }
         self.corpus.load(c["doc_id"] for c in [*cues.values(), *outcomes.values()])
         return {fid: [cues[i] for i in sorted(ids) if i in cues]
-                + [outcome_cue(outcomes[i], by_forecast[fid]) for i in sorted(row[1] for row in done[fid]) if i in outcomes]
+                + [outcome_cue(outcomes[i], by_forecast[fid])
+                   for i in sorted(row[1] for row in done[fid]) if i in outcomes]
                 for fid, ids in found.items()}
 
     # -- disagreements over facts
@@ -1150,7 +1182,9 @@ class Linker(StatementLinking):
         found = {cue_id(c): c for c in new}
         frontier = list(new)
         while frontier:
-            windows = [(c["key"], shifted(first_day(c["value"]), -8), shifted(first_day(c["value"]), 8)) for c in frontier]
+            windows = [
+                (c["key"], shifted(first_day(c["value"]), -8), shifted(first_day(c["value"]), 8)) for c in frontier
+            ]
             wanted = self.store.keyed("occasion", windows) - found.keys()
             frontier = self.store.cue_rows("occasion", wanted)
             found.update((cue_id(c), c) for c in frontier)

@@ -53,7 +53,9 @@ def update_series(a: str, b: str, stored: Mapping[str, tuple[Dyad, float | None]
             cell = read(period)
         if cell is not None:
             total = math.fsum(score for _, score in cell)
-            events, cooperation, conflict = len(cell), sum(1 for _, s in cell if s > 0), sum(1 for _, s in cell if s < 0)
+            events, cooperation, conflict = (
+                len(cell), sum(1 for _, s in cell if s > 0), sum(1 for _, s in cell if s < 0)
+            )
         else:
             assert old is not None and total is not None
             events, cooperation, conflict = old.events, old.cooperation, old.conflict

@@ -124,7 +124,11 @@ class EventMatcher:
         if not _dated(dated) or _dated(undated) or not published:
             return False
         apart = days_between(dated.date, published)
-        return apart is not None and dated.date[: len(published)] <= published[: len(dated.date)] and apart <= REFER_BACK_DAYS
+        return (
+            apart is not None
+            and dated.date[: len(published)] <= published[: len(dated.date)]
+            and apart <= REFER_BACK_DAYS
+        )
 
     def _in_its_year(self, undated: Event, in_year: Event) -> bool:
         """A report dated only by its year in a later article ("released the students in 2025") and an undated
@@ -275,13 +279,17 @@ def event_windows(event: Event, corpus: Corpus) -> list[tuple[str, str, str]]:
         start, month_start, end = first_day(event.date), first_day(event.date[:7]), last_day(event.date)
         assert start and month_start and end
         windows.append((block + "|date", _iso(month_start - _days(NEAR_DAYS + 1)), _iso(end + _days(NEAR_DAYS + 1))))
-        windows.append((by_publication, _iso(start - _days(REFER_BACK_DAYS + 1)), _iso(start + _days(REFER_BACK_DAYS + 1))))
+        windows.append(
+            (by_publication, _iso(start - _days(REFER_BACK_DAYS + 1)), _iso(start + _days(REFER_BACK_DAYS + 1)))
+        )
     elif published:
         until = last_day(corpus.written(event.doc_id))
         assert until
         windows.append((block + "|date", _iso(published - _days(REFER_BACK_DAYS + 1)), _iso(until + _days(1))))
     if published:
-        windows.append((by_publication, _iso(published - _days(UNDATED_DAYS + 1)), _iso(published + _days(UNDATED_DAYS + 1))))
+        windows.append(
+            (by_publication, _iso(published - _days(UNDATED_DAYS + 1)), _iso(published + _days(UNDATED_DAYS + 1)))
+        )
         if _year_only(event) and (year := first_day(event.date)) is not None:  # undated reports of its year, before it
             windows.append((block + "|undated", _iso(max(year, published - _days(REFER_BACK_DAYS + 1))),
                             _iso(published + _days(1))))

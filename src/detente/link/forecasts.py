@@ -257,7 +257,9 @@ def event_evidence(forecast: Forecast, corpus: Corpus, groups: Iterable[tuple[st
             continue
         if not {event.source_country, event.target_country} <= countries:
             continue
-        if corpus.order(event.doc_id) <= corpus.order(forecast.doc_id) or not within(when, published, forecast.resolves_by):
+        if corpus.order(event.doc_id) <= corpus.order(forecast.doc_id) or not within(
+            when, published, forecast.resolves_by
+        ):
             continue
         if not any_event and not _same_matter(forecast_words, event_words(event)):
             continue
@@ -292,7 +294,8 @@ def cue_evidence(forecast: Forecast, corpus: Corpus, cues: Iterable[dict[str, An
     for cue in cues:
         if cue["doc_id"] == forecast.doc_id or corpus.order(cue["doc_id"]) <= published:
             continue
-        if cue.get("outcome"):  # whether something was done: read only when it shares SHARED_WORDS of the prediction's own words
+        # whether something was done: read only when it shares SHARED_WORDS of the prediction's own words
+        if cue.get("outcome"):
             if cue.get("status") == "broken" and not _not_done_of(cue["text"], own):
                 continue
             found.append(StanceEvidence(cue["doc_id"], cue["start"], cue["end"], cue["text"], cue["stance"]))
@@ -362,7 +365,9 @@ def checked_forecast(forecast: Forecast, corpus: Corpus, groups: list[tuple[str 
     else:
         verdict = None
     settled = bool(judged or happened)
-    horizon_passed = bool(forecast.resolves_by and latest and latest[: len(forecast.resolves_by)] > forecast.resolves_by)
+    horizon_passed = bool(
+        forecast.resolves_by and latest and latest[: len(forecast.resolves_by)] > forecast.resolves_by
+    )
     if verdict == "contradicts" and not forecast.resolves_by and OPEN_ENDED.search(forecast.text):
         verdict = None  # "relations will be restored sooner or later": nothing now can refute it, only bear it out
     condition, otherwise = condition_of(forecast)

@@ -661,7 +661,9 @@ def linked_promise(group: list[Commitment], corpus: Corpus, cues: list[dict[str,
         beneficiary=canonical.beneficiary or next((c.beneficiary for c in group if c.beneficiary), None),
         made_on=canonical.made_on or next((c.made_on for c in group if c.made_on), None),
         deadline=canonical.deadline or next((c.deadline for c in group if c.deadline), None),
-        promiser_person=canonical.promiser_person or next((c.promiser_person for c in group if c.promiser_person), None),
+        promiser_person=(
+            canonical.promiser_person or next((c.promiser_person for c in group if c.promiser_person), None)
+        ),
         status=status,  # type: ignore[arg-type]
         status_evidence=tuple(e for _, e in ordered),
         also_reported_in=others,

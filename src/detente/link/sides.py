@@ -40,7 +40,9 @@ def side_lexicon() -> dict[str, Any]:
 @cache
 def _phrase_pattern() -> re.Pattern[str]:
     lex = side_lexicon()
-    sides, lines, verbs = word_alternation(lex["sides"]), word_alternation(lex["lines"]), word_alternation(lex["crossing_verbs"])
+    sides, lines, verbs = (
+        word_alternation(lex["sides"]), word_alternation(lex["lines"]), word_alternation(lex["crossing_verbs"])
+    )
     return re.compile(
         rf"(?P<own>\b(?:on|in|within|inside)\s+(?:its|their|his|her|our)\s+own\s+(?:{sides})\b)"
         rf"|(?P<across>\b(?:{verbs})\s+(?:(?:into|across|over|onto|beyond)\s+)?(?:(?:the|a)\s+)?"

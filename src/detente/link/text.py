@@ -35,7 +35,7 @@ january february march april may june july august september october november dec
 mr mrs ms president minister ministry government official officials side sides state states country
 countries leader leaders promise promised promises pledge pledged vow vowed kept keep word give given
 spokesman spokeswoman spokesperson foreign new first last next two one three
-""".split())
+""".split())  # noqa: SIM905 - a word list reads better as text
 
 _SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ers", "er", "ed", "es", "s")
 
