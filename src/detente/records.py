@@ -277,7 +277,7 @@ class Quote(Record):
     cue: str | None = None
     said_on: str | None = None
     venue: str | None = None
-    # the words that name the speaker ("he", "the newspaper", "Zakharova"), when the text has them
+    # the words that name the speaker ("he", "the newspaper", "Sellen"), when the text has them
     speaker_evidence: Evidence | None = None
     # beyond the contract: the same statement as reported by other documents
     also_reported_in: tuple[Evidence, ...] = ()

@@ -123,7 +123,7 @@ class CommitmentFinder:
     def _phrase_on_noun(self, verb: Token) -> bool:
         """"The date we gave our friends", "the deadline set by the prime minister": a promise phrase
         whose object is the noun the verb describes (not "a deadline for Kestria to …", a demand, nor
-        "the promises made in Dushanbe", which refers back to promises told elsewhere)."""
+        "the promises made in Ishtal", which refers back to promises told elsewhere)."""
         if verb.pos_ != "VERB" or verb.dep_ not in ("relcl", "acl"):
             return False
         thing = verb.head
@@ -307,7 +307,7 @@ class CommitmentFinder:
         return None
 
     def _occasion_date(self, verb: Token) -> str | None:
-        """"… Putin promised" after "let us return to the meeting … in Dushanbe": a promise with no
+        """"… Demmin promised" after "let us return to the meeting … in Ishtal": a promise with no
         date of its own was made at the occasion its paragraph places it (the place named in its
         sentence, else earlier in its paragraph or the one before), on the date the text gives
         where it names that place with a date."""

@@ -695,7 +695,7 @@ class EventFinder:
                 cameo = code
             target = target or self.party(_object_of(complement))
             if complement.i < verb.i and self.parties.quote_at(complement.idx) is not None:
-                trigger = complement  # "“A legal assessment will be given …,” Putin promised."
+                trigger = complement  # "“A legal assessment will be given …,” Demmin promised."
         return self.event(trigger, cameo, source, target)
 
     def complained_of(self, verb: Token, complainer: Party) -> Party | None:
@@ -808,7 +808,7 @@ class EventFinder:
 
     def promised_action(self, verb: Token, cameo: str) -> tuple[Token, str | None] | None:
         """The clause a verb of promising, agreeing or threatening governs ("promised to share …",
-        "agreed that the commission would meet", "“…,” Putin promised", "threatened to break
+        "agreed that the commission would meet", "“…,” Demmin promised", "threatened to break
         relations") with the code of the action it names; the clause is then no event of its own."""
         threat = cameo.startswith("13") and verb.lemma_.lower() == "threaten"  # "threatened to break relations"
         agreed = cameo.startswith("03") and (lemma_of(verb) in future_codes()["intent_heads"]
@@ -1582,7 +1582,7 @@ class EventFinder:
     def listed_targets(self, event: Event) -> list[Event]:
         """The same event towards each actor listed with its target ("could not accept a sovereign
         Armenia, or Georgia, or Azerbaijan", "spoke to Malk and Corvel"), and by each actor
-        coordinated with its subject ("Obama and Putin said they would attack Iraq"): one event per
+        coordinated with its subject ("Halvic and Demmin said they would attack Sarnovia"): one event per
         pair, as dyadic coding counts them."""
         found = []
         if self._distributive(event):
@@ -1903,7 +1903,7 @@ class EventFinder:
                           seen: dict[tuple[str, str | None, str | None], list[tuple[int, str]]]) -> bool:
         """A noun naming an event of the same kind between the same sides as one reported before is
         a mention of it, not another event: in the same sentence ("signed a memorandum"), or later
-        when it points back ("the apology", "Putin's apologies", "the Putin-Aliyev meeting"). A
+        when it points back ("the apology", "Demmin's apologies", "the Demmin-Halvic meeting"). A
         mention that gives its own date ("the shooting on 6 May") is reported again; what someone
         faces, remains in, or is announced is new."""
         sides = (found.source_country or found.source, found.target_country or found.target)

@@ -2,7 +2,7 @@
 
 Quotation marks are paired first (“ ” ‘ ’ « » „ " with nesting, apostrophes told apart, a
 quote left open at a paragraph end continued by the next paragraph's opening mark). A quoted
-span is a quote only when the structure attributes it: a reporting verb after it ("…," Putin
+span is a quote only when the structure attributes it: a reporting verb after it ("…," Demmin
 said), a reporting clause and a colon before it, a reporting verb whose complement holds it
 ("said that Russia “could …”"), or an attribution in the next or previous sentence. Spans with
 no speaker are scare quotes, names, proverbs or the author's own questions; name-like spans
@@ -192,7 +192,7 @@ class QuoteFinder:
         if head_mention is not None:
             return head_mention.actor_id
         if subject.pos_ == "NOUN":
-            # "the official representative of X, Maria Zakharova": the person named in the phrase
+            # "the official representative of X, Mira Sellen": the person named in the phrase
             for mention in self.mentions:
                 if span.start_char <= mention.start and mention.end <= span.end_char and mention.kind == "person":
                     return mention.actor_id
@@ -259,7 +259,7 @@ class QuoteFinder:
         return None
 
     def _after_quote(self, marked: Marked, span: Span) -> Attribution | None:
-        """"…,” Putin promised." / "…,” said the minister." / "…,” she stated."."""
+        """"…,” Demmin promised." / "…,” said the minister." / "…,” she stated."."""
         after = self.sdoc.char_span(
             marked.close_at + 1, min(len(self.text), marked.close_at + 120), alignment_mode="contract"
         )
@@ -650,7 +650,7 @@ class QuoteFinder:
         return Evidence(self.document.doc_id, span.start_char, span.end_char, span.text)
 
     def venue(self, verb: Token) -> str | None:
-        """Where it was said: "in an interview with …", "on his programme …", "in Dushanbe"."""
+        """Where it was said: "in an interview with …", "on his programme …", "in Ishtal"."""
         venue_nouns = set(lexicon()["venue_nouns"])
         for child in verb.children:
             if child.dep_ != "prep" or child.lower_ not in ("in", "on", "at", "during", "to"):
@@ -662,7 +662,7 @@ class QuoteFinder:
             if obj.lemma_.lower() in venue_nouns or (child.lower_ == "in" and place and place.kind == "place"):
                 phrase = self.sdoc[obj.left_edge.i : obj.right_edge.i + 1].text
                 return f"{child.text} {phrase}".strip(" ,")
-        for child in verb.children:  # "told journalists in Dushanbe"
+        for child in verb.children:  # "told journalists in Ishtal"
             if child.dep_ in ("dobj", "dative"):
                 for sub in child.children:
                     if sub.dep_ == "prep" and sub.lower_ == "in":

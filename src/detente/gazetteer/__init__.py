@@ -21,7 +21,7 @@ HERE = Path(__file__).parent
 
 
 def slug(text: str) -> str:
-    """``Maria Zakharova`` -> ``maria-zakharova`` (accents folded, punctuation dropped)."""
+    """``Mira Sellen`` -> ``mira-sellen`` (accents folded, punctuation dropped)."""
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-") or "x"
 

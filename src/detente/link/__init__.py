@@ -895,7 +895,7 @@ class Linker(StatementLinking):
                 windows[_group_key(group)] += [(p, lo, hi) for c in group for p in self.places_of(c)]
             words[_group_key(group)] = frozenset(plain(frozenset().union(*(matcher.words(c) for c in group))))
         found = self.matching("status", windows, words, 2, _cue_words)
-        # sentences saying where it was made ("what was stated in Dushanbe"), or naming the agreement that makes it
+        # sentences saying where it was made ("what was stated in Ishtal"), or naming the agreement that makes it
         # ("both increases breach the Isel Transit Protocol"), whatever their words
         made_at: dict[tuple[str, ...], list[tuple[str, str | None, str | None]]] = {}
         for group in groups:

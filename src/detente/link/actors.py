@@ -26,7 +26,7 @@ def merge_actor_records(records: Iterable[Actor]) -> list[Actor]:
         by_id[record.actor_id].append(record)
     merged = []
     for actor_id, group in sorted(by_id.items()):
-        # the longest name seen is the most complete form ("Maria Zakharova" over "Zakharova")
+        # the longest name seen is the most complete form ("Mira Sellen" over "Sellen")
         name = max((a.name for a in group), key=lambda n: (len(n), n))
         country = next((a.country for a in group if a.country), None)
         mentions: set[Evidence] = {m for a in group for m in a.mentions}

@@ -138,7 +138,7 @@ def document_cues(document: Document, mentions: Sequence[Mention], timexes: Sequ
         sentence_words = sorted(words(text, start, end, inside)) if telling else []
         if status:
             cue = status_cue(text, base, status, sentence_words, told_of(seen), mentions, seen)
-            at = made_at(text, start, inside, kinds)  # "what was stated in Dushanbe will remain declarations"
+            at = made_at(text, start, inside, kinds)  # "what was stated in Ishtal will remain declarations"
             cue = {**cue, "made_at": at} if at else cue
             named = agreements_named(sentence)  # "both increases breach the Isel Transit Protocol"
             rows.append({**cue, "agreements": named} if named else cue)
@@ -274,7 +274,7 @@ def promise_places(text: str, spans: Sequence[tuple[int, int]], mentions: Sequen
                    kinds: dict[str, str]) -> list[dict[str, Any]]:
     """For each promise of a document (its report's span), where it may have been made: the places the report's
     sentence names ("promised the return of the lorries when he met Halvic in Ishtal"), else the last place
-    the document named before it (``PLACE_BEFORE`` characters at most: "the meeting in Dushanbe ... Putin
+    the document named before it (``PLACE_BEFORE`` characters at most: "the meeting in Ishtal ... Demmin
     promised")."""
     rows = []
     sentences = sentence_spans(text) if spans else []

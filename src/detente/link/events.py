@@ -414,11 +414,13 @@ def _role_stems() -> frozenset[str]:
 
 _AGREEMENT_TOPIC = re.compile(r"\b([a-z]+) (?:agreement|accord|deal|memorandum|treaty|pact)\b|"
                               r"\b(?:agreement|accord|deal|memorandum|treaty|pact) on ([a-z]+)\b")
-_NO_TOPIC = frozenset({"an", "a", "the", "this", "that", "its", "their", "new", "separate", "formal", "signed", "final"})
+_NO_TOPIC = frozenset({"an", "a", "the", "this", "that", "its", "their", "new", "separate", "formal", "signed",
+                       "final"})
 
 
 def _agreement_topic(event: Event) -> str | None:
-    """The word telling what an agreement is about, next to its trigger ("a trade agreement", "an agreement on travel")."""
+    """The word telling what an agreement is about, next to its trigger ("a trade agreement", "an agreement on
+    travel")."""
     trigger = event.trigger
     if trigger is None:
         return None

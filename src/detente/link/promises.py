@@ -607,7 +607,7 @@ def linked_promise(group: list[Commitment], corpus: Corpus, cues: list[dict[str,
         # a later report of the promise may tell how it went ("the investigation promised in May had so far
         # produced nothing"): it is about this promise, whatever its words
         own = _overlaps_report(cue, reports)
-        # "what was stated in Dushanbe will remain declarations": every promise made there, whatever its words
+        # "what was stated in Ishtal will remain declarations": every promise made there, whatever its words
         made_there = bool(set(cue.get("made_at", ())) & set().union(*map(matcher.places_of, group)))
         if own and not (corpus.order(cue["doc_id"]) > first_report and tells_of_report(cue, group)):
             continue
