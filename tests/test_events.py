@@ -1374,7 +1374,8 @@ def test_events_charged_with_counts_is_an_accusation_of_the_subject_not_a_fee(nl
     # "charged with one count of murder": no fee for all its number; a participle set off by a comma tells what was
     # done to the subject, here by the state whose court it is
     text = ("A Kestrian, Tomas Brel, aged 41, appeared in a court in Dorrun, Valdoria, yesterday, charged with one "
-            "count of spying.")
+            "count of murder pertaining to a shooting in Dorrun on Friday, which caused the death of at least 5 "
+            "people.")
     events = run(nlp, text, published="2026-03-01", example_gazetteer=True).events
     assert [(e.cameo[:3], e.source, e.target) for e in events] == [("112", "XVL", "XKS")]
     # after a verb with an object the participle tells of the object; a fee "with effect from March" is a fee

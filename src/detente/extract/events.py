@@ -216,17 +216,18 @@ def state(country: str) -> Party:
     return Party(country, country, "state")
 
 
-def _outside_with(verb: Token) -> list[Token]:
-    """The words under a verb but not in its "with" phrase ("charged with two counts", "with effect from March")."""
-    inside = {t.i for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for t in c.subtree}
-    return [t for t in verb.subtree if t.i not in inside]
+def _levied(verb: Token) -> list[Token]:
+    """The words of what a verb levies: its objects and measures ("charge lorries 40 percent more", "charge a fee"),
+    not its "with" phrase ("charged with two counts") nor its clauses."""
+    return [t for c in verb.children if c.dep_ in ("dobj", "dative", "npadvmod", "advmod", "acomp", "attr")
+            for t in c.subtree]
 
 
 def lexicon_code(verb: Token) -> str | None:
     """The CAMEO code the event lexicon gives a verb, with its phrase ("open fire") if any."""
     lemma = lemma_of(verb)
     if lemma == "charge" and any(t.like_num or t.lower_ in ("more", "percent", "fee", "fees", "toll")
-                                 for t in _outside_with(verb)):
+                                 for t in _levied(verb)):
         # "will charge Kestrian lorries 40 percent more": a fee, not a charge against anyone (but the numbers of
         # "charged with one count of murder" count charges)
         return "163"
