@@ -374,3 +374,22 @@ def test_a_decision_of_a_day_names_the_act_a_report_tells_was_decided_that_day(t
                         "2025-03-10", (("3 February", "2025-02-03", "day"),))
     store = linked(tmp_path, [report, later], "decision")
     assert _reports(store)[1] == ("Valdoria will charge Kes", ["The toll decision of 3 February"] if joined else [])
+
+
+@pytest.mark.parametrize(("start", "joined"), [("from 1 March", True), ("in full", False)])
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_measure_told_with_the_day_it_starts_names_its_coming_into_force(tmp_path, start, joined, order):
+    """"will charge … more from 1 March", decided on 3 February: the words from the act to the date name the fees
+    coming into force on 1 March, which a later article reports; without a starting day they name nothing more."""
+    text = f"Valdoria will charge Kestravan trucks 40 percent more at the Ostmark crossing {start}."
+    report = event_doc(text, "2025-02-04", "SANCTION", "XVL", "XKS", "charge", date="2025-02-03", cameo="163")
+    if start.startswith("from"):
+        at = text.index(start) + len("from ")
+        report = dataclasses.replace(report, timexes=(
+            Timex(report.document.doc_id, "1 March", at, at + len("1 March"), "2025-03-01", "day", "published"),))
+    later = event_doc("Higher Valdorian fees for Kestravan trucks at the Ostmark crossing came into force on 1 March.",
+                      "2025-03-02", "SANCTION", "XVL", "XKS", "fees", date="2025-03-01", cameo="163")
+    store = linked(tmp_path, [report, later][::order], f"measure{order}")
+    (in_force,) = [e for e in store.records("events") if e.doc_id == later.document.doc_id]
+    assert [o.text for o in in_force.also_reported_in] == (
+        ["Kestravan trucks 40 percent more at the Ostmark crossing from 1 March"] if joined else [])

@@ -366,7 +366,42 @@ def find_mentions(doc_id: str, text: str, published: str | None, mentions: Seque
                                   tuple(pairs), when, published, _telling(own), tuple(reports), source, target, noun))
     found += [m for m in states_since(doc_id, text, published, mentions, timexes, doc_pairs, kinds)
               if not any(o.start < m.end and m.start < o.end for o in found)]
-    return [*found, *hosted_meetings(doc_id, text, published, mentions, events)]
+    return [*found, *hosted_meetings(doc_id, text, published, mentions, events),
+            *measures_from(doc_id, text, published, mentions, timexes, events)]
+
+
+# CAMEO codes of measures one side takes against the other that start on a day of their own (reducing relations:
+# sanctions, embargoes, fees, expulsions)
+MEASURE_ROOT = "16"
+# words before a date telling when a measure starts ("from 1 March", "with effect from", "starting", "as of")
+_STARTING = re.compile(r"\b(?:from|starting(?: on| from)?|as of|effective(?: from)?|with effect from)\s+(?:the\s+)?$",
+                       re.I)
+
+
+def measures_from(doc_id: str, text: str, published: str | None, mentions: Sequence[Mention],
+                  timexes: Sequence[Timex], events: Sequence[Event]) -> list[EventMention]:
+    """A measure told with the day it starts ("will charge Kestrian lorries 40 percent more to use the crossing from
+    1 March", decided on 10 February): its coming into force is an event of that day, which later reports tell
+    ("the higher fees came into force on 1 March"); the words from the act to the date name it."""
+    found = []
+    starts = [m.start for m in mentions]
+    for e in events:
+        if not (e.cameo or "").startswith(MEASURE_ROOT) or e.trigger is None or pair_of(e) is None:
+            continue
+        for t in timexes:
+            if not (e.trigger.end < t.start and t.end <= e.evidence.end) or not t.value \
+                    or t.precision not in ("day", "month") or t.value == e.date:
+                continue
+            if not _STARTING.search(text, max(0, t.start - 25), t.start):
+                continue
+            start, end = e.trigger.end + 1, t.end
+            inside = [m for m in mentions[bisect_left(starts, start):bisect_left(starts, end)] if m.end <= end]
+            found.append(EventMention(f"{mention_prefix(doc_id)}{start}", doc_id, start, end, text[start:end],
+                                      (linking_type(e),), ("|".join(pair_of(e)),), t.value,  # type: ignore[arg-type]
+                                      published, _telling(words(text, start, end, inside) | {stem(e.trigger.text)}),
+                                      (), e.source_country, e.target_country))
+            break
+    return found
 
 
 # how far before its date a state's words may begin ("under house arrest in the capital since")
