@@ -616,6 +616,11 @@ def test_promise_verbs_in_other_senses_or_negated_promise_nothing(nlp, text):
     assert run(nlp, text).commitments == ()
 
 
+def test_a_clause_before_a_semicolon_is_not_what_is_promised(nlp):
+    text = "That May, the Kestrian border movement launched; Kestria promised Valdoria protests every week."
+    assert [c.content for c in run(nlp, text).commitments] == ["protests"]
+
+
 @pytest.mark.parametrize("text", [
     "Sarnovia and Kestria signed a defence accord in Velmar on Tuesday, committing their armed forces to joint "
     "exercises and shared training.",

@@ -1100,9 +1100,9 @@ def test_events_an_act_on_an_indefinite_pronoun_names_no_act(nlp):
          ("gunbattle", "193", "XKS", "XVL")),
         # a warrant is legal action against the people named (173), not a threat
         ("A court in Kestria issued arrest warrants for two Valdorian men.", ("warrants", "173", "XKS", "XVL")),
-        # sorrow expressed is an empathetic comment (018)
+        # sorrow expressed is an empathetic comment (018); "the president of Kestria" is Kestria's president
         ("The president of Kestria expressed sorrow for the shootings in Valdoria.",
-         ("expressed", "018", "XKS", "XVL")),
+         ("expressed", "018", "person:teodor-halvic", "XVL")),
         # claiming an attack is acknowledging responsibility (015), beside the attack itself
         ("Kestrian militants claimed responsibility for the bombing of a Valdorian bus.",
          ("claimed", "015", "XKS", "XVL")),

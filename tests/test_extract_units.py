@@ -90,6 +90,17 @@ def test_extract_actors_leader_table_backs_up_a_title_only_mention(nlp):
     assert "person:vladimir-putin" in ids(result)
 
 
+def test_extract_actors_the_president_of_a_state_is_its_president_not_the_last_candidate_named(nlp):
+    # "the president of X" is X's; a presidential candidate is no president; "the president of the Kestrian League
+    # for …" is no state's
+    text = ("Kestrian presidential candidate Mira Sel spoke in Dorrun. The president of Valdoria vowed support for "
+            "Sarnovia. The president of the Kestrian League for Human Rights, Ivo Lanz, said nothing.")
+    result = run(nlp, text, published="2025-05-01", example_gazetteer=True)
+    named = {a.actor_id: a.aliases for a in result.actors if a.kind == "person"}
+    assert "The president" in named["person:aurel-demmin"]
+    assert "The president" not in named["person:mira-sel"] and "the president" not in named["person:mira-sel"]
+
+
 def test_extract_actors_plural_demonym_is_a_group(nlp):
     result = run(nlp, "Thousands of Armenians marched, and Armenian officials said nothing.")
     assert {"group:armenians", "ARM"} <= ids(result)

@@ -701,11 +701,26 @@ class DocActors:
                 continue  # "the minister Anna Brisk": the name itself is the mention
             title = match["title"].lower()
             wanted = TITLE_WORDS.get(title, ("minister",))
-            holder = self._last_named_with(wanted, match.start())
+            iso3 = self._state_after_of(match.end())
+            # "the president of Turkey" is that state's; "the president" the one last named so
+            if iso3 and title in TITLE_WORDS:
+                holder = self._holder(iso3, title, in_office=True)
+            else:
+                holder = self._last_named_with(wanted, match.start())
             if holder is not None:
                 if match.group(0) not in holder.aliases:
                     holder.aliases.append(match.group(0))
                 self.add(span.start, span.end, holder.actor_id, "person", holder.country, holder.name)
+
+    def _state_after_of(self, at: int) -> str | None:
+        """The state "of X" names right after a title ("the president of the United States"), if any."""
+        of_state = _OF_STATE.match(self.document.text, at)
+        if of_state is None:
+            return None
+        name = of_state["state"]
+        if not _AFTER_STATE.match(self.document.text, of_state.end()) or name in self.gaz.demonyms:
+            return None  # "the president of the Tunisian League for …" is no state's
+        return next((e.actor_id for e in self.gaz.lookup(name) if e.kind == "state"), None)
 
     def _last_named_with(self, wanted: tuple[str, ...], before: int) -> PersonCluster | None:
         by_id = {c.actor_id: c for c in self.persons.values()}
@@ -713,17 +728,24 @@ class DocActors:
             if mention.kind != "person" or mention.start >= before:
                 continue
             cluster = by_id.get(mention.actor_id)
-            if cluster is not None and any(w in r.lower() for r in cluster.roles for w in wanted):
-                return cluster
+            if cluster is not None and any(re.search(rf"\b{re.escape(w)}\b", r.lower())
+                                           for r in cluster.roles for w in wanted):
+                return cluster  # a "presidential candidate" is no president
         return None
 
-    def _holder(self, iso3: str, title: str) -> PersonCluster | None:
+    def _holder(self, iso3: str, title: str, in_office: bool = False) -> PersonCluster | None:
+        """The person holding a state's title: one the document names so, else the gazetteer's leader (``in_office``:
+        only one known to hold it when the document was published)."""
         wanted = TITLE_WORDS[title]
         for cluster in self.persons.values():
             if cluster.country == iso3 and any(w in r.lower() for r in cluster.roles for w in wanted):
                 return cluster
-        leader = self._by_date(leader for leader in self.gaz.leaders
-                               if leader.country == iso3 and any(w in leader.role.lower() for w in wanted))
+        leaders = [leader for leader in self.gaz.leaders
+                   if leader.country == iso3 and any(w in leader.role.lower() for w in wanted)]
+        if in_office:
+            leaders = [leader for leader in leaders
+                       if self.document.published and leader.in_office(self.document.published)]
+        leader = self._by_date(leaders)
         if leader is None:
             return None
         surname = leader.name.split()[-1]
@@ -788,6 +810,12 @@ _FORMER = re.compile(r"\b(?:former|ex|late|previous|then|onetime|one-time)[\s\-]
 # a wire dateline opening the text: "DORRUN, 12 March (Basin Wire) - " (its city: where the story was filed)
 DATELINE = re.compile(r"\A\s*(?P<city>[A-Z][A-Z'’. -]+),[^\n]{0,60}?\s[-–—]+\s")
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,|.*\(\w[^)]*\)\s*[-–—]$")
+
+
+# "the president of the United States": the state after a title
+_OF_STATE = re.compile(r"\s+of\s+(?:the\s+)?(?P<state>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,3})")
+# what may follow the state's name in "the president of X": punctuation, the end, or a word that starts no longer name
+_AFTER_STATE = re.compile(r"\s*(?:[^\w\s]|$)|\s+(?!(?:for|of|and)\b)[a-z]")
 
 
 @cache

@@ -187,6 +187,9 @@ class CommitmentFinder:
         return thing.left_edge.idx, thing.idx + len(thing.text)
 
     def _content_head(self, child: Token) -> bool:
+        if child.dep_ in ("ccomp", "xcomp") and child.i < child.head.i and any(
+                t.text == ";" for t in child.doc[child.i:child.head.i]):
+            return False  # "That September the movement launched; X promised protests": a clause of its own
         if child.dep_ == "prep":
             # "pledged to Kestria" names the beneficiary, not what is pledged
             return child.lower_ in ("to", "on") and not any(
