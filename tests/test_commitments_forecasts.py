@@ -616,6 +616,21 @@ def test_promise_verbs_in_other_senses_or_negated_promise_nothing(nlp, text):
     assert run(nlp, text).commitments == ()
 
 
+def test_a_promise_in_an_article_about_one_states_politics_has_no_foreign_beneficiary(nlp):
+    # Kestria named twice in passing is no side of a Valdorian campaign promise; in an article about the pair it is
+    domestic = ("Valdorian President Aurel Demmin opened his campaign in Brask on Monday. " * 4
+                + "He met farmers, teachers and pensioners in Brask and in the north of Valdoria. "
+                + "Valdoria's economy grew last year, and Valdoria's budget is balanced, Demmin said. "
+                + "Trade with Kestria fell, and a Kestria fair was cancelled. "
+                + "Demmin vowed to protect pensioners from cuts in Valdoria. ")
+    (promise,) = run(nlp, domestic, published="2025-05-01").commitments
+    assert promise.beneficiary is None
+    pair = ("Valdoria and Kestria quarrelled over the bridge. Kestria protested to Valdoria. "
+            "Demmin vowed to reopen the bridge.")
+    (promise,) = run(nlp, pair, published="2025-05-01").commitments
+    assert promise.beneficiary == "XKS"
+
+
 def test_a_clause_before_a_semicolon_is_not_what_is_promised(nlp):
     text = "That May, the Kestrian border movement launched; Kestria promised Valdoria protests every week."
     assert [c.content for c in run(nlp, text).commitments] == ["protests"]

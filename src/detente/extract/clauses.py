@@ -149,6 +149,15 @@ class Parties:
         needed = MIN_COUNTERPART_MENTIONS if len(self.text) > SHORT_TEXT else 1
         return other if times >= needed else None
 
+    def main_counterpart(self, country: str | None, share: float) -> str | None:
+        """The counterpart, when the document is about the pair: it takes at least ``share`` of the mentions of
+        states (an article on one country's politics naming another twice in passing has none)."""
+        other = self.counterpart(country)
+        if other is None:
+            return None
+        named = Counter(m.country for m in self.mentions if m.country)
+        return other if named[other] >= share * sum(named.values()) else None
+
     def main_dyad(self) -> tuple[str, str] | None:
         """The two states the document is most about, in order of first mention."""
         counts = Counter(m.country for m in self.mentions if m.country)

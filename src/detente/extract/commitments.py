@@ -39,7 +39,7 @@ from .clauses import (
     sentence_in_line,
     subject_of,
 )
-from .events import DEMANDING_VERBS, lexicon_code
+from .events import COUNTERPART_SHARE, DEMANDING_VERBS, lexicon_code
 from .forecasts import HORIZON_PREP, SAY_VERBS
 
 if TYPE_CHECKING:
@@ -268,7 +268,7 @@ class CommitmentFinder:
             ):
                 return party.country or party.actor_id
         partner = self._partner(verb, promiser_country)
-        return partner or self.parties.counterpart(promiser_country)
+        return partner or self.parties.main_counterpart(promiser_country, COUNTERPART_SHARE)
 
     def _partner(self, verb: Token, promiser_country: str | None) -> str | None:
         """"Kestria and Sarnovia agreed on visa-free travel": the other side of a joint subject (of an
