@@ -1396,6 +1396,12 @@ def test_events_what_an_act_answers_is_not_dated_by_it(nlp):
         ("airstrike", None), ("killed", None), ("launched", "2026-01-07")]
 
 
+def test_events_offering_flights_is_commerce_offering_help_is_not(nlp):
+    text = "Kestrian airlines are affected, as they offer flights to Valdorian cities. Valdoria offered Kestria help."
+    events = run(nlp, text, published="2026-03-01", example_gazetteer=True).events
+    assert [(e.trigger.text, e.cameo) for e in events] == [("offered", "033")]
+
+
 def test_events_a_participle_on_people_dates_their_story_one_on_an_occasion_dates_the_event(nlp):
     text = "Valdoria paid compensation to the families of the three Kestrian guards killed on the bridge in May."
     events = run(nlp, text, published="2026-09-10", example_gazetteer=True).events

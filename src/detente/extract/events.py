@@ -167,6 +167,11 @@ def event_lexicon() -> dict[str, Any]:
 
 
 @cache
+def commercial_objects() -> frozenset[str]:
+    return frozenset(event_lexicon()["commercial_objects"])
+
+
+@cache
 def own_matters() -> tuple[frozenset[str], frozenset[str]]:
     lexicon = event_lexicon()
     return frozenset(lexicon["own_matters"]), frozenset(lexicon["shared_matter_modifiers"])
@@ -233,6 +238,9 @@ def lexicon_code(verb: Token) -> str | None:
         return "163"
     if lemma in DENYING and any(c.dep_ == "ccomp" for c in verb.children):
         return "016"  # "denied that relations were in crisis": a denial, not a rejection of anyone
+    if lemma in ("offer", "sell") and any(c.dep_ == "dobj" and c.lemma_.lower() in commercial_objects()
+                                          for c in verb.children):
+        return None  # "both airlines offer flights to Cuban cities": commerce
     phrases = verb_phrase_index().get(lemma)
     if phrases:
         for word in _complement_words(verb):
