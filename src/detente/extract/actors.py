@@ -728,9 +728,8 @@ class DocActors:
             if mention.kind != "person" or mention.start >= before:
                 continue
             cluster = by_id.get(mention.actor_id)
-            if cluster is not None and any(re.search(rf"\b{re.escape(w)}\b", r.lower())
-                                           for r in cluster.roles for w in wanted):
-                return cluster  # a "presidential candidate" is no president
+            if cluster is not None and _holds(cluster.roles, wanted):
+                return cluster
         return None
 
     def _holder(self, iso3: str, title: str, in_office: bool = False) -> PersonCluster | None:
@@ -738,7 +737,7 @@ class DocActors:
         only one known to hold it when the document was published)."""
         wanted = TITLE_WORDS[title]
         for cluster in self.persons.values():
-            if cluster.country == iso3 and any(w in r.lower() for r in cluster.roles for w in wanted):
+            if cluster.country == iso3 and _holds(cluster.roles, wanted):
                 return cluster
         leaders = [leader for leader in self.gaz.leaders
                    if leader.country == iso3 and any(w in leader.role.lower() for w in wanted)]
@@ -810,6 +809,11 @@ _FORMER = re.compile(r"\b(?:former|ex|late|previous|then|onetime|one-time)[\s\-]
 # a wire dateline opening the text: "DORRUN, 12 March (Basin Wire) - " (its city: where the story was filed)
 DATELINE = re.compile(r"\A\s*(?P<city>[A-Z][A-Z'’. -]+),[^\n]{0,60}?\s[-–—]+\s")
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,|.*\(\w[^)]*\)\s*[-–—]$")
+
+
+def _holds(roles: Iterable[str], titles: Iterable[str]) -> bool:
+    """Whether one of the roles is one of the titles, as a whole word (a "presidential candidate" is no president)."""
+    return any(re.search(rf"\b{re.escape(t)}\b", r.lower()) for r in roles for t in titles)
 
 
 # "the president of the United States": the state after a title
