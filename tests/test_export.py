@@ -130,3 +130,21 @@ def test_export_failure_leaves_no_partial_file(store, tmp_path, monkeypatch):
         export_records(store, tmp_path, ("jsonl",))
     assert (tmp_path / "events.jsonl").read_text() == before
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_export_gdelt_counts_sources_by_outlet_and_articles_by_document(store, tmp_path):
+    # one event told by a second article of the same wire and a third of another outlet: three articles, two sources
+    result = full_result()
+    (event,) = result.events
+    same_wire = full_result("Second story. " + result.document.text)
+    other = full_result("Third story. " + result.document.text)
+    other = dataclasses.replace(other, document=dataclasses.replace(other.document, source="Other Daily"))
+    reports = tuple(dataclasses.replace(event.evidence, doc_id=r.document.doc_id) for r in (same_wire, other))
+    store.add_result(dataclasses.replace(result, events=(dataclasses.replace(event, also_reported_in=reports),)))
+    store.add_result(dataclasses.replace(same_wire, events=()))
+    store.add_result(dataclasses.replace(other, events=()))
+    export_records(store, tmp_path, ("tsv",))
+    with (tmp_path / "events.tsv").open(encoding="utf-8") as handle:
+        header, row = list(csv.reader(handle, delimiter="\t"))[:2]
+    cells = dict(zip(header, row, strict=True))
+    assert (cells["NumMentions"], cells["NumSources"], cells["NumArticles"]) == ("3", "2", "3")

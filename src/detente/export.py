@@ -13,7 +13,7 @@ import os
 import tempfile
 import types
 import typing
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any, NamedTuple
@@ -122,8 +122,12 @@ class DocumentRef(NamedTuple):
     url: str | None
 
 
-def gdelt_row(event: Event, document: Document | DocumentRef | None, event_number: int) -> list[str]:
-    """One GDELT-1.0 event row; ``event_number`` is a stable integer id (GLOBALEVENTID)."""
+def gdelt_row(event: Event, document: Document | DocumentRef | None, event_number: int,
+              outlets: Mapping[str, str | None] | None = None) -> list[str]:
+    """One GDELT-1.0 event row; ``event_number`` is a stable integer id (GLOBALEVENTID). ``outlets`` (doc_id ->
+    source) counts NumSources by outlet; a document of no known outlet is a source of its own."""
+    articles = {event.doc_id} | {e.doc_id for e in event.also_reported_in}
+    sources = {(outlets or {}).get(doc_id) or f"doc:{doc_id}" for doc_id in articles}
     date = (event.date or "").replace("-", "")
     cameo = event.cameo or ""
     published = (document.published or "") if document else ""
@@ -144,8 +148,8 @@ def gdelt_row(event: Event, document: Document | DocumentRef | None, event_numbe
         "QuadClass": quad_class(cameo),
         "GoldsteinScale": f"{event.score:g}",
         "NumMentions": str(1 + len(event.also_reported_in)),
-        "NumSources": str(1 + len({e.doc_id for e in event.also_reported_in} - {event.doc_id})),
-        "NumArticles": str(1 + len({e.doc_id for e in event.also_reported_in} - {event.doc_id})),  # its own told again
+        "NumSources": str(len(sources)),
+        "NumArticles": str(len(articles)),  # its own article telling it again is a mention, not an article
         "DATEADDED": published.replace("-", ""),
         "SOURCEURL": (document.url or f"detente:{event.doc_id}") if document else f"detente:{event.doc_id}",
     }
@@ -163,14 +167,15 @@ def _fraction_date(value: str | None) -> str:
 
 def _write_gdelt_tsv(store: Store, out: Path) -> Path:
     path = out / "events.tsv"
-    refs = store.document_refs()  # what a row needs of its document: publication and address
+    refs = store.document_refs()  # what a row needs of its document: publication and address; outlets to count
+    outlets = {doc_id: ref[2] for doc_id, ref in refs.items()}
     with atomic_file(path) as handle:
         writer = csv.writer(handle, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
         writer.writerow(GDELT_COLUMNS)
         for number, event in enumerate(store.records("events"), start=1):
             assert isinstance(event, Event)
             ref = refs.get(event.doc_id)
-            writer.writerow(gdelt_row(event, DocumentRef(*ref) if ref else None, number))
+            writer.writerow(gdelt_row(event, DocumentRef(*ref[:2]) if ref else None, number, outlets))
     return path
 
 

@@ -717,11 +717,11 @@ class Store:
                     continue
                 yield cls.plain_from(json.loads(linked or data))
 
-    def document_refs(self) -> dict[str, tuple[str | None, str | None]]:
-        """``doc_id -> (published, url)`` of every document, without the texts."""
+    def document_refs(self) -> dict[str, tuple[str | None, str | None, str | None]]:
+        """``doc_id -> (published, url, source)`` of every document, without the texts."""
         with self.read() as conn:
-            query = sa.select(documents.c.doc_id, documents.c.published, documents.c.url)
-            return {doc_id: (published, url) for doc_id, published, url in conn.execute(query)}
+            query = sa.select(documents.c.doc_id, documents.c.published, documents.c.url, documents.c.source)
+            return {doc_id: (published, url, source) for doc_id, published, url, source in conn.execute(query)}
 
     def raw_records(self, collection: str, **filters: Any) -> Iterator[Record]:
         """Records as their own document's extraction wrote them, without the cross-document view."""
