@@ -1301,28 +1301,28 @@ def test_events_an_amount_of_aid_is_the_aid(nlp, text, expected):
     assert expected in _coded_cameo(nlp, text)
 
 
+def _dates_by_trigger(nlp, text: str, published: str) -> dict[str, str | None]:
+    """Each event's trigger word with its date."""
+    return {e.trigger.text: e.date for e in run(nlp, text, published=published, example_gazetteer=True).events}
+
+
 def test_events_a_relative_clause_on_a_participant_dates_its_own_verb(nlp):
     text = "Kestria released Tomas Brel, a Valdorian engineer who was arrested in Dorrun on 3 June."
-    events = run(nlp, text, published="2026-08-08", example_gazetteer=True).events
-    dates = {e.trigger.text: e.date for e in events}
-    assert dates == {"released": None, "arrested": "2026-06-03"}
+    assert _dates_by_trigger(nlp, text, "2026-08-08") == {"released": None, "arrested": "2026-06-03"}
     # a relative clause on the event's own noun still dates it
     text = "Valdoria rejected the protest note that Kestria handed to its ambassador on 5 August."
-    events = run(nlp, text, published="2026-08-08", example_gazetteer=True).events
-    assert {e.trigger.text: e.date for e in events}.get("note") == "2026-08-05"
+    assert _dates_by_trigger(nlp, text, "2026-08-08").get("note") == "2026-08-05"
 
 
 def test_events_a_relative_clause_on_what_an_act_comments_on_is_not_dated_by_that_act(nlp):
     # the denouncing was on Wednesday; the agreement it denounced was made before
     text = ("On Wednesday, the foreign ministers of Sarnovia denounced the memorandum between Kestria and Valdoria "
             "in which Kestria and Valdoria agreed on a maritime border and allowed Valdorian troop deployments.")
-    events = run(nlp, text, published="2026-08-08", example_gazetteer=True).events
-    dates = {e.trigger.text: e.date for e in events}
+    dates = _dates_by_trigger(nlp, text, "2026-08-08")
     assert (dates.get("agreed", "missing"), dates.get("deployments", "missing")) == (None, None)
     # a meeting "where" something was said takes place when the meeting does
     text = "On Tuesday, Kestria's president met the Valdorian envoy, where he denounced the agreement."
-    events = run(nlp, text, published="2026-08-08", example_gazetteer=True).events
-    assert {e.trigger.text: e.date for e in events}.get("denounced") == "2026-08-04"
+    assert _dates_by_trigger(nlp, text, "2026-08-08").get("denounced") == "2026-08-04"
 
 
 def test_events_a_noun_retelling_an_act_of_the_same_date_and_sides_is_that_act(nlp):

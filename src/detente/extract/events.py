@@ -25,7 +25,6 @@ import hashlib
 import json
 import re
 from bisect import bisect_left
-from collections import Counter
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
@@ -167,22 +166,17 @@ def event_lexicon() -> dict[str, Any]:
 
 
 @cache
-def commercial_objects() -> frozenset[str]:
-    return frozenset(event_lexicon()["commercial_objects"])
-
-
-@cache
-def own_matters() -> tuple[frozenset[str], frozenset[str]]:
-    lexicon = event_lexicon()
-    return frozenset(lexicon["own_matters"]), frozenset(lexicon["shared_matter_modifiers"])
+def _word_list(name: str) -> frozenset[str]:
+    """One word list of events.json."""
+    return frozenset(event_lexicon()[name])
 
 
 def _own_matter(noun: Token) -> bool:
     """"the gun laws", "the budget": a government's own matter, unless a modifier makes it one between states
     ("international law", "the border regulations")."""
-    matters, shared = own_matters()
-    return noun.lemma_.lower() in matters and not any(
-        c.dep_ in ("amod", "compound") and c.lemma_.lower() in shared for c in noun.children)
+    return noun.lemma_.lower() in _word_list("own_matters") and not any(
+        c.dep_ in ("amod", "compound") and c.lemma_.lower() in _word_list("shared_matter_modifiers")
+        for c in noun.children)
 
 
 @cache
@@ -238,7 +232,7 @@ def lexicon_code(verb: Token) -> str | None:
         return "163"
     if lemma in DENYING and any(c.dep_ == "ccomp" for c in verb.children):
         return "016"  # "denied that relations were in crisis": a denial, not a rejection of anyone
-    if lemma in ("offer", "sell") and any(c.dep_ == "dobj" and c.lemma_.lower() in commercial_objects()
+    if lemma in ("offer", "sell") and any(c.dep_ == "dobj" and c.lemma_.lower() in _word_list("commercial_objects")
                                           for c in verb.children):
         return None  # "both airlines offer flights to Cuban cities": commerce
     phrases = verb_phrase_index().get(lemma)
@@ -867,11 +861,8 @@ class EventFinder:
         opposition figure ("Opposition leader Farro called for a debate") speaks to their own government."""
         if party.actor_id in self.opposition:
             return None
-        other = self.parties.counterpart(party.country)
-        if other is None:
-            return None
-        named = Counter(m.country for m in self.mentions if m.country)
-        return state(other) if named[other] >= COUNTERPART_SHARE * sum(named.values()) else None
+        other = self.parties.main_counterpart(party.country, COUNTERPART_SHARE)
+        return state(other) if other else None
 
     def noun_code(self, noun: Token) -> str | None:
         if (code := self.received_nouns.get(noun.lemma_.lower())) and self._received(noun) is not None:
@@ -1455,20 +1446,18 @@ class EventFinder:
         own, outside = [t for t in own if id(t) not in nested], [t for t in outside if id(t) not in nested]
         if own:
             return min(outside or own, key=lambda t: abs(t.start - trigger.idx))
-        if in_sentence and any(_answered(t) for t in (trigger, *trigger.ancestors)):
-            # "launched missiles on Wednesday in response to the airstrike (that killed X)": the airstrike came before
-            return None
-        if len(in_sentence) == 1 and (clause := self._describing_clause(trigger)) is not None:
-            a, b = clause_span(clause)
-            if not a <= in_sentence[0].start < b:
-                return None
         if len(in_sentence) != 1 or id(in_sentence[0]) in nested:
             return None
-        # the sentence's only date, unless it dates what the sentence's act is placed against ("opened, a year after
-        # his arrest on 3 June") and the trigger is not that event itself
-        lone, root = in_sentence[0], sentence.root
-        if _in_antecedent(lone, root) and not any(_answered(t) for t in (trigger, *trigger.ancestors)):
+        lone = in_sentence[0]
+        if any(_answered(t) for t in (trigger, *trigger.ancestors)):
+            # "launched missiles on Wednesday in response to the airstrike (that killed X)": the airstrike came before
             return None
+        if _in_antecedent(lone, sentence.root):
+            return None  # the date of what the act is placed against ("opened, a year after his arrest on 3 June")
+        if (clause := self._describing_clause(trigger)) is not None:
+            a, b = clause_span(clause)
+            if not a <= lone.start < b:
+                return None  # "denounced on Wednesday the memoranda in which both agreed": agreed before
         return lone
 
     def _describing_clause(self, trigger: Token) -> Token | None:
