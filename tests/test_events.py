@@ -1396,6 +1396,14 @@ def test_events_what_an_act_answers_is_not_dated_by_it(nlp):
         ("airstrike", None), ("killed", None), ("launched", "2026-01-07")]
 
 
+def test_events_what_an_act_punishes_is_not_dated_by_it(nlp):
+    # the agreements punished were signed before Wednesday; the accusing is Wednesday's
+    text = ("Kestrian President Teodor Halvic, speaking on Wednesday morning, accused Valdoria of trying to punish Kestria "
+            "for its new travel agreements with Sarnovia.")
+    events = run(nlp, text, published="2026-02-12", example_gazetteer=True).events
+    assert sorted((e.trigger.text, e.date) for e in events) == [("accused", "2026-02-11"), ("agreements", None)]
+
+
 def test_events_offering_flights_is_commerce_offering_help_is_not(nlp):
     text = "Kestrian airlines are affected, as they offer flights to Valdorian cities. Valdoria offered Kestria help."
     events = run(nlp, text, published="2026-03-01", example_gazetteer=True).events

@@ -2272,14 +2272,18 @@ def _called_on(prep: Token) -> bool:
 
 def _answered(trigger: Token) -> bool:
     """Whether an event noun is what the sentence's act answers or is placed against in time ("in response to the
-    airstrike", "in retaliation for the shelling", "after the shooting", "before the talks"): another time than the
-    act's, so the sentence's date is not its."""
+    airstrike", "in retaliation for the shelling", "after the shooting", "before the talks", "punished them for the
+    agreements"): another time than the act's, so the sentence's date is not its."""
     if trigger.pos_ != "NOUN" or trigger.dep_ != "pobj":
         return False
     prep = trigger.head
     if prep.lower_ in TEMPORAL_PREPOSITIONS - {"during", "amid", "until"}:
         return True
-    return prep.dep_ == "prep" and prep.head.lower_ in ANSWER_NOUNS and prep.lower_ in ("to", "for")
+    if prep.dep_ != "prep":
+        return False
+    if prep.lower_ == "for" and prep.head.pos_ == "VERB" and prep.head.lemma_.lower() in _word_list("reason_verbs"):
+        return True  # "punished Kestria for its new agreements": what is punished came first
+    return prep.head.lower_ in ANSWER_NOUNS and prep.lower_ in ("to", "for")
 
 
 def _detached_participle(verb: Token) -> bool:
