@@ -114,6 +114,9 @@ def test_extract_seed_capital_as_place_and_as_state(seeds):
         ("003", "there was no crisis in interstate relations", "indirect", "person:vladimir-putin", "told",
          "in Dushanbe"),
         ("003", "crisis of emotions", "direct", "person:vladimir-putin", "emphasized", None),
+        # what he explained, spelt out after the dash
+        ("003", "the circumstances of the tragedy—the cause of the disaster", "indirect", "person:vladimir-putin",
+         "explained", None),
         ("003", "Russian diplomats in Baku had visited", "indirect", "person:maria-zakharova", "told", None),
         ("003", "will be restored sooner or later", "direct", "person:vladimir-dzhabarov", "noted", None),
         ("003", "the future transport artery must be beneficial", "indirect", "person:vladimir-dzhabarov",

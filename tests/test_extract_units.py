@@ -203,6 +203,16 @@ def test_extract_quotes_indirect_speech_and_according_to(nlp):
     assert (told.speaker, told.venue) == ("person:nadia-corvel", "in Dorrun")
 
 
+@pytest.mark.parametrize("verb", ["explained", "clearly explained"])
+def test_extract_quotes_the_object_a_dash_spells_out_is_what_was_said(nlp, verb):
+    text = (f"Kestrian President Teodor Halvic {verb} the circumstances of the accident—the cause of the fire was "
+            "related to a fault in the wiring.")
+    (quote,) = run(nlp, text, example_gazetteer=True).quotes
+    assert (quote.kind, quote.cue, quote.text) == (
+        "indirect", "explained", "the circumstances of the accident—the cause of the fire was related to a fault in the "
+        "wiring")
+
+
 def test_extract_quotes_according_to_in_a_clause_of_its_own(nlp):
     text = ("Brask tells a different story: according to Nadia Corvel, the patrol crossed the midline. "
             "Dorrun disagrees: the guards never fired, according to Nadia Corvel.")

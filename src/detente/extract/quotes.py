@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "‹": "›"}
 DOUBLE_OPENERS = {"“", "«", "„", '"'}
+DASHES = ("—", "–", "-", "--")
 PRONOUNS = {"he", "she", "they", "it", "his", "her", "their", "its", "him", "them", "i", "we"}
 PERSON_PRONOUNS = {"he", "she", "his", "her", "him"}
 # speakers named by what they are, whose country adjective does not make the state the speaker
@@ -496,8 +497,12 @@ class QuoteFinder:
         if speaker is None and subject.lower_ not in PRONOUNS:
             return None
         first = complement.left_edge.i
+        while first < complement.i and self.sdoc[first].text in DASHES:
+            first += 1
         if self.sdoc[first].lower_ == "that":
             first += 1
+        if (told := self._object_told(verb, first)) is not None:
+            first = told.left_edge.i
         last = complement.right_edge.i
         # a complement never runs past the paragraph (a misparse joins bullet points)
         newline = self.text.find("\n", verb.idx)
@@ -507,6 +512,14 @@ class QuoteFinder:
             while last > first and self.sdoc[last].idx > newline:
                 last -= 1
         return self._content_quote(first, last, speaker, verb, subject)
+
+    def _object_told(self, verb: Token, first: int) -> Token | None:
+        """"explained the circumstances of the tragedy—the cause was …": the object the dash or colon before the
+        complement spells out is part of what was said."""
+        told = next((c for c in verb.children if c.dep_ == "dobj" and c.i < first), None)
+        if told is None or first == 0 or self.sdoc[first - 1].text not in DASHES + (":",):
+            return None
+        return told if told.right_edge.i in (first - 2, first - 1) else None  # the parser hangs the dash on either
 
     def _content_quote(
         self, first: int, last: int, speaker: str | None, cue: Token, subject: Token | None
