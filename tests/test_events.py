@@ -1398,8 +1398,8 @@ def test_events_what_an_act_answers_is_not_dated_by_it(nlp):
 
 def test_events_what_an_act_punishes_is_not_dated_by_it(nlp):
     # the agreements punished were signed before Wednesday; the accusing is Wednesday's
-    text = ("Kestrian President Teodor Halvic, speaking on Wednesday morning, accused Valdoria of trying to punish Kestria "
-            "for its new travel agreements with Sarnovia.")
+    text = ("Kestrian President Teodor Halvic, speaking on Wednesday morning, accused Valdoria of trying to punish "
+            "Kestria for its new travel agreements with Sarnovia.")
     events = run(nlp, text, published="2026-02-12", example_gazetteer=True).events
     assert sorted((e.trigger.text, e.date) for e in events) == [("accused", "2026-02-11"), ("agreements", None)]
 

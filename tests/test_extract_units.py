@@ -209,8 +209,8 @@ def test_extract_quotes_the_object_a_dash_spells_out_is_what_was_said(nlp, verb)
             "related to a fault in the wiring.")
     (quote,) = run(nlp, text, example_gazetteer=True).quotes
     assert (quote.kind, quote.cue, quote.text) == (
-        "indirect", "explained", "the circumstances of the accident—the cause of the fire was related to a fault in the "
-        "wiring")
+        "indirect", "explained",
+        "the circumstances of the accident—the cause of the fire was related to a fault in the wiring")
 
 
 def test_extract_quotes_according_to_in_a_clause_of_its_own(nlp):

@@ -517,7 +517,7 @@ class QuoteFinder:
         """"explained the circumstances of the tragedy—the cause was …": the object the dash or colon before the
         complement spells out is part of what was said."""
         told = next((c for c in verb.children if c.dep_ == "dobj" and c.i < first), None)
-        if told is None or first == 0 or self.sdoc[first - 1].text not in DASHES + (":",):
+        if told is None or first == 0 or self.sdoc[first - 1].text not in (*DASHES, ":"):
             return None
         return told if told.right_edge.i in (first - 2, first - 1) else None  # the parser hangs the dash on either
 
