@@ -213,6 +213,14 @@ def test_extract_quotes_the_object_a_dash_spells_out_is_what_was_said(nlp, verb)
         "the circumstances of the accident—the cause of the fire was related to a fault in the wiring")
 
 
+def test_extract_quotes_words_a_side_dismisses_something_as_are_its_own(nlp):
+    text = ("The Valdorian Foreign Ministry's decision to dismiss Renn's words as a “private opinion” convinced "
+            "nobody. Attempts to dismiss the incidents as isolated “excesses” are unconvincing. Brask dismissed the "
+            "“report” on Monday.")
+    found = [(q.kind, q.speaker, q.cue, q.text) for q in run(nlp, text, example_gazetteer=True).quotes]
+    assert found == [("direct", "body:xvl-foreign-ministry", "dismiss", "private opinion")]
+
+
 def test_extract_quotes_according_to_in_a_clause_of_its_own(nlp):
     text = ("Brask tells a different story: according to Nadia Corvel, the patrol crossed the midline. "
             "Dorrun disagrees: the guards never fired, according to Nadia Corvel.")

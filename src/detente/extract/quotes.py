@@ -230,6 +230,9 @@ class QuoteFinder:
             return subject
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
             return self.subject_of(verb.head)
+        if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and verb.tag_ == "VB" \
+                and (owner := next((c for c in verb.head.children if c.dep_ == "poss"), None)) is not None:
+            return owner  # "the ministry's decision to dismiss his words as …": the ministry's
         if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN", "PRON"):
             return verb.head  # "Brisk, speaking in the capital, stated"
         return None
@@ -365,6 +368,11 @@ class QuoteFinder:
                 owner = self._speech_owner(ancestor)
                 if owner is not None:
                     return Attribution(ancestor, owner)
+            if self._characterising(ancestor, marked):
+                subject = self.subject_of(ancestor)
+                speaker = self.speaker_of(subject, marked.open_at) if subject is not None else None
+                if speaker is not None:  # "attempts to dismiss the incidents as “excesses”": nobody's words
+                    return Attribution(ancestor, speaker, subject)
             if self.reporting_verb(ancestor):
                 if ancestor.lemma_.lower() in lexicon()["direct_only"]:
                     return fallback
@@ -378,6 +386,13 @@ class QuoteFinder:
                 # names nobody; a reporting verb further up may name the speaker
                 fallback = fallback or found
         return fallback
+
+    @staticmethod
+    def _characterising(verb: Token, marked: Marked) -> bool:
+        """"dismissed Renn's words as a “private opinion”": the words in the verb's "as" phrase are the subject's."""
+        return verb.pos_ == "VERB" and verb.lemma_.lower() in lexicon()["characterising"] and any(
+            c.dep_ == "prep" and c.lower_ == "as" and c.left_edge.idx <= marked.open_at
+            and marked.close_at <= c.right_edge.idx + len(c.right_edge.text) for c in verb.children)
 
     def _parenthetical_cue(self, head: Token, marked: Marked) -> Attribution | None:
         """"as Russia, he argues, has entered an era in which “…”": a reporting aside."""
