@@ -33,6 +33,10 @@ def values(text, published=None):
         ("grew in 2024% terms", []),
         ("on February 30, 2024", []),
         ("the May meeting", []),
+        # days of one month: a period, told to the month
+        ("on 3–5 May 2025 in", [("3–5 May 2025", "2025-05", "month", "absolute")]),
+        ("on 1 and 2 June 2020,", [("1 and 2 June 2020", "2020-06", "month", "absolute")]),
+        ("on 16 and 15 October 2020", [("15 October 2020", "2020-10-15", "day", "absolute")]),
     ],
 )
 def test_dates_absolute_expressions(text, expected):
@@ -44,6 +48,18 @@ def test_dates_day_without_year_borrows_context_then_publication():
     assert values(text)[1] == ("June 30", "2025-06-30", "day", "context")
     assert values("He was arrested on June 30.", "2024-07-02") == [("June 30", "2024-06-30", "day", "published")]
     assert values("He was arrested on June 30.") == [("June 30", None, None, None)]
+    # days of one month with no year take it like a day does, to the month
+    assert values("The summit is to be held on 15 and 16 October.", "2025-09-04") == [
+        ("15 and 16 October", "2025-10", "month", "published")]
+
+
+@given(st.dates(), st.integers(min_value=1, max_value=27))
+def test_dates_days_of_one_month_are_that_month(day, first):
+    if day.year < 1500 or day.year > 2199 or first >= day.day:
+        return
+    text = f"It was held on {first} and {day.day} {day:%B} {day.year}."
+    (timex,) = find_timexes("d", text, None)
+    assert (timex.value, timex.precision) == (f"{day:%Y-%m}", "month")
 
 
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=300))

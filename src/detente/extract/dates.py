@@ -39,6 +39,9 @@ _YEAR_PREPOSITIONS = (
 
 _PATTERNS: list[tuple[str, str]] = [
     ("iso", r"\b(?P<iy>\d{4})-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b"),
+    # "15 and 16 October", "3–5 May 2025": days of one month, a period told to the month
+    ("days", rf"\b{_DAY.format(g='d7')}\s*(?:and|&|-|–|to)\s*{_DAY.format(g='d8')}\s+(?:of\s+)?{_MONTH.format(g='m7')}"
+             rf"(?:,?\s+{_YEAR.format(g='y7')})?\b"),
     ("mdy", rf"\b{_MONTH.format(g='m1')}\s+{_DAY.format(g='d1')},?\s+{_YEAR.format(g='y1')}\b"),
     ("dmy", rf"\b{_DAY.format(g='d2')}\s+(?:of\s+)?{_MONTH.format(g='m2')},?\s+{_YEAR.format(g='y2')}\b"),
     ("my", rf"\b{_MONTH.format(g='m3')},?\s+(?:of\s+)?{_YEAR.format(g='y3')}\b"),
@@ -85,6 +88,13 @@ def _read_match(match: re.Match[str], kind: str) -> Found | None:
         year, month, day = int(g("y1")), _month(g("m1")), int(g("d1"))
     elif kind == "dmy":
         year, month, day = int(g("y2")), _month(g("m2")), int(g("d2"))
+    elif kind == "days":
+        first, last = int(g("d7")), int(g("d8"))
+        year = int(g("y7")) if g("y7") else None
+        if not 1 <= first < last <= 31:  # "the 16 and 15 October flights": no period; the day next to the month
+            start = match.start("d8")
+            return _valid(Found(start, end, "day" if year else "day-no-year", year, _month(g("m7")), last))
+        return _valid(Found(start, end, "month" if year else "month-no-year", year, _month(g("m7")), last))
     elif kind == "my":
         return _valid(Found(start, end, "month", int(g("y3")), _month(g("m3")), None))
     elif kind == "decade":
@@ -128,6 +138,9 @@ def to_timex(doc_id: str, text: str, item: Found, context_year: int | None,
         value, precision = f"{item.year:04d}", "year"
     elif item.kind == "decade":
         value, precision = f"{item.year:04d}", "decade"
+    elif item.kind == "month-no-year":
+        year, anchor = _borrowed_year(context_year, published, item.month, item.day, direction)
+        value, precision = (f"{year:04d}-{item.month:02d}", "month") if year is not None else (None, None)
     elif item.kind.startswith("day-rel-year"):
         # "6 May last year": the year is the publication year moved as the text says
         shift = int(item.kind.removeprefix("day-rel-year"))
@@ -193,7 +206,8 @@ def find_timexes(
     context_year: int | None = None
     for item in find_expressions(text):
         # a day and month without a year: the publication year when known, else the text's
-        direction = clause_direction(sdoc, item.start, item.end, text) if item.kind == "day-no-year" else "unknown"
+        direction = clause_direction(sdoc, item.start, item.end, text) \
+            if item.kind in ("day-no-year", "month-no-year") else "unknown"
         absolute.append(to_timex(doc_id, text, item, None if published else context_year, published, direction))
         if item.kind in ("day", "month", "year") and item.year is not None:
             context_year = item.year
