@@ -115,6 +115,9 @@ SEED_EVENTS = {
         # "a statement that many … interpreted as an acknowledgment of responsibility"
         ("CONCEDE", "015", "person:vladimir-putin", "AZE", "asserted", None, "acknowledgment"),
         ("SUPPORT", "057", "AZE", "RUS", "asserted", None, "joined"),
+        # "… on the sidelines of the CIS summit in Dushanbe": both presidents visit the host
+        ("CONSULT", "042", "AZE", "TJK", "asserted", "2025-10-09", "summit"),
+        ("CONSULT", "042", "RUS", "TJK", "asserted", "2025-10-09", "summit"),
     ],
     "003": [
         ("COERCE", "173", "AZE", "media:sputnik", "asserted", "2025-06", "arrest"),
@@ -131,6 +134,11 @@ SEED_EVENTS = {
         # "the future transport artery must be beneficial to all parties—both Armenia and Azerbaijan"
         ("REQUEST", "100", "person:vladimir-dzhabarov", "ARM", "demanded", None, "be"),
         ("REQUEST", "100", "person:vladimir-dzhabarov", "AZE", "demanded", None, "be"),
+        # "The summit of the CIS heads of state …, held on October 10, 2025, in Dushanbe, Tajikistan"; its
+        # attendees from "On the sidelines of the CIS summit …, a … meeting between the presidents of Russia and
+        # Azerbaijan took place"
+        ("CONSULT", "042", "AZE", "TJK", "asserted", "2025-10-10", "summit"),
+        ("CONSULT", "042", "RUS", "TJK", "asserted", "2025-10-10", "summit"),
     ],
 }
 

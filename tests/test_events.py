@@ -1404,6 +1404,33 @@ def test_events_what_an_act_punishes_is_not_dated_by_it(nlp):
     assert sorted((e.trigger.text, e.date) for e in events) == [("accused", "2026-02-11"), ("agreements", None)]
 
 
+def test_events_attending_a_gathering_of_many_states_is_a_visit_to_its_host(nlp):
+    text = ("Kestrian President Teodor Halvic met Valdorian President Aurel Demmin on 16 October 2025 on the sidelines "
+            "of the Veltic Cooperation Council summit in Ishtal. The summit itself, hosted by Morvainian President "
+            "Selim Arvane, adopted a declaration.")
+    visits = [e for e in run(nlp, text, published="2025-10-20", example_gazetteer=True).events if e.cameo == "042"]
+    # dated by the meeting on its sidelines, told by the sentence about the summit itself
+    assert sorted((e.source, e.target, e.date, e.mode, e.category) for e in visits) == [
+        ("XKS", "XMV", "2025-10-16", "asserted", "CONSULT"), ("XVL", "XMV", "2025-10-16", "asserted", "CONSULT")]
+    assert {e.evidence.text for e in visits} == {"The summit itself, hosted by Morvainian President Selim Arvane, "
+                                                 "adopted a declaration."}
+
+
+@pytest.mark.parametrize("text", [
+    # a gathering only spoken of, or the time of something else
+    "The Valdorian ambassador to Kestria spoke in Dorrun about the Veltic Cooperation Council summit in Ishtal.",
+    "On the eve of the Veltic Cooperation Council summit in Ishtal, a Dorrun court released a Valdorian journalist.",
+    # no gathering of many: a meeting in a capital, a summit without its host
+    "Kestrian and Valdorian ministers met in Brask on Monday for talks.",
+    "Kestria and Valdoria met on the sidelines of the Veltic Cooperation Council summit.",
+    # nobody attends
+    "Kestria was not invited to the Veltic Cooperation Council summit in Ishtal.",
+])
+def test_events_no_visit_without_a_host_and_someone_there(nlp, text):
+    events = run(nlp, text, published="2025-10-20", example_gazetteer=True).events
+    assert [e for e in events if e.trigger.text in ("summit", "meeting")] == []
+
+
 def test_events_offering_flights_is_commerce_offering_help_is_not(nlp):
     text = "Kestrian airlines are affected, as they offer flights to Valdorian cities. Valdoria offered Kestria help."
     events = run(nlp, text, published="2026-03-01", example_gazetteer=True).events

@@ -44,6 +44,7 @@ from .clauses import (
     sentence_in_line,
     subject_of,
 )
+from .gatherings import gathering_visits
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -304,6 +305,8 @@ class EventFinder:
         self.consumed: set[int] = set()  # tokens that are part of another token's event
         self.mentions = [m for m in mentions if m.kind in ACTOR_KINDS]
         self.places = [m for m in mentions if m.kind == "place"]
+        self.organisations = [m for m in mentions if m.kind == "organization" and not m.country]
+        self.gathering_nouns = _word_list("gathering_nouns")
         self.opposition = _opposition_figures(document.text, self.mentions)
         self.parties = Parties(document.text, mentions, quotes)
         self.timexes = timexes
@@ -1238,6 +1241,17 @@ class EventFinder:
             trigger=Evidence(self.document.doc_id, trigger.idx, trigger.idx + len(trigger.text), trigger.text),
         )
 
+    def visit_event(self, trigger: Token, cameo: str, visitor: Party, host: Party) -> Event | None:
+        """A visit by one state to another told at a noun ("the summit in Ishtal", ``gatherings``): coded as it is,
+        whatever the event checks would make of the noun's other words."""
+        found = self.event(trigger, cameo, visitor, host)
+        coded = plover_of(cameo)
+        if found is None or coded is None:
+            return None
+        return replace(found, cameo=cameo, category=coded[0], source=visitor.actor_id, target=host.actor_id,
+                       source_country=visitor.country, target_country=host.country,
+                       score=score_of(coded[0], coded[1], "asserted"))
+
     def _one_state(self, source: Party, target: Party, persons: bool) -> bool:
         """Both sides of one state: its bodies, or (``persons``) two of its people ("the opposition
         leader urged Halvic to …", but a protest, a hunger strike against one's own president, is
@@ -1561,6 +1575,8 @@ class EventFinder:
             events.setdefault(found.event_id, found)
         self.demanded_contents(events)
         for found in self.normative_demands(events):
+            events.setdefault(found.event_id, found)
+        for found in gathering_visits(self):
             events.setdefault(found.event_id, found)
         for found in list(events.values()):
             for other in self.listed_targets(found):
