@@ -62,6 +62,14 @@ def test_dates_days_of_one_month_are_that_month(day, first):
     assert (timex.value, timex.precision) == (f"{day:%Y-%m}", "month")
 
 
+def test_dates_a_weekday_with_no_publication_day_follows_the_latest_day_of_the_story():
+    # 6 May is the story's past, told after 1 July: "then, on Friday" is the Friday after 1 July (before: after 6 May)
+    text = ("The show aired on 1 July 2025. The bridge has been closed since the shooting on 6 May. "
+            "Then, on Friday, the ministry spoke.")
+    assert [(t.text, t.value) for t in find_timexes("d", text, None)] == [
+        ("1 July 2025", "2025-07-01"), ("6 May", "2025-05-06"), ("Friday", "2025-07-04")]
+
+
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=300))
 def test_dates_offsets_always_point_at_the_expression(text):
     for timex in find_timexes("d", text, "2025-01-01"):

@@ -232,8 +232,9 @@ def find_timexes(
                 value = Resolved(restated.value, restated.precision, "context")
             else:
                 value = _resolve_in_window(item, published, window, context, direction)
-                if value.value is None and item.kind in ("weekday", "rel_weekday") and context is not None:
-                    value = _narrated_weekday(item, context, window)
+                front = _front_day(result, published)
+                if value.value is None and item.kind in ("weekday", "rel_weekday") and front is not None:
+                    value = _narrated_weekday(item, front, window)
             result.append(Timex(doc_id=doc_id, text=text[item.start:item.end], start=item.start, end=item.end,
                                 value=value.value, precision=value.precision, anchor=value.anchor))
         if timex is not None:
@@ -415,6 +416,14 @@ def _last_day(timexes: list[Timex], published: str | None = None) -> date | None
         if timex.precision == "day" and timex.value and not (published and timex.value > _period_end_of(published)):
             return date.fromisoformat(timex.value)
     return None
+
+
+def _front_day(timexes: list[Timex], published: str | None = None) -> date | None:
+    """The latest day of the story so far: the last one named, unless an earlier-named day is later ("aired on
+    1 July … closed since the shooting on 6 May. Then, on Friday": the story is in July, 6 May is its past)."""
+    days = [t.value for t in timexes if t.precision == "day" and t.value
+            and not (published and t.value > _period_end_of(published))]
+    return date.fromisoformat(max(days)) if days else None
 
 
 def _period_end_of(value: str) -> str:
