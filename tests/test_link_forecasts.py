@@ -309,6 +309,24 @@ def test_a_prediction_about_one_state_at_a_named_place_is_borne_out_by_its_meeti
 
 
 @pytest.mark.parametrize("order", [1, -1])
+def test_an_event_the_forecasts_own_article_announces_is_borne_out_where_a_later_one_reports_it(tmp_path, order):
+    # the summit visit is first told by the forecast's own article ("is to be held on 3 October"), so its group's
+    # first report is no later news; the later article's report of it is (before: unresolved)
+    text = ("Brisk said Valdoria would be represented at the Ostmark summit at the highest level. The summit is to be "
+            "held in Ostmark on 3 October.")
+    found = _forecast(text, "2025-09-01", "Valdoria would be represented at the Ostmark summit at the highest level")
+    forecast = dataclasses.replace(found.forecasts[0], subjects=("XVL",))
+    announced = event_doc(text, "2025-09-01", "CONSULT", "XVL", "XKS", "summit", date="2025-10-03", cameo="042")
+    own = dataclasses.replace(found, forecasts=(forecast,), events=announced.events)
+    met = event_doc("Brisk met the leaders of Kestrava at the summit in Ostmark on 3 October.", "2025-10-04",
+                    "CONSULT", "XVL", "XKS", "summit", date="2025-10-03", cameo="042")
+    store = linked(tmp_path, [own, met][::order], f"announced{order}")
+    (checked,) = store.records("forecasts")
+    assert (checked.verdict, checked.verdict_final, [e.text for e in checked.verdict_evidence]) == (
+        "confirmed", True, ["Brisk met the leaders of Kestrava at the summit in Ostmark on 3 October."])
+
+
+@pytest.mark.parametrize("order", [1, -1])
 def test_a_figure_claimed_of_a_states_own_people_or_by_ellipsis_is_one_statement_with_it(tmp_path, order):
     # "three of its soldiers were killed", claimed by Valdoria, are Valdorian soldiers; "and two, according to
     # Kestrava" claims two of what the clause before counts, and says nothing else

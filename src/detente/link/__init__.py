@@ -1096,8 +1096,11 @@ class Linker(StatementLinking):
         rows = {f.forecast_id: [r for w in wanted[f.forecast_id] for r in groups[w]
                                 if r["category"] in _acts_of(f)
                                 and before_reach(r["group_date"], limits[f.forecast_id])] for f in forecasts}
-        found = {e.event_id: e for e in self.store.records_by_ids(  # type: ignore[attr-defined]
-            "events", {r["event_id"] for rs in rows.values() for r in rs})}
+        ids = {r["event_id"] for rs in rows.values() for r in rs}
+        # as linked (with the group's other reports: a later article may tell what the forecast's own announced),
+        # else as extracted
+        found = {e.event_id: e for e in self.store.records_by_ids("events", ids)}  # type: ignore[attr-defined]
+        found.update(self.store.canonical_records("events", ids))  # type: ignore[arg-type]
         self.corpus.load(e.doc_id for e in found.values())  # type: ignore[attr-defined]
         return {fid: [(r["group_date"], found[r["event_id"]]) for r in rs] for fid, rs in rows.items()}  # type: ignore[misc]
 

@@ -257,13 +257,16 @@ def event_evidence(forecast: Forecast, corpus: Corpus, groups: Iterable[tuple[st
             continue
         if not {event.source_country, event.target_country} <= countries:
             continue
-        if corpus.order(event.doc_id) <= corpus.order(forecast.doc_id) or not within(
-            when, published, forecast.resolves_by
-        ):
+        # told in a later article: an event the forecast's own article announces ("the summit … is to be held")
+        # is evidence where a later one reports it
+        later = [r for r in (event.evidence, *event.also_reported_in)
+                 if corpus.order(r.doc_id) > corpus.order(forecast.doc_id)]
+        if not later or not within(when, published, forecast.resolves_by):
             continue
-        if not any_event and not _same_matter(forecast_words, event_words(event)):
+        told = [event_words(event), *(corpus.words_at(r.doc_id, r.start, r.text) for r in later)]
+        if not any_event and not any(_same_matter(forecast_words, w) for w in told):
             continue
-        ev = event.evidence
+        ev = min(later, key=lambda r: (corpus.order(r.doc_id), r.start))
         found.append(StanceEvidence(ev.doc_id, ev.start, ev.end, ev.text, stance))  # type: ignore[arg-type]
     return found
 
