@@ -1416,6 +1416,15 @@ def test_events_attending_a_gathering_of_many_states_is_a_visit_to_its_host(nlp)
                                                  "adopted a declaration."}
 
 
+def test_events_people_a_gatherings_own_phrase_names_attend_it(nlp):
+    # the parser hangs "Severin Malk and Nadia Corvel" on the place; people are no part of a meeting's name
+    text = ("At the Veltic Cooperation Council foreign ministers' meeting held on 10 July 2025 in Sulem, Severin Malk "
+            "and Nadia Corvel sat at the same table for three hours.")
+    events = run(nlp, text, published="2025-07-20", example_gazetteer=True).events
+    assert sorted((e.cameo, e.source, e.target, e.date) for e in events) == [
+        ("042", "XKS", "XQR", "2025-07-10"), ("042", "XVL", "XQR", "2025-07-10")]
+
+
 @pytest.mark.parametrize("text", [
     # a gathering only spoken of, or the time of something else
     "The Valdorian ambassador to Kestria spoke in Dorrun about the Veltic Cooperation Council summit in Ishtal.",

@@ -162,18 +162,21 @@ def _host(finder: EventFinder, noun: Token) -> str | None:
 
 def _attendees(finder: EventFinder, noun: Token) -> list[Party]:
     """The states named in the clause a gathering's mention stands in, outside the gathering's own phrase: who
-    met on its sidelines, will raise a matter at it, were present at it. A negated clause names no attendee
-    ("Iran was not invited to the summit")."""
+    met on its sidelines, will raise a matter at it, were present at it; and the people its own phrase names
+    ("the summit, attended by …", or a parse that hangs "… in Sulem, Malk and Corvel sat" on the place). A
+    negated clause names no attendee ("Iran was not invited to the summit")."""
     clause = _clause_of(noun)
-    if clause is None or not _set_at(noun) or finder.mode(clause) == "negated":
+    if clause is None or finder.mode(clause) == "negated":
         return []
     own = (noun.left_edge.idx, noun.right_edge.idx + len(noun.right_edge.text))
-    left, right = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text)
+    left, right = (clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text)) if _set_at(noun) \
+        else own
     found = []
     for mention in finder.mentions:
-        if not left <= mention.start < right or own[0] <= mention.start < own[1] or not mention.country:
+        if not left <= mention.start < right or not mention.country:
             continue
-        if finder.parties.kind.get(mention.actor_id) == "media":
+        inside = own[0] <= mention.start < own[1]
+        if (inside and mention.kind != "person") or finder.parties.kind.get(mention.actor_id) == "media":
             continue
         found.append(state(mention.country))
     return found
