@@ -1440,6 +1440,18 @@ def test_events_no_visit_without_a_host_and_someone_there(nlp, text):
     assert [e for e in events if e.trigger.text in ("summit", "meeting")] == []
 
 
+@pytest.mark.parametrize(("text", "trigger"), [
+    # the relative clause's object is the thing given, its own object the one it was given to
+    ("«The date we gave our Sarnovian friends in Velmar last December has not moved,» Kestrian Foreign Minister "
+     "Nadia Corvel said.", "gave"),
+    ("Kestria gave Sarnovia its word in Velmar last December.", "gave"),
+])
+def test_events_giving_a_date_or_ones_word_is_a_commitment(nlp, text, trigger):
+    events = run(nlp, text, published="2026-10-08", example_gazetteer=True).events
+    assert [(e.trigger.text, e.cameo, e.source_country, e.target, e.date) for e in events] == [
+        (trigger, "030", "XKS", "XSR", "2025-12")]
+
+
 def test_events_offering_flights_is_commerce_offering_help_is_not(nlp):
     text = "Kestrian airlines are affected, as they offer flights to Valdorian cities. Valdoria offered Kestria help."
     events = run(nlp, text, published="2026-03-01", example_gazetteer=True).events

@@ -907,3 +907,18 @@ def test_statements_giving_figures_for_the_world_and_for_one_place_are_other_sta
     reported = {q.doc_id: {e.doc_id for e in q.also_reported_in} for q in store.records("quotes")}
     ids = [d.document.doc_id for d in (world, here, again)]
     assert reported == {ids[0]: {ids[2]}, ids[1]: set(), ids[2]: {ids[0]}}
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_one_act_told_to_the_same_month_at_the_same_place_is_one_event(tmp_path, order):
+    # no content word in common: the same two states, the same month, the same place (before: two events)
+    agreed = event_doc("Kestrava and Valdoria agreed in Ostmark in December on visa-free travel.", "2026-01-10",
+                       "AGREE", "XKS", "XVL", "agreed", date="2025-12", cameo="030")
+    gave = event_doc("The date we gave our Valdorian friends in Ostmark last December has not moved.", "2026-10-08",
+                     "AGREE", "XKS", "XVL", "gave", date="2025-12", cameo="030")
+    elsewhere = event_doc("Kestrava pledged Valdoria its support last December.", "2026-10-09",
+                          "AGREE", "XKS", "XVL", "pledged", date="2025-12", cameo="030")
+    store = linked(tmp_path, [agreed, gave, elsewhere][::order], f"place{order}")
+    groups = sorted(sorted(r.text[:20] for r in (e.evidence, *e.also_reported_in)) for e in store.records("events"))
+    one = ["Kestrava and Valdori", "The date we gave our"]
+    assert groups == [one, one, ["Kestrava pledged Val"]]

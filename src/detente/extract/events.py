@@ -2693,6 +2693,9 @@ def _complement_words(verb: Token) -> list[str]:
             # "moved him from custody to house arrest", the second preposition parsed under the first
             specific.extend(f"{c.lower_} {g.lemma_.lower()}" for c in child.children if c.dep_ == "prep"
                             for g in c.children if g.dep_ == "pobj")
+    if verb.dep_ == "relcl" and any(c.dep_ == "dobj" for c in verb.children):
+        # "the date we gave our friends": the object the clause describes, its own object the one given to
+        words.append(verb.head.lemma_.lower())
     return specific + words + bare
 
 

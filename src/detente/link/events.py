@@ -42,6 +42,8 @@ NEAR_DAYS = 3
 UNDATED_DAYS = 60
 # how long after an event a later article may mention it without a date and still be linked
 REFER_BACK_DAYS = 400
+# how the words of a report name a place its sentence names
+PLACE_WORD = "@place:"
 
 
 def pair_of(event: Event) -> tuple[str, str] | None:
@@ -115,6 +117,10 @@ class EventMatcher:
             return False  # "signed a trade agreement … also signed a travel agreement": two agreements
         return bool(plain(self.local_words(a) & self.local_words(b)) - signing_stems() - _role_stems())
 
+    def same_place(self, a: Event, b: Event) -> bool:
+        """Whether the sentences of two reports name a place in common."""
+        return any(w.startswith(PLACE_WORD) for w in self.words(a) & self.words(b))
+
     def when(self, event: Event) -> str | None:
         return event.date or self.corpus.published(event.doc_id)
 
@@ -169,6 +175,12 @@ class EventMatcher:
                 return THRESHOLD + 0.4 * lexical + closer  # linked whatever the words; the words rank it
             if same_or_coarser(a.date, b.date):
                 needed = 0.3
+                if a.date == b.date and self.same_place(a, b):
+                    # "the date we gave our friends in Velmar last December" and "as agreed in Velmar in December":
+                    # one kind of act between the same states, told to the same month, at the same place (a report
+                    # dated to the day meets a month's only by its words: "arrested on 3 June" is not every arrest
+                    # in Dorrun in June)
+                    lexical = max(lexical, needed)
             elif len(a.date) == len(b.date) == 10 and (days_between(a.date, b.date) or 99) <= NEAR_DAYS:
                 needed = 0.4
             else:
