@@ -213,6 +213,26 @@ def test_extract_quotes_the_object_a_dash_spells_out_is_what_was_said(nlp, verb)
         "the circumstances of the accident—the cause of the fire was related to a fault in the wiring")
 
 
+@pytest.mark.parametrize(("text", "said"), [
+    # the object of these verbs is who listened, not what was said
+    ("Kestrian President Teodor Halvic told reporters: the border would reopen in May.",
+     "the border would reopen in May"),
+    ("Kestrian President Teodor Halvic told journalists — the border would reopen in May.",
+     "the border would reopen in May"),
+    ("Kestrian President Teodor Halvic assured Valdoria – Dorrun would not close the border.",
+     "Dorrun would not close the border"),
+])
+def test_extract_quotes_the_listener_before_a_dash_is_not_what_was_said(nlp, text, said):
+    assert [q.text for q in run(nlp, text, example_gazetteer=True).quotes if q.kind == "indirect"] == [said]
+
+
+def test_extract_quotes_a_sides_term_and_an_invitation_are_no_words_of_the_possessor(nlp):
+    text = ("Valdoria refers to the operation as a “border police measure”. Kestria's invitation to Valdorian "
+            "President Aurel Demmin to explain that his troops had left was ignored.")
+    found = [(q.kind, q.speaker, q.text) for q in run(nlp, text, example_gazetteer=True).quotes]
+    assert found == [("indirect", "person:aurel-demmin", "his troops had left")]
+
+
 def test_extract_quotes_words_a_side_dismisses_something_as_are_its_own(nlp):
     text = ("The Valdorian Foreign Ministry's decision to dismiss Renn's words as a “private opinion” convinced "
             "nobody. Attempts to dismiss the incidents as isolated “excesses” are unconvincing. Brask dismissed the "

@@ -231,6 +231,7 @@ class QuoteFinder:
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
             return self.subject_of(verb.head)
         if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and verb.tag_ == "VB" \
+                and verb.head.lemma_.lower() in lexicon()["decision_nouns"] \
                 and (owner := next((c for c in verb.head.children if c.dep_ == "poss"), None)) is not None:
             return owner  # "the ministry's decision to dismiss his words as …": the ministry's
         if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN", "PRON"):
@@ -531,6 +532,8 @@ class QuoteFinder:
     def _object_told(self, verb: Token, first: int) -> Token | None:
         """"explained the circumstances of the tragedy—the cause was …": the object the dash or colon before the
         complement spells out is part of what was said."""
+        if verb.lemma_.lower() not in lexicon()["topic_object_verbs"]:
+            return None  # "told reporters: …": the object is who listened
         told = next((c for c in verb.children if c.dep_ == "dobj" and c.i < first), None)
         if told is None or first == 0 or self.sdoc[first - 1].text not in (*DASHES, ":"):
             return None
