@@ -1426,18 +1426,40 @@ def test_events_people_a_gatherings_own_phrase_names_attend_it(nlp):
 
 
 @pytest.mark.parametrize("text", [
+    "Kestrian President Teodor Halvic met Valdorian President Aurel Demmin during the Veltic Cooperation Council "
+    "summit in Ishtal.",
+    "Kestrian President Teodor Halvic met Valdorian President Aurel Demmin on the first day of the Veltic "
+    "Cooperation Council summit in Ishtal.",
+    "Leaders of Kestria and Valdoria took part in the Veltic Cooperation Council summit in Ishtal.",
+    # the host told by the verb the summit is the subject of, the attendees in the next sentence
+    "The Veltic Cooperation Council summit will be held in Ishtal. Kestrian President Teodor Halvic met Valdorian "
+    "President Aurel Demmin at the summit.",
+])
+def test_events_ways_of_being_at_a_gathering(nlp, text):
+    events = run(nlp, text, published="2025-10-20", example_gazetteer=True).events
+    assert sorted((e.source, e.target) for e in events if e.cameo == "042") == [("XKS", "XMV"), ("XVL", "XMV")]
+
+
+@pytest.mark.parametrize("text", [
     # a gathering only spoken of, or the time of something else
     "The Valdorian ambassador to Kestria spoke in Dorrun about the Veltic Cooperation Council summit in Ishtal.",
     "On the eve of the Veltic Cooperation Council summit in Ishtal, a Dorrun court released a Valdorian journalist.",
     # no gathering of many: a meeting in a capital, a summit without its host
-    "Kestrian and Valdorian ministers met in Brask on Monday for talks.",
+    "Kestrian and Valdorian ministers held a meeting in Brask on Monday.",
+    # speaking of a gathering is not being at it; a clause joined to it says nothing of it
+    "Valdoria commented on the Veltic Cooperation Council summit in Ishtal on Thursday.",
+    "Valdoria showed little interest in the Veltic Cooperation Council summit in Ishtal.",
+    "Kestria called for a Veltic Cooperation Council summit in Ishtal.",
+    "Sarnovia watched the Veltic Cooperation Council summit in Ishtal closely and Valdoria warned of consequences.",
+    # at it, but told as being in another state's place
+    "During the Veltic Cooperation Council summit in Ishtal, the Valdorian ambassador spoke in Dorrun.",
     "Kestria and Valdoria met on the sidelines of the Veltic Cooperation Council summit.",
     # nobody attends
     "Kestria was not invited to the Veltic Cooperation Council summit in Ishtal.",
 ])
 def test_events_no_visit_without_a_host_and_someone_there(nlp, text):
     events = run(nlp, text, published="2025-10-20", example_gazetteer=True).events
-    assert [e for e in events if e.trigger.text in ("summit", "meeting")] == []
+    assert [e for e in events if e.cameo == "042"] == []
 
 
 @pytest.mark.parametrize(("text", "trigger"), [

@@ -47,6 +47,11 @@ class Party:
     kind: str
 
 
+def state(country: str) -> Party:
+    """A state as a party, by its code."""
+    return Party(country, country, "state")
+
+
 class Parties:
     """Resolves phrases of one document to its actors."""
 

@@ -42,6 +42,7 @@ from .clauses import (
     lemma_of,
     opens_with_agreement,
     sentence_in_line,
+    state,
     subject_of,
 )
 from .gatherings import gathering_visits
@@ -211,9 +212,6 @@ def _craft_travels(verb: Token) -> bool:
         travellers.append(verb.head)
     return any(t.lemma_.lower() in craft_words() or t.lower_ in craft_words() for t in travellers)
 
-
-def state(country: str) -> Party:
-    return Party(country, country, "state")
 
 
 def _levied(verb: Token) -> list[Token]:

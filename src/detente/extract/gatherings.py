@@ -6,9 +6,11 @@ singular meeting noun (``gathering_nouns`` in events.json; "CIS summits" are sum
 organisation ("the Veltic Cooperation Council summit", "the meeting of Veltic Cooperation Council foreign
 ministers"), points back to one named before ("the summit itself") or names the place of one ("the Ishtal
 summit"). Its host is the state of whoever hosts it ("hosted by Morvainian President Selim Arvane") or of the
-place it is held in, told at any of its mentions; its attendees are the states named in the clauses that take
-place at it ("met on the sidelines of", "will raise the matter at", "were present at", not "spoke about"),
-wherever in the article. A mention that dates something else ("on the eve of the summit") is none of these.
+place it is held in ("in Dushanbe", "will be held in Vilnius"), told at any of its mentions; its attendees are
+the states named in the clauses that take place at it ("met on the sidelines of", "during", "took part in",
+"will raise the matter at", "were present at"; not "commented on", "showed interest in", "called for"), unless
+the clause puts itself in another state's place, wherever in the article. A mention that dates something else
+("on the eve of the summit", "before the summit") is none of these.
 
 Each attendee's visit is one event, reported at the mentions telling of the gathering itself ("The summit,
 hosted by …, is to be held …"), or, when the article has none, at those that set another event on it ("met …
@@ -24,7 +26,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ..records import Event
-from .clauses import Party
+from .clauses import Party, state
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -32,16 +34,23 @@ if TYPE_CHECKING:
     from .events import EventFinder
 
 VISIT = "042"
-TEMPORAL_PREPOSITIONS = frozenset({"before", "after", "since", "until", "ahead", "following", "during", "amid"})
-# what puts a clause at a gathering: "at the summit", "on the sidelines of", "to the summit", "for the summit"
-SETTING_PREPOSITIONS = frozenset({"at", "on", "to", "for", "in"})
-SIDELINES = frozenset({"sideline", "sidelines", "margin", "margins", "side", "fringe", "fringes"})
+# a gathering named after these dates what the sentence tells ("before the summit"; "during the summit" may place it
+# there, so "during" and "amid" are not among them, unlike the events' temporal prepositions)
+AROUND = frozenset({"before", "after", "since", "until", "ahead", "following"})
+# nouns of a time a gathering marks ("the eve of the summit", "the summit period", "in the wake of the summit")
+TIME_NOUNS = frozenset({"eve", "period", "run", "runup", "run-up", "wake", "aftermath"})
+# what puts a clause at a gathering: "at the summit", "on the sidelines of", "on the first day of", "during"
+AT = frozenset({"at", "during"})
+PARTS = frozenset({"sideline", "sidelines", "margin", "margins", "fringe", "fringes", "day", "session", "opening",
+                   "start", "end", "close"})
+# verbs whose "in", "to" or "for" puts their subject at a gathering ("took part in", "travelled to", "arrived for")
+PARTICIPATING = frozenset({"participate", "part", "partake", "take", "engage"})
+TRAVELLING = frozenset({"travel", "come", "go", "fly", "arrive", "head", "send", "invite", "dispatch", "accompany",
+                        "return", "leave", "bring", "lead"})
+# verbs whose object is a gathering someone takes part in ("attended the summit")
 ATTENDING = frozenset({"attend", "join", "host", "address", "open", "chair"})
-# nouns of a time a gathering marks ("the eve of the summit", "the summit period")
-TIME_NOUNS = frozenset({"eve", "period", "run", "start", "end", "day", "week", "time", "wake", "aftermath", "opening",
-                        "close", "runup", "run-up", "days", "weeks"})
-# how a gathering's clause reaches up from the gathering to the verb it is told under
-_PHRASE_DEPS = frozenset({"pobj", "prep", "compound", "poss", "dobj", "nsubj", "nsubjpass", "appos", "conj"})
+# the verbs a gathering is the subject of when its place is told ("The NATO summit will be held in Vilnius")
+HOLDING = frozenset({"hold", "take", "convene", "open", "begin", "start", "gather", "meet", "close", "end"})
 
 
 @dataclass
@@ -53,12 +62,6 @@ class Gathering:
     mentions: list[Token] = field(default_factory=list)
     host: str | None = None
     attendees: dict[str, Party] = field(default_factory=dict)
-
-
-def state(country: str) -> Party:
-    from .events import state as state_party  # events imports this module
-
-    return state_party(country)
 
 
 def gathering_visits(finder: EventFinder) -> list[Event]:
@@ -103,7 +106,7 @@ def _gatherings(finder: EventFinder) -> list[Gathering]:
             continue
         gathering.mentions.append(noun)
         gathering.host = gathering.host or _host(finder, noun)
-        for party in _attendees(finder, noun):
+        for party in _attendees(finder, noun, gathering.host):
             gathering.attendees.setdefault(party.actor_id, party)
     return found
 
@@ -117,7 +120,7 @@ def _time_of_other_things(finder: EventFinder, noun: Token) -> bool:
     while current.dep_ in ("pobj", "compound", "prep") and current.head.i != current.i:
         current = current.head
         if current.dep_ == "prep" or current.pos_ == "ADP":
-            if current.lower_ in TEMPORAL_PREPOSITIONS:
+            if current.lower_ in AROUND:
                 return True
         elif current.lemma_.lower() in TIME_NOUNS:
             return True
@@ -150,30 +153,44 @@ def _points_back(noun: Token) -> bool:
 
 
 def _host(finder: EventFinder, noun: Token) -> str | None:
-    """The state a gathering is held by: whoever hosts it ("hosted by Morvainian President Selim Arvane"),
-    or the state of a place in its phrase ("the CIS summit in Dushanbe", "the Ishtal summit", "held … in Sulem")."""
+    """The state a gathering is held by: whoever hosts it ("hosted by Morvainian President Selim Arvane"), the
+    state of a place in its phrase ("the CIS summit in Dushanbe", "the Ishtal summit", "held … in Sulem"), or of
+    the place the verb it is the subject of puts it in ("The NATO summit will be held in Vilnius")."""
     for hosted in (c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() == "host"):
         agent = next((g for c in hosted.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
         if (host := finder.party(agent)) is not None and host.country:
             return host.country
     place = next((m for m in finder.places if m.country and _in_own_phrase(finder, noun, m.start)), None)
+    if place is None and noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in HOLDING:
+        where = [c for c in noun.head.children if c.dep_ == "prep" and c.lower_ in ("in", "at")]
+        place = next((m for m in finder.places for p in where if m.country
+                      and p.left_edge.idx <= m.start < p.right_edge.idx + len(p.right_edge.text)), None)
     return place.country if place is not None else None
 
 
-def _attendees(finder: EventFinder, noun: Token) -> list[Party]:
+def _attendees(finder: EventFinder, noun: Token, host: str | None) -> list[Party]:
     """The states named in the clause a gathering's mention stands in, outside the gathering's own phrase: who
-    met on its sidelines, will raise a matter at it, were present at it; and the people its own phrase names
-    ("the summit, attended by …", or a parse that hangs "… in Sulem, Malk and Corvel sat" on the place). A
-    negated clause names no attendee ("Iran was not invited to the summit")."""
+    met on its sidelines, will raise a matter at it, were present at it, threatened to veto a text at it; and the
+    people its own phrase names ("the summit, attended by …", or a parse that hangs "… in Sulem, Malk and Corvel
+    sat" on the place). A negated clause names no attendee ("Iran was not invited to the summit"), nor one set in
+    another state's place ("during the summit, the ambassador spoke in the Armenian capital")."""
     clause = _clause_of(noun)
     if clause is None or finder.mode(clause) == "negated":
         return []
     own = (noun.left_edge.idx, noun.right_edge.idx + len(noun.right_edge.text))
-    left, right = (clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text)) if _set_at(noun) \
-        else own
+    spans = [own]
+    if _set_at(noun):
+        spans.append(_span(clause))
+        if clause.dep_ == "xcomp":  # "Hungary threatened to veto the package at the summit": the subject above
+            spans.extend(_span(c) for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass"))
+    where = [o.idx for c in clause.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
+             for o in c.children if o.dep_ == "pobj"]
+    if host is not None and any(m.country and m.country != host and any(m.start <= i < m.end for i in where)
+                                for m in finder.places):
+        return []
     found = []
     for mention in finder.mentions:
-        if not left <= mention.start < right or not mention.country:
+        if not mention.country or not any(a <= mention.start < b for a, b in spans):
             continue
         inside = own[0] <= mention.start < own[1]
         if (inside and mention.kind != "person") or finder.parties.kind.get(mention.actor_id) == "media":
@@ -182,28 +199,36 @@ def _attendees(finder: EventFinder, noun: Token) -> list[Party]:
     return found
 
 
+def _span(token: Token) -> tuple[int, int]:
+    return token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text)
+
+
 def _set_at(noun: Token) -> bool:
     """Whether the clause takes place at the gathering ("met on the sidelines of the summit", "present at the
-    meeting", "travelled to the summit", "attended the summit"), not only speaks of it ("spoke about the summit")."""
+    meeting", "met during the summit", "travelled to the summit", "attended the summit"), not only speaks of it
+    ("commented on the summit", "showed interest in the summit", "called for a summit")."""
     if noun.dep_ == "dobj":
         return noun.head.lemma_.lower() in ATTENDING
     if noun.dep_ != "pobj":
         return False
     prep = noun.head
-    if prep.lower_ == "of" and prep.head.lemma_.lower() in SIDELINES and prep.head.dep_ == "pobj":
-        prep = prep.head.head  # "on the sidelines of the summit"
-    return prep.lower_ in SETTING_PREPOSITIONS
+    if prep.lower_ == "of" and prep.head.lemma_.lower() in PARTS and prep.head.dep_ == "pobj":
+        return prep.head.head.lower_ in AT | {"on", "in"}  # "on the sidelines of", "on the first day of"
+    if prep.lower_ in AT:
+        return True
+    if prep.lower_ == "in":
+        return prep.head.lemma_.lower() in PARTICIPATING
+    return prep.lower_ in ("to", "for") and prep.head.lemma_.lower() in TRAVELLING
 
 
 def _clause_of(noun: Token) -> Token | None:
-    """The verb a gathering's mention is told under, through the phrases it stands in ("met on the sidelines
-    of the summit", "the meeting … on the sidelines of the summit … was perceived")."""
-    current = noun
-    while current.dep_ in _PHRASE_DEPS or current.pos_ not in ("VERB", "AUX"):
-        if current.head.i == current.i:
-            return current if current.pos_ in ("VERB", "AUX") else None
-        current = current.head
-    return current
+    """The verb a gathering's mention is told under: the nearest verb above it ("met on the sidelines of the
+    summit", "the meeting … on the sidelines of the summit … was perceived"), not one joined to it ("China watched
+    … and Russia warned of the summit")."""
+    for ancestor in noun.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return ancestor
+    return None
 
 
 def _visit(finder: EventFinder, gathering: Gathering, attendee: Party) -> Event | None:
