@@ -70,6 +70,17 @@ def test_dates_a_weekday_with_no_publication_day_follows_the_latest_day_of_the_s
         ("1 July 2025", "2025-07-01"), ("6 May", "2025-05-06"), ("Friday", "2025-07-04")]
 
 
+@pytest.mark.parametrize("text", [
+    "The ministers agreed that the border would reopen on 15 September 2025, the ministry said on 2 July 2025. "
+    "On Friday, Valdoria confirmed the agreement.",
+    "Valdoria promised on 1 July 2025 to return the lorries by 1 December 2025. On Friday, Brask repeated it.",
+])
+def test_dates_a_day_still_ahead_is_no_point_the_story_has_reached(nlp, text):
+    # a date in a clause about the future, or a limit, does not move the story on: Friday is 4 July
+    friday = [t.value for t in find_timexes("d", text, None, nlp(text)) if t.text == "Friday"]
+    assert friday == ["2025-07-04"]
+
+
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=300))
 def test_dates_offsets_always_point_at_the_expression(text):
     for timex in find_timexes("d", text, "2025-01-01"):

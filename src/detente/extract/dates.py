@@ -232,8 +232,8 @@ def find_timexes(
                 value = Resolved(restated.value, restated.precision, "context")
             else:
                 value = _resolve_in_window(item, published, window, context, direction)
-                front = _front_day(result, published)
-                if value.value is None and item.kind in ("weekday", "rel_weekday") and front is not None:
+                if value.value is None and item.kind in ("weekday", "rel_weekday") \
+                        and (front := _front_day(result, published, sdoc, text)) is not None:
                     value = _narrated_weekday(item, front, window)
             result.append(Timex(doc_id=doc_id, text=text[item.start:item.end], start=item.start, end=item.end,
                                 value=value.value, precision=value.precision, anchor=value.anchor))
@@ -418,12 +418,21 @@ def _last_day(timexes: list[Timex], published: str | None = None) -> date | None
     return None
 
 
-def _front_day(timexes: list[Timex], published: str | None = None) -> date | None:
-    """The latest day of the story so far: the last one named, unless an earlier-named day is later ("aired on
-    1 July … closed since the shooting on 6 May. Then, on Friday": the story is in July, 6 May is its past)."""
+def _front_day(timexes: list[Timex], published: str | None = None, sdoc: Doc | None = None,
+               text: str = "") -> date | None:
+    """The latest day the story has reached: the last one named, unless an earlier-named day is later ("aired on
+    1 July … closed since the shooting on 6 May. Then, on Friday": the story is in July, 6 May is its past). A day
+    still ahead is no point the story has reached: one in a clause about the future ("the border would reopen on
+    15 September") or a limit ("return the lorries by 1 December")."""
     days = [t.value for t in timexes if t.precision == "day" and t.value
-            and not (published and t.value > _period_end_of(published))]
+            and not (published and t.value > _period_end_of(published))
+            and not _LIMIT_BEFORE.search(text[max(0, t.start - 12):t.start])
+            and clause_direction(sdoc, t.start, t.end, text) != "future"]
     return date.fromisoformat(max(days)) if days else None
+
+
+# a day named as a limit ("by 1 December", "until 5 May"): ahead of the story, whatever the clause's tense
+_LIMIT_BEFORE = re.compile(r"\b(?:by|until|till|before|from|to)\s+(?:the\s+)?$", re.I)
 
 
 def _period_end_of(value: str) -> str:
