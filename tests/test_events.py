@@ -1402,6 +1402,10 @@ def test_events_what_an_act_punishes_is_not_dated_by_it(nlp):
             "Kestria for its new travel agreements with Sarnovia.")
     events = run(nlp, text, published="2026-02-12", example_gazetteer=True).events
     assert sorted((e.trigger.text, e.date) for e in events) == [("accused", "2026-02-11"), ("agreements", None)]
+    # "for five years" is how long, not what was punished
+    text = "Valdoria sanctioned Kestrian officials for five years on Monday."
+    assert [(e.trigger.text, e.date) for e in run(nlp, text, published="2026-02-12", example_gazetteer=True).events] \
+        == [("sanctioned", "2026-02-09")]
 
 
 def test_events_attending_a_gathering_of_many_states_is_a_visit_to_its_host(nlp):

@@ -2296,7 +2296,9 @@ def _answered(trigger: Token) -> bool:
     if prep.dep_ != "prep":
         return False
     if prep.lower_ == "for" and prep.head.pos_ == "VERB" and prep.head.lemma_.lower() in _word_list("reason_verbs"):
-        return True  # "punished Kestria for its new agreements": what is punished came first
+        # "punished Kestria for its new agreements": what is punished came first ("for five years" is how long)
+        return trigger.lemma_.lower() in event_lexicon()["nouns"] and not any(
+            c.dep_ == "nummod" for c in trigger.children)
     return prep.head.lower_ in ANSWER_NOUNS and prep.lower_ in ("to", "for")
 
 
