@@ -31,7 +31,7 @@ from detente.store import open_store
 from .factories import span
 
 STATES = {"Valdoria": ("XVL", "Valdoria"), "Kestrava": ("XKS", "Kestrava")}
-TOWNS = {"Ostmark": ("place:ostmark", "XKS")}
+TOWNS = {"Ostmark": ("place:ostmark", "XKS"), "OSTMARK": ("place:ostmark", "XKS")}
 PEOPLE = {"Anna Brisk": ("person:anna-brisk", "XVL"), "Brisk": ("person:anna-brisk", "XVL")}
 
 
@@ -916,9 +916,10 @@ def test_one_act_told_to_the_same_month_at_the_same_place_is_one_event(tmp_path,
                        "AGREE", "XKS", "XVL", "agreed", date="2025-12", cameo="030")
     gave = event_doc("The date we gave our Valdorian friends in Ostmark last December has not moved.", "2026-10-08",
                      "AGREE", "XKS", "XVL", "gave", date="2025-12", cameo="030")
-    elsewhere = event_doc("Kestrava pledged Valdoria its support last December.", "2026-10-09",
-                          "AGREE", "XKS", "XVL", "pledged", date="2025-12", cameo="030")
+    # filed in Ostmark: the dateline is where the story was written, not where the pledge was made
+    elsewhere = event_doc("OSTMARK, 9 October (Test Wire) - Kestrava pledged Valdoria its support last December.",
+                          "2026-10-09", "AGREE", "XKS", "XVL", "pledged", date="2025-12", cameo="030")
     store = linked(tmp_path, [agreed, gave, elsewhere][::order], f"place{order}")
     groups = sorted(sorted(r.text[:20] for r in (e.evidence, *e.also_reported_in)) for e in store.records("events"))
     one = ["Kestrava and Valdori", "The date we gave our"]
-    assert groups == [one, one, ["Kestrava pledged Val"]]
+    assert groups == [one, one, ["OSTMARK, 9 October ("]]

@@ -42,8 +42,9 @@ NEAR_DAYS = 3
 UNDATED_DAYS = 60
 # how long after an event a later article may mention it without a date and still be linked
 REFER_BACK_DAYS = 400
-# how the words of a report name a place its sentence names
-PLACE_WORD = "@place:"
+PLACE_PREFIX = "place:"
+# "ISHTAL, 16 October (ValPress) - ", "DORRUN (KestInform) — ": where a story was filed, not where its events were
+_DATELINE = re.compile(r"\s*[A-Z][A-Z'’ .-]{2,}(?:,[^\n(]{1,40})?\s*(?:\([^)\n]{1,40}\))?\s*[-–—]+\s")
 
 
 def pair_of(event: Event) -> tuple[str, str] | None:
@@ -118,8 +119,16 @@ class EventMatcher:
         return bool(plain(self.local_words(a) & self.local_words(b)) - signing_stems() - _role_stems())
 
     def same_place(self, a: Event, b: Event) -> bool:
-        """Whether the sentences of two reports name a place in common."""
-        return any(w.startswith(PLACE_WORD) for w in self.words(a) & self.words(b))
+        """Whether the sentences of two reports name a place in common (not the place of a dateline, "ISHTAL,
+        16 October (ValPress) -", where the story was filed)."""
+        return bool(self.places(a) & self.places(b))
+
+    def places(self, event: Event) -> frozenset[str]:
+        ev = event.evidence
+        dateline = _DATELINE.match(ev.text)
+        after = ev.start + (dateline.end() if dateline else 0)
+        return frozenset(m.actor_id for m in self.corpus.mentions(ev.doc_id)
+                         if m.actor_id.startswith(PLACE_PREFIX) and after <= m.start < ev.end)
 
     def when(self, event: Event) -> str | None:
         return event.date or self.corpus.published(event.doc_id)

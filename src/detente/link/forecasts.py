@@ -263,7 +263,9 @@ def event_evidence(forecast: Forecast, corpus: Corpus, groups: Iterable[tuple[st
                  if corpus.order(r.doc_id) > corpus.order(forecast.doc_id)]
         if not later or not within(when, published, forecast.resolves_by):
             continue
-        told = [event_words(event), *(corpus.words_at(r.doc_id, r.start, r.text) for r in later)]
+        # the words of later reports only: the forecast's own article would match its own sentence
+        told = [event_words(event) if r == event.evidence else corpus.words_at(r.doc_id, r.start, r.text)
+                for r in later]
         if not any_event and not any(_same_matter(forecast_words, w) for w in told):
             continue
         ev = min(later, key=lambda r: (corpus.order(r.doc_id), r.start))
