@@ -1478,6 +1478,16 @@ def test_events_giving_a_date_or_ones_word_is_a_commitment(nlp, text, trigger):
         (trigger, "030", "XKS", "XSR", "2025-12")]
 
 
+@pytest.mark.parametrize(("text", "codes"), [
+    ("Valdoria gave in to Kestrian demands on Monday.", ["080"]),
+    # "in May" dates the giving: no "give in"
+    ("Kestria gave Valdoria its assurances in May.", ["030"]),
+    ("Kestria gave Valdoria help in May.", []),
+])
+def test_events_a_preposition_with_a_date_makes_no_phrasal_verb(nlp, text, codes):
+    assert [e.cameo for e in run(nlp, text, published="2025-10-22", example_gazetteer=True).events] == codes
+
+
 def test_events_offering_flights_is_commerce_offering_help_is_not(nlp):
     text = "Kestrian airlines are affected, as they offer flights to Valdorian cities. Valdoria offered Kestria help."
     events = run(nlp, text, published="2026-03-01", example_gazetteer=True).events

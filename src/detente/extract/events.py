@@ -2683,7 +2683,8 @@ def _complement_words(verb: Token) -> list[str]:
             bare.append(child.lemma_.lower())  # "was allowed to leave": allow leave
         elif child.dep_ == "prep":
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            bare.append(child.lower_)
+            if obj is None or obj.ent_type_ not in ("DATE", "TIME"):
+                bare.append(child.lower_)  # "gave … in May" is no "give in"
             if obj is not None:
                 specific.append(f"{child.lower_} {obj.lemma_.lower()}")
                 # "put on the highest state of alert": on alert
