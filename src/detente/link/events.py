@@ -61,6 +61,7 @@ class EventMatcher:
         self._words: dict[str, frozenset[str]] = {}
         self._plain: dict[str, frozenset[str]] = {}
         self._local: dict[str, frozenset[str]] = {}
+        self._places: dict[str, frozenset[str]] = {}
         self.semantic = semantic.enabled()
 
     def words(self, event: Event) -> frozenset[str]:
@@ -124,11 +125,17 @@ class EventMatcher:
         return bool(self.places(a) & self.places(b))
 
     def places(self, event: Event) -> frozenset[str]:
-        ev = event.evidence
-        dateline = _DATELINE.match(ev.text)
-        after = ev.start + (dateline.end() if dateline else 0)
-        return frozenset(m.actor_id for m in self.corpus.mentions(ev.doc_id)
-                         if m.actor_id.startswith(PLACE_PREFIX) and after <= m.start < ev.end)
+        """The places a report's sentence names after its dateline (cached: compared once for each pair)."""
+        if event.event_id not in self._places:
+            found: frozenset[str] = frozenset()
+            if any(w.startswith("@" + PLACE_PREFIX) for w in self.words(event)):  # no scan when it names none
+                ev = event.evidence
+                dateline = _DATELINE.match(ev.text)
+                after = ev.start + (dateline.end() if dateline else 0)
+                found = frozenset(m.actor_id for m in self.corpus.mentions(ev.doc_id)
+                                  if m.actor_id.startswith(PLACE_PREFIX) and after <= m.start < ev.end)
+            self._places[event.event_id] = found
+        return self._places[event.event_id]
 
     def when(self, event: Event) -> str | None:
         return event.date or self.corpus.published(event.doc_id)
