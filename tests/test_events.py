@@ -1488,6 +1488,13 @@ def test_events_a_preposition_with_a_date_makes_no_phrasal_verb(nlp, text, codes
     assert [e.cameo for e in run(nlp, text, published="2025-10-22", example_gazetteer=True).events] == codes
 
 
+def test_events_an_object_tagged_as_a_verb_is_no_second_event(nlp):
+    # the tagger takes "guarantees" for a verb: still the object given, one event, the giving
+    text = "Kestria gave Valdoria guarantees that the bridge would stay open."
+    events = run(nlp, text, published="2026-10-08", example_gazetteer=True).events
+    assert [(e.trigger.text, e.cameo, e.source, e.target) for e in events] == [("gave", "030", "XKS", "XVL")]
+
+
 def test_events_offering_flights_is_commerce_offering_help_is_not(nlp):
     text = "Kestrian airlines are affected, as they offer flights to Valdorian cities. Valdoria offered Kestria help."
     events = run(nlp, text, published="2026-03-01", example_gazetteer=True).events

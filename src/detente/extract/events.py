@@ -1541,6 +1541,8 @@ class EventFinder:
                 continue
             if token.pos_ == "NOUN" and self._object_of_coded_verb(token, coded_verbs):
                 continue  # "lifted sanctions" is one event (the verb's), not two
+            if token.pos_ == "VERB" and token.dep_ == "dobj" and token.head.i in coded_verbs:
+                continue  # "gave Valdoria guarantees that …": a noun the tagger took for a verb, the object given
             found = self.verb_event(token) if token.pos_ == "VERB" else \
                 self.noun_event(token) if token.pos_ == "NOUN" else None
             if found is None:
