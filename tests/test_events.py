@@ -1435,6 +1435,9 @@ def test_events_people_a_gatherings_own_phrase_names_attend_it(nlp):
     "Kestrian President Teodor Halvic met Valdorian President Aurel Demmin on the first day of the Veltic "
     "Cooperation Council summit in Ishtal.",
     "Leaders of Kestria and Valdoria took part in the Veltic Cooperation Council summit in Ishtal.",
+    # the place told by the verb that meets for it; the attendees named in its own phrase
+    "Leaders of the Council's states met in Ishtal for a Veltic Cooperation Council summit where Kestrian President "
+    "Teodor Halvic and Valdorian President Aurel Demmin signed the declaration.",
     # the host told by the verb the summit is the subject of, the attendees in the next sentence
     "The Veltic Cooperation Council summit will be held in Ishtal. Kestrian President Teodor Halvic met Valdorian "
     "President Aurel Demmin at the summit.",

@@ -31,6 +31,7 @@ from .clauses import Party, state
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from .actors import Mention
     from .events import EventFinder
 
 VISIT = "042"
@@ -46,7 +47,7 @@ PARTS = frozenset({"sideline", "sidelines", "margin", "margins", "fringe", "frin
 # verbs whose "in", "to" or "for" puts their subject at a gathering ("took part in", "travelled to", "arrived for")
 PARTICIPATING = frozenset({"participate", "part", "partake", "take", "engage"})
 TRAVELLING = frozenset({"travel", "come", "go", "fly", "arrive", "head", "send", "invite", "dispatch", "accompany",
-                        "return", "leave", "bring", "lead"})
+                        "return", "leave", "bring", "lead", "meet", "gather", "assemble", "convene"})
 # verbs whose object is a gathering someone takes part in ("attended the summit")
 ATTENDING = frozenset({"attend", "join", "host", "address", "open", "chair"})
 # the verbs a gathering is the subject of when its place is told ("The NATO summit will be held in Vilnius")
@@ -162,10 +163,17 @@ def _host(finder: EventFinder, noun: Token) -> str | None:
             return host.country
     place = next((m for m in finder.places if m.country and _in_own_phrase(finder, noun, m.start)), None)
     if place is None and noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in HOLDING:
-        where = [c for c in noun.head.children if c.dep_ == "prep" and c.lower_ in ("in", "at")]
-        place = next((m for m in finder.places for p in where if m.country
-                      and p.left_edge.idx <= m.start < p.right_edge.idx + len(p.right_edge.text)), None)
+        place = _place_of_clause(finder, noun.head)
+    elif place is None and _set_at(noun) and (clause := _clause_of(noun)) is not None:
+        place = _place_of_clause(finder, clause)  # "met in Niamey for an AU summit"
     return place.country if place is not None else None
+
+
+def _place_of_clause(finder: EventFinder, verb: Token) -> Mention | None:
+    """The place a verb's own "in" or "at" names ("will be held in Vilnius", "met in Niamey")."""
+    where = [o.idx for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
+             for o in c.children if o.dep_ == "pobj"]
+    return next((m for m in finder.places if m.country and any(m.start <= i < m.end for i in where)), None)
 
 
 def _attendees(finder: EventFinder, noun: Token, host: str | None) -> list[Party]:
