@@ -1453,6 +1453,7 @@ def test_events_ways_of_being_at_a_gathering(nlp, text):
     "On the eve of the Veltic Cooperation Council summit in Ishtal, a Dorrun court released a Valdorian journalist.",
     # no gathering of many: a meeting in a capital, a summit without its host
     "Kestrian and Valdorian ministers held a meeting in Brask on Monday.",
+    "Kestria and Valdoria met on the sidelines of the Veltic Cooperation Council summit.",
     # speaking of a gathering is not being at it; a clause joined to it says nothing of it
     "Valdoria commented on the Veltic Cooperation Council summit in Ishtal on Thursday.",
     "Valdoria showed little interest in the Veltic Cooperation Council summit in Ishtal.",
@@ -1460,7 +1461,6 @@ def test_events_ways_of_being_at_a_gathering(nlp, text):
     "Sarnovia watched the Veltic Cooperation Council summit in Ishtal closely and Valdoria warned of consequences.",
     # at it, but told as being in another state's place
     "During the Veltic Cooperation Council summit in Ishtal, the Valdorian ambassador spoke in Dorrun.",
-    "Kestria and Valdoria met on the sidelines of the Veltic Cooperation Council summit.",
     # nobody attends
     "Kestria was not invited to the Veltic Cooperation Council summit in Ishtal.",
 ])

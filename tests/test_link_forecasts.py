@@ -13,10 +13,10 @@ from .test_link_rules import _actors, _document, _plain_doc, event_doc, forecast
 
 
 def _forecast(text: str, published: str, predicted: str, resolves_by: str | None = None,
-              condition: str | None = None) -> DocResult:
+              condition: str | None = None, subjects: tuple[str, ...] | None = None) -> DocResult:
     found = forecast_doc(text, published, predicted)
     forecast = dataclasses.replace(found.forecasts[0], resolves_by=resolves_by, conditional=condition is not None,
-                                   condition=condition)
+                                   condition=condition, subjects=subjects or found.forecasts[0].subjects)
     return dataclasses.replace(found, forecasts=(forecast,))
 
 
@@ -298,8 +298,8 @@ def test_taking_a_dispute_to_a_panel_is_a_complaint_between_the_states_the_condi
 def test_a_prediction_about_one_state_at_a_named_place_is_borne_out_by_its_meeting_there(tmp_path, order):
     # "Valdoria would be represented at the Ostmark summit": one state, and the state of the place it names
     found = _forecast("Brisk said Valdoria would be represented at the Ostmark summit at the highest level.",
-                      "2025-09-01", "Valdoria would be represented at the Ostmark summit at the highest level")
-    found = dataclasses.replace(found, forecasts=(dataclasses.replace(found.forecasts[0], subjects=("XVL",)),))
+                      "2025-09-01", "Valdoria would be represented at the Ostmark summit at the highest level",
+                      subjects=("XVL",))
     met = event_doc("Brisk met the leaders of Kestrava at the summit in Ostmark on 3 October.", "2025-10-04",
                     "CONSULT", "XVL", "XKS", "met", date="2025-10-03", cameo="040")
     store = linked(tmp_path, [found, met][::order], f"place{order}")
@@ -314,10 +314,10 @@ def test_an_event_the_forecasts_own_article_announces_is_borne_out_where_a_later
     # first report is no later news; the later article's report of it is (before: unresolved)
     text = ("Brisk said Valdoria would be represented at the Ostmark summit at the highest level. The summit is to be "
             "held in Ostmark on 3 October.")
-    found = _forecast(text, "2025-09-01", "Valdoria would be represented at the Ostmark summit at the highest level")
-    forecast = dataclasses.replace(found.forecasts[0], subjects=("XVL",))
+    found = _forecast(text, "2025-09-01", "Valdoria would be represented at the Ostmark summit at the highest level",
+                      subjects=("XVL",))
     announced = event_doc(text, "2025-09-01", "CONSULT", "XVL", "XKS", "summit", date="2025-10-03", cameo="042")
-    own = dataclasses.replace(found, forecasts=(forecast,), events=announced.events)
+    own = dataclasses.replace(found, events=announced.events)
     met = event_doc("Brisk met the leaders of Kestrava at the summit in Ostmark on 3 October.", "2025-10-04",
                     "CONSULT", "XVL", "XKS", "summit", date="2025-10-03", cameo="042")
     store = linked(tmp_path, [own, met][::order], f"announced{order}")

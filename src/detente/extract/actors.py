@@ -739,6 +739,7 @@ class DocActors:
         for cluster in self.persons.values():
             if cluster.country == iso3 and _holds(cluster.roles, wanted):
                 return cluster
+        # a gazetteer role by substring, not ``_holds``: "Chairman of the Presidential Council" is a head of state
         leaders = [leader for leader in self.gaz.leaders
                    if leader.country == iso3 and any(w in leader.role.lower() for w in wanted)]
         if in_office:
@@ -805,7 +806,6 @@ class DocActors:
 
 # what makes a title-only mention someone other than the holder in office
 _FORMER = re.compile(r"\b(?:former|ex|late|previous|then|onetime|one-time)[\s\-]+(?:[Tt]he\s+)?$", re.IGNORECASE)
-# "ISHTAL, 16 October (ValPress) -": the place, date and agency that open a wire story
 # a wire dateline opening the text: "DORRUN, 12 March (Basin Wire) - " (its city: where the story was filed)
 DATELINE = re.compile(r"\A\s*(?P<city>[A-Z][A-Z'’. -]+),[^\n]{0,60}?\s[-–—]+\s")
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,|.*\(\w[^)]*\)\s*[-–—]$")

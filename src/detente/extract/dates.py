@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from ..records import Anchor, Precision, Timex
+from .published import LIMIT_PREPOSITIONS
 from .quotes import quoted_spans
 from .relative import Resolved, clause_direction, find_relative, resolve, word_start_alternatives
 
@@ -432,7 +433,7 @@ def _front_day(timexes: list[Timex], published: str | None = None, sdoc: Doc | N
 
 
 # a day named as a limit ("by 1 December", "until 5 May"): ahead of the story, whatever the clause's tense
-_LIMIT_BEFORE = re.compile(r"\b(?:by|until|till|before|from|to)\s+(?:the\s+)?$", re.I)
+_LIMIT_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(LIMIT_PREPOSITIONS))})\s+(?:the\s+)?$", re.I)
 
 
 def _period_end_of(value: str) -> str:

@@ -213,7 +213,6 @@ def _craft_travels(verb: Token) -> bool:
     return any(t.lemma_.lower() in craft_words() or t.lower_ in craft_words() for t in travellers)
 
 
-
 def _levied(verb: Token) -> list[Token]:
     """The words of what a verb levies: its objects and measures ("charge lorries 40 percent more", "charge a fee"),
     not its "with" phrase ("charged with two counts") nor its clauses."""
@@ -1843,7 +1842,7 @@ class EventFinder:
         Orvik" after a shelling of Brask (a place the first report does not name)."""
         if any(c.lower_ in ANOTHER for c in noun.children if c.dep_ in ("amod", "det", "nummod")):
             return True
-        left, right = noun.left_edge.idx, noun.right_edge.idx + len(noun.right_edge.text)
+        left, right = clause_span(noun)
         told_text = self.document.text[told.evidence.start:told.evidence.end]
         return any(left <= m.start < right and self.document.text[m.start:m.end] not in told_text
                    for m in self.places)
@@ -2274,7 +2273,7 @@ def _in_antecedent(timex: Timex, trigger: Token) -> bool:
     border after the shooting on 6 May", "opened, a year after his arrest on 3 June")."""
     for noun in trigger.subtree:
         if noun.i != trigger.i and _answered(noun):
-            a, b = noun.left_edge.idx, noun.right_edge.idx + len(noun.right_edge.text)
+            a, b = clause_span(noun)
             if a <= timex.start < b:
                 return True
     return False

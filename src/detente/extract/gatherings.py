@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ..records import Event
-from .clauses import Party, state
+from .clauses import Party, clause_span, state
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -138,11 +138,15 @@ def _organisation_named(finder: EventFinder, noun: Token) -> str | None:
 def _in_own_phrase(finder: EventFinder, noun: Token, char: int) -> bool:
     """Whether a character is in a gathering noun's phrase, not in that of another gathering it names ("the
     meeting of the presidents on the sidelines of the CIS summit": the organisation is the summit's)."""
-    if not noun.left_edge.idx <= char < noun.right_edge.idx + len(noun.right_edge.text):
+    if not _within(char, clause_span(noun)):
         return False
     nested = (t for t in noun.subtree if t.i != noun.i and t.pos_ == "NOUN"
               and t.lemma_.lower() in finder.gathering_nouns)
-    return not any(t.left_edge.idx <= char < t.right_edge.idx + len(t.right_edge.text) for t in nested)
+    return not any(_within(char, clause_span(t)) for t in nested)
+
+
+def _within(char: int, span: tuple[int, int]) -> bool:
+    return span[0] <= char < span[1]
 
 
 def _points_back(noun: Token) -> bool:
@@ -171,9 +175,14 @@ def _host(finder: EventFinder, noun: Token) -> str | None:
 
 def _place_of_clause(finder: EventFinder, verb: Token) -> Mention | None:
     """The place a verb's own "in" or "at" names ("will be held in Vilnius", "met in Niamey")."""
+    return next(iter(_places_of_clause(finder, verb)), None)
+
+
+def _places_of_clause(finder: EventFinder, verb: Token) -> list[Mention]:
+    """The places of a state a verb's own "in" or "at" names."""
     where = [o.idx for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
              for o in c.children if o.dep_ == "pobj"]
-    return next((m for m in finder.places if m.country and any(m.start <= i < m.end for i in where)), None)
+    return [m for m in finder.places if m.country and any(m.start <= i < m.end for i in where)]
 
 
 def _attendees(finder: EventFinder, noun: Token, host: str | None) -> list[Party]:
@@ -185,30 +194,23 @@ def _attendees(finder: EventFinder, noun: Token, host: str | None) -> list[Party
     clause = _clause_of(noun)
     if clause is None or finder.mode(clause) == "negated":
         return []
-    own = (noun.left_edge.idx, noun.right_edge.idx + len(noun.right_edge.text))
+    own = clause_span(noun)
     spans = [own]
     if _set_at(noun):
-        spans.append(_span(clause))
+        spans.append(clause_span(clause))
         if clause.dep_ == "xcomp":  # "Hungary threatened to veto the package at the summit": the subject above
-            spans.extend(_span(c) for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass"))
-    where = [o.idx for c in clause.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
-             for o in c.children if o.dep_ == "pobj"]
-    if host is not None and any(m.country and m.country != host and any(m.start <= i < m.end for i in where)
-                                for m in finder.places):
+            spans.extend(clause_span(c) for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass"))
+    if host is not None and any(m.country != host for m in _places_of_clause(finder, clause)):
         return []
     found = []
     for mention in finder.mentions:
-        if not mention.country or not any(a <= mention.start < b for a, b in spans):
+        if not mention.country or not any(_within(mention.start, span) for span in spans):
             continue
-        inside = own[0] <= mention.start < own[1]
+        inside = _within(mention.start, own)
         if (inside and mention.kind != "person") or finder.parties.kind.get(mention.actor_id) == "media":
             continue
         found.append(state(mention.country))
     return found
-
-
-def _span(token: Token) -> tuple[int, int]:
-    return token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text)
 
 
 def _set_at(noun: Token) -> bool:

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 Tense = Literal["past", "future", "present"]
 _FUTURE_MODALS = {"will", "shall", "'ll", "wo"}
 # a date governed by these names a deadline or an end of a period, not when something happened
-_LIMIT_PREPOSITIONS = {"until", "till", "through", "by", "before", "from", "to", "ahead"}
+LIMIT_PREPOSITIONS = {"until", "till", "through", "by", "before", "from", "to", "ahead"}
 # "scheduled for 2021", "expected in May": plans and expectations date nothing in the past
 _PROSPECTIVE_LEMMAS = {
     "schedule", "plan", "expect", "set", "slate", "intend", "aim", "hope", "propose", "forecast",
@@ -189,7 +189,7 @@ def _supported_value(earliest: str | None, latest: str | None) -> str | None:
 def _limit_preposition(token: Token) -> str | None:
     """The preposition a date hangs from when it marks a limit ("until January 2026")."""
     head = token.head
-    if token.dep_ == "pobj" and head.lower_ in _LIMIT_PREPOSITIONS:
+    if token.dep_ == "pobj" and head.lower_ in LIMIT_PREPOSITIONS:
         return head.lower_
     return None
 

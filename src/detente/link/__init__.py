@@ -96,12 +96,12 @@ from .mentions import (
 from .promises import (
     AGREEMENT_KEY,
     PromiseMatcher,
+    agreement_keys,
     anaphor_promise,
     assign_references,
     canonical_commitment,
     held_words,
     linked_promise,
-    making_agreements,
     promise_groups,
     promise_similarity,
     restated,
@@ -448,9 +448,7 @@ class Linker(StatementLinking):
             if cue["kind"] in ("status", "promise_ref"):  # by the actors the sentence names, with its words
                 info = " ".join(sorted(plain(cue["words"])))
                 keys[cue["kind"]] += [(actor, cue_id(cue), self.day(cue["doc_id"]), info)
-                                      for actor in [*cue["actors"], *(f"at|{p}" for p in cue.get("made_at", ())),
-                                                    *(f"{AGREEMENT_KEY}{a}" for a in cue.get("agreements", ())),
-                                                    *_awaited_keys(cue)]]
+                                      for actor in [*cue["actors"], *_made_by_keys(cue), *_awaited_keys(cue)]]
                 if cue["kind"] == "status" and tells_outcome(cue):  # also under "outcome": what forecasts read
                     keys["outcome"] += [(actor, cue_id(cue), self.day(cue["doc_id"]), info) for actor in cue["actors"]]
             elif cue["kind"] == "promise_noun":  # by the actors its sentence names, with its object's words
@@ -575,8 +573,7 @@ class Linker(StatementLinking):
                               {cue_id(c): frozenset(plain(c["words"])) for c in judging}, 2, _group_promise_words)
         for c in judging:  # a sentence saying where a promise was made reaches the promises made there (and one
             # naming an agreement those the agreement makes)
-            keys = [*(f"at|{p}" for p in c.get("made_at", ())),
-                    *(f"{AGREEMENT_KEY}{a}" for a in c.get("agreements", ()))]
+            keys = _made_by_keys(c)
             if keys:
                 found.setdefault(cue_id(c), []).extend(sorted(self.store.keyed_rows(
                     "commitments", [self.window(key, c["doc_id"], PROMISE_DAYS, 0) for key in keys])))
@@ -779,10 +776,10 @@ class Linker(StatementLinking):
         self.read_promise_places(c.evidence.doc_id for g in groups for c in g)
         for group in groups:
             actors = _promise_actors(group)
+            agreements = agreement_keys(group)  # "breach the <agreement>"
             for c in group:
                 probe = PromiseProbe.of_group(c, group, self.day(c.evidence.doc_id), matcher, self.corpus)
-                places = {f"at|{p}" for p in self.places_of(c)}  # "the promise made in <place>"
-                places |= {f"{AGREEMENT_KEY}{a}" for a in making_agreements(group)}  # "breach the <agreement>"
+                places = {f"at|{p}" for p in self.places_of(c)} | agreements  # "the promise made in <place>"
                 awaits = {f"{AWAITED}{b}" for b in _beneficiaries(group)}  # "asked for it without further delay"
                 rows += [(key, c.commitment_id, probe.day, probe.info()) for key in sorted(actors | places | awaits)]
         self.store.put_keys("commitments", [c.commitment_id for g in groups for c in g], rows)
@@ -901,8 +898,7 @@ class Linker(StatementLinking):
         for group in groups:
             item = _group_key(group)
             _, lo, hi = windows[item][0] if windows[item] else ("", None, None)
-            at = [(key, lo, hi) for key in sorted({*self.made_at_keys(group),
-                                                   *(f"{AGREEMENT_KEY}{a}" for a in making_agreements(group))})]
+            at = [(key, lo, hi) for key in sorted(self.made_at_keys(group) | agreement_keys(group))]
             if at:
                 made_at[item] = at
         for item, ids in self.lookup("status", made_at).items():  # all groups' places in one pass over the keys
@@ -1297,6 +1293,13 @@ def _promise_actors(group: list[Commitment]) -> set[str]:
 
 def _beneficiaries(group: list[Commitment]) -> set[str]:
     return {c.beneficiary for c in group if c.beneficiary}
+
+
+def _made_by_keys(cue: dict[str, Any]) -> list[str]:
+    """The keys of a status sentence naming where a promise was made ("what was stated in Ishtal") or the agreement
+    that makes it ("both increases breach the Isel Transit Protocol"): the promises filed under them are its own."""
+    return [*(f"at|{p}" for p in cue.get("made_at", ())),
+            *(f"{AGREEMENT_KEY}{a}" for a in cue.get("agreements", ()))]
 
 
 def _awaited_keys(cue: dict[str, Any]) -> list[str]:

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from functools import cache
 
+from ..extract.actors import DATELINE
 from ..records import Event, Evidence
 from . import semantic
 from .cluster import cluster
@@ -43,8 +44,6 @@ UNDATED_DAYS = 60
 # how long after an event a later article may mention it without a date and still be linked
 REFER_BACK_DAYS = 400
 PLACE_PREFIX = "place:"
-# "ISHTAL, 16 October (ValPress) - ", "DORRUN (KestInform) — ": where a story was filed, not where its events were
-_DATELINE = re.compile(r"\s*[A-Z][A-Z'’ .-]{2,}(?:,[^\n(]{1,40})?\s*(?:\([^)\n]{1,40}\))?\s*[-–—]+\s")
 
 
 def pair_of(event: Event) -> tuple[str, str] | None:
@@ -130,7 +129,7 @@ class EventMatcher:
             found: frozenset[str] = frozenset()
             if any(w.startswith("@" + PLACE_PREFIX) for w in self.words(event)):  # no scan when it names none
                 ev = event.evidence
-                dateline = _DATELINE.match(ev.text)
+                dateline = DATELINE.match(ev.text)  # where the story was filed
                 after = ev.start + (dateline.end() if dateline else 0)
                 found = frozenset(m.actor_id for m in self.corpus.mentions(ev.doc_id)
                                   if m.actor_id.startswith(PLACE_PREFIX) and after <= m.start < ev.end)
@@ -432,7 +431,6 @@ def trigger_stem(event: Event) -> str | None:
 
 
 @cache
-@cache
 def _role_stems() -> frozenset[str]:
     """Stems of role nouns ("the ministers signed …"): the signers' words name no agreement."""
     from ..extract.actors import role_nouns
@@ -462,6 +460,7 @@ def _agreement_topic(event: Event) -> str | None:
     return None
 
 
+@cache
 def signing_stems() -> frozenset[str]:
     """Stems of the words of signing and agreeing ("signed", "agreement", "accord"): the words of events.json coded as
     signing a formal agreement, and "agree"."""

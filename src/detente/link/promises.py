@@ -424,6 +424,11 @@ def making_agreements(group: list[Commitment]) -> set[str]:
     return found
 
 
+def agreement_keys(group: list[Commitment]) -> set[str]:
+    """The keys a promise is filed under by the agreements that make it (``making_agreements``)."""
+    return {f"{AGREEMENT_KEY}{a}" for a in making_agreements(group)}
+
+
 def breaches_by_rise(cue: dict[str, Any], agreements: set[str], held: Iterable[frozenset[str]]) -> bool:
     """Whether a sentence tells an agreement that makes a promise to hold something where it is (``held``) breached by
     a rise, whatever it names besides ("arguing that both increases breach the Isel Transit Protocol")."""
