@@ -13,7 +13,7 @@ import pytest
 
 from detente.extract import extract
 from detente.gazetteer import load_gazetteer
-from detente.records import DocResult, Document, Event, Evidence, Quote
+from detente.records import Actor, DocResult, Document, Event, Evidence, Quote
 
 from .conftest import EXAMPLES
 from .factories import span
@@ -162,3 +162,68 @@ def test_one_speakers_report_of_an_act_on_a_day_told_in_other_words_is_one_state
     reported = sorted((q.text[:9], [o.text[:9] for o in q.also_reported_in]) for q in store.records("quotes"))
     assert reported == ([("all the K", ["every veh"]), ("every veh", ["all the K"])] if joined
                         else [("all the K", []), ("every veh", [])])
+
+
+def _ministry_quote(text: str, published: str, quoted: str, speaker: str, name: str, kind: str,
+                    country: str | None, roles: tuple[str, ...] = ()) -> DocResult:
+    """A document whose one quote is by a ministry or its spokesperson, named at the first word of ``name``."""
+    found = quote_doc(text, published, quoted, speaker=speaker)
+    doc_id, at = found.document.doc_id, text.index(name)
+    actor = Actor(speaker, name, kind, country, roles, (name,), (Evidence(doc_id, at, at + len(name), name),))
+    return dataclasses.replace(found, actors=(*found.actors, actor))
+
+
+SPOKESWOMAN = _ministry_quote(
+    "Foreign Ministry spokeswoman Ilse Vard said: \u201cWhat he says about the bridge is his private opinion.\u201d",
+    "2025-07-04", "What he says about the bridge is his private opinion", "person:ilse-vard", "Ilse Vard", "person",
+    "XVL", ("Foreign Ministry spokeswoman",))
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_ministry_named_by_its_title_alone_says_what_a_ministrys_spokeswoman_said_in_all_its_words(tmp_path, order):
+    """"The Foreign Ministry's decision to dismiss the words as a “private opinion”": the ministry is no state's in
+    the words, the spokeswoman speaks for one; the whole of the short quote is in hers (before: no link, the two
+    speakers differ). A quote of a bare ministry with a word she did not say stays apart."""
+    bare = _ministry_quote("The Foreign Ministry's decision to dismiss the words as a \u201cprivate opinion\u201d "
+                           "convinced nobody.", "2025-07-09", "private opinion", "org:foreign-ministry",
+                           "Foreign Ministry", "organization", None)
+    other = _ministry_quote("The Foreign Ministry called the remarks \u201ca private joke\u201d.", "2025-07-10",
+                            "a private joke", "org:foreign-ministry", "Foreign Ministry", "organization", None)
+    store = linked(tmp_path, [SPOKESWOMAN, bare, other][::order], f"bare{order}")
+    reported = sorted((q.text[:9], [o.text[:9] for o in q.also_reported_in]) for q in store.records("quotes"))
+    assert reported == [("What he s", ["private o"]), ("a private", []), ("private o", ["What he s"])]
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_states_ministry_and_its_spokeswoman_speak_with_one_voice_another_states_ministry_does_not(tmp_path, order):
+    same = _ministry_quote("The Valdorian Foreign Ministry said that what he says about the bridge is his private "
+                           "opinion.", "2025-07-05", "what he says about the bridge is his private opinion",
+                           "body:xvl-foreign-ministry", "Valdorian Foreign Ministry", "organization", "XVL")
+    other = _ministry_quote("The Kestravan Foreign Ministry said that what he says about the bridge is his private "
+                            "opinion.", "2025-07-05", "what he says about the bridge is his private opinion",
+                            "body:xks-foreign-ministry", "Kestravan Foreign Ministry", "organization", "XKS")
+    store = linked(tmp_path, [SPOKESWOMAN, same, other][::order], f"voice{order}")
+    reported = {(q.speaker, tuple(sorted(o.doc_id for o in q.also_reported_in))) for q in store.records("quotes")}
+    assert reported == {("person:ilse-vard", (same.document.doc_id,)),
+                        ("body:xvl-foreign-ministry", (SPOKESWOMAN.document.doc_id,)),
+                        ("body:xks-foreign-ministry", ())}
+
+
+def test_a_state_body_told_twice_in_one_article_by_its_name_and_its_spokeswoman_is_one_report_group(tmp_path):
+    """The lead ("the ministry described the remarks as “a private opinion”") and the briefing (she said: "… his
+    private opinion …") in one article are one voice telling it twice: a third article's "private opinion" joins
+    both (before: only one of the two, whichever sorted first)."""
+    text = ("The Valdorian Foreign Ministry described the remarks as \u201ca private opinion\u201d. Foreign Ministry "
+            "spokeswoman Ilse Vard said: \u201cWhat he says about the bridge is his private opinion.\u201d")
+    lead = _ministry_quote(text, "2025-07-05", "a private opinion", "body:xvl-foreign-ministry",
+                           "Valdorian Foreign Ministry", "organization", "XVL")
+    briefing = _ministry_quote(text, "2025-07-05", "What he says about the bridge is his private opinion",
+                               "person:ilse-vard", "Ilse Vard", "person", "XVL", ("Foreign Ministry spokeswoman",))
+    both = dataclasses.replace(lead, actors=(*lead.actors, briefing.actors[-1]), quotes=(
+        lead.quotes[0], dataclasses.replace(briefing.quotes[0], quote_id="q-briefing")))
+    bare = _ministry_quote("The Foreign Ministry's decision to dismiss the words as a \u201cprivate opinion\u201d "
+                           "convinced nobody.", "2025-07-09", "private opinion", "org:foreign-ministry",
+                           "Foreign Ministry", "organization", None)
+    store = linked(tmp_path, [both, bare], "twice")
+    (dismissed,) = [q for q in store.records("quotes") if q.doc_id == bare.document.doc_id]
+    assert sorted(o.text[:9] for o in dismissed.also_reported_in) == ["What he s", "a private"]

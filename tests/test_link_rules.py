@@ -100,6 +100,22 @@ def test_a_later_report_of_the_promised_act_by_the_promiser_keeps_the_promise(tm
         ("supports", "Valdoria has paid compensation to the families of the victims, Kestrava said on Monday.")]
 
 
+def test_an_event_its_document_tells_again_is_evidence_in_each_sentence_telling_it(tmp_path):
+    """"The transfer was made on Monday by its treasury" tells the payment again (the extraction counts it once,
+    the sentence a further report of it): evidence too, with the first sentence's words (before: only the first)."""
+    text = ("Valdoria has paid compensation to the families of the victims. The transfer was made on Monday by its "
+            "treasury.")
+    paid = event_doc(text, "2025-06-10", "AID", "XVL", "XKS", "paid", cameo="071")
+    (event,) = paid.events
+    first = text.index("The transfer")
+    again = Evidence(event.doc_id, first, len(text), text[first:])
+    event = dataclasses.replace(event, evidence=span(event.doc_id, text, text[:first - 1]), also_reported_in=(again,))
+    store = linked(tmp_path, [PROMISE, dataclasses.replace(paid, events=(event,))], "told-again")
+    (promise,) = store.records("commitments")
+    assert (promise.status, [(e.stance, e.text[:9]) for e in promise.status_evidence]) == (
+        "kept", [("supports", "Valdoria "), ("supports", "The trans")])
+
+
 def test_a_report_that_the_promiser_did_not_do_it_breaks_the_promise(tmp_path):
     unpaid = event_doc("Valdoria has not paid compensation to the families of the victims.",
         "2025-07-01", "AID", "XVL", "XKS", "paid", mode="negated", cameo="071")

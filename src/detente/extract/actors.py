@@ -860,6 +860,40 @@ def _in_alignment_compound(span: Span) -> bool:
     return False
 
 
+_MASCULINE_PRONOUNS = frozenset(("he", "his", "him", "himself"))
+_FEMININE_PRONOUNS = frozenset(("she", "her", "hers", "herself"))
+_LAST_WORD = re.compile(r"([\w.\-]+)\W*$")
+
+
+def person_genders(text: str, mentions: Iterable[Mention]) -> dict[str, str]:
+    """"m" or "f" for each person a gendered word at one of their mentions shows ("Mr Renn", "spokeswoman Ilse
+    Brandvik"); a person shown both ways, or neither, is left out."""
+    masculine, feminine = set(_roles_lexicon()["masculine_words"]), set(_roles_lexicon()["feminine_words"])
+    shown: dict[str, set[str]] = defaultdict(set)
+    for mention in mentions:
+        if mention.kind != "person" or not _names_the_person(mention):
+            continue
+        before = _LAST_WORD.search(text[max(0, mention.start - 40) : mention.start])
+        for word in (before.group(1) if before else "", mention.text.split()[0] if mention.text.split() else ""):
+            if word.lower() in masculine:
+                shown[mention.actor_id].add("m")
+            elif word.lower() in feminine:
+                shown[mention.actor_id].add("f")
+    return {actor_id: next(iter(genders)) for actor_id, genders in shown.items() if len(genders) == 1}
+
+
+def _names_the_person(mention: Mention) -> bool:
+    """A mention by the person's own name or one word of it: another name resolved to them ("Borna Derakhshani" to
+    his sister) says nothing of their gender."""
+    return mention.text == mention.name or (" " not in mention.text and mention.text in mention.name.split())
+
+
+def pronoun_agrees(pronoun: str, gender: str | None) -> bool:
+    """Whether "he" or "she" can stand for a person of this gender (unknown agrees with both)."""
+    word = pronoun.lower()
+    return not ((gender == "f" and word in _MASCULINE_PRONOUNS) or (gender == "m" and word in _FEMININE_PRONOUNS))
+
+
 def other_side_nouns() -> frozenset[str]:
     return frozenset(_roles_lexicon()["other_side_nouns"])
 

@@ -11,15 +11,17 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..records import Quote, Timex
-from .actors import DATELINE, Mention
+from .actors import DATELINE, Mention, person_genders, pronoun_agrees
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
+
+    from .quotes import Marked
 
 LEXICONS = Path(__file__).resolve().parents[1] / "lexicons"
 ACTOR_KINDS = ("person", "state", "organization", "media", "group")
@@ -86,7 +88,7 @@ class Parties:
         if found is None and (token.lower_ in FIRST_PERSON or (token.lower_ == "one" and token.pos_ == "PRON")):
             found = self.speaker_at(token.idx)  # "we"; in a quote, also the generic "one cannot agree …"
         if found is None and token.lower_ in THIRD_PERSON:
-            found = self.last_person_before(token.idx)
+            found = self.last_person_before(token.idx, pronoun=token.lower_)
         if found is None and token.lower_ in ("it", "they"):
             # "the ministry said it would not move troops": a state or body speaks of itself
             speaker = self.speaker_at(token.idx)
@@ -137,10 +139,30 @@ class Parties:
         quote = self.quote_at(offset)
         return self.actor(quote.speaker) if quote else None
 
-    def last_person_before(self, offset: int, window: int | None = None) -> Party | None:
+    def last_person_before(self, offset: int, window: int | None = None, pronoun: str = "") -> Party | None:
+        """The last person named before ``offset`` whom a pronoun there can stand for: of its gender, and not
+        named inside a quotation the pronoun is outside."""
         floor = offset - window if window else 0
-        before = [m for m in self.mentions if floor <= m.start and m.end <= offset and m.kind == "person"]
-        return Party(before[-1].actor_id, before[-1].country, "person") if before else None
+        own_quote = next((q for q in self.quoted if q.start <= offset < q.end), None)
+        for m in reversed(self.mentions):
+            if m.kind != "person" or m.start < floor or m.end > offset:
+                continue
+            quoted = next((q for q in self.quoted if q.start <= m.start < q.end), None)
+            if (quoted is not None and quoted is not own_quote) or not pronoun_agrees(pronoun, self.genders.get(
+                    m.actor_id)):
+                continue
+            return Party(m.actor_id, m.country, "person")
+        return None
+
+    @cached_property
+    def quoted(self) -> list[Marked]:
+        from .quotes import quoted_spans  # quotes reads clauses: imported here, not at the top
+
+        return quoted_spans(self.text)
+
+    @cached_property
+    def genders(self) -> dict[str, str]:
+        return person_genders(self.text, self.mentions)
 
     def counterpart(self, country: str | None) -> str | None:
         """The state this document sets against ``country`` most often (its main dyad)."""

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..records import Document, Evidence, Quote, Timex
-from .actors import Mention
+from .actors import Mention, person_genders, pronoun_agrees
 from .clauses import in_dateline
 
 if TYPE_CHECKING:
@@ -168,6 +168,8 @@ class QuoteFinder:
         self.mentions = mentions
         self.timexes = timexes
         self.verbs = speech_verbs()
+        self.quoted = quoted_spans(self.text)
+        self.genders = person_genders(self.text, mentions)
 
     # -- actors under tokens
 
@@ -203,14 +205,23 @@ class QuoteFinder:
         return mention.actor_id if mention else None
 
     def last_person_before(self, char: int, pronoun: str) -> str | None:
+        """The last actor named before a pronoun that it can stand for: of its gender, and not named inside a
+        quotation the pronoun is outside ("She said: “Mr Renn is a journalist …” … she stated" is not Renn)."""
         kinds = (
             ("person",)
             if pronoun in PERSON_PRONOUNS or pronoun == "i"
             else ("person", "state", "organization", "media")
         )
+        own_quote = next((q for q in self.quoted if q.start <= char < q.end), None)
         for mention in reversed(self.mentions):
-            if mention.end <= char and mention.kind in kinds:
-                return mention.actor_id
+            if mention.end > char or mention.kind not in kinds:
+                continue
+            quoted = next((q for q in self.quoted if q.start <= mention.start < q.end), None)
+            if quoted is not None and quoted is not own_quote:
+                continue
+            if mention.kind == "person" and not pronoun_agrees(pronoun, self.genders.get(mention.actor_id)):
+                continue
+            return mention.actor_id
         return None
 
     def reporting_verb(self, token: Token) -> bool:
@@ -390,10 +401,22 @@ class QuoteFinder:
 
     @staticmethod
     def _characterising(verb: Token, marked: Marked) -> bool:
-        """"dismissed Renn's words as a “private opinion”": the words in the verb's "as" phrase are the subject's."""
-        return verb.pos_ == "VERB" and verb.lemma_.lower() in lexicon()["characterising"] and any(
-            c.dep_ == "prep" and c.lower_ == "as" and c.left_edge.idx <= marked.open_at
-            and marked.close_at <= c.right_edge.idx + len(c.right_edge.text) for c in verb.children)
+        """"dismissed Renn's words as a “private opinion”": the words in the verb's "as" phrase are the subject's.
+        The "as" may hang lower in the parse ("described remarks by a presenter, who suggested that Valdoria could
+        take the bridge, as “a private opinion”" attaches it to "take") unless another such verb holds it."""
+        characterising = lexicon()["characterising"]
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in characterising:
+            return False
+        for token in verb.subtree:
+            if token.dep_ != "prep" or token.lower_ != "as" or token.i < verb.i:
+                continue
+            holder = next(a for a in token.ancestors if a.pos_ == "VERB")
+            if holder.i != verb.i and holder.lemma_.lower() in characterising:
+                continue
+            if token.left_edge.idx <= marked.open_at and marked.close_at <= token.right_edge.idx + len(
+                    token.right_edge.text):
+                return True
+        return False
 
     def _parenthetical_cue(self, head: Token, marked: Marked) -> Attribution | None:
         """"as Russia, he argues, has entered an era in which “…”": a reporting aside."""

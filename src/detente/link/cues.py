@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from functools import cache
 from typing import Any
@@ -503,22 +503,31 @@ def event_status_cues(text: str, events: Sequence[Event], mentions: Sequence[Men
     """Sentences that report a state doing something (or not doing it): "Valdoria has paid compensation
     to the families" may tell that a promise to pay was kept. Whether it does is decided per promise
     (the state must be the promiser, the act one its promise names); a sentence that already holds a
-    status cue keeps that one."""
+    status cue keeps that one. An event its document tells again ("The agreement was signed on 4 August by …")
+    tells it in each of its sentences, the later ones with the words of the first ("a defence cooperation
+    agreement")."""
     by_sentence: dict[tuple[int, int], set[tuple[str, str, str, str]]] = {}
+    told_first: dict[tuple[int, int], set[tuple[int, int]]] = defaultdict(set)
     for e in events:
         if e.mode not in ("asserted", "negated") or not e.source_country:
             continue
-        ev = e.evidence
-        if any(start < ev.end and ev.start < end for start, end in taken):
-            continue
-        by_sentence.setdefault((ev.start, ev.end), set()).add((e.source_country, e.cameo or "", e.mode, e.date or ""))
+        for ev in (e.evidence, *(r for r in e.also_reported_in if r.doc_id == e.evidence.doc_id)):
+            if any(start < ev.end and ev.start < end for start, end in taken):
+                continue
+            by_sentence.setdefault((ev.start, ev.end), set()).add(
+                (e.source_country, e.cameo or "", e.mode, e.date or ""))
+            if ev is not e.evidence:
+                told_first[(ev.start, ev.end)].add((e.evidence.start, e.evidence.end))
     rows = []
     for (start, end), done in sorted(by_sentence.items()):
         inside = [m for m in mentions if m.start >= start and m.end <= end]
         actors = {m.actor_id for m in inside} | {m.country for m in inside if m.country} | {d[0] for d in done}
+        found = set(words(text, start, end, inside))
+        for first_start, first_end in told_first.get((start, end), ()):
+            found |= words(text, first_start, first_end,
+                           [m for m in mentions if m.start >= first_start and m.end <= first_end])
         rows.append({"start": start, "end": end, "text": text[start:end], "actors": sorted(actors), "kind": "status",
-                     "key": "", "status": "event", "events": sorted(done),
-                     "words": sorted(words(text, start, end, inside))})
+                     "key": "", "status": "event", "events": sorted(done), "words": sorted(found)})
     return rows
 
 

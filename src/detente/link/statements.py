@@ -48,6 +48,14 @@ SAID_DAYS_APART = 1
 # over like a figure (one act told alike is enough to compare two quotes)
 ACT_MARK = "@act:"
 ACT_TWIN = "@act2:"
+# how a quote's probe names the body its speaker is or speaks for (StatementLinking.voices): a state's body
+# ("@for:xvl-foreign-ministry", the ministry itself or its spokeswoman), and the kind of body
+# ("@for:*foreign-ministry"), which is all a body named by its title alone ("the Foreign Ministry") gives
+VOICE_MARK = "@for:"
+ANY_STATE = "*"
+# roles whose holder speaks for the body the role names ("Foreign Ministry spokeswoman")
+_SPEAKS_FOR_BODY = re.compile(r"\b(?:spokes(?:man|woman|person)|press secretary|press (?:office|service)|"
+                              r"official representative)\b", re.I)
 _ACCORDING_TO = re.compile(r"\baccording to\b", re.I)
 # two remarks of one speaker told one right after the other: at most this far apart, with only the second's
 # attribution between them ("… launched. According to the Valdorian president, …")
@@ -89,9 +97,13 @@ class StatementLinking:
         # an act the quote reports on a given day ("all the vehicles were returned on 28 November"): the same speaker
         # telling it again in other words ("the lorries were handed back on 28 November") makes the same statement
         acts = self.reported_acts(new)
+        # a ministry and its spokeswoman speak with one voice ("the Foreign Ministry dismissed …" and "Foreign Ministry
+        # spokeswoman Ilse Brandvik said …")
+        voices = self.voices(new)
         probes = {q.quote_id: Probe(q.quote_id, q.speaker or "", q.doc_id, self.day(q.doc_id),
                                     said_words(q.text) | places[q.quote_id] | figures[q.quote_id] | acts[q.quote_id]
-                                    | unnamed.get(q.quote_id, frozenset()) | said_mark(q)) for q in new}
+                                    | unnamed.get(q.quote_id, frozenset()) | said_mark(q) | voices[q.quote_id])
+                  for q in new}
         self.store.put_keys("quotes", list(probes), [row for p in probes.values() for row in p.rows()])
         if not new:
             return
@@ -100,7 +112,10 @@ class StatementLinking:
             if not days_near(a.day, b.day, STATEMENT_DAYS) or self.said_apart(a, b):
                 return 0.0
             found = quote_similarity(a, b, days_near(a.day, b.day, OCCASION_DAYS)) if a.key and a.key == b.key else 0.0
-            if a.key in b.named or b.key in a.named:  # a quote with no speaker: only the other's words, all of them
+            if a.key != b.key and _one_body(a, b):  # one body, by its name and by its spokeswoman's
+                found = quote_similarity(a, b, days_near(a.day, b.day, OCCASION_DAYS))
+            if a.key in b.named or b.key in a.named or _some_body_of_kind(a, b):
+                # a quote with no speaker, or a body not told whose: only the other's words, all of them
                 found = 1.0 if quote_similarity(a, b) == 1.0 else 0.0
             if a.key and a.key == b.key and a.acts & b.acts and not _other_figures(a.numbers, b.numbers) \
                     and days_near(a.day, b.day, OCCASION_DAYS):  # an act told again a year on is another remark
@@ -122,10 +137,17 @@ class StatementLinking:
             "quotes", {p.record_id for part in linked for p in part})}
         self.corpus.load(q.doc_id for q in quotes.values())
         told_together = self.told_together(quotes.values())
+
+        def one_voice_twice(a: Probe, b: Probe) -> bool:
+            """A body's words told twice by one article, as the body's and as its spokeswoman's ("the ministry
+            described the remarks as “a private opinion”" … she said: "… is his private opinion …")."""
+            return a.key != b.key and _one_body(a, b) and quote_similarity(a, b) == 1.0
+
         rows = []
         for part in linked:
             for probes_group in with_parts(cluster(part, key=lambda q: q.record_id, doc=lambda q: q.doc_id,
-                                                   similarity=similarity, threshold=QUOTE_THRESHOLD), similarity,
+                                                   similarity=similarity, threshold=QUOTE_THRESHOLD,
+                                                   together=one_voice_twice), similarity,
                                            told_together):
                 if len(probes_group) < 2:
                     continue
@@ -168,6 +190,33 @@ class StatementLinking:
                         continue
                     found |= {(a.quote_id, b.quote_id), (b.quote_id, a.quote_id)}
         return frozenset(found)
+
+    def voices(self, quotes: list[Quote]) -> dict[str, frozenset[str]]:
+        """For each quote, ``@for:`` marks of the body of a state its speaker is ("body:xvl-foreign-ministry") or
+        speaks for (a person whose role is that body's spokesperson, in the person's state), with the kind of body;
+        a body named by its title alone ("org:foreign-ministry") has the kind only."""
+        kinds = _body_kinds()
+        self.corpus.load({q.doc_id for q in quotes})
+        found: dict[str, frozenset[str]] = {}
+        for q in quotes:
+            speaker = q.speaker or ""
+            body = _STATE_BODY.fullmatch(speaker)
+            if body and body["kind"] in kinds.values():
+                found[q.quote_id] = frozenset({VOICE_MARK + body["state"] + "-" + body["kind"],
+                                               VOICE_MARK + ANY_STATE + body["kind"]})
+            elif speaker.startswith("org:") and speaker.removeprefix("org:") in kinds.values():
+                found[q.quote_id] = frozenset({VOICE_MARK + ANY_STATE + speaker.removeprefix("org:")})
+            elif self.corpus.kind(speaker) == "person":
+                country = next((m.country for m in self.corpus.mentions(q.doc_id)
+                                if m.actor_id == speaker and m.country), None)
+                spoken_for = {kind for role in self.corpus.roles(q.doc_id, speaker) if _SPEAKS_FOR_BODY.search(role)
+                              for surface, kind in kinds.items() if _names(role, surface)}
+                found[q.quote_id] = frozenset(
+                    mark for kind in spoken_for if country
+                    for mark in (VOICE_MARK + country.lower() + "-" + kind, VOICE_MARK + ANY_STATE + kind))
+            else:
+                found[q.quote_id] = frozenset()
+        return found
 
     def sentence_people(self, quotes: list[Quote]) -> dict[str, frozenset[str]]:
         """For each quote with no speaker, ``@who:person`` for each person its sentence names ("Renn, who mused
@@ -376,6 +425,7 @@ class Probe:
     figures: frozenset[str] = dataclasses.field(init=False, compare=False)
     acts: frozenset[str] = dataclasses.field(init=False, compare=False)
     named: frozenset[str] = dataclasses.field(init=False, compare=False)
+    voices: frozenset[str] = dataclasses.field(init=False, compare=False)
     numbers: frozenset[str] = dataclasses.field(init=False, compare=False)
     said_on: str | None = dataclasses.field(init=False, compare=False)
 
@@ -385,6 +435,8 @@ class Probe:
         object.__setattr__(self, "acts", frozenset(w for w in self.words if w.startswith(ACT_MARK)))
         object.__setattr__(self, "named",
                            frozenset(w.removeprefix(WHO_MARK) for w in self.words if w.startswith(WHO_MARK)))
+        object.__setattr__(self, "voices", frozenset(w.removeprefix(VOICE_MARK) for w in self.words
+                                                     if w.startswith(VOICE_MARK)))
         object.__setattr__(self, "numbers", frozenset(_numbers(self.words)))
         object.__setattr__(self, "said_on", next((w.removeprefix(SAID_MARK) for w in self.words
                                                   if w.startswith(SAID_MARK)), None))
@@ -393,10 +445,11 @@ class Probe:
         return f"{self.doc_id} {self.key} {' '.join(sorted(self.words))}"
 
     def rows(self) -> list[tuple[str, str, str | None, str]]:
-        """The blocking keys of a quote: its speaker, and each figure it claims."""
+        """The blocking keys of a quote: its speaker, each figure it claims and the body it speaks for."""
         return [(key, self.record_id, self.day, self.info())
                 for key in ([self.key] if self.key else sorted(self.named))
-                + sorted(f"figure|{f.removeprefix(FIGURE_MARK)}" for f in self.figures)]
+                + sorted(f"figure|{f.removeprefix(FIGURE_MARK)}" for f in self.figures)
+                + sorted(f"for|{v}" for v in self.voices)]
 
     @classmethod
     def of(cls, key: str, record_id: str, day: str | None, info: str | None) -> Probe:
@@ -496,7 +549,8 @@ def quote_similarity(a: Probe, b: Probe, same_time: bool = False) -> float:
         return 0.0
     common = a.words & b.words
     places = {w for w in common if w.startswith(PLACE_MARK)}
-    marks = {w for w in common if w.startswith((FIGURE_MARK, FIGURE_TWIN, WHO_MARK, SAID_MARK, ACT_MARK, ACT_TWIN))}
+    marks = {w for w in common
+             if w.startswith((FIGURE_MARK, FIGURE_TWIN, WHO_MARK, SAID_MARK, ACT_MARK, ACT_TWIN, VOICE_MARK))}
     shared, similarity = len(common) - len(places) - len(marks), overlap(a.content, b.content)
     if shared >= QUOTE_SHARED_WORDS or (shared >= QUOTE_WHOLE_WORDS and similarity == 1.0):
         return similarity
@@ -539,3 +593,37 @@ def quote_evidence(q: Quote) -> Evidence:
 
 def _with_reports(q: Quote, others: tuple[Evidence, ...]) -> Quote:
     return dataclasses.replace(q, also_reported_in=others)
+
+
+# a state's body as the extraction names it: "body:xvl-foreign-ministry"
+_STATE_BODY = re.compile(r"body:(?P<state>[a-z]{3})-(?P<kind>[a-z0-9\-]+)")
+
+
+@functools.cache
+def _body_kinds() -> dict[str, str]:
+    """Each way of naming a kind of state body that many states have ("Ministry of Foreign Affairs") -> its slug
+    ("foreign-ministry"), as the gazetteer's generic bodies give them."""
+    from ..gazetteer import load_gazetteer, slug
+
+    return {surface: slug(name) for surface, name in load_gazetteer().generic_bodies.items()}
+
+
+def _names(role: str, surface: str) -> bool:
+    """Whether a role names a body: "Foreign Ministry spokeswoman" names the Foreign Ministry (short capitalised
+    forms such as "MFA" only as written)."""
+    flags = 0 if surface.isupper() or len(surface) <= 3 else re.I
+    return re.search(rf"\b{re.escape(surface)}\b", role, flags) is not None
+
+
+def _one_body(a: Probe, b: Probe) -> bool:
+    """Whether two quotes' speakers are or speak for one state's body."""
+    return any(not v.startswith(ANY_STATE) for v in a.voices & b.voices)
+
+
+def _some_body_of_kind(a: Probe, b: Probe) -> bool:
+    """Whether one quote's speaker is a body named by its title alone ("the Foreign Ministry") and the other's a
+    state's body of that kind or its spokesperson."""
+    def bare(p: Probe) -> bool:
+        return bool(p.voices) and all(v.startswith(ANY_STATE) for v in p.voices)
+
+    return (bare(a) != bare(b)) and bool(a.voices & b.voices)
