@@ -141,6 +141,41 @@ def test_a_rise_breaching_the_agreement_that_makes_a_promise_to_hold_it_breaks_t
         ("broken", [("contradicts", said)]) if broken else ("open", []))
 
 
+@pytest.mark.parametrize("sentence, defends_it", [
+    ('Brandvik told journalists that the protocol "allows for adjustments in exceptional circumstances".', True),
+    ("She said the investigation had been \u201cthorough and complete\u201d.", True),
+    ("The ministry said the decision was fully consistent with the agreement.", True),
+    ("Dorrun said the decision was not in line with the agreement.", False),
+    ("The families were never informed in the appropriate manner.", False),
+    ("Brisk would not say whether the fees were in line with the accord.", False),
+    ("Kestria says the notice came late, and the protocol does not allow for exceptions.", False),
+    ("The fees rose by 40 percent.", False),
+])
+def test_a_defence_is_told_apart_from_a_denial_or_a_question(sentence, defends_it):
+    from detente.link.cues import defends
+
+    assert defends(sentence) is defends_it
+
+
+@pytest.mark.parametrize("defence, shown", [
+    ("Brisk said the accord \u201callows for adjustments in exceptional circumstances\u201d.", True),
+    # the other side's words, or a denial, are no defence of the promiser
+    ("Kestrava said the accord allows for adjustments in exceptional circumstances.", False),
+    ("Brisk did not say whether the increases were in line with the accord.", False),
+])
+def test_the_promisers_defence_under_the_agreement_is_evidence_for_it_that_tells_no_status(tmp_path, defence, shown):
+    """"The protocol “allows for adjustments in exceptional circumstances”", said by the promiser's side: the
+    agreement it names by its noun alone is the one named before, whose promise it defends; the reader sees the
+    defence beside the breach, and the promise stays broken (before: no evidence for it at all)."""
+    text = "The Ostmark Ferry Accord, signed in March, fixes ferry tolls for Kestrava trucks at their current level."
+    made = promise_doc(text, "2025-03-04", "fixes ferry tolls for Kestrava trucks at their current level", text)
+    breach = "Kestrava filed a complaint with the court, arguing that both increases breach the Ostmark Ferry Accord."
+    store = linked(tmp_path, [made, _plain_doc(f"{breach} {defence}", "2025-09-01")], "defence")
+    (promise,) = store.records("commitments")
+    assert (promise.status, [(e.stance, e.text) for e in promise.status_evidence]) == (
+        "broken", [("contradicts", breach), *([("supports", defence)] if shown else [])])
+
+
 @pytest.mark.parametrize("order", [1, -1])
 def test_a_status_sentence_with_a_pronoun_subject_is_about_what_the_sentence_before_speaks_of(tmp_path, order):
     text = "Valdoria promised that the lorries would be returned by June."

@@ -64,15 +64,33 @@ def status_of(sentence: str) -> str | None:
     return None
 
 
-# statuses of sentences telling a thing put into use or work going as planned: a promise only progressing
-PROGRESS = ("in_use", "progress")
+# statuses of sentences telling a thing put into use or work going as planned, or a side defending what it did
+# as allowed: a promise only progressing, or kept as its promiser sees it
+PROGRESS = ("in_use", "progress", "justified")
 
 
 def tells_progress(evidence: str) -> bool:
     """Whether a sentence given as evidence that a promise was kept tells only progress ("the line is on schedule",
-    "switched on its new entry system"): it tells no status."""
-    return status_of(evidence) is None and bool(cue_alternation("in_use").search(evidence)
-                                                 or cue_alternation("progress").search(evidence))
+    "switched on its new entry system") or the promiser's defence ("the protocol “allows for adjustments”"): it
+    tells no status."""
+    return status_of(evidence) is None and any(cue_alternation(name).search(evidence) for name in PROGRESS)
+
+
+# a clause denying or questioning what follows in it ("was not done in the appropriate manner", "did not say whether
+# the increases were in line with the accord")
+_DENIED = re.compile(r"\b(?:not|never|no longer|hardly|whether|if)\b|n[’']t\b", re.I)
+_CLAUSE_BREAK = re.compile(r"[,;:—–(]")
+
+
+def defends(sentence: str) -> bool:
+    """Whether a sentence defends what a side did as allowed or done properly ("the protocol “allows for adjustments
+    in exceptional circumstances”"), not denies or questions it."""
+    for match in cue_alternation("justified").finditer(sentence):
+        before = sentence[: match.start()]
+        breaks = [b.end() for b in _CLAUSE_BREAK.finditer(before)]
+        if not _DENIED.search(before, breaks[-1] if breaks else 0):
+            return True
+    return False
 
 
 def tells_not_done(sentence: str) -> bool:
@@ -134,7 +152,8 @@ def document_cues(document: Document, mentions: Sequence[Mention], timexes: Sequ
         raised = None if status else raised_thing(text, start, end, inside)
         in_use = not status and bool(cue_alternation("in_use").search(sentence))
         progress = not status and not in_use and bool(cue_alternation("progress").search(sentence))
-        telling = status or refers or stance or raised or in_use or progress
+        justified = not (status or in_use or progress) and defends(sentence)
+        telling = status or refers or stance or raised or in_use or progress or justified
         sentence_words = sorted(words(text, start, end, inside)) if telling else []
         if status:
             cue = status_cue(text, base, status, sentence_words, told_of(seen), mentions, seen)
@@ -142,10 +161,14 @@ def document_cues(document: Document, mentions: Sequence[Mention], timexes: Sequ
             cue = {**cue, "made_at": at} if at else cue
             named = agreements_named(sentence)  # "both increases breach the Isel Transit Protocol"
             rows.append({**cue, "agreements": named} if named else cue)
-        if in_use or progress:  # progress only, for promises (forecasts read in_use: filed under "outcome" too)
-            told = "in_use" if in_use else "progress"
-            rows.append(continued({**base, "kind": "status", "key": told, "status": told, "words": sentence_words},
-                                  text, previous, mentions))
+        if in_use or progress or justified:  # progress only, for promises (forecasts read in_use: "outcome" too)
+            told = "in_use" if in_use else "progress" if progress else "justified"
+            # whose defence: the state of the first actor the sentence names ("Foreign Ministry spokeswoman Ilse
+            # Brandvik told journalists that …")
+            side = {"side": next((m.country for m in inside if m.country), None),
+                    "agreements": agreement_referred_to(text, start, end)} if justified else {}
+            rows.append(continued({**base, "kind": "status", "key": told, "status": told, "words": sentence_words,
+                                   **side}, text, previous, mentions))
         if raised:
             rows.append(continued({**base, "kind": "status", "key": "raised", "status": "raised",
                                    "words": sentence_words, "raised": raised}, text, previous, mentions))
@@ -431,6 +454,21 @@ def agreements_named(text: str) -> list[str]:
         if len(named) >= 2:
             found.append(" ".join(named))
     return sorted(set(found))
+
+
+def agreement_referred_to(text: str, start: int, end: int) -> list[str]:
+    """The agreements a sentence names, or the one it refers back to by its noun alone ("the protocol “allows for
+    adjustments”"): the last the document named before it with that noun ("the Isel Transit Protocol")."""
+    named = agreements_named(text[start:end])
+    if named:
+        return named
+    nouns = "|".join(re.escape(n) for n in cue_lexicon()["agreements"])
+    referred = re.search(rf"\b(?:the|this|that)\s+(?P<noun>{nouns})\b", text[start:end], re.I)
+    if referred is None:
+        return []
+    earlier = [found for found in (agreements_named(m.group()) for m in _agreement_pattern().finditer(text, 0, start))
+               if found and found[0].split()[-1].rstrip("s") == referred["noun"].lower()]
+    return earlier[-1] if earlier else []
 
 
 def raised_thing(text: str, start: int, end: int, inside: Sequence[Mention]) -> str | None:

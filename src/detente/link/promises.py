@@ -623,8 +623,11 @@ def linked_promise(group: list[Commitment], corpus: Corpus, cues: list[dict[str,
         breached = breaches_by_rise(cue, agreements, held)
         # "Halvic asked that its findings be handed to Dorrun without further delay": the beneficiary still awaits it
         awaited = canonical.beneficiary in cue["actors"] and bool(cue_alternation("awaited").search(cue["text"]))
-        if not (own or made_there or raised_there or breached or awaited) and canonical.promiser not in cue["actors"] \
-                and not set(cue["actors"]) & _promiser_people(group):
+        # the promiser defending what it did under the agreement making the promise ("the protocol “allows for
+        # adjustments in exceptional circumstances”")
+        defended = cue["status"] == "justified" and bool(set(cue.get("agreements", ())) & agreements)
+        if not (own or made_there or raised_there or breached or awaited or defended) \
+                and canonical.promiser not in cue["actors"] and not set(cue["actors"]) & _promiser_people(group):
             continue
         if _CONDITION.match(cue["text"]):
             continue  # "If Brask raises fees again, Dorrun will take the dispute to the panel": nothing told yet
@@ -636,7 +639,7 @@ def linked_promise(group: list[Commitment], corpus: Corpus, cues: list[dict[str,
             if corpus.order(cue["doc_id"]) <= first_report or not raises_held(cue, held):
                 continue
             stance = "contradicts"
-        elif not (own or made_there or breached) and not speaks_of(cue, report_words):
+        elif not (own or made_there or breached or defended) and not speaks_of(cue, report_words):
             continue
         elif cue["status"] == "event":
             if corpus.order(cue["doc_id"]) <= first_report:
@@ -647,6 +650,8 @@ def linked_promise(group: list[Commitment], corpus: Corpus, cues: list[dict[str,
                 stance = "supports"
             if stance is None:
                 continue
+        elif cue["status"] == "justified" and cue.get("side") != canonical.promiser:
+            continue  # a defence of what was done is evidence from the promiser's side only
         elif cue["status"] in PROGRESS:
             if corpus.order(cue["doc_id"]) <= first_report and not maybe_after:
                 continue
