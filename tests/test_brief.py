@@ -516,3 +516,18 @@ def test_brief_verdict_says_when_a_move_leaves_the_pair_far_on_the_other_side(st
 
 def signed_text(value: float) -> str:
     return f"{value:+.1f}".replace("-", "−")
+
+
+@pytest.mark.parametrize("words, shown", [
+    ("\u201cOf course, the Russian side will do everything.", "Of course, the Russian side will do everything."),
+    ("will do everything,\u201d he said", "will do everything,\u201d he said"),
+    ("the words \u201cprivate opinion\u201d were used", "the words \u201cprivate opinion\u201d were used"),
+    ("\u00abNo crisis\u00bb, he said, \u00abbut emotions", "\u00abNo crisis\u00bb, he said, \u00abbut emotions"),
+    ('"We said June', "We said June"),
+    ("the Azerbaijanis\u2019", "the Azerbaijanis\u2019"),
+])
+def test_evidence_words_lose_a_quotation_mark_they_do_not_close(words, shown):
+    # the brief puts its own marks around evidence: a quote's opening mark at the start would read doubled
+    from detente.brief import unpaired_marks_off
+
+    assert unpaired_marks_off(words) == shown

@@ -852,7 +852,28 @@ def _md_trend(months: list[Month]) -> str:
 
 
 def _md_quote(words: str) -> str:
-    return f"“{one_line(words)}”"
+    return f"“{one_line(unpaired_marks_off(words))}”"
+
+
+# double marks only: a single closing mark is also an apostrophe ("the Azerbaijanis’")
+_MARK_PAIRS = (("“", "”"), ("«", "»"), ("„", "“"))
+
+
+def unpaired_marks_off(words: str) -> str:
+    """Words without a quotation mark at either end that the words do not close or open (evidence starting at a
+    quote's opening mark: ““Of course, …” reads as one quotation, not a mark doubled)."""
+    words = words.strip()
+    for opener, closer in _MARK_PAIRS:
+        marks = [c for c in words if c in (opener, closer)]
+        # the first mark is closed when a closing mark comes next, the last one opened when an opening mark is before
+        if words.startswith(opener) and (len(marks) < 2 or marks[1] != closer):
+            words = words[len(opener):].lstrip()
+            marks = marks[1:]
+        if words.endswith(closer) and (len(marks) < 2 or marks[-2] != opener):
+            words = words[: -len(closer)].rstrip()
+    if words.count('"') % 2 == 1:
+        words = words[1:].lstrip() if words.startswith('"') else words[:-1].rstrip() if words.endswith('"') else words
+    return words
 
 
 def _md_events(events: list[KeyEvent]) -> str:
@@ -1022,7 +1043,7 @@ def _html_empty(text: str) -> str:
 
 
 def _html_words(words: str) -> str:
-    return f'<span class="words">“{esc(words)}”</span>'
+    return f'<span class="words">“{esc(unpaired_marks_off(words))}”</span>'
 
 
 def _html_list(items: list[str], tag: str = "ul") -> str:
