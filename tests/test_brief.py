@@ -429,6 +429,21 @@ def test_brief_key_events_list_each_linked_event_once():
     assert [e.event_id for e in _one_per_report([first, again, other])] == ["e-first", "e-other"]
 
 
+def test_brief_key_events_show_an_event_by_its_most_precisely_dated_report():
+    # a later article's "the threats of 2025" is a report of the threat, but the dated report tells it (before: the
+    # year-only report sorted first, "2025" before "2025-10-03", and stood for the event)
+    from detente.brief import FootnoteIndex, Names, _key_events
+
+    threat = "Valdoria threatened to expel Kestrian diplomats."
+    vague = event("e-vague", ECHO, "THREATEN", "XVL", "XKS", "2025", "asserted", -7.0, threat,
+                  (words(SHUTDOWN, THREAT),))
+    dated = event("e-dated", SHUTDOWN, "THREATEN", "XVL", "XKS", "2025-10-03", "asserted", -7.0, THREAT,
+                  (words(ECHO, threat),))
+    footnotes = FootnoteIndex({})
+    (shown,) = _key_events([vague, dated], Names(ACTORS), footnotes)
+    assert (shown.date, shown.words) == ("2025-10-03", THREAT)
+
+
 def test_brief_who_said_what_keeps_quotes_whose_paragraph_names_the_other_side(store):
     text = ("Kestria closed the Amber crossing on 2 October 2025.\n\n"
             "\u201cWe keep our word to Kestria,\u201d said Anna Brisk.\n\n"

@@ -603,8 +603,10 @@ def _event_label(e: Event, names: Names) -> str:
 
 
 def _key_events(events: list[Event], names: Names, footnotes: FootnoteIndex) -> list[KeyEvent]:
-    # undated events are mostly background ("has supplied power for a decade"), so dated ones lead
-    ranked = sorted(events, key=lambda e: (e.mode != "asserted", e.date is None, -abs(e.score), e.date or ""))
+    # undated events are mostly background ("has supplied power for a decade"), so dated ones lead; of one
+    # event's reports the most precisely dated stands for it (not "thirteen months after the manoeuvres" of 2025)
+    ranked = sorted(events, key=lambda e: (e.mode != "asserted", e.date is None, -abs(e.score), -len(e.date or ""),
+                                           e.date or ""))
     return [
         KeyEvent(e.date, names.name(e.source), names.name(e.target), e.category, e.mode, e.score,
                  e.evidence.text, len({r.doc_id for r in e.also_reported_in} - {e.doc_id}),
