@@ -263,6 +263,15 @@ def test_extract_quotes_a_pronoun_stands_for_a_person_of_its_gender_named_outsid
         ("person:ilse-brandvik", "Mr Renn is a"), (speaker, "Anyone who w")]
 
 
+def test_extract_quotes_a_relative_clause_on_a_statement_is_how_others_read_it_not_what_it_said(nlp):
+    # the parser marks the relative "that" as a complementiser; the clause lacks the object of its "as" phrase
+    # (before: "many interpreted as an acknowledgment …" was Demmin's words)
+    text = ("At the summit in Ishtal, President Aurel Demmin made a statement that many in Kestria interpreted as an "
+            "acknowledgment of responsibility for the shooting. He also made the claim that the border was calm.")
+    found = [(q.speaker, q.text) for q in run(nlp, text, example_gazetteer=True).quotes]
+    assert found == [("person:aurel-demmin", "the border was calm")]
+
+
 def test_extract_quotes_according_to_in_a_clause_of_its_own(nlp):
     text = ("Brask tells a different story: according to Nadia Corvel, the patrol crossed the midline. "
             "Dorrun disagrees: the guards never fired, according to Nadia Corvel.")

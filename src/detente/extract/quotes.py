@@ -602,7 +602,7 @@ class QuoteFinder:
         """"his claim that X", "the statement that X": X is reported speech of the owner."""
         clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "appos") and c.i > noun.i
                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
-        if clause is None:
+        if clause is None or _object_gap(clause):
             return None
         speaker = self._speech_owner(noun)
         if speaker is None:
@@ -734,6 +734,14 @@ class QuoteFinder:
                     if left <= timex.start and timex.end <= right and timex.value and timex.precision == "day":
                         return timex.value
         return None
+
+
+def _object_gap(verb: Token) -> bool:
+    """Whether a clause read as content ("a statement that …") lacks the object its "as" phrase is about: "a
+    statement that many interpreted as an acknowledgment" is a relative clause, "that" its object, and what
+    follows is how others read the statement, not what it said."""
+    return verb.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children) and not any(
+        c.dep_ in ("dobj", "nsubjpass", "ccomp", "xcomp", "attr", "oprd") for c in verb.children)
 
 
 def _kind_rank(kind: str) -> int:
