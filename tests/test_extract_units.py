@@ -272,6 +272,14 @@ def test_extract_quotes_a_relative_clause_on_a_statement_is_how_others_read_it_n
     assert found == [("person:aurel-demmin", "the border was calm")]
 
 
+def test_extract_quotes_his_on_what_the_subject_expresses_is_the_subjects(nlp):
+    # "his confidence": Halvic's, who expresses it, not Demmin's, named last (before: Demmin)
+    text = ("Teodor Halvic, in turn, expressed special gratitude to Aurel Demmin for the information provided and his "
+            "confidence that the investigation would be objective.")
+    found = [(q.speaker, q.text) for q in run(nlp, text, example_gazetteer=True).quotes]
+    assert found == [("person:teodor-halvic", "the investigation would be objective")]
+
+
 def test_extract_quotes_according_to_in_a_clause_of_its_own(nlp):
     text = ("Brask tells a different story: according to Nadia Corvel, the patrol crossed the midline. "
             "Dorrun disagrees: the guards never fired, according to Nadia Corvel.")

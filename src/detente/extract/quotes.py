@@ -447,9 +447,27 @@ class QuoteFinder:
         if owner is None:
             return None
         if owner.lower_ in PRONOUNS:
-            return self.last_person_before(owner.idx, owner.lower_)
+            return self._clause_subject_owner(noun, owner) or self.last_person_before(owner.idx, owner.lower_)
         mention = self.actor_at(owner.idx, owner.idx + len(owner.text))
         return mention.actor_id if mention else None
+
+    def _clause_subject_owner(self, noun: Token, owner: Token) -> str | None:
+        """"Aliyev expressed gratitude to Putin … and his confidence that …": "his" on what the subject expresses is
+        the subject's own (a person of its gender), not the person named last."""
+        if owner.lower_ not in PERSON_PRONOUNS:
+            return None
+        token = noun
+        while token.dep_ == "conj" and token.head.i != token.i:
+            token = token.head
+        verb = token if token.pos_ == "VERB" else token.head if token.dep_ == "dobj" else None
+        subject = self.subject_of(verb) if verb is not None and verb.pos_ == "VERB" else None
+        if subject is None or subject.lower_ in PRONOUNS:
+            return None
+        mention = self.actor_at(subject.idx, subject.idx + len(subject.text))
+        if mention is None or mention.kind != "person" or not pronoun_agrees(owner.lower_,
+                                                                            self.genders.get(mention.actor_id)):
+            return None
+        return mention.actor_id
 
     # -- classification
 
