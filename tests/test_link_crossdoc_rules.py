@@ -227,3 +227,4 @@ def test_a_state_body_told_twice_in_one_article_by_its_name_and_its_spokeswoman_
     store = linked(tmp_path, [both, bare], "twice")
     (dismissed,) = [q for q in store.records("quotes") if q.doc_id == bare.document.doc_id]
     assert sorted(o.text[:9] for o in dismissed.also_reported_in) == ["What he s", "a private"]
+

@@ -149,8 +149,8 @@ class StatementLinking:
                                                    similarity=similarity, threshold=QUOTE_THRESHOLD,
                                                    together=one_voice_twice), similarity,
                                            told_together):
-                if len(probes_group) < 2:
-                    continue
+                if len({p.doc_id for p in probes_group}) < 2:
+                    continue  # (one article's two tellings alone, joined by ``one_voice_twice``, are no link)
                 group = [quotes[p.record_id] for p in probes_group]
                 first = min(group, key=lambda q: (self.corpus.order(q.doc_id), q.start))
                 # sorted once for the whole group (a stable sort: each quote's others keep the same order)
