@@ -207,9 +207,12 @@ def test_seeds_link_putins_promises_and_flag_the_summit_date(tmp_path, seed_resu
     assert sorted(len(q.also_reported_in) for q in pledges) == [2, 4]
     # Putin's account of the missiles, retold by seed 003 in other words (both paragraphs place it in Dushanbe;
     # before: unlinked), with the remark told right before it in seed 000 ("said that two missiles had been
-    # launched. According to the Russian leader, …"): parts of one account (before: only the second part)
+    # launched. According to the Russian leader, …"): parts of one account (before: only the second part); and
+    # seed 003's telling goes on from "clearly explained the circumstances of the tragedy—…" to "Putin informed
+    # Aliyev that …", the same speaker right after: both parts there too (before: only the second)
     missiles = next(q for q in store.records("quotes") if q.text.startswith("the missiles exploded"))
-    assert [e.text[:45] for e in missiles.also_reported_in] == ["the airliner was most likely hit by debris, n",
+    assert [e.text[:45] for e in missiles.also_reported_in] == ["the circumstances of the tragedy—the cause of",
+                                                                "the airliner was most likely hit by debris, n",
                                                                 "two missiles had been launched"]
     # seed 003's predictions of how relations go, refuted by seed 000 telling Azerbaijan is looking "increasingly
     # carefully" at cooperation with Russia; not final, since seed 000 is undated (before: unresolved)

@@ -276,6 +276,36 @@ def test_a_report_retelling_two_remarks_together_joins_them_in_one_statement(tmp
 
 
 @pytest.mark.parametrize("order", [1, -1])
+@pytest.mark.parametrize("between, joined", [
+    (". Brisk told Kestrava that ", True),
+    # another sentence between them: two remarks
+    (". The ferry was late. Brisk told Kestrava that ", False),
+])
+def test_a_remark_its_speaker_goes_on_with_right_after_a_linked_one_is_part_of_the_account(tmp_path, order, between,
+                                                                                          joined):
+    """"Brisk clearly explained the circumstances—the crossing had been closed by a storm. Brisk told Kestrava that
+    the trucks would cross on 3 May": the first part shares no words with the other article's report of the second,
+    and has no link of its own; told right after by the same speaker, it is part of that account (before: left
+    out)."""
+    cause = "the crossing at Ostmark had been closed by a storm"
+    told = "the trucks would cross the border on 3 May"
+    text = f"Brisk clearly explained the circumstances: {cause}{between}{told}."
+    two = quote_doc(text, "2025-05-01", cause)
+    two = dataclasses.replace(two, quotes=(*two.quotes, dataclasses.replace(
+        two.quotes[0], quote_id=two.quotes[0].quote_id + "-b", text=told, start=text.index(told),
+        end=text.index(told) + len(told))))
+    other = quote_doc("Brisk said the trucks would cross the border on 3 May.", "2025-05-02",
+                      "the trucks would cross the border on 3 May")
+    store = linked(tmp_path, [two, other][::order], f"account{order}{joined}")
+    reported = sorted((q.text[:9], sorted(e.text[:9] for e in q.also_reported_in)) for q in store.records("quotes"))
+    if joined:
+        assert reported == [("the cross", ["the truck", "the truck"]), ("the truck", ["the cross", "the truck"]),
+                            ("the truck", ["the cross", "the truck"])]
+    else:
+        assert reported == [("the cross", []), ("the truck", ["the truck"]), ("the truck", ["the truck"])]
+
+
+@pytest.mark.parametrize("order", [1, -1])
 def test_taking_a_dispute_to_a_panel_is_a_complaint_between_the_states_the_condition_names(tmp_path, order):
     # "If Valdoria raises ferry tolls again, Kestrava will take the dispute to the arbitration panel": the dispute
     # is with the state the condition names, and taking it to a panel is a complaint (ACCUSE) against it

@@ -61,7 +61,8 @@ _ACCORDING_TO = re.compile(r"\baccording to\b", re.I)
 # attribution between them ("… launched. According to the Valdorian president, …")
 TOLD_TOGETHER_CHARS = 80
 _ATTRIBUTION_ONLY = re.compile(
-    r"[\s.,;:”’\"»]*(?:according to [^.;:“‘\"«]{1,60},|(?:he|she|it|they) (?:said|added),)?[\s“‘\"«]*", re.I)
+    r"[\s.,;:”’\"»]*(?:according to [^.;:“‘\"«]{1,60},|(?:he|she|it|they) (?:said|added),|"
+    r"(?-i:[A-Z][\w’'-]*|He|She|They)(?: [\w’'-]+){1,3} that)?[\s“‘\"«]*", re.I)
 _COUNTED = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand)",
                       re.I)
 # how a quote's probe marks a word that is a name
@@ -133,10 +134,25 @@ class StatementLinking:
             read=lambda rows: {rid: Probe.of(key, rid, day, info) for key, rid, day, info in rows},
             shared=(lambda q: q.words, _probe_words, QUOTE_WHOLE_WORDS))
         linked = [part for part in parts if len(part) > 1]
+        members = {p.record_id for part in linked for p in part}
+        # a remark its speaker goes on with right after a linked one ("The Russian leader clearly explained the
+        # circumstances … . Putin informed Aliyev that …") is part of that account, whatever its words
+        in_docs = [q for quotes_of in self.quotes_in({p.doc_id for part in linked for p in part}).values()
+                   for q in quotes_of if q.speaker]
+        told_together = self.told_together(in_docs)
+        partners: dict[str, list[Quote]] = defaultdict(list)
+        for q in in_docs:
+            if q.quote_id not in members:
+                for other in (b for a, b in told_together if a == q.quote_id and b in members):
+                    partners[other].append(q)
+        for part in linked:
+            added = {q.quote_id: q for p in part for q in partners.get(p.record_id, ()) if q.quote_id not in members}
+            part.extend(Probe(q.quote_id, q.speaker or "", q.doc_id, self.day(q.doc_id), said_words(q.text)
+                              | said_mark(q)) for q in sorted(added.values(), key=lambda q: q.quote_id))
+            members.update(added)
         quotes: dict[str, Quote] = {q.quote_id: q for q in self.store.records_by_ids(  # type: ignore[misc]
-            "quotes", {p.record_id for part in linked for p in part})}
+            "quotes", members)}
         self.corpus.load(q.doc_id for q in quotes.values())
-        told_together = self.told_together(quotes.values())
 
         def one_voice_twice(a: Probe, b: Probe) -> bool:
             """A body's words told twice by one article, as the body's and as its spokeswoman's ("the ministry
@@ -473,8 +489,9 @@ def with_parts(groups: list[list[Probe]], similarity: Callable[[Probe, Probe], f
                 continue
             if mine[0].content & p.content and (p.record_id, mine[0].record_id) not in told_together:
                 continue
-            if any(q.doc_id != p.doc_id and min(similarity(p, q), similarity(mine[0], q)) >= QUOTE_THRESHOLD
-                   for q in group):
+            if (p.record_id, mine[0].record_id) in told_together or any(
+                    q.doc_id != p.doc_id and min(similarity(p, q), similarity(mine[0], q)) >= QUOTE_THRESHOLD
+                    for q in group):
                 group.append(p)
                 break
         else:
