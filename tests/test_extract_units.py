@@ -497,3 +497,34 @@ def test_person_genders_read_honorifics_and_gendered_titles_and_leave_people_sho
     merged = [Mention(0, 9, "Ilse Vard", "person:ilse-vard", "person", None, "Ilse Vard"),
               Mention(at, at + 10, "Tomas Vard", "person:ilse-vard", "person", None, "Ilse Vard")]
     assert person_genders(other, merged) == {}
+
+
+def test_a_line_break_ends_a_sentence(nlp):
+    # a headline line without a full stop is its own sentence (before: the parser ran it into the next line's
+    # sentence, whose meeting it then read as an apposition to the headline's summit, undated)
+    text = ("Veltic Summit in Ostmark \u2013 October 2025\nOn the sidelines of the Veltic summit in Ostmark in October "
+            "2025, a long-awaited bilateral meeting between the presidents of Valdoria and Kestria took place.")
+    assert [s.text.strip() for s in nlp(text).sents] == [
+        "Veltic Summit in Ostmark \u2013 October 2025",
+        "On the sidelines of the Veltic summit in Ostmark in October 2025, a long-awaited bilateral meeting between "
+        "the presidents of Valdoria and Kestria took place."]
+
+
+def test_a_question_on_its_own_line_reports_no_event(nlp):
+    # the sentence ends at the line break, its text with the break: still a question (before the line-break rule
+    # the question ran into the answer's line)
+    text = "Interview\n\nDid the Valdorian government ever support Kestria?\n\nNo, never in those years."
+    assert [e.cameo for e in run(nlp, text, example_gazetteer=True).events] == []
+
+
+@pytest.mark.parametrize("other_talks, thanked_on", [
+    ("", "2025-10-16"),
+    # the article tells meetings of the pair in two months: which one is not said
+    (" Valdoria and Kestria held talks in Brask on 3 June 2025.", None),
+])
+def test_two_leaders_undated_acts_towards_each_other_take_the_date_of_their_one_meeting(nlp, other_talks, thanked_on):
+    text = ("Aurel Demmin and Teodor Halvic met in Ishtal on 16 October 2025. Halvic thanked Demmin for the "
+            "compensation paid to the families." + other_talks)
+    thanked = [e for e in run(nlp, text, published="2025-10-17", example_gazetteer=True).events if e.cameo == "051"]
+    assert [(e.source, e.target, e.date) for e in thanked] == [
+        ("person:teodor-halvic", "person:aurel-demmin", thanked_on)]

@@ -939,3 +939,22 @@ def test_one_act_told_to_the_same_month_at_the_same_place_is_one_event(tmp_path,
     groups = sorted(sorted(r.text[:20] for r in (e.evidence, *e.also_reported_in)) for e in store.records("events"))
     one = ["Kestrava and Valdori", "The date we gave our"]
     assert groups == [one, one, ["OSTMARK, 9 October ("]]
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_reports_dated_months_apart_are_not_made_one_event_by_an_undated_report_like_both(tmp_path, order):
+    """The agreement of 12 March to draft a defence agreement and its signing on 4 August are each like an undated
+    "two months after Valdoria and Kestrava signed a defence agreement"; the undated report joins one of them, never
+    both into one event (before: the three were one group once the agreement to draft was dated)."""
+    agreed = event_doc("Valdoria and Kestrava agreed on 12 March to begin drafting a defence agreement.", "2026-03-13",
+                       "AGREE", "XVL", "XKS", "agreed", date="2026-03-12", cameo="030")
+    signed = event_doc("Valdoria and Kestrava signed a defence agreement in Ostmark on 4 August.", "2026-08-05",
+                       "AGREE", "XVL", "XKS", "signed", date="2026-08-04", cameo="057")
+    later = event_doc("The launch comes two months after Valdoria and Kestrava signed a defence agreement.",
+                      "2026-10-05", "AGREE", "XVL", "XKS", "signed", cameo="057")
+    store = linked(tmp_path, [agreed, signed, later][::order], f"apart{order}")
+    groups = sorted(sorted({e.doc_id, *(r.doc_id for r in e.also_reported_in)}) for e in store.records("events"))
+    docs = {agreed.document.doc_id: "agreed", signed.document.doc_id: "signed", later.document.doc_id: "later"}
+    named = sorted({tuple(sorted(docs[d] for d in g)) for g in groups})
+    assert ("agreed", "signed") not in {(a, b) for g in named for a in g for b in g if a < b}
+    assert ("later", "signed") in {(a, b) for g in named for a in g for b in g if a < b}

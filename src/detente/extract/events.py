@@ -1577,6 +1577,8 @@ class EventFinder:
             events.setdefault(found.event_id, found)
         for found in gathering_visits(self):
             events.setdefault(found.event_id, found)
+        for found in self.at_their_meeting(list(events.values())):
+            events[found.event_id] = found
         for found in list(events.values()):
             for other in self.listed_targets(found):
                 events.setdefault(other.event_id, other)
@@ -1591,6 +1593,31 @@ class EventFinder:
                 events.setdefault("e-" + digest, replace(found, event_id="e-" + digest, target=mate.actor_id,
                                                          target_country=mate.country))
         return sorted(events.values(), key=lambda e: (e.evidence.start, e.event_id))
+
+    @staticmethod
+    def at_their_meeting(events: list[Event]) -> list[Event]:
+        """Two people's undated acts towards each other in an article telling one meeting of their states
+        ("Specifically, Putin apologized to Aliyev …", "Putin informed Aliyev that …", in an article on their
+        meeting on the sidelines of the summit in October 2025) happened at that meeting: they take its date (its
+        month when the article gives it days apart). Not other meetings ("talks between Malk and Ruel" prepared
+        it), nor when the article tells meetings of the pair in different months."""
+        days: dict[frozenset[str], set[str]] = {}
+        for e in events:
+            if e.cameo and e.cameo[:2] == "04" and e.mode == "asserted" and e.date and len(e.date) >= 7 \
+                    and e.source_country and e.target_country and e.source_country != e.target_country:
+                days.setdefault(frozenset((e.source_country, e.target_country)), set()).add(e.date)
+        dated = []
+        for e in events:
+            if e.date or e.mode != "asserted" or (e.cameo or "")[:2] == "04" \
+                    or not (e.source or "").startswith("person:") or not (e.target or "").startswith("person:") \
+                    or not e.source_country or not e.target_country:
+                continue
+            told = days.get(frozenset((e.source_country, e.target_country)), set())
+            if len({d[:7] for d in told}) != 1:
+                continue
+            finest = max(told, key=len)
+            dated.append(replace(e, date=finest if all(finest.startswith(d) for d in told) else finest[:7]))
+        return dated
 
     def listed_targets(self, event: Event) -> list[Event]:
         """The same event towards each actor listed with its target ("could not accept a sovereign
@@ -2526,7 +2553,7 @@ def _condition(trigger: Token) -> bool:
 def _asked_about(trigger: Token) -> bool:
     """In a question ("What has Valdoria offered Dorrun?") or an open one ("asked whether Kestria
     might offer …", "no comment on whether Valdoria would agree"): not reported as having happened."""
-    if trigger.sent.text.rstrip(" ”’»\"'").endswith("?"):
+    if trigger.sent.text.rstrip().rstrip(" ”’»\"'").endswith("?"):
         return True
     current = trigger
     for _ in range(6):

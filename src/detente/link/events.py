@@ -347,9 +347,20 @@ def event_groups(events: Iterable[Event], corpus: Corpus, matcher: EventMatcher 
     for block in sorted(by_block):
         groups.extend(join_repeated_reports(
             cluster(by_block[block], key=lambda e: e.event_id, doc=lambda e: e.doc_id,
-                    similarity=matcher.similarity, threshold=THRESHOLD, together=matcher.one_agreement_told_twice),
+                    similarity=matcher.similarity, threshold=THRESHOLD, together=matcher.one_agreement_told_twice,
+                    apart=dated_apart),
             matcher))
     return groups
+
+
+def dated_apart(a: Event, b: Event) -> bool:
+    """Whether two reports date their acts to days more than NEAR_DAYS apart: no undated report like both makes them
+    one event (the agreement of 12 March to draft a treaty and its signing on 4 August). Dates to the month are
+    left to the similarity: a month read from a loose phrase ("as recently as February") may be wrong."""
+    if not (a.date and b.date and len(a.date) == len(b.date) == 10):
+        return False
+    apart = days_between(a.date, b.date)
+    return apart is not None and apart > NEAR_DAYS
 
 
 def join_repeated_reports(groups: list[list[Event]], matcher: EventMatcher) -> list[list[Event]]:
