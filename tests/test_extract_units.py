@@ -528,3 +528,16 @@ def test_two_leaders_undated_acts_towards_each_other_take_the_date_of_their_one_
     thanked = [e for e in run(nlp, text, published="2025-10-17", example_gazetteer=True).events if e.cameo == "051"]
     assert [(e.source, e.target, e.date) for e in thanked] == [
         ("person:teodor-halvic", "person:aurel-demmin", thanked_on)]
+
+
+@pytest.mark.parametrize("subject, speaker", [
+    ("His spokesman", "person:aurel-demmin"),
+    ("His speeches", "person:aurel-demmin"),
+    # someone else of his, named or not: not his words
+    ("His family", None),
+    ("His adviser Anna Brisk", "person:anna-brisk"),
+])
+def test_extract_quotes_his_names_the_speaker_only_for_what_he_speaks_through(nlp, subject, speaker):
+    text = f"Aurel Demmin spoke in Brask on Monday. {subject} said that Valdoria would never give up the bridge."
+    found = [(q.speaker, q.text) for q in run(nlp, text, example_gazetteer=True).quotes]
+    assert found == ([(speaker, "Valdoria would never give up the bridge")] if speaker else [])

@@ -187,8 +187,11 @@ class QuoteFinder:
         if subject.lower_ in PRONOUNS:
             return self.last_person_before(subject.idx, subject.lower_)
         owner = next((c for c in subject.children if c.dep_ == "poss" and c.lower_ in PRONOUNS), None)
-        if owner is not None and self.actor_at(subject.idx, subject.idx + len(subject.text)) is None:
-            return self.last_person_before(owner.idx, owner.lower_)  # "his speeches emphasised …"
+        if owner is not None and self.actor_at(subject.idx, subject.idx + len(subject.text)) is None \
+                and subject.lemma_.lower() in _own_voice_nouns():
+            # "his speeches emphasised …", "her spokesman said": the owner's words; not "his family reported",
+            # "her son Anderson Cooper announced" (someone else, named in the phrase or not)
+            return self.last_person_before(owner.idx, owner.lower_)
         span = self.sdoc[subject.left_edge.i : subject.right_edge.i + 1]
         # the head noun's own words first ("the Russian leader"), then the whole phrase
         head_mention = self.actor_at(subject.idx, subject.idx + len(subject.text))
@@ -752,6 +755,14 @@ class QuoteFinder:
                     if left <= timex.start and timex.end <= right and timex.value and timex.precision == "day":
                         return timex.value
         return None
+
+
+@cache
+def _own_voice_nouns() -> frozenset[str]:
+    """What someone says through ("his speeches", "her spokesman", "his campaign"): the speech nouns, singular too."""
+    spoken = {form for noun in lexicon()["speech_nouns"] for form in (noun, noun.removesuffix("s"))}
+    return frozenset(spoken | {"speech", "spokesman", "spokeswoman", "spokesperson", "office", "campaign", "account",
+                               "feed", "blog", "column", "book"})
 
 
 def _object_gap(verb: Token) -> bool:
