@@ -374,3 +374,18 @@ def test_a_figure_claimed_of_a_states_own_people_or_by_ellipsis_is_one_statement
                         ("Two Valdorian soldie", ["two"]),
                         ("three of its soldier", ["Three Valdorian sold"]),
                         ("two", ["Two Valdorian soldie"])]
+
+
+@pytest.mark.parametrize("drafting, verdict", [
+    ("Valdoria and Kestrava agreed on 12 March to begin drafting an agreement on electricity trade.", "confirmed"),
+    # another agreement: sharing "agreement" and "drafting" is no more than being an agreement
+    ("Valdoria and Kestrava agreed on 12 March to begin drafting a defence cooperation agreement.", "unresolved"),
+])
+def test_an_agreement_predicted_is_borne_out_by_its_own_matter_not_by_any_agreement(tmp_path, drafting, verdict):
+    forecast = _forecast("Officials said a separate agreement on electricity trade between Valdoria and Kestrava "
+                         "would be drafted within the coming months.", "2026-01-10",
+                         "a separate agreement on electricity trade between Valdoria and Kestrava would be drafted",
+                         "2026-07-10", subjects=("XVL", "XKS"))
+    agreed = event_doc(drafting, "2026-03-13", "AGREE", "XVL", "XKS", "agreed", date="2026-03-12", cameo="030")
+    (checked,) = linked(tmp_path, [forecast, agreed], "matter").records("forecasts")
+    assert checked.verdict == verdict

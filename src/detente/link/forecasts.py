@@ -22,6 +22,7 @@ A forecast retold later by its author ("Last July I wrote that …") is one stat
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Callable, Iterable
 from datetime import date, timedelta
@@ -266,7 +267,9 @@ def event_evidence(forecast: Forecast, corpus: Corpus, groups: Iterable[tuple[st
         # the words of later reports only: the forecast's own article would match its own sentence
         told = [event_words(event) if r == event.evidence else corpus.words_at(r.doc_id, r.start, r.text)
                 for r in later]
-        if not any_event and not any(_same_matter(forecast_words, w) for w in told):
+        # the words naming any agreement ("agreement", "sign", "draft") are in every report of one: the matter is in
+        # the others ("a separate agreement on electricity trade" is not "a defence cooperation agreement")
+        if not any_event and not any(_same_matter(forecast_words, w, _agreement_words()) for w in told):
             continue
         ev = min(later, key=lambda r: (corpus.order(r.doc_id), r.start))
         found.append(StanceEvidence(ev.doc_id, ev.start, ev.end, ev.text, stance))  # type: ignore[arg-type]
@@ -282,10 +285,17 @@ def names_only_parties(own: frozenset[str], text: str, horizon_text: str | None)
     return not rest - {base_word(w) for w in plain(words(horizon_text or ""))}
 
 
-def _same_matter(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Two texts share two content words (as forms of one word: "pays", "paid"), or name the same person or body
-    (not just a state)."""
-    if len({base_word(w) for w in plain(a)} & {base_word(w) for w in plain(b)}) >= SHARED_WORDS:
+@functools.cache
+def _agreement_words() -> frozenset[str]:
+    """Base words that name an agreement of any kind and its making: no matter of their own."""
+    nouns = " ".join(cue_lexicon()["agreements"])
+    return frozenset(base_word(w) for w in plain(words(f"{nouns} sign signed draft drafted drafting")))
+
+
+def _same_matter(a: frozenset[str], b: frozenset[str], ignored: frozenset[str] = frozenset()) -> bool:
+    """Two texts share two content words (as forms of one word: "pays", "paid"; not ``ignored`` base words), or
+    name the same person or body (not just a state)."""
+    if len({base_word(w) for w in plain(a)} & {base_word(w) for w in plain(b)} - ignored) >= SHARED_WORDS:
         return True
     return any(w.startswith("@") and (":" in w or "-" in w) for w in a & b)
 
