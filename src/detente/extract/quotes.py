@@ -759,10 +759,12 @@ class QuoteFinder:
 
 @cache
 def _own_voice_nouns() -> frozenset[str]:
-    """What someone says through ("his speeches", "her spokesman", "his campaign"): the speech nouns, singular too."""
+    """What someone says through ("his speeches", "her spokesman", "his campaign", "his lawyers" for a client): the
+    speech nouns, singular too; not those close to someone who speak for themselves ("his family", "her son")."""
     spoken = {form for noun in lexicon()["speech_nouns"] for form in (noun, noun.removesuffix("s"))}
     return frozenset(spoken | {"speech", "spokesman", "spokeswoman", "spokesperson", "office", "campaign", "account",
-                               "feed", "blog", "column", "book"})
+                               "feed", "blog", "column", "book", "lawyer", "attorney", "counsel", "team",
+                               "representative", "aide"})
 
 
 def _object_gap(verb: Token) -> bool:
