@@ -534,6 +534,7 @@ def test_two_leaders_undated_acts_towards_each_other_take_the_date_of_their_one_
     ("His spokesman", "person:aurel-demmin"),
     ("His speeches", "person:aurel-demmin"),
     ("His lawyer", "person:aurel-demmin"),  # speaks for the client
+    ("His report", "person:aurel-demmin"),
     # someone else of his, named or not: not his words
     ("His family", None),
     ("His adviser Anna Brisk", "person:anna-brisk"),

@@ -764,7 +764,8 @@ def _own_voice_nouns() -> frozenset[str]:
     spoken = {form for noun in lexicon()["speech_nouns"] for form in (noun, noun.removesuffix("s"))}
     return frozenset(spoken | {"speech", "spokesman", "spokeswoman", "spokesperson", "office", "campaign", "account",
                                "feed", "blog", "column", "book", "lawyer", "attorney", "counsel", "team",
-                               "representative", "aide"})
+                               "representative", "aide", "poll", "polling", "survey", "report", "study", "figure",
+                               "estimate", "data"})
 
 
 def _object_gap(verb: Token) -> bool:
