@@ -543,3 +543,13 @@ def test_extract_quotes_his_names_the_speaker_only_for_what_he_speaks_through(nl
     text = f"Aurel Demmin spoke in Brask on Monday. {subject} said that Valdoria would never give up the bridge."
     found = [(q.speaker, q.text) for q in run(nlp, text, example_gazetteer=True).quotes]
     assert found == ([(speaker, "Valdoria would never give up the bridge")] if speaker else [])
+
+
+def test_extract_quotes_a_reporting_verb_inside_a_quotation_reports_nothing_outside_it(nlp):
+    # "think" inside Brisk's quotation is no cue for the narration before it (before: "Hours after …, Anna Brisk
+    # tweeted" was read as words reported by "think")
+    text = ("Hours after Kestria reopened the bridge, Anna Brisk tweeted \u201cI think of the bridge as a successor "
+            "to the old ferry.\u201d")
+    found = [(q.kind, q.cue, q.text[:20]) for q in run(nlp, text, example_gazetteer=True).quotes]
+    assert ("indirect", "think", "Hours after Kestria ") not in found
+    assert ("direct", "tweeted", "I think of the bridg") in found

@@ -521,7 +521,7 @@ class QuoteFinder:
         for token in self.sdoc:
             if self.reporting_verb(token):
                 found = self._complement_quote(token)
-                if found is not None:
+                if found is not None and not self._across_quote_marks(token, found):
                     quotes.append(found)
             elif token.pos_ == "NOUN" and token.lemma_.lower() in lexicon()["speech_nouns"]:
                 found = self._noun_content(token)
@@ -539,6 +539,12 @@ class QuoteFinder:
             and q.end <= o.end
             and (o.start, o.end) != (q.start, q.end)
             for o in quotes)]
+
+    def _across_quote_marks(self, verb: Token, found: Quote) -> bool:
+        """Whether a reporting verb inside a quotation reports words outside it ("…, Stoltz tweeted “I think of
+        youtube-dl as …”": the quoted "think" reports nothing of the narration before the quotation)."""
+        inside = next((q for q in self.quoted if q.start <= verb.idx < q.end), None)
+        return inside is not None and not (inside.start <= found.start and found.end <= inside.end)
 
     def _complement_quote(self, verb: Token) -> Quote | None:
         if verb.lemma_.lower() in lexicon()["direct_only"]:
