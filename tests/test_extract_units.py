@@ -553,3 +553,16 @@ def test_extract_quotes_a_reporting_verb_inside_a_quotation_reports_nothing_outs
     found = [(q.kind, q.cue, q.text[:20]) for q in run(nlp, text, example_gazetteer=True).quotes]
     assert ("indirect", "think", "Hours after Kestria ") not in found
     assert ("direct", "tweeted", "I think of the bridg") in found
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Anna Brisk spoke first. According to his spokesman, Aurel Demmin had left Brask on Monday.",
+     "person:aurel-demmin"),
+    # the subject is not who "his" can be: the person named before is
+    ("Aurel Demmin spoke first. According to his spokesman, the talks in Ishtal had gone well on Monday.",
+     "person:aurel-demmin"),
+])
+def test_extract_quotes_his_in_a_fronted_according_to_may_be_the_clauses_subject(nlp, text, speaker):
+    # (before: "his" was the person named last, Anna Brisk)
+    found = [(q.speaker, q.cue) for q in run(nlp, text, example_gazetteer=True).quotes]
+    assert found == [(speaker, "according to")]

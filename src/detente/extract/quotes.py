@@ -708,6 +708,8 @@ class QuoteFinder:
                 end -= 1
             if end - start < 8 and not (after_another and end > start):
                 continue
+            if start >= phrase_end:  # "According to his publicist, Mendez died …": "his" may be the clause's subject
+                speaker = self._owner_ahead(source, start, end) or speaker
             found.append(Quote(
                 quote_id=_quote_id(self.document.doc_id, "indirect", start, end),
                 doc_id=self.document.doc_id, text=self.text[start:end], start=start, end=end,
@@ -715,6 +717,26 @@ class QuoteFinder:
                 speaker_evidence=self.evidence_of(source),
             ))
         return found
+
+    def _owner_ahead(self, source: Token, start: int, end: int) -> str | None:
+        """The actor a possessive in a fronted "according to" phrase stands for when it is the subject of the clause
+        the phrase governs ("According to his publicist, Mendez died", "According to its press release, the NBA
+        was …"): of the pronoun's kind and gender, and the source one it speaks through."""
+        owner = next((c for c in source.children if c.dep_ == "poss" and c.lower_ in PRONOUNS), None)
+        if owner is None or source.lemma_.lower() not in _own_voice_nouns():
+            return None
+        clause = self.sdoc.char_span(start, end, alignment_mode="expand")
+        subject = next((t for t in clause if t.dep_ in ("nsubj", "nsubjpass") and t.head.i >= t.i
+                        and clause.start <= t.head.i < clause.end), None) if clause is not None else None
+        mention = self.actor_at(subject.idx, subject.idx + len(subject.text)) if subject is not None else None
+        if mention is None:
+            return None
+        person = owner.lower_ in PERSON_PRONOUNS
+        if person != (mention.kind == "person") and owner.lower_ not in ("their",):
+            return None
+        if person and not pronoun_agrees(owner.lower_, self.genders.get(mention.actor_id)):
+            return None
+        return mention.actor_id
 
     # -- context
 
@@ -771,7 +793,7 @@ def _own_voice_nouns() -> frozenset[str]:
     return frozenset(spoken | {"speech", "spokesman", "spokeswoman", "spokesperson", "office", "campaign", "account",
                                "feed", "blog", "column", "book", "lawyer", "attorney", "counsel", "team",
                                "representative", "aide", "poll", "polling", "survey", "report", "study", "figure",
-                               "estimate", "data"})
+                               "estimate", "data", "publicist", "agent", "release"})
 
 
 def _object_gap(verb: Token) -> bool:
