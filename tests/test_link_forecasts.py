@@ -9,7 +9,16 @@ import pytest
 
 from detente.records import DocResult, Evidence, Quote
 
-from .test_link_rules import _actors, _document, _plain_doc, event_doc, forecast_doc, linked, quote_doc
+from .test_link_rules import (
+    _actors,
+    _document,
+    _plain_doc,
+    event_doc,
+    forecast_doc,
+    linked,
+    quote_doc,
+    with_second_quote,
+)
 
 
 def _forecast(text: str, published: str, predicted: str, resolves_by: str | None = None,
@@ -261,11 +270,8 @@ def test_a_quote_with_no_speaker_repeating_words_of_a_person_its_sentence_names_
 @pytest.mark.parametrize("order", [1, -1])
 def test_a_report_retelling_two_remarks_together_joins_them_in_one_statement(tmp_path, order):
     first = "The lorries were returned early, Brisk said. Owners who have not collected them pay no terminal fees."
-    two = quote_doc(first, "2025-12-01", "The lorries were returned early")
-    two = dataclasses.replace(two, quotes=(*two.quotes, dataclasses.replace(
-        two.quotes[0], quote_id=two.quotes[0].quote_id + "-b",
-        text="Owners who have not collected them pay no terminal fees",
-        start=first.index("Owners"), end=len(first) - 1)))
+    two = with_second_quote(quote_doc(first, "2025-12-01", "The lorries were returned early"),
+                            "Owners who have not collected them pay no terminal fees")
     both = ("Brisk said that the lorries had been returned early and that owners not yet collecting them pay no "
             "terminal fees.")
     retold = quote_doc(both, "2025-12-02", both.removeprefix("Brisk said that ").rstrip("."))
@@ -290,10 +296,7 @@ def test_a_remark_its_speaker_goes_on_with_right_after_a_linked_one_is_part_of_t
     cause = "the crossing at Ostmark had been closed by a storm"
     told = "the trucks would cross the border on 3 May"
     text = f"Brisk clearly explained the circumstances: {cause}{between}{told}."
-    two = quote_doc(text, "2025-05-01", cause)
-    two = dataclasses.replace(two, quotes=(*two.quotes, dataclasses.replace(
-        two.quotes[0], quote_id=two.quotes[0].quote_id + "-b", text=told, start=text.index(told),
-        end=text.index(told) + len(told))))
+    two = with_second_quote(quote_doc(text, "2025-05-01", cause), told)
     other = quote_doc("Brisk said the trucks would cross the border on 3 May.", "2025-05-02",
                       "the trucks would cross the border on 3 May")
     store = linked(tmp_path, [two, other][::order], f"account{order}{joined}")

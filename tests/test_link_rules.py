@@ -250,6 +250,13 @@ def quote_doc(text: str, published: str, quoted: str, speaker: str = "person:ann
         Quote(f"q-{doc.doc_id}", doc.doc_id, quoted, at, at + len(quoted), speaker, "direct", "said"),))
 
 
+def with_second_quote(found: DocResult, quoted: str) -> DocResult:
+    """A ``quote_doc`` document with a second quote of the same speaker, at ``quoted`` in its text."""
+    first, at = found.quotes[0], found.document.text.index(quoted)
+    return dataclasses.replace(found, quotes=(*found.quotes, dataclasses.replace(
+        first, quote_id=first.quote_id + "-b", text=quoted, start=at, end=at + len(quoted))))
+
+
 def test_a_short_quote_repeated_whole_and_a_repeated_number_link_statements(tmp_path):
     said = "The patrol was on the wrong side of the line, and the units leave by 5 May."
     long = quote_doc(f"Brisk said: \u201c{said}\u201d", "2025-05-07", said)

@@ -10,11 +10,12 @@ shipped table of leaders when the document names nobody.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -892,6 +893,23 @@ def pronoun_agrees(pronoun: str, gender: str | None) -> bool:
     """Whether "he" or "she" can stand for a person of this gender (unknown agrees with both)."""
     word = pronoun.lower()
     return not ((gender == "f" and word in _MASCULINE_PRONOUNS) or (gender == "m" and word in _FEMININE_PRONOUNS))
+
+
+def enclosing(spans: Sequence[Any], offset: int) -> Any | None:
+    """The span holding ``offset`` among spans sorted by ``start`` that do not overlap (quotations)."""
+    at = bisect.bisect_right(spans, offset, key=lambda span: span.start) - 1
+    return spans[at] if at >= 0 and offset < spans[at].end else None
+
+
+def may_stand_for(pronoun: str, mention: Mention, offset: int, quoted: Sequence[Any],
+                  genders: dict[str, str]) -> bool:
+    """Whether a pronoun at ``offset`` can stand for an actor named before it: not one named inside a quotation the
+    pronoun is outside ("She said: “Mr Renn is a journalist …” … she stated" is not Renn), and a person of its
+    gender (``person_genders``)."""
+    inside = enclosing(quoted, mention.start)
+    if inside is not None and inside is not enclosing(quoted, offset):
+        return False
+    return mention.kind != "person" or pronoun_agrees(pronoun, genders.get(mention.actor_id))
 
 
 def other_side_nouns() -> frozenset[str]:

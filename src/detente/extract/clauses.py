@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..records import Quote, Timex
-from .actors import DATELINE, Mention, person_genders, pronoun_agrees
+from .actors import DATELINE, Mention, may_stand_for, person_genders
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -143,15 +143,10 @@ class Parties:
         """The last person named before ``offset`` whom a pronoun there can stand for: of its gender, and not
         named inside a quotation the pronoun is outside."""
         floor = offset - window if window else 0
-        own_quote = next((q for q in self.quoted if q.start <= offset < q.end), None)
         for m in reversed(self.mentions):
-            if m.kind != "person" or m.start < floor or m.end > offset:
-                continue
-            quoted = next((q for q in self.quoted if q.start <= m.start < q.end), None)
-            if (quoted is not None and quoted is not own_quote) or not pronoun_agrees(pronoun, self.genders.get(
-                    m.actor_id)):
-                continue
-            return Party(m.actor_id, m.country, "person")
+            if m.kind == "person" and floor <= m.start and m.end <= offset \
+                    and may_stand_for(pronoun, m, offset, self.quoted, self.genders):
+                return Party(m.actor_id, m.country, "person")
         return None
 
     @cached_property

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..records import Document, Evidence, Quote, Timex
-from .actors import Mention, person_genders, pronoun_agrees
+from .actors import Mention, enclosing, may_stand_for, person_genders, pronoun_agrees
 from .clauses import in_dateline
 
 if TYPE_CHECKING:
@@ -215,16 +215,10 @@ class QuoteFinder:
             if pronoun in PERSON_PRONOUNS or pronoun == "i"
             else ("person", "state", "organization", "media")
         )
-        own_quote = next((q for q in self.quoted if q.start <= char < q.end), None)
         for mention in reversed(self.mentions):
-            if mention.end > char or mention.kind not in kinds:
-                continue
-            quoted = next((q for q in self.quoted if q.start <= mention.start < q.end), None)
-            if quoted is not None and quoted is not own_quote:
-                continue
-            if mention.kind == "person" and not pronoun_agrees(pronoun, self.genders.get(mention.actor_id)):
-                continue
-            return mention.actor_id
+            if mention.end <= char and mention.kind in kinds \
+                    and may_stand_for(pronoun, mention, char, self.quoted, self.genders):
+                return mention.actor_id
         return None
 
     def reporting_verb(self, token: Token) -> bool:
@@ -543,7 +537,7 @@ class QuoteFinder:
     def _across_quote_marks(self, verb: Token, found: Quote) -> bool:
         """Whether a reporting verb inside a quotation reports words outside it ("…, Stoltz tweeted “I think of
         youtube-dl as …”": the quoted "think" reports nothing of the narration before the quotation)."""
-        inside = next((q for q in self.quoted if q.start <= verb.idx < q.end), None)
+        inside = enclosing(self.quoted, verb.idx)
         return inside is not None and not (inside.start <= found.start and found.end <= inside.end)
 
     def _complement_quote(self, verb: Token) -> Quote | None:
