@@ -112,8 +112,10 @@ SEED_EVENTS = {
         ("REJECT", "1213", "body:rus-investigative-committee", "AZE", "asserted", None, "closed"),
         # "A normal and expected step from the Russian leadership would be …", in the author's voice
         ("REQUEST", "100", None, "RUS", "demanded", None, "step"),
-        # "a statement that many … interpreted as an acknowledgment of responsibility"
-        ("CONCEDE", "015", "person:vladimir-putin", "AZE", "asserted", None, "acknowledgment"),
+        # "the meeting between Aliyev and Putin in Dushanbe, where the Russian president made a statement that many …
+        # interpreted as an acknowledgment of responsibility": at that meeting, dated October 9 earlier in the
+        # article (before: undated)
+        ("CONCEDE", "015", "person:vladimir-putin", "AZE", "asserted", "2025-10-09", "acknowledgment"),
         ("SUPPORT", "057", "AZE", "RUS", "asserted", None, "joined"),
         # "… on the sidelines of the CIS summit in Dushanbe": both presidents visit the host
         ("CONSULT", "042", "AZE", "TJK", "asserted", "2025-10-09", "summit"),

@@ -1688,3 +1688,29 @@ def test_events_a_noun_event_is_dated_by_the_verb_telling_it_took_place(nlp, pub
     events = run(nlp, text, published=published, example_gazetteer=True).events
     assert sorted((e.trigger.text, e.date) for e in events if e.target == "person:anton-vell") == [
         ("arrest", "2025-06-03"), ("trial", date)]
+
+
+def test_events_an_act_at_a_meeting_told_in_a_clause_on_it_takes_its_date(nlp):
+    text = ("Valdorian President Aurel Demmin met Kestrian President Teodor Halvic in Ishtal on 15 October 2025. "
+            "Analysts still recall the meeting between Demmin and Halvic in Ishtal, where the Valdorian president "
+            "made a statement that many read as an apology to Kestria.")
+    events = run(nlp, text, published="2026-02-01", example_gazetteer=True).events
+    assert [(e.trigger.text, e.source_country, e.target_country, e.date) for e in events
+            if e.category == "CONCEDE"] == [("apology", "XVL", "XKS", "2025-10-15")]
+
+
+def test_events_an_act_in_a_clause_on_a_place_alone_stays_undated(nlp):
+    text = ("Valdorian President Aurel Demmin met Kestrian President Teodor Halvic in Ishtal on 15 October 2025. "
+            "Analysts still recall a speech in Brask, where the Valdorian president made a statement that many read "
+            "as an apology to Kestria.")
+    events = run(nlp, text, published="2026-02-01", example_gazetteer=True).events
+    assert [(e.trigger.text, e.date) for e in events if e.category == "CONCEDE"] == [("apology", None)]
+
+
+def test_events_the_day_before_a_dated_meeting_dates_an_act(nlp):
+    from .test_extract_units import MET_THEN_PLACED_AGAINST
+
+    events = run(nlp, MET_THEN_PLACED_AGAINST, published="2025-10-17", example_gazetteer=True).events
+    # before: "The day before" ends with "before" and dated nothing; the flight took the confirming Thursday
+    assert [(e.trigger.text, e.date) for e in events if e.cameo in ("081", "042")] == [
+        ("flew", "2025-10"), ("moved", "2025-10-14")]

@@ -373,6 +373,12 @@ def test_extract_relative_offsets_are_valid(text):
         assert timex.value is None or len(timex.value) in (4, 7, 10)
 
 
+MET_THEN_PLACED_AGAINST = (
+    "Kestrian President Teodor Halvic and Valdorian President Aurel Demmin met on Wednesday, 15 October, in Ishtal. "
+    "A few days before the talks, Ruel flew from Dorrun to Brask, the Citadel confirmed on Thursday. "
+    "The day before the talks, Yannick Pell was moved to house arrest in Dorrun.")
+
+
 @pytest.mark.parametrize(
     ("text", "published", "wanted", "expected"),
     [
@@ -387,6 +393,11 @@ def test_extract_relative_offsets_are_valid(text):
          "Almost immediately after the crash", ("2024-12", "context")),
         # "today" in a quotation is the day it was said
         ("“Today we chose trade,” the minister said on Wednesday.", "2025-02-21", "Today", ("2025-02-19", "context")),
+        # the day before the talks the text dates as the day the presidents met, not as the day of another act
+        # placed against them ("A few days before the talks, …, the Citadel confirmed on Thursday"; before: the
+        # day before that Thursday)
+        (MET_THEN_PLACED_AGAINST, "2025-10-17", "The day before", ("2025-10-14", "context")),
+        (MET_THEN_PLACED_AGAINST, "2025-10-17", "A few days before", ("2025-10", "context")),
     ],
 )
 def test_extract_relative_dates_in_context(nlp, text, published, wanted, expected):

@@ -384,21 +384,49 @@ def _event_day(text: str, item: Any, dated: list[Timex]) -> date | None:
     if item.kind not in ("eve", "later", "day_rel", "right_after"):
         return None
     if item.kind == "right_after":
-        noun = item.groups["ev20"].lower().rstrip("s")
-    else:
-        match = _EVENT_AFTER.match(text, item.end) or (
-            _EVENT_AFTER.search(text[item.start : item.end]) if item.kind == "eve" else None
-        )
-        if match is None:
-            return None
-        noun = match["noun"].lower().rstrip("s")
+        return _first_day_named(text, item.groups["ev20"].lower().rstrip("s"), item.start, dated, own_sentence=True)
+    match = _EVENT_AFTER.match(text, item.end) or (
+        _EVENT_AFTER.search(text[item.start : item.end]) if item.kind == "eve" else None
+    )
+    if match is None:
+        return None
+    return _first_day_named(text, match["noun"].lower().rstrip("s"), item.start, dated, own_sentence=False)
+
+
+def named_event_day(text: str, start: int, end: int, dated: list[Timex]) -> date | None:
+    """The day of the event named right after a relative expression ending at ``end`` ("the day before | the
+    talks"), as the text gives it elsewhere; None when the text names no such event or gives it no day."""
+    match = _EVENT_AFTER.match(text, end)
+    if match is None:
+        return None
+    return _first_day_named(text, match["noun"].lower().rstrip("s"), start, dated, own_sentence=False)
+
+
+# words that name one meeting: "the talks" are the meeting two leaders "met" at
+_SAME_OCCASION = {"talk": (r"talk\w*", r"meeting\w*", r"met\b"), "meeting": (r"meeting\w*", r"talk\w*", r"met\b")}
+# a noun after these names the event another one is placed against ("A few days before the talks, X flew …"): its
+# sentence gives the date of X, not of the talks
+_ANCHORING = re.compile(r"\b(?:before|after|since|until|following|preceding|ahead\s+of|eve\s+of)\s+(?:the\s+)?$",
+                        re.IGNORECASE)
+
+
+def _first_day_named(text: str, noun: str, at: int, dated: list[Timex], own_sentence: bool) -> date | None:
+    """The first day-precise date given in a sentence naming the event (by its noun, or another word for the same
+    occasion), not as what another act is placed against; in the expression's own sentence only a date after it,
+    and only when ``own_sentence``."""
+    words = _SAME_OCCASION.get(noun, (re.escape(noun) + r"\w*",))
+    pattern = re.compile(r"\b(?:" + "|".join(words) + ")", re.IGNORECASE)
     best: tuple[int, date] | None = None
     for sentence in re.finditer(r"[^.!?\n]+[.!?]?", text):
-        own = sentence.start() <= item.start < sentence.end()
-        if noun not in sentence.group().lower() or (own and item.kind != "right_after"):
+        own = sentence.start() <= at < sentence.end()
+        if own and not own_sentence:
+            continue
+        named = [m for m in pattern.finditer(sentence.group())
+                 if own or not _ANCHORING.search(sentence.group()[: m.start()][-25:])]
+        if not named:
             continue
         for timex in dated:
-            if own and timex.start < item.end:
+            if own and timex.start < at:
                 continue  # in its own sentence, only the date that follows the event's name
             # the event's date is given where the text first names it with a day
             if (

@@ -45,6 +45,7 @@ from .clauses import (
     state,
     subject_of,
 )
+from .dates import find_expressions, named_event_day
 from .gatherings import gathering_visits
 
 if TYPE_CHECKING:
@@ -307,6 +308,7 @@ class EventFinder:
         self.opposition = _opposition_figures(document.text, self.mentions)
         self.parties = Parties(document.text, mentions, quotes)
         self.timexes = timexes
+        self._calendar: list[Timex] | None = None
         lexicon = event_lexicon()
         self.nouns: dict[str, str] = lexicon["nouns"]
         self.noun_phrases: dict[str, str] = lexicon.get("noun_phrases", {})
@@ -1529,7 +1531,18 @@ class EventFinder:
             before = before[:-3] if len(before) >= 3 and before[-3] == "the" else before[:-2]
         if before and before[-1] in ("since", "until", "till", "by", "from", "before"):
             return False
-        return not re.search(r"\b(after|before|later|earlier)$", timex.text.lower())
+        if re.search(r"\b(after|before)$", timex.text.lower()):
+            # "The day before the talks": a point in time when the text dates the talks to the day
+            return named_event_day(self.document.text, timex.start, timex.end, self._calendar_dates()) is not None
+        return not re.search(r"\b(later|earlier)$", timex.text.lower())
+
+    def _calendar_dates(self) -> list[Timex]:
+        """The document's dates written as calendar dates ("15 October"), which date the events others are placed
+        against."""
+        if self._calendar is None:
+            spans = {(f.start, f.end) for f in find_expressions(self.document.text)}
+            self._calendar = [t for t in self.timexes if (t.start, t.end) in spans]
+        return self._calendar
 
     def find(self) -> list[Event]:
         events: dict[str, Event] = {}
@@ -1594,13 +1607,14 @@ class EventFinder:
                                                          target_country=mate.country))
         return sorted(events.values(), key=lambda e: (e.evidence.start, e.event_id))
 
-    @staticmethod
-    def at_their_meeting(events: list[Event]) -> list[Event]:
+    def at_their_meeting(self, events: list[Event]) -> list[Event]:
         """Two people's undated acts towards each other in an article telling one meeting of their states
         ("Specifically, Putin apologized to Aliyev …", "Putin informed Aliyev that …", in an article on their
         meeting on the sidelines of the summit in October 2025) happened at that meeting: they take its date (its
-        month when the article gives it days apart). Not other meetings ("talks between Malk and Ruel" prepared
-        it), nor when the article tells meetings of the pair in different months."""
+        month when the article gives it days apart). So does an act told in a clause on that meeting ("the meeting
+        between Aliyev and Putin in Dushanbe, where the Russian president made a statement …"). Not other meetings
+        ("talks between Malk and Ruel" prepared it), nor when the article tells meetings of the pair in different
+        months."""
         days: dict[frozenset[str], set[str]] = {}
         for e in events:
             if e.cameo and e.cameo[:2] == "04" and e.mode == "asserted" and e.date and len(e.date) >= 7 \
@@ -1609,8 +1623,10 @@ class EventFinder:
         dated = []
         for e in events:
             if e.date or e.mode != "asserted" or (e.cameo or "")[:2] == "04" \
-                    or not (e.source or "").startswith("person:") or not (e.target or "").startswith("person:") \
                     or not e.source_country or not e.target_country:
+                continue
+            between_people = (e.source or "").startswith("person:") and (e.target or "").startswith("person:")
+            if not between_people and not self._told_on_a_meeting(e):
                 continue
             told = days.get(frozenset((e.source_country, e.target_country)), set())
             if len({d[:7] for d in told}) != 1:
@@ -1618,6 +1634,28 @@ class EventFinder:
             finest = max(told, key=len)
             dated.append(replace(e, date=finest if all(finest.startswith(d) for d in told) else finest[:7]))
         return dated
+
+    def _told_on_a_meeting(self, event: Event) -> bool:
+        """Whether the act is told in a relative clause of place or time on a meeting noun, or on the place of that
+        meeting ("the meeting … in Dushanbe, where the president made a statement", "the talks at which both
+        agreed")."""
+        span = self.sdoc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand") \
+            if event.trigger is not None else None
+        if span is None:
+            return False
+        for clause in (a for a in (span.root, *span.root.ancestors) if a.dep_ == "relcl"):
+            relative = any(c.dep_ == "advmod" and c.lower_ in ("where", "when") for c in clause.children) or any(
+                c.dep_ == "prep" and any(g.lower_ == "which" for g in c.children) for c in clause.children)
+            if not relative:
+                continue
+            node = clause.head
+            for _ in range(5):
+                if node.pos_ == "NOUN" and (self.noun_code(node) or "").startswith(OCCASION_ROOT):
+                    return True
+                if node.dep_ not in ("pobj", "prep", "conj", "appos", "compound") or node.head is node:
+                    break
+                node = node.head
+        return False
 
     def listed_targets(self, event: Event) -> list[Event]:
         """The same event towards each actor listed with its target ("could not accept a sovereign
