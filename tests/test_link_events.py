@@ -402,3 +402,52 @@ def test_two_agreements_of_different_topics_an_article_tells_stay_two(tmp_path, 
     store = linked(tmp_path, [first, later][::order], f"two{order}")
     assert _groups(store) == [["The ministers also s"], ["The ministers signed", "Valdoria and Kestrav"],
                               ["Valdoria and Kestrav", "The ministers signed"]]
+
+
+def _with_people(text: str, published: str, reports: list[tuple[str, str, str, str, str, str | None]]) -> DocResult:
+    """A document with one report per sentence: (trigger, category, cameo, source, target, date); a person's state
+    is Valdoria's."""
+    doc = _document(text, published)
+    sentences = [s if s.endswith(".") else s + "." for s in text.split(". ")]
+    events = []
+    for i, (sentence, (trigger, category, cameo, source, target, when)) in enumerate(
+            zip(sentences, reports, strict=True)):
+        evidence = span(doc.doc_id, text, sentence)
+        at = text.index(trigger, evidence.start)
+        country = {"person:anna-brisk": "XVL"}.get(source, source)
+        events.append(Event(f"e{i}-{doc.doc_id}", doc.doc_id, category, cameo, source, target, country, target, when,
+                            None, "asserted", 1.0, evidence,
+                            trigger=dataclasses.replace(evidence, start=at, end=at + len(trigger), text=trigger)))
+    return DocResult(document=doc, actors=_actors(doc.doc_id, text), events=tuple(events))
+
+
+ACKNOWLEDGED = _with_people(
+    "Valdoria and Kestrava held talks in Ostmark on 9 October 2025. Everyone recalls the talks in Ostmark, where "
+    "Anna Brisk made a statement many read as an acknowledgment of responsibility for the shooting.", "2026-02-01",
+    [("talks", "CONSULT", "040", "XVL", "XKS", "2025-10-09"),
+     ("acknowledgment", "CONCEDE", "015", "person:anna-brisk", "XKS", "2025-10-09")])
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_one_persons_acts_of_one_kind_at_one_meeting_are_one_act_whatever_the_words(tmp_path, order):
+    apologized = _with_people(
+        "Valdoria and Kestrava met in October. Anna Brisk apologized to the Kestravan side for the deaths of guards.",
+        "2025-11-20", [("met", "CONSULT", "040", "XVL", "XKS", "2025-10"),
+                       ("apologized", "CONCEDE", "055", "person:anna-brisk", "XKS", "2025-10")])
+    store = linked(tmp_path, [ACKNOWLEDGED, apologized][::order], f"meeting{order}")
+    (report,) = [e for e in store.records("events") if e.trigger.text == "apologized"]
+    assert [o.text[:22] for o in report.also_reported_in] == ["Everyone recalls the t"]
+
+
+@pytest.mark.parametrize(("meeting_month", "person"), [
+    ("2025-09", "person:anna-brisk"),  # the apology's article tells a meeting of another month: not dated by it
+    ("2025-10", "XVL"),  # the state, no person: the words must agree
+])
+def test_acts_not_both_a_persons_at_one_meeting_need_words_in_common(tmp_path, meeting_month, person):
+    apologized = _with_people(
+        "Valdoria and Kestrava met earlier. Anna Brisk apologized to the Kestravan side for the deaths of guards.",
+        "2025-11-20", [("met", "CONSULT", "040", "XVL", "XKS", meeting_month),
+                       ("apologized", "CONCEDE", "055", person, "XKS", "2025-10")])
+    store = linked(tmp_path, [ACKNOWLEDGED, apologized], f"apart-{meeting_month}-{person}")
+    (report,) = [e for e in store.records("events") if e.trigger.text == "apologized"]
+    assert report.also_reported_in == ()

@@ -129,6 +129,15 @@ def test_phrases_that_refer_back_to_an_event():
         ("the meeting between Valdoria and Kestrava in Tarvel in May", ("CONSULT",), "2025-05")]
 
 
+def test_a_phrase_goes_on_through_whom_the_act_was_done_to_not_through_an_infinitive():
+    # before: the phrase ended at "apologies", without the names that tell which apology it is
+    assert _mentions("They welcomed Valdoria’s apologies to Kestrava and its people, and more.") == [
+        ("Valdoria’s apologies to Kestrava", ("CONCEDE",), None)]
+    assert _mentions("It followed the visit to the capital of Kestrava.") == [
+        ("the visit to the capital of Kestrava", ("CONSULT",), None)]
+    assert [m[0] for m in _mentions("It followed the decision to raise fees.")] == ["the decision"]
+
+
 @pytest.mark.parametrize("text", [
     "Both sides are preparing for the next meeting in Tarvel.",  # ahead
     "Kestrava called for the release of the reporters.",  # demanded, not done

@@ -30,6 +30,7 @@ class Corpus:
         self._words: dict[tuple[str, int, str], frozenset[str]] = {}
         self._bounds: dict[str, str | None] = {}
         self._texts: dict[str, str] = {}
+        self._meetings: dict[str, dict[frozenset[str | None], frozenset[str]]] = {}
 
     def load(self, doc_ids: Iterable[str]) -> None:
         missing = [d for d in set(doc_ids) if d not in self._info]
@@ -131,6 +132,17 @@ class Corpus:
     def keep_text(self, doc_id: str, text: str) -> None:
         """A text a caller has read anyway (the new documents, read whole for their cues)."""
         self._texts[doc_id] = text
+
+    def meeting_dates(self, doc_id: str) -> dict[frozenset[str | None], frozenset[str]]:
+        """The dates a document gives the meetings it reports (CAMEO 04, as happening) of each pair of states."""
+        if doc_id not in self._meetings:
+            found: dict[frozenset[str | None], set[str]] = defaultdict(set)
+            for e in self.store.raw_records("events", doc_id=[doc_id]):
+                if isinstance(e, Event) and (e.cameo or "")[:2] == "04" and e.mode == "asserted" and e.date \
+                        and e.source_country and e.target_country and e.source_country != e.target_country:
+                    found[frozenset((e.source_country, e.target_country))].add(e.date)
+            self._meetings[doc_id] = {pair: frozenset(dates) for pair, dates in found.items()}
+        return self._meetings[doc_id]
 
     def kind(self, actor_id: str) -> str | None:
         return self._kinds.get(actor_id)

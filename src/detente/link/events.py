@@ -25,7 +25,7 @@ from ..records import Event, Evidence
 from . import semantic
 from .cluster import cluster
 from .corpus import Corpus, days_between, first_day, last_day, same_or_coarser
-from .text import overlap, plain, stem
+from .text import lexicon_file, overlap, plain, stem
 
 # types whose two sides act together, so "A met B" and "B met A" are one event
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})
@@ -118,6 +118,19 @@ class EventMatcher:
             return False  # "signed a trade agreement … also signed a travel agreement": two agreements
         return bool(plain(self.local_words(a) & self.local_words(b)) - signing_stems() - _role_stems())
 
+    def at_one_meeting(self, a: Event, b: Event) -> bool:
+        """Two reports of one person's act towards one side, each dated by the meeting of their two states that its
+        own document tells on that date ("the meeting between Aliyev and Putin in Dushanbe, where the Russian
+        president made a statement …", the meeting dated 9 October; "Putin apologized to Aliyev …" in an article on
+        their meeting in October 2025): one act at one meeting, whatever words each outlet chose, as a person
+        rarely does two acts of one kind (compatible codes) towards the same side at one meeting."""
+        if a.doc_id == b.doc_id or not a.source or a.source != b.source or not a.source.startswith("person:"):
+            return False
+        if not a.target_country or a.target_country != b.target_country or a.source_country == a.target_country:
+            return False
+        pair = frozenset((a.source_country, a.target_country))
+        return all(e.date and e.date in self.corpus.meeting_dates(e.doc_id).get(pair, ()) for e in (a, b))
+
     def same_place(self, a: Event, b: Event) -> bool:
         """Whether the sentences of two reports name a place in common (not the place of a dateline, "ISHTAL,
         16 October (ValPress) -", where the story was filed)."""
@@ -190,6 +203,8 @@ class EventMatcher:
                 return THRESHOLD + 0.4 * lexical + closer  # linked whatever the words; the words rank it
             if same_or_coarser(a.date, b.date):
                 needed = 0.3
+                if self.at_one_meeting(a, b):
+                    lexical = max(lexical, needed)
                 if a.date == b.date and self.same_place(a, b):
                     # "the date we gave our friends in Velmar last December" and "as agreed in Velmar in December":
                     # one kind of act between the same states, told to the same month, at the same place (a report
@@ -233,7 +248,14 @@ def compatible_codes(a: str | None, b: str | None) -> bool:
     property (0842)."""
     if not a or not b or a[:2] in PERSPECTIVE_ROOTS:
         return True
-    return a.startswith(b) or b.startswith(a)
+    return a.startswith(b) or b.startswith(a) or frozenset((a[:3], b[:3])) in one_act_codes()
+
+
+@cache
+def one_act_codes() -> frozenset[frozenset[str]]:
+    """Pairs of CAMEO codes under different roots that name one act told two ways (crossdoc.json: an apology
+    acknowledges responsibility)."""
+    return frozenset(frozenset(pair) for pair in lexicon_file("crossdoc.json")["one_act_codes"])
 
 
 def linking_type(event: Event) -> str:

@@ -608,7 +608,7 @@ def _tail(text: str, end: int) -> int:
     phrases = 0
     while phrases < TAIL_PHRASES:
         step = _NEXT_WORD.match(text, position)
-        if not step or step.group(1).lower() not in prepositions:
+        if not step or not (step.group(1).lower() in prepositions or _to_whom(text, step)):
             break
         cursor = step.end()
         taken = 0
@@ -632,6 +632,18 @@ def _tail(text: str, end: int) -> int:
         end = position = cursor
         phrases += 1
     return end
+
+
+def _to_whom(text: str, step: re.Match[str]) -> bool:
+    """Whether the word at ``step`` opens a phrase naming whom the act was done to ("apologies | to Azerbaijan",
+    "the visit | to the capital"), not an infinitive ("the decision | to raise fees")."""
+    if step.group(1).lower() not in _word_set("recipient_prepositions"):
+        return False
+    nxt = _NEXT_WORD.match(text, step.end())
+    return nxt is not None and (nxt.group(1)[0].isupper() or nxt.group(1).lower() in _DETERMINERS)
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"})
 
 
 def _passive_of_own_act(text: str, end: int, categories: tuple[str, ...]) -> int | None:
