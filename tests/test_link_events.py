@@ -451,3 +451,16 @@ def test_acts_not_both_a_persons_at_one_meeting_need_words_in_common(tmp_path, m
     store = linked(tmp_path, [ACKNOWLEDGED, apologized], f"apart-{meeting_month}-{person}")
     (report,) = [e for e in store.records("events") if e.trigger.text == "apologized"]
     assert report.also_reported_in == ()
+
+
+def test_the_light_verb_naming_an_act_is_no_context_two_reports_share(tmp_path):
+    # both "expressed condolences": the verb is part of how the act is named, and the two share nothing else near
+    # it (before: linked through "expressed", the October condolences with those told of the first days)
+    october = event_doc("Valdoria expressed condolences to the families of the three guards killed on the bridge, the "
+                        "presidency said in October.", "2025-10-20", "SUPPORT", "XVL", "XKS", "condolences",
+                        date="2025-10", cameo="018")
+    undated = event_doc("At first officials of Valdoria expressed condolences, spoke of an inquiry having been opened "
+                        "and promised Kestrava to clarify everything.", "2025-11-30", "SUPPORT", "XVL", "XKS",
+                        "condolences", cameo="018")
+    store = linked(tmp_path, [october, undated], "light")
+    assert [e.also_reported_in for e in store.records("events")] == [(), ()]

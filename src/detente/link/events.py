@@ -86,7 +86,7 @@ class EventMatcher:
                 text = ev.text[start - ev.start : end - ev.start]
                 found = self.corpus.words_at(ev.doc_id, start, text)
             states = {f"@{event.source_country}", f"@{event.target_country}"}
-            self._local[event.event_id] = frozenset(found - states - {trigger_stem(event)})
+            self._local[event.event_id] = frozenset(found - states - {trigger_stem(event), light_verb_before(event)})
         return self._local[event.event_id]
 
     def same_act(self, a: Event, b: Event) -> bool:
@@ -461,6 +461,31 @@ def trigger_stem(event: Event) -> str | None:
     if event.trigger is None or not event.trigger.text.strip():
         return None
     return stem(event.trigger.text.strip().split()[-1])
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+(?:(?:a|an|the|its|his|her|their|our|new|further|formal|official)\s+)?$")
+
+
+def light_verb_before(event: Event) -> str | None:
+    """The stem of a light verb right before a noun naming the event ("expressed | condolences", "held | talks"):
+    part of how the act is named, no context two reports share."""
+    if event.trigger is None:
+        return None
+    ev = event.evidence
+    before = _WORD_BEFORE.search(ev.text[max(0, event.trigger.start - ev.start - 40) : event.trigger.start - ev.start])
+    if before is None:
+        return None
+    word = stem(before.group(1))
+    return word if word in _light_verb_stems() else None
+
+
+@cache
+def _light_verb_stems() -> frozenset[str]:
+    from ..extract.events import LIGHT_VERBS  # the extraction's list; linking only reads it
+
+    irregular = ("held", "made", "gave", "given", "paid", "sent", "began", "begun", "undertook", "undertaken")
+    return frozenset(stem(w) for verb in LIGHT_VERBS for w in (verb, verb + "s", verb + "ed", verb + "ing")) \
+        | frozenset(stem(w) for w in irregular)
 
 
 @cache
