@@ -164,6 +164,14 @@ def test_seed_events(seeds, prefix):  # noqa: F811
 
 
 @pytest.mark.seed
+def test_seed_russias_concerns_are_russias(seeds):  # noqa: F811
+    # "In general, Russia, which has …, has … even directly expressed serious concerns about … the “Trump Route”":
+    # the parser read "Russia" as the object of "In" (before: the concerns went to Armenia, named last)
+    (concerns,) = [e for e in seeds["003"].events if e.trigger.text == "expressed" and e.category == "ACCUSE"]
+    assert (concerns.source, concerns.mode) == ("RUS", "asserted")
+
+
+@pytest.mark.seed
 def test_seed_apology_scores_as_a_concession(seeds):  # noqa: F811
     (apology,) = [e for e in seeds["003"].events if e.trigger.text == "apologized"]
     assert apology.score == 4.5  # PLOVER CONCEDE, asserted

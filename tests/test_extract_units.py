@@ -521,6 +521,33 @@ def test_a_line_break_ends_a_sentence(nlp):
         "the presidents of Valdoria and Kestria took place."]
 
 
+def _parsed(nlp, words: list[str], heads: list[int], deps: list[str]):
+    from spacy.tokens import Doc
+
+    return Doc(nlp.vocab, words=words, heads=heads, deps=deps)
+
+
+def test_a_fronted_adverbial_misparsed_as_a_preposition_gives_the_verb_its_subject(nlp):
+    # "In general, Valdoria, …, has expressed concerns", parsed (as the parser does in seed 003's "In general,
+    # Russia, which has …") with the state as the object of "In" and the verb without a subject
+    words = ["In", "general", ",", "Valdoria", "has", "expressed", "concerns", "."]
+    deps = ["prep", "amod", "punct", "pobj", "aux", "ROOT", "dobj", "punct"]
+    doc = _parsed(nlp, words, [5, 0, 1, 0, 5, 5, 5, 5], deps)
+    doc = nlp.get_pipe("detente_fronted_adverbials")(doc)
+    assert [(t.text, t.dep_, t.head.text) for t in doc[:4]] == [
+        ("In", "prep", "expressed"), ("general", "pobj", "In"), (",", "punct", "general"),
+        ("Valdoria", "nsubj", "expressed")]
+    # a preposition whose object is a place, not an adverbial, keeps it; so does a verb that has a subject
+    words = ["In", "Ostmark", ",", "troops", "fired", "."]
+    doc = _parsed(nlp, words, [4, 0, 4, 4, 4, 4], ["prep", "pobj", "punct", "nsubj", "ROOT", "punct"])
+    assert [t.dep_ for t in nlp.get_pipe("detente_fronted_adverbials")(doc)] == [
+        "prep", "pobj", "punct", "nsubj", "ROOT", "punct"]
+    words = ["In", "general", ",", "Valdoria", "troops", "fired", "."]
+    deps = ["prep", "amod", "punct", "pobj", "nsubj", "ROOT", "punct"]
+    doc = _parsed(nlp, words, [5, 0, 1, 0, 5, 5, 5], deps)
+    assert [t.dep_ for t in nlp.get_pipe("detente_fronted_adverbials")(doc)] == deps
+
+
 def test_a_question_on_its_own_line_reports_no_event(nlp):
     # the sentence ends at the line break, its text with the break: still a question (before the line-break rule
     # the question ran into the answer's line)

@@ -21,8 +21,10 @@ def load_nlp() -> Language:
     import spacy
 
     _register_line_breaks()
+    _register_fronted_adverbials()
     nlp = spacy.load(MODEL)
     nlp.add_pipe("detente_line_breaks", before="parser")
+    nlp.add_pipe("detente_fronted_adverbials", after="parser")
     return nlp
 
 
@@ -39,4 +41,39 @@ def _register_line_breaks() -> None:
         for token in doc[1:]:
             if "\n" in doc[token.i - 1].text and not token.is_space:
                 token.is_sent_start = True
+        return doc
+
+
+# two-word adverbials that open a sentence before a comma ("In general, Russia … has …"), which the parser may take
+# for a preposition whose object is the sentence's subject
+FRONTED_ADVERBIALS = frozenset({
+    ("in", "general"), ("in", "particular"), ("in", "short"), ("in", "turn"), ("in", "fact"), ("in", "sum"),
+    ("in", "brief"), ("in", "addition"), ("in", "response"), ("in", "return"), ("in", "contrast"), ("by", "contrast"),
+    ("at", "least"), ("at", "first"), ("above", "all"), ("of", "course"), ("after", "all"), ("for", "example"),
+    ("for", "instance"), ("in", "practice"), ("in", "theory"), ("on", "balance"), ("in", "total")})
+
+
+@cache
+def _register_fronted_adverbials() -> None:
+    """"In general, Russia, which has …, has even expressed concerns": the parser may make "Russia" the object of
+    "In" and leave the verb without a subject. When a sentence opens with a two-word adverbial and a comma, and the
+    noun after the comma hangs on the adverbial's preposition while the verb has no subject, the noun is the
+    subject."""
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    @Language.component("detente_fronted_adverbials")
+    def fronted_adverbials(doc: Doc) -> Doc:
+        for sentence in doc.sents:
+            if len(sentence) < 5:
+                continue
+            first, second, comma = sentence[0], sentence[1], sentence[2]
+            if (first.lower_, second.lower_) not in FRONTED_ADVERBIALS or comma.text != ",":
+                continue
+            verb = first.head
+            noun = next((c for c in first.children if c.dep_ == "pobj" and c.i > comma.i), None)
+            if noun is None or verb is first or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+                continue
+            noun.head, noun.dep_ = verb, "nsubj"
+            second.head, second.dep_ = first, "pobj"
         return doc
