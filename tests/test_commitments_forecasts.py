@@ -103,6 +103,11 @@ SEED_EVENTS = {
         *[("REJECT", "120", "person:alexander-dugin", state, "asserted", None, "agree")
           for state in ("ARM", "GEO", "AZE", "KAZ", "UZB", "TJK", "KGZ")],
         ("ASSAULT", "190", "RUS", "AZE", "asserted", "2024-12", "hit"),
+        # "the same Solovyov stated on his programme Solovyov. Live that Russia “could carry out a ‘special military
+        # operation’ in Armenia and Central Asia.”": the Russian state-TV presenter's threat (the copular "Vladimir
+        # Rudolfovich Solovyov is a presenter on one of Russia's state television channels" makes him Russian),
+        # aimed where the operation would be (before: Russia's, at Azerbaijan, the article's other side)
+        ("THREATEN", "138", "person:vladimir-solovyov", "ARM", "hypothetical", None, "operation"),
         ("REQUEST", "100", "person:ilham-aliyev", "RUS", "demanded", None, "demanding"),
         ("SUPPORT", "018", "RUS", "AZE", "asserted", None, "condolences"),
         ("AGREE", "030", "RUS", "AZE", "asserted", None, "promised"),
@@ -176,7 +181,7 @@ def test_seed_apology_scores_as_a_concession(seeds):  # noqa: F811
     (apology,) = [e for e in seeds["003"].events if e.trigger.text == "apologized"]
     assert apology.score == 4.5  # PLOVER CONCEDE, asserted
     imagined = [e for e in seeds["000"].events if e.category == "THREATEN"]
-    assert [(e.source, e.mode, e.score) for e in imagined] == [("RUS", "hypothetical", -1.4)]
+    assert [(e.source, e.mode, e.score) for e in imagined] == [("person:vladimir-solovyov", "hypothetical", -1.4)]
 
 
 # ---------------------------------------------------------------- edge cases

@@ -1714,3 +1714,34 @@ def test_events_the_day_before_a_dated_meeting_dates_an_act(nlp):
     # before: "The day before" ends with "before" and dated nothing; the flight took the confirming Thursday
     assert [(e.trigger.text, e.date) for e in events if e.cameo in ("081", "042")] == [
         ("flew", "2025-10"), ("moved", "2025-10-14")]
+
+
+def test_events_force_threatened_in_another_state_is_aimed_at_it(nlp):
+    # the article is about Kestria and Valdoria; the operation is threatened in Sarnovia (before: aimed at the other
+    # side of the article's pair, Valdoria)
+    text = ("Kestria and Valdoria argued again. TV host Mira Tosk is a presenter on one of Kestria’s state television "
+            "channels. Tosk stated on her programme that Kestria could carry out a special military operation in "
+            "Sarnovia.")
+    events = run(nlp, text, published="2025-10-20", example_gazetteer=True).events
+    assert [(e.category, e.cameo, e.source, e.target, e.mode) for e in events if e.category == "THREATEN"] == [
+        ("THREATEN", "138", "person:mira-tosk", "XSR", "hypothetical")]
+
+
+def test_events_an_unnamed_court_is_that_of_the_state_its_sentence_is_set_in(nlp):
+    # before: "a court" named no actor, and the person named last (Marl) was taken for the doer; the extension, dated
+    # last month, is a new act on the June detention, not a mention of it
+    text = ("The two VTR journalists detained in June, Yannick Pell and Tobias Marl, remain in custody in Dorrun; a "
+            "court extended their detention last month.")
+    events = run(nlp, text, published="2025-09-04", example_gazetteer=True).events
+    assert [(e.trigger.text, e.cameo, e.source, e.target_country, e.date) for e in events
+            if e.trigger.text == "detention"] == [("detention", "173", "XKS", "XVL", "2025-08")]
+
+
+def test_events_a_date_in_a_relative_clause_on_another_noun_dates_nothing_else(nlp):
+    # "as recently as February" dates the capitals' using the word, not the detention in the clause before
+    # (before: the students' detention dated February)
+    text = ("Within a month Kestria had arrested two VTR journalists, Valdoria had impounded Kestrian lorries and "
+            "detained Kestrian students, and the word “brotherly”, which both capitals used without irony as recently "
+            "as February, had vanished from official statements.")
+    events = run(nlp, text, published="2025-12-01", example_gazetteer=True).events
+    assert [(e.trigger.text, e.date) for e in events if e.trigger.text == "detained"] == [("detained", None)]

@@ -38,7 +38,9 @@ def quotes_starting(result, prefix):
         ("000", "RUS", "Russia", "state", "RUS"),
         ("000", "AZE", "Azerbaijan", "state", "AZE"),
         ("000", "person:maria-zakharova", "Maria Zakharova", "person", "RUS"),
-        ("000", "person:vladimir-solovyov", "Vladimir Solovyov", "person", None),
+        # "Vladimir Rudolfovich Solovyov is a presenter on one of Russia’s state television channels" (before: no
+        # country, the copular sentence unread)
+        ("000", "person:vladimir-solovyov", "Vladimir Solovyov", "person", "RUS"),
         ("000", "person:alexander-dugin", "Alexander Dugin", "person", None),
         ("000", "person:dmitry-kiselyov", "Dmitry Kiselyov", "person", "RUS"),
         ("000", "person:alexander-bastrykin", "Alexander Bastrykin", "person", "RUS"),

@@ -431,12 +431,28 @@ def test_extract_actors_a_role_at_an_outlet_gives_the_person_no_outlet_country(n
         # no country: an international body's people, and the other side of a named person
         ("Ivo Sarn, the EU ambassador to Kestria, met Malk.", "person:ivo-sarn", None),
         ("Malk's counterpart, Ivo Sarn, criticised Valdoria.", "person:ivo-sarn", None),
+        # the role a copular sentence gives (before: none), by any form of the name; not what is no role
+        ("TV host Mira Tosk spoke. Mira Ilinichna Tosk is a presenter on one of Kestria’s state television "
+         "channels.", "person:mira-tosk", "XKS"),
+        ("TV host Mira Tosk spoke. Mira Tosk is a critic of Kestria’s government.", "person:mira-tosk", None),
     ],
 )
 def test_extract_actors_a_persons_country_from_their_role(nlp, text, person, country):
     result = run(nlp, text, published="2025-10-16", example_gazetteer=True)
     (actor,) = [a for a in result.actors if a.actor_id == person]
     assert actor.country == country
+
+
+def test_extract_actors_a_copular_role_stops_before_what_is_added_to_it(nlp):
+    # the role stops at the apposition, whose "Victorian" would name the state whose capital is Victoria
+    result = run(nlp, "Victoria voted on Sunday. Mira Tosk is the Lord Mayor of Melbourne, the Victorian capital.",
+                 published="2020-01-01")
+    (tosk,) = [a for a in result.actors if a.actor_id == "person:mira-tosk"]
+    assert (tosk.country, tosk.roles) == (None, ("Lord Mayor of Melbourne",))
+    result = run(nlp, "Mira Tosk is an expert on binaries, which hold black holes. Mira Tosk is the first mayor to "
+                 "resign.", published="2020-01-01")
+    (tosk,) = [a for a in result.actors if a.actor_id == "person:mira-tosk"]
+    assert tosk.roles == ("expert on binaries",)
 
 
 def test_extract_actors_the_table_of_people_outranks_the_role(nlp):

@@ -464,3 +464,30 @@ def test_the_light_verb_naming_an_act_is_no_context_two_reports_share(tmp_path):
                         "condolences", cameo="018")
     store = linked(tmp_path, [october, undated], "light")
     assert [e.also_reported_in for e in store.records("events")] == [(), ()]
+
+
+def test_reports_dated_months_apart_are_not_made_one_through_an_undated_one(tmp_path):
+    # the court's extending the detention in August is an act of its own, though the undated report of the
+    # reporters' custody is like both (before: chained into one group with the June detention)
+    june = event_doc("Kestrava detained two Valdorian reporters in Ostmark on 3 June.", "2025-06-04",
+                     "COERCE", "XKS", "XVL", "detained", date="2025-06-03", cameo="173")
+    august = event_doc("A court in Ostmark extended the detention of the two Valdorian reporters in August.",
+                       "2025-09-02", "COERCE", "XKS", "XVL", "detention", date="2025-08", cameo="173")
+    undated = event_doc("The two Valdorian reporters remain in detention in Ostmark, Kestrava said.", "2025-09-10",
+                        "COERCE", "XKS", "XVL", "detention", cameo="173")
+    store = linked(tmp_path, [june, august, undated], "months")
+    groups = {e.evidence.text[:12]: sorted(o.text[:12] for o in e.also_reported_in) for e in store.records("events")}
+    assert "Kestrava det" not in groups["A court in O"]
+
+
+def test_reports_read_the_other_way_round_need_words_of_their_own_clause_in_common(tmp_path):
+    # a list of acts: the students' detention shares "reporters" and "impounded" only with the other clauses
+    # (before: linked, sides reversed, with the reporters' detention)
+    listed = event_doc("Within a month Kestrava had arrested two Valdorian reporters, Valdoria had impounded lorries "
+                       "and detained Kestravan students.", "2025-12-01", "COERCE", "XVL", "XKS", "detained",
+                       cameo="173")
+    reporters = event_doc("The lorries were impounded in June, a day after Kestrava detained two Valdorian reporters "
+                          "in Ostmark.", "2025-07-01", "COERCE", "XKS", "XVL", "detained", date="2025-06",
+                          cameo="173")
+    store = linked(tmp_path, [listed, reporters], "reversed")
+    assert [e.also_reported_in for e in store.records("events")] == [(), ()]

@@ -619,7 +619,7 @@ class DocActors:
         for child in root.children:
             if child.dep_ == "appos" and child.i > span.end - 1:
                 return _phrase_text(child)
-        return None
+        return _predicative_role(span)
 
     def _country_of_role(self, role: str) -> str | None:
         """The state a role names first ("Russian Ambassador to Armenia" -> Russia, "the Kestrian
@@ -934,6 +934,25 @@ def _two_part(name: str) -> str:
     if len(words) == 3 and words[1][0].isupper() and words[1].endswith(("ovich", "evich", "ovna", "evna", "ich")):
         return f"{words[0]} {words[2]}"
     return name
+
+
+def _predicative_role(span: Span) -> str | None:
+    """The role a copular sentence gives its subject: "Vladimir Solovyov is a presenter on one of Russia's state
+    television channels", "Tamsin Ruel was the head of the presidential administration" (a role noun, not "a
+    critic of …")."""
+    root = span.root
+    if root.dep_ != "nsubj" or root.head.lemma_ != "be":
+        return None
+    attribute = next((c for c in root.head.children if c.dep_ == "attr" and c.i > root.i), None)
+    if attribute is None or attribute.lemma_.lower() not in role_nouns():
+        return None
+    if any(c.dep_ == "amod" and c.lower_ in ("first", "last", "only", "second", "third") for c in attribute.children):
+        return None  # "the first president to refuse …": a distinction, not an office
+    # the role without what a clause on it adds ("an expert on X-ray binaries, which have …", "a historian who has …")
+    end = min([c.left_edge.i for c in attribute.children if c.dep_ in ("relcl", "acl") and c.i > attribute.i]
+              + [t.i for t in attribute.subtree if t.text == "," and t.i > attribute.i] + [attribute.right_edge.i + 1])
+    words = attribute.doc[attribute.left_edge.i:end].text.strip(" ,;()")
+    return re.sub(r"^(?:a|an|the)\s+", "", words, flags=re.IGNORECASE)
 
 
 def _phrase_text(token: Token) -> str:

@@ -76,6 +76,8 @@ INQUIRY_NOUNS = {"investigation", "inquiry", "enquiry", "probe", "case", "trial"
                  "circumstance", "cause", "evidence", "detail", "footage"}
 INSTITUTIONS = {"police", "court", "prosecutor", "authority", "official", "officer", "guard", "troop", "force",
                 "soldier", "customs", "judge", "ministry", "government", "army", "navy", "coastguard"}
+# verbs that continue an act as a new one ("extended their detention last month", "renewed the sanctions in May")
+PROLONGING = {"extend", "renew", "prolong"}
 # parts of a period a date can name ("by the end of September")
 PERIOD_PARTS = {"end", "beginning", "start", "middle", "close", "turn"}
 TRANSFER_VERBS = {"hand", "send", "deliver", "lodge", "submit", "present", "file", "pass", "give"}
@@ -336,6 +338,13 @@ class EventFinder:
             place = next((m for m in self.places if left <= m.start < right and m.country), None)
             found = state(place.country) if place is not None else None
         return found
+
+    def state_placed_in_sentence(self, token: Token) -> Party | None:
+        """The state of the one state's places its sentence names, if it names places of one state only."""
+        sentence = token.sent
+        countries = {m.country for m in self.places
+                     if sentence.start_char <= m.start < sentence.end_char and m.country}
+        return state(countries.pop()) if len(countries) == 1 else None
 
     def party_or_place(self, token: Token | None) -> Party | None:
         """The actor a word names, or the state of the place it is in: whom a note is sent to ("sent to Brask", which
@@ -724,6 +733,16 @@ class EventFinder:
         owners += [g for o in owners if o.dep_ == "prep" for g in o.children if g.dep_ == "pobj"]
         return self.protested_where(verb, attacker, owners)
 
+    def force_aimed_at(self, noun: Token, doer: Party) -> Party | None:
+        """The other state an operation or strike is carried out in or against ("a special military operation in
+        Armenia", "air strikes against Kestria"), named or by one of its places."""
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "against", "on", "into")):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                found = self.party_or_place(obj)
+                if found is not None and found.country and found.country != doer.country:
+                    return state(found.country)
+        return None
+
     def protested_where(self, verb: Token, protesters: Party, owners: list[Token] | None = None) -> Party | None:
         """"activists staged a protest in Dorrun": a protest held in another state's place is aimed at
         that state."""
@@ -1011,8 +1030,13 @@ class EventFinder:
             and noun.head.head.lemma_.lower() in QUANTITY_NOUNS else noun  # "gave Kestria 5 million dollars of aid"
         if source is None and measured.dep_ == "dobj" and lemma_of(measured.head) in LIGHT_VERBS:
             # "held talks", "lodged a protest", "staged exercises": the light verb's subject acts
-            source = self.party(subject_of(measured.head))
-            if source is None and measured.head.tag_ in ("VBD", "VBZ", "VBP"):
+            doer = subject_of(measured.head)
+            source = self.party(doer)
+            if source is None and doer is not None and doer.lemma_.lower() in INSTITUTIONS:
+                # "… remain in custody in Dorrun; a court extended their detention": the court of the state its
+                # sentence is set in, not the person named last
+                source = self.state_placed_in_sentence(measured.head)
+            elif source is None and measured.head.tag_ in ("VBD", "VBZ", "VBP"):
                 source = self.nearest_before(measured.head)  # the subject lost in a dateline the parser misread
             if target is None:  # "sent Brask a protest note", "handed a note to the embassy"
                 target = self.party(_recipient_of(measured.head))
@@ -1072,6 +1096,9 @@ class EventFinder:
             # "a bilateral meeting"; "the «Iron Meadow» exercises": an event known by its name, between
             # the two states the document is about
             source, target = state(pair[0]), state(pair[1])
+        if target is None and source is not None and (cameo[:3] == "138" or cameo[:2] in ("18", "19", "20")):
+            # "could carry out a military operation in Armenia": force used, or threatened, in another state
+            target = self.force_aimed_at(noun, source)
         return self.event(noun, cameo, source, target)
 
     def _engaged_in(self, verb: Token) -> tuple[Party, Party] | None:
@@ -1467,6 +1494,8 @@ class EventFinder:
             return None
         if _in_antecedent(lone, sentence.root):
             return None  # the date of what the act is placed against ("opened, a year after his arrest on 3 June")
+        if self._in_relative_clause_apart(lone, trigger):
+            return None  # "…, and the word, which both capitals used as recently as February, had vanished"
         if (clause := self._describing_clause(trigger)) is not None:
             a, b = clause_span(clause)
             if not a <= lone.start < b:
@@ -1491,6 +1520,17 @@ class EventFinder:
             return None
         code = self.verb_code(verb)
         return clause if code is not None and code.startswith(REACTION_CODES) else None
+
+    def _in_relative_clause_apart(self, timex: Timex, trigger: Token) -> bool:
+        """Whether a date stands in a relative clause on a noun that the trigger is not in: it dates that clause's
+        verb."""
+        span = self.sdoc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is None:
+            return False
+        for clause in (a for a in (span.root, *span.root.ancestors) if a.dep_ == "relcl"):
+            if not clause.left_edge.i <= trigger.i <= clause.right_edge.i:
+                return True
+        return False
 
     @staticmethod
     def _in_clause_of_another(timex: Timex, trigger: Token) -> bool:
@@ -1990,6 +2030,8 @@ class EventFinder:
             sentences = sentences + seen.get((found.category, sides[1], sides[0]), [])  # "the deal": either way
         if not sentences or found.mode == "negated":
             return False
+        if noun.dep_ == "dobj" and lemma_of(noun.head) in PROLONGING and self._dated(noun.head):
+            return False  # "a court extended their detention last month": a new act on the earlier one
         if _named_event(noun):
             # "the ‘Iron Meadow’ manoeuvres" are not the exercises told before unless so named
             return any(start != noun.sent.start and _name_of(noun) in noun.doc[start].sent.text

@@ -27,6 +27,7 @@ from .cluster import cluster
 from .corpus import Corpus, days_between, first_day, last_day, same_or_coarser
 from .text import lexicon_file, overlap, plain, stem
 
+_CLAUSE_BREAK = re.compile(r"[,;:]\s|\s(?:and|but|while|whereas)\s")
 # types whose two sides act together, so "A met B" and "B met A" are one event
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 # the CAMEO code of signing a formal agreement: PLOVER codes it SUPPORT, but the signing of an agreement and the
@@ -88,6 +89,20 @@ class EventMatcher:
             states = {f"@{event.source_country}", f"@{event.target_country}"}
             self._local[event.event_id] = frozenset(found - states - {trigger_stem(event), light_verb_before(event)})
         return self._local[event.event_id]
+
+    def clause_words(self, event: Event) -> frozenset[str]:
+        """The local words (``local_words``) of the trigger's own clause of a list: not across a comma, semicolon
+        or "and" ("Kestria had arrested two VTR journalists, Valdoria had impounded lorries and detained students":
+        the students' detention has none of the journalists' words)."""
+        ev, trigger = event.evidence, event.trigger
+        if trigger is None:
+            return frozenset()
+        before = ev.text[max(0, trigger.start - ev.start - LOCAL_CHARS) : trigger.start - ev.start]
+        after = ev.text[trigger.end - ev.start : trigger.end - ev.start + LOCAL_CHARS]
+        before = _CLAUSE_BREAK.split(before)[-1]
+        after = _CLAUSE_BREAK.split(after)[0]
+        found = self.corpus.words_at(ev.doc_id, trigger.start - len(before), before + trigger.text + after)
+        return frozenset(found & self.local_words(event))
 
     def same_act(self, a: Event, b: Event) -> bool:
         """Two reports naming the act alike, by one word or by words of one CAMEO act ("detained", "custody"; at a
@@ -182,7 +197,8 @@ class EventMatcher:
             return 0.0
         sides_a, sides_b = (a.source_country, a.target_country), (b.source_country, b.target_country)
         reversed_sides = linking_type(a) not in SYMMETRIC and sides_a != sides_b
-        if reversed_sides and not (trigger_stem(a) == trigger_stem(b) and self.same_act(a, b)):
+        if reversed_sides and not (trigger_stem(a) == trigger_stem(b) and self.same_act(a, b)
+                                   and self.clause_words(a) & self.clause_words(b)):
             # sides read the other way round (a report of the victims names them first) still count when
             # the act has the same word and context; another word of the same kind may be the other side's
             # reply ("killed the general in an airstrike", "launched missiles targeting US troops")
@@ -376,13 +392,17 @@ def event_groups(events: Iterable[Event], corpus: Corpus, matcher: EventMatcher 
 
 
 def dated_apart(a: Event, b: Event) -> bool:
-    """Whether two reports date their acts to days more than NEAR_DAYS apart: no undated report like both makes them
-    one event (the agreement of 12 March to draft a treaty and its signing on 4 August). Dates to the month are
-    left to the similarity: a month read from a loose phrase ("as recently as February") may be wrong."""
-    if not (a.date and b.date and len(a.date) == len(b.date) == 10):
+    """Whether two reports date their acts to days more than NEAR_DAYS apart, or to months two or more apart: no
+    undated report like both makes them one event (the agreement of 12 March to draft a treaty and its signing on
+    4 August; the detention of June and the court's extending it in August). A month next to the other's is left to
+    the similarity: a month read from a loose phrase ("as recently as February") may be one off."""
+    if not (a.date and b.date and len(a.date) >= 7 and len(b.date) >= 7):
         return False
-    apart = days_between(a.date, b.date)
-    return apart is not None and apart > NEAR_DAYS
+    if len(a.date) == len(b.date) == 10:
+        apart = days_between(a.date, b.date)
+        return apart is not None and apart > NEAR_DAYS
+    months = [int(d[:4]) * 12 + int(d[5:7]) for d in (a.date, b.date)]
+    return abs(months[0] - months[1]) >= 2
 
 
 def join_repeated_reports(groups: list[list[Event]], matcher: EventMatcher) -> list[list[Event]]:
