@@ -444,6 +444,21 @@ def test_brief_key_events_show_an_event_by_its_most_precisely_dated_report():
     assert (shown.date, shown.words) == ("2025-10-03", THREAT)
 
 
+def test_brief_key_events_show_of_equally_dated_reports_the_first_published():
+    # a later article retelling the threat with its day does not stand for it (before: whichever came first in the
+    # store); a document known only to its year comes after those known to the day
+    from detente.brief import FootnoteIndex, Names, _key_events
+
+    threat = "Valdoria threatened to expel Kestrian diplomats."
+    later = event("e-later", ECHO, "THREATEN", "XVL", "XKS", "2025-10-03", "asserted", -7.0, threat,
+                  (words(SHUTDOWN, THREAT),))
+    first = event("e-first", SHUTDOWN, "THREATEN", "XVL", "XKS", "2025-10-03", "asserted", -7.0, THREAT,
+                  (words(ECHO, threat),))
+    for published in ({ECHO: "2025-11-20", SHUTDOWN: "2025-10-04"}, {ECHO: "2025", SHUTDOWN: "2025-10-04"}):
+        (shown,) = _key_events([later, first], Names(ACTORS), FootnoteIndex({}), published.get)
+        assert shown.words == THREAT
+
+
 def test_brief_who_said_what_keeps_quotes_whose_paragraph_names_the_other_side(store):
     text = ("Kestria closed the Amber crossing on 2 October 2025.\n\n"
             "\u201cWe keep our word to Kestria,\u201d said Anna Brisk.\n\n"

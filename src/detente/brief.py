@@ -348,7 +348,8 @@ def collect_brief(store: Store, pair: str | None = None, since: str | None = Non
     # footnotes are numbered as they are cited, so the sections are built in the order they are read
     footnotes = FootnoteIndex(docs)
     verdict = _verdict(history, dyads, events, names, footnotes)
-    key_events = _key_events(events, names, footnotes)
+    key_events = _key_events(events, names, footnotes,
+                             lambda doc_id: docs[doc_id].published if doc_id in docs else None)
     said = _notable_quotes(quotes, when, names, footnotes)
     promises = _promise_tracker(commitments, when, names, footnotes)
     verdict.caveat = _promise_caveat(verdict, promises) if states is not None else None
@@ -602,11 +603,14 @@ def _event_label(e: Event, names: Names) -> str:
 # -- sections
 
 
-def _key_events(events: list[Event], names: Names, footnotes: FootnoteIndex) -> list[KeyEvent]:
+def _key_events(events: list[Event], names: Names, footnotes: FootnoteIndex,
+                published: Callable[[str], str | None] = lambda _: None) -> list[KeyEvent]:
     # undated events are mostly background ("has supplied power for a decade"), so dated ones lead; of one
-    # event's reports the most precisely dated stands for it (not "thirteen months after the manoeuvres" of 2025)
+    # event's reports the most precisely dated stands for it (not "thirteen months after the manoeuvres" of 2025),
+    # and of equally precise ones the first published: the report, not a later article's retelling
     ranked = sorted(events, key=lambda e: (e.mode != "asserted", e.date is None, -abs(e.score), -len(e.date or ""),
-                                           e.date or ""))
+                                           e.date or "", (published(e.doc_id) or "9999") + "~", e.doc_id,
+                                           e.evidence.start))  # ("~": a year alone after its days)
     return [
         KeyEvent(e.date, names.name(e.source), names.name(e.target), e.category, e.mode, e.score,
                  e.evidence.text, len({r.doc_id for r in e.also_reported_in} - {e.doc_id}),
