@@ -187,6 +187,26 @@ def test_seed_apology_scores_as_a_concession(seeds):  # noqa: F811
 # ---------------------------------------------------------------- edge cases
 
 
+def test_promise_content_ends_before_the_marks_closing_the_quotation_around_it(nlp):
+    # a promise quoted inside a quotation ends at its own words (before: "… asked twice,’”")
+    text = ("Valdorian President Aurel Demmin called Kestrian President Teodor Halvic on Tuesday. “The president told "
+            "his Kestrian counterpart that grief has no nationality. He said, and I quote him: ‘We will do what decent "
+            "neighbours do, and we will do it without being asked twice,’” the press secretary, Viktor Hale, said.")
+    result = run(nlp, text, published="2025-05-13")
+    assert [c.content for c in result.commitments] == [
+        "We will do what decent neighbours do, and we will do it without being asked twice"]
+
+
+@given(st.text(alphabet=st.characters(blacklist_characters="“”‘’«»\"'", blacklist_categories=("Cs",))),
+       st.sampled_from(["”", "’", "»", '"', "'"]))
+def test_a_closing_mark_closes_only_a_quotation_its_words_open(words, mark):
+    from detente.extract.commitments import CLOSING_MARKS, _opened_in
+
+    assert not _opened_in(words, mark)
+    assert _opened_in(CLOSING_MARKS[mark] + words, mark)
+    assert not _opened_in(CLOSING_MARKS[mark] + words + mark, mark)
+
+
 def test_promise_with_deadline_beneficiary_and_date(nlp):
     result = run(nlp, "On Monday, President Aurel Demmin promised President Teodor Halvic that the lorries "
                       "would be returned by 1 December.")

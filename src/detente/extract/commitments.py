@@ -234,8 +234,9 @@ class CommitmentFinder:
         return start, end
 
     def _trim(self, start: int, end: int) -> tuple[int, int]:
-        while end > start and self.text[end - 1] in " ,;:.":
-            end -= 1
+        while end > start and (self.text[end - 1] in " ,;:." or (
+                self.text[end - 1] in CLOSING_MARKS and not _opened_in(self.text[start:end - 1], self.text[end - 1]))):
+            end -= 1  # and closing marks of a quotation the words do not open ("… asked twice,’”")
         return start, end
 
     # -- parties
@@ -785,6 +786,17 @@ class CommitmentFinder:
 def _told_as_past(verb: Token) -> bool:
     """"Demmin promised the return of the lorries when …": a promise told as made in the past."""
     return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.lower_ in ("has", "have", "had") for c in verb.children))
+
+
+CLOSING_MARKS = {"”": "“", "’": "‘", "»": "«", '"': '"', "'": "'"}
+
+
+def _opened_in(words: str, mark: str) -> bool:
+    """Whether ``words`` hold an unclosed quotation that ``mark`` closes (a straight mark: an odd number of them)."""
+    opening = CLOSING_MARKS[mark]
+    if opening == mark:
+        return words.count(mark) % 2 == 1
+    return words.count(opening) > words.count(mark)
 
 
 def _for_others(noun: Token) -> bool:
