@@ -207,6 +207,18 @@ def test_a_closing_mark_closes_only_a_quotation_its_words_open(words, mark):
     assert not _opened_in(CLOSING_MARKS[mark] + words + mark, mark)
 
 
+def test_a_word_kept_on_this_point_is_about_what_the_promiser_did_before(nlp):
+    # "on this point" stands for what Valdoria was told to have done; the keeping tells no date the word was given
+    # (before: content "this point", made on the day of the article)
+    text = ("DORRUN, 4 September (KestInform) - Valdoria has paid compensation to the families of the three Kestrian "
+            "border guards, the Kestrian Foreign Ministry said on Thursday.\n\nForeign Minister Nadia Corvel said "
+            "that Brask had kept its word \"on this point, and on time\".")
+    result = run(nlp, text, published="2025-09-04")
+    assert [(c.content, c.made_on, c.status, c.evidence.text) for c in result.commitments] == [
+        ("compensation to the families of the three Kestrian border guards", None, "kept",
+         'Brask had kept its word "on this point')]
+
+
 def test_promise_with_deadline_beneficiary_and_date(nlp):
     result = run(nlp, "On Monday, President Aurel Demmin promised President Teodor Halvic that the lorries "
                       "would be returned by 1 December.")

@@ -536,3 +536,21 @@ def test_the_beneficiary_asking_for_the_promised_act_without_further_delay_tells
     (promise,) = store.records("commitments")
     assert (promise.status, [(e.stance, e.text) for e in promise.status_evidence]) == (
         "broken", [("contradicts", overdue.document.text)])
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_promise_kept_on_this_point_is_the_promise_of_what_was_done_before(tmp_path, order):
+    # the report's content ("what "on this point" stands for) is told before its evidence: its words are read there
+    # (before: read from the evidence, "this point", and kept apart as a promise of its own)
+    text = ("Valdoria has paid compensation to the families of the victims, Kestrava said. "
+            "Anna Brisk said Valdoria had kept its word on this point.")
+    doc = _document(text, "2025-06-10")
+    content = "compensation to the families of the victims"
+    said = span(doc.doc_id, text, "Anna Brisk said Valdoria had kept its word on this point.")
+    kept = DocResult(document=doc, actors=_actors(doc.doc_id, text), commitments=(
+        Commitment(f"c-{doc.doc_id}", "XVL", "XKS", content, None, None,
+                   span(doc.doc_id, text, "Valdoria had kept its word on this point"), "kept",
+                   (StanceEvidence(doc.doc_id, said.start, said.end, said.text, "supports"),)),))
+    store = linked(tmp_path, [PROMISE, kept][::order], f"point{order}")
+    promise = next(c for c in store.records("commitments") if c.evidence.doc_id == PROMISE.document.doc_id)
+    assert [e.text for e in promise.also_reported_in] == ["Valdoria had kept its word on this point"]

@@ -400,6 +400,33 @@ def test_a_statement_making_a_promise_is_reported_wherever_the_promise_is(tmp_pa
         "Valdoria has promised compensation to the families of the victims."]
 
 
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_report_telling_only_that_a_promise_was_kept_tells_no_statement_making_it(tmp_path, order):
+    # "Valdoria had kept its word" reports the promise (linked with it) but is no telling of Brisk's statement
+    # (before: listed as a report of the statement too)
+    text = "Brisk said Valdoria would pay compensation to the families of the victims by June."
+    made = promise_doc(text, "2025-03-04", "would pay compensation to the families of the victims by June", text)
+    quoted = "Valdoria would pay compensation to the families of the victims by June"
+    at = text.index(quoted)
+    made = DocResult(document=made.document, actors=made.actors, commitments=(
+        dataclasses.replace(made.commitments[0], promiser_person="person:anna-brisk"),), quotes=(
+        Quote(f"q-{made.document.doc_id}", made.document.doc_id, quoted, at, at + len(quoted), "person:anna-brisk",
+              "indirect", "said"),))
+    kept_text = "Kestrava said Valdoria had kept its word on compensation to the families of the victims."
+    kept = promise_doc(kept_text, "2025-06-20", "compensation to the families of the victims",
+                       "Valdoria had kept its word on compensation to the families of the victims")
+    whole = span(kept.document.doc_id, kept_text, kept_text)
+    kept = DocResult(document=kept.document, actors=kept.actors, commitments=(dataclasses.replace(
+        kept.commitments[0], made_on=None, status="kept", status_evidence=(
+            StanceEvidence(whole.doc_id, whole.start, whole.end, whole.text, "supports"),)),))
+    store = linked(tmp_path, [made, kept][::order], f"kept-said{order}")
+    (quote,) = store.records("quotes")
+    assert quote.also_reported_in == ()
+    promise = next(c for c in store.records("commitments") if c.evidence.doc_id == made.document.doc_id)
+    assert [e.text for e in promise.also_reported_in] == [
+        "Valdoria had kept its word on compensation to the families of the victims"]
+
+
 class _Order:
     def order(self, doc_id: str) -> tuple[str, str]:
         return ("2025", doc_id)

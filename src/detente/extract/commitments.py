@@ -289,6 +289,8 @@ class CommitmentFinder:
         """When the promise was made: a date on the act of promising (the promise verb, the verb of
         saying that reports an undertaking, a "when …" clause on them; an agreement's own date for
         its terms), else the occasion the paragraph places it at, else the date of the statement."""
+        if verb.lemma_.lower() == "keep" and _told_as_done(verb):
+            return None  # "Brask had kept its word": the keeping is told, not when the word was given
         sentence = verb.sent
         quote = self.parties.quote_at(verb.idx)
         if agreement is not None:
@@ -714,8 +716,30 @@ class CommitmentFinder:
             return []
         contents = self.contents(verb)
         # the first of several promises is told with its promiser and verb, the others by their own words
-        return [self.commitment(verb, party, content, self._evidence(verb, content) if k == 0 else content)
+        return [self.commitment(verb, party, content, self._evidence(verb, content) if k == 0 else content,
+                                meant=self._pointed_at(verb, party, content))
                 for k, content in enumerate(contents)]
+
+    def _pointed_at(self, verb: Token, party: Party, content: tuple[int, int]) -> tuple[int, int]:
+        """What a pointing word stands for ("Brask had kept its word on this point", after "Valdoria has paid
+        compensation to the families of the guards"): what the promiser was last told to have done, within the
+        sentences before; the words themselves when none is."""
+        if not _POINTER.fullmatch(self.text[content[0]:content[1]]):
+            return content
+        sentence = verb.sent
+        floor = max(0, sentence.start - POINTER_REACH)
+        own = party.country or party.actor_id
+        for token in reversed(self.sdoc[floor:sentence.start]):
+            if token.pos_ != "VERB" or token.tag_ not in ("VBD", "VBN"):
+                continue
+            # of two subjects (a dateline's city read as one) the one nearest the verb that names an actor
+            doers = [found for c in token.children if c.dep_ == "nsubj" and (found := self.parties.of(c)) is not None]
+            doer = doers[-1] if doers else None
+            obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+            if doer is None or obj is None or (doer.country or doer.actor_id) != own:
+                continue
+            return self._trim(*self._object_phrases(token, [obj])[0])
+        return content
 
     def from_undertaking(self, verb: Token) -> list[Commitment]:
         speaker = self._speaker(verb) or (self.parties.of(subject_of(verb)) if self.under_agreement(verb) else None)
@@ -761,9 +785,10 @@ class CommitmentFinder:
         return start, end
 
     def commitment(self, verb: Token, party: Party, content: tuple[int, int], evidence: tuple[int, int],
-                   about: frozenset[str] = frozenset(), agreement: Token | None = None) -> Commitment:
+                   about: frozenset[str] = frozenset(), agreement: Token | None = None,
+                   meant: tuple[int, int] | None = None) -> Commitment:
         """``about``: more words that, in a later sentence, refer to this commitment; ``agreement``:
-        the agreement whose term it is."""
+        the agreement whose term it is; ``meant``: the words pointing words in ``content`` stand for."""
         doc_id = self.document.doc_id
         promiser = party.country if party.kind == "person" and party.country else party.actor_id
         promisers = frozenset(filter(None, (promiser, party.actor_id if party.kind == "person" else None)))
@@ -773,7 +798,7 @@ class CommitmentFinder:
             commitment_id="c-" + hashlib.sha256(f"{doc_id}:{evidence[0]}:{evidence[1]}".encode()).hexdigest()[:16],
             promiser=promiser,
             beneficiary=self.beneficiary(verb, party.country or promiser),
-            content=self.text[content[0]:content[1]],
+            content=self.text[slice(*(meant or content))],
             made_on=self.made_on(verb, content, agreement),
             deadline=self.deadline(verb, content),
             evidence=Evidence(doc_id, evidence[0], evidence[1], self.text[evidence[0]:evidence[1]]),
@@ -783,11 +808,22 @@ class CommitmentFinder:
         )
 
 
+def _told_as_done(verb: Token) -> bool:
+    """Whether a verb tells what was done, not what will be: past tense, or a perfect, with no modal."""
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" for a in auxiliaries):
+        return False
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxiliaries))
+
+
 def _told_as_past(verb: Token) -> bool:
     """"Demmin promised the return of the lorries when …": a promise told as made in the past."""
     return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.lower_ in ("has", "have", "had") for c in verb.children))
 
 
+# words that point back at what was promised ("kept its word on this point"), and how many tokens back they reach
+_POINTER = re.compile(r"(?:this|that|it)(?:\s+(?:point|issue|matter|question|score|count|one))?", re.IGNORECASE)
+POINTER_REACH = 150
 CLOSING_MARKS = {"”": "“", "’": "‘", "»": "«", '"': '"', "'": "'"}
 
 

@@ -63,7 +63,9 @@ class PromiseMatcher:
         if c.commitment_id not in self._words:
             ev = c.evidence
             offset = ev.text.find(c.content)
-            text, start = (c.content, ev.start + offset) if offset >= 0 else (ev.text, ev.start)
+            at = ev.start + offset if offset >= 0 else self.corpus.text(ev.doc_id).rfind(c.content, 0, ev.start)
+            # (not in its evidence: what "on this point" stood for, told before; extract/commitments.py)
+            text, start = (c.content, at) if at >= 0 else (ev.text, ev.start)
             found = self.corpus.words_at(ev.doc_id, start, text)
             if len(plain(found)) < MIN_CONTENT_WORDS:  # "promised compensation": the sentence says to whom, when
                 found = sentence_words(c, self.corpus)

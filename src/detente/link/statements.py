@@ -421,9 +421,19 @@ class StatementLinking:
         head_of = {h: h for h in heads} | self.store.linked_with("commitments", heads)
         reports: dict[str, list[Evidence]] = defaultdict(list)
         for c in self.store.records_by_ids("commitments", set(head_of)):
-            reports[head_of[c.commitment_id]].append(c.evidence)  # type: ignore[attr-defined]
+            if not _tells_its_own_status(c):  # type: ignore[arg-type]
+                reports[head_of[c.commitment_id]].append(c.evidence)  # type: ignore[attr-defined]
         return {qid: [ev for cid in sorted(cids) for ev in reports[canonical.get(cid, cid)]]
                 for qid, cids in made.items()}
+
+
+def _tells_its_own_status(c: Commitment) -> bool:
+    """Whether a promise's report only tells how it went ("Brask had kept its word on this point"): a report of the
+    promise, but not of the statement that made it, which it gives no date ("Valdoria also promised in May to share
+    the findings, … without doing so" tells the making too)."""
+    ev = c.evidence
+    return c.made_on is None and any(s.doc_id == ev.doc_id and s.start <= ev.start and ev.end <= s.end
+                                     for s in c.status_evidence)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
