@@ -554,3 +554,18 @@ def test_a_promise_kept_on_this_point_is_the_promise_of_what_was_done_before(tmp
     store = linked(tmp_path, [PROMISE, kept][::order], f"point{order}")
     promise = next(c for c in store.records("commitments") if c.evidence.doc_id == PROMISE.document.doc_id)
     assert [e.text for e in promise.also_reported_in] == ["Valdoria had kept its word on this point"]
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_the_promiser_vouching_for_the_quality_it_promised_defends_that_promise(tmp_path, order):
+    # "a full and objective investigation" promised; "thorough and complete" vouched for later by the promiser's
+    # side: evidence for the promise (before: one shared word, "investigation", and left out), but no status
+    text = "Valdoria promised Kestrava a full and objective investigation of the shooting."
+    promise = promise_doc(text, "2025-05-13", "a full and objective investigation of the shooting", text)
+    vouched = _plain_doc("Valdoria said the investigation had been “thorough and complete”.", "2025-11-18")
+    unvouched = _plain_doc("Valdoria said the investigation had been long.", "2025-11-19")
+    store = linked(tmp_path, [promise, vouched, unvouched][::order], f"vouched{order}")
+    (found,) = store.records("commitments")
+    assert [(e.text, e.stance) for e in found.status_evidence] == [
+        ("Valdoria said the investigation had been “thorough and complete”.", "supports")]
+    assert found.status == "open"

@@ -38,6 +38,7 @@ from ..store import Store, cue_id
 from .actors import merge_actor, merge_actor_records
 from .corpus import Corpus, days_near, first_day, iso_day, last_day, shifted, state_pairs
 from .cues import (
+    VOUCHED,
     course_predicted,
     cue_alternation,
     document_cues,
@@ -102,6 +103,7 @@ from .promises import (
     canonical_commitment,
     held_words,
     linked_promise,
+    names_a_quality,
     promise_groups,
     promise_similarity,
     restated,
@@ -125,7 +127,7 @@ MENTIONS = ("promise_ref", "promise_noun")
 RUN_SIZE = 1000
 # what linking files for later runs to compare (cue kinds, the words kept with blocking keys) as of this version:
 # a store linked by another is linked again from scratch (raise it with any change to what is filed)
-LINK_VERSION = "2026-12-06.m26"
+LINK_VERSION = "2026-12-06.m27"
 
 T = TypeVar("T")
 
@@ -584,8 +586,9 @@ class Linker(StatementLinking):
                 probe = PromiseProbe.of(*row)
                 # a sentence that speaks of none of the promise's reports cannot judge it (linked_promise); one
                 # telling a rise is judged there against what the promise holds
+                vouched = VOUCHED in by_id[item]["words"] and VOUCHED in probe.group_promise
                 if not probe.reports or by_id[item]["status"] == "raised" or by_id[item].get("made_at") \
-                        or by_id[item].get("agreements") or speaks_of(by_id[item], probe.reports):
+                        or by_id[item].get("agreements") or vouched or speaks_of(by_id[item], probe.reports):
                     probes.setdefault(probe.record_id, probe)
                     reached_by[probe.record_id].add(item)
         if not probes and not any(c["kind"] in MENTIONS for c in sentences):
@@ -890,7 +893,8 @@ class Linker(StatementLinking):
             windows[_group_key(group)] += [(f"{AWAITED}{b}", lo, hi) for b in sorted(_beneficiaries(group))]
             if any(held_words(c.content) for c in group):  # a rise at the place of what it holds
                 windows[_group_key(group)] += [(p, lo, hi) for c in group for p in self.places_of(c)]
-            words[_group_key(group)] = frozenset(plain(frozenset().union(*(matcher.words(c) for c in group))))
+            words[_group_key(group)] = frozenset(plain(frozenset().union(*(matcher.words(c) for c in group)))) | (
+                {VOUCHED} if names_a_quality(group) else set())
         found = self.matching("status", windows, words, 2, _cue_words)
         # sentences saying where it was made ("what was stated in Ishtal"), or naming the agreement that makes it
         # ("both increases breach the Isel Transit Protocol"), whatever their words
@@ -1232,8 +1236,10 @@ class PromiseProbe:
     @classmethod
     def of_group(cls, c: Commitment, group: list[Commitment], day: str | None, matcher: PromiseMatcher,
                  corpus: Corpus) -> PromiseProbe:
+        # (a promise naming how well a thing will be done also under the word a defence vouching for it has)
         return cls(c.commitment_id, c.evidence.doc_id, day, c.promiser, c.beneficiary, matcher.plain_words(c),
-                   frozenset().union(*(matcher.plain_words(g) for g in group)),
+                   frozenset().union(*(matcher.plain_words(g) for g in group))
+                   | ({VOUCHED} if names_a_quality(group) else set()),
                    frozenset(plain(frozenset().union(*(sentence_words(g, corpus) for g in group)))),
                    tuple(sorted((matcher.plain_words(g) for g in group), key=sorted)))
 

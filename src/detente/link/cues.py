@@ -82,6 +82,10 @@ _DENIED = re.compile(r"\b(?:not|never|no longer|hardly|whether|if)\b|n[’']t\b"
 _CLAUSE_BREAK = re.compile(r"[,;:—–(]")
 
 
+# the word a defence vouching for a quality and a promise naming one share (``vouched_qualities``)
+VOUCHED = "quality:vouched"
+
+
 def defends(sentence: str) -> bool:
     """Whether a sentence defends what a side did as allowed or done properly ("the protocol “allows for adjustments
     in exceptional circumstances”"), not denies or questions it."""
@@ -167,8 +171,10 @@ def document_cues(document: Document, mentions: Sequence[Mention], timexes: Sequ
             # Brandvik told journalists that …")
             side = {"side": next((m.country for m in inside if m.country), None),
                     "agreements": agreement_referred_to(text, start, end)} if justified else {}
-            rows.append(continued({**base, "kind": "status", "key": told, "status": told, "words": sentence_words,
-                                   **side}, text, previous, mentions))
+            # a defence vouching for a quality in the words a promise of it uses ("thorough and complete")
+            vouched = [VOUCHED] if justified and cue_alternation("vouched_qualities").search(sentence) else []
+            rows.append(continued({**base, "kind": "status", "key": told, "status": told,
+                                   "words": sentence_words + vouched, **side}, text, previous, mentions))
         if raised:
             rows.append(continued({**base, "kind": "status", "key": "raised", "status": "raised",
                                    "words": sentence_words, "raised": raised}, text, previous, mentions))

@@ -26,7 +26,16 @@ from ..records import Commitment, Evidence, StanceEvidence
 from . import semantic
 from .cluster import cluster
 from .corpus import Corpus, first_day
-from .cues import PROGRESS, agreements_named, cue_alternation, hearsay, kind_words, status_patterns, tells_progress
+from .cues import (
+    PROGRESS,
+    VOUCHED,
+    agreements_named,
+    cue_alternation,
+    hearsay,
+    kind_words,
+    status_patterns,
+    tells_progress,
+)
 from .forecasts import predicted_codes
 from .text import STOPWORDS, lexicon_file, overlap, plain, stem, word_alternation, words
 
@@ -444,6 +453,20 @@ def raises_held(cue: dict[str, Any], report_words: Iterable[frozenset[str]]) -> 
     return any(cue["raised"] in held for held in report_words)
 
 
+def names_a_quality(group: list[Commitment]) -> bool:
+    """Whether a report of a promise names how well the thing will be done ("a full and objective investigation")."""
+    return any(cue_alternation("vouched_qualities").search(c.content) for c in group)
+
+
+def vouches_for(cue: dict[str, Any], group: list[Commitment], report_words: Iterable[frozenset[str]]) -> bool:
+    """Whether a defence vouches, in words of the kind a promise of quality uses, for the thing of a promise naming
+    one: it shares a word of that promise besides ("the investigation had been “thorough and complete”")."""
+    said = set(cue["words"])
+    if VOUCHED not in said or not names_a_quality(group):
+        return False
+    return any(w for content in report_words for w in content & said if ":" not in w)
+
+
 def speaks_of(cue: dict[str, Any], report_words: Iterable[frozenset[str]]) -> bool:
     """Whether a status sentence is about this promise: enough of the content words of one of its
     reports (``report_words``: names and numbers left out, as ``plain`` leaves them) recur in it
@@ -628,6 +651,9 @@ def linked_promise(group: list[Commitment], corpus: Corpus, cues: list[dict[str,
         # the promiser defending what it did under the agreement making the promise ("the protocol “allows for
         # adjustments in exceptional circumstances”")
         defended = cue["status"] == "justified" and bool(set(cue.get("agreements", ())) & agreements)
+        # or vouching, with a word of the promise, for the quality the promise named in the same kind of words ("a
+        # full and objective investigation"; "the investigation had been “thorough and complete”")
+        defended = defended or (cue["status"] == "justified" and vouches_for(cue, group, report_words))
         if not (own or made_there or raised_there or breached or awaited or defended) \
                 and canonical.promiser not in cue["actors"] and not set(cue["actors"]) & _promiser_people(group):
             continue
