@@ -108,6 +108,9 @@ SEED_EVENTS = {
         # Rudolfovich Solovyov is a presenter on one of Russia's state television channels" makes him Russian),
         # aimed where the operation would be (before: Russia's, at Azerbaijan, the article's other side)
         ("THREATEN", "138", "person:vladimir-solovyov", "ARM", "hypothetical", None, "operation"),
+        # "At the same time, such statements meet with no official condemnation": of the presenter whose statements
+        # they are, named last before (before: aimed at Azerbaijan, the article's other side)
+        ("ACCUSE", "111", "RUS", "person:vladimir-solovyov", "negated", None, "condemnation"),
         ("REQUEST", "100", "person:ilham-aliyev", "RUS", "demanded", None, "demanding"),
         ("SUPPORT", "018", "RUS", "AZE", "asserted", None, "condolences"),
         ("AGREE", "030", "RUS", "AZE", "asserted", None, "promised"),

@@ -1745,3 +1745,14 @@ def test_events_a_date_in_a_relative_clause_on_another_noun_dates_nothing_else(n
             "as February, had vanished from official statements.")
     events = run(nlp, text, published="2025-12-01", example_gazetteer=True).events
     assert [(e.trigger.text, e.date) for e in events if e.trigger.text == "detained"] == [("detained", None)]
+
+
+def test_events_such_statements_condemned_or_not_are_their_makers(nlp):
+    # the absent condemnation is of the presenter whose statements "such statements" points back to (before: of the
+    # other side of the article's pair)
+    text = ("Kestria and Valdoria argued again. TV host Mira Tosk is a presenter on one of Kestria’s state television "
+            "channels. Media figures such as Mira Tosk allow themselves sharp attacks against states neighbouring "
+            "Kestria.\n\nAt the same time, such statements meet with no official condemnation from Kestria.")
+    events = run(nlp, text, published="2025-10-20", example_gazetteer=True).events
+    assert [(e.cameo, e.source, e.target, e.mode) for e in events if e.trigger.text == "condemnation"] == [
+        ("111", "XKS", "person:mira-tosk", "negated")]

@@ -76,6 +76,9 @@ INQUIRY_NOUNS = {"investigation", "inquiry", "enquiry", "probe", "case", "trial"
                  "circumstance", "cause", "evidence", "detail", "footage"}
 INSTITUTIONS = {"police", "court", "prosecutor", "authority", "official", "officer", "guard", "troop", "force",
                 "soldier", "customs", "judge", "ministry", "government", "army", "navy", "coastguard"}
+# nouns for what someone said, which "such statements" points back to, and how far back its maker may be named
+STATEMENT_NOUNS = {"statement", "remark", "comment", "word", "claim", "speech", "rhetoric", "utterance"}
+STATEMENTS_BEFORE = 800
 # verbs that continue an act as a new one ("extended their detention last month", "renewed the sanctions in May")
 PROLONGING = {"extend", "renew", "prolong"}
 # parts of a period a date can name ("by the end of September")
@@ -1099,7 +1102,21 @@ class EventFinder:
         if target is None and source is not None and (cameo[:3] == "138" or cameo[:2] in ("18", "19", "20")):
             # "could carry out a military operation in Armenia": force used, or threatened, in another state
             target = self.force_aimed_at(noun, source)
+        if target is None and cameo[:2] == "11" and (speaker := self.maker_of_statements_before(noun)) is not None:
+            # "… media figures such as Vladimir Solovyov allow themselves sharp attacks … . Such statements meet with
+            # no official condemnation": the condemnation (or its absence) is of the one who made them
+            target = speaker
         return self.event(noun, cameo, source, target)
+
+    def maker_of_statements_before(self, noun: Token) -> Party | None:
+        """Who made the statements a pointing phrase on the noun's clause refers back to ("such statements", "these
+        remarks"): the person named last before its sentence, within the paragraph or the one before."""
+        verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+        subject = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+        if subject is None or subject.lemma_.lower() not in STATEMENT_NOUNS or not any(
+                c.dep_ in ("det", "amod") and c.lower_ in ("such", "these", "those") for c in subject.children):
+            return None
+        return self.parties.last_person_before(noun.sent.start_char, window=STATEMENTS_BEFORE)
 
     def _engaged_in(self, verb: Token) -> tuple[Party, Party] | None:
         """The subject and the object of an active verb whose object is drawn into what the verb's
