@@ -343,7 +343,7 @@ class EventFinder:
         return found
 
     def state_placed_in_sentence(self, token: Token) -> Party | None:
-        """The state of the one state's places its sentence names, if it names places of one state only."""
+        """The state whose places the token's sentence names, when all of them are of one state."""
         sentence = token.sent
         countries = {m.country for m in self.places
                      if sentence.start_char <= m.start < sentence.end_char and m.country}
@@ -1110,7 +1110,7 @@ class EventFinder:
 
     def maker_of_statements_before(self, noun: Token) -> Party | None:
         """Who made the statements a pointing phrase on the noun's clause refers back to ("such statements", "these
-        remarks"): the person named last before its sentence, within the paragraph or the one before."""
+        remarks"): the person named last before its sentence, at most STATEMENTS_BEFORE characters back."""
         verb = noun.head.head if noun.dep_ == "pobj" else noun.head
         subject = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
         if subject is None or subject.lemma_.lower() not in STATEMENT_NOUNS or not any(
@@ -1709,7 +1709,7 @@ class EventFinder:
             for _ in range(5):
                 if node.pos_ == "NOUN" and (self.noun_code(node) or "").startswith(OCCASION_ROOT):
                     return True
-                if node.dep_ not in ("pobj", "prep", "conj", "appos", "compound") or node.head is node:
+                if node.dep_ not in ("pobj", "prep", "conj", "appos", "compound") or node.head.i == node.i:
                     break
                 node = node.head
         return False
