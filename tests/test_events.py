@@ -1756,3 +1756,14 @@ def test_events_such_statements_condemned_or_not_are_their_makers(nlp):
     events = run(nlp, text, published="2025-10-20", example_gazetteer=True).events
     assert [(e.cameo, e.source, e.target, e.mode) for e in events if e.trigger.text == "condemnation"] == [
         ("111", "XKS", "person:mira-tosk", "negated")]
+
+
+def test_events_who_orchestrated_or_masterminded_an_attack_did_it(nlp):
+    # the subject of "orchestrated", "masterminded" is the attack's doer (before: the state, by the other side of the
+    # attacked one, the person who did it lost)
+    for text, trigger in (("Kestrian President Teodor Halvic orchestrated the attacks on Valdorian border posts in "
+                           "2024.", "attacks"),
+                          ("Kestrian President Teodor Halvic masterminded the bombing of the Valdorian embassy in "
+                           "Dorrun in 2024.", "bombing")):
+        events = run(nlp, text, published="2025-10-20", example_gazetteer=True).events
+        assert [(e.trigger.text, e.source, e.date) for e in events] == [(trigger, "person:teodor-halvic", "2024")]

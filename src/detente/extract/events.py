@@ -65,7 +65,7 @@ LIGHT_VERBS = {"hold", "stage", "conduct", "launch", "carry", "lodge", "file", "
                "send", "deliver", "hand", "impose", "announce", "order", "present", "give", "pay", "open",
                "resume", "continue", "sign", "conclude", "extend", "express", "offer", "mount", "submit",
                "initiate", "organise", "organize", "arrange",
-               "undertake", "renew", "declare", "complete"}
+               "undertake", "renew", "declare", "complete", "orchestrate", "mastermind"}
 # "a mediation effort", "a rescue mission": the act the effort is made for
 EFFORT_NOUNS = {"effort", "mission", "bid", "attempt", "initiative", "drive"}
 # "a normal and expected step would be …": what someone ought to do
