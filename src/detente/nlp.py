@@ -72,7 +72,7 @@ def _register_fronted_adverbials() -> None:
                 continue
             verb = first.head
             noun = next((c for c in first.children if c.dep_ == "pobj" and c.i > comma.i), None)
-            if noun is None or verb is first or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            if noun is None or verb.i == first.i or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
                 continue
             noun.head, noun.dep_ = verb, "nsubj"
             second.head, second.dep_ = first, "pobj"
