@@ -861,7 +861,7 @@ def _md_quote(words: str) -> str:
     return f"“{one_line(unpaired_marks_off(words))}”"
 
 
-# double marks only: a single closing mark is also an apostrophe ("the Azerbaijanis’")
+# double marks only: a single closing mark is also an apostrophe ("the Kestrians’")
 _MARK_PAIRS = (("“", "”"), ("«", "»"), ("„", "“"))
 
 

@@ -363,7 +363,7 @@ def list_command(collection: str) -> None:
         doc: Annotated[str | None, typer.Option("--doc", help="Only records of this document.")] = None,
         actor: Annotated[
             str | None,
-            typer.Option("--actor", help="Only records of this actor id (e.g. RUS, person:maria-zakharova)."),
+            typer.Option("--actor", help="Only records of this actor id (e.g. XVL, person:aurel-demmin)."),
         ] = None,
         pair: Annotated[
             str | None, typer.Option("--pair", help="Only records between two states, either way round (e.g. AZE-RUS).")

@@ -30,7 +30,7 @@ def load_nlp() -> Language:
 
 @cache
 def _register_line_breaks() -> None:
-    """A sentence never runs over a line break: a headline without a full stop ("CIS Summit in Dushanbe – October
+    """A sentence never runs over a line break: a headline without a full stop ("Veltic Summit in Ishtal – October
     2025") is not the start of the next line's sentence, which the parser would otherwise join to it and parse as
     one (the meeting that "took place" read as an apposition to the headline's summit)."""
     from spacy.language import Language
@@ -44,7 +44,7 @@ def _register_line_breaks() -> None:
         return doc
 
 
-# two-word adverbials that open a sentence before a comma ("In general, Russia … has …"), which the parser may take
+# two-word adverbials that open a sentence before a comma ("In general, Valdoria … has …"), which the parser may take
 # for a preposition whose object is the sentence's subject
 FRONTED_ADVERBIALS = frozenset({
     ("in", "general"), ("in", "particular"), ("in", "short"), ("in", "turn"), ("in", "fact"), ("in", "sum"),
@@ -55,7 +55,7 @@ FRONTED_ADVERBIALS = frozenset({
 
 @cache
 def _register_fronted_adverbials() -> None:
-    """"In general, Russia, which has …, has even expressed concerns": the parser may make "Russia" the object of
+    """"In general, Valdoria, which has …, has even expressed concerns": the parser may make "Valdoria" the object of
     "In" and leave the verb without a subject. When a sentence opens with a two-word adverbial and a comma, and the
     noun after the comma hangs on the adverbial's preposition while the verb has no subject, the noun is the
     subject."""

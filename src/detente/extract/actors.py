@@ -157,7 +157,7 @@ def gazetteer_matcher(gaz: Gazetteer, sdoc: Doc) -> PhraseMatcher:
 
 
 def is_place_use(span: Span) -> bool:
-    """Is a capital used as a location ("flying from Baku to Grozny") rather than a government?"""
+    """Is a capital used as a location ("flying from Dorrun to Velmar") rather than a government?"""
     root = span.root
     head = root.head
     if root.dep_ == "pobj" and head.lower_ in _LOCATIVE:
@@ -293,7 +293,7 @@ class DocActors:
                 self.add(span.start, span.end, f"body:{iso3.lower()}-{slug(body)}", "organization", iso3, name)
 
     def named_places(self) -> None:
-        """"the Isel bridge", "Harl Pass", "Aktau airport": a name followed by a place noun."""
+        """"the Isel bridge", "Harl Pass", "Ostrel airport": a name followed by a place noun."""
         nouns = "|".join(sorted(place_nouns(), key=len, reverse=True))
         pattern = re.compile(rf"\b(?P<name>[A-Z][\w’'\-]+(?:\s[A-Z][\w’'\-]+)?)\s(?P<noun>(?i:{nouns}))\b")
         for match in pattern.finditer(self.document.text):
@@ -378,8 +378,8 @@ class DocActors:
         self.add(span.start, span.end, entry.actor_id, "state", entry.country, entry.name)
 
     def _names_a_work(self, ent: Span) -> bool:
-        """Not a person: a name right after a programme or outlet noun ("the programme Vesti
-        Nedeli"), or a line of its own (a section heading such as "Key Points")."""
+        """Not a person: a name right after a programme or outlet noun ("the programme Basin
+        Tonight"), or a line of its own (a section heading such as "Key Points")."""
         before = self.sdoc[ent.start - 1] if ent.start > 0 else None
         after_work = before is not None and before.lemma_.lower() in MEDIA_WORDS | {
             "programme", "program", "show", "channel", "series"
@@ -937,7 +937,7 @@ def _two_part(name: str) -> str:
 
 
 def _predicative_role(span: Span) -> str | None:
-    """The role a copular sentence gives its subject: "Vladimir Solovyov is a presenter on one of Russia's state
+    """The role a copular sentence gives its subject: "Mira Tosk is a presenter on one of Kestria's state
     television channels", "Tamsin Ruel was the head of the presidential administration" (a role noun, not "a
     critic of …")."""
     root = span.root

@@ -805,7 +805,7 @@ class EventFinder:
     def visited(self, verb: Token, visitor: Party) -> Party | None:
         """The state of the place a visit goes to, named in the verb's own phrases."""
         if visitor.kind not in ("person", "state"):
-            return None  # "an aircraft flying to Grozny" visits no one
+            return None  # "an aircraft flying to Velmar" visits no one
         spans = [clause_span(c) for c in verb.children if c.dep_ == "dobj"
                  or (c.dep_ == "prep" and c.lower_ in ("to", "in", "into", "at"))]
         place = next((m for m in self.places if any(left <= m.start < right for left, right in spans)
@@ -1103,8 +1103,8 @@ class EventFinder:
             # "could carry out a military operation in Armenia": force used, or threatened, in another state
             target = self.force_aimed_at(noun, source)
         if target is None and cameo[:2] == "11" and (speaker := self.maker_of_statements_before(noun)) is not None:
-            # "… media figures such as Vladimir Solovyov allow themselves sharp attacks … . Such statements meet with
-            # no official condemnation": the condemnation (or its absence) is of the one who made them
+            # "… media figures such as Mira Tosk allow themselves sharp attacks … . Such statements meet with no
+            # official condemnation": the condemnation (or its absence) is of the one who made them
             target = speaker
         return self.event(noun, cameo, source, target)
 
@@ -1666,10 +1666,10 @@ class EventFinder:
 
     def at_their_meeting(self, events: list[Event]) -> list[Event]:
         """Two people's undated acts towards each other in an article telling one meeting of their states
-        ("Specifically, Putin apologized to Aliyev …", "Putin informed Aliyev that …", in an article on their
-        meeting on the sidelines of the summit in October 2025) happened at that meeting: they take its date (its
+        ("Specifically, Demmin apologized to Halvic …", "Demmin informed Halvic that …", in an article on
+        their meeting on the sidelines of the summit in October 2025) happened at that meeting: they take its date (its
         month when the article gives it days apart). So does an act told in a clause on that meeting ("the meeting
-        between Aliyev and Putin in Dushanbe, where the Russian president made a statement …"). Not other meetings
+        between Halvic and Demmin in Ishtal, where the Valdorian president made a statement …"). Not other meetings
         ("talks between Malk and Ruel" prepared it), nor when the article tells meetings of the pair in different
         months."""
         days: dict[frozenset[str], set[str]] = {}
@@ -1694,7 +1694,7 @@ class EventFinder:
 
     def _told_on_a_meeting(self, event: Event) -> bool:
         """Whether the act is told in a relative clause of place or time on a meeting noun, or on the place of that
-        meeting ("the meeting … in Dushanbe, where the president made a statement", "the talks at which both
+        meeting ("the meeting … in Ishtal, where the president made a statement", "the talks at which both
         agreed")."""
         span = self.sdoc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand") \
             if event.trigger is not None else None

@@ -1,16 +1,16 @@
 """Gatherings of many states: a summit or a ministers' meeting of an organisation, held by one state.
 
-CAMEO codes attending such a gathering as a visit to its host (042, PLOVER CONSULT): a state whose people
-meet on its sidelines, speak or are present at "the CIS summit in Dushanbe" visits Tajikistan. A gathering is a
-singular meeting noun (``gathering_nouns`` in events.json; "CIS summits" are summits in general) that names an
-organisation ("the Veltic Cooperation Council summit", "the meeting of Veltic Cooperation Council foreign
-ministers"), points back to one named before ("the summit itself") or names the place of one ("the Ishtal
-summit"). Its host is the state of whoever hosts it ("hosted by Morvainian President Selim Arvane") or of the
-place it is held in ("in Dushanbe", "will be held in Vilnius"), told at any of its mentions; its attendees are
-the states named in the clauses that take place at it ("met on the sidelines of", "during", "took part in",
-"will raise the matter at", "were present at"; not "commented on", "showed interest in", "called for"), unless
-the clause puts itself in another state's place, wherever in the article. A mention that dates something else
-("on the eve of the summit", "before the summit") is none of these.
+CAMEO codes attending such a gathering as a visit to its host (042, PLOVER CONSULT): a state whose people meet on
+its sidelines, speak or are present at "the Veltic Cooperation Council summit in Ishtal" visits Morvaine. A
+gathering is a singular meeting noun (``gathering_nouns`` in events.json; "Council summits" are summits in general)
+that names an organisation ("the Veltic Cooperation Council summit", "the meeting of Veltic Cooperation Council
+foreign ministers"), points back to one named before ("the summit itself") or names the place of one ("the Ishtal
+summit"). Its host is the state of whoever hosts it ("hosted by Morvainian President Selim Arvane") or of the place
+it is held in ("in Ishtal", "will be held in Vilnius"), told at any of its mentions; its attendees are the states
+named in the clauses that take place at it ("met on the sidelines of", "during", "took part in", "will raise the
+matter at", "were present at"; not "commented on", "showed interest in", "called for"), unless the clause puts
+itself in another state's place, wherever in the article. A mention that dates something else ("on the eve of the
+summit", "before the summit") is none of these.
 
 Each attendee's visit is one event, reported at the mentions telling of the gathering itself ("The summit,
 hosted by …, is to be held …"), or, when the article has none, at those that set another event on it ("met …
@@ -86,7 +86,7 @@ def _gatherings(finder: EventFinder) -> list[Gathering]:
     for noun in finder.sdoc:
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in nouns or noun.tag_ == "NNS" \
                 or _time_of_other_things(finder, noun):
-            continue  # "statements made within CIS summits": summits in general
+            continue  # "statements made within Council summits": summits in general
         organisation = _organisation_named(finder, noun)
         if organisation is not None:
             gathering = next((g for g in found if g.organisation == organisation and g.lemma == noun.lemma_.lower()),
@@ -114,7 +114,7 @@ def _gatherings(finder: EventFinder) -> list[Gathering]:
 
 def _time_of_other_things(finder: EventFinder, noun: Token) -> bool:
     """"On the eve of the summit, a court moved …", "before the summit", "during the summit period", "days before the
-    start of the Dushanbe summit": the gathering dates what the sentence tells."""
+    start of the Ishtal summit": the gathering dates what the sentence tells."""
     if any(t.start <= noun.idx < t.end for t in finder.timexes):
         return True
     current = noun
@@ -159,7 +159,7 @@ def _points_back(noun: Token) -> bool:
 
 def _host(finder: EventFinder, noun: Token) -> str | None:
     """The state a gathering is held by: whoever hosts it ("hosted by Morvainian President Selim Arvane"), the
-    state of a place in its phrase ("the CIS summit in Dushanbe", "the Ishtal summit", "held … in Sulem"), or of
+    state of a place in its phrase ("the Council summit in Ishtal", "the Ishtal summit", "held … in Sulem"), or of
     the place the verb it is the subject of puts it in ("The NATO summit will be held in Vilnius")."""
     for hosted in (c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() == "host"):
         agent = next((g for c in hosted.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)

@@ -449,7 +449,7 @@ class QuoteFinder:
         return mention.actor_id if mention else None
 
     def _clause_subject_owner(self, noun: Token, owner: Token) -> str | None:
-        """"Aliyev expressed gratitude to Putin … and his confidence that …": "his" on what the subject expresses is
+        """"Halvic expressed gratitude to Demmin … and his confidence that …": "his" on what the subject expresses is
         the subject's own (a person of its gender), not the person named last."""
         if owner.lower_ not in PERSON_PRONOUNS:
             return None

@@ -135,9 +135,9 @@ class EventMatcher:
 
     def at_one_meeting(self, a: Event, b: Event) -> bool:
         """Two reports of one person's act towards one side, each dated by the meeting of their two states that its
-        own document tells on that date ("the meeting between Aliyev and Putin in Dushanbe, where the Russian
-        president made a statement …", the meeting dated 9 October; "Putin apologized to Aliyev …" in an article on
-        their meeting in October 2025): one act at one meeting, whatever words each outlet chose, as a person
+        own document tells on that date ("the meeting between Halvic and Demmin in Ishtal, where the Valdorian
+        president made a statement …", the meeting dated 15 October; "Demmin apologized to Halvic …" in an article
+        on their meeting in October 2025): one act at one meeting, whatever words each outlet chose, as a person
         rarely does two acts of one kind (compatible codes) towards the same side at one meeting."""
         if a.doc_id == b.doc_id or not a.source or a.source != b.source or not a.source.startswith("person:"):
             return False

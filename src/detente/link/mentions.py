@@ -635,7 +635,7 @@ def _tail(text: str, end: int) -> int:
 
 
 def _to_whom(text: str, step: re.Match[str]) -> bool:
-    """Whether the word at ``step`` opens a phrase naming whom the act was done to ("apologies | to Azerbaijan",
+    """Whether the word at ``step`` opens a phrase naming whom the act was done to ("apologies | to Kestria",
     "the visit | to the capital"), not an infinitive ("the decision | to raise fees")."""
     if step.group(1).lower() not in _word_set("recipient_prepositions"):
         return False

@@ -135,8 +135,8 @@ class StatementLinking:
             shared=(lambda q: q.words, _probe_words, QUOTE_WHOLE_WORDS))
         linked = [part for part in parts if len(part) > 1]
         members = {p.record_id for part in linked for p in part}
-        # a remark its speaker goes on with right after a linked one ("The Russian leader clearly explained the
-        # circumstances … . Putin informed Aliyev that …") is part of that account, whatever its words
+        # a remark its speaker goes on with right after a linked one ("The Valdorian leader clearly explained the
+        # circumstances … . Demmin informed Halvic that …") is part of that account, whatever its words
         in_docs = [q for quotes_of in self.quotes_in({p.doc_id for part in linked for p in part}).values()
                    for q in quotes_of if q.speaker]
         told_together = self.told_together(in_docs)
