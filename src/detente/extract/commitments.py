@@ -809,11 +809,8 @@ class CommitmentFinder:
 
 
 def _told_as_done(verb: Token) -> bool:
-    """Whether a verb tells what was done, not what will be: past tense, or a perfect, with no modal."""
-    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if any(a.tag_ == "MD" for a in auxiliaries):
-        return False
-    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxiliaries))
+    """Whether a verb tells what was done, not what will be: told as past (``_told_as_past``), with no modal."""
+    return _told_as_past(verb) and not any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in verb.children)
 
 
 def _told_as_past(verb: Token) -> bool:

@@ -313,7 +313,7 @@ class EventFinder:
         self.opposition = _opposition_figures(document.text, self.mentions)
         self.parties = Parties(document.text, mentions, quotes)
         self.timexes = timexes
-        self._calendar: list[Timex] | None = None
+        self._anchored: dict[tuple[int, int], bool] | None = None
         lexicon = event_lexicon()
         self.nouns: dict[str, str] = lexicon["nouns"]
         self.noun_phrases: dict[str, str] = lexicon.get("noun_phrases", {})
@@ -1590,16 +1590,19 @@ class EventFinder:
             return False
         if re.search(r"\b(after|before)$", timex.text.lower()):
             # "The day before the talks": a point in time when the text dates the talks to the day
-            return named_event_day(self.document.text, timex.start, timex.end, self._calendar_dates()) is not None
+            return self._placed_against_dated_event(timex)
         return not re.search(r"\b(later|earlier)$", timex.text.lower())
 
-    def _calendar_dates(self) -> list[Timex]:
-        """The document's dates written as calendar dates ("15 October"), which date the events others are placed
-        against."""
-        if self._calendar is None:
+    def _placed_against_dated_event(self, timex: Timex) -> bool:
+        """Whether "… before/after <event>" names an event the text dates to the day (read once per expression:
+        dating each trigger asks again)."""
+        if self._anchored is None:
             spans = {(f.start, f.end) for f in find_expressions(self.document.text)}
-            self._calendar = [t for t in self.timexes if (t.start, t.end) in spans]
-        return self._calendar
+            calendar = [t for t in self.timexes if (t.start, t.end) in spans]
+            text = self.document.text
+            self._anchored = {(t.start, t.end): named_event_day(text, t.start, t.end, calendar) is not None
+                              for t in self.timexes if re.search(r"\b(after|before)$", t.text.lower())}
+        return self._anchored.get((timex.start, timex.end), False)
 
     def find(self) -> list[Event]:
         events: dict[str, Event] = {}

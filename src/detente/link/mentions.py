@@ -640,10 +640,9 @@ def _to_whom(text: str, step: re.Match[str]) -> bool:
     if step.group(1).lower() not in _word_set("recipient_prepositions"):
         return False
     nxt = _NEXT_WORD.match(text, step.end())
-    return nxt is not None and (nxt.group(1)[0].isupper() or nxt.group(1).lower() in _DETERMINERS)
-
-
-_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"})
+    # a name, or a determiner (the lexicon's, which refer back, and those that need not)
+    return nxt is not None and (nxt.group(1)[0].isupper()
+                                or nxt.group(1).lower() in _word_set("determiners") | {"a", "an", "our", "that"})
 
 
 def _passive_of_own_act(text: str, end: int, categories: tuple[str, ...]) -> int | None:
