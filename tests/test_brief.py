@@ -417,14 +417,19 @@ def test_brief_an_undated_driver_says_its_date_is_not_given():
     assert _event_label(undated, Names(ACTORS)) == "Kestria → Valdoria COERCE (date not given)"
 
 
+def _threat_told_twice(shutdown: tuple[str, str], echo: tuple[str, str]) -> tuple[Event, Event]:
+    """The one threat reported in SHUTDOWN and in ECHO, each report listing the other: (event id, date) of each."""
+    threat = "Valdoria threatened to expel Kestrian diplomats."
+    return (event(shutdown[0], SHUTDOWN, "THREATEN", "XVL", "XKS", shutdown[1], "asserted", -7.0, THREAT,
+                  (words(ECHO, threat),)),
+            event(echo[0], ECHO, "THREATEN", "XVL", "XKS", echo[1], "asserted", -7.0, threat,
+                  (words(SHUTDOWN, THREAT),)))
+
+
 def test_brief_key_events_list_each_linked_event_once():
     from detente.brief import _one_per_report
 
-    threat = "Valdoria threatened to expel Kestrian diplomats."
-    first = event("e-first", SHUTDOWN, "THREATEN", "XVL", "XKS", "2025-10-03", "asserted", -7.0, THREAT,
-                  (words(ECHO, threat),))
-    again = event("e-again", ECHO, "THREATEN", "XVL", "XKS", "2025-10-03", "asserted", -7.0, threat,
-                  (words(SHUTDOWN, THREAT),))
+    first, again = _threat_told_twice(("e-first", "2025-10-03"), ("e-again", "2025-10-03"))
     other = event("e-other", ECHO, "ACCUSE", "XKS", "XVL", "2025-10-04", "asserted", -3.0, HOSTILE)
     assert [e.event_id for e in _one_per_report([first, again, other])] == ["e-first", "e-other"]
 
@@ -434,11 +439,7 @@ def test_brief_key_events_show_an_event_by_its_most_precisely_dated_report():
     # year-only report sorted first, "2025" before "2025-10-03", and stood for the event)
     from detente.brief import FootnoteIndex, Names, _key_events
 
-    threat = "Valdoria threatened to expel Kestrian diplomats."
-    vague = event("e-vague", ECHO, "THREATEN", "XVL", "XKS", "2025", "asserted", -7.0, threat,
-                  (words(SHUTDOWN, THREAT),))
-    dated = event("e-dated", SHUTDOWN, "THREATEN", "XVL", "XKS", "2025-10-03", "asserted", -7.0, THREAT,
-                  (words(ECHO, threat),))
+    dated, vague = _threat_told_twice(("e-dated", "2025-10-03"), ("e-vague", "2025"))
     footnotes = FootnoteIndex({})
     (shown,) = _key_events([vague, dated], Names(ACTORS), footnotes)
     assert (shown.date, shown.words) == ("2025-10-03", THREAT)
@@ -449,11 +450,7 @@ def test_brief_key_events_show_of_equally_dated_reports_the_first_published():
     # store); a document known only to its year comes after those known to the day
     from detente.brief import FootnoteIndex, Names, _key_events
 
-    threat = "Valdoria threatened to expel Kestrian diplomats."
-    later = event("e-later", ECHO, "THREATEN", "XVL", "XKS", "2025-10-03", "asserted", -7.0, threat,
-                  (words(SHUTDOWN, THREAT),))
-    first = event("e-first", SHUTDOWN, "THREATEN", "XVL", "XKS", "2025-10-03", "asserted", -7.0, THREAT,
-                  (words(ECHO, threat),))
+    first, later = _threat_told_twice(("e-first", "2025-10-03"), ("e-later", "2025-10-03"))
     for published in ({ECHO: "2025-11-20", SHUTDOWN: "2025-10-04"}, {ECHO: "2025", SHUTDOWN: "2025-10-04"}):
         (shown,) = _key_events([later, first], Names(ACTORS), FootnoteIndex({}), published.get)
         assert shown.words == THREAT

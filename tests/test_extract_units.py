@@ -233,22 +233,20 @@ def test_extract_quotes_a_sides_term_and_an_invitation_are_no_words_of_the_posse
     assert found == [("indirect", "person:aurel-demmin", "his troops had left")]
 
 
-def test_extract_quotes_words_a_side_dismisses_something_as_are_its_own(nlp):
-    text = ("The Valdorian Foreign Ministry's decision to dismiss Renn's words as a “private opinion” convinced "
-            "nobody. Attempts to dismiss the incidents as isolated “excesses” are unconvincing. Brask dismissed the "
-            "“report” on Monday.")
+@pytest.mark.parametrize(("text", "expected"), [
+    # words a side dismisses something as are its own; a noun dismissed alone ("the “report”") is no quote
+    ("The Valdorian Foreign Ministry's decision to dismiss Renn's words as a “private opinion” convinced nobody. "
+     "Attempts to dismiss the incidents as isolated “excesses” are unconvincing. Brask dismissed the “report” on "
+     "Monday.", ("direct", "body:xvl-foreign-ministry", "dismiss", "private opinion")),
+    # "described … as" reaches an "as" the parse hangs lower, on "take" inside the relative clause; "suggested" there
+    # names nobody (before: the quote went to "suggested" with no speaker)
+    ("The Valdorian Foreign Ministry has described remarks by one of the country's best-known presenters, who "
+     "suggested that Valdoria could take the Isel bridge by force, as \"a private opinion\" that does not reflect "
+     "official policy.", ("direct", "body:xvl-foreign-ministry", "described", "a private opinion")),
+], ids=["dismissed-as", "described-as-hung-lower"])
+def test_extract_quotes_words_a_side_dismisses_or_describes_something_as_are_its_own(nlp, text, expected):
     found = [(q.kind, q.speaker, q.cue, q.text) for q in run(nlp, text, example_gazetteer=True).quotes]
-    assert found == [("direct", "body:xvl-foreign-ministry", "dismiss", "private opinion")]
-
-
-def test_extract_quotes_describe_as_reaches_an_as_phrase_the_parse_hangs_lower(nlp):
-    # the parse hangs "as" on "take", inside the relative clause; "suggested" there names nobody (before: the quote
-    # went to "suggested" with no speaker)
-    text = ("The Valdorian Foreign Ministry has described remarks by one of the country's best-known presenters, who "
-            "suggested that Valdoria could take the Isel bridge by force, as \"a private opinion\" that does not "
-            "reflect official policy.")
-    found = [(q.kind, q.speaker, q.cue, q.text) for q in run(nlp, text, example_gazetteer=True).quotes]
-    assert found == [("direct", "body:xvl-foreign-ministry", "described", "a private opinion")]
+    assert found == [expected]
 
 
 @pytest.mark.parametrize("pronoun, speaker", [("she", "person:ilse-brandvik"), ("he", "person:oskar-renn")])

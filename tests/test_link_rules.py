@@ -381,16 +381,21 @@ def _plain_doc(text: str, published: str) -> DocResult:
     return DocResult(document=doc, actors=_actors(doc.doc_id, text))
 
 
-@pytest.mark.parametrize("order", [1, -1])
-def test_a_statement_making_a_promise_is_reported_wherever_the_promise_is(tmp_path, order):
+def _brisk_says_valdoria_will_pay() -> DocResult:
+    """Brisk's statement making Valdoria's promise: the promise and the quote of it, in one document."""
     text = "Brisk said Valdoria would pay compensation to the families of the victims by June."
     made = promise_doc(text, "2025-03-04", "would pay compensation to the families of the victims by June", text)
     quoted = "Valdoria would pay compensation to the families of the victims by June"
     at = text.index(quoted)
-    made = DocResult(document=made.document, actors=made.actors, commitments=(
+    return DocResult(document=made.document, actors=made.actors, commitments=(
         dataclasses.replace(made.commitments[0], promiser_person="person:anna-brisk"),), quotes=(
         Quote(f"q-{made.document.doc_id}", made.document.doc_id, quoted, at, at + len(quoted), "person:anna-brisk",
               "indirect", "said"),))
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_statement_making_a_promise_is_reported_wherever_the_promise_is(tmp_path, order):
+    made = _brisk_says_valdoria_will_pay()
     again = promise_doc("Valdoria has promised compensation to the families of the victims.", "2025-04-01",
                         "compensation to the families of the victims",
                         "Valdoria has promised compensation to the families of the victims.")
@@ -404,14 +409,7 @@ def test_a_statement_making_a_promise_is_reported_wherever_the_promise_is(tmp_pa
 def test_a_report_telling_only_that_a_promise_was_kept_tells_no_statement_making_it(tmp_path, order):
     # "Valdoria had kept its word" reports the promise (linked with it) but is no telling of Brisk's statement
     # (before: listed as a report of the statement too)
-    text = "Brisk said Valdoria would pay compensation to the families of the victims by June."
-    made = promise_doc(text, "2025-03-04", "would pay compensation to the families of the victims by June", text)
-    quoted = "Valdoria would pay compensation to the families of the victims by June"
-    at = text.index(quoted)
-    made = DocResult(document=made.document, actors=made.actors, commitments=(
-        dataclasses.replace(made.commitments[0], promiser_person="person:anna-brisk"),), quotes=(
-        Quote(f"q-{made.document.doc_id}", made.document.doc_id, quoted, at, at + len(quoted), "person:anna-brisk",
-              "indirect", "said"),))
+    made = _brisk_says_valdoria_will_pay()
     kept_text = "Kestrava said Valdoria had kept its word on compensation to the families of the victims."
     kept = promise_doc(kept_text, "2025-06-20", "compensation to the families of the victims",
                        "Valdoria had kept its word on compensation to the families of the victims")
