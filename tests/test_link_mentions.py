@@ -11,7 +11,7 @@ import pytest
 
 from detente.link import link
 from detente.link.mentions import find_mentions, names_other_act, noun_categories
-from detente.link.text import Mention
+from detente.link.text import Mention, words
 from detente.records import DocResult, Event, Timex
 
 from .factories import span
@@ -402,3 +402,72 @@ def test_a_measure_told_with_the_day_it_starts_names_its_coming_into_force(tmp_p
     (in_force,) = [e for e in store.records("events") if e.doc_id == later.document.doc_id]
     assert [o.text for o in in_force.also_reported_in] == (
         ["Kestravan trucks 40 percent more at the Ostmark crossing from 1 March"] if joined else [])
+
+
+def _decided_and_in_force() -> tuple[DocResult, DocResult]:
+    """A fee increase decided on 3 February "from 1 March", and a later report of the fees coming into force."""
+    text = "Valdoria will charge Kestravan trucks 40 percent more in Ostmark transit fees from 1 March."
+    decided = event_doc(text, "2025-02-04", "SANCTION", "XVL", "XKS", "charge", date="2025-02-03", cameo="163")
+    at = text.index("1 March")
+    decided = dataclasses.replace(decided, timexes=(
+        Timex(decided.document.doc_id, "1 March", at, at + len("1 March"), "2025-03-01", "day", "published"),))
+    in_force = event_doc("Higher Ostmark transit fees for Kestravan trucks came into force on 1 March.",
+                         "2025-03-02", "SANCTION", "XVL", "XKS", "fees", date="2025-03-01", cameo="163")
+    return decided, in_force
+
+
+def _second_increase(both: str) -> DocResult:
+    text = f"On 22 July, Valdoria announced a second increase in Ostmark transit fees. Kestrava said {both}."
+    return event_doc(text, "2025-08-05", "SANCTION", "XVL", "XKS", "increase", date="2025-07-22", cameo="163")
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_both_acts_after_a_second_one_names_the_first_besides_it(tmp_path, order):
+    """"both increases", after "a second increase in transit fees": the first increase, which other documents tell
+    (decided on 3 February, in force from 1 March: the phrase names the first of them, the decision), never the
+    second, which its own document tells."""
+    decided, in_force = _decided_and_in_force()
+    later = _second_increase("that both increases breach the treaty")
+    store = linked(tmp_path, [decided, in_force, later][::order], f"both{order}")
+    assert _reports(store) == [
+        ("Higher Ostmark transit f", ["Kestravan trucks 40 percent more in Ostmark transit fees from 1 March"]),
+        ("On 22 July, Valdoria ann", []),
+        ("Valdoria will charge Kes", ["both increases"]),
+    ]
+    if order == -1:
+        assert _snapshot(store) == _snapshot(linked(tmp_path, [decided, in_force, later], "both-forward"))
+
+
+@pytest.mark.parametrize("both", [
+    "that the increases breach the treaty",  # no word naming two acts
+    "that both fees are too high",  # no act
+])
+def test_a_plural_phrase_names_no_other_act_without_a_word_naming_two_acts(tmp_path, both):
+    decided, in_force = _decided_and_in_force()
+    store = linked(tmp_path, [decided, in_force, _second_increase(both)], "plural")
+    assert ("Valdoria will charge Kes", []) in _reports(store)
+
+
+def test_phrases_naming_two_acts_take_the_sibling_reports_act_and_object():
+    later = _second_increase("that both increases breach the treaty")
+    doc = later.document
+    mentions = [Mention(a.mentions[0].start, a.mentions[0].end, a.actor_id, a.country) for a in later.actors]
+    found = [m for m in find_mentions(doc.doc_id, doc.text, doc.published, sorted(mentions, key=lambda m: m.start),
+                                      (), later.events, {}) if m.besides]
+    assert [(m.text, m.noun, m.categories, m.pairs, m.besides, m.earliest, "@place:ostmark" in m.words)
+            for m in found] == [("both increases", "increase fee", ("SANCTION",), ("XKS|XVL",),
+                                 later.events[0].event_id, True, True)]
+
+
+@pytest.mark.parametrize(("actor_id", "named"), [
+    ("place:ostmark-pass-crossing", {"@place:ostmark-pass-crossing", "@place:ostmark-pass"}),
+    ("place:ostmark-border-crossing", {"@place:ostmark-border-crossing", "@place:ostmark"}),
+    ("place:crossing", {"@place:crossing"}),  # a place named only by the word
+    ("person:anna-crossing", {"@person:anna-crossing"}),
+])
+def test_a_crossing_is_named_by_the_place_it_is_at_too(actor_id, named):
+    """"the Ostmark Pass crossing" and "Ostmark Pass transit fees" share a name: a report and a phrase naming one
+    place with or without the word for the crossing agree on it."""
+    text = "Trucks waited at the named place."
+    at = text.index("the named place")
+    assert words(text, mentions=[Mention(at, at + len("the named place"), actor_id, None)]) == {*named, "truck", "wait"}

@@ -266,6 +266,10 @@ class EventMention:
     source: str | None = None
     target: str | None = None
     noun: str = ""
+    # a phrase naming two acts ("both increases"), one of them told in its own document: that report's event id
+    besides: str | None = None
+    # ... and that report tells the later of the two ("a second increase"): the phrase names the earliest it may
+    earliest: bool = False
 
     @property
     def evidence(self) -> Evidence:
@@ -280,7 +284,7 @@ class EventMention:
     def info(self) -> str:
         return json.dumps([self.doc_id, self.start, self.end, self.text, self.categories, self.pairs, self.date,
                            self.published, sorted(self.words), self.sentence_reports, self.source, self.target,
-                           self.noun], ensure_ascii=False)
+                           self.noun, self.besides, self.earliest], ensure_ascii=False)
 
     @classmethod
     def of(cls, record_id: str, info: str) -> EventMention:
@@ -366,8 +370,67 @@ def find_mentions(doc_id: str, text: str, published: str | None, mentions: Seque
                                   tuple(pairs), when, published, _telling(own), tuple(reports), source, target, noun))
     found += [m for m in states_since(doc_id, text, published, mentions, timexes, doc_pairs, kinds)
               if not any(o.start < m.end and m.start < o.end for o in found)]
+    found += [m for m in pair_phrases(doc_id, text, published, mentions, events)
+              if not any(o.start < m.end and m.start < o.end for o in found)]
     return [*found, *hosted_meetings(doc_id, text, published, mentions, events),
             *measures_from(doc_id, text, published, mentions, timexes, events)]
+
+
+# how many sentences back a phrase naming two acts ("both increases") looks for the one its document tells
+PAIR_SENTENCES = 2
+
+
+@cache
+def _pair_pattern() -> re.Pattern[str]:
+    """A determiner naming two acts at once and a plural noun ("both increases", "the two attacks")."""
+    determiners = word_alternation(lexicon()["pair_determiners"])  # type: ignore[arg-type]
+    return re.compile(rf"\b(?:{determiners})\s+(?P<noun>[a-z]+s)\b", re.I)
+
+
+def pair_phrases(doc_id: str, text: str, published: str | None, mentions: Sequence[Mention],
+                 events: Sequence[Event]) -> list[EventMention]:
+    """Phrases naming two acts of one kind ("arguing that both increases breach the protocol"), one of which their
+    document has just told ("Valdoria announced a second increase in transit fees"): a further report of the
+    other act, which another document tells. The phrase takes that report's type, sides and object ("increase" is
+    an act only with what is increased), and, when the report tells its act as the second of a series, names the
+    first (``earliest``). None when the document tells both acts itself, or neither."""
+    found = []
+    sentences = sentence_spans(text)
+    starts = [m.start for m in mentions]
+    for match in _pair_pattern().finditer(text):
+        noun = next((n for n in _singulars(match.group("noun").lower())
+                     if n in noun_categories() or n in _word_set("nominal_acts")), None)
+        if noun is None:
+            continue
+        at = next((i for i, (a, b) in enumerate(sentences) if a <= match.start() < b), None)
+        if at is None:
+            continue
+        since = sentences[max(0, at - PAIR_SENTENCES)][0]
+        told = [e for e in events if e.trigger is not None and since <= e.trigger.start < match.start()
+                and pair_of(e) is not None and trigger_stem(e) == stem(noun)]
+        if len(told) != 1:
+            continue
+        sibling = told[0]
+        object_end = _tail(text, sibling.trigger.end)  # type: ignore[union-attr]
+        if noun in _word_set("nominal_acts"):
+            act = nominal_act(noun, "", text[sibling.trigger.end:object_end])  # type: ignore[union-attr]
+            if act is None:
+                continue
+            noun = act
+        start, end = match.start(), match.end()
+        inside = [m for m in mentions[bisect_left(starts, sibling.trigger.start):bisect_left(starts, object_end)]
+                  if m.end <= object_end]
+        own = words(text, start, end) | words(text, sibling.trigger.start, object_end, inside)  # type: ignore[union-attr]
+        ordinal = _ORDINAL_BEFORE.search(text, max(0, sibling.trigger.start - 30), sibling.trigger.start)  # type: ignore[union-attr]
+        found.append(EventMention(f"{mention_prefix(doc_id)}{start}", doc_id, start, end, text[start:end],
+                                  (linking_type(sibling),), ("|".join(pair_of(sibling)),), None,  # type: ignore[arg-type]
+                                  published, _telling(own), (), sibling.source_country, sibling.target_country,
+                                  noun, sibling.event_id, ordinal is not None))
+    return found
+
+
+# the word telling a report's act is the second of a series ("a second increase")
+_ORDINAL_BEFORE = re.compile(r"\b(?:a|the)\s+second\s+(?:[\w-]+\s+)?$", re.I)
 
 
 # CAMEO codes of measures one side takes against the other that start on a day of their own (reducing relations:
@@ -928,7 +991,7 @@ def assign_mentions(groups: list[list[Event]], mentions: Iterable[EventMention],
             if scores:  # the best agreement, then how many reports agree (one event reported apart)
                 ranked.append(((max(scores), len(scores)), i))
         ranked.sort(reverse=True)
-        ranked = _beside_own_reports(ranked, groups, m)
+        ranked = _beside_own_reports(_beside_pair(ranked, groups, dates, m), groups, m)
         if not ranked or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
             continue
         best = ranked[0][1]
@@ -939,3 +1002,18 @@ def assign_mentions(groups: list[list[Event]], mentions: Iterable[EventMention],
             continue  # the group's own report
         found.setdefault(best, []).append(m)
     return found
+
+
+def _beside_pair(ranked: list[tuple[tuple[int, int], int]], groups: list[list[Event]], dates: list[list[str]],
+                 m: EventMention) -> list[tuple[tuple[int, int], int]]:
+    """For a phrase naming two acts (``pair_phrases``), the groups of the other one: not the group of the report its
+    document tells; the first of a series ("both increases" after "a second increase") is the earliest of them (a
+    measure decided on one day and in force from another is told as two events: the phrase names the decision)."""
+    if m.besides is None:
+        return ranked
+    others = [(score, i) for score, i in ranked if not any(e.event_id == m.besides for e in groups[i])]
+    if not m.earliest or not others:
+        return others
+    first = min(min(dates[i], default="9999") for _, i in others)
+    earliest = [(score, i) for score, i in others if min(dates[i], default="9999") == first]
+    return [((1, 1), i) for _, i in earliest]  # equal ranks when two groups share that day: neither is taken

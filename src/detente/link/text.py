@@ -112,6 +112,7 @@ def words(text: str, start: int = 0, end: int | None = None, mentions: Sequence[
         m_start, m_end = m.start - offset, m.end - offset
         if m_start >= start and m_end <= end:
             found.add("@" + m.actor_id)
+            found.add("@" + place_itself(m.actor_id))  # "the X Pass crossing" is at the X Pass
             if m.country:
                 found.add("@" + m.country)
             if covered is None:
@@ -127,6 +128,18 @@ def words(text: str, start: int = 0, end: int | None = None, mentions: Sequence[
         if word is not None:
             found.add(word)
     return frozenset(found)
+
+
+@cache
+def place_itself(actor_id: str) -> str:
+    """A crossing's id without the word for it ("place:x-pass-crossing" -> "place:x-pass"); any other id as it is."""
+    if not actor_id.startswith("place:"):
+        return actor_id
+    for word in sorted(lexicon_file("trends.json")["crossing_words"], key=len, reverse=True):
+        suffix = "-" + word.replace(" ", "-")
+        if actor_id.endswith(suffix) and len(actor_id) > len("place:") + len(suffix):
+            return actor_id.removesuffix(suffix)
+    return actor_id
 
 
 @cache

@@ -16,7 +16,7 @@ from functools import cache
 from typing import Any
 
 from ..records import Timex
-from .text import Mention, lexicon_file, word_alternation
+from .text import Mention, lexicon_file, place_itself, word_alternation
 
 # how far the named place may start after the preposition ("through the Harl Pass"), and the verb after it
 PLACE_AFTER = 25
@@ -75,21 +75,12 @@ def trend_claims(text: str, start: int, end: int, inside: Sequence[Mention], dat
         if _subject_pattern().search(text[named[-1].end:verb.start()]):
             continue  # the verb belongs to another quantity named in between
         quantity = " ".join(w.lower() for w in (match.group("commodity"), match.group("subject")) if w)
-        where = "+".join(sorted({_place_id(m.actor_id) for m in named}))
+        where = "+".join(sorted({place_itself(m.actor_id) for m in named}))
         where_text = " and ".join(text[m.start:m.end] for m in named)
         rows.append({**base, "kind": "trend", "key": f"{quantity}|{where}|{period}", "quantity": quantity,
                      "where_text": f"{match.group('prep').lower()} {where_text}", "period": period,
                      "value": "rose" if verb.group("rise") else "fell", "value_text": verb.group(0)})
     return rows
-
-
-def _place_id(actor_id: str) -> str:
-    """A crossing's id without the word for it ("place:x-pass-crossing" -> "place:x-pass")."""
-    for word in sorted(trend_lexicon()["crossing_words"], key=len, reverse=True):
-        suffix = "-" + word.replace(" ", "-")
-        if actor_id.startswith("place:") and actor_id.endswith(suffix) and len(actor_id) > len("place:") + len(suffix):
-            return actor_id.removesuffix(suffix)
-    return actor_id
 
 
 def _period(dated: Sequence[Timex]) -> str | None:
