@@ -471,3 +471,43 @@ def test_a_crossing_is_named_by_the_place_it_is_at_too(actor_id, named):
     text = "Trucks waited at the named place."
     at = text.index("the named place")
     assert words(text, mentions=[Mention(at, at + len("the named place"), actor_id, None)]) == {*named, "truck", "wait"}
+
+
+HANDED_BACK = event_doc("All 63 Kestravan lorries held at the Ostmark terminal were handed back on 28 November.",
+                        "2025-12-01", "RETREAT", "XVL", "XKS", "handed back", date="2025-11-28", cameo="084")
+
+
+def _hauliers(count: str, told: str) -> DocResult:
+    """A later article: Valdoria's statement of what it did with the lorries (its one report), then a count."""
+    text = f"Valdoria said on Friday that {told} on 28 November. Hauliers said that {count} Kestrava."
+    returned = "returned" in told
+    result = event_doc(text, "2025-12-02", "RETREAT" if returned else "COERCE", "XVL", "XKS",
+                       "returned" if returned else "inspected", date="2025-11-28", cameo="0842" if returned else "170")
+    (event,) = result.events
+    if "to Valdoria" in told:  # returned to the other side
+        event = dataclasses.replace(event, source="XKS", source_country="XKS", target="XVL", target_country="XVL")
+    return dataclasses.replace(result, events=(dataclasses.replace(event, evidence=span(
+        event.doc_id, text, text[: text.index(" Hauliers")])),))
+
+
+@pytest.mark.parametrize("order", [1, -1])
+@pytest.mark.parametrize(("count", "told", "joined"), [
+    ("only 22 lorries had crossed into", "all the lorries were returned", True),
+    ("fewer than twenty of the 63 lorries have made it back to", "all the lorries were returned", True),
+    # no count of what its return report names
+    ("only 22 students had crossed into", "all the lorries were returned", False),
+    # a count arriving in the other side
+    ("only 22 lorries had crossed into", "all the lorries were returned to Valdoria", False),
+    # its document reports no return
+    ("only 22 lorries had crossed into", "all the lorries were inspected", False),
+])
+def test_a_count_of_what_reached_the_side_is_its_documents_account_of_the_return(tmp_path, order, count, told,
+                                                                                 joined):
+    """"Only 22 lorries had crossed into Kestrava", in an article reporting the lorries' return: that outlet's own
+    account of the return, a further report of it whatever count it gives (the hand-back of "all 63" in another
+    article is the same event)."""
+    store = linked(tmp_path, [HANDED_BACK, _hauliers(count, told)][::order], f"count{order}")
+    reported = [o.text for e in store.records("events") for o in e.also_reported_in]
+    assert (f"{count} Kestrava" in reported) == joined
+    if joined:  # one event, counted once
+        assert [(d.period, d.events) for d in store.records("dyads")] == [("2025-11", 1)]

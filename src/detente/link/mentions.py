@@ -270,6 +270,8 @@ class EventMention:
     besides: str | None = None
     # ... and that report tells the later of the two ("a second increase"): the phrase names the earliest it may
     earliest: bool = False
+    # a count of what a return brought back, told beside its document's report of the return: that report's event id
+    of_report: str | None = None
 
     @property
     def evidence(self) -> Evidence:
@@ -284,7 +286,7 @@ class EventMention:
     def info(self) -> str:
         return json.dumps([self.doc_id, self.start, self.end, self.text, self.categories, self.pairs, self.date,
                            self.published, sorted(self.words), self.sentence_reports, self.source, self.target,
-                           self.noun, self.besides, self.earliest], ensure_ascii=False)
+                           self.noun, self.besides, self.earliest, self.of_report], ensure_ascii=False)
 
     @classmethod
     def of(cls, record_id: str, info: str) -> EventMention:
@@ -372,8 +374,55 @@ def find_mentions(doc_id: str, text: str, published: str | None, mentions: Seque
               if not any(o.start < m.end and m.start < o.end for o in found)]
     found += [m for m in pair_phrases(doc_id, text, published, mentions, events)
               if not any(o.start < m.end and m.start < o.end for o in found)]
+    found += [m for m in counted_returns(doc_id, text, published, mentions, events)
+              if not any(o.start < m.end and m.start < o.end for o in found)]
     return [*found, *hosted_meetings(doc_id, text, published, mentions, events),
             *measures_from(doc_id, text, published, mentions, timexes, events)]
+
+
+# CAMEO codes of returning or releasing people or property (CAMEO 084)
+RETURN_ROOT = "084"
+
+
+@cache
+def _counted_arrival_pattern() -> re.Pattern[str]:
+    """A count of things and a verb telling they reached a place: "only 22 lorries had crossed into", "all 40
+    prisoners have returned to"."""
+    data = lexicon()["counted_returns"]
+    numbers = rf"\d+|{word_alternation(number_words())}"
+    hedge = word_alternation(data["hedges"])  # type: ignore[index]
+    arrivals = word_alternation(data["arrivals"])  # type: ignore[index]
+    return re.compile(rf"\b(?:(?:{hedge})\s+)?(?P<count>{numbers})\s+(?:of\s+the\s+(?:\d+\s+)?)?"
+                      rf"(?:[\w-]+\s+){{0,2}}?(?P<noun>[a-z]+s)\s+(?:(?:had|have|has)\s+)?(?:been\s+)?"
+                      rf"(?:{arrivals})\s+(?=[A-Z])", re.I)
+
+
+def counted_returns(doc_id: str, text: str, published: str | None, mentions: Sequence[Mention],
+                    events: Sequence[Event]) -> list[EventMention]:
+    """How many of the things a return brought back reached the side they were returned to ("only 22 lorries had
+    crossed into Kestria"), told in a document that reports that return ("a statement … that all the vehicles were
+    returned on 28 November", its sentence counting the lorries): that outlet's own account of the return, a further
+    report of its event (``of_report``), whatever count it gives."""
+    found = []
+    starts = [m.start for m in mentions]
+    for match in _counted_arrival_pattern().finditer(text):
+        place = next((m for m in mentions[bisect_left(starts, match.end()):] if m.start == match.end()), None)
+        if place is None or not place.country:
+            continue
+        nouns = {stem(n) for n in _singulars(match.group("noun").lower())}
+        returns = [e for e in events if (e.cameo or "").startswith(RETURN_ROOT) and e.target_country == place.country
+                   and e.mode == "asserted" and pair_of(e) is not None
+                   and not (e.evidence.start <= match.start() < e.evidence.end)
+                   and nouns & {stem(w) for w in re.findall(r"[a-z]+", e.evidence.text.lower())}]
+        if len(returns) != 1:
+            continue
+        report = returns[0]
+        start, end = match.start(), place.end
+        found.append(EventMention(f"{mention_prefix(doc_id)}{start}", doc_id, start, end, text[start:end],
+                                  (linking_type(report),), ("|".join(pair_of(report)),), report.date,  # type: ignore[arg-type]
+                                  published, _telling(words(text, start, end, [place])), (), report.source_country,
+                                  report.target_country, "", None, False, report.event_id))
+    return found
 
 
 # how many sentences back a phrase naming two acts ("both increases") looks for the one its document tells
@@ -983,6 +1032,10 @@ def assign_mentions(groups: list[list[Event]], mentions: Iterable[EventMention],
     found: dict[int, list[EventMention]] = {}
     dates = [_best_dates(g) for g in groups]
     for m in sorted(mentions, key=lambda m: m.mention_id):
+        if m.of_report:  # its own document's report of the event
+            told = [i for i, group in enumerate(groups) if any(e.event_id == m.of_report for e in group)]
+            found.setdefault(told[0], []).extend([m] if told else [])
+            continue
         ranked = []
         for i, group in enumerate(groups):
             if dates[i] and not any(matcher.agrees_with_date(m, when) for when in dates[i]):
