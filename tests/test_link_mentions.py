@@ -10,7 +10,7 @@ import json
 import pytest
 
 from detente.link import link
-from detente.link.mentions import find_mentions, names_other_act, noun_categories
+from detente.link.mentions import find_mentions, names_other_act, noun_categories, puts_work_into_service
 from detente.link.text import Mention, words
 from detente.records import DocResult, Event, Timex
 
@@ -511,3 +511,33 @@ def test_a_count_of_what_reached_the_side_is_its_documents_account_of_the_return
     assert (f"{count} Kestrava" in reported) == joined
     if joined:  # one event, counted once
         assert [(d.period, d.events) for d in store.records("dyads")] == [("2025-11", 1)]
+
+
+IN_SERVICE = event_doc("The power line linking Valdoria and Kestrava came into service on 27 November.",
+                       "2025-11-28", "COOPERATE", "XVL", "XKS", "came", date="2025-11-27", cameo="061")
+
+
+@pytest.mark.parametrize("order", [1, -1])
+@pytest.mark.parametrize(("built", "joined"), [
+    ("Kestrava built its first energy link", True),
+    ("Kestrava has completed the new high-voltage grid connection", True),
+    ("Kestrava built its first rail link", False),  # a work of another domain
+    ("Kestrava built its first link", False),  # no domain named
+    ("Kestrava promised its first energy link", False),  # not built
+])
+def test_a_side_telling_it_built_a_work_names_the_work_put_into_service(tmp_path, order, built, joined):
+    """"Kestrava built its first energy link" (no partner named) names the putting into service of the work joining
+    it to another state that a report tells with both ("the power line linking Valdoria and Kestrava came into
+    service"): a work of the domain its words name."""
+    later = protest_doc(f"Kestrava summoned the Valdorian ambassador. In 2025 {built}.", "2026-03-20")
+    store = linked(tmp_path, [IN_SERVICE, later][::order], f"works{order}")
+    reported = [o.text for e in store.records("events") for o in e.also_reported_in]
+    assert reported == ([built] if joined else [])
+
+
+def test_a_report_of_a_work_put_into_service():
+    assert puts_work_into_service(IN_SERVICE.events[0], "energy")
+    assert not puts_work_into_service(IN_SERVICE.events[0], "transport")
+    signed = event_doc("Valdoria and Kestrava agreed to expand trade in power equipment.", "2025-11-28", "COOPERATE",
+                       "XVL", "XKS", "agreed", cameo="061")
+    assert not puts_work_into_service(signed.events[0], "energy")  # economic cooperation, no work put into use

@@ -272,6 +272,8 @@ class EventMention:
     earliest: bool = False
     # a count of what a return brought back, told beside its document's report of the return: that report's event id
     of_report: str | None = None
+    # a side telling it built a work of this domain ("Kestria built its first energy link"): "energy", "transport"
+    works: str | None = None
 
     @property
     def evidence(self) -> Evidence:
@@ -286,7 +288,7 @@ class EventMention:
     def info(self) -> str:
         return json.dumps([self.doc_id, self.start, self.end, self.text, self.categories, self.pairs, self.date,
                            self.published, sorted(self.words), self.sentence_reports, self.source, self.target,
-                           self.noun, self.besides, self.earliest, self.of_report], ensure_ascii=False)
+                           self.noun, self.besides, self.earliest, self.of_report, self.works], ensure_ascii=False)
 
     @classmethod
     def of(cls, record_id: str, info: str) -> EventMention:
@@ -374,10 +376,93 @@ def find_mentions(doc_id: str, text: str, published: str | None, mentions: Seque
               if not any(o.start < m.end and m.start < o.end for o in found)]
     found += [m for m in pair_phrases(doc_id, text, published, mentions, events)
               if not any(o.start < m.end and m.start < o.end for o in found)]
-    found += [m for m in counted_returns(doc_id, text, published, mentions, events)
+    found += [m for m in [*counted_returns(doc_id, text, published, mentions, events),
+                          *built_works(doc_id, text, published, mentions, doc_pairs)]
               if not any(o.start < m.end and m.start < o.end for o in found)]
     return [*found, *hosted_meetings(doc_id, text, published, mentions, events),
             *measures_from(doc_id, text, published, mentions, timexes, events)]
+
+
+@cache
+def _works() -> dict[str, object]:
+    from ..extract.events import event_lexicon  # the extraction's table of joint works; linking only reads it
+
+    return event_lexicon()["joint_works"]  # type: ignore[no-any-return]
+
+
+@cache
+def _built_pattern() -> re.Pattern[str]:
+    """A verb telling a work was built and the work ("built its first energy link", "completed the new pipeline")."""
+    data = lexicon()["built_works"]
+    verbs = word_alternation(data["verbs"])  # type: ignore[index]
+    nouns = word_alternation(_works()["nouns"])  # type: ignore[arg-type]
+    barred = word_alternation([*_word_set("prepositions"), *_word_set("phrase_stops"), *_word_set("determiners")])
+    return re.compile(rf"(?P<aux>\s+(?:has|had|have)\s+)?\b(?P<verb>{verbs})\s+(?:its|their|a|an|the)\s+"
+                      rf"(?P<mods>(?:(?!(?:{barred})\b)[\w’'-]+\s+){{0,3}})(?P<noun>{nouns})\b", re.I)
+
+
+def works_domain(words_before_noun: Iterable[str]) -> str | None:
+    """The one domain ("energy", "transport") the words naming a work tell, None when none or several."""
+    domains = lexicon()["built_works"]["domains"]  # type: ignore[index]
+    found = {domain for domain, listed in domains.items() for w in words_before_noun if w.lower() in listed}
+    return found.pop() if len(found) == 1 else None
+
+
+def built_works(doc_id: str, text: str, published: str | None, mentions: Sequence[Mention],
+                doc_pairs: list[str]) -> list[EventMention]:
+    """A state telling it built a work of a domain ("Kestria built its first energy link that does not depend on
+    Valdoria"): the putting into service of a work joining it to another state (``joint_works`` in events.json, the
+    two states' economic cooperation), which another report tells with both states ("the high-voltage line linking
+    Sarnovia and Kestria entered service"). Which work is told only by the domain its words name."""
+    from ..extract.events import plover_of
+
+    plover = plover_of(_works()["code"])  # type: ignore[arg-type]
+    if not plover:
+        return []
+    category = type_for_linking(plover[0], _works()["code"])  # type: ignore[arg-type]
+    found = []
+    ends = {m.end: m for m in mentions}
+    for match in _built_pattern().finditer(text):
+        builder = ends.get(match.start() - 1) if not match.group("aux") else ends.get(match.start())
+        if builder is None or not builder.country:
+            continue
+        domain = works_domain([*re.findall(r"[\w’'-]+", match.group("mods")), match.group("noun")])
+        if domain is None:
+            continue
+        inside = [m for m in mentions if match.start() <= m.start and m.end <= match.end() and m.country]
+        states = {builder.country, *(m.country for m in inside)}
+        pairs = _pairs(states, doc_pairs)  # type: ignore[arg-type]
+        if not pairs:
+            continue
+        start, end = builder.start, match.end()
+        found.append(EventMention(f"{mention_prefix(doc_id)}{start}", doc_id, start, end, text[start:end], (category,),
+                                  tuple(pairs), None, published, _telling(words(text, start, end, [builder, *inside])),
+                                  (), None, None, "", None, False, None, domain))
+    return found
+
+
+@cache
+def _in_service_pattern() -> re.Pattern[str]:
+    """The phrases telling a work was put into use ("entered service", "came into operation", "was commissioned"),
+    with the forms of their verbs."""
+    irregular: dict[str, list[str]] = lexicon()["built_works"]["irregular_forms"]  # type: ignore[index]
+    phrases = []
+    for phrase in [*_works()["phrases"], *_works()["passive_verbs"]]:  # type: ignore[misc]
+        verb, _, rest = phrase.partition(" ")
+        forms = {verb, verb + "s", verb + "d" if verb.endswith("e") else verb + "ed",
+                 (verb[:-1] if verb.endswith("e") else verb) + "ing", *irregular.get(verb, [])}
+        spelled = "|".join(sorted(forms, key=len, reverse=True))
+        phrases.append(rf"(?:{spelled})" + (rf"\s+{re.escape(rest)}" if rest else ""))
+    return re.compile(rf"\b(?:{'|'.join(phrases)})\b", re.I)
+
+
+def puts_work_into_service(e: Event, domain: str) -> bool:
+    """Whether a report tells a work of a domain joining two states put into use ("the Velmar–Dorrun power line came
+    into service")."""
+    if e.cameo != _works()["code"]:
+        return False
+    said = e.evidence.text
+    return bool(_in_service_pattern().search(said)) and works_domain(re.findall(r"[\w’'-]+", said)) == domain
 
 
 # CAMEO codes of returning or releasing people or property (CAMEO 084)
@@ -837,6 +922,8 @@ class MentionMatcher:
             return 0
         if not self.dates_agree(m, e):
             return 0
+        if m.works:  # a work one side built: the report of a work of its domain put into service
+            return 2 if puts_work_into_service(e, m.works) else 0
         if m.noun in _word_set_of("decision_nouns", "nouns") and stem(m.noun) not in self.their_words(e):
             return 0  # "the decision of 10 February": an act its report tells was decided, not any act of that day
         shared = m.words & self.their_words(e)
