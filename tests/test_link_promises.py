@@ -569,3 +569,22 @@ def test_the_promiser_vouching_for_the_quality_it_promised_defends_that_promise(
     assert [(e.text, e.stance) for e in found.status_evidence] == [
         ("Valdoria said the investigation had been “thorough and complete”.", "supports")]
     assert found.status == "open"
+
+
+@pytest.mark.parametrize("order", [1, -1])
+@pytest.mark.parametrize(("before", "after", "broken"), [
+    # what came instead of what was promised, right after it
+    ("“We were promised compensation for the families.", "We have received a letter of regret,” Kestrava said.", True),
+    # no sentence telling what its speakers were promised right before
+    ("“We asked about compensation for the families.", "We have received a letter of regret,” Kestrava said.", False),
+    # what was promised, and nothing told received
+    ("“We were promised compensation for the families.", "We are still waiting for news,” Kestrava said.", False),
+])
+def test_what_those_promised_something_received_instead_tells_it_not_kept(tmp_path, order, before, after, broken):
+    later = _plain_doc(f"Kestrava spoke of Valdoria's compensation for the families of the victims. {before} {after}",
+                       "2025-07-02")
+    store = linked(tmp_path, [PROMISE, later][::order], f"instead{order}")
+    (promise,) = store.records("commitments")
+    assert [(e.stance, e.text) for e in promise.status_evidence if e.doc_id == later.document.doc_id] == (
+        [("contradicts", after)] if broken else [])
+    assert promise.status == ("broken" if broken else "open")

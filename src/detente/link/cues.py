@@ -144,6 +144,7 @@ def document_cues(document: Document, mentions: Sequence[Mention], timexes: Sequ
     rows: list[dict[str, Any]] = []
     previous = (0, 0)
     seen: list[tuple[int, int, bool]] = []  # the sentences so far, each with whether it names someone
+    promised_to_us: dict[str, Any] | None = None  # the sentence before, when it told what its speakers were promised
     states, period = states_by_mentions(mentions), period_of(document.published)
     for start, end in sentence_spans(text):
         sentence = text[start:end]
@@ -178,10 +179,14 @@ def document_cues(document: Document, mentions: Sequence[Mention], timexes: Sequ
         if raised:
             rows.append(continued({**base, "kind": "status", "key": "raised", "status": "raised",
                                    "words": sentence_words, "raised": raised}, text, previous, mentions))
+        if not status and promised_to_us and cue_alternation("received_instead").search(sentence):
+            rows.append(received_instead(base, words(text, start, end, inside), promised_to_us))
+        promised_to_us = None
         if refers:
             at = made_at(text, start, inside, kinds)
             rows.append(continued({**base, "kind": "promise_ref", "key": "", "words": sentence_words,
                                    **({"made_at": at} if at else {})}, text, previous, mentions))
+            promised_to_us = rows[-1] if cue_alternation("promised_to_us").search(sentence) else None
         rows.extend(promise_noun_cues(text, start, end, inside, base))
         rows.extend(agreed_act_cues(text, start, end, inside, base))
         rows.extend(expectation_cues(text, start, end, inside, base))
@@ -727,6 +732,14 @@ def status_cue(text: str, base: dict[str, Any], status: str, sentence_words: lis
                                          *(m.country for m in context if m.country)}),
                 "words": sorted(set(cue["words"]) | words(text, *previous, context))}
     return continued(cue, text, previous, mentions)
+
+
+def received_instead(base: dict[str, Any], own_words: frozenset[str], promised: dict[str, Any]) -> dict[str, Any]:
+    """"We have received a one-page letter …" right after "We were promised the findings.": what came instead of
+    what was promised, the promise (of the sentence before, with its actors and words) not kept."""
+    return {**base, "kind": "status", "key": "", "status": "broken",
+            "actors": sorted({*base["actors"], *promised["actors"]}),
+            "words": sorted(set(own_words) | set(promised["words"]))}
 
 
 def continued(cue: dict[str, Any], text: str, previous: tuple[int, int], mentions: Sequence[Mention]) -> dict[str, Any]:
