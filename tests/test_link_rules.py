@@ -376,6 +376,25 @@ def test_a_prediction_of_the_course_of_relations_is_final_once_its_horizon_has_p
     assert (checked.verdict, checked.verdict_final) == ("confirmed", True)
 
 
+@pytest.mark.parametrize(("predicted", "told", "verdict", "final"), [
+    # a course said to go on until a month fails at the first report of its turning, before that month or after it
+    ("will continue to improve until January", "have deteriorated this summer", "contradicted", True),
+    # a course said to set in by a month may still set in before it ends
+    ("will improve by January", "have deteriorated this summer", "contradicted", False),
+    # a course said to go on that goes on: borne out so far, not yet for the whole time
+    ("will continue to improve until January", "have improved this summer", "confirmed", False),
+])
+def test_a_prediction_that_a_course_goes_on_fails_at_the_first_report_of_its_turning(tmp_path, predicted, told,
+                                                                                      verdict, final):
+    forecast = forecast_doc(f"Relations between Valdoria and Kestrava {predicted}.", "2025-03-01",
+                            f"Relations between Valdoria and Kestrava {predicted}")
+    forecast = dataclasses.replace(
+        forecast, forecasts=(dataclasses.replace(forecast.forecasts[0], resolves_by="2026-01-31"),))
+    now = _plain_doc(f"Relations between Valdoria and Kestrava {told}.", "2025-08-01")
+    (checked,) = linked(tmp_path, [forecast, now], "continuing").records("forecasts")
+    assert (checked.verdict, checked.verdict_final) == (verdict, final)
+
+
 def _plain_doc(text: str, published: str) -> DocResult:
     doc = _document(text, published)
     return DocResult(document=doc, actors=_actors(doc.doc_id, text))

@@ -379,7 +379,10 @@ def checked_forecast(forecast: Forecast, corpus: Corpus, groups: list[tuple[str 
         verdict = happened[0].stance
     else:
         verdict = None
-    settled = bool(judged or happened)
+    # a prediction that a course goes on ("will continue to stabilize until January") fails at the first later report
+    # of its turning, whether that report falls within its horizon or after it (which settles any prediction)
+    turned = bool(told) and not judged and verdict == "contradicts" and bool(CONTINUING.search(forecast.text))
+    settled = bool(judged or happened) or turned
     horizon_passed = bool(
         forecast.resolves_by and latest and latest[: len(forecast.resolves_by)] > forecast.resolves_by
     )
@@ -405,6 +408,8 @@ def checked_forecast(forecast: Forecast, corpus: Corpus, groups: list[tuple[str 
 
 
 UNLESS = "unless: "
+# a prediction that a state of things goes on (through its horizon)
+CONTINUING = re.compile(r"\bwill\s+(?:continue|remain|stay|keep|go on)\b", re.I)
 # a prediction with no time it must come true by
 OPEN_ENDED = re.compile(r"\b(?:sooner or later|eventually|one day|some ?day|in the long (?:run|term)|in due course|"
                         r"in time|at some point)\b", re.I)
