@@ -477,7 +477,7 @@ def _counted_arrival_pattern() -> re.Pattern[str]:
     numbers = rf"\d+|{word_alternation(number_words())}"
     hedge = word_alternation(data["hedges"])  # type: ignore[index]
     arrivals = word_alternation(data["arrivals"])  # type: ignore[index]
-    return re.compile(rf"\b(?:(?:{hedge})\s+)?(?P<count>{numbers})\s+(?:of\s+the\s+(?:\d+\s+)?)?"
+    return re.compile(rf"\b(?:(?:{hedge})\s+)?(?:{numbers})\s+(?:of\s+the\s+(?:\d+\s+)?)?"
                       rf"(?:[\w-]+\s+){{0,2}}?(?P<noun>[a-z]+s)\s+(?:(?:had|have|has)\s+)?(?:been\s+)?"
                       rf"(?:{arrivals})\s+(?=[A-Z])", re.I)
 
@@ -1121,7 +1121,8 @@ def assign_mentions(groups: list[list[Event]], mentions: Iterable[EventMention],
     for m in sorted(mentions, key=lambda m: m.mention_id):
         if m.of_report:  # its own document's report of the event
             told = [i for i, group in enumerate(groups) if any(e.event_id == m.of_report for e in group)]
-            found.setdefault(told[0], []).extend([m] if told else [])
+            if told:
+                found.setdefault(told[0], []).append(m)
             continue
         ranked = []
         for i, group in enumerate(groups):
