@@ -1667,6 +1667,15 @@ def test_events_attacking_a_thing_said_or_decided_is_criticism(nlp, text, cameo)
     assert event.cameo == cameo
 
 
+def test_events_speaking_out_against_an_attack_criticises_the_attacker_and_is_no_attack_on_the_speaker(nlp):
+    # before: "the attack" was an attack of Valdoria's on Halvic, the person speaking out against it
+    text = ("Valdorian border troops opened fire on a Kestrian patrol on Tuesday. President Teodor Halvic spoke out "
+            "against the attack, calling it an aggression on Kestria.")
+    coded = _coded_cameo(nlp, text)
+    assert ("spoke", "111", "person:teodor-halvic", "XVL") in coded
+    assert not [c for c in coded if c[3] == "person:teodor-halvic"]
+
+
 def test_events_a_report_told_again_keeps_the_later_sentence_as_a_further_report(nlp):
     text = ("Kestria and Valdoria quarrelled over the bridge. Valdoria responded by recalling its ambassador from "
             "Dorrun. On Tuesday afternoon Brask said Ambassador Lothar Wenn had been recalled for consultations.")
