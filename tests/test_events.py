@@ -1676,6 +1676,18 @@ def test_events_speaking_out_against_an_attack_criticises_the_attacker_and_is_no
     assert not [c for c in coded if c[3] == "person:teodor-halvic"]
 
 
+@pytest.mark.parametrize(("sentence", "target"), [
+    # the embassy is placed in Kestria: its suspending its work is towards Kestria, whatever the article's pair
+    ("The Valdorian embassy in Dorrun suspended its operations on Monday.", "XKS"),
+    # placed at home: the act names no other side, and the article's other side stands
+    ("The Valdorian embassy staff in Brask suspended their operations on Monday.", "XMV"),
+])
+def test_events_a_sides_mission_placed_in_another_state_acts_towards_it(nlp, sentence, target):
+    text = f"Valdoria and Morvaine quarrelled over fishing rights. {sentence}"
+    coded = _coded_cameo(nlp, text)
+    assert [c[3] for c in coded if c[0] == "suspended"] == [target]
+
+
 def test_events_a_report_told_again_keeps_the_later_sentence_as_a_further_report(nlp):
     text = ("Kestria and Valdoria quarrelled over the bridge. Valdoria responded by recalling its ambassador from "
             "Dorrun. On Tuesday afternoon Brask said Ambassador Lothar Wenn had been recalled for consultations.")

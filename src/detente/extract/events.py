@@ -698,6 +698,10 @@ class EventFinder:
             target = None
         if target is None and source is not None and not passive and cameo[:2] in ("18", "19", "20"):
             target = self.attacked_where(verb, source)  # "tanks fired four shells at targets in Brask"
+        if target is None and source is not None and not passive and subject is not None:
+            # "The Valdorian embassy in Dorrun suspended its operations", "Kestrian troops in Valdoria withdrew": a
+            # side's mission or force placed in another state acts towards that state, not the document's other side
+            target = self.stationed_in(subject, source)
         if target is None and source is not None and cameo[:3] in ("042", "043"):
             if _craft_travels(verb):
                 return None  # "a passenger aircraft operated by <a national airline>, flying to <a city>"
@@ -714,6 +718,10 @@ class EventFinder:
             if complement.i < verb.i and self.parties.quote_at(complement.idx) is not None:
                 trigger = complement  # "“A legal assessment will be given …,” Demmin promised."
         return self.event(trigger, cameo, source, target)
+
+    def stationed_in(self, subject: Token, source: Party) -> Party | None:
+        """The other state a side's subject is placed "in" ("the Valdorian embassy in Dorrun" -> Kestria)."""
+        return self._other_state_after(subject, source, ("in",))
 
     def complained_of(self, verb: Token, complainer: Party) -> Party | None:
         """The state that did what a complaint is "over" or "about": the one its words name."""
@@ -739,10 +747,14 @@ class EventFinder:
     def force_aimed_at(self, noun: Token, doer: Party) -> Party | None:
         """The other state an operation or strike is carried out in or against ("a special military operation in
         Armenia", "air strikes against Kestria"), named or by one of its places."""
-        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "against", "on", "into")):
+        return self._other_state_after(noun, doer, ("in", "against", "on", "into"))
+
+    def _other_state_after(self, token: Token, side: Party, prepositions: tuple[str, ...]) -> Party | None:
+        """The state other than ``side``'s that a phrase after ``token`` names, itself or by one of its places."""
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in prepositions):
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
                 found = self.party_or_place(obj)
-                if found is not None and found.country and found.country != doer.country:
+                if found is not None and found.country and found.country != side.country:
                     return state(found.country)
         return None
 
