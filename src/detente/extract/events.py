@@ -1553,13 +1553,13 @@ class EventFinder:
     def _in_relative_clause_apart(self, timex: Timex, trigger: Token) -> bool:
         """Whether a date stands in a relative clause on a noun that the trigger is not in: it dates that clause's
         verb."""
-        span = self.sdoc.char_span(timex.start, timex.end, alignment_mode="expand")
-        if span is None:
-            return False
-        for clause in (a for a in (span.root, *span.root.ancestors) if a.dep_ == "relcl"):
-            if not clause.left_edge.i <= trigger.i <= clause.right_edge.i:
-                return True
-        return False
+        return any(not clause.left_edge.i <= trigger.i <= clause.right_edge.i
+                   for clause in self._relative_clauses_over(timex.start, timex.end))
+
+    def _relative_clauses_over(self, start: int, end: int) -> list[Token]:
+        """The relative clauses the words at ``start:end`` stand in, innermost first."""
+        span = self.sdoc.char_span(start, end, alignment_mode="expand")
+        return [] if span is None else [a for a in (span.root, *span.root.ancestors) if a.dep_ == "relcl"]
 
     @staticmethod
     def _in_clause_of_another(timex: Timex, trigger: Token) -> bool:
@@ -1711,11 +1711,9 @@ class EventFinder:
         """Whether the act is told in a relative clause of place or time on a meeting noun, or on the place of that
         meeting ("the meeting … in Ishtal, where the president made a statement", "the talks at which both
         agreed")."""
-        span = self.sdoc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand") \
-            if event.trigger is not None else None
-        if span is None:
+        if event.trigger is None:
             return False
-        for clause in (a for a in (span.root, *span.root.ancestors) if a.dep_ == "relcl"):
+        for clause in self._relative_clauses_over(event.trigger.start, event.trigger.end):
             relative = any(c.dep_ == "advmod" and c.lower_ in ("where", "when") for c in clause.children) or any(
                 c.dep_ == "prep" and any(g.lower_ == "which" for g in c.children) for c in clause.children)
             if not relative:

@@ -726,7 +726,7 @@ class QuoteFinder:
         if mention is None:
             return None
         person = owner.lower_ in PERSON_PRONOUNS
-        if person != (mention.kind == "person") and owner.lower_ not in ("their",):
+        if person != (mention.kind == "person") and owner.lower_ != "their":
             return None
         if person and not pronoun_agrees(owner.lower_, self.genders.get(mention.actor_id)):
             return None

@@ -103,9 +103,9 @@ from .promises import (
     canonical_commitment,
     held_words,
     linked_promise,
-    names_a_quality,
     promise_groups,
     promise_similarity,
+    quality_marks,
     restated,
     sentence_words,
     speaks_of,
@@ -893,8 +893,8 @@ class Linker(StatementLinking):
             windows[_group_key(group)] += [(f"{AWAITED}{b}", lo, hi) for b in sorted(_beneficiaries(group))]
             if any(held_words(c.content) for c in group):  # a rise at the place of what it holds
                 windows[_group_key(group)] += [(p, lo, hi) for c in group for p in self.places_of(c)]
-            words[_group_key(group)] = frozenset(plain(frozenset().union(*(matcher.words(c) for c in group)))) | (
-                {VOUCHED} if names_a_quality(group) else set())
+            words[_group_key(group)] = frozenset(plain(frozenset().union(*(matcher.words(c) for c in group)))) \
+                | quality_marks(group)
         found = self.matching("status", windows, words, 2, _cue_words)
         # sentences saying where it was made ("what was stated in Ishtal"), or naming the agreement that makes it
         # ("both increases breach the Isel Transit Protocol"), whatever their words
@@ -1238,8 +1238,7 @@ class PromiseProbe:
                  corpus: Corpus) -> PromiseProbe:
         # (a promise naming how well a thing will be done also under the word a defence vouching for it has)
         return cls(c.commitment_id, c.evidence.doc_id, day, c.promiser, c.beneficiary, matcher.plain_words(c),
-                   frozenset().union(*(matcher.plain_words(g) for g in group))
-                   | ({VOUCHED} if names_a_quality(group) else set()),
+                   frozenset().union(*(matcher.plain_words(g) for g in group)) | quality_marks(group),
                    frozenset(plain(frozenset().union(*(sentence_words(g, corpus) for g in group)))),
                    tuple(sorted((matcher.plain_words(g) for g in group), key=sorted)))
 

@@ -25,7 +25,7 @@ from ..records import Event, Evidence
 from . import semantic
 from .cluster import cluster
 from .corpus import Corpus, days_between, first_day, last_day, same_or_coarser
-from .text import lexicon_file, overlap, plain, stem
+from .text import lexicon_file, overlap, plain, regular_forms, stem
 
 _CLAUSE_BREAK = re.compile(r"[,;:]\s|\s(?:and|but|while|whereas)\s")
 # types whose two sides act together, so "A met B" and "B met A" are one event
@@ -504,8 +504,7 @@ def _light_verb_stems() -> frozenset[str]:
     from ..extract.events import LIGHT_VERBS  # the extraction's list; linking only reads it
 
     irregular = ("held", "made", "gave", "given", "paid", "sent", "began", "begun", "undertook", "undertaken")
-    return frozenset(stem(w) for verb in LIGHT_VERBS for w in (verb, verb + "s", verb + "ed", verb + "ing")) \
-        | frozenset(stem(w) for w in irregular)
+    return frozenset(stem(w) for verb in LIGHT_VERBS for w in (*regular_forms(verb), *irregular))
 
 
 @cache

@@ -33,7 +33,7 @@ from ..extract.events import event_lexicon, plover_of
 from ..records import Event, Forecast, StanceEvidence
 from .corpus import Corpus, first_day, last_day, not_before
 from .cues import course_predicted, cue_alternation, cue_lexicon
-from .text import plain, sentence_spans, stem, words
+from .text import plain, regular_forms, sentence_spans, stem, words
 
 _NEGATION = re.compile(r"\b(?:not|never|no longer|won't|will not|cannot|can't)\b", re.I)
 SHARED_WORDS = 2
@@ -80,12 +80,7 @@ def base_of_form() -> dict[str, str]:
     words |= {w for table in ("verb_phrases", "noun_phrases") for phrase in lexicon[table] for w in phrase.split()}
     found: dict[str, str] = {}
     for word in sorted(words):
-        forms = [word + "s", word + "es", word + "ed", word + "d", word + "ing"]
-        if word.endswith("e"):
-            forms.append(word[:-1] + "ing")
-        if word.endswith("y"):
-            forms += [word[:-1] + "ies", word[:-1] + "ied"]
-        for form in forms:
+        for form in regular_forms(word)[1:]:
             found.setdefault(stem(form), stem(word))
     for word in words:  # a lexicon word is its own base, whatever another word's forms stem to
         found[stem(word)] = stem(word)

@@ -40,7 +40,7 @@ from .events import (
     trigger_stem,
     type_for_linking,
 )
-from .text import Mention, lexicon_file, plain, sentence_spans, stem, word_alternation, words
+from .text import Mention, lexicon_file, plain, regular_forms, sentence_spans, stem, word_alternation, words
 
 # how far apart (in days, between first days) a mention and a report may be filed and still be compared: a
 # phrase refers back at most REFER_BACK_DAYS, and dates agreeing at a year's precision are less than that apart
@@ -372,15 +372,17 @@ def find_mentions(doc_id: str, text: str, published: str | None, mentions: Seque
         source, target = _participle_sides(match, inside, kinds) if participle else _sides(match, end, inside, kinds)
         found.append(EventMention(f"{mention_prefix(doc_id)}{start}", doc_id, start, end, text[start:end], categories,
                                   tuple(pairs), when, published, _telling(own), tuple(reports), source, target, noun))
-    found += [m for m in states_since(doc_id, text, published, mentions, timexes, doc_pairs, kinds)
-              if not any(o.start < m.end and m.start < o.end for o in found)]
-    found += [m for m in pair_phrases(doc_id, text, published, mentions, events)
-              if not any(o.start < m.end and m.start < o.end for o in found)]
-    found += [m for m in [*counted_returns(doc_id, text, published, mentions, events),
-                          *built_works(doc_id, text, published, mentions, doc_pairs)]
-              if not any(o.start < m.end and m.start < o.end for o in found)]
+    found += _apart_from(found, states_since(doc_id, text, published, mentions, timexes, doc_pairs, kinds))
+    found += _apart_from(found, pair_phrases(doc_id, text, published, mentions, events))
+    found += _apart_from(found, [*counted_returns(doc_id, text, published, mentions, events),
+                                 *built_works(doc_id, text, published, mentions, doc_pairs)])
     return [*found, *hosted_meetings(doc_id, text, published, mentions, events),
             *measures_from(doc_id, text, published, mentions, timexes, events)]
+
+
+def _apart_from(found: Sequence[EventMention], more: Iterable[EventMention]) -> list[EventMention]:
+    """The phrases of ``more`` that overlap none already found (the longer reading of the same words stands)."""
+    return [m for m in more if not any(o.start < m.end and m.start < o.end for o in found)]
 
 
 @cache
@@ -437,7 +439,7 @@ def built_works(doc_id: str, text: str, published: str | None, mentions: Sequenc
         start, end = builder.start, match.end()
         found.append(EventMention(f"{mention_prefix(doc_id)}{start}", doc_id, start, end, text[start:end], (category,),
                                   tuple(pairs), None, published, _telling(words(text, start, end, [builder, *inside])),
-                                  (), None, None, "", None, False, None, domain))
+                                  works=domain))
     return found
 
 
@@ -449,9 +451,7 @@ def _in_service_pattern() -> re.Pattern[str]:
     phrases = []
     for phrase in [*_works()["phrases"], *_works()["passive_verbs"]]:  # type: ignore[misc]
         verb, _, rest = phrase.partition(" ")
-        forms = {verb, verb + "s", verb + "d" if verb.endswith("e") else verb + "ed",
-                 (verb[:-1] if verb.endswith("e") else verb) + "ing", *irregular.get(verb, [])}
-        spelled = "|".join(sorted(forms, key=len, reverse=True))
+        spelled = "|".join(sorted({*regular_forms(verb), *irregular.get(verb, [])}, key=len, reverse=True))
         phrases.append(rf"(?:{spelled})" + (rf"\s+{re.escape(rest)}" if rest else ""))
     return re.compile(rf"\b(?:{'|'.join(phrases)})\b", re.I)
 
@@ -505,8 +505,8 @@ def counted_returns(doc_id: str, text: str, published: str | None, mentions: Seq
         start, end = match.start(), place.end
         found.append(EventMention(f"{mention_prefix(doc_id)}{start}", doc_id, start, end, text[start:end],
                                   (linking_type(report),), ("|".join(pair_of(report)),), report.date,  # type: ignore[arg-type]
-                                  published, _telling(words(text, start, end, [place])), (), report.source_country,
-                                  report.target_country, "", None, False, report.event_id))
+                                  published, _telling(words(text, start, end, [place])), source=report.source_country,
+                                  target=report.target_country, of_report=report.event_id))
     return found
 
 
@@ -558,8 +558,9 @@ def pair_phrases(doc_id: str, text: str, published: str | None, mentions: Sequen
         ordinal = _ORDINAL_BEFORE.search(text, max(0, sibling.trigger.start - 30), sibling.trigger.start)  # type: ignore[union-attr]
         found.append(EventMention(f"{mention_prefix(doc_id)}{start}", doc_id, start, end, text[start:end],
                                   (linking_type(sibling),), ("|".join(pair_of(sibling)),), None,  # type: ignore[arg-type]
-                                  published, _telling(own), (), sibling.source_country, sibling.target_country,
-                                  noun, sibling.event_id, ordinal is not None))
+                                  published, _telling(own), source=sibling.source_country,
+                                  target=sibling.target_country, noun=noun, besides=sibling.event_id,
+                                  earliest=ordinal is not None))
     return found
 
 

@@ -458,6 +458,11 @@ def names_a_quality(group: list[Commitment]) -> bool:
     return any(cue_alternation("vouched_qualities").search(c.content) for c in group)
 
 
+def quality_marks(group: list[Commitment]) -> frozenset[str]:
+    """The marker a defence vouching for a quality carries (``VOUCHED``), for a promise naming one; else none."""
+    return frozenset({VOUCHED}) if names_a_quality(group) else frozenset()
+
+
 def vouches_for(cue: dict[str, Any], group: list[Commitment], report_words: Iterable[frozenset[str]]) -> bool:
     """Whether a defence vouches, in words of the kind a promise of quality uses, for the thing of a promise naming
     one: it shares a word of that promise besides ("the investigation had been “thorough and complete”")."""

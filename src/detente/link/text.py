@@ -130,6 +130,17 @@ def words(text: str, start: int = 0, end: int | None = None, mentions: Sequence[
     return frozenset(found)
 
 
+def regular_forms(word: str) -> list[str]:
+    """A word and the regular inflected forms it may take ("release": releases, released, releasing, …); some are no
+    English words ("releaseed"), which no text holds."""
+    forms = [word, word + "s", word + "es", word + "ed", word + "d", word + "ing"]
+    if word.endswith("e"):
+        forms.append(word[:-1] + "ing")
+    if word.endswith("y"):
+        forms += [word[:-1] + "ies", word[:-1] + "ied"]
+    return forms
+
+
 @cache
 def place_itself(actor_id: str) -> str:
     """A crossing's id without the word for it ("place:x-pass-crossing" -> "place:x-pass"); any other id as it is."""
